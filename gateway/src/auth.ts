@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { DomainError, ErrorCode, identityFromClaims, type Identity } from '@nuage/shared';
+
+export interface AuthConfig {
+  /** A JWKS endpoint (production identity provider)… */
+  jwksUrl?: string;
+  /** …or a PEM public key (SPKI) to verify tokens with. */
+  publicKeyPem?: string;
+  algorithm: string;
+  issuer: string;
+  audience: string;
+}
+
+/** Reads the authentication settings: `AUTH_JWKS_URL`, or `AUTH_PUBLIC_KEY` / `AUTH_PUBLIC_KEY_FILE`. */
+export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
+  const publicKeyPem = env.AUTH_PUBLIC_KEY ?? (env.AUTH_PUBLIC_KEY_FILE ? readFileSync(env.AUTH_PUBLIC_KEY_FILE, 'utf8') : undefined);
+  if (!env.AUTH_JWKS_URL && !publicKeyPem) {
+    throw new Error('Set AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_PUBLIC_KEY_FILE to verify bearer tokens.');
+  }
+  return {
+    jwksUrl: env.AUTH_JWKS_URL,
+    publicKeyPem,
+    algorithm: env.AUTH_ALGORITHM ?? 'ES256',
+    issuer: env.AUTH_ISSUER ?? 'nuage-public',
+    audience: env.AUTH_AUDIENCE ?? 'nuage-public-api',
+  };
+}
+
+const refuse = (reason: string) => new DomainError(ErrorCode.UNAUTHENTICATED, `Authentication failed: ${reason}.`);
+
+/** Verifies `Authorization: Bearer <jwt>`; returns null when there is no token at all. */
+export async function createTokenVerifier(config: AuthConfig) {
+  const key: CryptoKey | JWTVerifyGetKey = config.jwksUrl
+    ? createRemoteJWKSet(new URL(config.jwksUrl))
+    : await importSPKI(config.publicKeyPem as string, config.algorithm);
+
+  return async function verify(authorization: string | undefined): Promise<Identity | null> {
+    if (!authorization) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw refuse('the Authorization header must be "Bearer <token>"');
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(match[1] as string, key as never, {
+        issuer: config.issuer,
+        audience: config.audience,
+        algorithms: [config.algorithm],
+      }));
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw refuse(code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid');
+    }
+    const identity = identityFromClaims(payload);
+    if (typeof identity === 'string') throw refuse(identity);
+    return identity;
+  };
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import {
+  createLogger,
+  formatError,
+  IDENTITY_HEADER,
+  serveHttp,
+  signIdentity,
+  toGraphQLError,
+  unauthenticated,
+  DomainError,
+  type Identity,
+  type RunningHttpService,
+} from '@nuage/shared';
+import { createTokenVerifier, type AuthConfig } from './auth';
+import { graphiqlLandingPage } from './graphiql';
+
+export interface GatewayContext {
+  identity: Identity | null;
+  acceptLanguage?: string;
+}
+
+export interface GatewayOptions {
+  port: number;
+  host?: string;
+  supergraphPath: string;
+  /** Where each subgraph listens, by name; overrides the URLs written in the supergraph. */
+  subgraphUrls: Record<string, string>;
+  auth: AuthConfig;
+  internalSecret: string;
+}
+
+/** Forwards the verified identity, signed, and the caller's language to a subgraph. */
+class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    url: string,
+    private readonly secret: string,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    if (context.identity) request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.secret));
+    if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
+  }
+}
+
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type', '__typename']);
+
+/** Anonymous callers may read the schema (GraphiQL's docs) and nothing else. */
+const requireAuthentication: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue, operation }) {
+        if (contextValue.identity) return;
+        const onlyIntrospection = !!operation && operation.selectionSet.selections.every(
+          (selection) => selection.kind === 'Field' && INTROSPECTION_FIELDS.has(selection.name.value),
+        );
+        if (!onlyIntrospection) throw toGraphQLError(unauthenticated());
+      },
+    };
+  },
+};
+
+/** The public entry point: verifies tokens, plans queries over the subgraphs, serves GraphiQL. */
+export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
+  const logger = createLogger('gateway');
+  const verify = await createTokenVerifier(options.auth);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
+    buildService: ({ name, url }) => new SignedIdentityDataSource(options.subgraphUrls[name] ?? (url as string), options.internalSecret),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError,
+    introspection: true,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    plugins: [graphiqlLandingPage(), requireAuthentication],
+  });
+
+  const firstHeader = (req: IncomingMessage, name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value[0] : value;
+  };
+
+  return serveHttp<GatewayContext>({
+    name: 'gateway',
+    apollo,
+    logger,
+    port: options.port,
+    host: options.host,
+    ready: async () => {
+      const answers = await Promise.all(
+        Object.values(options.subgraphUrls).map((url) =>
+          fetch(new URL('/ready', url)).then((r) => r.ok, () => false),
+        ),
+      );
+      return answers.every(Boolean);
+    },
+    context: async (req) => {
+      try {
+        return {
+          identity: await verify(firstHeader(req, 'authorization')),
+          acceptLanguage: firstHeader(req, 'accept-language'),
+        };
+      } catch (error) {
+        if (error instanceof DomainError) throw toGraphQLError(error);
+        throw new GraphQLError('Authentication failed.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export { startGateway, type GatewayOptions } from './gateway';
+export { authConfigFromEnv, type AuthConfig } from './auth';

@@ -1,0 +1,13 @@
+import { forbidden } from './errors';
+import { Role, type Identity } from './identity';
+
+/** Roles that see the whole market: the market holder, UGAP and analysts. */
+export const isMarketWide = (caller: Identity) =>
+  caller.role === Role.MARKET_HOLDER || caller.role === Role.UGAP || caller.role === Role.ANALYST;
+
+/** Whether the caller may read what belongs to a beneficiary entity: its own agents, or market-wide staff. */
+export const mayReadEntity = (caller: Identity, entityId: string) => isMarketWide(caller) || caller.entityId === entityId;
+
+export function assertMayReadEntity(caller: Identity, entityId: string): void {
+  if (!mayReadEntity(caller, entityId)) throw forbidden('You may only read what belongs to your own entity.');
+}

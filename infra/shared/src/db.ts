@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { OptionalProps, type MigrationObject } from '@mikro-orm/core';
+import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { createHash } from 'node:crypto';
+
+/**
+ * What every table row has: a UUID chosen by the application (so an entity has its id before it is
+ * flushed, e.g. to put it in an event) and creation/update times.
+ */
+// Decorated so that type-graphql lets subclasses inherit its fields; never emitted on its own.
+@ObjectType()
+export abstract class BaseEntity {
+  /** Filled in by default: `em.create` need not be given them. */
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt';
+
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => Date, { description: 'When it was created.' })
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { description: 'When it last changed.' })
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+/**
+ * A UUID derived from a natural key (e.g. a brand's name): seed data gets the same id on every
+ * machine, so subgraphs can refer to seeded rows of another subgraph without reading its tables.
+ */
+export function stableId(kind: string, key: string): string {
+  const hex = createHash('sha1').update(`nuage-public:${kind}:${key}`).digest('hex');
+  const variant = ((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface DatabaseOptions {
+  /** The subgraph's name; its database is `<prefix>_<name>` on the server. */
+  service: string;
+  /** A PostgreSQL server URL (`postgres://user:pass@host:port/anything`); the path is ignored. */
+  serverUrl: string;
+  /** Prefix of database names, so tests and the product can share a server (`nuage` by default). */
+  databasePrefix?: string;
+  entities: Options['entities'];
+  migrations: MigrationObject[];
+  /** Directory new migrations are written to (only used by the migration generator). */
+  migrationsPath?: string;
+  /** Where the ORM's own messages (migrations applied…) go. */
+  logger?: { info: (message: string) => void };
+}
+
+/** The database a subgraph owns: one database per subgraph on the same server, so no subgraph reads another's tables. */
+export const databaseName = (options: Pick<DatabaseOptions, 'service' | 'databasePrefix'>) =>
+  `${options.databasePrefix ?? 'nuage'}_${options.service}`;
+
+export function ormConfig(options: DatabaseOptions): Options {
+  const url = new URL(options.serverUrl);
+  url.pathname = `/${databaseName(options)}`;
+  return {
+    clientUrl: url.toString(),
+    entities: [BaseEntity, ...(options.entities as never[])],
+    extensions: [Migrator],
+    ensureDatabase: true,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: 10 },
+    logger: (message: string) => options.logger?.info(message.replace(/\x1b\[[0-9;]*m/g, '')),
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: options.migrations,
+      path: options.migrationsPath,
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+    },
+  };
+}
+
+/** Opens the subgraph's database, creating it if needed, and applies the committed migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(options));
+  await orm.migrator.up();
+  return orm;
+}
+
+/** Whether the database answers. */
+export async function databaseIsReady(em: EntityManager): Promise<boolean> {
+  try {
+    await em.getConnection().execute('select 1');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Creates the databases that are missing, one after the other: PostgreSQL refuses concurrent
+ * CREATE DATABASE from the same template, so services must not race to create theirs.
+ */
+export async function ensureDatabases(serverUrl: string, names: string[]): Promise<void> {
+  const { default: pg } = await import('pg');
+  const url = new URL(serverUrl);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    for (const name of names) {
+      const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+      if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,37 @@
+import { Directive, Field, ObjectType } from 'type-graphql';
+
+/** The languages people read labels in; French by default, as the portal. */
+export type Locale = 'fr' | 'en';
+
+/** The caller's language from `Accept-Language`: English only when preferred over French. */
+export function localeFrom(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return 'fr';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { lang: tag.split('-')[0], q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((entry) => entry.lang === 'fr' || entry.lang === 'en')
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.lang === 'en' ? 'en' : 'fr';
+}
+
+/** A text people read, in both languages. */
+@Directive('@shareable')
+@ObjectType({ description: 'A text people read, in French and English.' })
+export class LocalizedText {
+  @Field(() => String, { description: 'French text.' })
+  fr!: string;
+
+  @Field(() => String, { description: 'English text.' })
+  en!: string;
+
+  static of(fr: string, en: string): LocalizedText {
+    return Object.assign(new LocalizedText(), { fr, en });
+  }
+}
+
+/** The text in the caller's language. */
+export const pick = (text: { fr: string; en: string }, locale: Locale) => text[locale];

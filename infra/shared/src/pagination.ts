@@ -1,0 +1,122 @@
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { invalid } from './errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@Directive('@shareable')
+@ObjectType({ description: 'Where a page stands in a list (Relay cursor connections).' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Whether more items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether items precede this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the page; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items after \`after\` (at most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} by default).` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'Return items after this cursor.' })
+  after?: string;
+
+  @Field(() => Int, { nullable: true, description: `How many items before \`before\` (at most ${MAX_PAGE_SIZE}).` })
+  last?: number;
+
+  @Field(() => String, { nullable: true, description: 'Return items before this cursor.' })
+  before?: string;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Declares the GraphQL `<Name>Connection` and `<Name>Edge` types for a node type. */
+export function Connection<T extends object>(node: ClassType<T>, name: string, noun: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${noun} in a list, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, { description: 'Opaque position of this item, for `after` / `before`.' })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${noun}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${noun}s (Relay cursor connection).` })
+  class ConnectionType implements ConnectionShape<T> {
+    @Field(() => [EdgeType], { description: `The ${noun}s of this page, in order.` })
+    edges!: Edge<T>[];
+
+    @Field(() => PageInfo, { description: 'Where this page stands.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: `How many ${noun}s match, over all pages.` })
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+function pageSize(args: PageArgs): { first?: number; last?: number } {
+  for (const key of ['first', 'last'] as const) {
+    const value = args[key];
+    if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
+      throw invalid(key, `${key} must be between 1 and ${MAX_PAGE_SIZE}.`);
+    }
+  }
+  if (args.first != null && args.last != null) throw invalid('last', 'Pass first or last, not both.');
+  if (args.last != null) return { last: args.last };
+  return { first: args.first ?? DEFAULT_PAGE_SIZE };
+}
+
+/**
+ * One page of a list by keyset (cursor) pagination: two SQL statements (the page and the count),
+ * whatever the page size. `orderBy` must end with a unique column so that the order is stable.
+ */
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: ClassType<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>[],
+  args: PageArgs,
+): Promise<ConnectionShape<T>> {
+  try {
+    const cursor = await em.findByCursor(entity, {
+      where,
+      orderBy,
+      ...pageSize(args),
+      ...(args.after ? { after: args.after } : {}),
+      ...(args.before ? { before: args.before } : {}),
+    } as never);
+    const items = cursor.items as T[];
+    return {
+      edges: items.map((node) => ({ cursor: cursor.from(node as never), node })),
+      pageInfo: {
+        hasNextPage: cursor.hasNextPage,
+        hasPreviousPage: cursor.hasPrevPage,
+        startCursor: cursor.startCursor,
+        endCursor: cursor.endCursor,
+      },
+      totalCount: cursor.totalCount as number,
+    };
+  } catch (error) {
+    if (error instanceof Error && /cursor/i.test(error.message) && !(error.name === 'DomainError')) {
+      throw invalid(args.after ? 'after' : 'before', 'This cursor is not valid for this list.');
+    }
+    throw error;
+  }
+}

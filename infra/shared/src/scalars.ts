@@ -1,0 +1,8 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+
+/** A calendar day, "2024-10-02". */
+export const LocalDate = GraphQLLocalDate;
+
+/** Today's date in France, the market's reference time zone. */
+export const todayInParis = (now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

@@ -1,0 +1,137 @@
+import 'reflect-metadata';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+import type { MigrationObject } from '@mikro-orm/core';
+import type { NonEmptyArray } from 'type-graphql';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema, type ReferenceResolvers } from './federation';
+import { databaseIsReady, openDatabase } from './db';
+import { formatError } from './errors';
+import { IDENTITY_HEADER, verifyIdentity } from './identity';
+import { localeFrom } from './i18n';
+import { createLogger } from './logger';
+import { serveHttp, type Route, type RunningHttpService } from './http';
+import type { SubgraphContext } from './context';
+import { DecimalScalar } from './money';
+import Decimal from 'decimal.js';
+
+/** Everything that makes one subgraph, declared once in its `src/subgraph.ts`. */
+export interface SubgraphDefinition<Loaders> {
+  name: string;
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  references?: ReferenceResolvers;
+  entities: Function[];
+  migrations: MigrationObject[];
+  migrationsPath?: string;
+  /** Loads or updates the seed data; must be idempotent (it runs at every start). */
+  seed?: (em: EntityManager) => Promise<void>;
+  createLoaders: (em: EntityManager) => Loaders;
+  routes?: (orm: MikroORM, secret: string) => Route[];
+}
+
+/** The subgraph's schema alone, without a database (for composition). */
+export function buildSubgraphSchemaOf(definition: SubgraphDefinition<unknown>): Promise<GraphQLSchema> {
+  return buildFederatedSchema(
+    {
+      resolvers: definition.resolvers,
+      orphanedTypes: definition.orphanedTypes,
+      scalarsMap: [{ type: Decimal, scalar: DecimalScalar }],
+    },
+    definition.references,
+  );
+}
+
+export async function subgraphSdl(definition: SubgraphDefinition<unknown>): Promise<string> {
+  return printSubgraphSchema(await buildSubgraphSchemaOf(definition));
+}
+
+export interface SubgraphRuntimeOptions {
+  port: number;
+  host?: string;
+  databaseUrl: string;
+  databasePrefix?: string;
+  /** Shared with the gateway, to verify the identity it signs. */
+  internalSecret: string;
+}
+
+export interface RunningSubgraph extends RunningHttpService {
+  orm: MikroORM;
+}
+
+/** Opens the database (migrations, seed), builds the schema and serves it. */
+export async function startSubgraph<Loaders>(
+  definition: SubgraphDefinition<Loaders>,
+  options: SubgraphRuntimeOptions,
+): Promise<RunningSubgraph> {
+  const logger = createLogger(definition.name);
+  const orm = await openDatabase({
+    service: definition.name,
+    serverUrl: options.databaseUrl,
+    databasePrefix: options.databasePrefix,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger,
+  });
+  if (definition.seed) await definition.seed(orm.em.fork());
+
+  const schema = await buildSubgraphSchemaOf(definition as SubgraphDefinition<unknown>);
+  const apollo = new ApolloServer<SubgraphContext<Loaders>>({
+    schema,
+    formatError,
+    introspection: true,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    // Traces are for Apollo's hosted studio, which is not used here.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  const http = await serveHttp({
+    name: definition.name,
+    apollo,
+    logger,
+    port: options.port,
+    host: options.host,
+    routes: definition.routes?.(orm, options.internalSecret),
+    ready: () => databaseIsReady(orm.em.fork()),
+    context: async (req) => {
+      const em = orm.em.fork();
+      const header = req.headers[IDENTITY_HEADER];
+      return {
+        identity: verifyIdentity(Array.isArray(header) ? header[0] : header, options.internalSecret),
+        locale: localeFrom(req.headers['accept-language']),
+        em,
+        loaders: definition.createLoaders(em),
+      };
+    },
+  });
+  return {
+    ...http,
+    orm,
+    close: async () => {
+      await http.close();
+      await orm.close();
+    },
+  };
+}
+
+/**
+ * Runs a subgraph as its own process, configured by the environment that the stack runner
+ * (`npm start`) or a deployment sets: PORT, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET.
+ */
+export async function runSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
+  const { PORT, HOST, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET } = process.env;
+  if (!DATABASE_URL || !INTERNAL_SECRET || !PORT) {
+    throw new Error(`${definition.name}: PORT, DATABASE_URL and INTERNAL_SECRET must be set (npm start sets them).`);
+  }
+  const running = await startSubgraph(definition, {
+    port: Number(PORT),
+    host: HOST,
+    databaseUrl: DATABASE_URL,
+    databasePrefix: DATABASE_PREFIX,
+    internalSecret: INTERNAL_SECRET,
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void running.close().then(() => process.exit(0)));
+  }
+}

@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { repoRoot, schemaDir, SUBGRAPHS } from './paths';
+
+const run = promisify(execFile);
+
+/** Where `npm start` runs each subgraph; the gateway's environment can override them. */
+export const defaultSubgraphUrl = (index: number) => `http://127.0.0.1:${4001 + index}/graphql`;
+
+export interface Composition {
+  files: Record<string, string>;
+}
+
+/** One subgraph's SDL, printed by a process of its own. */
+async function sdlOf(name: string): Promise<string> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'infra/stack/src/sdl-cli.ts', name], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+  return stdout;
+}
+
+/**
+ * Composes the supergraph from the five subgraphs' schemas. Any composition error, and any hint
+ * (they point at inconsistencies between subgraphs), fails: the schema must compose cleanly.
+ */
+export async function composeSupergraph(): Promise<Composition> {
+  const sdls = await Promise.all(SUBGRAPHS.map(sdlOf));
+  const result = composeServices(SUBGRAPHS.map((name, index) => ({ name, url: defaultSubgraphUrl(index), typeDefs: parse(sdls[index] as string) })));
+  if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
+  if (result.hints.length) throw new Error(`Composition hints (fix them):\n${result.hints.map((h) => `- [${h.definition.code}] ${h.message}`).join('\n')}`);
+  const files: Record<string, string> = { 'supergraph.graphql': result.supergraphSdl };
+  SUBGRAPHS.forEach((name, index) => (files[`${name}.graphql`] = sdls[index] as string));
+  return { files };
+}
+
+/** The committed files that differ from a fresh composition. */
+export function staleFiles(composition: Composition): string[] {
+  return Object.entries(composition.files)
+    .filter(([file, content]) => {
+      try {
+        return readFileSync(`${schemaDir}/${file}`, 'utf8') !== content;
+      } catch {
+        return true;
+      }
+    })
+    .map(([file]) => file);
+}

@@ -1,0 +1,14 @@
+import type { SubgraphDefinition } from '@nuage/shared';
+import type { SubgraphName } from './paths';
+
+/** Loads one subgraph's definition (each in its own process: type-graphql's metadata is global). */
+export async function loadDefinition(name: SubgraphName): Promise<SubgraphDefinition<unknown>> {
+  const modules = {
+    catalogue: () => import('@nuage/catalogue').then((m) => m.catalogue),
+    requests: () => import('@nuage/requests').then((m) => m.requests),
+    ordering: () => import('@nuage/ordering').then((m) => m.ordering),
+    incidents: () => import('@nuage/incidents').then((m) => m.incidents),
+    consumption: () => import('@nuage/consumption').then((m) => m.consumption),
+  } satisfies Record<SubgraphName, () => Promise<unknown>>;
+  return (await modules[name]()) as SubgraphDefinition<unknown>;
+}

@@ -1,0 +1,38 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT } from 'jose';
+import type { Identity } from '@nuage/shared';
+
+export const ALGORITHM = 'ES256';
+export const ISSUER = 'nuage-public';
+export const AUDIENCE = 'nuage-public-api';
+
+export interface DevKeys {
+  privateKeyPath: string;
+  publicKeyPath: string;
+}
+
+/** A local signing key pair for development tokens, made once and kept in the data folder. */
+export async function ensureDevKeys(dir: string): Promise<DevKeys> {
+  const keys = { privateKeyPath: `${dir}/jwt-private.pem`, publicKeyPath: `${dir}/jwt-public.pem` };
+  if (!existsSync(keys.privateKeyPath)) {
+    mkdirSync(dir, { recursive: true });
+    const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
+    writeFileSync(keys.privateKeyPath, await exportPKCS8(privateKey), { mode: 0o600 });
+    writeFileSync(keys.publicKeyPath, await exportSPKI(publicKey));
+  }
+  return keys;
+}
+
+/** Signs a bearer token for an identity with the local key, as an identity provider would. */
+export async function signToken(keys: DevKeys, identity: Identity, lifetime = '12h'): Promise<string> {
+  const key = await importPKCS8(readFileSync(keys.privateKeyPath, 'utf8'), ALGORITHM);
+  const { userId, ...claims } = identity;
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: ALGORITHM })
+    .setSubject(userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(lifetime)
+    .sign(key);
+}

@@ -1,0 +1,6 @@
+import { subgraphSdl } from '@nuage/shared';
+import { loadDefinition } from './definitions';
+import type { SubgraphName } from './paths';
+
+/** Prints one subgraph's SDL (run in a process of its own by the composer). */
+process.stdout.write(await subgraphSdl(await loadDefinition(process.argv[2] as SubgraphName)));

@@ -1,0 +1,117 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { databaseName, ensureDatabases } from '@nuage/shared';
+import { ensureDevKeys, ALGORITHM, AUDIENCE, ISSUER, type DevKeys } from './keys';
+import { repoRoot, schemaDir, SUBGRAPHS } from './paths';
+
+export interface StackOptions {
+  /** A PostgreSQL server URL; each subgraph gets its own database on it. */
+  databaseUrl: string;
+  databasePrefix?: string;
+  /** 0 picks a free port. */
+  gatewayPort: number;
+  /** The first subgraph port; the others follow. 0 picks free ports. */
+  firstSubgraphPort: number;
+  keysDir: string;
+  /** Where a service's log lines go (pino JSON lines). */
+  output?: 'inherit' | 'ignore';
+}
+
+export interface RunningStack {
+  gatewayUrl: string;
+  subgraphUrls: Record<string, string>;
+  keys: DevKeys;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `/ready` until it answers 200; fails early if the process dies. */
+async function waitUntilReady(name: string, baseUrl: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready.`);
+    const ok = await fetch(`${baseUrl}/ready`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${name} was not ready after ${timeoutMs / 1000} s.`);
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * Starts the five subgraphs and the gateway, each in its own Node process, against an existing
+ * PostgreSQL server. Used by `npm start`, the end-to-end tests and the benchmark.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const keys = await ensureDevKeys(options.keysDir);
+  const internalSecret = process.env.INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
+  const prefix = options.databasePrefix ?? 'nuage';
+  await ensureDatabases(options.databaseUrl, SUBGRAPHS.map((service) => databaseName({ service, databasePrefix: prefix })));
+
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(children.map(stopChild));
+  };
+  const launch = (name: string, entry: string, env: Record<string, string>) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env, INTERNAL_SECRET: internalSecret },
+      stdio: ['ignore', options.output ?? 'inherit', 'inherit'],
+    });
+    children.push(child);
+    return child;
+  };
+
+  try {
+    const subgraphUrls: Record<string, string> = {};
+    await Promise.all(
+      SUBGRAPHS.map(async (name, index) => {
+        const port = options.firstSubgraphPort ? options.firstSubgraphPort + index : await freePort();
+        const child = launch(name, `subgraphs/${name}/src/main.ts`, {
+          PORT: String(port),
+          DATABASE_URL: options.databaseUrl,
+          DATABASE_PREFIX: prefix,
+        });
+        await waitUntilReady(name, `http://127.0.0.1:${port}`, child);
+        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+      }),
+    );
+    const gatewayPort = options.gatewayPort || (await freePort());
+    const gateway = launch('gateway', 'gateway/src/main.ts', {
+      PORT: String(gatewayPort),
+      SUPERGRAPH_PATH: `${schemaDir}/supergraph.graphql`,
+      AUTH_PUBLIC_KEY_FILE: keys.publicKeyPath,
+      AUTH_ALGORITHM: ALGORITHM,
+      AUTH_ISSUER: ISSUER,
+      AUTH_AUDIENCE: AUDIENCE,
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
+    });
+    await waitUntilReady('gateway', `http://127.0.0.1:${gatewayPort}`, gateway);
+    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, keys, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,21 @@
+import { Entity, Property } from '@mikro-orm/decorators/legacy';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from '@nuage/shared';
+
+/** A public procurement market run by UGAP (Nuage Public; Cloud Commercial C3). */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A market of UGAP through which public bodies buy cloud services.' })
+@Entity({ tableName: 'market' })
+export class Market extends BaseEntity {
+  @Field(() => String, { description: 'Short code, e.g. "NUAGE_PUBLIC".' })
+  @Property({ type: 'string', unique: true })
+  code!: string;
+
+  @Field(() => String, { description: 'Name people read, e.g. "Nuage Public".' })
+  @Property({ type: 'string' })
+  name!: string;
+
+  @Field(() => String, { description: 'The market holder (titulaire), the single point of contact.' })
+  @Property({ type: 'string' })
+  holder!: string;
+}

@@ -1,0 +1,27 @@
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Directive, Field, ObjectType } from 'type-graphql';
+import { BaseEntity } from '@nuage/shared';
+import { Brand } from './brand';
+
+/** One offer of a brand (e.g. "OVH Private Cloud SecNumCloud"). */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A solution (offer) of a brand.' })
+@Entity({ tableName: 'solution' })
+@Unique({ properties: ['brand', 'name'] })
+export class Solution extends BaseEntity {
+  @Index()
+  @ManyToOne({ entity: () => Brand })
+  brand!: Brand;
+
+  @Field(() => String, { description: 'Name of the solution.' })
+  @Property({ type: 'string' })
+  name!: string;
+
+  @Field(() => String, { description: 'What the solution is.' })
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Field(() => [String], { description: 'Service categories the solution covers (codes, e.g. "VM_STANDARD").' })
+  @Property({ type: 'text[]' })
+  serviceCategories: string[] = [];
+}

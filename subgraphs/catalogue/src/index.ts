@@ -1,0 +1,2 @@
+export { catalogue } from './subgraph';
+export { SEED_BRANDS } from './seed/brands';

@@ -1,0 +1,14 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { loaderById, loaderByParent } from '@nuage/shared';
+import { Brand, Certification, Solution } from '../entities';
+
+/** Per-request batching: a page of N brands costs the same few statements as one brand. */
+export function createLoaders(em: EntityManager) {
+  return {
+    brandById: loaderById(em, Brand),
+    solutionById: loaderById(em, Solution),
+    solutionsByBrand: loaderByParent(em, Solution, 'brand', { name: 'asc', id: 'asc' }),
+    certificationsBySolution: loaderByParent(em, Certification, 'solution', { code: 'asc', id: 'asc' }),
+  };
+}
+export type CatalogueLoaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@nuage/shared';
+import { catalogue } from './subgraph';
+
+await runSubgraphFromEnv(catalogue);

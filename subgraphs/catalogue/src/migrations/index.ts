@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125045008 } from './Migration20261125045008';
+
+/** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261125045008', class: Migration20261125045008 },
+];

@@ -1,0 +1,83 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { stableId } from '@nuage/shared';
+import { Brand, Certification, Market, Solution } from '../entities';
+import facts from './catalogue-facts.json' with { type: 'json' };
+import { slugOf } from './brands';
+
+interface BrandFacts {
+  brand: string;
+  legalEntityCountry: string;
+  extraEuLegislation: boolean | 'unknown';
+  certifications: string[];
+  secNumCloud: { qualifiedOffer: string; since: string; source: string } | null;
+  solutions: { name: string; description: string; serviceCategories: string[] }[];
+  services: string[];
+  sources: string[];
+}
+
+/**
+ * The SecNumCloud qualification is granted offer by offer. The facts file says which offer in prose;
+ * this table reads it once: the qualified solution and the first day we hold it as valid.
+ */
+const SECNUMCLOUD: Record<string, { solution: string; validFrom: string; note: string }> = {
+  '3DS OUTSCALE': { solution: 'Outscale Cloud Secteur Public SecNumCloud', validFrom: '2023-12-01', note: 'Qualified before 2024; exact month unconfirmed.' },
+  OVHCLOUD: { solution: 'OVH Private Cloud SecNumCloud', validFrom: '2023-12-01', note: 'Private Cloud qualified before 2024; exact month unconfirmed.' },
+  'CLOUD TEMPLE': { solution: 'Cloud Temple', validFrom: '2022-01-01', note: 'Qualified in 2022; day unconfirmed.' },
+  S3NS: { solution: 'PREMI3NS', validFrom: '2025-12-17', note: 'Qualification announced on 2025-12-17.' },
+};
+
+export const MARKETS = [
+  { code: 'NUAGE_PUBLIC', name: 'Nuage Public', holder: 'Crayon-SMLB' },
+  { code: 'CLOUD_COMMERCIAL_C3', name: 'Cloud Commercial C3', holder: 'Crayon-SMLB' },
+];
+
+
+/**
+ * Loads the market's catalogue from public facts. Idempotent: rows are keyed by stable ids and only
+ * inserted when missing, so a market holder's later corrections are never overwritten.
+ */
+export async function seedCatalogue(em: EntityManager): Promise<void> {
+  const existing = new Set(
+    (await em.getConnection().execute<{ id: string }[]>('select id from brand union all select id from solution union all select id from market')).map((r) => r.id),
+  );
+  for (const market of MARKETS) {
+    const id = stableId('market', market.code);
+    if (!existing.has(id)) em.persist(em.create(Market, { id, ...market }));
+  }
+  for (const fact of facts as BrandFacts[]) {
+    const brandId = stableId('brand', fact.brand);
+    if (existing.has(brandId)) continue;
+    const unknownExposure = fact.extraEuLegislation === 'unknown';
+    const brand = em.create(Brand, {
+      id: brandId,
+      name: fact.brand,
+      slug: slugOf(fact.brand),
+      tagline: `${fact.brand} — ${fact.solutions.map((s) => s.name).join(', ')}`,
+      description: fact.solutions.map((s) => `${s.name}: ${s.description}.`).join(' '),
+      legalCountry: fact.legalEntityCountry,
+      extraEuLegislation: unknownExposure ? null : (fact.extraEuLegislation as boolean),
+      services: fact.services,
+      sources: [...fact.sources, ...(fact.secNumCloud ? [fact.secNumCloud.source] : [])],
+    });
+    em.persist(brand);
+    const qualified = SECNUMCLOUD[fact.brand];
+    for (const offer of fact.solutions) {
+      const solution = em.create(Solution, {
+        id: stableId('solution', `${fact.brand}/${offer.name}`),
+        brand,
+        name: offer.name,
+        description: offer.description,
+        serviceCategories: offer.serviceCategories,
+      });
+      em.persist(solution);
+      // Brand-wide certifications cover every solution; SecNumCloud only the qualified offer.
+      for (const code of fact.certifications.filter((c) => c !== 'SECNUMCLOUD')) {
+        em.persist(em.create(Certification, { solution, code, validFrom: null, validTo: null, note: 'Held by the brand per public sources; start date not published.' }));
+      }
+      if (qualified?.solution === offer.name) {
+        em.persist(em.create(Certification, { solution, code: 'SECNUMCLOUD', validFrom: qualified.validFrom, validTo: null, note: qualified.note }));
+      }
+    }
+  }
+  await em.flush();
+}

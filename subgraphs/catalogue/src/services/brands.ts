@@ -1,0 +1,45 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { invalid, paginate, todayInParis, type PageArgs } from '@nuage/shared';
+import { Brand, Certification, Solution } from '../entities';
+
+export interface BrandCriteria {
+  /** Words in the brand's name, tagline or description, or in one of its solutions'. */
+  text?: string;
+  /** Only brands with at least one solution holding this certification on `asOf`. */
+  certification?: string;
+  /** Only brands covering this service category (brand-wide or through a solution). */
+  serviceCategory?: string;
+  extraEuLegislation?: boolean;
+  asOf?: string;
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** A certification valid on a given day. */
+export const validOn = (day: string): FilterQuery<Certification> => ({
+  $and: [{ $or: [{ validFrom: null }, { validFrom: { $lte: day } }] }, { $or: [{ validTo: null }, { validTo: { $gte: day } }] }],
+});
+
+/** Brands matching the criteria, a page at a time, in name order. */
+export async function findBrands(em: EntityManager, criteria: BrandCriteria, page: PageArgs) {
+  const where: FilterQuery<Brand>[] = [];
+  if (criteria.text !== undefined) {
+    const text = criteria.text.trim();
+    if (text.length < 2) throw invalid('filter.text', 'Type at least 2 characters to search.');
+    const like = `%${escapeLike(text)}%`;
+    const solutionBrands = em.createQueryBuilder(Solution, 's').select('s.brand').where({ $or: [{ name: { $ilike: like } }, { description: { $ilike: like } }] });
+    where.push({ $or: [{ name: { $ilike: like } }, { tagline: { $ilike: like } }, { description: { $ilike: like } }, { id: { $in: solutionBrands as never } }] });
+  }
+  if (criteria.extraEuLegislation !== undefined) where.push({ extraEuLegislation: criteria.extraEuLegislation });
+  if (criteria.certification !== undefined) {
+    const day = criteria.asOf ?? todayInParis();
+    const certifiedSolutions = em.createQueryBuilder(Certification, 'c').select('c.solution').where({ $and: [{ code: criteria.certification }, validOn(day)] } as never);
+    const certified = em.createQueryBuilder(Solution, 's').select('s.brand').where({ id: { $in: certifiedSolutions as never } });
+    where.push({ id: { $in: certified as never } });
+  }
+  if (criteria.serviceCategory !== undefined) {
+    const covering = em.createQueryBuilder(Solution, 's').select('s.brand').where({ serviceCategories: { $contains: [criteria.serviceCategory] } });
+    where.push({ $or: [{ services: { $contains: [criteria.serviceCategory] } }, { id: { $in: covering as never } }] });
+  }
+  return paginate(em, Brand, where.length ? { $and: where } : {}, [{ name: 'asc' }, { id: 'asc' }], page);
+}

@@ -1,0 +1,2 @@
+export { AlertSettings } from './alert-settings';
+export { BeneficiaryEntityConsumption } from './beneficiary-entity';

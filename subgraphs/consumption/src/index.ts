@@ -1,0 +1,1 @@
+export { consumption } from './subgraph';

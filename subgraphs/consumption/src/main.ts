@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@nuage/shared';
+import { consumption } from './subgraph';
+
+await runSubgraphFromEnv(consumption);

@@ -1,0 +1,37 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { callerOf, DomainError, ErrorCode, UserError, type SubgraphContext } from '@nuage/shared';
+import { BeneficiaryEntityConsumption } from '../entities';
+import { setThresholds, thresholdsOf } from '../services/alert-thresholds';
+
+@ObjectType({ description: 'Result of setting consumption alert thresholds.' })
+class SetAlertThresholdsPayload {
+  @Field(() => [Int], { nullable: true, description: 'The thresholds now in force, ascending; null when refused.' })
+  thresholds!: number[] | null;
+
+  @Field(() => [UserError], { description: 'Why the change was refused; empty on success.' })
+  errors!: UserError[];
+}
+
+@Resolver(() => BeneficiaryEntityConsumption)
+export class BeneficiaryEntityConsumptionResolver {
+  @FieldResolver(() => [Int], {
+    description: "Percentages of a commitment at which the entity's buyers are alerted (80 and 100 by default).",
+  })
+  consumptionAlertThresholds(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: SubgraphContext) {
+    return thresholdsOf(context.em, callerOf(context), entity.id);
+  }
+
+  @Authorized()
+  @Mutation(() => SetAlertThresholdsPayload, { description: "Sets the consumption alert thresholds of the caller's entity." })
+  async setConsumptionAlertThresholds(
+    @Arg('thresholds', () => [Int]) thresholds: number[],
+    @Ctx() context: SubgraphContext,
+  ): Promise<SetAlertThresholdsPayload> {
+    try {
+      return { thresholds: await setThresholds(context.em, callerOf(context), thresholds), errors: [] };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) return { thresholds: null, errors: [UserError.from(error)] };
+      throw error;
+    }
+  }
+}

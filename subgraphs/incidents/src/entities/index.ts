@@ -1,0 +1,1 @@
+export { IncidentType } from './incident-type';

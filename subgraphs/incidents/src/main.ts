@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@nuage/shared';
+import { incidents } from './subgraph';
+
+await runSubgraphFromEnv(incidents);

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@nuage/shared';
+import { ordering } from './subgraph';
+
+await runSubgraphFromEnv(ordering);

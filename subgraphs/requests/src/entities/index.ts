@@ -1,0 +1,3 @@
+export { BeneficiaryEntity } from './beneficiary-entity';
+export { Person } from './person';
+export { BrandReference } from './brand';

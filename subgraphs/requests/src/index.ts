@@ -1,0 +1,2 @@
+export { requests } from './subgraph';
+export { seedPeople, identityOf, SEED_ENTITY } from './seed';

@@ -1,0 +1,4 @@
+import { runSubgraphFromEnv } from '@nuage/shared';
+import { requests } from './subgraph';
+
+await runSubgraphFromEnv(requests);

@@ -1,0 +1,14 @@
+import { callerOf, forbidden, mayReadEntity, Role, type SubgraphContext } from '@nuage/shared';
+import type { RequestsLoaders } from '../loaders';
+
+/** Resolves other subgraphs' references to a person: only people the caller may know of. */
+export async function resolvePersonReference(reference: { id: string }, context: SubgraphContext<RequestsLoaders>) {
+  const caller = callerOf(context);
+  const person = await context.loaders.personById.load(reference.id);
+  if (!person) return null;
+  const sameEntity = person.entity !== null && mayReadEntity(caller, person.entity.id);
+  if (person.id !== caller.userId && !sameEntity && caller.role !== Role.MARKET_HOLDER && caller.role !== Role.ANALYST) {
+    throw forbidden('You may not read this person.');
+  }
+  return person;
+}

@@ -1,0 +1,30 @@
+import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { callerOf, type SubgraphContext } from '@nuage/shared';
+import { BeneficiaryEntity, BrandReference, Person } from '../entities';
+import type { RequestsLoaders } from '../loaders';
+
+type Context = SubgraphContext<RequestsLoaders>;
+
+@Resolver(() => Person)
+export class PersonResolver {
+  @Authorized()
+  @Query(() => Person, { nullable: true, description: 'The person calling, from their token; null if the account no longer exists.' })
+  me(@Ctx() context: Context) {
+    return context.loaders.personById.load(callerOf(context).userId);
+  }
+
+  @FieldResolver(() => String, { description: 'Full name.' })
+  name(@Root() person: Person) {
+    return `${person.firstName} ${person.lastName}`;
+  }
+
+  @FieldResolver(() => BeneficiaryEntity, { nullable: true, description: 'The entity a beneficiary or manager acts for.' })
+  entity(@Root() person: Person, @Ctx() { loaders }: Context) {
+    return person.entity ? loaders.entityById.load(person.entity.id) : null;
+  }
+
+  @FieldResolver(() => BrandReference, { nullable: true, description: 'The brand a supplier acts for.' })
+  brand(@Root() person: Person) {
+    return person.brandId ? BrandReference.of(person.brandId) : null;
+  }
+}
