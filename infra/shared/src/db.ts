@@ -65,7 +65,8 @@ export function ormConfig(options: DatabaseOptions): Options {
     clientUrl: url.toString(),
     entities: [BaseEntity, ...(options.entities as never[])],
     extensions: [Migrator],
-    ensureDatabase: true,
+    // Created beforehand by ensureDatabases, which copes with concurrent creation.
+    ensureDatabase: false,
     forceUtcTimezone: true,
     pool: { min: 0, max: 10 },
     logger: (message: string) => options.logger?.info(message.replace(/\x1b\[[0-9;]*m/g, '')),
@@ -83,6 +84,7 @@ export function ormConfig(options: DatabaseOptions): Options {
 
 /** Opens the subgraph's database, creating it if needed, and applies the committed migrations. */
 export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
+  await ensureDatabases(options.serverUrl, [databaseName(options)]);
   const orm = await MikroORM.init(ormConfig(options));
   await orm.migrator.up();
   return orm;
@@ -95,6 +97,19 @@ export async function databaseIsReady(em: EntityManager): Promise<boolean> {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** CREATE DATABASE, retried while another session copies the template (PostgreSQL error 55006). */
+async function createDatabase(client: import('pg').Client, name: string, attempts = 20): Promise<void> {
+  try {
+    await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '42P04') return; // created meanwhile by someone else
+    if (code !== '55006' || attempts <= 1) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    await createDatabase(client, name, attempts - 1);
   }
 }
 
@@ -111,7 +126,7 @@ export async function ensureDatabases(serverUrl: string, names: string[]): Promi
   try {
     for (const name of names) {
       const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-      if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+      if (!rowCount) await createDatabase(client, name);
     }
   } finally {
     await client.end();

@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
+import { identityOf, seedPeople } from '@nuage/requests';
+import { IDENTITY_HEADER, Role } from '@nuage/shared';
+import { signToken } from '../src/keys';
+import { startStack, type RunningStack } from '../src/stack';
+
+let stack: RunningStack;
+const keysDir = mkdtempSync(`${tmpdir()}/nuage-e2e-keys-`);
+const people = seedPeople(SEED_BRANDS);
+const tokenFor = (key: string) => signToken(stack.keys, identityOf(people.find((p) => p.key === key)!));
+
+async function gateway(token: string | null, query: string, headers: Record<string, string> = {}) {
+  const response = await fetch(stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    body: JSON.stringify({ query }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: any }[] } };
+}
+
+beforeAll(async () => {
+  stack = await startStack({
+    databaseUrl: inject('databaseUrl'),
+    databasePrefix: `e2e${randomBytes(4).toString('hex')}`,
+    gatewayPort: 0,
+    firstSubgraphPort: 0,
+    keysDir,
+    output: 'ignore',
+  });
+});
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(keysDir, { recursive: true, force: true });
+});
+
+describe('the gateway', () => {
+  it('serves GraphiQL without any CDN', async () => {
+    const page = await (await fetch(stack.gatewayUrl, { headers: { accept: 'text/html' } })).text();
+    expect(page).toContain('GraphiQL');
+    expect(page).toContain('query SecNumCloudBrands');
+    expect(page).not.toMatch(/<script[^>]+src="https?:\/\//);
+  });
+
+  it("lets an analyst read brands (catalogue) with people's entities (requests) and settings (consumption)", async () => {
+    const { body } = await gateway(
+      await tokenFor('analyst'),
+      `{ me { name role }
+         brands(filter: { certification: "SECNUMCLOUD", asOf: "2024-10-02" }) { totalCount edges { node { name solutions { name } } } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data.me).toEqual({ name: 'Inès Petit', role: 'ANALYST' });
+    expect(body.data.brands.edges.map((e: any) => e.node.name)).toEqual(['3DS OUTSCALE', 'CLOUD TEMPLE', 'OVHCLOUD']);
+  });
+
+  it("resolves a supplier's brand from the catalogue and a buyer's entity across three subgraphs", async () => {
+    const supplier = await gateway(await tokenFor('supplier:ovhcloud'), '{ me { role brand { name legalCountry extraEuLegislation } } }');
+    expect(supplier.body.data.me).toEqual({ role: Role.SUPPLIER, brand: { name: 'OVHCLOUD', legalCountry: 'FR', extraEuLegislation: false } });
+
+    const buyer = await gateway(await tokenFor('beneficiary'), '{ me { entity { name siret consumptionAlertThresholds } } incidentTypes { label } }', { 'accept-language': 'en' });
+    expect(buyer.body.errors).toBeUndefined();
+    expect(buyer.body.data.me.entity).toEqual({ name: 'Entité de démonstration', siret: '13002526500013', consumptionAlertThresholds: [80, 100] });
+    expect(buyer.body.data.incidentTypes[1].label).toBe('Incomplete order');
+  });
+
+  it('refuses anonymous and forged calls with UNAUTHENTICATED', async () => {
+    const anonymous = await gateway(null, '{ brands { totalCount } }');
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const forged = await gateway('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6IkFOQUxZU1QifQ.c2lnbmF0dXJl', '{ brands { totalCount } }');
+    expect(forged.status).toBe(401);
+    expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Anyone may read the schema, for GraphiQL's documentation.
+    expect((await gateway(null, '{ __schema { queryType { name } } }')).body.data.__schema.queryType.name).toBe('Query');
+  });
+
+  it('cannot be bypassed: a subgraph called directly with a made-up identity refuses', async () => {
+    const fake = Buffer.from(JSON.stringify({ userId: 'x', role: 'ANALYST', name: 'x', exp: Date.now() + 60_000 })).toString('base64url');
+    const response = await fetch(stack.subgraphUrls.ordering!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: `${fake}.bm90LXNpZ25lZA` },
+      body: JSON.stringify({ query: '{ orders { totalCount } }' }),
+    });
+    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('keeps each role to its own data: a supplier cannot read an entity profile', async () => {
+    const { body } = await gateway(await tokenFor('supplier:aws'), `{ beneficiaryEntity(id: "${people.find((p) => p.key === 'beneficiary')!.entityId}") { name } }`);
+    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { Role } from '@nuage/shared';
+import { startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@nuage/shared/testing';
+import { catalogue } from '../src';
+
+const analyst = { userId: 'a', role: Role.ANALYST, name: 'Analyst' };
+let subgraph: TestSubgraph;
+
+beforeAll(async () => {
+  subgraph = await startTestSubgraph(catalogue, inject('databaseUrl'));
+});
+afterAll(() => subgraph?.close());
+
+const brandNames = async (filter: Record<string, unknown>) => {
+  const { data, errors } = await subgraph.query(analyst, 'query($f: BrandFilter) { brands(filter: $f, first: 100) { totalCount edges { node { name } } } }', { f: filter });
+  expect(errors).toBeUndefined();
+  return data!.brands.edges.map((e: { node: { name: string } }) => e.node.name);
+};
+
+describe('catalogue brands', () => {
+  it('seeds the 15 brands of the market once, however often it starts', async () => {
+    const { data } = await subgraph.query(analyst, '{ brands { totalCount } markets { code name } }');
+    expect(data!.brands.totalCount).toBe(15);
+    expect(data!.markets.map((m: { code: string }) => m.code)).toEqual(['CLOUD_COMMERCIAL_C3', 'NUAGE_PUBLIC']);
+    const { seed } = catalogue;
+    await seed!(subgraph.orm.em.fork());
+    expect((await subgraph.query(analyst, '{ brands { totalCount } }')).data!.brands.totalCount).toBe(15);
+  });
+
+  it('finds SecNumCloud brands as of a date: three on 2024-10-02, S3NS added after 2025-12-17', async () => {
+    expect(await brandNames({ certification: 'SECNUMCLOUD', asOf: '2024-10-02' })).toEqual(['3DS OUTSCALE', 'CLOUD TEMPLE', 'OVHCLOUD']);
+    expect(await brandNames({ certification: 'SECNUMCLOUD', asOf: '2026-11-25' })).toEqual(['3DS OUTSCALE', 'CLOUD TEMPLE', 'OVHCLOUD', 'S3NS']);
+  });
+
+  it('grants SecNumCloud to the qualified offer only, not to the brand’s other solutions', async () => {
+    const { data } = await subgraph.query(analyst, '{ brands(filter: { text: "OVH" }) { edges { node { name solutions { name certifications(asOf: "2024-10-02") { code } } } } } }');
+    const ovh = data!.brands.edges[0].node;
+    const qualified = ovh.solutions.filter((s: { certifications: { code: string }[] }) => s.certifications.some((c) => c.code === 'SECNUMCLOUD'));
+    expect(qualified.map((s: { name: string }) => s.name)).toEqual(['OVH Private Cloud SecNumCloud']);
+  });
+
+  it('never lists a brand subject to extra-European law when asked for those that are not', async () => {
+    const names = await brandNames({ extraEuLegislation: false });
+    for (const us of ['AWS', 'Microsoft Azure', 'Google Cloud', 'ORACLE']) expect(names).not.toContain(us);
+    expect(names).not.toContain('PLATFORM SH'); // exposure unknown: not asserted "not subject"
+    expect(await brandNames({ extraEuLegislation: true })).toEqual(['AWS', 'Google Cloud', 'Microsoft Azure', 'ORACLE']);
+  });
+
+  it('filters by service category, brand-wide or through a solution, and by text in solutions', async () => {
+    expect(await brandNames({ serviceCategory: 'VDI' })).toEqual(['AWS', 'Microsoft Azure', 'ORACLE']);
+    expect(await brandNames({ text: 'premi3ns' })).toEqual(['S3NS']);
+  });
+
+  it('pages with stable cursors that cover every brand once', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const { data }: GraphQLResponse = await subgraph.query(analyst, 'query($after: String) { brands(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name } } } }', { after });
+      seen.push(...data!.brands.edges.map((e: { node: { name: string } }) => e.node.name));
+      after = data!.brands.pageInfo.hasNextPage ? data!.brands.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toHaveLength(15);
+    expect(new Set(seen).size).toBe(15);
+  });
+
+  it('refuses bad input with a typed error naming the field', async () => {
+    const tooMany = await subgraph.query(analyst, '{ brands(first: 101) { totalCount } }');
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const shortText = await subgraph.query(analyst, '{ brands(filter: { text: "a" }) { totalCount } }');
+    expect(shortText.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.text' });
+    const badCursor = await subgraph.query(analyst, '{ brands(after: "nonsense") { totalCount } }');
+    expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('answers no one without an identity signed by the gateway', async () => {
+    const { errors } = await subgraph.query(null, '{ brands { totalCount } }');
+    expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});

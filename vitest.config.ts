@@ -1,0 +1,19 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // One copy of graphql: Node's CommonJS build, which Apollo and type-graphql load too
+    // (Vite would otherwise pick index.mjs for sources: "another module or realm").
+    alias: { graphql: require.resolve('graphql') },
+  },
+  test: {
+    include: ['{infra,gateway,subgraphs}/**/*.test.ts'],
+    globalSetup: ['infra/stack/test/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    env: { LOG_LEVEL: 'warn' },
+  },
+});
