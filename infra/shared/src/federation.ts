@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import gql from 'graphql-tag';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap, Directive, Field, ID, ObjectType, type BuildSchemaOptions } from 'type-graphql';
 import { Role } from './identity';
 import { forbidden, unauthenticated } from './errors';
 import type { SubgraphContext } from './context';
@@ -42,3 +42,21 @@ export async function buildFederatedSchema(
 }
 
 export { Role };
+
+/**
+ * A type another subgraph owns, known here by its key only (`id`). With `resolvable: true` this
+ * subgraph can also be asked for it through `_entities`, to add fields of its own to it.
+ */
+export function EntityReference(typeName: string, { resolvable = false } = {}) {
+  @Directive(resolvable ? '@key(fields: "id")' : '@key(fields: "id", resolvable: false)')
+  @ObjectType(typeName)
+  class Reference {
+    @Field(() => ID)
+    id!: string;
+
+    static of<T extends Reference>(this: new () => T, id: string): T {
+      return Object.assign(new this(), { id });
+    }
+  }
+  return Reference;
+}

@@ -1,13 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityReference } from '@nuage/shared';
 
 /** The requests subgraph's entity, to which this subgraph adds its consumption settings. */
-@Directive('@key(fields: "id")')
-@ObjectType('BeneficiaryEntity')
-export class BeneficiaryEntityConsumption {
-  @Field(() => ID)
-  id!: string;
-
-  static of(id: string): BeneficiaryEntityConsumption {
-    return Object.assign(new BeneficiaryEntityConsumption(), { id });
-  }
-}
+export const BeneficiaryEntityConsumption = EntityReference('BeneficiaryEntity', { resolvable: true });
+export type BeneficiaryEntityConsumption = InstanceType<typeof BeneficiaryEntityConsumption>;

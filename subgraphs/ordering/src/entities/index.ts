@@ -1,2 +1,2 @@
 export { Order, OrderStatus, ORDER_STATUS_LABELS } from './order';
-export { BrandReference, BeneficiaryEntityReference, reference } from './references';
+export { BrandReference, BeneficiaryEntityReference } from './references';

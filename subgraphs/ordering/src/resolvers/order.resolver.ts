@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { callerOf, Connection, PageArgs, pick, type SubgraphContext } from '@nuage/shared';
-import { BeneficiaryEntityReference, BrandReference, Order, ORDER_STATUS_LABELS, reference } from '../entities';
+import { BeneficiaryEntityReference, BrandReference, Order, ORDER_STATUS_LABELS } from '../entities';
 import { listOrders } from '../services/orders';
 
 const OrderConnection = Connection(Order, 'Order', 'order');
@@ -20,11 +20,11 @@ export class OrderResolver {
 
   @FieldResolver(() => BrandReference, { description: 'The provider delivering the order.' })
   brand(@Root() order: Order) {
-    return reference(BrandReference, order.brandId);
+    return BrandReference.of(order.brandId);
   }
 
   @FieldResolver(() => BeneficiaryEntityReference, { description: 'The entity that ordered.' })
   beneficiaryEntity(@Root() order: Order) {
-    return reference(BeneficiaryEntityReference, order.entityId);
+    return BeneficiaryEntityReference.of(order.entityId);
   }
 }

@@ -1,13 +1,5 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { EntityReference } from '@nuage/shared';
 
 /** A brand as this subgraph knows it: its key only; the catalogue subgraph resolves the rest. */
-@Directive('@key(fields: "id", resolvable: false)')
-@ObjectType('Brand')
-export class BrandReference {
-  @Field(() => ID)
-  id!: string;
-
-  static of(id: string): BrandReference {
-    return Object.assign(new BrandReference(), { id });
-  }
-}
+export const BrandReference = EntityReference('Brand');
+export type BrandReference = InstanceType<typeof BrandReference>;
