@@ -114,8 +114,8 @@ async function createDatabase(client: import('pg').Client, name: string, attempt
 }
 
 /**
- * Creates the databases that are missing, one after the other: PostgreSQL refuses concurrent
- * CREATE DATABASE from the same template, so services must not race to create theirs.
+ * Creates the databases that are missing. Services starting together may race: PostgreSQL refuses
+ * concurrent CREATE DATABASE from one template, so creation is retried (see createDatabase).
  */
 export async function ensureDatabases(serverUrl: string, names: string[]): Promise<void> {
   const { default: pg } = await import('pg');

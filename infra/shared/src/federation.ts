@@ -4,7 +4,6 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import gql from 'graphql-tag';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, Directive, Field, ID, ObjectType, type BuildSchemaOptions } from 'type-graphql';
-import { Role } from './identity';
 import { forbidden, unauthenticated } from './errors';
 import type { SubgraphContext } from './context';
 
@@ -41,7 +40,6 @@ export async function buildFederatedSchema(
   return buildSubgraphSchema([{ typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`, resolvers }]);
 }
 
-export { Role };
 
 /**
  * A type another subgraph owns, known here by its key only (`id`). With `resolvable: true` this

@@ -94,11 +94,12 @@ export async function paginate<T extends object>(
   orderBy: QueryOrderMap<T>[],
   args: PageArgs,
 ): Promise<ConnectionShape<T>> {
+  const size = pageSize(args);
   try {
     const cursor = await em.findByCursor(entity, {
       where,
       orderBy,
-      ...pageSize(args),
+      ...size,
       ...(args.after ? { after: args.after } : {}),
       ...(args.before ? { before: args.before } : {}),
     } as never);
@@ -114,7 +115,7 @@ export async function paginate<T extends object>(
       totalCount: cursor.totalCount as number,
     };
   } catch (error) {
-    if (error instanceof Error && /cursor/i.test(error.message) && !(error.name === 'DomainError')) {
+    if (error instanceof Error && /cursor/i.test(error.message)) {
       throw invalid(args.after ? 'after' : 'before', 'This cursor is not valid for this list.');
     }
     throw error;

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { databaseName, ensureDatabases } from '@nuage/shared';
 import { ensureDevKeys, ALGORITHM, AUDIENCE, ISSUER, type DevKeys } from './keys';
 import { repoRoot, schemaDir, SUBGRAPHS } from './paths';
 
@@ -68,7 +67,6 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const keys = await ensureDevKeys(options.keysDir);
   const internalSecret = process.env.INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
   const prefix = options.databasePrefix ?? 'nuage';
-  await ensureDatabases(options.databaseUrl, SUBGRAPHS.map((service) => databaseName({ service, databasePrefix: prefix })));
 
   const children: ChildProcess[] = [];
   const stop = async () => {
