@@ -17,6 +17,7 @@ import {
 } from '@nuage/shared';
 import { createTokenVerifier, type AuthConfig } from './auth';
 import { graphiqlLandingPage } from './graphiql';
+import { downloadProxy } from './downloads';
 
 export interface GatewayContext {
   identity: Identity | null;
@@ -90,6 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     name: 'gateway',
     apollo,
     logger,
+    routes: [downloadProxy({ verify, subgraphUrls: options.subgraphUrls, internalSecret: options.internalSecret })],
     port: options.port,
     host: options.host,
     ready: async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { OptionalProps, type MigrationObject } from '@mikro-orm/core';
+import { DefaultLogger, OptionalProps, type LogContext, type LoggerOptions, type MigrationObject } from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { createHash } from 'node:crypto';
@@ -58,6 +58,22 @@ export interface DatabaseOptions {
 export const databaseName = (options: Pick<DatabaseOptions, 'service' | 'databasePrefix'>) =>
   `${options.databasePrefix ?? 'nuage'}_${options.service}`;
 
+/**
+ * The ORM's logger, which also counts the SQL statements sent: tests and benchmarks read the count
+ * (`sqlStatementCount`) to prove that a list costs a constant number of statements.
+ */
+export class CountingLogger extends DefaultLogger {
+  statements = 0;
+
+  override logQuery(context: { query: string } & LogContext): void {
+    this.statements += 1;
+    super.logQuery(context);
+  }
+}
+
+/** How many SQL statements this ORM has sent since it opened. */
+export const sqlStatementCount = (orm: MikroORM) => (orm.config.getLogger() as CountingLogger).statements;
+
 export function ormConfig(options: DatabaseOptions): Options {
   const url = new URL(options.serverUrl);
   url.pathname = `/${databaseName(options)}`;
@@ -69,6 +85,7 @@ export function ormConfig(options: DatabaseOptions): Options {
     ensureDatabase: false,
     forceUtcTimezone: true,
     pool: { min: 0, max: 10 },
+    loggerFactory: (loggerOptions: LoggerOptions) => new CountingLogger(loggerOptions),
     logger: (message: string) => options.logger?.info(message.replace(/\x1b\[[0-9;]*m/g, '')),
     migrations: {
       tableName: 'mikro_orm_migrations',

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 
 /** The kinds of error a caller can get, in `extensions.code` and in mutation payloads. */
 export enum ErrorCode {
@@ -70,4 +70,33 @@ export function formatError(formatted: import('graphql').GraphQLFormattedError, 
     return { ...formatted, message: original.message, extensions: toGraphQLError(original).extensions };
   }
   return formatted;
+}
+
+/**
+ * Runs a mutation's work and reports a domain refusal in the payload (`errors`), as the schema
+ * promises, instead of as a GraphQL error. Anything else (a bug, the database down) still throws.
+ */
+export async function refusalsAsUserErrors<T>(work: () => Promise<T>): Promise<{ result: T | null; errors: UserError[] }> {
+  try {
+    return { result: await work(), errors: [] };
+  } catch (error) {
+    if (error instanceof DomainError && error.code !== ErrorCode.UNAUTHENTICATED) return { result: null, errors: [UserError.from(error)] };
+    throw error;
+  }
+}
+
+/**
+ * Declares the payload type of mutations on a noun: the noun as it now stands under `field`, or
+ * the refusal in `errors` (see `refusalsAsUserErrors`, whose result it takes as it is).
+ */
+export function MutationPayload<T extends object>(node: ClassType<T>, name: string, field: string, noun: string) {
+  @ObjectType(name, { description: `The outcome of a change to a ${noun}: the ${noun}, or why the change was refused.` })
+  class Payload {
+    @Field(() => node, { name: field, nullable: true, description: `The ${noun} as it now stands; null when refused.` })
+    result!: T | null;
+
+    @Field(() => [UserError], { description: 'Why it was refused; empty on success. When not empty, nothing was changed.' })
+    errors!: UserError[];
+  }
+  return Payload;
 }

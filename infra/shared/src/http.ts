@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
+import { DomainError, ErrorCode, unauthenticated } from './errors';
+import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -114,5 +116,49 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       });
       await apollo.stop();
     },
+  };
+}
+
+/** A file served for download. */
+export interface Download {
+  body: Buffer;
+  contentType: string;
+  fileName: string;
+}
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.INVALID_TRANSITION]: 409,
+};
+
+/**
+ * A GET route that serves a file to the identity the gateway signed (the gateway proxies
+ * `/downloads/<subgraph>/…` here). Refusals answer with their status and `{ error: { code, message } }`.
+ */
+export function downloadRoute(pattern: RegExp, secret: string, serve: (identity: Identity, params: string[]) => Promise<Download>): Route {
+  return async (req, res, url) => {
+    const match = pattern.exec(url.pathname);
+    if (!match || req.method !== 'GET') return false;
+    try {
+      const header = req.headers[IDENTITY_HEADER];
+      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
+      if (!identity) throw unauthenticated();
+      const file = await serve(identity, match.slice(1));
+      res.writeHead(200, {
+        'content-type': file.contentType,
+        'content-length': file.body.length,
+        'content-disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        'cache-control': 'private, no-store',
+      });
+      res.end(file.body);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      sendJson(res, STATUS_OF[error.code], { error: { code: error.code, message: error.message } });
+    }
+    return true;
   };
 }

@@ -1,4 +1,4 @@
-import { Directive, Field, ObjectType } from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root, type ClassType } from 'type-graphql';
 
 /** The languages people read labels in; French by default, as the portal. */
 export type Locale = 'fr' | 'en';
@@ -35,3 +35,29 @@ export class LocalizedText {
 
 /** The text in the caller's language. */
 export const pick = (text: { fr: string; en: string }, locale: Locale) => text[locale];
+
+/** A row with a name people read in both languages (`labelFr`, `labelEn` columns). */
+export interface Labelled {
+  labelFr: string;
+  labelEn: string;
+}
+
+/**
+ * The `label` (caller's language) and `labels` (both) fields of a labelled type, written once:
+ * add the returned class to the subgraph's resolvers.
+ */
+export function LabelFields<T extends Labelled>(type: ClassType<T>, noun: string) {
+  @Resolver(() => type)
+  class LabelFieldsResolver {
+    @FieldResolver(() => String, { description: `Name of the ${noun} in the caller's language (Accept-Language).` })
+    label(@Root() row: T, @Ctx() { locale }: { locale: Locale }) {
+      return row[locale === 'en' ? 'labelEn' : 'labelFr'];
+    }
+
+    @FieldResolver(() => LocalizedText, { description: `Name of the ${noun} in French and English.` })
+    labels(@Root() row: T) {
+      return LocalizedText.of(row.labelFr, row.labelEn);
+    }
+  }
+  return LabelFieldsResolver;
+}

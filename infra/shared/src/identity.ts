@@ -22,6 +22,8 @@ export interface Identity {
   name: string;
   /** Set for beneficiaries and managers: the public entity they act for. */
   entityId?: string;
+  /** The entity's name as the identity provider knows it, for documents printed for the buyer. */
+  entityName?: string;
   /** Set for suppliers: the brand (cloud provider) they act for. */
   brandId?: string;
 }
@@ -35,13 +37,14 @@ const IDENTITY_TTL_MS = 5 * 60_000;
  * Beneficiaries and managers must name their entity, suppliers their brand.
  */
 export function identityFromClaims(claims: Record<string, unknown>): Identity | string {
-  const { sub, role, name, entityId, brandId } = claims;
+  const { sub, role, name, entityId, entityName, brandId } = claims;
   if (typeof sub !== 'string' || sub === '') return 'the token has no subject';
   if (typeof role !== 'string' || !(role in Role)) return 'the token has no valid role';
   const identity: Identity = { userId: sub, role: role as Role, name: typeof name === 'string' ? name : sub };
   if (identity.role === Role.BENEFICIARY || identity.role === Role.MANAGER) {
     if (typeof entityId !== 'string' || entityId === '') return `a ${role} token must name its entityId`;
     identity.entityId = entityId;
+    if (typeof entityName === 'string' && entityName !== '') identity.entityName = entityName;
   }
   if (identity.role === Role.SUPPLIER) {
     if (typeof brandId !== 'string' || brandId === '') return 'a SUPPLIER token must name its brandId';

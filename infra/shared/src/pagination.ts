@@ -121,3 +121,33 @@ export async function paginate<T extends object>(
     throw error;
   }
 }
+
+const offsetCursor = (index: number) => Buffer.from(`at:${index}`).toString('base64url');
+function offsetOf(cursor: string, field: string): number {
+  const match = /^at:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw invalid(field, 'This cursor is not valid for this list.');
+  return Number(match[1]);
+}
+
+/**
+ * One page of a list already computed in memory (e.g. the results of an evaluation), with the
+ * same arguments and cursors semantics as `paginate`.
+ */
+export function connectionFromArray<T>(items: readonly T[], args: PageArgs): ConnectionShape<T> {
+  const size = pageSize(args);
+  let start = args.after ? offsetOf(args.after, 'after') + 1 : 0;
+  let end = args.before ? offsetOf(args.before, 'before') : items.length;
+  if (size.first !== undefined) end = Math.min(end, start + size.first);
+  if (size.last !== undefined) start = Math.max(start, end - size.last);
+  const edges = items.slice(start, end).map((node, i) => ({ cursor: offsetCursor(start + i), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: end < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: items.length,
+  };
+}

@@ -6,3 +6,6 @@ export const LocalDate = GraphQLLocalDate;
 /** Today's date in France, the market's reference time zone. */
 export const todayInParis = (now = new Date()) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+
+/** A JSON object, for free-form values such as the before/after of a change. */
+export { GraphQLJSONObject as JSONObject } from 'graphql-scalars';

@@ -1,25 +1,46 @@
 import type { SubgraphDefinition } from '@nuage/shared';
-import { Brand, Certification, Market, Solution } from './entities';
+import { Brand, CatalogueChange, Certification, GuidedChoice, Market, Product, Question, QuestionOption, Solution } from './entities';
 import { BrandResolver } from './resolvers/brand.resolver';
 import { resolveBrandReference } from './resolvers/brand.reference';
 import { SolutionResolver } from './resolvers/solution.resolver';
-import { MarketResolver } from './resolvers/market.resolver';
 import { resolveSolutionReference } from './resolvers/solution.reference';
+import { MarketResolver } from './resolvers/market.resolver';
+import { ProductResolver } from './resolvers/product.resolver';
+import { QuestionLabels, QuestionOptionLabels, QuestionResolver } from './resolvers/questionnaire.resolver';
+import { GuidedChoiceEvaluationResolver, GuidedChoiceExclusionFields, GuidedChoiceMatchFields, GuidedChoiceResolver } from './resolvers/guided-choice.resolver';
+import { resolveGuidedChoiceReference } from './resolvers/guided-choice.reference';
+import { CatalogueChangeResolver } from './resolvers/catalogue-change.resolver';
+import { reportRoute } from './resolvers/report.route';
 import { createLoaders, type CatalogueLoaders } from './loaders';
 import { migrations } from './migrations';
 import { seedCatalogue } from './seed';
 
-/** The catalogue: markets, brands, solutions, certifications. */
+/** The catalogue: markets, brands, solutions, certifications, price list, questionnaire and guided choices. */
 export const catalogue: SubgraphDefinition<CatalogueLoaders> = {
   name: 'catalogue',
-  resolvers: [MarketResolver, BrandResolver, SolutionResolver],
+  resolvers: [
+    MarketResolver,
+    BrandResolver,
+    SolutionResolver,
+    ProductResolver,
+    QuestionResolver,
+    QuestionLabels,
+    QuestionOptionLabels,
+    GuidedChoiceEvaluationResolver,
+    GuidedChoiceMatchFields,
+    GuidedChoiceExclusionFields,
+    GuidedChoiceResolver,
+    CatalogueChangeResolver,
+  ],
   references: {
     Brand: { __resolveReference: resolveBrandReference },
     Solution: { __resolveReference: resolveSolutionReference },
+    GuidedChoice: { __resolveReference: resolveGuidedChoiceReference },
   },
-  entities: [Market, Brand, Solution, Certification],
+  entities: [Market, Brand, Solution, Certification, Product, Question, QuestionOption, CatalogueChange, GuidedChoice],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: seedCatalogue,
   createLoaders,
+  routes: (orm, secret) => [reportRoute(orm, secret)],
 };

@@ -24,4 +24,8 @@ export class Solution extends BaseEntity {
   @Field(() => [String], { description: 'Service categories the solution covers (codes, e.g. "VM_STANDARD").' })
   @Property({ type: 'text[]' })
   serviceCategories: string[] = [];
+
+  @Field(() => Date, { nullable: true, description: 'When the market holder withdrew it from the market; null while offered.' })
+  @Property({ type: 'datetime', nullable: true })
+  retiredAt: Date | null = null;
 }

@@ -1,12 +1,38 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, LocalDate, PageArgs, type SubgraphContext } from '@nuage/shared';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { callerOf, Connection, LocalDate, MutationPayload, PageArgs, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
 import { Brand, Solution } from '../entities';
 import { findBrands } from '../services/brands';
+import { updateBrand } from '../services/catalogue-changes';
 import type { CatalogueLoaders } from '../loaders';
 
 type Context = SubgraphContext<CatalogueLoaders>;
 
 const BrandConnection = Connection(Brand, 'Brand', 'brand');
+const BrandPayload = MutationPayload(Brand, 'BrandPayload', 'brand', 'brand');
+
+@InputType({ description: "Corrections to a brand's facts; only the fields given change." })
+class UpdateBrandInput {
+  @Field(() => ID, { description: 'The brand.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'New tagline.' })
+  tagline?: string;
+
+  @Field(() => String, { nullable: true, description: 'New description.' })
+  description?: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166 country of the contracting legal entity.' })
+  legalCountry?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Exposure to extra-European legislation; null when not established.' })
+  extraEuLegislation?: boolean | null;
+
+  @Field(() => [String], { nullable: true, description: 'Service categories the brand provides across its solutions.' })
+  services?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the catalogue history).' })
+  reason?: string;
+}
 
 @InputType({ description: 'Narrows the list of brands; every criterion given must hold.' })
 class BrandFilter {
@@ -45,7 +71,19 @@ export class BrandResolver {
   }
 
   @FieldResolver(() => [Solution], { description: 'The solutions the brand offers on the market, in name order.' })
-  solutions(@Root() brand: Brand, @Ctx() { loaders }: Context) {
-    return loaders.solutionsByBrand.load(brand.id);
+  async solutions(
+    @Root() brand: Brand,
+    @Arg('includeRetired', () => Boolean, { defaultValue: false, description: 'Include solutions withdrawn from the market.' }) includeRetired: boolean,
+    @Ctx() { loaders }: Context,
+  ) {
+    const solutions = await loaders.solutionsByBrand.load(brand.id);
+    return includeRetired ? solutions : solutions.filter((s) => s.retiredAt === null);
+  }
+
+  @Authorized(Role.MARKET_HOLDER)
+  @Mutation(() => BrandPayload, { description: "Corrects a brand's facts (market holder); the change is dated and kept." })
+  updateBrand(@Arg('input', () => UpdateBrandInput) input: UpdateBrandInput, @Ctx() context: Context) {
+    const { id, reason, ...changes } = input;
+    return refusalsAsUserErrors(() => updateBrand(context.em, callerOf(context), id, changes, reason));
   }
 }

@@ -1,12 +1,94 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { LocalDate, todayInParis, type SubgraphContext } from '@nuage/shared';
-import { Brand, Certification, Solution } from '../entities';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { callerOf, LocalDate, MutationPayload, refusalsAsUserErrors, Role, todayInParis, type SubgraphContext } from '@nuage/shared';
+import { Brand, Certification, Product, Solution } from '../entities';
+import { addCertification, addSolution, updateCertification, updateSolution } from '../services/catalogue-changes';
 import type { CatalogueLoaders } from '../loaders';
 
 type Context = SubgraphContext<CatalogueLoaders>;
 
+const SolutionPayload = MutationPayload(Solution, 'SolutionPayload', 'solution', 'solution');
+const CertificationPayload = MutationPayload(Certification, 'CertificationPayload', 'certification', 'certification');
+
 const heldOn = (certification: Certification, day: string) =>
   (certification.validFrom === null || certification.validFrom <= day) && (certification.validTo === null || certification.validTo >= day);
+
+@InputType({ description: 'A new solution (offer) of a brand.' })
+class AddSolutionInput {
+  @Field(() => ID, { description: 'The brand that offers it.' })
+  brandId!: string;
+
+  @Field(() => String, { description: 'Name of the solution.' })
+  name!: string;
+
+  @Field(() => String, { description: 'What it is.' })
+  description!: string;
+
+  @Field(() => [String], { description: 'Service category codes it covers, e.g. ["VM_STANDARD"].' })
+  serviceCategories!: string[];
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the catalogue history).' })
+  reason?: string;
+}
+
+@InputType({ description: 'Changes to a solution; only the fields given change.' })
+class UpdateSolutionInput {
+  @Field(() => ID, { description: 'The solution.' })
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'New name.' })
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: 'New description.' })
+  description?: string;
+
+  @Field(() => [String], { nullable: true, description: 'New service category codes.' })
+  serviceCategories?: string[];
+
+  @Field(() => Boolean, { nullable: true, description: 'true withdraws it from the market; false offers it again.' })
+  retired?: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the catalogue history).' })
+  reason?: string;
+}
+
+@InputType({ description: 'A certification granted to a solution.' })
+class AddCertificationInput {
+  @Field(() => ID, { description: 'The solution that holds it.' })
+  solutionId!: string;
+
+  @Field(() => String, { description: 'Code, e.g. "SECNUMCLOUD".' })
+  code!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'First day of validity; null when held from before the market opened.' })
+  validFrom?: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day of validity; null while valid.' })
+  validTo?: string;
+
+  @Field(() => String, { nullable: true, description: 'How sure the dates are, and their source.' })
+  note?: string;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the catalogue history).' })
+  reason?: string;
+}
+
+@InputType({ description: "Changes to a certification's validity; only the fields given change." })
+class UpdateCertificationInput {
+  @Field(() => ID, { description: 'The certification.' })
+  id!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'New first day of validity.' })
+  validFrom?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'New last day of validity (e.g. a withdrawal).' })
+  validTo?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'New note.' })
+  note?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the catalogue history).' })
+  reason?: string;
+}
 
 @Resolver(() => Solution)
 export class SolutionResolver {
@@ -23,5 +105,40 @@ export class SolutionResolver {
   ) {
     const day = asOf ?? todayInParis();
     return (await loaders.certificationsBySolution.load(solution.id)).filter((c) => heldOn(c, day));
+  }
+
+  @FieldResolver(() => [Product], { description: 'Its product references on the price list, in reference order.' })
+  async products(@Root() solution: Solution, @Ctx() { loaders }: Context) {
+    return (await loaders.productsBySolution.load(solution.id)).filter((p) => p.retiredAt === null);
+  }
+
+  @Authorized(Role.MARKET_HOLDER)
+  @Mutation(() => SolutionPayload, { description: 'Adds a solution to a brand (market holder).' })
+  addSolution(@Arg('input', () => AddSolutionInput) input: AddSolutionInput, @Ctx() context: Context) {
+    const { brandId, reason, ...values } = input;
+    return refusalsAsUserErrors(() => addSolution(context.em, callerOf(context), brandId, values, reason));
+  }
+
+  @Authorized(Role.MARKET_HOLDER)
+  @Mutation(() => SolutionPayload, { description: 'Changes or withdraws a solution (market holder).' })
+  updateSolution(@Arg('input', () => UpdateSolutionInput) input: UpdateSolutionInput, @Ctx() context: Context) {
+    const { id, reason, ...values } = input;
+    return refusalsAsUserErrors(() => updateSolution(context.em, callerOf(context), id, values, reason));
+  }
+
+  @Authorized(Role.MARKET_HOLDER)
+  @Mutation(() => CertificationPayload, { description: 'Records a certification of a solution with its validity (market holder).' })
+  addCertification(@Arg('input', () => AddCertificationInput) input: AddCertificationInput, @Ctx() context: Context) {
+    const { solutionId, reason, code, validFrom, validTo, note } = input;
+    return refusalsAsUserErrors(() =>
+      addCertification(context.em, callerOf(context), solutionId, { code, validFrom: validFrom ?? null, validTo: validTo ?? null, note: note ?? null }, reason),
+    );
+  }
+
+  @Authorized(Role.MARKET_HOLDER)
+  @Mutation(() => CertificationPayload, { description: "Changes a certification's validity, e.g. ends it on a withdrawal (market holder)." })
+  updateCertification(@Arg('input', () => UpdateCertificationInput) input: UpdateCertificationInput, @Ctx() context: Context) {
+    const { id, reason, ...values } = input;
+    return refusalsAsUserErrors(() => updateCertification(context.em, callerOf(context), id, values, reason));
   }
 }

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { stableId } from '@nuage/shared';
-import { Brand, Certification, Market, Solution } from '../entities';
+import { Brand, Certification, Market, Product, Question, QuestionOption, Solution } from '../entities';
 import facts from './catalogue-facts.json' with { type: 'json' };
 import { slugOf } from './brands';
+import { QUESTIONNAIRE } from './questionnaire';
+import { productsOf } from './products';
 
 interface BrandFacts {
   brand: string;
@@ -38,8 +40,13 @@ export const MARKETS = [
  */
 export async function seedCatalogue(em: EntityManager): Promise<void> {
   const existing = new Set(
-    (await em.getConnection().execute<{ id: string }[]>('select id from brand union all select id from solution union all select id from market')).map((r) => r.id),
+    (
+      await em
+        .getConnection()
+        .execute<{ id: string }[]>('select id from brand union all select id from solution union all select id from market union all select id from question union all select id from question_option union all select id from product')
+    ).map((r) => r.id),
   );
+  seedQuestionnaire(em, existing);
   for (const market of MARKETS) {
     const id = stableId('market', market.code);
     if (!existing.has(id)) em.persist(em.create(Market, { id, ...market }));
@@ -79,5 +86,47 @@ export async function seedCatalogue(em: EntityManager): Promise<void> {
       }
     }
   }
+  // After the brands and solutions, so that their references are the rows just created.
+  seedProducts(em, existing);
   await em.flush();
+}
+
+/** The questions and options of the guide; only missing ones are added (retired options stay retired). */
+function seedQuestionnaire(em: EntityManager, existing: Set<string>) {
+  QUESTIONNAIRE.forEach((seed, position) => {
+    const id = stableId('question', seed.code);
+    const question = existing.has(id)
+      ? em.getReference(Question, id)
+      : em.create(Question, { id, code: seed.code, labelFr: seed.fr, labelEn: seed.en, position: position + 1, mandatory: seed.mandatory, multiple: seed.multiple, rule: seed.rule });
+    em.persist(question);
+    seed.options.forEach((option, optionPosition) => {
+      const optionId = stableId('question-option', `${seed.code}/${option.code}`);
+      if (existing.has(optionId)) return;
+      em.persist(em.create(QuestionOption, { id: optionId, question, code: option.code, labelFr: option.fr, labelEn: option.en, criterion: option.criterion ?? option.code, position: optionPosition + 1 }));
+    });
+  });
+}
+
+/**
+ * The illustrative price list: each brand's subscription at 145891 + its rank (OVHCLOUD's is
+ * 145897, as in the guide), its solutions' products from 146000 + 20 per brand.
+ */
+function seedProducts(em: EntityManager, existing: Set<string>) {
+  (facts as BrandFacts[]).forEach((fact, brandIndex) => {
+    productsOf(fact.brand, fact.solutions.map((s) => s.name)).forEach((product, i) => {
+      const code = String(i === 0 ? 145_891 + brandIndex : 146_000 + brandIndex * 20 + i);
+      const id = stableId('product', code);
+      if (existing.has(id)) return;
+      em.persist(
+        em.create(Product, {
+          ...product,
+          id,
+          code,
+          brand: em.getReference(Brand, stableId('brand', fact.brand)),
+          solution: product.solution === null ? null : em.getReference(Solution, stableId('solution', `${fact.brand}/${product.solution}`)),
+          illustrativePrice: true,
+        }),
+      );
+    });
+  });
 }

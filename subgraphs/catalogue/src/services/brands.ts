@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { invalid, paginate, todayInParis, type PageArgs } from '@nuage/shared';
 import { Brand, Certification, Solution } from '../entities';
+import { escapeLike } from './text';
 
 export interface BrandCriteria {
   /** Words in the brand's name, tagline or description, or in one of its solutions'. */
@@ -12,8 +13,6 @@ export interface BrandCriteria {
   extraEuLegislation?: boolean;
   asOf?: string;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** A certification valid on a given day. */
 export const validOn = (day: string): FilterQuery<Certification> => ({

@@ -1,5 +1,5 @@
-import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { LocalizedText, pick, type SubgraphContext } from '@nuage/shared';
+import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
+import { LabelFields, type SubgraphContext } from '@nuage/shared';
 import { IncidentType } from '../entities';
 
 @Resolver(() => IncidentType)
@@ -9,14 +9,6 @@ export class IncidentTypeResolver {
   incidentTypes(@Ctx() { em }: SubgraphContext) {
     return em.find(IncidentType, { retiredAt: null }, { orderBy: { position: 'asc', id: 'asc' } });
   }
-
-  @FieldResolver(() => String, { description: "Name of the type in the caller's language (Accept-Language)." })
-  label(@Root() type: IncidentType, @Ctx() { locale }: SubgraphContext) {
-    return pick({ fr: type.labelFr, en: type.labelEn }, locale);
-  }
-
-  @FieldResolver(() => LocalizedText, { description: 'Name of the type in French and English.' })
-  labels(@Root() type: IncidentType) {
-    return LocalizedText.of(type.labelFr, type.labelEn);
-  }
 }
+
+export const IncidentTypeLabels = LabelFields(IncidentType, 'type');

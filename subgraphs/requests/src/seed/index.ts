@@ -51,7 +51,7 @@ export const identityOf = (p: SeedPerson): Identity => ({
   userId: personId(p),
   role: p.role,
   name: `${p.firstName} ${p.lastName}`,
-  ...(p.entityId ? { entityId: p.entityId } : {}),
+  ...(p.entityId ? { entityId: p.entityId, entityName: SEED_ENTITY.name } : {}),
   ...(p.brandId ? { brandId: p.brandId } : {}),
 });
 

@@ -1,0 +1,52 @@
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { BaseEntity, LocalDate } from '@nuage/shared';
+import { Market } from './market';
+import type { EvaluationResult } from '../services/evaluation';
+
+/**
+ * A recorded guided-choice evaluation: the answers, the day they were evaluated for and the
+ * results, kept as they were (labels included) so the request it is attached to and its PAAC
+ * report say the same thing whatever the catalogue becomes.
+ */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A recorded guided-choice evaluation ("Parcours d\'aide au choix"), attachable to a request.' })
+@Entity({ tableName: 'guided_choice' })
+@Index({ properties: ['entityId', 'createdAt'] })
+export class GuidedChoice extends BaseEntity {
+  @Field(() => String, { description: 'The project it was made for, as the buyer named it.' })
+  @Property({ type: 'string' })
+  projectName!: string;
+
+  @ManyToOne({ entity: () => Market })
+  market!: Market;
+
+  @Field(() => ID, { description: 'The beneficiary entity of the buyer who made it.' })
+  @Property({ type: 'uuid' })
+  entityId!: string;
+
+  @Field(() => String, { nullable: true, description: "The entity's name when it was recorded, as the buyer's identity gave it." })
+  @Property({ type: 'string', nullable: true })
+  entityName!: string | null;
+
+  @Field(() => ID, { description: 'Who made it (person id).' })
+  @Property({ type: 'string' })
+  authorId!: string;
+
+  @Field(() => String, { description: 'Name of who made it.' })
+  @Property({ type: 'string' })
+  authorName!: string;
+
+  @Field(() => LocalDate, { description: 'The day certifications were checked on.' })
+  @Property({ type: 'date' })
+  asOf!: string;
+
+  /** Brands among the matches: the suppliers who may read it. */
+  @Index({ type: 'gin' })
+  @Property({ type: 'text[]' })
+  matchedBrandIds: string[] = [];
+
+  /** The evaluation as computed (answers with their labels, matches, exclusions). */
+  @Property({ type: 'json' })
+  result!: EvaluationResult;
+}

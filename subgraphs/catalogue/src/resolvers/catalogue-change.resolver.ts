@@ -1,0 +1,19 @@
+import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Connection, PageArgs, type SubgraphContext } from '@nuage/shared';
+import { CatalogueChange } from '../entities';
+import { listChanges } from '../services/catalogue-changes';
+
+const CatalogueChangeConnection = Connection(CatalogueChange, 'CatalogueChange', 'catalogue change');
+
+@Resolver(() => CatalogueChange)
+export class CatalogueChangeResolver {
+  @Authorized()
+  @Query(() => CatalogueChangeConnection, { description: "The market holder's dated changes to the catalogue, latest first." })
+  catalogueChanges(
+    @Arg('subjectId', () => ID, { nullable: true, description: 'Only the changes of this brand, solution, certification, product or option.' }) subjectId: string | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { em }: SubgraphContext,
+  ) {
+    return listChanges(em, subjectId, page);
+  }
+}

@@ -1,0 +1,105 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { callerOf, Connection, connectionFromArray, MutationPayload, PageArgs, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { Brand, GuidedChoice, Market, Solution } from '../entities';
+import { evaluateAnswers, findGuidedChoice, listGuidedChoices, recordGuidedChoice } from '../services/guided-choice';
+import type { EvaluationResult } from '../services/evaluation';
+import type { CatalogueLoaders } from '../loaders';
+import { GuidedChoiceEvaluation, GuidedChoiceExclusion, GuidedChoiceInput, GuidedChoiceMatch, RecordGuidedChoiceInput } from './evaluation.types';
+
+type Context = SubgraphContext<CatalogueLoaders>;
+
+const MatchConnection = Connection(GuidedChoiceMatch, 'GuidedChoiceMatch', 'matching brand/solution pair');
+const ExclusionConnection = Connection(GuidedChoiceExclusion, 'GuidedChoiceExclusion', 'excluded brand/solution pair');
+const GuidedChoiceConnection = Connection(GuidedChoice, 'GuidedChoice', 'recorded guided choice');
+const RecordGuidedChoicePayload = MutationPayload(GuidedChoice, 'RecordGuidedChoicePayload', 'guidedChoice', 'recorded guided choice');
+
+/** Where the gateway serves a recorded evaluation's PAAC report (GET with the caller's bearer token). */
+export const reportPath = (id: string) => `/downloads/catalogue/guided-choices/${id}/report.pdf`;
+
+@Resolver(() => GuidedChoiceEvaluation)
+export class GuidedChoiceEvaluationResolver {
+  @Authorized()
+  @Query(() => GuidedChoiceEvaluation, {
+    description: 'Evaluates answers to the guided-choice questionnaire without keeping them: matching pairs ranked by desired options met, and the excluded ones with their first failing reason.',
+  })
+  evaluateGuidedChoice(@Arg('input', () => GuidedChoiceInput) input: GuidedChoiceInput, @Ctx() { em }: Context) {
+    return evaluateAnswers(em, input.answers, input.asOf);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many pairs match.' })
+  matchCount(@Root() evaluation: EvaluationResult) {
+    return evaluation.matches.length;
+  }
+
+  @FieldResolver(() => Int, { description: 'How many pairs are excluded.' })
+  excludedCount(@Root() evaluation: EvaluationResult) {
+    return evaluation.exclusions.length;
+  }
+
+  @FieldResolver(() => MatchConnection, { description: 'The matching pairs, best first (then by brand and solution name).' })
+  matches(@Root() evaluation: EvaluationResult, @Args(() => PageArgs) page: PageArgs) {
+    return connectionFromArray(evaluation.matches, page);
+  }
+
+  @FieldResolver(() => ExclusionConnection, { description: 'The excluded pairs, by brand and solution name, each with the first reason it failed.' })
+  exclusions(@Root() evaluation: EvaluationResult, @Args(() => PageArgs) page: PageArgs) {
+    return connectionFromArray(evaluation.exclusions, page);
+  }
+}
+
+/** The live brand and solution of a pair, batched across every pair of a page. */
+function PairFields(type: typeof GuidedChoiceMatch | typeof GuidedChoiceExclusion) {
+  @Resolver(() => type)
+  class PairFieldsResolver {
+    @FieldResolver(() => Brand, { nullable: true, description: 'The brand as it is now.' })
+    brand(@Root() pair: { brandId: string }, @Ctx() { loaders }: Context) {
+      return loaders.brandById.load(pair.brandId);
+    }
+
+    @FieldResolver(() => Solution, { nullable: true, description: 'The solution as it is now.' })
+    solution(@Root() pair: { solutionId: string }, @Ctx() { loaders }: Context) {
+      return loaders.solutionById.load(pair.solutionId);
+    }
+  }
+  return PairFieldsResolver;
+}
+export const GuidedChoiceMatchFields = PairFields(GuidedChoiceMatch);
+export const GuidedChoiceExclusionFields = PairFields(GuidedChoiceExclusion);
+
+@Resolver(() => GuidedChoice)
+export class GuidedChoiceResolver {
+  @Authorized(Role.BENEFICIARY, Role.MANAGER)
+  @Mutation(() => RecordGuidedChoicePayload, {
+    description: "Evaluates the buyer's answers and keeps them with the results for a project, so a request can attach them and the PAAC report can be printed.",
+  })
+  recordGuidedChoice(@Arg('input', () => RecordGuidedChoiceInput) input: RecordGuidedChoiceInput, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => recordGuidedChoice(context.em, callerOf(context), input));
+  }
+
+  @Authorized()
+  @Query(() => GuidedChoice, { description: 'A recorded guided choice: its entity, market-wide staff and the suppliers it retained may read it.' })
+  guidedChoice(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
+    return findGuidedChoice(context.em, callerOf(context), id);
+  }
+
+  @Authorized()
+  @Query(() => GuidedChoiceConnection, { description: 'The recorded guided choices the caller may read, latest first.' })
+  guidedChoices(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
+    return listGuidedChoices(context.em, callerOf(context), page);
+  }
+
+  @FieldResolver(() => Market, { description: 'The market the evaluation was made on.' })
+  market(@Root() choice: GuidedChoice, @Ctx() { loaders }: Context) {
+    return loaders.marketById.load(choice.market.id);
+  }
+
+  @FieldResolver(() => GuidedChoiceEvaluation, { description: 'The answers and results as they were evaluated.' })
+  evaluation(@Root() choice: GuidedChoice) {
+    return choice.result;
+  }
+
+  @FieldResolver(() => String, { description: 'Path of the PAAC report PDF on the gateway; GET it with the same bearer token.' })
+  reportUrl(@Root() choice: GuidedChoice) {
+    return reportPath(choice.id);
+  }
+}

@@ -1,0 +1,78 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { callerOf, LabelFields, MutationPayload, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { Question, QuestionOption } from '../entities';
+import { loadQuestionnaire } from '../services/guided-choice';
+import { addQuestionOption, retireQuestionOption } from '../services/catalogue-changes';
+import type { CatalogueLoaders } from '../loaders';
+
+type Context = SubgraphContext<CatalogueLoaders>;
+
+const QuestionOptionPayload = MutationPayload(QuestionOption, 'QuestionOptionPayload', 'option', 'questionnaire option');
+
+@InputType({ description: 'An option to add to a certification or service question.' })
+class AddQuestionOptionInput {
+  @Field(() => String, { description: 'Code of the question, e.g. "CERTIFICATIONS".' })
+  question!: string;
+
+  @Field(() => String, { description: 'Code of the new option, e.g. "ISO_9001".' })
+  code!: string;
+
+  @Field(() => String, { description: 'Label in French.' })
+  labelFr!: string;
+
+  @Field(() => String, { description: 'Label in English.' })
+  labelEn!: string;
+
+  @Field(() => String, { nullable: true, description: 'The certification or service category code it tests (its code by default).' })
+  criterion?: string;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the catalogue history).' })
+  reason?: string;
+}
+
+@InputType({ description: 'An option to withdraw from the questionnaire.' })
+class RetireQuestionOptionInput {
+  @Field(() => String, { description: 'Code of the question.' })
+  question!: string;
+
+  @Field(() => String, { description: 'Code of the option.' })
+  option!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why (kept in the catalogue history).' })
+  reason?: string;
+}
+
+@Resolver(() => Question)
+export class QuestionResolver {
+  @Authorized()
+  @Query(() => [Question], { description: 'The guided-choice questionnaire, in order.' })
+  async questionnaire(@Ctx() { em }: Context) {
+    return (await loadQuestionnaire(em)).map((entry) => entry.question);
+  }
+
+  @FieldResolver(() => [QuestionOption], { description: 'Its options in order; retired ones only when asked.' })
+  async options(
+    @Root() question: Question,
+    @Arg('includeRetired', () => Boolean, { defaultValue: false, description: 'Include retired options.' }) includeRetired: boolean,
+    @Ctx() { loaders }: Context,
+  ) {
+    const options = await loaders.optionsByQuestion.load(question.id);
+    return includeRetired ? options : options.filter((o) => o.retiredAt === null);
+  }
+
+  @Authorized(Role.MARKET_HOLDER)
+  @Mutation(() => QuestionOptionPayload, { description: 'Adds an option to a question of the questionnaire, effective at once (market holder).' })
+  addQuestionOption(@Arg('input', () => AddQuestionOptionInput) input: AddQuestionOptionInput, @Ctx() context: Context) {
+    const { question, reason, ...values } = input;
+    return refusalsAsUserErrors(() => addQuestionOption(context.em, callerOf(context), question, values, reason));
+  }
+
+  @Authorized(Role.MARKET_HOLDER)
+  @Mutation(() => QuestionOptionPayload, { description: 'Retires an option; evaluations already recorded keep it (market holder).' })
+  retireQuestionOption(@Arg('input', () => RetireQuestionOptionInput) input: RetireQuestionOptionInput, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => retireQuestionOption(context.em, callerOf(context), input.question, input.option, input.reason));
+  }
+}
+
+export const QuestionLabels = LabelFields(Question, 'question');
+export const QuestionOptionLabels = LabelFields(QuestionOption, 'option');

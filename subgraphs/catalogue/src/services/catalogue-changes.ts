@@ -1,0 +1,280 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Dec, invalid, notFound, paginate, type Identity, type PageArgs } from '@nuage/shared';
+import { Brand, CatalogueChange, Certification, Product, Question, QuestionOption, QuestionRule, Solution, BillingPeriod, BillingTiming } from '../entities';
+
+/**
+ * The market holder's changes to the catalogue. Each runs in one transaction with the dated record
+ * of what changed (before, after, who, why), so a refused change leaves nothing behind and an
+ * accepted one is always explained.
+ */
+
+type Values = Record<string, unknown>;
+
+const CODE = /^[A-Z0-9][A-Z0-9_]{1,39}$/;
+const checkCode = (field: string, code: string) => {
+  if (!CODE.test(code)) throw invalid(field, 'A code is 2 to 40 capitals, digits or underscores, e.g. "ISO_27001".');
+};
+const checkText = (field: string, value: string, max: number) => {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > max) throw invalid(field, `Write 1 to ${max} characters.`);
+  return trimmed;
+};
+const checkPeriod = (validFrom: string | null, validTo: string | null) => {
+  if (validFrom && validTo && validTo < validFrom) throw invalid('input.validTo', 'The end of validity comes before its start.');
+};
+
+const plain = (value: unknown): unknown => (value instanceof Date ? value.toISOString() : value);
+
+/** Sets the given values on a row and returns what they were and what they are, for the record. */
+function applyValues<T extends object>(row: T, values: Partial<T>): { before: Values; after: Values } {
+  const before: Values = {};
+  const after: Values = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) continue;
+    const current = (row as Values)[key];
+    if (JSON.stringify(plain(current)) === JSON.stringify(plain(value))) continue;
+    before[key] = plain(current);
+    after[key] = plain(value);
+    (row as Values)[key] = value;
+  }
+  if (Object.keys(after).length === 0) throw invalid('input', 'Nothing to change: every value given is already in force.');
+  return { before, after };
+}
+
+interface ChangeRecord {
+  subjectType: string;
+  subjectId: string;
+  action: string;
+  before: Values | null;
+  after: Values | null;
+}
+
+function record(em: EntityManager, caller: Identity, change: ChangeRecord, reason: string | undefined) {
+  em.persist(em.create(CatalogueChange, { ...change, authorId: caller.userId, authorName: caller.name, reason: reason?.trim() || null }));
+}
+
+async function mustFind<T extends object>(em: EntityManager, entity: new () => T, id: string, what: string, field: string): Promise<T> {
+  const row = await em.findOne(entity, { id } as never);
+  if (!row) throw notFound(what, field);
+  return row;
+}
+
+export interface BrandChanges {
+  tagline?: string;
+  description?: string;
+  legalCountry?: string;
+  /** null: exposure not established. */
+  extraEuLegislation?: boolean | null;
+  services?: string[];
+}
+
+export async function updateBrand(em: EntityManager, caller: Identity, id: string, changes: BrandChanges, reason?: string): Promise<Brand> {
+  return em.transactional(async (tx) => {
+    const brand = await mustFind(tx, Brand, id, 'The brand', 'id');
+    if (changes.tagline !== undefined) changes.tagline = checkText('input.tagline', changes.tagline, 300);
+    if (changes.description !== undefined) changes.description = checkText('input.description', changes.description, 5000);
+    if (changes.legalCountry !== undefined && !/^[A-Z]{2}$/.test(changes.legalCountry)) throw invalid('input.legalCountry', 'An ISO 3166 country code, e.g. "FR".');
+    changes.services?.forEach((code, i) => checkCode(`input.services.${i}`, code));
+    const { before, after } = applyValues(brand, changes);
+    record(tx, caller, { subjectType: 'BRAND', subjectId: brand.id, action: 'brand.updated', before, after }, reason);
+    return brand;
+  });
+}
+
+export interface SolutionValues {
+  name?: string;
+  description?: string;
+  serviceCategories?: string[];
+  /** true: withdraw it from the market; false: offer it again. */
+  retired?: boolean;
+}
+
+function checkSolutionValues(values: SolutionValues) {
+  const checked: Partial<Solution> = {};
+  if (values.name !== undefined) checked.name = checkText('input.name', values.name, 200);
+  if (values.description !== undefined) checked.description = checkText('input.description', values.description, 5000);
+  if (values.serviceCategories !== undefined) {
+    values.serviceCategories.forEach((code, i) => checkCode(`input.serviceCategories.${i}`, code));
+    checked.serviceCategories = [...new Set(values.serviceCategories)];
+  }
+  return checked;
+}
+
+async function assertNameFree(em: EntityManager, brand: Brand, name: string | undefined, except?: string) {
+  if (name === undefined) return;
+  const clash = await em.findOne(Solution, { brand, name, ...(except ? { id: { $ne: except } } : {}) });
+  if (clash) throw invalid('input.name', `${brand.name} already offers a solution named "${name}".`);
+}
+
+export async function addSolution(em: EntityManager, caller: Identity, brandId: string, values: Required<Omit<SolutionValues, 'retired'>>, reason?: string) {
+  return em.transactional(async (tx) => {
+    const brand = await mustFind(tx, Brand, brandId, 'The brand', 'input.brandId');
+    const checked = checkSolutionValues(values);
+    await assertNameFree(tx, brand, checked.name);
+    const solution = tx.create(Solution, { brand, name: checked.name!, description: checked.description!, serviceCategories: checked.serviceCategories! });
+    tx.persist(solution);
+    record(tx, caller, { subjectType: 'SOLUTION', subjectId: solution.id, action: 'solution.added', before: null, after: { brand: brand.name, ...checked } }, reason);
+    return solution;
+  });
+}
+
+export async function updateSolution(em: EntityManager, caller: Identity, id: string, values: SolutionValues, reason?: string) {
+  return em.transactional(async (tx) => {
+    const solution = await tx.findOne(Solution, { id }, { populate: ['brand'] });
+    if (!solution) throw notFound('The solution', 'id');
+    const checked = checkSolutionValues(values);
+    await assertNameFree(tx, solution.brand, checked.name, solution.id);
+    if (values.retired !== undefined && values.retired !== (solution.retiredAt !== null)) checked.retiredAt = values.retired ? new Date() : null;
+    const { before, after } = applyValues(solution, checked);
+    const action = 'retiredAt' in after ? (values.retired ? 'solution.retired' : 'solution.reinstated') : 'solution.updated';
+    record(tx, caller, { subjectType: 'SOLUTION', subjectId: solution.id, action, before, after }, reason);
+    return solution;
+  });
+}
+
+export interface CertificationValues {
+  code: string;
+  validFrom: string | null;
+  validTo: string | null;
+  note: string | null;
+}
+
+export async function addCertification(em: EntityManager, caller: Identity, solutionId: string, values: CertificationValues, reason?: string) {
+  return em.transactional(async (tx) => {
+    const solution = await mustFind(tx, Solution, solutionId, 'The solution', 'input.solutionId');
+    checkCode('input.code', values.code);
+    checkPeriod(values.validFrom, values.validTo);
+    const certification = tx.create(Certification, { solution, ...values });
+    tx.persist(certification);
+    record(tx, caller, { subjectType: 'CERTIFICATION', subjectId: certification.id, action: 'certification.added', before: null, after: { solution: solution.name, ...values } }, reason);
+    return certification;
+  });
+}
+
+export async function updateCertification(em: EntityManager, caller: Identity, id: string, values: Partial<Omit<CertificationValues, 'code'>>, reason?: string) {
+  return em.transactional(async (tx) => {
+    const certification = await mustFind(tx, Certification, id, 'The certification', 'id');
+    checkPeriod(values.validFrom === undefined ? certification.validFrom : values.validFrom, values.validTo === undefined ? certification.validTo : values.validTo);
+    const { before, after } = applyValues(certification, values);
+    record(tx, caller, { subjectType: 'CERTIFICATION', subjectId: certification.id, action: 'certification.updated', before, after }, reason);
+    return certification;
+  });
+}
+
+export interface OptionValues {
+  code: string;
+  labelFr: string;
+  labelEn: string;
+  /** What is tested; the option's code by default. */
+  criterion?: string;
+}
+
+/** Adds an option to a certification or service question; exposure options are the rule itself. */
+export async function addQuestionOption(em: EntityManager, caller: Identity, questionCode: string, values: OptionValues, reason?: string) {
+  return em.transactional(async (tx) => {
+    const question = await tx.findOne(Question, { code: questionCode });
+    if (!question) throw notFound(`The question "${questionCode}"`, 'input.question');
+    if (question.rule === QuestionRule.EXPOSURE) throw invalid('input.question', 'The options of the exposure question are fixed: each one is a rule of the evaluation.');
+    checkCode('input.code', values.code);
+    const criterion = values.criterion ?? values.code;
+    checkCode('input.criterion', criterion);
+    if (await tx.findOne(QuestionOption, { question, code: values.code })) throw invalid('input.code', `The question already has an option "${values.code}" (retired options keep their code).`);
+    const last = await tx.findOne(QuestionOption, { question }, { orderBy: { position: 'desc' } });
+    const option = tx.create(QuestionOption, {
+      question,
+      code: values.code,
+      labelFr: checkText('input.labelFr', values.labelFr, 200),
+      labelEn: checkText('input.labelEn', values.labelEn, 200),
+      criterion,
+      position: (last?.position ?? 0) + 1,
+    });
+    tx.persist(option);
+    record(tx, caller, { subjectType: 'QUESTION_OPTION', subjectId: option.id, action: 'option.added', before: null, after: { question: question.code, code: option.code, labelFr: option.labelFr, labelEn: option.labelEn, criterion } }, reason);
+    return option;
+  });
+}
+
+/** Retires an option: buyers no longer see it; evaluations recorded with it keep it. */
+export async function retireQuestionOption(em: EntityManager, caller: Identity, questionCode: string, optionCode: string, reason?: string) {
+  return em.transactional(async (tx) => {
+    const option = await tx.findOne(QuestionOption, { question: { code: questionCode }, code: optionCode }, { populate: ['question'] });
+    if (!option) throw notFound(`The option "${optionCode}" of "${questionCode}"`, 'input.option');
+    if (option.retiredAt) throw invalid('input.option', 'This option is already retired.');
+    const { before, after } = applyValues(option, { retiredAt: new Date() });
+    record(tx, caller, { subjectType: 'QUESTION_OPTION', subjectId: option.id, action: 'option.retired', before, after }, reason);
+    return option;
+  });
+}
+
+export interface ProductValues {
+  code?: string;
+  designation?: string;
+  unit?: string;
+  commitmentMonths?: number | null;
+  billingPeriod?: BillingPeriod;
+  billingTiming?: BillingTiming;
+  /** null: "sur cotation". */
+  listPrice?: string | null;
+  discountPercent?: string | null;
+  retired?: boolean;
+}
+
+function checkProductValues(values: ProductValues): Partial<Product> {
+  const checked: Partial<Product> = {};
+  if (values.code !== undefined) {
+    if (!/^\d{6,12}$/.test(values.code)) throw invalid('input.code', 'A product reference is 6 to 12 digits, e.g. "145897".');
+    checked.code = values.code;
+  }
+  if (values.designation !== undefined) checked.designation = checkText('input.designation', values.designation, 300);
+  if (values.unit !== undefined) checked.unit = checkText('input.unit', values.unit, 60);
+  if (values.commitmentMonths !== undefined) {
+    if (values.commitmentMonths !== null && (values.commitmentMonths < 1 || values.commitmentMonths > 120)) throw invalid('input.commitmentMonths', 'A commitment lasts 1 to 120 months.');
+    checked.commitmentMonths = values.commitmentMonths;
+  }
+  if (values.billingPeriod !== undefined) checked.billingPeriod = values.billingPeriod;
+  if (values.billingTiming !== undefined) checked.billingTiming = values.billingTiming;
+  if (values.listPrice !== undefined) {
+    if (values.listPrice !== null && new Dec(values.listPrice).isNegative()) throw invalid('input.listPrice', 'A list price is not negative.');
+    checked.listPrice = values.listPrice === null ? null : new Dec(values.listPrice).toFixed(2);
+    // A price set by the market holder is the market's, not illustrative seed data.
+    checked.illustrativePrice = false;
+  }
+  if (values.discountPercent !== undefined) {
+    const discount = values.discountPercent === null ? null : new Dec(values.discountPercent);
+    if (discount && (discount.isNegative() || discount.greaterThan(100))) throw invalid('input.discountPercent', 'A discount is between 0 and 100 %.');
+    checked.discountPercent = discount === null ? null : discount.toFixed(2);
+  }
+  return checked;
+}
+
+export async function addProduct(em: EntityManager, caller: Identity, brandId: string, solutionId: string | null, values: ProductValues, reason?: string) {
+  return em.transactional(async (tx) => {
+    const brand = await mustFind(tx, Brand, brandId, 'The brand', 'input.brandId');
+    const solution = solutionId ? await tx.findOne(Solution, { id: solutionId }) : null;
+    if (solutionId && !solution) throw notFound('The solution', 'input.solutionId');
+    if (solution && solution.brand.id !== brand.id) throw invalid('input.solutionId', `This solution is not one of ${brand.name}'s.`);
+    const checked = checkProductValues(values);
+    if (await tx.findOne(Product, { code: checked.code! })) throw invalid('input.code', `The reference ${checked.code} is already in the price list.`);
+    const product = tx.create(Product, { brand, solution, ...(checked as Required<Pick<Product, 'code' | 'designation' | 'unit' | 'billingPeriod' | 'billingTiming'>>), commitmentMonths: checked.commitmentMonths ?? null, listPrice: checked.listPrice ?? null, discountPercent: checked.discountPercent ?? null, illustrativePrice: false });
+    tx.persist(product);
+    record(tx, caller, { subjectType: 'PRODUCT', subjectId: product.id, action: 'product.added', before: null, after: { brand: brand.name, ...checked } }, reason);
+    return product;
+  });
+}
+
+export async function updateProduct(em: EntityManager, caller: Identity, id: string, values: ProductValues, reason?: string) {
+  return em.transactional(async (tx) => {
+    const product = await mustFind(tx, Product, id, 'The product', 'id');
+    const checked = checkProductValues({ ...values, code: undefined });
+    if (values.retired !== undefined && values.retired !== (product.retiredAt !== null)) checked.retiredAt = values.retired ? new Date() : null;
+    const { before, after } = applyValues(product, checked);
+    const action = 'retiredAt' in after ? (values.retired ? 'product.retired' : 'product.reinstated') : 'product.updated';
+    record(tx, caller, { subjectType: 'PRODUCT', subjectId: product.id, action, before, after }, reason);
+    return product;
+  });
+}
+
+/** The dated history of the catalogue, latest first; for one thing when `subjectId` is given. */
+export function listChanges(em: EntityManager, subjectId: string | undefined, page: PageArgs) {
+  return paginate(em, CatalogueChange, subjectId ? { subjectId } : {}, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+}

@@ -1,0 +1,188 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { forbidden, invalid, isMarketWide, notFound, paginate, Role, stableId, todayInParis, type Identity, type PageArgs } from '@nuage/shared';
+import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities';
+import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion, type EvaluationResult } from './evaluation';
+
+/** What a buyer ticked: one option of one question, required or desired. */
+export interface Answer {
+  question: string;
+  option: string;
+  requirement?: Requirement;
+  /** Only with the exposure option ANY_EXCEPT: the brands ticked as not acceptable. */
+  exceptBrandIds?: string[];
+}
+
+export interface QuestionnaireEntry {
+  question: Question;
+  options: QuestionOption[];
+}
+
+/** The questionnaire in order, with each question's options in order (two statements). */
+export async function loadQuestionnaire(em: EntityManager, { includeRetired = false } = {}): Promise<QuestionnaireEntry[]> {
+  const [questions, options] = await Promise.all([
+    em.find(Question, {}, { orderBy: { position: 'asc', id: 'asc' } }),
+    em.find(QuestionOption, includeRetired ? {} : { retiredAt: null }, { orderBy: { position: 'asc', id: 'asc' } }),
+  ]);
+  return questions.map((question) => ({ question, options: options.filter((o) => o.question.id === question.id) }));
+}
+
+const text = (row: { labelFr: string; labelEn: string }) => ({ fr: row.labelFr, en: row.labelEn });
+
+/**
+ * Checks the answers against the questionnaire and resolves them to criteria. Every refusal names
+ * the question at fault in `field` ("answers.CERTIFICATIONS").
+ */
+export function resolveAnswers(questionnaire: QuestionnaireEntry[], answers: Answer[], brandNames: Map<string, string>): Criterion[] {
+  const byCode = new Map(questionnaire.map((entry) => [entry.question.code, entry]));
+  const criteria: Criterion[] = [];
+  for (const answer of answers) {
+    const entry = byCode.get(answer.question);
+    const field = `answers.${answer.question}`;
+    if (!entry) throw invalid(field, `There is no question "${answer.question}" in the questionnaire.`);
+    const { question, options } = entry;
+    const option = options.find((o) => o.code === answer.option);
+    if (!option) throw invalid(field, `The question « ${question.labelFr} » has no option "${answer.option}" (or it was retired).`);
+    if (criteria.some((c) => c.question === question.code && c.option === option.code)) {
+      throw invalid(field, `The option "${option.code}" of « ${question.labelFr} » is answered twice.`);
+    }
+    if (!question.multiple && criteria.some((c) => c.question === question.code)) {
+      throw invalid(field, `The question « ${question.labelFr} » takes exactly one answer.`);
+    }
+    const requirement = answer.requirement ?? Requirement.REQUIRED;
+    if (question.rule === QuestionRule.EXPOSURE && requirement !== Requirement.REQUIRED) {
+      throw invalid(field, `The question « ${question.labelFr} » filters providers: its answer is always required.`);
+    }
+    const exceptBrandIds = [...new Set(answer.exceptBrandIds ?? [])];
+    const listsBrands = question.rule === QuestionRule.EXPOSURE && option.criterion === EXPOSURE.ANY_EXCEPT;
+    if (listsBrands && exceptBrandIds.length === 0) throw invalid(field, 'Tick at least one provider to exclude with « tous les CSP sauf ».');
+    if (!listsBrands && exceptBrandIds.length > 0) throw invalid(field, 'Providers to exclude only go with the option « tous les CSP sauf ».');
+    const unknown = exceptBrandIds.find((id) => !brandNames.has(id));
+    if (unknown) throw invalid(field, `There is no brand with id ${unknown} on the market.`);
+    criteria.push({
+      question: question.code,
+      questionLabel: text(question),
+      questionPosition: question.position,
+      option: option.code,
+      optionLabel: text(option),
+      optionPosition: option.position,
+      rule: question.rule,
+      criterion: option.criterion,
+      requirement,
+      exceptBrands: exceptBrandIds.map((id) => ({ id, name: brandNames.get(id)! })),
+    });
+  }
+  for (const { question } of questionnaire) {
+    if (question.mandatory && !criteria.some((c) => c.question === question.code)) {
+      throw invalid(`answers.${question.code}`, `The question « ${question.labelFr} » is mandatory: tick an option.`);
+    }
+  }
+  return criteria;
+}
+
+interface BrandRow {
+  id: string;
+  name: string;
+  legal_country: string;
+  extra_eu_legislation: boolean | null;
+  services: string[];
+}
+
+/**
+ * Every offered solution with its brand and the certifications it holds on `asOf` among `codes`:
+ * three statements whatever the size of the catalogue, read as plain rows (no entity tracking).
+ */
+async function loadCandidates(em: EntityManager, asOf: string, codes: string[]): Promise<Candidate[]> {
+  const connection = em.getConnection();
+  const [brands, solutions, certifications] = await Promise.all([
+    connection.execute<BrandRow[]>('select id, name, legal_country, extra_eu_legislation, services from brand'),
+    connection.execute<{ id: string; brand_id: string; name: string; service_categories: string[] }[]>(
+      'select id, brand_id, name, service_categories from solution where retired_at is null',
+    ),
+    codes.length === 0
+      ? Promise.resolve([])
+      : connection.execute<{ solution_id: string; code: string; valid_from: string | null }[]>(
+          `select solution_id, code, to_char(min(valid_from), 'YYYY-MM-DD') as valid_from, bool_or(valid_from is null) as always
+             from certification
+            where code = any(?) and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to >= ?)
+            group by solution_id, code`,
+          [codes, asOf, asOf],
+        ),
+  ]);
+  const brandById = new Map(
+    brands.map((b) => [b.id, { id: b.id, name: b.name, legalCountry: b.legal_country, extraEuLegislation: b.extra_eu_legislation, services: b.services }]),
+  );
+  const held = new Map<string, Map<string, string | null>>();
+  for (const row of certifications as { solution_id: string; code: string; valid_from: string | null; always: boolean }[]) {
+    if (!held.has(row.solution_id)) held.set(row.solution_id, new Map());
+    held.get(row.solution_id)!.set(row.code, row.always ? null : row.valid_from);
+  }
+  return solutions.map((s) => ({
+    brand: brandById.get(s.brand_id)!,
+    solution: { id: s.id, name: s.name, serviceCategories: s.service_categories },
+    certifications: held.get(s.id) ?? new Map(),
+  }));
+}
+
+/** Evaluates a buyer's answers against the catalogue as it stood on `asOf` (today by default). */
+export async function evaluateAnswers(em: EntityManager, answers: Answer[], asOf = todayInParis()): Promise<EvaluationResult> {
+  const [questionnaire, brands] = await Promise.all([
+    loadQuestionnaire(em),
+    em.getConnection().execute<{ id: string; name: string }[]>('select id, name from brand'),
+  ]);
+  const criteria = resolveAnswers(questionnaire, answers, new Map(brands.map((b) => [b.id, b.name])));
+  const codes = criteria.filter((c) => c.rule === QuestionRule.CERTIFICATION).map((c) => c.criterion);
+  return evaluate(criteria, await loadCandidates(em, asOf, codes), asOf);
+}
+
+export const NUAGE_PUBLIC_MARKET_ID = stableId('market', 'NUAGE_PUBLIC');
+
+export interface RecordInput {
+  projectName: string;
+  marketId?: string;
+  asOf?: string;
+  answers: Answer[];
+}
+
+/** Evaluates and keeps the evaluation of a buyer, for a request to attach and for its PAAC report. */
+export async function recordGuidedChoice(em: EntityManager, caller: Identity, input: RecordInput): Promise<GuidedChoice> {
+  if (!caller.entityId) throw forbidden('Only a buyer of a beneficiary entity records a guided choice.');
+  const projectName = input.projectName.trim();
+  if (projectName.length < 1 || projectName.length > 200) throw invalid('input.projectName', 'Name the project in 1 to 200 characters.');
+  const market = await em.findOne(Market, { id: input.marketId ?? NUAGE_PUBLIC_MARKET_ID });
+  if (!market) throw notFound('The market', 'input.marketId');
+  const result = await evaluateAnswers(em, input.answers, input.asOf);
+  const guidedChoice = em.create(GuidedChoice, {
+    projectName,
+    market,
+    entityId: caller.entityId,
+    entityName: caller.entityName ?? null,
+    authorId: caller.userId,
+    authorName: caller.name,
+    asOf: result.asOf,
+    result,
+    matchedBrandIds: [...new Set(result.matches.map((m) => m.brandId))],
+  });
+  await em.persist(guidedChoice).flush();
+  return guidedChoice;
+}
+
+/**
+ * Who reads a recorded evaluation: its entity's buyers, market-wide staff, and the suppliers whose
+ * brand it retained (they are the ones a request built on it can solicit).
+ */
+export function visibleGuidedChoices(caller: Identity): FilterQuery<GuidedChoice> {
+  if (isMarketWide(caller)) return {};
+  if (caller.role === Role.SUPPLIER) return { matchedBrandIds: { $contains: [caller.brandId!] } };
+  return { entityId: caller.entityId! };
+}
+
+export async function findGuidedChoice(em: EntityManager, caller: Identity, id: string): Promise<GuidedChoice> {
+  const found = await em.findOne(GuidedChoice, { $and: [{ id }, visibleGuidedChoices(caller)] }, { populate: ['market'] });
+  if (!found) throw notFound('The guided choice', 'id');
+  return found;
+}
+
+/** The recorded evaluations the caller may read, latest first. */
+export function listGuidedChoices(em: EntityManager, caller: Identity, page: PageArgs) {
+  return paginate(em, GuidedChoice, visibleGuidedChoices(caller), [{ createdAt: 'desc' }, { id: 'desc' }], page);
+}
