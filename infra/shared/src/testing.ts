@@ -16,6 +16,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 export interface TestSubgraph extends RunningSubgraph {
+  /** The secret identities are signed with, to call its other routes (downloads) as the gateway does. */
+  internalSecret: string;
   /** Sends an operation as the gateway would, signed for `identity` (or anonymous with null). */
   query: <T = Record<string, any>>(identity: Identity | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResponse<T>>;
 }
@@ -31,6 +33,7 @@ export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>, da
   });
   return {
     ...running,
+    internalSecret,
     query: async (identity, query, variables, headers) => {
       const response = await fetch(running.url, {
         method: 'POST',

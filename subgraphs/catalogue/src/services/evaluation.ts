@@ -89,7 +89,7 @@ export interface EvaluationResult {
 }
 
 const day = (iso: string, locale: 'fr' | 'en') =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', day: '2-digit', month: locale === 'fr' ? '2-digit' : 'long', year: 'numeric' });
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', day: locale === 'fr' ? '2-digit' : 'numeric', month: locale === 'fr' ? '2-digit' : 'long', year: 'numeric' });
 
 /** Whether a pair meets one criterion, and why, in both languages. */
 function check(criterion: Criterion, candidate: Candidate, asOf: string): { met: boolean; explanation: Text } {

@@ -103,7 +103,7 @@ async function loadCandidates(em: EntityManager, asOf: string, codes: string[]):
       : connection.execute<{ solution_id: string; code: string; valid_from: string | null }[]>(
           `select solution_id, code, to_char(min(valid_from), 'YYYY-MM-DD') as valid_from, bool_or(valid_from is null) as always
              from certification
-            where code = any(?) and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to >= ?)
+            where code in (?) and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to >= ?)
             group by solution_id, code`,
           [codes, asOf, asOf],
         ),
