@@ -29,7 +29,12 @@ export const toCents = (value: Decimal.Value) => new Dec(value).toDecimalPlaces(
 export const DecimalScalar = new GraphQLScalarType<Decimal, string>({
   name: 'Decimal',
   description: 'An exact decimal number written as a string, e.g. "9690.00". Never a float.',
-  serialize: (value) => (Decimal.isDecimal(value) ? (value as Decimal).toFixed() : new Dec(value as string).toFixed()),
+  serialize: (value) => {
+    if (Decimal.isDecimal(value)) return (value as Decimal).toFixed();
+    // A decimal string is already exact (e.g. "9690.00", an amount in cents) and kept as written.
+    if (typeof value === 'string' && DECIMAL_PATTERN.test(value)) return value;
+    throw new GraphQLError(`Cannot serialise ${JSON.stringify(value)} as a Decimal.`);
+  },
   parseValue: parseDecimal,
   parseLiteral: (ast) => parseDecimal(ast.kind === Kind.STRING ? ast.value : undefined),
 });
@@ -48,8 +53,8 @@ export function formatEuros(amount: Decimal, locale: Locale): string {
 @Directive('@shareable')
 @ObjectType({ description: 'An amount of money: exact, in euros and cents.' })
 export class Money {
-  @Field(() => DecimalScalar, { description: 'The amount, exact to the cent, e.g. "9690.00".' })
-  amount!: Decimal;
+  @Field(() => DecimalScalar, { description: 'The amount, exact to the cent and always with two decimals, e.g. "9690.00".' })
+  amount!: string;
 
   @Field(() => String, { description: 'ISO 4217 currency code; always EUR on this market.' })
   currency!: string;
@@ -59,6 +64,6 @@ export class Money {
 
   static of(amount: Decimal.Value, locale: Locale): Money {
     const cents = toCents(amount);
-    return Object.assign(new Money(), { amount: cents, currency: 'EUR', formatted: formatEuros(cents, locale) });
+    return Object.assign(new Money(), { amount: cents.toFixed(2), currency: 'EUR', formatted: formatEuros(cents, locale) });
   }
 }

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { callerOf, LabelFields, MutationPayload, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
 import { Question, QuestionOption } from '../entities';
-import { loadQuestionnaire } from '../services/guided-choice';
 import { addQuestionOption, retireQuestionOption } from '../services/catalogue-changes';
 import type { CatalogueLoaders } from '../loaders';
 
@@ -46,8 +45,8 @@ class RetireQuestionOptionInput {
 export class QuestionResolver {
   @Authorized()
   @Query(() => [Question], { description: 'The guided-choice questionnaire, in order.' })
-  async questionnaire(@Ctx() { em }: Context) {
-    return (await loadQuestionnaire(em)).map((entry) => entry.question);
+  questionnaire(@Ctx() { em }: Context) {
+    return em.find(Question, {}, { orderBy: { position: 'asc', id: 'asc' } });
   }
 
   @FieldResolver(() => [QuestionOption], { description: 'Its options in order; retired ones only when asked.' })

@@ -89,18 +89,17 @@ interface BrandRow {
 
 /**
  * Every offered solution with its brand and the certifications it holds on `asOf` among `codes`:
- * three statements whatever the size of the catalogue, read as plain rows (no entity tracking).
+ * two statements whatever the size of the catalogue, read as plain rows (no entity tracking).
  */
-async function loadCandidates(em: EntityManager, asOf: string, codes: string[]): Promise<Candidate[]> {
+async function loadCandidates(em: EntityManager, brands: BrandRow[], asOf: string, codes: string[]): Promise<Candidate[]> {
   const connection = em.getConnection();
-  const [brands, solutions, certifications] = await Promise.all([
-    connection.execute<BrandRow[]>('select id, name, legal_country, extra_eu_legislation, services from brand'),
+  const [solutions, certifications] = await Promise.all([
     connection.execute<{ id: string; brand_id: string; name: string; service_categories: string[] }[]>(
       'select id, brand_id, name, service_categories from solution where retired_at is null',
     ),
     codes.length === 0
       ? Promise.resolve([])
-      : connection.execute<{ solution_id: string; code: string; valid_from: string | null }[]>(
+      : connection.execute<{ solution_id: string; code: string; valid_from: string | null; always: boolean }[]>(
           `select solution_id, code, to_char(min(valid_from), 'YYYY-MM-DD') as valid_from, bool_or(valid_from is null) as always
              from certification
             where code in (?) and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to >= ?)
@@ -112,7 +111,7 @@ async function loadCandidates(em: EntityManager, asOf: string, codes: string[]):
     brands.map((b) => [b.id, { id: b.id, name: b.name, legalCountry: b.legal_country, extraEuLegislation: b.extra_eu_legislation, services: b.services }]),
   );
   const held = new Map<string, Map<string, string | null>>();
-  for (const row of certifications as { solution_id: string; code: string; valid_from: string | null; always: boolean }[]) {
+  for (const row of certifications) {
     if (!held.has(row.solution_id)) held.set(row.solution_id, new Map());
     held.get(row.solution_id)!.set(row.code, row.always ? null : row.valid_from);
   }
@@ -127,11 +126,11 @@ async function loadCandidates(em: EntityManager, asOf: string, codes: string[]):
 export async function evaluateAnswers(em: EntityManager, answers: Answer[], asOf = todayInParis()): Promise<EvaluationResult> {
   const [questionnaire, brands] = await Promise.all([
     loadQuestionnaire(em),
-    em.getConnection().execute<{ id: string; name: string }[]>('select id, name from brand'),
+    em.getConnection().execute<BrandRow[]>('select id, name, legal_country, extra_eu_legislation, services from brand'),
   ]);
   const criteria = resolveAnswers(questionnaire, answers, new Map(brands.map((b) => [b.id, b.name])));
   const codes = criteria.filter((c) => c.rule === QuestionRule.CERTIFICATION).map((c) => c.criterion);
-  return evaluate(criteria, await loadCandidates(em, asOf, codes), asOf);
+  return evaluate(criteria, await loadCandidates(em, brands, asOf, codes), asOf);
 }
 
 export const NUAGE_PUBLIC_MARKET_ID = stableId('market', 'NUAGE_PUBLIC');
