@@ -91,4 +91,31 @@ describe('the gateway', () => {
     const { body } = await gateway(await tokenFor('supplier:aws'), `{ beneficiaryEntity(id: "${people.find((p) => p.key === 'beneficiary')!.entityId}") { name } }`);
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it("records the guide's guided choice and serves its PAAC report through the gateway, to its readers only", async () => {
+    const { body } = await gateway(
+      await tokenFor('beneficiary'),
+      `mutation { recordGuidedChoice(input: { projectName: "Environnement Cloud - Projet", asOf: "2024-10-02", answers: [
+          { question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" },
+          { question: "SUPERVISION", option: "CMDB", requirement: DESIRED }, { question: "ADVANCED", option: "MARKETPLACE", requirement: DESIRED } ] }) {
+        guidedChoice { reportUrl evaluation { matchCount matches { edges { node { brand { name } solution { name } } } } } }
+        errors { message } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    const { guidedChoice } = body.data.recordGuidedChoice;
+    expect(guidedChoice.evaluation.matches.edges.map((e: any) => `${e.node.brand.name} / ${e.node.solution.name}`).sort()).toEqual([
+      '3DS OUTSCALE / Outscale Cloud Secteur Public SecNumCloud',
+      'CLOUD TEMPLE / Cloud Temple',
+      'OVHCLOUD / OVH Private Cloud SecNumCloud',
+    ]);
+    const download = async (key: string | null) =>
+      fetch(new URL(guidedChoice.reportUrl, stack.gatewayUrl), { headers: key ? { authorization: `Bearer ${await tokenFor(key)}` } : {} });
+    const report = await download('beneficiary');
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await report.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await download('supplier:ovhcloud')).status).toBe(200);
+    expect((await download('supplier:aws')).status).toBe(404);
+    expect((await download(null)).status).toBe(401);
+  });
 });

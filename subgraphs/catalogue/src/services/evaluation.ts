@@ -88,8 +88,13 @@ export interface EvaluationResult {
   exclusions: Exclusion[];
 }
 
-const day = (iso: string, locale: 'fr' | 'en') =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', day: locale === 'fr' ? '2-digit' : 'numeric', month: locale === 'fr' ? '2-digit' : 'long', year: 'numeric' });
+// Formatters and collator built once: creating them per call costs more than the evaluation itself.
+const DAY_FORMATS = {
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
+};
+const day = (iso: string, locale: 'fr' | 'en') => DAY_FORMATS[locale].format(new Date(`${iso}T00:00:00Z`));
+const collator = new Intl.Collator('fr');
 
 /** Whether a pair meets one criterion, and why, in both languages. */
 function check(criterion: Criterion, candidate: Candidate, asOf: string): { met: boolean; explanation: Text } {
@@ -159,7 +164,7 @@ export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: s
     else matches.push({ ...pair, desiredMet: checks.filter((c) => c.met && c.requirement === Requirement.DESIRED).length, desiredCount, checks });
   }
   const byName = (a: { brandName: string; solutionName: string }, b: { brandName: string; solutionName: string }) =>
-    a.brandName.localeCompare(b.brandName, 'fr') || a.solutionName.localeCompare(b.solutionName, 'fr');
+    collator.compare(a.brandName, b.brandName) || collator.compare(a.solutionName, b.solutionName);
   matches.sort((a, b) => b.desiredMet - a.desiredMet || byName(a, b));
   exclusions.sort(byName);
   let rank = 0;

@@ -1,0 +1,3 @@
+export { startStack, freePort, type RunningStack, type StackOptions } from './stack';
+export { startEmbeddedPostgres, type RunningPostgres } from './postgres';
+export { ensureDevKeys, signToken } from './keys';
