@@ -11,7 +11,18 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
 }
-registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Why a request was refused.' });
+registerEnumType(ErrorCode, {
+  name: 'ErrorCode',
+  description: 'Why a request was refused.',
+  valuesConfig: {
+    UNAUTHENTICATED: { description: 'No valid bearer token was sent.' },
+    FORBIDDEN: { description: 'The caller may not do this (role, entity or brand).' },
+    NOT_FOUND: { description: 'The thing named does not exist, or the caller may not see it.' },
+    BAD_USER_INPUT: { description: 'An input value is not acceptable; `field` says which.' },
+    CONFLICT: { description: 'Someone else changed the same thing first; read it again.' },
+    INVALID_TRANSITION: { description: 'The lifecycle does not allow this step now.' },
+  },
+});
 
 /** A rule of the domain said no. Services throw it; resolvers turn it into a typed GraphQL error. */
 export class DomainError extends Error {

@@ -13,6 +13,14 @@ export enum Role {
 registerEnumType(Role, {
   name: 'Role',
   description: 'What a person may do on the market (DOMAIN.md, "Actors and what each may do").',
+  valuesConfig: {
+    BENEFICIARY: { description: 'Agent of a public body: builds requests, accepts proposals, follows orders (bénéficiaire).' },
+    MANAGER: { description: "Manager of a public body: approves its agents' purchases (manager)." },
+    SUPPLIER: { description: 'A referenced cloud provider: answers requests of its brand, delivers (fournisseur).' },
+    MARKET_HOLDER: { description: 'The market holder: runs the catalogue and supports buyers (titulaire).' },
+    UGAP: { description: 'UGAP, the central purchasing body: validates orders and invoices.' },
+    ANALYST: { description: 'Reads everything across the market, writes nothing.' },
+  },
 });
 
 /** Who is calling, as the gateway verified it. */

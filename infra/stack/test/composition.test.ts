@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parse, validate } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
 import { composeSupergraph, staleFiles } from '../src/compose';
+import { schemaDir } from '../src/paths';
 
 describe('the committed schema', () => {
   it('is exactly what composing the five subgraphs gives, with no error or hint', async () => {
@@ -9,5 +13,14 @@ describe('the committed schema', () => {
     );
     // On failure: run `npm run compose` and commit schema/.
     expect(staleFiles(composition)).toEqual([]);
+  });
+});
+
+describe("GraphiQL's example operations", () => {
+  it('are all valid against the composed API schema', async () => {
+    const api = Supergraph.build(readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8')).apiSchema().toGraphQLJSSchema();
+    const examples = parse(readFileSync(new URL('../../../gateway/examples.graphql', import.meta.url), 'utf8'));
+    expect(examples.definitions.length).toBeGreaterThan(5);
+    expect(validate(api, examples).map((error) => error.message)).toEqual([]);
   });
 });

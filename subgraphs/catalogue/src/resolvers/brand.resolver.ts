@@ -57,7 +57,7 @@ export class BrandResolver {
   @Authorized()
   @Query(() => BrandConnection, { description: 'The brands of the market, in name order.' })
   brands(
-    @Arg('filter', () => BrandFilter, { nullable: true }) filter: BrandFilter | undefined,
+    @Arg('filter', () => BrandFilter, { nullable: true, description: 'Criteria that must all hold; everything when omitted.' }) filter: BrandFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em }: Context,
   ) {
@@ -66,7 +66,7 @@ export class BrandResolver {
 
   @Authorized()
   @Query(() => Brand, { nullable: true, description: 'One brand by id.' })
-  brand(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  brand(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { loaders }: Context) {
     return loaders.brandById.load(id);
   }
 
@@ -82,7 +82,7 @@ export class BrandResolver {
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => BrandPayload, { description: "Corrects a brand's facts (market holder); the change is dated and kept." })
-  updateBrand(@Arg('input', () => UpdateBrandInput) input: UpdateBrandInput, @Ctx() context: Context) {
+  updateBrand(@Arg('input', () => UpdateBrandInput, { description: 'What to do; see the input type.' }) input: UpdateBrandInput, @Ctx() context: Context) {
     const { id, reason, ...changes } = input;
     return refusalsAsUserErrors(() => updateBrand(context.em, callerOf(context), id, changes, reason));
   }

@@ -22,7 +22,7 @@ export class GuidedChoiceEvaluationResolver {
   @Query(() => GuidedChoiceEvaluation, {
     description: 'Evaluates answers to the guided-choice questionnaire without keeping them: matching pairs ranked by desired options met, and the excluded ones with their first failing reason.',
   })
-  evaluateGuidedChoice(@Arg('input', () => GuidedChoiceInput) input: GuidedChoiceInput, @Ctx() { em }: Context) {
+  evaluateGuidedChoice(@Arg('input', () => GuidedChoiceInput, { description: 'What to do; see the input type.' }) input: GuidedChoiceInput, @Ctx() { em }: Context) {
     return evaluateAnswers(em, input.answers, input.asOf);
   }
 
@@ -72,13 +72,13 @@ export class GuidedChoiceResolver {
   @Mutation(() => RecordGuidedChoicePayload, {
     description: "Evaluates the buyer's answers and keeps them with the results for a project, so a request can attach them and the PAAC report can be printed.",
   })
-  recordGuidedChoice(@Arg('input', () => RecordGuidedChoiceInput) input: RecordGuidedChoiceInput, @Ctx() context: Context) {
+  recordGuidedChoice(@Arg('input', () => RecordGuidedChoiceInput, { description: 'What to do; see the input type.' }) input: RecordGuidedChoiceInput, @Ctx() context: Context) {
     return refusalsAsUserErrors(() => recordGuidedChoice(context.em, callerOf(context), input));
   }
 
   @Authorized()
   @Query(() => GuidedChoice, { description: 'A recorded guided choice: its entity, market-wide staff and the suppliers it retained may read it.' })
-  guidedChoice(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
+  guidedChoice(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     return findGuidedChoice(context.em, callerOf(context), id);
   }
 

@@ -128,13 +128,13 @@ const decimalText = (value: Decimal | null | undefined) => (value === undefined 
 export class ProductResolver {
   @Authorized()
   @Query(() => ProductConnection, { description: 'The price list, in reference order.' })
-  products(@Arg('filter', () => ProductFilter, { nullable: true }) filter: ProductFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() { em }: Context) {
+  products(@Arg('filter', () => ProductFilter, { nullable: true, description: 'Criteria that must all hold; everything when omitted.' }) filter: ProductFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() { em }: Context) {
     return findProducts(em, { ...filter }, page);
   }
 
   @Authorized()
   @Query(() => Product, { nullable: true, description: 'One product by id.' })
-  product(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context) {
+  product(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { loaders }: Context) {
     return loaders.productById.load(id);
   }
 
@@ -167,7 +167,7 @@ export class ProductResolver {
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => ProductPayload, { description: 'Adds a product reference to the price list (market holder).' })
-  addProduct(@Arg('input', () => AddProductInput) input: AddProductInput, @Ctx() context: Context) {
+  addProduct(@Arg('input', () => AddProductInput, { description: 'What to do; see the input type.' }) input: AddProductInput, @Ctx() context: Context) {
     const { brandId, solutionId, reason, listPrice, discountPercent, ...values } = input;
     return refusalsAsUserErrors(() =>
       addProduct(context.em, callerOf(context), brandId, solutionId ?? null, { ...values, listPrice: decimalText(listPrice) ?? null, discountPercent: decimalText(discountPercent) ?? null }, reason),
@@ -176,7 +176,7 @@ export class ProductResolver {
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => ProductPayload, { description: 'Changes a product reference: price, discount, terms, or withdraws it (market holder).' })
-  updateProduct(@Arg('input', () => UpdateProductInput) input: UpdateProductInput, @Ctx() context: Context) {
+  updateProduct(@Arg('input', () => UpdateProductInput, { description: 'What to do; see the input type.' }) input: UpdateProductInput, @Ctx() context: Context) {
     const { id, reason, listPrice, discountPercent, ...values } = input;
     return refusalsAsUserErrors(() =>
       updateProduct(context.em, callerOf(context), id, { ...values, listPrice: decimalText(listPrice), discountPercent: decimalText(discountPercent) }, reason),

@@ -61,14 +61,14 @@ export class QuestionResolver {
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => QuestionOptionPayload, { description: 'Adds an option to a question of the questionnaire, effective at once (market holder).' })
-  addQuestionOption(@Arg('input', () => AddQuestionOptionInput) input: AddQuestionOptionInput, @Ctx() context: Context) {
+  addQuestionOption(@Arg('input', () => AddQuestionOptionInput, { description: 'What to do; see the input type.' }) input: AddQuestionOptionInput, @Ctx() context: Context) {
     const { question, reason, ...values } = input;
     return refusalsAsUserErrors(() => addQuestionOption(context.em, callerOf(context), question, values, reason));
   }
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => QuestionOptionPayload, { description: 'Retires an option; evaluations already recorded keep it (market holder).' })
-  retireQuestionOption(@Arg('input', () => RetireQuestionOptionInput) input: RetireQuestionOptionInput, @Ctx() context: Context) {
+  retireQuestionOption(@Arg('input', () => RetireQuestionOptionInput, { description: 'What to do; see the input type.' }) input: RetireQuestionOptionInput, @Ctx() context: Context) {
     return refusalsAsUserErrors(() => retireQuestionOption(context.em, callerOf(context), input.question, input.option, input.reason));
   }
 }

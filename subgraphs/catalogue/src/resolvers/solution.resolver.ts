@@ -100,7 +100,7 @@ export class SolutionResolver {
   @FieldResolver(() => [Certification], { description: 'Certifications the solution holds on `asOf` (today by default).' })
   async certifications(
     @Root() solution: Solution,
-    @Arg('asOf', () => LocalDate, { nullable: true }) asOf: string | undefined,
+    @Arg('asOf', () => LocalDate, { nullable: true, description: 'The day (today by default).' }) asOf: string | undefined,
     @Ctx() { loaders }: Context,
   ) {
     const day = asOf ?? todayInParis();
@@ -114,21 +114,21 @@ export class SolutionResolver {
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => SolutionPayload, { description: 'Adds a solution to a brand (market holder).' })
-  addSolution(@Arg('input', () => AddSolutionInput) input: AddSolutionInput, @Ctx() context: Context) {
+  addSolution(@Arg('input', () => AddSolutionInput, { description: 'What to do; see the input type.' }) input: AddSolutionInput, @Ctx() context: Context) {
     const { brandId, reason, ...values } = input;
     return refusalsAsUserErrors(() => addSolution(context.em, callerOf(context), brandId, values, reason));
   }
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => SolutionPayload, { description: 'Changes or withdraws a solution (market holder).' })
-  updateSolution(@Arg('input', () => UpdateSolutionInput) input: UpdateSolutionInput, @Ctx() context: Context) {
+  updateSolution(@Arg('input', () => UpdateSolutionInput, { description: 'What to do; see the input type.' }) input: UpdateSolutionInput, @Ctx() context: Context) {
     const { id, reason, ...values } = input;
     return refusalsAsUserErrors(() => updateSolution(context.em, callerOf(context), id, values, reason));
   }
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => CertificationPayload, { description: 'Records a certification of a solution with its validity (market holder).' })
-  addCertification(@Arg('input', () => AddCertificationInput) input: AddCertificationInput, @Ctx() context: Context) {
+  addCertification(@Arg('input', () => AddCertificationInput, { description: 'What to do; see the input type.' }) input: AddCertificationInput, @Ctx() context: Context) {
     const { solutionId, reason, code, validFrom, validTo, note } = input;
     return refusalsAsUserErrors(() =>
       addCertification(context.em, callerOf(context), solutionId, { code, validFrom: validFrom ?? null, validTo: validTo ?? null, note: note ?? null }, reason),
@@ -137,7 +137,7 @@ export class SolutionResolver {
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => CertificationPayload, { description: "Changes a certification's validity, e.g. ends it on a withdrawal (market holder)." })
-  updateCertification(@Arg('input', () => UpdateCertificationInput) input: UpdateCertificationInput, @Ctx() context: Context) {
+  updateCertification(@Arg('input', () => UpdateCertificationInput, { description: 'What to do; see the input type.' }) input: UpdateCertificationInput, @Ctx() context: Context) {
     const { id, reason, ...values } = input;
     return refusalsAsUserErrors(() => updateCertification(context.em, callerOf(context), id, values, reason));
   }

@@ -24,7 +24,7 @@ export class BeneficiaryEntityConsumptionResolver {
   @Authorized()
   @Mutation(() => SetAlertThresholdsPayload, { description: "Sets the consumption alert thresholds of the caller's entity." })
   async setConsumptionAlertThresholds(
-    @Arg('thresholds', () => [Int]) thresholds: number[],
+    @Arg('thresholds', () => [Int], { description: 'Percentages of the commitment, 1 to 200, e.g. [80, 100].' }) thresholds: number[],
     @Ctx() context: SubgraphContext,
   ): Promise<SetAlertThresholdsPayload> {
     try {

@@ -10,8 +10,6 @@ export enum OrderStatus {
   ACTIVATED = 'ACTIVATED',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(OrderStatus, { name: 'OrderStatus', description: 'Where an order stands.' });
-
 export const ORDER_STATUS_LABELS: Record<OrderStatus, { fr: string; en: string }> = {
   AWAITING_VALIDATION: { fr: 'En attente de validation UGAP', en: 'Awaiting UGAP validation' },
   TO_DELIVER: { fr: 'A livrer', en: 'To be delivered' },
@@ -19,6 +17,11 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, { fr: string; en: string }
   ACTIVATED: { fr: 'Mise en service validée', en: 'Activation validated' },
   CANCELLED: { fr: 'Annulée', en: 'Cancelled' },
 };
+registerEnumType(OrderStatus, {
+  name: 'OrderStatus',
+  description: 'Where an order stands.',
+  valuesConfig: Object.fromEntries(Object.entries(ORDER_STATUS_LABELS).map(([status, label]) => [status, { description: `${label.fr} / ${label.en}` }])),
+});
 
 /** An order (`CC022591`), created when a buyer accepts a proposal. */
 @Directive('@key(fields: "id")')

@@ -7,7 +7,7 @@ import type { RequestsLoaders } from '../loaders';
 export class BeneficiaryEntityResolver {
   @Authorized()
   @Query(() => BeneficiaryEntity, { nullable: true, description: "A beneficiary entity's profile: its own agents and market-wide staff only." })
-  async beneficiaryEntity(@Arg('id', () => ID) id: string, @Ctx() context: Context) {
+  async beneficiaryEntity(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     assertMayReadEntity(callerOf(context), id);
     return context.loaders.entityById.load(id);
   }
