@@ -77,3 +77,29 @@ describe('catalogue brands', () => {
     expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('catalogue solutions', () => {
+  const solutionNames = async (filter: Record<string, unknown>) => {
+    const { data, errors } = await subgraph.query(analyst, 'query($f: SolutionFilter) { solutions(filter: $f, first: 100) { totalCount edges { node { name brand { name } } } } }', { f: filter });
+    expect(errors).toBeUndefined();
+    return data!.solutions.edges.map((e: { node: { name: string; brand: { name: string } } }) => `${e.node.brand.name} / ${e.node.name}`);
+  };
+
+  it('lists solutions by certification as of a date, by exposure, by brand and by words', async () => {
+    // Sorted here: name order follows the server's collation (case-sensitive or not).
+    expect((await solutionNames({ certification: 'SECNUMCLOUD', asOf: '2024-10-02' })).sort()).toEqual([
+      '3DS OUTSCALE / Outscale Cloud Secteur Public SecNumCloud',
+      'CLOUD TEMPLE / Cloud Temple',
+      'OVHCLOUD / OVH Private Cloud SecNumCloud',
+    ]);
+    const notSubject = await solutionNames({ extraEuLegislation: false, serviceCategory: 'VDI' });
+    expect(notSubject).toEqual([]);
+    expect(await solutionNames({ text: 'workspaces' })).toEqual(['AWS / Amazon WorkSpaces']);
+    expect((await solutionNames({ text: 'scaleway' })).length).toBe(3);
+  });
+
+  it('counts a brand-wide service for each of its solutions', async () => {
+    const marketplaces = await solutionNames({ serviceCategory: 'MARKETPLACE', text: 'outscale' });
+    expect(marketplaces).toHaveLength(3);
+  });
+});

@@ -1,7 +1,8 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
-import { callerOf, LocalDate, MutationPayload, refusalsAsUserErrors, Role, todayInParis, type SubgraphContext } from '@nuage/shared';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { callerOf, Connection, LocalDate, MutationPayload, PageArgs, refusalsAsUserErrors, Role, todayInParis, type SubgraphContext } from '@nuage/shared';
 import { Brand, Certification, Product, Solution } from '../entities';
 import { addCertification, addSolution, updateCertification, updateSolution } from '../services/catalogue-changes';
+import { findSolutions } from '../services/brands';
 import type { CatalogueLoaders } from '../loaders';
 
 type Context = SubgraphContext<CatalogueLoaders>;
@@ -11,6 +12,32 @@ const CertificationPayload = MutationPayload(Certification, 'CertificationPayloa
 
 const heldOn = (certification: Certification, day: string) =>
   (certification.validFrom === null || certification.validFrom <= day) && (certification.validTo === null || certification.validTo >= day);
+
+const SolutionConnection = Connection(Solution, 'Solution', 'solution');
+
+@InputType({ description: 'Narrows the list of solutions; every criterion given must hold.' })
+class SolutionFilter {
+  @Field(() => ID, { nullable: true, description: "Only this brand's solutions." })
+  brandId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Words in the name or description of the solution or in its brand name (2 characters at least).' })
+  text?: string;
+
+  @Field(() => String, { nullable: true, description: 'A certification code the solution holds on `asOf`, e.g. "SECNUMCLOUD".' })
+  certification?: string;
+
+  @Field(() => String, { nullable: true, description: 'A service category code the solution covers, or its brand provides brand-wide.' })
+  serviceCategory?: string;
+
+  @Field(() => Boolean, { nullable: true, description: "The brand's exposure to extra-European legislation." })
+  extraEuLegislation?: boolean;
+
+  @Field(() => LocalDate, { nullable: true, description: 'The day certifications are checked on (today by default).' })
+  asOf?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Include solutions withdrawn from the market.' })
+  includeRetired?: boolean;
+}
 
 @InputType({ description: 'A new solution (offer) of a brand.' })
 class AddSolutionInput {
@@ -92,6 +119,22 @@ class UpdateCertificationInput {
 
 @Resolver(() => Solution)
 export class SolutionResolver {
+  @Authorized()
+  @Query(() => SolutionConnection, { description: 'The solutions of the market, in name order.' })
+  solutions(
+    @Arg('filter', () => SolutionFilter, { nullable: true, description: 'Criteria that must all hold; everything when omitted.' }) filter: SolutionFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { em }: Context,
+  ) {
+    return findSolutions(em, { ...filter }, page);
+  }
+
+  @Authorized()
+  @Query(() => Solution, { nullable: true, description: 'One solution by id.' })
+  solution(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { loaders }: Context) {
+    return loaders.solutionById.load(id);
+  }
+
   @FieldResolver(() => Brand, { description: 'The brand that offers the solution.' })
   async brand(@Root() solution: Solution, @Ctx() { loaders }: Context) {
     return loaders.brandById.load(solution.brand.id);
