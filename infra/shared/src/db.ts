@@ -5,6 +5,7 @@ import { DefaultLogger, OptionalProps, type LogContext, type LoggerOptions, type
 import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { createHash } from 'node:crypto';
+import { EVENT_ENTITIES } from './events';
 
 /**
  * What every table row has: a UUID chosen by the application (so an entity has its id before it is
@@ -79,7 +80,7 @@ export function ormConfig(options: DatabaseOptions): Options {
   url.pathname = `/${databaseName(options)}`;
   return {
     clientUrl: url.toString(),
-    entities: [BaseEntity, ...(options.entities as never[])],
+    entities: [BaseEntity, ...EVENT_ENTITIES, ...(options.entities as never[])],
     extensions: [Migrator],
     // Created beforehand by ensureDatabases, which copes with concurrent creation.
     ensureDatabase: false,

@@ -14,3 +14,4 @@ export * from './subgraph';
 export * from './loaders';
 export * from './scalars';
 export * from './access';
+export * from './events';

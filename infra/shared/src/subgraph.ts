@@ -16,6 +16,7 @@ import { serveHttp, type Route, type RunningHttpService } from './http';
 import type { SubgraphContext } from './context';
 import { DecimalScalar } from './money';
 import Decimal from 'decimal.js';
+import { EventDispatcher, eventsRoute, peersFromEnv, type EventHandler, type EventPeer } from './events';
 
 /** Everything that makes one subgraph, declared once in its `src/subgraph.ts`. */
 export interface SubgraphDefinition<Loaders> {
@@ -30,6 +31,8 @@ export interface SubgraphDefinition<Loaders> {
   seed?: (em: EntityManager) => Promise<void>;
   createLoaders: (em: EntityManager) => Loaders;
   routes?: (orm: MikroORM, secret: string) => Route[];
+  /** The events of other subgraphs this one applies, by topic. */
+  consumes?: Record<string, EventHandler>;
 }
 
 /** The subgraph's schema alone, without a database (for composition). */
@@ -53,13 +56,19 @@ export interface SubgraphRuntimeOptions {
   host?: string;
   databaseUrl: string;
   databasePrefix?: string;
-  /** Shared with the gateway, to verify the identity it signs. */
+  /** Shared with the gateway, to verify the identity it signs (and with peers, to sign events). */
   internalSecret: string;
+  /** Where this subgraph's events go: the other subgraphs (read at each delivery). */
+  peers?: () => EventPeer[];
 }
 
 export interface RunningSubgraph extends RunningHttpService {
   orm: MikroORM;
+  events: EventDispatcher;
 }
+
+/** How long a mutation waits for its events to reach the peers before answering anyway. */
+const EVENT_FLUSH_WAIT_MS = 2_000;
 
 /** Opens the database (migrations, seed), builds the schema and serves it. */
 export async function startSubgraph<Loaders>(
@@ -76,6 +85,7 @@ export async function startSubgraph<Loaders>(
     logger,
   });
   if (definition.seed) await definition.seed(orm.em.fork());
+  const events = new EventDispatcher(orm, definition.name, options.peers ?? (() => []), options.internalSecret, logger);
 
   const schema = await buildSubgraphSchemaOf(definition as SubgraphDefinition<unknown>);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
@@ -84,7 +94,23 @@ export async function startSubgraph<Loaders>(
     introspection: true,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Traces are for Apollo's hosted studio, which is not used here.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // A mutation answers once its events have reached the peers (or after a short wait), so
+        // the caller's next request sees its effects in every subgraph.
+        async requestDidStart() {
+          return {
+            async willSendResponse({ operation }) {
+              if (operation?.operation !== 'mutation') return;
+              await Promise.race([events.flush(), new Promise((resolve) => setTimeout(resolve, EVENT_FLUSH_WAIT_MS).unref())]).catch((error) =>
+                logger.warn({ err: error }, 'events not delivered yet; retried in the background'),
+              );
+            },
+          };
+        },
+      },
+    ],
   });
   const http = await serveHttp({
     name: definition.name,
@@ -92,7 +118,7 @@ export async function startSubgraph<Loaders>(
     logger,
     port: options.port,
     host: options.host,
-    routes: definition.routes?.(orm, options.internalSecret),
+    routes: [eventsRoute(orm, definition.consumes ?? {}, options.internalSecret, logger), ...(definition.routes?.(orm, options.internalSecret) ?? [])],
     ready: () => databaseIsReady(orm.em.fork()),
     context: async (req) => {
       const em = orm.em.fork();
@@ -105,11 +131,14 @@ export async function startSubgraph<Loaders>(
       };
     },
   });
+  events.start();
   return {
     ...http,
     orm,
+    events,
     close: async () => {
       await http.close();
+      await events.stop();
       await orm.close();
     },
   };
@@ -120,7 +149,7 @@ export async function startSubgraph<Loaders>(
  * (`npm start`) or a deployment sets: PORT, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET.
  */
 export async function runSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
-  const { PORT, HOST, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET } = process.env;
+  const { PORT, HOST, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET, EVENT_PEERS } = process.env;
   if (!DATABASE_URL || !INTERNAL_SECRET || !PORT) {
     throw new Error(`${definition.name}: PORT, DATABASE_URL and INTERNAL_SECRET must be set (npm start sets them).`);
   }
@@ -130,6 +159,7 @@ export async function runSubgraphFromEnv<Loaders>(definition: SubgraphDefinition
     databaseUrl: DATABASE_URL,
     databasePrefix: DATABASE_PREFIX,
     internalSecret: INTERNAL_SECRET,
+    peers: () => peersFromEnv(EVENT_PEERS, definition.name),
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void running.close().then(() => process.exit(0)));

@@ -2,6 +2,7 @@ import type {} from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
 import { IDENTITY_HEADER, signIdentity, type Identity } from './identity';
+import type { EventPeer } from './events';
 
 declare module 'vitest' {
   /** What the test run's global setup provides: the URL of its PostgreSQL server. */
@@ -22,14 +23,22 @@ export interface TestSubgraph extends RunningSubgraph {
   query: <T = Record<string, any>>(identity: Identity | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResponse<T>>;
 }
 
+export interface TestSubgraphOptions {
+  /** Where its events go (other test subgraphs); none by default. */
+  peers?: () => EventPeer[];
+  /** To share the event signing secret with peers. */
+  internalSecret?: string;
+}
+
 /** Starts one subgraph on a free port with databases of its own (a unique prefix) on the test server. */
-export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>, databaseUrl: string): Promise<TestSubgraph> {
-  const internalSecret = randomBytes(16).toString('hex');
+export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>, databaseUrl: string, options: TestSubgraphOptions = {}): Promise<TestSubgraph> {
+  const internalSecret = options.internalSecret ?? randomBytes(16).toString('hex');
   const running = await startSubgraph(definition, {
     port: 0,
     databaseUrl,
     databasePrefix: `t${randomBytes(5).toString('hex')}`,
     internalSecret,
+    peers: options.peers,
   });
   return {
     ...running,

@@ -85,13 +85,17 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   try {
     const subgraphUrls: Record<string, string> = {};
+    const ports = await Promise.all(SUBGRAPHS.map((_, index) => (options.firstSubgraphPort ? options.firstSubgraphPort + index : freePort())));
+    // Every subgraph sends its events to all the others.
+    const eventPeers = SUBGRAPHS.map((name, index) => `${name}=http://127.0.0.1:${ports[index]}`).join(',');
     await Promise.all(
       SUBGRAPHS.map(async (name, index) => {
-        const port = options.firstSubgraphPort ? options.firstSubgraphPort + index : await freePort();
+        const port = ports[index]!;
         const child = launch(name, `subgraphs/${name}/src/main.ts`, {
           PORT: String(port),
           DATABASE_URL: options.databaseUrl,
           DATABASE_PREFIX: prefix,
+          EVENT_PEERS: eventPeers,
         });
         await waitUntilReady(name, `http://127.0.0.1:${port}`, child);
         subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;

@@ -1,9 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125045008 } from './Migration20261125045008';
 import { Migration20261126045358 } from './Migration20261126045358';
+import { Migration20261126050539 } from './Migration20261126050539';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125045008', class: Migration20261125045008 },
   { name: 'Migration20261126045358', class: Migration20261126045358 },
+  { name: 'Migration20261126050539', class: Migration20261126050539 },
 ];
