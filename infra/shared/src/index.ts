@@ -15,3 +15,7 @@ export * from './loaders';
 export * from './scalars';
 export * from './access';
 export * from './events';
+export * from './lifecycle';
+export * from './files';
+export * from './mail';
+export * from './topics';

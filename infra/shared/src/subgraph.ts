@@ -16,6 +16,9 @@ import { serveHttp, type Route, type RunningHttpService } from './http';
 import type { SubgraphContext } from './context';
 import { DecimalScalar } from './money';
 import Decimal from 'decimal.js';
+import { join } from 'node:path';
+import { FilesystemStore, type FileStore } from './files';
+import { createMailer, type Mailer } from './mail';
 import { EventDispatcher, eventsRoute, peersFromEnv, type EventHandler, type EventPeer } from './events';
 
 /** Everything that makes one subgraph, declared once in its `src/subgraph.ts`. */
@@ -30,7 +33,7 @@ export interface SubgraphDefinition<Loaders> {
   /** Loads or updates the seed data; must be idempotent (it runs at every start). */
   seed?: (em: EntityManager) => Promise<void>;
   createLoaders: (em: EntityManager) => Loaders;
-  routes?: (orm: MikroORM, secret: string) => Route[];
+  routes?: (runtime: SubgraphRuntime) => Route[];
   /** The events of other subgraphs this one applies, by topic. */
   consumes?: Record<string, EventHandler>;
 }
@@ -51,6 +54,15 @@ export async function subgraphSdl(definition: SubgraphDefinition<unknown>): Prom
   return printSubgraphSchema(await buildSubgraphSchemaOf(definition));
 }
 
+/** What a subgraph's routes and services use besides GraphQL. */
+export interface SubgraphRuntime {
+  orm: MikroORM;
+  /** Verifies identities signed by the gateway. */
+  secret: string;
+  files: FileStore;
+  mailer: Mailer;
+}
+
 export interface SubgraphRuntimeOptions {
   port: number;
   host?: string;
@@ -60,6 +72,10 @@ export interface SubgraphRuntimeOptions {
   internalSecret: string;
   /** Where this subgraph's events go: the other subgraphs (read at each delivery). */
   peers?: () => EventPeer[];
+  /** Where files and local mail are kept: `<dataDir>/files/<subgraph>`, `<dataDir>/mail`. */
+  dataDir: string;
+  /** SMTP server for email (smtp[s]://user:pass@host:port); unset, email goes to `<dataDir>/mail`. */
+  smtpUrl?: string;
 }
 
 export interface RunningSubgraph extends RunningHttpService {
@@ -85,6 +101,12 @@ export async function startSubgraph<Loaders>(
     logger,
   });
   if (definition.seed) await definition.seed(orm.em.fork());
+  const runtime: SubgraphRuntime = {
+    orm,
+    secret: options.internalSecret,
+    files: new FilesystemStore(join(options.dataDir, 'files', definition.name)),
+    mailer: createMailer({ smtpUrl: options.smtpUrl, folder: join(options.dataDir, 'mail'), from: process.env.MAIL_FROM ?? 'Nuage Public <ne-pas-repondre@nuage-public.fr>', logger }),
+  };
   const events = new EventDispatcher(orm, definition.name, options.peers ?? (() => []), options.internalSecret, logger);
 
   const schema = await buildSubgraphSchemaOf(definition as SubgraphDefinition<unknown>);
@@ -118,7 +140,7 @@ export async function startSubgraph<Loaders>(
     logger,
     port: options.port,
     host: options.host,
-    routes: [eventsRoute(orm, definition.consumes ?? {}, options.internalSecret, logger), ...(definition.routes?.(orm, options.internalSecret) ?? [])],
+    routes: [eventsRoute(orm, definition.consumes ?? {}, options.internalSecret, logger), ...(definition.routes?.(runtime) ?? [])],
     ready: () => databaseIsReady(orm.em.fork()),
     context: async (req) => {
       const em = orm.em.fork();
@@ -128,6 +150,8 @@ export async function startSubgraph<Loaders>(
         locale: localeFrom(req.headers['accept-language']),
         em,
         loaders: definition.createLoaders(em),
+        files: runtime.files,
+        mailer: runtime.mailer,
       };
     },
   });
@@ -149,7 +173,7 @@ export async function startSubgraph<Loaders>(
  * (`npm start`) or a deployment sets: PORT, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET.
  */
 export async function runSubgraphFromEnv<Loaders>(definition: SubgraphDefinition<Loaders>): Promise<void> {
-  const { PORT, HOST, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET, EVENT_PEERS } = process.env;
+  const { PORT, HOST, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET, EVENT_PEERS, DATA_DIR, SMTP_URL } = process.env;
   if (!DATABASE_URL || !INTERNAL_SECRET || !PORT) {
     throw new Error(`${definition.name}: PORT, DATABASE_URL and INTERNAL_SECRET must be set (npm start sets them).`);
   }
@@ -160,6 +184,8 @@ export async function runSubgraphFromEnv<Loaders>(definition: SubgraphDefinition
     databasePrefix: DATABASE_PREFIX,
     internalSecret: INTERNAL_SECRET,
     peers: () => peersFromEnv(EVENT_PEERS, definition.name),
+    dataDir: DATA_DIR ?? '.data',
+    smtpUrl: SMTP_URL,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void running.close().then(() => process.exit(0)));

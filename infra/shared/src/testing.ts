@@ -1,5 +1,8 @@
 import type {} from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
 import { IDENTITY_HEADER, signIdentity, type Identity } from './identity';
 import type { EventPeer } from './events';
@@ -39,6 +42,7 @@ export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>, da
     databasePrefix: `t${randomBytes(5).toString('hex')}`,
     internalSecret,
     peers: options.peers,
+    dataDir: mkdtempSync(join(tmpdir(), `nuage-${definition.name}-`)),
   });
   return {
     ...running,

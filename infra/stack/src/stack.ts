@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { ensureDevKeys, ALGORITHM, AUDIENCE, ISSUER, type DevKeys } from './keys';
-import { repoRoot, schemaDir, SUBGRAPHS } from './paths';
+import { dataDir, repoRoot, schemaDir, SUBGRAPHS } from './paths';
 
 export interface StackOptions {
   /** A PostgreSQL server URL; each subgraph gets its own database on it. */
@@ -15,6 +15,8 @@ export interface StackOptions {
   keysDir: string;
   /** Where a service's log lines go (pino JSON lines). */
   output?: 'inherit' | 'ignore';
+  /** Where subgraphs keep files and local mail (`.data` by default). */
+  dataDir?: string;
 }
 
 export interface RunningStack {
@@ -95,6 +97,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           PORT: String(port),
           DATABASE_URL: options.databaseUrl,
           DATABASE_PREFIX: prefix,
+          DATA_DIR: options.dataDir ?? dataDir,
           EVENT_PEERS: eventPeers,
         });
         await waitUntilReady(name, `http://127.0.0.1:${port}`, child);

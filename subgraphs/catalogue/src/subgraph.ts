@@ -42,5 +42,5 @@ export const catalogue: SubgraphDefinition<CatalogueLoaders> = {
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: seedCatalogue,
   createLoaders,
-  routes: (orm, secret) => [reportRoute(orm, secret)],
+  routes: ({ orm, secret }) => [reportRoute(orm, secret)],
 };

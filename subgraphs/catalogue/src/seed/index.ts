@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { stableId } from '@nuage/shared';
 import { Brand, Certification, Market, Product, Question, QuestionOption, Solution } from '../entities';
+import { announceProduct, announceSolution } from '../services/catalogue-changes';
 import facts from './catalogue-facts.json' with { type: 'json' };
 import { slugOf } from './brands';
 import { QUESTIONNAIRE } from './questionnaire';
@@ -88,6 +89,19 @@ export async function seedCatalogue(em: EntityManager): Promise<void> {
   }
   // After the brands and solutions, so that their references are the rows just created.
   seedProducts(em, existing);
+  await em.flush();
+  await announceEverythingOnce(em);
+}
+
+/**
+ * The first time the catalogue has an event channel, it tells the other subgraphs about every
+ * solution and product it holds (seeded now or before), so their copies start complete.
+ */
+async function announceEverythingOnce(em: EntityManager) {
+  const [announced] = await em.getConnection().execute<{ any: boolean }[]>('select exists (select 1 from event_outbox) as any');
+  if (announced?.any) return;
+  for (const solution of await em.find(Solution, {})) announceSolution(em, solution);
+  for (const product of await em.find(Product, {})) announceProduct(em, product);
   await em.flush();
 }
 

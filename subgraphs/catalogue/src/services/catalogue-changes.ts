@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Dec, invalid, notFound, paginate, type Identity, type PageArgs } from '@nuage/shared';
+import { Dec, invalid, notFound, paginate, publish, TOPICS, type Identity, type PageArgs, type ProductChanged, type SolutionChanged } from '@nuage/shared';
 import { Brand, CatalogueChange, Certification, Product, Question, QuestionOption, QuestionRule, Solution, BillingPeriod, BillingTiming } from '../entities';
 
 /**
@@ -40,6 +40,20 @@ function applyValues<T extends object>(row: T, values: Partial<T>): { before: Va
   if (Object.keys(after).length === 0) throw invalid('input', 'Nothing to change: every value given is already in force.');
   return { before, after };
 }
+
+/** Tells the other subgraphs (requests keeps a copy to check what buyers select). */
+export const announceSolution = (em: EntityManager, solution: Solution) =>
+  publish(em, TOPICS.solutionChanged, { id: solution.id, brandId: solution.brand.id, name: solution.name, retired: solution.retiredAt !== null } satisfies SolutionChanged);
+
+export const announceProduct = (em: EntityManager, product: Product) =>
+  publish(em, TOPICS.productChanged, {
+    id: product.id,
+    brandId: product.brand.id,
+    solutionId: product.solution?.id ?? null,
+    code: product.code,
+    designation: product.designation,
+    retired: product.retiredAt !== null,
+  } satisfies ProductChanged);
 
 interface ChangeRecord {
   subjectType: string;
@@ -113,6 +127,7 @@ export async function addSolution(em: EntityManager, caller: Identity, brandId: 
     await assertNameFree(tx, brand, checked.name);
     const solution = tx.create(Solution, { brand, name: checked.name!, description: checked.description!, serviceCategories: checked.serviceCategories! });
     tx.persist(solution);
+    announceSolution(tx, solution);
     record(tx, caller, { subjectType: 'SOLUTION', subjectId: solution.id, action: 'solution.added', before: null, after: { brand: brand.name, ...checked } }, reason);
     return solution;
   });
@@ -127,6 +142,7 @@ export async function updateSolution(em: EntityManager, caller: Identity, id: st
     if (values.retired !== undefined && values.retired !== (solution.retiredAt !== null)) checked.retiredAt = values.retired ? new Date() : null;
     const { before, after } = applyValues(solution, checked);
     const action = 'retiredAt' in after ? (values.retired ? 'solution.retired' : 'solution.reinstated') : 'solution.updated';
+    announceSolution(tx, solution);
     record(tx, caller, { subjectType: 'SOLUTION', subjectId: solution.id, action, before, after }, reason);
     return solution;
   });
@@ -257,6 +273,7 @@ export async function addProduct(em: EntityManager, caller: Identity, brandId: s
     if (await tx.findOne(Product, { code: checked.code! })) throw invalid('input.code', `The reference ${checked.code} is already in the price list.`);
     const product = tx.create(Product, { brand, solution, ...(checked as Required<Pick<Product, 'code' | 'designation' | 'unit' | 'billingPeriod' | 'billingTiming'>>), commitmentMonths: checked.commitmentMonths ?? null, listPrice: checked.listPrice ?? null, discountPercent: checked.discountPercent ?? null, illustrativePrice: false });
     tx.persist(product);
+    announceProduct(tx, product);
     record(tx, caller, { subjectType: 'PRODUCT', subjectId: product.id, action: 'product.added', before: null, after: { brand: brand.name, ...checked } }, reason);
     return product;
   });
@@ -269,6 +286,7 @@ export async function updateProduct(em: EntityManager, caller: Identity, id: str
     if (values.retired !== undefined && values.retired !== (product.retiredAt !== null)) checked.retiredAt = values.retired ? new Date() : null;
     const { before, after } = applyValues(product, checked);
     const action = 'retiredAt' in after ? (values.retired ? 'product.retired' : 'product.reinstated') : 'product.updated';
+    announceProduct(tx, product);
     record(tx, caller, { subjectType: 'PRODUCT', subjectId: product.id, action, before, after }, reason);
     return product;
   });

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { forbidden, invalid, isMarketWide, notFound, paginate, Role, stableId, todayInParis, type Identity, type PageArgs } from '@nuage/shared';
+import { forbidden, invalid, isMarketWide, notFound, paginate, publish, Role, stableId, todayInParis, TOPICS, type GuidedChoiceRecorded, type Identity, type PageArgs } from '@nuage/shared';
 import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities';
 import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion, type EvaluationResult } from './evaluation';
 
@@ -161,7 +161,14 @@ export async function recordGuidedChoice(em: EntityManager, caller: Identity, in
     result,
     matchedBrandIds: [...new Set(result.matches.map((m) => m.brandId))],
   });
-  await em.persist(guidedChoice).flush();
+  em.persist(guidedChoice);
+  publish(em, TOPICS.guidedChoiceRecorded, {
+    id: guidedChoice.id,
+    entityId: caller.entityId,
+    projectName,
+    matches: result.matches.map((m) => ({ brandId: m.brandId, solutionId: m.solutionId })),
+  } satisfies GuidedChoiceRecorded);
+  await em.flush();
   return guidedChoice;
 }
 

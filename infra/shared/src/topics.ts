@@ -1,0 +1,61 @@
+/**
+ * The events subgraphs exchange, with their payloads: the contract between producer and consumers,
+ * written once. Payloads carry what consumers need to keep their own copy, never a live link.
+ */
+export const TOPICS = {
+  /** Catalogue: a solution was added or changed (retired included). */
+  solutionChanged: 'catalogue.solution.changed',
+  /** Catalogue: a product reference was added or changed. */
+  productChanged: 'catalogue.product.changed',
+  /** Catalogue: a buyer recorded a guided-choice evaluation. */
+  guidedChoiceRecorded: 'catalogue.guided-choice.recorded',
+  /** Requests: a request was submitted; the solicited brands may now answer it. */
+  requestSubmitted: 'requests.request.submitted',
+  /** Requests: a request was cancelled; its solicitations close. */
+  requestCancelled: 'requests.request.cancelled',
+  /** Ordering: the solicited brands of a request were notified (the request awaits them). */
+  solicitationOpened: 'ordering.solicitation.opened',
+} as const;
+
+export interface SolutionChanged {
+  id: string;
+  brandId: string;
+  name: string;
+  retired: boolean;
+}
+
+export interface ProductChanged {
+  id: string;
+  brandId: string;
+  solutionId: string | null;
+  code: string;
+  designation: string;
+  retired: boolean;
+}
+
+export interface GuidedChoiceRecorded {
+  id: string;
+  entityId: string;
+  projectName: string;
+  matches: { brandId: string; solutionId: string }[];
+}
+
+export interface RequestSubmitted {
+  requestId: string;
+  fileNumber: string;
+  entityId: string;
+  kind: string;
+  projectName: string;
+  /** The solicited brands, each with the solutions the buyer selected. */
+  brands: { brandId: string; solutionIds: string[] }[];
+  submittedAt: string;
+}
+
+export interface RequestCancelled {
+  requestId: string;
+}
+
+export interface SolicitationOpened {
+  requestId: string;
+  brandIds: string[];
+}
