@@ -17,7 +17,7 @@ import {
 } from '@nuage/shared';
 import { createTokenVerifier, type AuthConfig } from './auth';
 import { graphiqlLandingPage } from './graphiql';
-import { downloadProxy } from './downloads';
+import { fileProxy } from './files';
 
 export interface GatewayContext {
   identity: Identity | null;
@@ -49,18 +49,19 @@ class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-const INTROSPECTION_FIELDS = new Set(['__schema', '__type', '__typename']);
+/** What anonymous callers may ask: the schema (GraphiQL's docs), and an invitation link's account activation. */
+const ANONYMOUS_FIELDS = new Set(['__schema', '__type', '__typename', 'invitation', 'activateAccount']);
 
-/** Anonymous callers may read the schema (GraphiQL's docs) and nothing else. */
+/** Anonymous callers may read the schema and activate an invited account, nothing else. */
 const requireAuthentication: ApolloServerPlugin<GatewayContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation }) {
         if (contextValue.identity) return;
-        const onlyIntrospection = !!operation && operation.selectionSet.selections.every(
-          (selection) => selection.kind === 'Field' && INTROSPECTION_FIELDS.has(selection.name.value),
+        const onlyAnonymous = !!operation && operation.selectionSet.selections.every(
+          (selection) => selection.kind === 'Field' && ANONYMOUS_FIELDS.has(selection.name.value),
         );
-        if (!onlyIntrospection) throw toGraphQLError(unauthenticated());
+        if (!onlyAnonymous) throw toGraphQLError(unauthenticated());
       },
     };
   },
@@ -91,7 +92,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     name: 'gateway',
     apollo,
     logger,
-    routes: [downloadProxy({ verify, subgraphUrls: options.subgraphUrls, internalSecret: options.internalSecret })],
+    routes: [fileProxy({ verify, subgraphUrls: options.subgraphUrls, internalSecret: options.internalSecret })],
     port: options.port,
     host: options.host,
     ready: async () => {

@@ -13,9 +13,9 @@ import { EVENT_ENTITIES } from './events';
  */
 // Decorated so that type-graphql lets subclasses inherit its fields; never emitted on its own.
 @ObjectType()
-export abstract class BaseEntity {
-  /** Filled in by default: `em.create` need not be given them. */
-  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt';
+export abstract class BaseEntity<Optional extends string = never> {
+  /** Filled in by default: `em.create` need not be given them (nor a subclass's `Optional` ones). */
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | Optional;
 
   @Field(() => ID, { description: 'Stable identifier.' })
   @PrimaryKey({ type: 'uuid' })

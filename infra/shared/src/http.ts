@@ -135,6 +135,19 @@ const STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.INVALID_TRANSITION]: 409,
 };
 
+/** Runs a route's work for the identity the gateway signed; refusals answer with their status and `{ error }`. */
+async function asSignedCaller(req: http.IncomingMessage, res: http.ServerResponse, secret: string, work: (identity: Identity) => Promise<void>) {
+  try {
+    const header = req.headers[IDENTITY_HEADER];
+    const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
+    if (!identity) throw unauthenticated();
+    await work(identity);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    sendJson(res, STATUS_OF[error.code], { error: { code: error.code, ...(error.field ? { field: error.field } : {}), message: error.message } });
+  }
+}
+
 /**
  * A GET route that serves a file to the identity the gateway signed (the gateway proxies
  * `/downloads/<subgraph>/…` here). Refusals answer with their status and `{ error: { code, message } }`.
@@ -143,10 +156,7 @@ export function downloadRoute(pattern: RegExp, secret: string, serve: (identity:
   return async (req, res, url) => {
     const match = pattern.exec(url.pathname);
     if (!match || req.method !== 'GET') return false;
-    try {
-      const header = req.headers[IDENTITY_HEADER];
-      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
-      if (!identity) throw unauthenticated();
+    await asSignedCaller(req, res, secret, async (identity) => {
       const file = await serve(identity, match.slice(1));
       res.writeHead(200, {
         'content-type': file.contentType,
@@ -155,10 +165,38 @@ export function downloadRoute(pattern: RegExp, secret: string, serve: (identity:
         'cache-control': 'private, no-store',
       });
       res.end(file.body);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      sendJson(res, STATUS_OF[error.code], { error: { code: error.code, message: error.message } });
-    }
+    });
+    return true;
+  };
+}
+
+/** Reads a request body up to `limit` bytes; beyond, a typed refusal (413) without reading the rest. */
+async function readLimitedBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  const tooLarge = () => new DomainError(ErrorCode.BAD_USER_INPUT, `The file is larger than the limit of ${limit} bytes.`, 'body');
+  if (declared > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A POST route that receives a file from the identity the gateway signed (the gateway proxies
+ * `/uploads/<subgraph>/…` here) and answers 201 with the handler's JSON.
+ */
+export function uploadRoute(path: string, secret: string, receive: (identity: Identity, req: http.IncomingMessage, body: Buffer) => Promise<unknown>, limit = 10 * 1024 * 1024): Route {
+  return async (req, res, url) => {
+    if (url.pathname !== path || req.method !== 'POST') return false;
+    await asSignedCaller(req, res, secret, async (identity) => {
+      const body = await readLimitedBody(req, limit);
+      sendJson(res, 201, await receive(identity, req, body));
+    });
+    if (!req.complete) req.resume();
     return true;
   };
 }

@@ -9,3 +9,11 @@ export const todayInParis = (now = new Date()) =>
 
 /** A JSON object, for free-form values such as the before/after of a change. */
 export { GraphQLJSONObject as JSONObject } from 'graphql-scalars';
+
+const parisHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' });
+
+/** The instant a day starts in France (midnight in Paris, summer time or not). */
+export function startOfParisDay(day: string): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  return new Date(utcMidnight.getTime() - Number(parisHour.format(utcMidnight)) * 3_600_000);
+}

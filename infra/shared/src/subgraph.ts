@@ -9,7 +9,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation';
 import { databaseIsReady, openDatabase } from './db';
 import { formatError } from './errors';
-import { IDENTITY_HEADER, verifyIdentity } from './identity';
+import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
 import { localeFrom } from './i18n';
 import { createLogger } from './logger';
 import { serveHttp, type Route, type RunningHttpService } from './http';
@@ -32,7 +32,8 @@ export interface SubgraphDefinition<Loaders> {
   migrationsPath?: string;
   /** Loads or updates the seed data; must be idempotent (it runs at every start). */
   seed?: (em: EntityManager) => Promise<void>;
-  createLoaders: (em: EntityManager) => Loaders;
+  /** Per-request DataLoaders; given the caller, for counts that depend on who reads. */
+  createLoaders: (em: EntityManager, identity: Identity | null) => Loaders;
   routes?: (runtime: SubgraphRuntime) => Route[];
   /** The events of other subgraphs this one applies, by topic. */
   consumes?: Record<string, EventHandler>;
@@ -145,11 +146,12 @@ export async function startSubgraph<Loaders>(
     context: async (req) => {
       const em = orm.em.fork();
       const header = req.headers[IDENTITY_HEADER];
+      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, options.internalSecret);
       return {
-        identity: verifyIdentity(Array.isArray(header) ? header[0] : header, options.internalSecret),
+        identity,
         locale: localeFrom(req.headers['accept-language']),
         em,
-        loaders: definition.createLoaders(em),
+        loaders: definition.createLoaders(em, identity),
         files: runtime.files,
         mailer: runtime.mailer,
       };

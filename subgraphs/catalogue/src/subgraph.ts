@@ -9,6 +9,7 @@ import { ProductResolver } from './resolvers/product.resolver';
 import { QuestionLabels, QuestionOptionLabels, QuestionResolver } from './resolvers/questionnaire.resolver';
 import { GuidedChoiceEvaluationResolver, GuidedChoiceExclusionFields, GuidedChoiceMatchFields, GuidedChoiceResolver } from './resolvers/guided-choice.resolver';
 import { resolveGuidedChoiceReference } from './resolvers/guided-choice.reference';
+import { resolveProductReference } from './resolvers/product.reference';
 import { CatalogueChangeResolver } from './resolvers/catalogue-change.resolver';
 import { reportRoute } from './resolvers/report.route';
 import { createLoaders, type CatalogueLoaders } from './loaders';
@@ -36,6 +37,7 @@ export const catalogue: SubgraphDefinition<CatalogueLoaders> = {
     Brand: { __resolveReference: resolveBrandReference },
     Solution: { __resolveReference: resolveSolutionReference },
     GuidedChoice: { __resolveReference: resolveGuidedChoiceReference },
+    Product: { __resolveReference: resolveProductReference },
   },
   entities: [Market, Brand, Solution, Certification, Product, Question, QuestionOption, CatalogueChange, GuidedChoice],
   migrations,

@@ -1,25 +1,64 @@
 import type { SubgraphDefinition } from '@nuage/shared';
 import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
-import { BeneficiaryEntity, Person } from './entities';
+import {
+  BeneficiaryEntity,
+  Document,
+  KnownGuidedChoice,
+  KnownProduct,
+  KnownSolution,
+  Message,
+  MessageRead,
+  Person,
+  Project,
+  RequestItem,
+  RequestSolution,
+  ServiceRequest,
+  Team,
+} from './entities';
 import { PersonResolver } from './resolvers/person.resolver';
 import { resolvePersonReference } from './resolvers/person.reference';
 import { BeneficiaryEntityResolver } from './resolvers/beneficiary-entity.resolver';
 import { resolveBeneficiaryEntityReference } from './resolvers/beneficiary-entity.reference';
+import { RequestResolver } from './resolvers/request.resolver';
+import { resolveRequestReference } from './resolvers/request.reference';
+import { DocumentResolver, ProjectResolver, RequestItemResolver, RequestSolutionResolver } from './resolvers/request-parts.resolver';
+import { MessageResolver } from './resolvers/message.resolver';
+import { TeamMembersResolver, TeamResolver } from './resolvers/team.resolver';
+import { Dashboard, DashboardResolver, resolveDashboardReference } from './resolvers/dashboard.resolver';
+import { documentDownloadRoute, documentUploadRoute } from './services/documents';
+import { REQUESTS_CONSUME } from './services/events';
 import { createLoaders, type RequestsLoaders } from './loaders';
 import { migrations } from './migrations';
 import { seedRequests } from './seed';
 
-/** The buyer's workspace: entities, people (and, as issues land, projects and requests). */
+/** The buyer's workspace: entities, people and teams, projects, requests, messages and documents. */
 export const requests: SubgraphDefinition<RequestsLoaders> = {
   name: 'requests',
-  resolvers: [PersonResolver, BeneficiaryEntityResolver],
+  resolvers: [
+    PersonResolver,
+    BeneficiaryEntityResolver,
+    TeamResolver,
+    TeamMembersResolver,
+    RequestResolver,
+    RequestSolutionResolver,
+    RequestItemResolver,
+    DocumentResolver,
+    ProjectResolver,
+    MessageResolver,
+    DashboardResolver,
+  ],
+  orphanedTypes: [Dashboard],
   references: {
     Person: { __resolveReference: resolvePersonReference },
     BeneficiaryEntity: { __resolveReference: resolveBeneficiaryEntityReference },
+    Request: { __resolveReference: resolveRequestReference },
+    Dashboard: { __resolveReference: resolveDashboardReference },
   },
-  entities: [BeneficiaryEntity, Person],
+  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, Message, MessageRead, Document, KnownSolution, KnownProduct, KnownGuidedChoice],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: (em) => seedRequests(em, SEED_BRANDS),
   createLoaders,
+  consumes: REQUESTS_CONSUME,
+  routes: ({ orm, files, secret }) => [documentUploadRoute(orm, files, secret), documentDownloadRoute(orm, files, secret)],
 };

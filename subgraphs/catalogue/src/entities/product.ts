@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '@nuage/shared';
 import { Brand } from './brand';
 import { Solution } from './solution';
@@ -40,6 +40,7 @@ registerEnumType(BillingTiming, {
  * A product reference of the market's price list ("Choix des produits"): what a buyer puts on a
  * renewal or complementary order. Priced by list price and market discount, or quoted on request.
  */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A product reference of the market price list, e.g. 145897 "Prestation d\'abonnement OVH Engagement 12 mois".' })
 @Entity({ tableName: 'product' })
 @Index({ name: 'product_designation_trgm', expression: 'create index "product_designation_trgm" on "product" using gin ("designation" gin_trgm_ops)' })

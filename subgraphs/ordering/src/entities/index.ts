@@ -1,2 +1,3 @@
 export { Order, OrderStatus, ORDER_STATUS_LABELS } from './order';
-export { BrandReference, BeneficiaryEntityReference } from './references';
+export { Solicitation } from './solicitation';
+export { BrandReference, BeneficiaryEntityReference, RequestReference, DashboardReference } from './references';

@@ -5,3 +5,9 @@ export const BrandReference = EntityReference('Brand');
 export type BrandReference = InstanceType<typeof BrandReference>;
 export const BeneficiaryEntityReference = EntityReference('BeneficiaryEntity');
 export type BeneficiaryEntityReference = InstanceType<typeof BeneficiaryEntityReference>;
+export const RequestReference = EntityReference('Request');
+export type RequestReference = InstanceType<typeof RequestReference>;
+
+/** The caller's dashboard: this subgraph adds the counts it owns. */
+export const DashboardReference = EntityReference('Dashboard', { resolvable: true });
+export type DashboardReference = InstanceType<typeof DashboardReference>;

@@ -6,7 +6,7 @@ import { BaseEntity } from '@nuage/shared';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A public entity that buys on the market (the beneficiary).' })
 @Entity({ tableName: 'beneficiary_entity' })
-export class BeneficiaryEntity extends BaseEntity {
+export class BeneficiaryEntity extends BaseEntity<'purchasingReferences'> {
   @Field(() => String, { description: 'Name of the entity.' })
   @Property({ type: 'string' })
   name!: string;
@@ -18,4 +18,12 @@ export class BeneficiaryEntity extends BaseEntity {
   @Field(() => String, { description: 'Postal address.' })
   @Property({ type: 'text' })
   address!: string;
+
+  @Field(() => String, { nullable: true, description: 'Chorus Pro service code invoices are addressed to.' })
+  @Property({ type: 'string', nullable: true })
+  chorusServiceCode: string | null = null;
+
+  @Field(() => [String], { description: 'Other purchasing references the entity quotes on its orders (budget line, market number…).' })
+  @Property({ type: 'text[]' })
+  purchasingReferences: string[] = [];
 }

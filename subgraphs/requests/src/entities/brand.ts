@@ -3,3 +3,15 @@ import { EntityReference } from '@nuage/shared';
 /** A brand as this subgraph knows it: its key only; the catalogue subgraph resolves the rest. */
 export const BrandReference = EntityReference('Brand');
 export type BrandReference = InstanceType<typeof BrandReference>;
+
+/** A solution, known here by its key; the catalogue subgraph resolves the rest. */
+export const SolutionReference = EntityReference('Solution');
+export type SolutionReference = InstanceType<typeof SolutionReference>;
+
+/** A recorded guided choice, known here by its key; the catalogue subgraph resolves it (with its rights). */
+export const GuidedChoiceReference = EntityReference('GuidedChoice');
+export type GuidedChoiceReference = InstanceType<typeof GuidedChoiceReference>;
+
+/** A catalogue product, known here by its key. */
+export const ProductReference = EntityReference('Product');
+export type ProductReference = InstanceType<typeof ProductReference>;

@@ -32,6 +32,22 @@ export class Person extends BaseEntity {
   @ManyToOne({ entity: () => BeneficiaryEntity, nullable: true })
   entity!: BeneficiaryEntity | null;
 
+  /** scrypt hash of the password, set when the invited person activates the account. */
+  @Property({ type: 'string', nullable: true, hidden: true })
+  passwordHash: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the person activated the account; null while invited.' })
+  @Property({ type: 'datetime', nullable: true })
+  activatedAt: Date | null = null;
+
+  /** SHA-256 of the activation token emailed to an invited person; cleared once used. */
+  @Index()
+  @Property({ type: 'string', nullable: true, hidden: true })
+  activationTokenHash: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true, hidden: true })
+  activationExpiresAt: Date | null = null;
+
   /** The brand a supplier acts for (owned by the catalogue subgraph: only its id is kept here). */
   @Index()
   @Property({ type: 'uuid', nullable: true })

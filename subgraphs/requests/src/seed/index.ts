@@ -73,6 +73,7 @@ export async function seedRequests(em: EntityManager, brands: { id: string; name
         role: p.role,
         entity: p.entityId ? entity : null,
         brandId: p.brandId ?? null,
+        activatedAt: new Date(),
       }),
     );
   }

@@ -8,17 +8,20 @@ export interface DownloadProxyOptions {
 }
 
 const PASSED_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control'];
+const UPLOAD_HEADERS = ['content-type', 'content-length', 'x-file-name'];
 
 /**
- * Files (reports, attachments) are served by the subgraph that owns them, behind the gateway:
- * `GET /downloads/<subgraph>/<path>` with the caller's bearer token is forwarded to the subgraph's
- * `/downloads/<path>` with the identity signed, as GraphQL requests are; the subgraph checks rights.
+ * Files (reports, attachments) are served and received by the subgraph that owns them, behind the
+ * gateway: `GET /downloads/<subgraph>/<path>` and `POST /uploads/<subgraph>/<path>` with the
+ * caller's bearer token are forwarded to the subgraph's `/downloads/<path>` or `/uploads/<path>`
+ * with the identity signed, as GraphQL requests are; the subgraph checks rights and limits.
  */
-export function downloadProxy(options: DownloadProxyOptions): Route {
+export function fileProxy(options: DownloadProxyOptions): Route {
   return async (req, res, url) => {
-    const match = /^\/downloads\/([a-z]+)(\/.+)$/.exec(url.pathname);
-    if (!match || req.method !== 'GET') return false;
-    const [, subgraph, path] = match as unknown as [string, string, string];
+    const match = /^\/(downloads|uploads)\/([a-z]+)(\/.+)$/.exec(url.pathname);
+    const direction = match?.[1];
+    if (!match || (direction === 'downloads' ? req.method !== 'GET' : req.method !== 'POST')) return false;
+    const [, , subgraph, path] = match as unknown as [string, string, string, string];
     const target = options.subgraphUrls[subgraph];
     if (!target) {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such download.' } }));
@@ -32,15 +35,20 @@ export function downloadProxy(options: DownloadProxyOptions): Route {
       if (!(error instanceof DomainError)) throw error;
     }
     if (!identity) {
+      if (req.method === 'POST') req.resume();
       res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Send a valid bearer token.' } }));
       return true;
     }
-    const upstream = await fetch(new URL(`/downloads${path}`, target), {
+    const upload = direction === 'uploads';
+    const upstream = await fetch(new URL(`/${direction}${path}`, target), {
+      method: req.method,
       headers: {
         [IDENTITY_HEADER]: signIdentity(identity, options.internalSecret),
         ...(req.headers['accept-language'] ? { 'accept-language': String(req.headers['accept-language']) } : {}),
+        ...(upload ? Object.fromEntries(UPLOAD_HEADERS.flatMap((name) => (req.headers[name] ? [[name, String(req.headers[name])]] : []))) : {}),
       },
-    });
+      ...(upload ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
+    } as RequestInit);
     const headers = Object.fromEntries(PASSED_HEADERS.flatMap((name) => (upstream.headers.has(name) ? [[name, upstream.headers.get(name)!]] : [])));
     res.writeHead(upstream.status, headers);
     if (upstream.body) Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(res);

@@ -1,0 +1,45 @@
+import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseEntity } from '@nuage/shared';
+
+/**
+ * That a brand may answer a request with proposals: learnt from the requests subgraph's
+ * "request submitted" event (never from its tables), closed when the request is cancelled.
+ */
+@ObjectType({ description: 'A request a brand is asked to answer with a proposal.' })
+@Entity({ tableName: 'solicitation' })
+@Unique({ properties: ['requestId', 'brandId'] })
+@Index({ properties: ['brandId', 'submittedAt'] })
+export class Solicitation extends BaseEntity {
+  @Field(() => ID, { description: 'The request (resolved by the requests subgraph).' })
+  @Property({ type: 'uuid' })
+  requestId!: string;
+
+  @Field(() => ID, { description: 'The solicited brand.' })
+  @Property({ type: 'uuid' })
+  brandId!: string;
+
+  @Field(() => [ID], { description: 'The solutions of the brand the buyer selected (empty: the brand as a whole).' })
+  @Property({ type: 'text[]' })
+  solutionIds: string[] = [];
+
+  @Index()
+  @Property({ type: 'uuid' })
+  entityId!: string;
+
+  @Field(() => String, { description: 'File number of the request, e.g. "168091-36".' })
+  @Property({ type: 'string' })
+  fileNumber!: string;
+
+  @Field(() => String, { description: 'The project, as the buyer named it.' })
+  @Property({ type: 'string' })
+  projectName!: string;
+
+  @Field(() => Date, { description: 'When the request was submitted.' })
+  @Property({ type: 'datetime' })
+  submittedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When it closed (request cancelled); null while open.' })
+  @Property({ type: 'datetime', nullable: true })
+  closedAt: Date | null = null;
+}

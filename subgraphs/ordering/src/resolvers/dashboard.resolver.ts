@@ -1,0 +1,18 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { callerOf, type SubgraphContext } from '@nuage/shared';
+import { DashboardReference, Order, OrderStatus } from '../entities';
+import { visibleOrders } from '../services/orders';
+
+/** The dashboard counts the ordering subgraph owns. */
+@Resolver(() => DashboardReference)
+export class DashboardResolver {
+  @FieldResolver(() => Int, { description: '"Commandes en cours": orders awaiting validation or delivery.' })
+  ordersInProgress(@Root() _dashboard: DashboardReference, @Ctx() context: SubgraphContext) {
+    return context.em.count(Order, { $and: [visibleOrders(callerOf(context)), { status: { $in: [OrderStatus.AWAITING_VALIDATION, OrderStatus.TO_DELIVER] } }] });
+  }
+
+  @FieldResolver(() => Int, { description: '"Commandes": every order the caller may see.' })
+  orders(@Root() _dashboard: DashboardReference, @Ctx() context: SubgraphContext) {
+    return context.em.count(Order, visibleOrders(callerOf(context)));
+  }
+}

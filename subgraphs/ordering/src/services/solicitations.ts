@@ -1,0 +1,34 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden, paginate, publish, Role, TOPICS, type DeliveredEvent, type EventHandler, type Identity, type PageArgs, type RequestCancelled, type RequestSubmitted, type SolicitationOpened } from '@nuage/shared';
+import { Solicitation } from '../entities';
+
+/** What this subgraph learns from the requests subgraph. */
+export const ORDERING_CONSUME: Record<string, EventHandler> = {
+  // A submitted request opens one solicitation per brand, then tells the requests subgraph.
+  [TOPICS.requestSubmitted]: async (em, { payload }: DeliveredEvent<RequestSubmitted>) => {
+    const existing = new Set((await em.find(Solicitation, { requestId: payload.requestId })).map((s) => s.brandId));
+    for (const brand of payload.brands.filter((b) => !existing.has(b.brandId))) {
+      em.persist(
+        em.create(Solicitation, {
+          requestId: payload.requestId,
+          brandId: brand.brandId,
+          solutionIds: brand.solutionIds,
+          entityId: payload.entityId,
+          fileNumber: payload.fileNumber,
+          projectName: payload.projectName,
+          submittedAt: new Date(payload.submittedAt),
+        }),
+      );
+    }
+    publish(em, TOPICS.solicitationOpened, { requestId: payload.requestId, brandIds: payload.brands.map((b) => b.brandId) } satisfies SolicitationOpened);
+  },
+  [TOPICS.requestCancelled]: async (em, { payload }: DeliveredEvent<RequestCancelled>) => {
+    for (const solicitation of await em.find(Solicitation, { requestId: payload.requestId, closedAt: null })) solicitation.closedAt = new Date();
+  },
+};
+
+/** "Demandes à traiter": the open requests soliciting the supplier's brand, latest first. */
+export function requestsToAnswer(em: EntityManager, caller: Identity, page: PageArgs) {
+  if (caller.role !== Role.SUPPLIER) throw forbidden('Only suppliers answer requests.');
+  return paginate(em, Solicitation, { brandId: caller.brandId!, closedAt: null }, [{ submittedAt: 'desc' }, { id: 'desc' }], page);
+}

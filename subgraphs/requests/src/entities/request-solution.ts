@@ -1,0 +1,23 @@
+import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { BaseEntity } from '@nuage/shared';
+import { ServiceRequest } from './request';
+
+/** A brand (and solution) a request solicits: from the guided choice's results, a derogation, or the current provider. */
+@ObjectType({ description: 'A brand and solution the request asks proposals from.' })
+@Entity({ tableName: 'request_solution' })
+@Unique({ properties: ['request', 'solutionId'] })
+export class RequestSolution extends BaseEntity {
+  @Index()
+  @ManyToOne({ entity: () => ServiceRequest })
+  request!: ServiceRequest;
+
+  @Field(() => ID, { description: 'The brand.' })
+  @Index()
+  @Property({ type: 'uuid' })
+  brandId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The solution; null when a renewal solicits the brand as a whole.' })
+  @Property({ type: 'uuid', nullable: true })
+  solutionId!: string | null;
+}

@@ -1,0 +1,52 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { callerOf, MutationPayload, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { Document, Message, MessageAudience } from '../entities';
+import { markMessagesRead, postMessage } from '../services/messages';
+import type { RequestsLoaders } from '../loaders';
+
+type Context = SubgraphContext<RequestsLoaders>;
+
+const MessagePayload = MutationPayload(Message, 'MessagePayload', 'message', 'message');
+
+@InputType({ description: 'A message on a request.' })
+class PostMessageInput {
+  @Field(() => ID, { description: 'The request.' })
+  requestId!: string;
+
+  @Field(() => MessageAudience, { description: 'The market holder, or a solicited brand.' })
+  audience!: MessageAudience;
+
+  @Field(() => ID, { nullable: true, description: 'With audience BRAND (buyer or market holder): the brand.' })
+  brandId?: string;
+
+  @Field(() => String, { description: 'The text.' })
+  body!: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Uploaded files to attach.' })
+  attachmentIds?: string[];
+}
+
+@Resolver(() => Message)
+export class MessageResolver {
+  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
+  @Mutation(() => MessagePayload, { description: 'Writes a message on a request.' })
+  postMessage(@Arg('input', () => PostMessageInput, { description: 'The message.' }) input: PostMessageInput, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => postMessage(context.em, callerOf(context), input));
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: "Marks the request's messages the caller sees as read by them; returns how many were unread." })
+  markMessagesRead(@Arg('requestId', () => ID, { description: 'The request.' }) requestId: string, @Ctx() context: Context) {
+    return markMessagesRead(context.em, callerOf(context), requestId);
+  }
+
+  @FieldResolver(() => Date, { description: 'When it was written.' })
+  sentAt(@Root() message: Message) {
+    return message.createdAt;
+  }
+
+  @FieldResolver(() => [Document], { description: 'Files attached to it.' })
+  async attachments(@Root() message: Message, @Ctx() { loaders }: Context) {
+    return (await loaders.documentsByRequest.load(message.request.id)).filter((d) => d.message?.id === message.id);
+  }
+}

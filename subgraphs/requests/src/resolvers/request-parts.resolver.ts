@@ -1,0 +1,53 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '@nuage/shared';
+import { BrandReference, Document, ProductReference, RequestItem, RequestSolution, SolutionReference, Team, Project } from '../entities';
+import type { RequestsLoaders } from '../loaders';
+
+type Context = SubgraphContext<RequestsLoaders>;
+
+@Resolver(() => RequestSolution)
+export class RequestSolutionResolver {
+  @FieldResolver(() => BrandReference, { description: 'The brand (resolved by the catalogue).' })
+  brand(@Root() choice: RequestSolution) {
+    return BrandReference.of(choice.brandId);
+  }
+
+  @FieldResolver(() => SolutionReference, { nullable: true, description: 'The solution (resolved by the catalogue).' })
+  solution(@Root() choice: RequestSolution) {
+    return choice.solutionId ? SolutionReference.of(choice.solutionId) : null;
+  }
+}
+
+@Resolver(() => RequestItem)
+export class RequestItemResolver {
+  @FieldResolver(() => ProductReference, { nullable: true, description: 'The catalogue product, with its price (resolved by the catalogue).' })
+  product(@Root() item: RequestItem) {
+    return item.productId ? ProductReference.of(item.productId) : null;
+  }
+
+  @FieldResolver(() => BrandReference, { nullable: true, description: 'The brand of the product.' })
+  brand(@Root() item: RequestItem) {
+    return item.brandId ? BrandReference.of(item.brandId) : null;
+  }
+}
+
+@Resolver(() => Document)
+export class DocumentResolver {
+  @FieldResolver(() => String, { description: 'Path of the file on the gateway; GET it with the same bearer token.' })
+  downloadUrl(@Root() document: Document) {
+    return `/downloads/requests/documents/${document.id}`;
+  }
+
+  @FieldResolver(() => Date, { description: 'When it was uploaded.' })
+  uploadedAt(@Root() document: Document) {
+    return document.createdAt;
+  }
+}
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  @FieldResolver(() => Team, { nullable: true, description: 'The team that follows it.' })
+  team(@Root() project: Project, @Ctx() { loaders }: Context) {
+    return project.team ? loaders.teamById.load(project.team.id) : null;
+  }
+}

@@ -1,0 +1,171 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { available, callerOf, Connection, LocalizedText, MutationPayload, PageArgs, pick, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import {
+  BeneficiaryEntity,
+  Document,
+  GuidedChoiceReference,
+  Message,
+  Project,
+  REQUEST_KIND_LABELS,
+  REQUEST_STATUS_LABELS,
+  RequestItem,
+  RequestSolution,
+  ServiceRequest,
+} from '../entities';
+import { cancel, createDraft, listRequests, setMyReference, submit, updateDraft, type DraftInput } from '../services/requests';
+import { readableRequest } from '../services/access';
+import { REQUEST_LIFECYCLE } from '../services/request-lifecycle';
+import type { RequestsLoaders } from '../loaders';
+import { CreateRequestDraftInput, RequestDraftChanges, RequestFilter } from './request.types';
+
+type Context = SubgraphContext<RequestsLoaders>;
+
+const RequestConnection = Connection(ServiceRequest, 'Request', 'request');
+const RequestPayload = MutationPayload(ServiceRequest, 'RequestPayload', 'request', 'request');
+
+@ObjectType({ description: 'Messages of a request as one reader sees them ("1 msg / 0 non lus").' })
+class MessageCount {
+  @Field(() => Int, { description: 'Messages the reader sees.' })
+  total!: number;
+
+  @Field(() => Int, { description: 'Of those, the ones the reader has not read.' })
+  unread!: number;
+}
+
+/** The GraphQL input as the service takes it (decimals as exact strings). */
+const draftInput = (input: RequestDraftChanges): DraftInput => ({
+  ...input,
+  items: input.items?.map((item) => ({ ...item, quantity: item.quantity.toFixed() })),
+});
+
+@Resolver(() => ServiceRequest)
+export class RequestResolver {
+  @Authorized()
+  @Query(() => ServiceRequest, { description: 'One request the caller may read.' })
+  request(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
+    return readableRequest(context.em, callerOf(context), id);
+  }
+
+  @Authorized()
+  @Query(() => RequestConnection, { description: '"Demandes de devis": the requests the caller may read, latest first.' })
+  requests(
+    @Arg('filter', () => RequestFilter, { nullable: true, description: 'Criteria that must all hold; everything when omitted.' }) filter: RequestFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: Context,
+  ) {
+    return listRequests(context.em, callerOf(context), { ...filter }, page);
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER)
+  @Mutation(() => RequestPayload, { description: 'Starts a request, saved as a draft ("Enregistrer (brouillon)").' })
+  createRequestDraft(@Arg('input', () => CreateRequestDraftInput, { description: 'The project, the kind and what is known so far.' }) input: CreateRequestDraftInput, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => createDraft(context.em, callerOf(context), { ...draftInput(input), kind: input.kind, project: input.project }));
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER)
+  @Mutation(() => RequestPayload, { description: 'Changes a draft (resumed later, as often as needed).' })
+  updateRequestDraft(
+    @Arg('id', () => ID, { description: 'The draft.' }) id: string,
+    @Arg('input', () => RequestDraftChanges, { description: 'What changes.' }) input: RequestDraftChanges,
+    @Ctx() context: Context,
+  ) {
+    return refusalsAsUserErrors(() => updateDraft(context.em, callerOf(context), id, draftInput(input)));
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER)
+  @Mutation(() => RequestPayload, { description: 'Submits a complete draft ("Valider ma demande"): it gets its file number and the solicited brands are told.' })
+  submitRequest(@Arg('id', () => ID, { description: 'The draft.' }) id: string, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => submit(context.em, callerOf(context), id));
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.MARKET_HOLDER)
+  @Mutation(() => RequestPayload, { description: 'Cancels a request that is not ordered yet.' })
+  cancelRequest(
+    @Arg('id', () => ID, { description: 'The request.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why.' }) reason: string,
+    @Ctx() context: Context,
+  ) {
+    return refusalsAsUserErrors(() => cancel(context.em, callerOf(context), id, reason));
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER)
+  @Mutation(() => RequestPayload, { description: 'Sets "Ma référence", whatever the status; empty clears it.' })
+  setRequestReference(
+    @Arg('id', () => ID, { description: 'The request.' }) id: string,
+    @Arg('myReference', () => String, { nullable: true, description: 'Your own reference.' }) myReference: string | null,
+    @Ctx() context: Context,
+  ) {
+    return refusalsAsUserErrors(() => setMyReference(context.em, callerOf(context), id, myReference));
+  }
+
+  @FieldResolver(() => String, { description: "Status in the caller's language." })
+  statusLabel(@Root() request: ServiceRequest, @Ctx() { locale }: Context) {
+    return pick(REQUEST_STATUS_LABELS[request.status], locale);
+  }
+
+  @FieldResolver(() => LocalizedText, { description: 'Status in French and English.' })
+  statusLabels(@Root() request: ServiceRequest) {
+    const label = REQUEST_STATUS_LABELS[request.status];
+    return LocalizedText.of(label.fr, label.en);
+  }
+
+  @FieldResolver(() => String, { description: "Kind in the caller's language." })
+  kindLabel(@Root() request: ServiceRequest, @Ctx() { locale }: Context) {
+    return pick(REQUEST_KIND_LABELS[request.kind], locale);
+  }
+
+  @FieldResolver(() => [String], { description: 'What the caller may do with it now (transitions of its lifecycle: submit, cancel, close…).' })
+  availableActions(@Root() request: ServiceRequest, @Ctx() context: Context) {
+    const caller = callerOf(context);
+    const own = caller.entityId === request.entityId || caller.role === Role.MARKET_HOLDER;
+    return own ? available(REQUEST_LIFECYCLE, request.status, caller.role) : [];
+  }
+
+  @FieldResolver(() => Project, { description: 'The project it is for.' })
+  project(@Root() request: ServiceRequest, @Ctx() { loaders }: Context) {
+    return loaders.projectById.load(request.project.id);
+  }
+
+  @FieldResolver(() => BeneficiaryEntity, { description: 'The entity it belongs to.' })
+  beneficiaryEntity(@Root() request: ServiceRequest, @Ctx() { loaders }: Context) {
+    return loaders.entityById.load(request.entityId);
+  }
+
+  @FieldResolver(() => GuidedChoiceReference, { nullable: true, description: 'The recorded guided choice it builds on, with its answers and results.' })
+  guidedChoice(@Root() request: ServiceRequest) {
+    return request.guidedChoiceId ? GuidedChoiceReference.of(request.guidedChoiceId) : null;
+  }
+
+  @FieldResolver(() => [RequestSolution], { description: 'The brands and solutions it solicits (a supplier sees its own brand only).' })
+  async solutions(@Root() request: ServiceRequest, @Ctx() context: Context) {
+    const caller = callerOf(context);
+    const all = await context.loaders.solutionsByRequest.load(request.id);
+    return caller.role === Role.SUPPLIER ? all.filter((s) => s.brandId === caller.brandId) : all;
+  }
+
+  @FieldResolver(() => [RequestItem], { description: 'Order lines and products of a renewal or complementary order.' })
+  items(@Root() request: ServiceRequest, @Ctx() { loaders }: Context) {
+    return loaders.itemsByRequest.load(request.id);
+  }
+
+  @FieldResolver(() => [Message], { description: 'The messages the caller sees, oldest first.' })
+  async messages(@Root() request: ServiceRequest, @Ctx() context: Context) {
+    const caller = callerOf(context);
+    const all = await context.loaders.messagesByRequest.load(request.id);
+    return caller.role === Role.SUPPLIER ? all.filter((m) => m.brandId === caller.brandId) : all;
+  }
+
+  @FieldResolver(() => MessageCount, { description: 'How many messages the caller sees, and how many they have not read.' })
+  messageCount(@Root() request: ServiceRequest, @Ctx() { loaders }: Context) {
+    return loaders.messageCounts.load(request.id);
+  }
+
+  @FieldResolver(() => [Document], { description: '"Les documents relatifs": the need\'s files and those of the messages the caller sees.' })
+  async documents(@Root() request: ServiceRequest, @Ctx() context: Context) {
+    const caller = callerOf(context);
+    const [documents, messages] = await Promise.all([context.loaders.documentsByRequest.load(request.id), this.messages(request, context)]);
+    const visible = new Set(messages.map((m) => m.id));
+    const mine = caller.role !== Role.SUPPLIER;
+    return documents.filter((d) => d.message === null || mine || visible.has(d.message.id));
+  }
+}

@@ -1,0 +1,177 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { assertMayReadEntity, callerOf, Connection, MutationPayload, PageArgs, paginate, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { BeneficiaryEntity, Person, Project, Team } from '../entities';
+import { activateAccount, assertMayReadTeam, invitationOf, invitePerson, saveTeam, updateEntityProfile } from '../services/people';
+import type { RequestsLoaders } from '../loaders';
+
+type Context = SubgraphContext<RequestsLoaders>;
+
+const EntityPayload = MutationPayload(BeneficiaryEntity, 'BeneficiaryEntityPayload', 'entity', 'beneficiary entity');
+const TeamPayload = MutationPayload(Team, 'TeamPayload', 'team', 'team');
+const PersonPayload = MutationPayload(Person, 'PersonPayload', 'person', 'person');
+const ProjectConnection = Connection(Project, 'Project', 'project');
+
+@InputType({ description: 'Changes to the "Fiche bénéficiaire"; only the fields given change.' })
+class EntityProfileInput {
+  @Field(() => ID, { description: 'The entity.' })
+  entityId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Name.' })
+  name?: string;
+
+  @Field(() => String, { nullable: true, description: 'SIRET, 14 digits with a valid check digit.' })
+  siret?: string;
+
+  @Field(() => String, { nullable: true, description: 'Postal address.' })
+  address?: string;
+
+  @Field(() => String, { nullable: true, description: 'Chorus Pro service code.' })
+  chorusServiceCode?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Other purchasing references.' })
+  purchasingReferences?: string[];
+}
+
+@InputType({ description: 'A team and its members (replaces them).' })
+class SaveTeamInput {
+  @Field(() => ID, { description: 'The entity.' })
+  entityId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The team to change; a new team when left out.' })
+  teamId?: string;
+
+  @Field(() => String, { description: 'Name.' })
+  name!: string;
+
+  @Field(() => [ID], { description: 'Its members, people of the entity.' })
+  memberIds!: string[];
+}
+
+@InputType({ description: 'Someone to invite to the entity.' })
+class InvitePersonInput {
+  @Field(() => ID, { description: 'The entity.' })
+  entityId!: string;
+
+  @Field(() => String, { description: 'Email address (the login).' })
+  email!: string;
+
+  @Field(() => String, { description: 'First name.' })
+  firstName!: string;
+
+  @Field(() => String, { description: 'Last name.' })
+  lastName!: string;
+
+  @Field(() => Role, { description: 'BENEFICIARY or MANAGER.' })
+  role!: Role;
+}
+
+@InputType({ description: 'Account activation from the emailed link.' })
+class ActivateAccountInput {
+  @Field(() => String, { description: 'The token of the emailed link.' })
+  token!: string;
+
+  @Field(() => String, { description: 'The new password (12 characters at least).' })
+  password!: string;
+
+  @Field(() => String, { nullable: true, description: 'Phone number.' })
+  phone?: string;
+
+  @Field(() => String, { nullable: true, description: 'First name, if the invitation spelled it wrong.' })
+  firstName?: string;
+
+  @Field(() => String, { nullable: true, description: 'Last name, if the invitation spelled it wrong.' })
+  lastName?: string;
+}
+
+@ObjectType({ description: 'What an invitation link shows before activation: the profile to check.' })
+class InvitationView {
+  @Field(() => String, { description: 'First name.' })
+  firstName!: string;
+
+  @Field(() => String, { description: 'Last name.' })
+  lastName!: string;
+
+  @Field(() => String, { description: 'Email (the login).' })
+  email!: string;
+
+  @Field(() => Role, { description: 'Role.' })
+  role!: Role;
+
+  @Field(() => String, { description: 'The entity.' })
+  entityName!: string;
+
+  @Field(() => String, { description: "The entity's SIRET." })
+  entitySiret!: string;
+
+  @Field(() => Date, { description: 'Until when the link works.' })
+  expiresAt!: Date;
+}
+
+const activationUrl = () => `${process.env.PORTAL_URL ?? 'http://127.0.0.1:4000'}/activation`;
+
+@Resolver(() => BeneficiaryEntity)
+export class TeamResolver {
+  @FieldResolver(() => [Person], { description: '"Mon équipe": the people of the entity (its own people and market-wide staff only).' })
+  async people(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
+    assertMayReadTeam(callerOf(context), entity.id);
+    return context.em.find(Person, { entity: entity.id }, { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => [Team], { description: 'Its teams.' })
+  async teams(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
+    assertMayReadTeam(callerOf(context), entity.id);
+    return context.em.find(Team, { entity: entity.id }, { orderBy: { name: 'asc' }, populate: ['members'] });
+  }
+
+  @Authorized()
+  @Query(() => ProjectConnection, { description: "The caller's entity's projects, in code-name order (a market-wide reader gives `entityId`)." })
+  projects(
+    @Arg('entityId', () => ID, { nullable: true, description: 'The entity (the caller\'s by default).' }) entityId: string | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: Context,
+  ) {
+    const caller = callerOf(context);
+    const entity = entityId ?? caller.entityId ?? '';
+    assertMayReadEntity(caller, entity);
+    return paginate(context.em, Project, { entity }, [{ codeName: 'asc' }, { id: 'asc' }], page);
+  }
+
+  @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
+  @Mutation(() => EntityPayload, { description: 'Updates the "Fiche bénéficiaire" (managers of the entity, market holder).' })
+  updateEntityProfile(@Arg('input', () => EntityProfileInput, { description: 'What changes.' }) input: EntityProfileInput, @Ctx() context: Context) {
+    const { entityId, ...changes } = input;
+    return refusalsAsUserErrors(() => updateEntityProfile(context.em, callerOf(context), entityId, changes));
+  }
+
+  @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
+  @Mutation(() => TeamPayload, { description: 'Creates or changes a team of the entity.' })
+  saveTeam(@Arg('input', () => SaveTeamInput, { description: 'The team.' }) input: SaveTeamInput, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => saveTeam(context.em, callerOf(context), input));
+  }
+
+  @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
+  @Mutation(() => PersonPayload, { description: 'Invites someone to the entity: an email with an activation link (valid 7 days) is sent.' })
+  invitePerson(@Arg('input', () => InvitePersonInput, { description: 'Who.' }) input: InvitePersonInput, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => invitePerson(context.em, context.mailer, callerOf(context), input, activationUrl()));
+  }
+
+  @Query(() => InvitationView, { description: 'The profile behind an invitation link, to check before activating (no token needed).' })
+  async invitation(@Arg('token', () => String, { description: 'The token of the emailed link.' }) token: string, @Ctx() context: Context): Promise<InvitationView> {
+    const person = await invitationOf(context.em, token);
+    return { firstName: person.firstName, lastName: person.lastName, email: person.email, role: person.role, entityName: person.entity!.name, entitySiret: person.entity!.siret, expiresAt: person.activationExpiresAt! };
+  }
+
+  @Mutation(() => PersonPayload, { description: 'Activates an invited account and sets its password (no token needed: the link is the proof).' })
+  activateAccount(@Arg('input', () => ActivateAccountInput, { description: 'The token and the password.' }) input: ActivateAccountInput, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => activateAccount(context.em, input));
+  }
+}
+
+@Resolver(() => Team)
+export class TeamMembersResolver {
+  @FieldResolver(() => [Person], { description: 'Its members.' })
+  async members(@Root() team: Team) {
+    await team.members.init();
+    return team.members.getItems();
+  }
+}

@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { forbidden, invalid, isMarketWide, notFound, Role, type Identity, type Mailer } from '@nuage/shared';
+import { BeneficiaryEntity, Person, Team } from '../entities';
+import { isValidSiret } from './siret';
+import { hashPassword, passwordProblem } from './passwords';
+
+const INVITATION_DAYS = 7;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The entity's own managers, or the market holder, manage its profile, teams and accounts. */
+function assertManages(caller: Identity, entityId: string): void {
+  const manager = caller.role === Role.MANAGER && caller.entityId === entityId;
+  if (!manager && caller.role !== Role.MARKET_HOLDER) throw forbidden("Only the entity's managers (or the market holder) do this.");
+}
+
+export interface ProfileChanges {
+  name?: string;
+  siret?: string;
+  address?: string;
+  chorusServiceCode?: string | null;
+  purchasingReferences?: string[];
+}
+
+/** Updates the "Fiche bénéficiaire"; the SIRET must pass its check digit. */
+export async function updateEntityProfile(em: EntityManager, caller: Identity, entityId: string, changes: ProfileChanges): Promise<BeneficiaryEntity> {
+  assertManages(caller, entityId);
+  const entity = await em.findOne(BeneficiaryEntity, { id: entityId });
+  if (!entity) throw notFound('The entity', 'input.entityId');
+  if (changes.name !== undefined) {
+    if (!changes.name.trim()) throw invalid('input.name', 'Name the entity.');
+    entity.name = changes.name.trim();
+  }
+  if (changes.siret !== undefined) {
+    const siret = changes.siret.replace(/\s/g, '');
+    if (!isValidSiret(siret)) throw invalid('input.siret', 'A SIRET is 14 digits whose check digit holds; this one does not.');
+    if (await em.findOne(BeneficiaryEntity, { siret, id: { $ne: entityId } })) throw invalid('input.siret', 'Another entity has this SIRET.');
+    entity.siret = siret;
+  }
+  if (changes.address !== undefined) {
+    if (!changes.address.trim()) throw invalid('input.address', 'Give the postal address.');
+    entity.address = changes.address.trim();
+  }
+  if (changes.chorusServiceCode !== undefined) entity.chorusServiceCode = changes.chorusServiceCode?.trim() || null;
+  if (changes.purchasingReferences !== undefined) entity.purchasingReferences = changes.purchasingReferences.map((r) => r.trim()).filter(Boolean);
+  await em.flush();
+  return entity;
+}
+
+/** "Mon équipe": the entity's people and teams, for its own people and market-wide staff. */
+export function assertMayReadTeam(caller: Identity, entityId: string): void {
+  if (!isMarketWide(caller) && caller.entityId !== entityId) throw forbidden('You may only see your own entity\'s team.');
+}
+
+export async function saveTeam(em: EntityManager, caller: Identity, input: { entityId: string; teamId?: string; name: string; memberIds: string[] }): Promise<Team> {
+  assertManages(caller, input.entityId);
+  const name = input.name.trim();
+  if (name.length < 2 || name.length > 80) throw invalid('input.name', 'Name the team in 2 to 80 characters.');
+  const members = await em.find(Person, { id: { $in: input.memberIds }, entity: input.entityId });
+  const stranger = input.memberIds.findIndex((id) => !members.some((m) => m.id === id));
+  if (stranger >= 0) throw invalid(`input.memberIds.${stranger}`, 'Only people of the entity join its teams.');
+  const team = input.teamId ? await em.findOne(Team, { id: input.teamId, entity: input.entityId }) : em.create(Team, { entity: em.getReference(BeneficiaryEntity, input.entityId), name });
+  if (!team) throw notFound('The team', 'input.teamId');
+  if (await em.findOne(Team, { entity: input.entityId, name, id: { $ne: team.id } })) throw invalid('input.name', 'The entity already has a team of this name.');
+  team.name = name;
+  await team.members.init();
+  team.members.set(members);
+  await em.persist(team).flush();
+  return team;
+}
+
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface Invitation {
+  entityId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+}
+
+/**
+ * Invites someone to the entity: the account exists, inactive, and an email carries a link with a
+ * one-time token valid for a week. Only the token's hash is kept.
+ */
+export async function invitePerson(em: EntityManager, mailer: Mailer, caller: Identity, invitation: Invitation, activationUrl: string): Promise<Person> {
+  assertManages(caller, invitation.entityId);
+  if (invitation.role !== Role.BENEFICIARY && invitation.role !== Role.MANAGER) throw invalid('input.role', 'An entity invites beneficiaries or managers.');
+  const email = invitation.email.trim().toLowerCase();
+  if (!EMAIL.test(email)) throw invalid('input.email', 'This is not an email address.');
+  if (!invitation.firstName.trim() || !invitation.lastName.trim()) throw invalid('input.lastName', 'Give the first and last name.');
+  const entity = await em.findOne(BeneficiaryEntity, { id: invitation.entityId });
+  if (!entity) throw notFound('The entity', 'input.entityId');
+  if (await em.findOne(Person, { email })) throw invalid('input.email', 'Someone already has an account with this email.');
+  const token = randomBytes(32).toString('base64url');
+  const person = em.create(Person, {
+    firstName: invitation.firstName.trim(),
+    lastName: invitation.lastName.trim(),
+    email,
+    phone: null,
+    role: invitation.role,
+    entity,
+    brandId: null,
+    activationTokenHash: tokenHash(token),
+    activationExpiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+  });
+  await em.persist(person).flush();
+  const link = `${activationUrl}?token=${token}`;
+  await mailer.send({
+    to: email,
+    subject: 'Nuage Public — activez votre compte',
+    text: [
+      `Bonjour ${person.firstName} ${person.lastName},`,
+      '',
+      `${caller.name} vous invite à rejoindre ${entity.name} sur le portail Nuage Public.`,
+      `Activez votre compte avant le ${person.activationExpiresAt!.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} : vérifiez votre profil et choisissez votre mot de passe.`,
+      '',
+      link,
+      '',
+      '— Nuage Public (UGAP)',
+    ].join('\n'),
+  });
+  return person;
+}
+
+/** The invited person behind a token, if the token is valid and unused. */
+export async function invitationOf(em: EntityManager, token: string): Promise<Person> {
+  const person = await em.findOne(Person, { activationTokenHash: tokenHash(token) }, { populate: ['entity'] });
+  if (!person || !person.activationExpiresAt || person.activationExpiresAt < new Date()) throw notFound('The invitation (it may have expired or been used)', 'token');
+  return person;
+}
+
+/** Activates an invited account: the person checks the profile, gives a phone and sets a password. */
+export async function activateAccount(em: EntityManager, input: { token: string; password: string; phone?: string; firstName?: string; lastName?: string }): Promise<Person> {
+  const person = await invitationOf(em, input.token);
+  const problem = passwordProblem(input.password);
+  if (problem) throw invalid('input.password', problem);
+  if (input.phone !== undefined) {
+    const phone = input.phone.replace(/[\s.-]/g, '');
+    if (!/^\+?\d{9,15}$/.test(phone)) throw invalid('input.phone', 'A phone number is 9 to 15 digits, e.g. +33 1 23 45 67 89.');
+    person.phone = phone;
+  }
+  if (input.firstName?.trim()) person.firstName = input.firstName.trim();
+  if (input.lastName?.trim()) person.lastName = input.lastName.trim();
+  person.passwordHash = await hashPassword(input.password);
+  person.activatedAt = new Date();
+  person.activationTokenHash = null;
+  person.activationExpiresAt = null;
+  await em.flush();
+  return person;
+}

@@ -1,0 +1,341 @@
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { Dec, DomainError, startOfParisDay, ErrorCode, forbidden, invalid, notFound, paginate, publish, Role, take, todayInParis, TOPICS, type Identity, type PageArgs, type RequestSubmitted } from '@nuage/shared';
+import {
+  BeneficiaryEntity,
+  Document,
+  DocumentKind,
+  KnownGuidedChoice,
+  KnownProduct,
+  KnownSolution,
+  Project,
+  RequestItem,
+  RequestKind,
+  RequestSolution,
+  RequestStatus,
+  ServiceRequest,
+  Team,
+} from '../entities';
+import { assertBuyerOf, readableRequest, visibleRequests } from './access';
+import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
+import { attachDocuments } from './documents';
+
+export interface ProjectChoice {
+  /** An existing project of the entity. */
+  id?: string;
+  /** Or a new one. */
+  new?: { codeName: string; shortDescription: string; teamId?: string };
+}
+
+export interface SolutionChoice {
+  brandId: string;
+  solutionId?: string;
+}
+
+export interface ItemInput {
+  orderId?: string;
+  orderLineId?: string;
+  productId?: string;
+  /** Required for a non-referenced product. */
+  designation?: string;
+  quantity: string;
+}
+
+export interface NeedInput {
+  desiredStartDate?: string;
+  durationYears?: number;
+  text?: string;
+  attachmentIds?: string[];
+}
+
+export interface DraftInput {
+  myReference?: string | null;
+  guidedChoiceId?: string;
+  solutions?: SolutionChoice[];
+  derogationReason?: string;
+  items?: ItemInput[];
+  need?: NeedInput;
+}
+
+export interface NewDraftInput extends DraftInput {
+  kind: RequestKind;
+  project: ProjectChoice;
+}
+
+export const MAX_DURATION_YEARS = 10;
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const trimmed = (value: string | undefined | null) => value?.trim() ?? '';
+
+async function chooseProject(em: EntityManager, caller: Identity, choice: ProjectChoice, kind: RequestKind): Promise<Project> {
+  if ((choice.id === undefined) === (choice.new === undefined)) throw invalid('input.project', 'Choose an existing project (id) or describe a new one (new), not both.');
+  if (choice.id !== undefined) {
+    const project = await em.findOne(Project, { id: choice.id, entity: caller.entityId! });
+    if (!project) throw notFound('The project', 'input.project.id');
+    return project;
+  }
+  if (kind === RequestKind.RENEWAL || kind === RequestKind.COMPLEMENTARY) throw invalid('input.project', 'A renewal or a complementary order is made on an existing project.');
+  const codeName = trimmed(choice.new!.codeName);
+  const shortDescription = trimmed(choice.new!.shortDescription);
+  if (codeName.length < 2 || codeName.length > 80) throw invalid('input.project.new.codeName', 'Name the project in 2 to 80 characters.');
+  if (shortDescription.length < 1 || shortDescription.length > 500) throw invalid('input.project.new.shortDescription', 'Describe the project in 1 to 500 characters.');
+  if (await em.findOne(Project, { entity: caller.entityId!, codeName })) throw invalid('input.project.new.codeName', `Your entity already has a project "${codeName}": choose it as an existing project.`);
+  let team: Team | null = null;
+  if (choice.new!.teamId) {
+    team = await em.findOne(Team, { id: choice.new!.teamId, entity: caller.entityId! });
+    if (!team) throw notFound('The team', 'input.project.new.teamId');
+  }
+  const project = em.create(Project, { entity: em.getReference(BeneficiaryEntity, caller.entityId!), team, codeName, shortDescription, createdById: caller.userId });
+  em.persist(project);
+  return project;
+}
+
+/** Checks the solicited brands and solutions against the catalogue's events (never its tables). */
+async function checkSolutions(em: EntityManager, caller: Identity, request: ServiceRequest, input: DraftInput): Promise<SolutionChoice[] | undefined> {
+  if (input.guidedChoiceId !== undefined) {
+    if (request.kind !== RequestKind.GUIDED_CHOICE) throw invalid('input.guidedChoiceId', 'Only a guided-choice request builds on a guided choice.');
+    const guidedChoice = await em.findOne(KnownGuidedChoice, { id: input.guidedChoiceId });
+    if (!guidedChoice || guidedChoice.entityId !== caller.entityId) throw notFound('The guided choice', 'input.guidedChoiceId');
+    request.guidedChoiceId = guidedChoice.id;
+  }
+  if (input.solutions === undefined) return undefined;
+  const choices = input.solutions;
+  const known = new Map((await em.find(KnownSolution, { id: { $in: choices.flatMap((c) => (c.solutionId ? [c.solutionId] : [])) } })).map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  choices.forEach((choice, i) => {
+    const field = `input.solutions.${i}`;
+    const renewal = request.kind === RequestKind.RENEWAL || request.kind === RequestKind.COMPLEMENTARY;
+    if (!choice.solutionId) {
+      if (!renewal) throw invalid(`${field}.solutionId`, 'Choose a solution of the brand.');
+    } else {
+      const solution = known.get(choice.solutionId);
+      if (!solution || solution.retired) throw invalid(`${field}.solutionId`, 'There is no such solution on the market.');
+      if (solution.brandId !== choice.brandId) throw invalid(`${field}.solutionId`, `The solution "${solution.name}" is not one of this brand's.`);
+    }
+    const key = `${choice.brandId}/${choice.solutionId ?? ''}`;
+    if (seen.has(key)) throw invalid(field, 'This brand and solution are chosen twice.');
+    seen.add(key);
+  });
+  if (request.kind === RequestKind.DEROGATION && new Set(choices.map((c) => c.brandId)).size > 1) {
+    throw invalid('input.solutions', 'A derogation solicits one brand: choose one or more of its solutions.');
+  }
+  if (request.kind === RequestKind.GUIDED_CHOICE && request.guidedChoiceId) {
+    const guidedChoice = await em.findOneOrFail(KnownGuidedChoice, { id: request.guidedChoiceId });
+    const index = choices.findIndex((c) => !guidedChoice.matches.some((m) => m.brandId === c.brandId && m.solutionId === c.solutionId));
+    if (index >= 0) throw invalid(`input.solutions.${index}`, 'This brand and solution are not among the results of the guided choice.');
+  }
+  return choices;
+}
+
+async function checkItems(em: EntityManager, request: ServiceRequest, items: ItemInput[] | undefined): Promise<Omit<RequestItem, 'request' | 'id' | 'createdAt' | 'updatedAt'>[] | undefined> {
+  if (items === undefined) return undefined;
+  if (items.length > 0 && request.kind !== RequestKind.RENEWAL && request.kind !== RequestKind.COMPLEMENTARY) throw invalid('input.items', 'Only a renewal or a complementary order lists products.');
+  const products = new Map((await em.find(KnownProduct, { id: { $in: items.flatMap((i) => (i.productId ? [i.productId] : [])) } })).map((p) => [p.id, p]));
+  return items.map((item, i) => {
+    const field = `input.items.${i}`;
+    const quantity = new Dec(item.quantity);
+    if (quantity.lte(0) || quantity.decimalPlaces() > 2) throw invalid(`${field}.quantity`, 'A quantity is positive, with two decimals at most.');
+    let designation = trimmed(item.designation);
+    let productCode: string | null = null;
+    let brandId: string | null = null;
+    if (item.productId) {
+      const product = products.get(item.productId);
+      if (!product || product.retired) throw invalid(`${field}.productId`, 'There is no such product in the price list.');
+      designation = product.designation;
+      productCode = product.code;
+      brandId = product.brandId;
+    } else if (!item.orderLineId && designation.length === 0) {
+      throw invalid(`${field}.designation`, 'Describe the non-referenced product.');
+    }
+    if (item.orderLineId && !item.orderId) throw invalid(`${field}.orderId`, 'Name the order the line belongs to.');
+    return { orderId: item.orderId ?? null, orderLineId: item.orderLineId ?? null, productId: item.productId ?? null, brandId, designation: designation || 'Ligne de commande à renouveler', productCode, quantity: quantity.toFixed(2) };
+  });
+}
+
+function checkNeed(request: ServiceRequest, need: NeedInput | undefined): void {
+  if (!need) return;
+  if (need.desiredStartDate !== undefined) {
+    if (need.desiredStartDate < todayInParis()) throw invalid('input.need.desiredStartDate', 'The desired start cannot be in the past.');
+    request.desiredStartDate = need.desiredStartDate;
+  }
+  if (need.durationYears !== undefined) {
+    if (!Number.isInteger(need.durationYears) || need.durationYears < 1 || need.durationYears > MAX_DURATION_YEARS) {
+      throw invalid('input.need.durationYears', `The estimated duration is 1 to ${MAX_DURATION_YEARS} years.`);
+    }
+    request.durationYears = need.durationYears;
+  }
+  if (need.text !== undefined) {
+    const text = need.text.trim();
+    if (text.length === 0) throw invalid('input.need.text', 'Describe the technical need.');
+    if (text.length > 20_000) throw invalid('input.need.text', 'The need is 20,000 characters at most; attach a document for more.');
+    request.needText = text;
+  }
+}
+
+/** Applies a draft's input: every check first, then the changes, so a refusal changes nothing. */
+async function applyDraft(em: EntityManager, caller: Identity, request: ServiceRequest, input: DraftInput): Promise<void> {
+  if (input.myReference !== undefined) request.myReference = trimmed(input.myReference) || null;
+  const solutions = await checkSolutions(em, caller, request, input);
+  const items = await checkItems(em, request, input.items);
+  checkNeed(request, input.need);
+  if (input.derogationReason !== undefined) {
+    if (request.kind !== RequestKind.DEROGATION) throw invalid('input.derogationReason', 'Only a derogation is justified.');
+    const reason = trimmed(input.derogationReason);
+    if (reason.length < 10) throw invalid('input.derogationReason', 'Justify the derogation (10 characters at least).');
+    // Signing is saying why, as who, now: the derogation is signed by the person who writes it.
+    request.derogationReason = reason;
+    request.derogationSignedBy = caller.name;
+    request.derogationSignedAt = new Date();
+  }
+  if (input.need?.attachmentIds?.length) await attachDocuments(em, caller, input.need.attachmentIds, { request, kind: DocumentKind.NEED }, 'input.need.attachmentIds');
+  if (solutions) {
+    await request.solutions.init();
+    request.solutions.removeAll();
+    for (const choice of solutions) request.solutions.add(em.create(RequestSolution, { request, brandId: choice.brandId, solutionId: choice.solutionId ?? null }));
+  }
+  if (items) {
+    await request.items.init();
+    request.items.removeAll();
+    for (const item of items) request.items.add(em.create(RequestItem, { request, ...item }));
+  }
+}
+
+function assertBuyer(caller: Identity): void {
+  if (caller.role !== Role.BENEFICIARY && caller.role !== Role.MANAGER) throw forbidden('Only the buyers of an entity make requests.');
+}
+
+/** Saves a new draft ("Enregistrer (brouillon)"); it can be resumed and submitted later. */
+export async function createDraft(em: EntityManager, caller: Identity, input: NewDraftInput): Promise<ServiceRequest> {
+  assertBuyer(caller);
+  return em.transactional(async (tx) => {
+    const project = await chooseProject(tx, caller, input.project, input.kind);
+    const request = tx.create(ServiceRequest, { kind: input.kind, project, entityId: caller.entityId!, createdById: caller.userId, createdByName: caller.name });
+    tx.persist(request);
+    await applyDraft(tx, caller, request, input);
+    return request;
+  });
+}
+
+/** Changes a draft; only drafts change this way ("Ma référence" changes at any time). */
+export async function updateDraft(em: EntityManager, caller: Identity, id: string, input: DraftInput): Promise<ServiceRequest> {
+  return em.transactional(async (tx) => {
+    const request = await readableRequest(tx, caller, id);
+    assertBuyerOf(caller, request);
+    await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
+    if (request.status !== RequestStatus.DRAFT) throw new DomainError(ErrorCode.INVALID_TRANSITION, 'Only a draft can be changed; this request was submitted.');
+    await applyDraft(tx, caller, request, input);
+    return request;
+  });
+}
+
+/** "Ma référence": the buyer's own reference, editable whatever the status. */
+export async function setMyReference(em: EntityManager, caller: Identity, id: string, reference: string | null): Promise<ServiceRequest> {
+  const request = await readableRequest(em, caller, id);
+  assertBuyerOf(caller, request);
+  const value = trimmed(reference);
+  if (value.length > 100) throw invalid('myReference', 'Your reference is 100 characters at most.');
+  request.myReference = value || null;
+  await em.flush();
+  return request;
+}
+
+/** What a request must have to be submitted, by kind; the first gap is reported. */
+function assertComplete(request: ServiceRequest): void {
+  if (!request.needText) throw invalid('need.text', 'Describe the technical need before submitting.');
+  if (!request.desiredStartDate) throw invalid('need.desiredStartDate', 'Give the desired start date before submitting.');
+  if (request.desiredStartDate < todayInParis()) throw invalid('need.desiredStartDate', 'The desired start is now in the past: change it before submitting.');
+  if (!request.durationYears) throw invalid('need.durationYears', 'Give the estimated duration before submitting.');
+  if (request.solutions.length === 0) throw invalid('solutions', 'Choose at least one brand to solicit.');
+  if (request.kind === RequestKind.GUIDED_CHOICE && !request.guidedChoiceId) throw invalid('guidedChoiceId', 'Attach the guided choice the request builds on.');
+  if (request.kind === RequestKind.DEROGATION && !request.derogationReason) throw invalid('derogationReason', 'Sign the derogation: say why.');
+  if ((request.kind === RequestKind.RENEWAL || request.kind === RequestKind.COMPLEMENTARY) && request.items.length === 0) throw invalid('items', 'List the order lines or products concerned.');
+}
+
+/**
+ * A file number: a sequence number and a two-digit key, 97 − (number mod 97), the rule of French
+ * social-security numbers, so that a mistyped number is recognised as such.
+ */
+export function fileNumberOf(sequence: number): string {
+  const key = 97 - (sequence % 97);
+  return `${sequence}-${String(key).padStart(2, '0')}`;
+}
+
+/**
+ * Submits a draft: checks it is complete, gives it its file number and tells the ordering
+ * subgraph which brands may now answer (an event in the same transaction).
+ */
+export async function submit(em: EntityManager, caller: Identity, id: string): Promise<ServiceRequest> {
+  return em.transactional(async (tx) => {
+    const request = await readableRequest(tx, caller, id);
+    assertBuyerOf(caller, request);
+    // Locked: of two concurrent submits, the second sees the first's result and is refused.
+    await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
+    await tx.refresh(request);
+    transition(request, 'submit', caller.role);
+    await tx.populate(request, ['solutions', 'items', 'project']);
+    assertComplete(request);
+    const [row] = await tx.getConnection().execute<{ n: string }[]>("select nextval('request_file_number_seq') as n", [], 'all', tx.getTransactionContext());
+    request.fileNumber = fileNumberOf(Number(row!.n));
+    request.submittedAt = new Date();
+    const brands = new Map<string, string[]>();
+    for (const s of request.solutions) brands.set(s.brandId, [...(brands.get(s.brandId) ?? []), ...(s.solutionId ? [s.solutionId] : [])]);
+    publish(tx, TOPICS.requestSubmitted, {
+      requestId: request.id,
+      fileNumber: request.fileNumber,
+      entityId: request.entityId,
+      kind: request.kind,
+      projectName: request.project.codeName,
+      brands: [...brands].map(([brandId, solutionIds]) => ({ brandId, solutionIds })),
+      submittedAt: request.submittedAt.toISOString(),
+    } satisfies RequestSubmitted);
+    return request;
+  });
+}
+
+export async function cancel(em: EntityManager, caller: Identity, id: string, reason: string): Promise<ServiceRequest> {
+  return em.transactional(async (tx) => {
+    const request = await readableRequest(tx, caller, id);
+    if (caller.role !== Role.MARKET_HOLDER) assertBuyerOf(caller, request);
+    const why = reason.trim();
+    if (why.length < 3) throw invalid('reason', 'Say why the request is cancelled.');
+    await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
+    await tx.refresh(request);
+    const wasSubmitted = request.status !== RequestStatus.DRAFT;
+    transition(request, 'cancel', caller.role);
+    request.cancelReason = why;
+    if (wasSubmitted) publish(tx, TOPICS.requestCancelled, { requestId: request.id });
+    return request;
+  });
+}
+
+/** Moves a request along its lifecycle (see REQUEST_LIFECYCLE). */
+export function transition(request: ServiceRequest, name: RequestTransition, actor: Role | 'SYSTEM'): void {
+  request.status = take(REQUEST_LIFECYCLE, request.status, name, actor);
+  request.statusChangedAt = new Date();
+}
+
+export interface RequestFilter {
+  statuses?: RequestStatus[];
+  /** Words of the file number or of the project's code name. */
+  keyword?: string;
+  /** Created on or after this day. */
+  from?: string;
+  /** Created on or before this day. */
+  to?: string;
+  kind?: RequestKind;
+}
+
+/** "Demandes de devis": the requests the caller may read, latest first. */
+export function listRequests(em: EntityManager, caller: Identity, filter: RequestFilter, page: PageArgs) {
+  const where: FilterQuery<ServiceRequest>[] = [visibleRequests(em, caller)];
+  if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
+  if (filter.kind) where.push({ kind: filter.kind });
+  if (filter.keyword !== undefined) {
+    const keyword = filter.keyword.trim();
+    if (keyword.length < 2) throw invalid('filter.keyword', 'Type at least 2 characters to search.');
+    const like = `%${keyword.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push({ $or: [{ fileNumber: { $ilike: like } }, { project: { codeName: { $ilike: like } } }] });
+  }
+  if (filter.from && filter.to && filter.to < filter.from) throw invalid('filter.to', 'The end of the period comes before its start.');
+  if (filter.from) where.push({ createdAt: { $gte: startOfParisDay(filter.from) } });
+  if (filter.to) where.push({ createdAt: { $lt: startOfParisDay(nextDay(filter.to)) } });
+  return paginate(em, ServiceRequest, { $and: where }, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+}
