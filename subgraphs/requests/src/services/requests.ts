@@ -187,12 +187,12 @@ async function applyDraft(em: EntityManager, caller: Identity, request: ServiceR
   }
   if (input.need?.attachmentIds?.length) await attachDocuments(em, caller, input.need.attachmentIds, { request, kind: DocumentKind.NEED }, 'input.need.attachmentIds');
   if (solutions) {
-    await request.solutions.init();
+    if (!request.solutions.isInitialized()) await request.solutions.init();
     request.solutions.removeAll();
     for (const choice of solutions) request.solutions.add(em.create(RequestSolution, { request, brandId: choice.brandId, solutionId: choice.solutionId ?? null }));
   }
   if (items) {
-    await request.items.init();
+    if (!request.items.isInitialized()) await request.items.init();
     request.items.removeAll();
     for (const item of items) request.items.add(em.create(RequestItem, { request, ...item }));
   }

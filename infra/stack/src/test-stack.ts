@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGateway } from '@nuage/gateway';
+import { startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/shared';
+import { loadDefinition } from './definitions';
+import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signToken } from './keys';
+import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
+
+export interface TestStack {
+  gatewayUrl: string;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** A bearer token for an identity, as the identity provider would sign it. */
+  tokenFor: (identity: Identity) => Promise<string>;
+  /** A GraphQL request through the gateway. */
+  query: <T = Record<string, any>>(identity: Identity | null, query: string, variables?: Record<string, unknown>) => Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, any> }[] }>;
+  /** Waits until every subgraph has delivered its pending events. */
+  settle: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/**
+ * The five subgraphs and the gateway in this process, on free ports, with databases of their own
+ * on the test server and events wired between them: for tests of behaviour that spans subgraphs,
+ * faster than `startStack`'s child processes.
+ */
+export async function startTestStack(databaseUrl: string): Promise<TestStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'nuage-test-stack-'));
+  const internalSecret = randomBytes(16).toString('hex');
+  const databasePrefix = `s${randomBytes(5).toString('hex')}`;
+  const urls: Partial<Record<SubgraphName, string>> = {};
+  const peers = () => Object.entries(urls).map(([name, url]) => ({ name, url: url! }));
+  const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
+  for (const name of SUBGRAPHS) {
+    const running = await startSubgraph(await loadDefinition(name), { port: 0, databaseUrl, databasePrefix, internalSecret, dataDir: dir, peers: () => peers().filter((p) => p.name !== name) });
+    subgraphs[name] = running;
+    urls[name] = running.url.replace(/\/graphql$/, '');
+  }
+  const keys = await ensureDevKeys(join(dir, 'auth'));
+  const gateway: RunningHttpService = await startGateway({
+    port: 0,
+    supergraphPath: join(schemaDir, 'supergraph.graphql'),
+    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphs[name].url])),
+    auth: { publicKeyPem: readFileSync(keys.publicKeyPath, 'utf8'), algorithm: ALGORITHM, issuer: ISSUER, audience: AUDIENCE },
+    internalSecret,
+  });
+  const settle = async () => {
+    // Twice: an event applied by one subgraph may publish another (submitted → solicitation opened).
+    for (let round = 0; round < 3; round++) await Promise.all(SUBGRAPHS.map((name) => subgraphs[name].events.flush()));
+  };
+  await settle();
+  const tokenFor = (identity: Identity) => signToken(keys, identity);
+  return {
+    gatewayUrl: gateway.url,
+    subgraphs,
+    tokenFor,
+    settle,
+    query: async (identity, query, variables) => {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(identity ? { authorization: `Bearer ${await tokenFor(identity)}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json() as never;
+    },
+    close: async () => {
+      await gateway.close();
+      for (const name of SUBGRAPHS) await subgraphs[name].close();
+    },
+  };
+}
