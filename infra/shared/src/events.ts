@@ -83,8 +83,9 @@ export function publish(em: EntityManager, topic: string, payload: Record<string
   return event;
 }
 
-const EVENT_SIGNATURE_HEADER = 'x-nuage-event-signature';
-const sign = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('base64url');
+/** Events carry an HMAC of their body, with the secret the subgraphs share. */
+export const EVENT_SIGNATURE_HEADER = 'x-nuage-event-signature';
+export const signEvent = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('base64url');
 
 /** A peer that receives the events of this subgraph. */
 export interface EventPeer {
@@ -199,7 +200,7 @@ export class EventDispatcher {
         try {
           const response = await fetch(new URL('/events', peer.url), {
             method: 'POST',
-            headers: { 'content-type': 'application/json', [EVENT_SIGNATURE_HEADER]: sign(body, this.secret) },
+            headers: { 'content-type': 'application/json', [EVENT_SIGNATURE_HEADER]: signEvent(body, this.secret) },
             body,
             signal: AbortSignal.timeout(5_000),
           });
@@ -230,7 +231,7 @@ export function eventsRoute(orm: MikroORM, handlers: Record<string, EventHandler
     if (url.pathname !== '/events' || req.method !== 'POST') return false;
     const body = await readJson(req);
     const given = Buffer.from(String(req.headers[EVENT_SIGNATURE_HEADER] ?? ''));
-    const expected = Buffer.from(sign(body, secret));
+    const expected = Buffer.from(signEvent(body, secret));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       res.writeHead(401).end();
       return true;

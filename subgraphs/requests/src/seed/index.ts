@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, stableId, type Identity } from '@nuage/shared';
+import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
 import { BeneficiaryEntity, Person } from '../entities';
 
 export const SEED_ENTITY = {
@@ -78,4 +79,11 @@ export async function seedRequests(em: EntityManager, brands: { id: string; name
     );
   }
   await em.flush();
+}
+
+/** The identity of a seeded account by its key ("beneficiary", "supplier:ovhcloud"…), for tokens and tests. */
+export function seededIdentity(key: string): Identity {
+  const person = seedPeople(SEED_BRANDS).find((p) => p.key === key);
+  if (!person) throw new Error(`No seeded account "${key}".`);
+  return identityOf(person);
 }

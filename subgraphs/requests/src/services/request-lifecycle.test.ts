@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { available, Role, take } from '@nuage/shared';
+import { RequestStatus } from '../entities/request';
+import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
+
+const { DRAFT, SENT, AWAITING_PROVIDER, PROPOSALS_RECEIVED, ORDERED, CLOSED, CANCELLED } = RequestStatus;
+type Row = [RequestStatus, RequestTransition, Role | 'SYSTEM', RequestStatus | 'INVALID_TRANSITION' | 'FORBIDDEN'];
+
+const outcome = (from: RequestStatus, transition: RequestTransition, actor: Role | 'SYSTEM') => {
+  try {
+    return take(REQUEST_LIFECYCLE, from, transition, actor);
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+};
+
+describe('the request lifecycle', () => {
+  it.each<Row>([
+    [DRAFT, 'submit', Role.BENEFICIARY, SENT],
+    [DRAFT, 'submit', Role.MANAGER, SENT],
+    [DRAFT, 'submit', Role.SUPPLIER, 'FORBIDDEN'],
+    [SENT, 'submit', Role.BENEFICIARY, 'INVALID_TRANSITION'],
+    [SENT, 'solicit', 'SYSTEM', AWAITING_PROVIDER],
+    [SENT, 'solicit', Role.MARKET_HOLDER, 'FORBIDDEN'],
+    [AWAITING_PROVIDER, 'receiveProposal', 'SYSTEM', PROPOSALS_RECEIVED],
+    [SENT, 'receiveProposal', 'SYSTEM', PROPOSALS_RECEIVED],
+    [PROPOSALS_RECEIVED, 'receiveProposal', 'SYSTEM', PROPOSALS_RECEIVED],
+    [PROPOSALS_RECEIVED, 'order', 'SYSTEM', ORDERED],
+    [AWAITING_PROVIDER, 'order', 'SYSTEM', 'INVALID_TRANSITION'],
+    [ORDERED, 'close', Role.BENEFICIARY, CLOSED],
+    [ORDERED, 'close', Role.MARKET_HOLDER, CLOSED],
+    [PROPOSALS_RECEIVED, 'close', Role.BENEFICIARY, 'INVALID_TRANSITION'],
+    [DRAFT, 'cancel', Role.BENEFICIARY, CANCELLED],
+    [AWAITING_PROVIDER, 'cancel', Role.MARKET_HOLDER, CANCELLED],
+    [PROPOSALS_RECEIVED, 'cancel', Role.MANAGER, CANCELLED],
+    [ORDERED, 'cancel', Role.BENEFICIARY, 'INVALID_TRANSITION'],
+    [CANCELLED, 'cancel', Role.BENEFICIARY, 'INVALID_TRANSITION'],
+    [SENT, 'cancel', Role.ANALYST, 'FORBIDDEN'],
+    [CLOSED, 'submit', Role.BENEFICIARY, 'INVALID_TRANSITION'],
+  ])('%s --%s by %s--> %s', (from, transition, actor, expected) => {
+    expect(outcome(from, transition, actor)).toBe(expected);
+  });
+
+  it('offers each actor only what it may do now', () => {
+    expect(available(REQUEST_LIFECYCLE, DRAFT, Role.BENEFICIARY)).toEqual(['submit', 'cancel']);
+    expect(available(REQUEST_LIFECYCLE, ORDERED, Role.MARKET_HOLDER)).toEqual(['close']);
+    expect(available(REQUEST_LIFECYCLE, CANCELLED, Role.BENEFICIARY)).toEqual([]);
+  });
+});
