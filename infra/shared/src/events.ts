@@ -83,6 +83,11 @@ export function publish(em: EntityManager, topic: string, payload: Record<string
   return event;
 }
 
+/** The logger label of statements run in the background, outside any request (not counted). */
+export const BACKGROUND_LABEL = 'background';
+/** Delivering and applying events is background work. */
+const BACKGROUND = { label: BACKGROUND_LABEL };
+
 /** Events carry an HMAC of their body, with the secret the subgraphs share. */
 export const EVENT_SIGNATURE_HEADER = 'x-nuage-event-signature';
 export const signEvent = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('base64url');
@@ -161,7 +166,7 @@ export class EventDispatcher {
 
   /** Sends up to 50 due events in order; returns how many were delivered to every peer. */
   private async deliverBatch(): Promise<number> {
-    const em = this.orm.em.fork();
+    const em = this.orm.em.fork({ loggerContext: BACKGROUND });
     let delivered = 0;
     await em.transactional(async (tx) => {
       const events = await tx.getConnection().execute<{ id: string; topic: string; payload: Record<string, unknown>; occurred_at: Date; attempts: number }[]>(
@@ -171,18 +176,19 @@ export class EventDispatcher {
         [],
         'all',
         tx.getTransactionContext(),
+        BACKGROUND,
       );
       for (const row of events) {
         const event: DeliveredEvent = { id: row.id, topic: row.topic, source: this.source, occurredAt: new Date(row.occurred_at).toISOString(), payload: row.payload };
         const failure = await this.send(event);
         if (failure === null) {
           delivered += 1;
-          await tx.getConnection().execute('update event_outbox set published_at = now(), attempts = attempts + 1, last_error = null where id = ?', [row.id], 'run', tx.getTransactionContext());
+          await tx.getConnection().execute('update event_outbox set published_at = now(), attempts = attempts + 1, last_error = null where id = ?', [row.id], 'run', tx.getTransactionContext(), BACKGROUND);
         } else {
           const delay = RETRY_DELAYS_MS[Math.min(row.attempts, RETRY_DELAYS_MS.length - 1)]!;
           await tx
             .getConnection()
-            .execute(`update event_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = now() + (? || ' milliseconds')::interval where id = ?`, [failure, String(delay), row.id], 'run', tx.getTransactionContext());
+            .execute(`update event_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = now() + (? || ' milliseconds')::interval where id = ?`, [failure, String(delay), row.id], 'run', tx.getTransactionContext(), BACKGROUND);
           this.logger.warn({ event: event.id, topic: event.topic, failure }, 'event not delivered; will retry');
           // Keep the order: what follows waits until this one goes through.
           break;
@@ -239,10 +245,10 @@ export function eventsRoute(orm: MikroORM, handlers: Record<string, EventHandler
     const event = JSON.parse(body) as DeliveredEvent;
     const handler = handlers[event.topic];
     if (handler) {
-      await orm.em.fork().transactional(async (em) => {
+      await orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (em) => {
         const inserted = await em
           .getConnection()
-          .execute<{ id: string }[]>('insert into event_inbox (id, topic, source) values (?, ?, ?) on conflict (id) do nothing returning id', [event.id, event.topic, event.source], 'all', em.getTransactionContext());
+          .execute<{ id: string }[]>('insert into event_inbox (id, topic, source) values (?, ?, ?) on conflict (id) do nothing returning id', [event.id, event.topic, event.source], 'all', em.getTransactionContext(), BACKGROUND);
         if (inserted.length === 0) return; // applied before: this is a redelivery
         await handler(em, event);
       });

@@ -113,6 +113,9 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
+        // Requests in flight get a moment to finish; then what is left (e.g. an upload the client
+        // never completed) is cut rather than held until its keep-alive timeout.
+        setTimeout(() => server.closeAllConnections(), 2_000).unref();
       });
       await apollo.stop();
     },
