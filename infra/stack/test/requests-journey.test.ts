@@ -122,6 +122,45 @@ describe('a derogation', () => {
   });
 });
 
+describe('a renewal on an existing project', () => {
+  it('lists order lines, catalogue products and non-referenced products with quantities, and solicits the current provider', async () => {
+    const productId = stableId('product', '145897'); // "Prestation d'abonnement OVHCLOUD Engagement 12 mois"
+    const orderId = stableId('order', 'CC022591');
+    const saved = await draft(beneficiary, {
+      kind: 'RENEWAL',
+      project: { id: await projectId('Environnement Cloud - Projet') },
+      solutions: [{ brandId: brandId('OVHCLOUD') }],
+      items: [
+        { orderId, orderLineId: stableId('order-line', 'CC022591/1'), quantity: '1' },
+        { productId, quantity: '2.50' },
+        { designation: 'Accompagnement à la migration (non référencé)', quantity: '3' },
+      ],
+      need: NEED,
+    });
+    expect(saved.errors).toEqual([]);
+    const { data } = await stack.query(beneficiary, 'query($id: ID!) { request(id: $id) { kindLabel items { orderId productCode designation quantity product { code price { label } } } } }', { id: saved.request.id });
+    expect(data!.request.kindLabel).toBe('Renouvellement');
+    expect(data!.request.items).toEqual([
+      { orderId, productCode: null, designation: 'Ligne de commande à renouveler', quantity: '1.00', product: null },
+      { orderId: null, productCode: '145897', designation: "Prestation d'abonnement OVHCLOUD Engagement 12 mois", quantity: '2.50', product: { code: '145897', price: { label: 'Sur cotation (prix indicatif)' } } },
+      { orderId: null, productCode: null, designation: 'Accompagnement à la migration (non référencé)', quantity: '3.00', product: null },
+    ]);
+    const submitted = await submit(beneficiary, saved.request.id);
+    expect(submitted.errors).toEqual([]);
+    // "Ma référence" stays editable once submitted.
+    const reference = await stack.query(beneficiary, 'mutation($id: ID!) { setRequestReference(id: $id, myReference: "BC-2026-117") { request { myReference } errors { code } } }', { id: saved.request.id });
+    expect(reference.data!.setRequestReference).toEqual({ request: { myReference: 'BC-2026-117' }, errors: [] });
+  });
+
+  it('refuses a renewal on a new project, an unknown product and a quantity of zero', async () => {
+    const onNew = await draft(beneficiary, { kind: 'RENEWAL', project: { new: { codeName: 'Nouveau', shortDescription: 'x' } } });
+    expect(onNew.errors).toEqual([expect.objectContaining({ field: 'input.project' })]);
+    const project = { id: await projectId('Environnement Cloud - Projet') };
+    expect((await draft(beneficiary, { kind: 'RENEWAL', project, items: [{ productId: stableId('product', '000000'), quantity: '1' }] })).errors).toEqual([expect.objectContaining({ field: 'input.items.0.productId' })]);
+    expect((await draft(beneficiary, { kind: 'RENEWAL', project, items: [{ designation: 'x', quantity: '0' }] })).errors).toEqual([expect.objectContaining({ field: 'input.items.0.quantity' })]);
+  });
+});
+
 describe('bad input gets a typed error and changes nothing', () => {
   const countDrafts = async () => (await stack.query(beneficiary, '{ requests(filter: { statuses: [DRAFT] }) { totalCount } }')).data!.requests.totalCount;
   it.each([
@@ -228,7 +267,7 @@ describe('the dashboard and cancellation', () => {
   it('counts requests (requests subgraph) and orders (ordering subgraph) in one query', async () => {
     const { data, errors } = await stack.query(beneficiary, '{ dashboard { requestsInProgress draftRequests ordersInProgress orders } }');
     expect(errors).toBeUndefined();
-    expect(data!.dashboard).toEqual({ requestsInProgress: 4, draftRequests: 0, ordersInProgress: 0, orders: 0 });
+    expect(data!.dashboard).toEqual({ requestsInProgress: 5, draftRequests: 0, ordersInProgress: 0, orders: 0 });
   });
 
   it('cancels a request: the solicited brands no longer see it to answer', async () => {

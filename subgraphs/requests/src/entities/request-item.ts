@@ -9,10 +9,14 @@ import { ServiceRequest } from './request';
  */
 @ObjectType({ description: 'A line of a renewal or complementary request: an order line, a catalogue product or a non-referenced product.' })
 @Entity({ tableName: 'request_item' })
-export class RequestItem extends BaseEntity {
+export class RequestItem extends BaseEntity<'position'> {
   @Index()
   @ManyToOne({ entity: () => ServiceRequest })
   request!: ServiceRequest;
+
+  /** Rank in the buyer's list (0 first). */
+  @Property({ type: 'integer', default: 0 })
+  position: number = 0;
 
   @Field(() => ID, { nullable: true, description: 'The order concerned (ordering subgraph), for a renewal or complement.' })
   @Property({ type: 'uuid', nullable: true })

@@ -7,10 +7,14 @@ import { ServiceRequest } from './request';
 @ObjectType({ description: 'A brand and solution the request asks proposals from.' })
 @Entity({ tableName: 'request_solution' })
 @Unique({ properties: ['request', 'solutionId'] })
-export class RequestSolution extends BaseEntity {
+export class RequestSolution extends BaseEntity<'position'> {
   @Index()
   @ManyToOne({ entity: () => ServiceRequest })
   request!: ServiceRequest;
+
+  /** Rank in the buyer's list (0 first). */
+  @Property({ type: 'integer', default: 0 })
+  position: number = 0;
 
   @Field(() => ID, { description: 'The brand.' })
   @Index()

@@ -125,7 +125,7 @@ async function checkSolutions(em: EntityManager, caller: Identity, request: Serv
   return choices;
 }
 
-async function checkItems(em: EntityManager, request: ServiceRequest, items: ItemInput[] | undefined): Promise<Omit<RequestItem, 'request' | 'id' | 'createdAt' | 'updatedAt'>[] | undefined> {
+async function checkItems(em: EntityManager, request: ServiceRequest, items: ItemInput[] | undefined): Promise<Omit<RequestItem, 'request' | 'id' | 'createdAt' | 'updatedAt' | 'position'>[] | undefined> {
   if (items === undefined) return undefined;
   if (items.length > 0 && request.kind !== RequestKind.RENEWAL && request.kind !== RequestKind.COMPLEMENTARY) throw invalid('input.items', 'Only a renewal or a complementary order lists products.');
   const products = new Map((await em.find(KnownProduct, { id: { $in: items.flatMap((i) => (i.productId ? [i.productId] : [])) } })).map((p) => [p.id, p]));
@@ -189,12 +189,12 @@ async function applyDraft(em: EntityManager, caller: Identity, request: ServiceR
   if (solutions) {
     if (!request.solutions.isInitialized()) await request.solutions.init();
     request.solutions.removeAll();
-    for (const choice of solutions) request.solutions.add(em.create(RequestSolution, { request, brandId: choice.brandId, solutionId: choice.solutionId ?? null }));
+    solutions.forEach((choice, position) => request.solutions.add(em.create(RequestSolution, { request, position, brandId: choice.brandId, solutionId: choice.solutionId ?? null })));
   }
   if (items) {
     if (!request.items.isInitialized()) await request.items.init();
     request.items.removeAll();
-    for (const item of items) request.items.add(em.create(RequestItem, { request, ...item }));
+    items.forEach((item, position) => request.items.add(em.create(RequestItem, { request, position, ...item })));
   }
 }
 
