@@ -19,3 +19,4 @@ export * from './lifecycle';
 export * from './files';
 export * from './mail';
 export * from './topics';
+export * from './pdf';
