@@ -59,3 +59,22 @@ export interface SolicitationOpened {
   requestId: string;
   brandIds: string[];
 }
+
+export const ORDERING_TOPICS = {
+  /** Ordering: a supplier submitted (or revised) a proposal on a request. */
+  proposalSubmitted: 'ordering.proposal.submitted',
+  /** Ordering: the buyer accepted a proposal; the order exists. */
+  proposalAccepted: 'ordering.proposal.accepted',
+} as const;
+
+export interface ProposalSubmitted {
+  requestId: string;
+  proposalId: string;
+  brandId: string;
+}
+
+export interface ProposalAccepted {
+  requestId: string;
+  proposalId: string;
+  orderId: string;
+}

@@ -1,24 +1,30 @@
 import type { SubgraphDefinition } from '@nuage/shared';
-import { DashboardReference, Order, Solicitation } from './entities';
+import { DashboardReference, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
 import { OrderResolver } from './resolvers/order.resolver';
 import { resolveOrderReference } from './resolvers/order.reference';
 import { SolicitationResolver } from './resolvers/solicitation.resolver';
 import { DashboardResolver } from './resolvers/dashboard.resolver';
+import { ProposalDocumentResolver, ProposalLineResolver, ProposalResolver } from './resolvers/proposal.resolver';
+import { RequestProposalsResolver } from './resolvers/request.resolver';
 import { ORDERING_CONSUME } from './services/solicitations';
+import { proposalDocumentRoute } from './services/documents';
+import { createLoaders, type OrderingLoaders } from './loaders';
 import { migrations } from './migrations';
 
-/** Ordering: solicitations, proposals, subscription orders, orders, activation, invoices (orders and solicitations so far). */
-export const ordering: SubgraphDefinition<Record<string, never>> = {
+/** Ordering: solicitations, proposals, subscription orders, orders, activation, invoices. */
+export const ordering: SubgraphDefinition<OrderingLoaders> = {
   name: 'ordering',
-  resolvers: [OrderResolver, SolicitationResolver, DashboardResolver],
-  orphanedTypes: [DashboardReference],
+  resolvers: [OrderResolver, SolicitationResolver, DashboardResolver, ProposalResolver, ProposalLineResolver, ProposalDocumentResolver, RequestProposalsResolver],
+  orphanedTypes: [DashboardReference, RequestReference],
   references: {
     Order: { __resolveReference: resolveOrderReference },
     Dashboard: { __resolveReference: (reference: { id: string }) => DashboardReference.of(reference.id) },
+    Request: { __resolveReference: (reference: { id: string }) => RequestReference.of(reference.id) },
   },
-  entities: [Order, Solicitation],
+  entities: [Order, OrderLine, Solicitation, Proposal, ProposalLine, IdempotencyKey, SubscriptionOrder, ProposalDocument],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
-  createLoaders: () => ({}),
+  createLoaders,
   consumes: ORDERING_CONSUME,
+  routes: ({ orm, files, secret }) => [proposalDocumentRoute(orm, files, secret)],
 };

@@ -1,12 +1,16 @@
-import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
-import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity } from '@nuage/shared';
+import { Collection } from '@mikro-orm/core';
+import { Entity, Index, OneToMany, Property } from '@mikro-orm/decorators/legacy';
+import { OrderLine } from './order-line';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BaseEntity, LocalDate } from '@nuage/shared';
 
 /** Where an order stands (the full lifecycle comes with the ordering issue). */
 export enum OrderStatus {
   AWAITING_VALIDATION = 'AWAITING_VALIDATION',
   TO_DELIVER = 'TO_DELIVER',
   DELIVERED = 'DELIVERED',
+  SERVICES_OPENED = 'SERVICES_OPENED',
+  ACTIVATION_DISPUTED = 'ACTIVATION_DISPUTED',
   ACTIVATED = 'ACTIVATED',
   CANCELLED = 'CANCELLED',
 }
@@ -14,6 +18,8 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, { fr: string; en: string }
   AWAITING_VALIDATION: { fr: 'En attente de validation UGAP', en: 'Awaiting UGAP validation' },
   TO_DELIVER: { fr: 'A livrer', en: 'To be delivered' },
   DELIVERED: { fr: 'Livrée', en: 'Delivered' },
+  SERVICES_OPENED: { fr: 'Mise en service à valider', en: 'Activation to validate' },
+  ACTIVATION_DISPUTED: { fr: 'Mise en service contestée', en: 'Activation disputed' },
   ACTIVATED: { fr: 'Mise en service validée', en: 'Activation validated' },
   CANCELLED: { fr: 'Annulée', en: 'Cancelled' },
 };
@@ -30,7 +36,7 @@ registerEnumType(OrderStatus, {
 @Index({ properties: ['entityId', 'placedAt', 'id'] })
 @Index({ properties: ['brandId', 'placedAt', 'id'] })
 @Index({ properties: ['placedAt', 'id'] })
-export class Order extends BaseEntity {
+export class Order extends BaseEntity<'version'> {
   @Field(() => String, { description: 'Order number, e.g. "CC022591".' })
   @Property({ type: 'string', unique: true })
   reference!: string;
@@ -48,4 +54,57 @@ export class Order extends BaseEntity {
   @Field(() => Date, { description: 'When the order was placed.' })
   @Property({ type: 'datetime' })
   placedAt!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'The accepted proposal it comes from.' })
+  @Property({ type: 'uuid', nullable: true })
+  proposalId: string | null = null;
+
+  @Field(() => ID, { nullable: true, description: 'The request it answers.' })
+  @Property({ type: 'uuid', nullable: true })
+  requestId: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'File number of the request ("Dossier").' })
+  @Property({ type: 'string', nullable: true })
+  fileNumber: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Number of the proposal ("N° de devis").' })
+  @Property({ type: 'string', nullable: true })
+  proposalNumber: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Who placed it ("Contact").' })
+  @Property({ type: 'string', nullable: true })
+  placedByName: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "UGAP's own reference, given on validation." })
+  @Index()
+  @Property({ type: 'string', nullable: true })
+  ugapReference: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The Chorus purchase request number, given on validation.' })
+  @Property({ type: 'string', nullable: true })
+  chorusNumber: string | null = null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Planned delivery date ("Date livraison").' })
+  @Property({ type: 'date', nullable: true })
+  plannedDeliveryDate: string | null = null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'First day of the subscription (activation).' })
+  @Property({ type: 'date', nullable: true })
+  startDate: string | null = null;
+
+  @Field(() => Int, { nullable: true, description: 'Commitment in months.' })
+  @Property({ type: 'integer', nullable: true })
+  commitmentMonths: number | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  billingPeriod: string | null = null;
+
+  @Property({ type: 'string', nullable: true })
+  billingTiming: string | null = null;
+
+  @Property({ type: 'integer', version: true })
+  version: number = 1;
+
+  @OneToMany({ entity: () => OrderLine, mappedBy: 'order', orphanRemoval: true })
+  lines = new Collection<OrderLine>(this);
 }

@@ -5,7 +5,8 @@ export const BrandReference = EntityReference('Brand');
 export type BrandReference = InstanceType<typeof BrandReference>;
 export const BeneficiaryEntityReference = EntityReference('BeneficiaryEntity');
 export type BeneficiaryEntityReference = InstanceType<typeof BeneficiaryEntityReference>;
-export const RequestReference = EntityReference('Request');
+/** A request: this subgraph adds its proposals to it. */
+export const RequestReference = EntityReference('Request', { resolvable: true });
 export type RequestReference = InstanceType<typeof RequestReference>;
 
 /** The caller's dashboard: this subgraph adds the counts it owns. */

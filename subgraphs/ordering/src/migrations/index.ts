@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125045012 } from './Migration20261125045012';
 import { Migration20261126050542 } from './Migration20261126050542';
 import { Migration20261126051418 } from './Migration20261126051418';
+import { Migration20261126053914 } from './Migration20261126053914';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125045012', class: Migration20261125045012 },
   { name: 'Migration20261126050542', class: Migration20261126050542 },
   { name: 'Migration20261126051418', class: Migration20261126051418 },
+  { name: 'Migration20261126053914', class: Migration20261126053914 },
 ];

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { callerOf, type SubgraphContext } from '@nuage/shared';
-import { DashboardReference, Order, OrderStatus } from '../entities';
+import { DashboardReference, Order, OrderStatus, Proposal, ProposalStatus } from '../entities';
+import { visibleProposals } from '../services/proposals';
 import { visibleOrders } from '../services/orders';
 
 /** The dashboard counts the ordering subgraph owns. */
@@ -9,6 +10,16 @@ export class DashboardResolver {
   @FieldResolver(() => Int, { description: '"Commandes en cours": orders awaiting validation or delivery.' })
   ordersInProgress(@Root() _dashboard: DashboardReference, @Ctx() context: SubgraphContext) {
     return context.em.count(Order, { $and: [visibleOrders(callerOf(context)), { status: { $in: [OrderStatus.AWAITING_VALIDATION, OrderStatus.TO_DELIVER] } }] });
+  }
+
+  @FieldResolver(() => Int, { description: '"Demande d\'achat à valider": proposals awaiting the manager\'s approval.' })
+  purchaseRequestsToApprove(@Root() _dashboard: DashboardReference, @Ctx() context: SubgraphContext) {
+    return context.em.count(Proposal, { $and: [visibleProposals(callerOf(context)), { status: ProposalStatus.AWAITING_MANAGER }] });
+  }
+
+  @FieldResolver(() => Int, { description: '"Mise en service à valider": orders whose services the supplier declared open.' })
+  activationsToValidate(@Root() _dashboard: DashboardReference, @Ctx() context: SubgraphContext) {
+    return context.em.count(Order, { $and: [visibleOrders(callerOf(context)), { status: OrderStatus.SERVICES_OPENED }] });
   }
 
   @FieldResolver(() => Int, { description: '"Commandes": every order the caller may see.' })

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TOPICS, type DeliveredEvent, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
-import { KnownGuidedChoice, KnownProduct, KnownSolution, RequestStatus, ServiceRequest } from '../entities';
+import { available, ORDERING_TOPICS, TOPICS, type DeliveredEvent, type ProposalAccepted, type ProposalSubmitted, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
+import { KnownGuidedChoice, KnownProduct, KnownSolution, ServiceRequest } from '../entities';
 import { transition } from './requests';
+import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 
 /** Upserts this subgraph's copy of a catalogue row: the latest event wins, in whatever order they come. */
 async function upsert<T extends object>(em: EntityManager, entity: new () => T, id: string, values: Partial<T>) {
@@ -18,8 +19,16 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
   [TOPICS.guidedChoiceRecorded]: (em, { payload }: DeliveredEvent<GuidedChoiceRecorded>) =>
     upsert(em, KnownGuidedChoice, payload.id, { entityId: payload.entityId, projectName: payload.projectName, matches: payload.matches }),
   // The ordering subgraph has told the solicited brands: the request now awaits them.
-  [TOPICS.solicitationOpened]: async (em, { payload }: DeliveredEvent<SolicitationOpened>) => {
-    const request = await em.findOne(ServiceRequest, { id: payload.requestId });
-    if (request?.status === RequestStatus.SENT) transition(request, 'solicit', 'SYSTEM');
-  },
+  [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) => follow(em, payload.requestId, 'solicit'),
+  [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) => follow(em, payload.requestId, 'receiveProposal'),
+  [ORDERING_TOPICS.proposalAccepted]: (em, { payload }: DeliveredEvent<ProposalAccepted>) => follow(em, payload.requestId, 'order'),
 };
+
+/**
+ * Moves a request along when another subgraph says so, if its lifecycle allows it now; an event
+ * that arrives late (the request moved on, or was cancelled) changes nothing.
+ */
+async function follow(em: EntityManager, requestId: string, name: RequestTransition) {
+  const request = await em.findOne(ServiceRequest, { id: requestId });
+  if (request && available(REQUEST_LIFECYCLE, request.status, 'SYSTEM').includes(name)) transition(request, name, 'SYSTEM');
+}

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { extractText } from 'unpdf';
+import { seededIdentity } from '@nuage/requests';
+import { stableId, type Identity } from '@nuage/shared';
+import { startTestStack, type TestStack } from '../src/test-stack';
+
+/** Step 5 of the journey through the gateway: proposals, manager approval, acceptance. */
+let stack: TestStack;
+const beneficiary = seededIdentity('beneficiary');
+const manager = seededIdentity('manager');
+const ovh = seededIdentity('supplier:ovhcloud');
+const outscale = seededIdentity('supplier:3ds-outscale');
+const aws = seededIdentity('supplier:aws');
+const brandId = (name: string) => stableId('brand', name);
+const solutionId = (brand: string, name: string) => stableId('solution', `${brand}/${name}`);
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+const GUIDE_TERMS = {
+  validUntil: inDays(10),
+  commitmentMonths: 36,
+  billingPeriod: 'ANNUAL',
+  billingTiming: 'IN_ADVANCE',
+  lines: [{ productCode: '145893', designation: "Prestation d'abonnement OUTSCALE Engagement 3 ans", quantity: '1', listUnitPrice: '10000.00', unitPrice: '9690.00' }],
+};
+const PROPOSAL_FIELDS = `id number status statusLabel fileNumber availableActions
+  lines { productCode designation amounts { quantity listUnitPrice { amount } unitPrice { amount } listTotal { amount } totalExclVat { amount } } }
+  totals { listTotal { amount } totalExclVat { amount formatted } vat { rate base { amount } amount { amount } } totalInclVat { amount formatted } }`;
+
+beforeAll(async () => {
+  stack = await startTestStack(inject('databaseUrl'));
+});
+afterAll(() => stack?.close());
+
+/** A submitted request soliciting OVHcloud and 3DS Outscale, as the requests issue builds it. */
+async function submittedRequest(): Promise<string> {
+  const { data } = await stack.query(beneficiary, `mutation { recordGuidedChoice(input: { projectName: "P", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }`);
+  const draft = await stack.query(beneficiary, 'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { message } } }', {
+    input: {
+      kind: 'GUIDED_CHOICE',
+      project: { new: { codeName: `Projet ${Math.random().toString(36).slice(2)}`, shortDescription: 'Hébergement SecNumCloud' } },
+      guidedChoiceId: data!.recordGuidedChoice.guidedChoice.id,
+      solutions: [
+        { brandId: brandId('OVHCLOUD'), solutionId: solutionId('OVHCLOUD', 'OVH Private Cloud SecNumCloud') },
+        { brandId: brandId('3DS OUTSCALE'), solutionId: solutionId('3DS OUTSCALE', 'Outscale Cloud Secteur Public SecNumCloud') },
+      ],
+      need: { desiredStartDate: inDays(30), durationYears: 3, text: 'Quatre machines virtuelles SecNumCloud.' },
+    },
+  });
+  const id = draft.data!.createRequestDraft.request.id;
+  await stack.query(beneficiary, 'mutation($id: ID!) { submitRequest(id: $id) { errors { message } } }', { id });
+  await stack.settle();
+  return id;
+}
+
+const submitProposal = async (supplier: Identity, requestId: string, key: string, terms: Record<string, unknown> = GUIDE_TERMS) => {
+  const response = await stack.query(supplier, `mutation($requestId: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $requestId, input: $input, idempotencyKey: $key) { proposal { ${PROPOSAL_FIELDS} } errors { code field message } } }`, { requestId, input: terms, key });
+  return response.errors ? { proposal: null, errors: response.errors.map((e) => ({ code: e.extensions?.code })) } : response.data!.submitProposal;
+};
+const decide = async (caller: Identity, mutation: string, args: Record<string, unknown>) => {
+  const params = Object.keys(args).map((k) => `${k}: $${k}`).join(', ');
+  const types: Record<string, string> = { id: 'ID!', comment: mutation === 'rejectProposal' ? 'String!' : 'String', reason: 'String!', cgeAccepted: 'Boolean!', cguAccepted: 'Boolean!' };
+  const declarations = Object.keys(args).map((k) => `$${k}: ${types[k]}`).join(', ');
+  const response = await stack.query(caller, `mutation(${declarations}) { ${mutation}(${params}) { proposal { status } errors { code field message } } }`, args);
+  return response.errors ? { proposal: null, errors: response.errors.map((e) => ({ code: e.extensions?.code })) } : response.data![mutation];
+};
+const requestStatus = async (id: string) => (await stack.query(beneficiary, 'query($id: ID!) { request(id: $id) { status proposals { number statusLabel } } }', { id })).data!.request;
+
+let requestId = '';
+let ovhProposal = '';
+let outscaleProposal = '';
+
+describe('proposals', () => {
+  it("are submitted by a solicited supplier with exact totals (the guide's 10 000,00 → 11 628,00), once per idempotency key", async () => {
+    requestId = await submittedRequest();
+    const first = await submitProposal(outscale, requestId, 'outscale-proposal-0001');
+    expect(first.errors).toEqual([]);
+    expect(first.proposal).toMatchObject({
+      number: expect.stringMatching(/^DC\d{6}$/),
+      status: 'AWAITING_MANAGER',
+      statusLabel: 'Attente manager',
+      lines: [{ productCode: '145893', designation: "Prestation d'abonnement OUTSCALE Engagement 3 ans", amounts: { quantity: '1.00', listUnitPrice: { amount: '10000.00' }, unitPrice: { amount: '9690.00' }, listTotal: { amount: '10000.00' }, totalExclVat: { amount: '9690.00' } } }],
+      totals: { listTotal: { amount: '10000.00' }, totalExclVat: { amount: '9690.00', formatted: '9\u202f690,00\u00a0€' }, vat: [{ rate: '20.00', base: { amount: '9690.00' }, amount: { amount: '1938.00' } }], totalInclVat: { amount: '11628.00', formatted: '11\u202f628,00\u00a0€' } },
+    });
+    outscaleProposal = first.proposal.id;
+
+    const retry = await submitProposal(outscale, requestId, 'outscale-proposal-0001');
+    expect(retry.proposal.id).toBe(outscaleProposal);
+    expect((await requestStatus(requestId)).proposals).toHaveLength(1);
+    const reused = await submitProposal(outscale, requestId, 'outscale-proposal-0001', { ...GUIDE_TERMS, commitmentMonths: 12 });
+    expect(reused.errors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: 'idempotencyKey' })]);
+
+    const second = await submitProposal(ovh, requestId, 'ovh-proposal-0001', { ...GUIDE_TERMS, lines: [{ designation: 'OVH Private Cloud SecNumCloud — hôte dédié', quantity: '2', listUnitPrice: '4000.00', unitPrice: '3800.00', vatRate: '20' }] });
+    expect(second.proposal.totals.totalInclVat.amount).toBe('9120.00');
+    ovhProposal = second.proposal.id;
+
+    await stack.settle();
+    expect(await requestStatus(requestId)).toMatchObject({ status: 'PROPOSALS_RECEIVED' });
+  });
+
+  it.each([
+    ['a supplier whose brand the request does not solicit', () => submitProposal(aws, requestId, 'aws-proposal-00001'), { code: 'NOT_FOUND', field: 'input.requestId' }],
+    ['a unit price above the public price', () => submitProposal(ovh, requestId, 'ovh-bad-price-0001', { ...GUIDE_TERMS, lines: [{ designation: 'x', quantity: '1', listUnitPrice: '10', unitPrice: '11' }] }), { code: 'BAD_USER_INPUT', field: 'input.lines.0.unitPrice' }],
+    ['a validity date in the past', () => submitProposal(ovh, requestId, 'ovh-bad-date-0001', { ...GUIDE_TERMS, validUntil: '2020-01-01' }), { code: 'BAD_USER_INPUT', field: 'input.validUntil' }],
+    ['a VAT rate that does not exist', () => submitProposal(ovh, requestId, 'ovh-bad-vat-00001', { ...GUIDE_TERMS, lines: [{ designation: 'x', quantity: '1', listUnitPrice: '10', unitPrice: '10', vatRate: '19.6' }] }), { code: 'BAD_USER_INPUT', field: 'input.lines.0.vatRate' }],
+  ])('are refused from %s, and nothing is created', async (_, attempt, error) => {
+    const before = (await requestStatus(requestId)).proposals.length;
+    expect((await attempt()).errors).toEqual([expect.objectContaining(error)]);
+    expect((await requestStatus(requestId)).proposals).toHaveLength(before);
+  });
+
+  it('go to the manager first: accepting before approval, or without CGE and CGU, is refused', async () => {
+    expect((await stack.query(manager, '{ dashboard { purchaseRequestsToApprove } }')).data!.dashboard.purchaseRequestsToApprove).toBe(2);
+    expect((await decide(beneficiary, 'acceptProposal', { id: outscaleProposal, cgeAccepted: true, cguAccepted: true })).errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
+    expect((await decide(beneficiary, 'approveProposal', { id: outscaleProposal })).errors).toEqual([{ code: 'FORBIDDEN' }]);
+    expect((await decide(manager, 'rejectProposal', { id: ovhProposal, comment: '' })).errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'comment' })]);
+    for (const id of [outscaleProposal, ovhProposal]) expect((await decide(manager, 'approveProposal', { id, comment: 'Budget disponible' })).proposal).toEqual({ status: 'APPROVED' });
+    expect((await decide(beneficiary, 'acceptProposal', { id: outscaleProposal, cgeAccepted: true, cguAccepted: false })).errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'cguAccepted' })]);
+    expect((await stack.query(ovh, 'query($id: ID!) { proposal(id: $id) { id } }', { id: outscaleProposal })).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('are accepted once: two concurrent accepts of two proposals of one request give exactly one subscription order', async () => {
+    const outcomes = await Promise.all([ovhProposal, outscaleProposal].map((id) => decide(beneficiary, 'acceptProposal', { id, cgeAccepted: true, cguAccepted: true })));
+    const winners = outcomes.filter((o) => o.errors.length === 0);
+    expect(winners).toHaveLength(1);
+    expect(outcomes.find((o) => o.errors.length > 0)!.errors[0].code).toMatch(/CONFLICT|INVALID_TRANSITION/);
+    const { data } = await stack.query(beneficiary, 'query($id: ID!) { request(id: $id) { proposals { id status subscriptionOrder { number } documents { kind fileName downloadUrl } } } }', { id: requestId });
+    const accepted = data!.request.proposals.filter((p: { status: string }) => p.status === 'ACCEPTED');
+    expect(accepted).toHaveLength(1);
+    expect(data!.request.proposals.filter((p: { status: string }) => p.status === 'CLOSED')).toHaveLength(1);
+    expect(accepted[0].subscriptionOrder.number).toMatch(/^BS\d{6}$/);
+    expect(accepted[0].documents.map((d: { kind: string }) => d.kind).sort()).toEqual(['PURCHASE_REQUEST', 'SUBSCRIPTION_ORDER']);
+    await stack.settle();
+    expect((await requestStatus(requestId)).status).toBe('ORDERED');
+
+    const document = accepted[0].documents.find((d: { kind: string }) => d.kind === 'SUBSCRIPTION_ORDER');
+    expect(document.fileName).toBe(`${accepted[0].subscriptionOrder.number}-bon-de-souscription-nuage-public.pdf`);
+    const download = async (caller: Identity) => fetch(new URL(document.downloadUrl, stack.gatewayUrl), { headers: { authorization: `Bearer ${await stack.tokenFor(caller)}` } });
+    const pdf = await download(beneficiary);
+    expect(pdf.status).toBe(200);
+    const text = (await extractText(new Uint8Array(await pdf.arrayBuffer()), { mergePages: true })).text.replace(/\s+/g, ' ');
+    expect(text).toContain(accepted[0].subscriptionOrder.number);
+    expect(text).toContain('CGE et CGU acceptées');
+    expect((await download(aws)).status).toBe(404);
+
+    const orders = await stack.query(beneficiary, '{ orders(first: 10) { edges { node { reference status statusLabel proposalNumber fileNumber } } } }');
+    expect(orders.data!.orders.edges).toEqual([{ node: expect.objectContaining({ reference: expect.stringMatching(/^CC\d{6}$/), status: 'AWAITING_VALIDATION', fileNumber: expect.stringMatching(/^\d{6}-\d{2}$/) }) }]);
+  });
+
+  it('cannot be revised or withdrawn once accepted, nor accepted once expired', async () => {
+    const acceptedId = (await requestStatus(requestId)).proposals.length && (await stack.query(beneficiary, 'query($id: ID!) { request(id: $id) { proposals { id status } } }', { id: requestId })).data!.request.proposals.find((p: { status: string }) => p.status === 'ACCEPTED').id;
+    const supplier = acceptedId === ovhProposal ? ovh : outscale;
+    const withdraw = await stack.query(supplier, 'mutation($id: ID!) { withdrawProposal(id: $id, idempotencyKey: "withdraw-late-0001") { errors { code } } }', { id: acceptedId });
+    expect(withdraw.data!.withdrawProposal.errors).toEqual([{ code: 'INVALID_TRANSITION' }]);
+
+    const other = await submittedRequest();
+    const late = await submitProposal(ovh, other, 'ovh-late-proposal-01');
+    await decide(manager, 'approveProposal', { id: late.proposal.id });
+    // Time passes: the validity date is now yesterday.
+    await stack.subgraphs.ordering.orm.em.getConnection().execute(`update proposal set valid_until = current_date - 1 where id = ?`, [late.proposal.id]);
+    expect((await decide(beneficiary, 'acceptProposal', { id: late.proposal.id, cgeAccepted: true, cguAccepted: true })).errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
+    const [{ count }] = await stack.subgraphs.ordering.orm.em.getConnection().execute<{ count: string }[]>(`select count(*) as count from subscription_order s join proposal p on p.id = s.proposal_id where p.request_id = ?`, [other]);
+    expect(Number(count)).toBe(0);
+  });
+});

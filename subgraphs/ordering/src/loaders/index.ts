@@ -1,0 +1,20 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { loaderById, loaderByParent } from '@nuage/shared';
+import { Order, OrderLine, Proposal, ProposalDocument, ProposalLine, SubscriptionOrder } from '../entities';
+
+/** Per-request batching: a page of proposals or orders costs one statement per level. */
+export function createLoaders(em: EntityManager) {
+  return {
+    proposalById: loaderById(em, Proposal),
+    orderById: loaderById(em, Order),
+    linesByProposal: loaderByParent(em, ProposalLine, 'proposal', { position: 'asc', id: 'asc' }),
+    documentsByProposal: loaderByParent(em, ProposalDocument, 'proposal', { createdAt: 'asc', kind: 'asc' }),
+    linesByOrder: loaderByParent(em, OrderLine, 'order', { position: 'asc', id: 'asc' }),
+    subscriptionByProposal: new DataLoader<string, SubscriptionOrder | null>(async (ids) => {
+      const rows = await em.find(SubscriptionOrder, { proposal: { $in: [...ids] } });
+      return ids.map((id) => rows.find((r) => r.proposal.id === id) ?? null);
+    }),
+  };
+}
+export type OrderingLoaders = ReturnType<typeof createLoaders>;

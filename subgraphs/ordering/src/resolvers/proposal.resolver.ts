@@ -1,0 +1,231 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { available, callerOf, Connection, DecimalScalar, LocalDate, LocalizedText, MutationPayload, PageArgs, pick, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import type Decimal from 'decimal.js';
+import { BillingPeriod, BillingTiming, BrandReference, Proposal, PROPOSAL_STATUS_LABELS, ProposalDocument, ProposalLine, ProposalStatus, RequestReference, SubscriptionOrder } from '../entities';
+import { accept, decideAsManager, listProposals, readableProposal, refuse, reviseProposal, submitProposal, withdrawProposal, type ProposalTerms } from '../services/proposals';
+import { PROPOSAL_LIFECYCLE } from '../services/proposal-lifecycle';
+import type { OrderingLoaders } from '../loaders';
+import { lineAmounts, LineAmounts, quoteTotals, QuoteTotals } from './pricing.types';
+
+type Context = SubgraphContext<OrderingLoaders>;
+
+const ProposalConnection = Connection(Proposal, 'Proposal', 'proposal');
+const ProposalPayload = MutationPayload(Proposal, 'ProposalPayload', 'proposal', 'proposal');
+
+@InputType({ description: 'A line of a proposal: a catalogue reference or a free line.' })
+class ProposalLineInput {
+  @Field(() => String, { nullable: true, description: 'Catalogue reference, e.g. "145893"; none for a free line.' })
+  productCode?: string;
+
+  @Field(() => String, { description: 'Designation.' })
+  designation!: string;
+
+  @Field(() => DecimalScalar, { description: 'Quantity.' })
+  quantity!: Decimal;
+
+  @Field(() => DecimalScalar, { description: 'Public unit price excl. VAT, e.g. "10000.00".' })
+  listUnitPrice!: Decimal;
+
+  @Field(() => DecimalScalar, { description: 'Unit price excl. VAT after the market discount, e.g. "9690.00".' })
+  unitPrice!: Decimal;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'VAT rate in percent (20 by default).' })
+  vatRate?: Decimal;
+}
+
+@InputType({ description: 'What a proposal offers and on which terms.' })
+class ProposalTermsInput {
+  @Field(() => LocalDate, { description: 'Last day it can be accepted.' })
+  validUntil!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Commitment in months.' })
+  commitmentMonths?: number;
+
+  @Field(() => BillingPeriod, { description: 'How often it is invoiced.' })
+  billingPeriod!: BillingPeriod;
+
+  @Field(() => BillingTiming, { description: 'In advance or in arrears.' })
+  billingTiming!: BillingTiming;
+
+  @Field(() => [ProposalLineInput], { description: 'Its lines.' })
+  lines!: ProposalLineInput[];
+}
+
+@InputType({ description: 'Narrows the list of proposals ("Propositions").' })
+class ProposalFilter {
+  @Field(() => [ProposalStatus], { nullable: true, description: 'Only these statuses (e.g. AWAITING_MANAGER).' })
+  statuses?: ProposalStatus[];
+
+  @Field(() => ID, { nullable: true, description: 'Only those answering this request.' })
+  requestId?: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Submitted on or after this day.' })
+  from?: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Submitted on or before this day.' })
+  to?: string;
+}
+
+const terms = (input: ProposalTermsInput): ProposalTerms => ({
+  ...input,
+  lines: input.lines.map((l) => ({ ...l, quantity: l.quantity.toFixed(), listUnitPrice: l.listUnitPrice.toFixed(), unitPrice: l.unitPrice.toFixed(), vatRate: l.vatRate?.toFixed() })),
+});
+
+@Resolver(() => Proposal)
+export class ProposalResolver {
+  @Authorized()
+  @Query(() => Proposal, { description: 'One proposal the caller may read.' })
+  proposal(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
+    return readableProposal(context.em, callerOf(context), id);
+  }
+
+  @Authorized()
+  @Query(() => ProposalConnection, { description: '"Propositions": the proposals the caller may read, latest first.' })
+  proposals(
+    @Arg('filter', () => ProposalFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter: ProposalFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: Context,
+  ) {
+    return listProposals(context.em, callerOf(context), { ...filter }, page);
+  }
+
+  @Authorized(Role.SUPPLIER)
+  @Mutation(() => ProposalPayload, { description: 'Submits a proposal on a request that solicits your brand. Safe to retry with the same idempotency key.' })
+  submitProposal(
+    @Arg('requestId', () => ID, { description: 'The request.' }) requestId: string,
+    @Arg('input', () => ProposalTermsInput, { description: 'Lines and terms.' }) input: ProposalTermsInput,
+    @Arg('idempotencyKey', () => String, { description: 'A key of yours (a UUID): a retry with it returns the first result.' }) key: string,
+    @Ctx() context: Context,
+  ) {
+    return refusalsAsUserErrors(() => submitProposal(context.em, callerOf(context), requestId, terms(input), key));
+  }
+
+  @Authorized(Role.SUPPLIER)
+  @Mutation(() => ProposalPayload, { description: 'Revises your proposal until it is accepted; it goes back to the manager.' })
+  reviseProposal(
+    @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
+    @Arg('input', () => ProposalTermsInput, { description: 'The new lines and terms.' }) input: ProposalTermsInput,
+    @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
+    @Ctx() context: Context,
+  ) {
+    return refusalsAsUserErrors(() => reviseProposal(context.em, callerOf(context), id, terms(input), key));
+  }
+
+  @Authorized(Role.SUPPLIER)
+  @Mutation(() => ProposalPayload, { description: 'Withdraws your proposal until it is accepted.' })
+  withdrawProposal(
+    @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
+    @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
+    @Ctx() context: Context,
+  ) {
+    return refusalsAsUserErrors(() => withdrawProposal(context.em, callerOf(context), id, key));
+  }
+
+  @Authorized(Role.MANAGER)
+  @Mutation(() => ProposalPayload, { description: '"Demande d\'achat à valider": the entity\'s manager approves the purchase.' })
+  approveProposal(@Arg('id', () => ID, { description: 'The proposal.' }) id: string, @Arg('comment', () => String, { nullable: true, description: 'A comment.' }) comment: string | undefined, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => decideAsManager(context.em, callerOf(context), id, true, comment));
+  }
+
+  @Authorized(Role.MANAGER)
+  @Mutation(() => ProposalPayload, { description: "The entity's manager rejects the purchase, saying why." })
+  rejectProposal(@Arg('id', () => ID, { description: 'The proposal.' }) id: string, @Arg('comment', () => String, { description: 'Why.' }) comment: string, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => decideAsManager(context.em, callerOf(context), id, false, comment));
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER)
+  @Mutation(() => ProposalPayload, { description: 'Accepts an approved proposal ("Confirmer ma souscription"): generates the subscription order and the order.' })
+  acceptProposal(
+    @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
+    @Arg('cgeAccepted', () => Boolean, { description: "I acknowledge UGAP's general conditions (CGE) and accept them without reservation." }) cge: boolean,
+    @Arg('cguAccepted', () => Boolean, { description: "I acknowledge the cloud provider's terms (CGU) and accept them without reservation." }) cgu: boolean,
+    @Ctx() context: Context,
+  ) {
+    return refusalsAsUserErrors(() => accept(context.em, context.files, callerOf(context), id, { cge, cgu }));
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER)
+  @Mutation(() => ProposalPayload, { description: 'Refuses a proposal ("Refuser la proposition technique"), saying why.' })
+  refuseProposal(@Arg('id', () => ID, { description: 'The proposal.' }) id: string, @Arg('reason', () => String, { description: 'Why.' }) reason: string, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => refuse(context.em, callerOf(context), id, reason));
+  }
+
+  @FieldResolver(() => String, { description: "Status in the caller's language, e.g. \"Attente manager\"." })
+  statusLabel(@Root() proposal: Proposal, @Ctx() { locale }: Context) {
+    return pick(PROPOSAL_STATUS_LABELS[proposal.status], locale);
+  }
+
+  @FieldResolver(() => LocalizedText, { description: 'Status in French and English.' })
+  statusLabels(@Root() proposal: Proposal) {
+    const label = PROPOSAL_STATUS_LABELS[proposal.status];
+    return LocalizedText.of(label.fr, label.en);
+  }
+
+  @FieldResolver(() => [String], { description: 'What the caller may do with it now.' })
+  availableActions(@Root() proposal: Proposal, @Ctx() context: Context) {
+    const caller = callerOf(context);
+    const concerned = caller.entityId === proposal.entityId || caller.brandId === proposal.brandId;
+    return concerned ? available(PROPOSAL_LIFECYCLE, proposal.status, caller.role) : [];
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether its validity date has passed (it can no longer be accepted).' })
+  expired(@Root() proposal: Proposal) {
+    return proposal.validUntil < new Date().toISOString().slice(0, 10);
+  }
+
+  @FieldResolver(() => Date, { description: 'When it was submitted (or last revised).' })
+  submittedAt(@Root() proposal: Proposal) {
+    return proposal.updatedAt;
+  }
+
+  @FieldResolver(() => [ProposalLine], { description: 'Its lines.' })
+  lines(@Root() proposal: Proposal, @Ctx() { loaders }: Context) {
+    return loaders.linesByProposal.load(proposal.id);
+  }
+
+  @FieldResolver(() => QuoteTotals, { description: 'Totals, VAT per rate, excl. and incl. VAT.' })
+  async totals(@Root() proposal: Proposal, @Ctx() { loaders, locale }: Context) {
+    return quoteTotals(await loaders.linesByProposal.load(proposal.id), locale);
+  }
+
+  @FieldResolver(() => [ProposalDocument], { description: 'Its documents: the purchase request and the subscription order, once accepted.' })
+  documents(@Root() proposal: Proposal, @Ctx() { loaders }: Context) {
+    return loaders.documentsByProposal.load(proposal.id);
+  }
+
+  @FieldResolver(() => SubscriptionOrder, { nullable: true, description: 'The subscription order, once accepted.' })
+  subscriptionOrder(@Root() proposal: Proposal, @Ctx() { loaders }: Context) {
+    return loaders.subscriptionByProposal.load(proposal.id);
+  }
+
+  @FieldResolver(() => RequestReference, { description: 'The request it answers.' })
+  request(@Root() proposal: Proposal) {
+    return RequestReference.of(proposal.requestId);
+  }
+
+  @FieldResolver(() => BrandReference, { description: 'The brand that proposes.' })
+  brand(@Root() proposal: Proposal) {
+    return BrandReference.of(proposal.brandId);
+  }
+}
+
+@Resolver(() => ProposalLine)
+export class ProposalLineResolver {
+  @FieldResolver(() => LineAmounts, { description: 'Quantity, unit prices and line totals.' })
+  amounts(@Root() line: ProposalLine, @Ctx() { locale }: Context) {
+    return lineAmounts(line, locale);
+  }
+}
+
+@Resolver(() => ProposalDocument)
+export class ProposalDocumentResolver {
+  @FieldResolver(() => String, { description: 'Path of the PDF on the gateway; GET it with the same bearer token.' })
+  downloadUrl(@Root() document: ProposalDocument) {
+    return `/downloads/ordering/proposal-documents/${document.id}`;
+  }
+
+  @FieldResolver(() => Date, { description: 'When it was generated.' })
+  generatedAt(@Root() document: ProposalDocument) {
+    return document.createdAt;
+  }
+}

@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import {
+  Dec,
+  DomainError,
+  ErrorCode,
+  forbidden,
+  invalid,
+  isMarketWide,
+  notFound,
+  ORDERING_TOPICS,
+  paginate,
+  publish,
+  Role,
+  take,
+  todayInParis,
+  type FileStore,
+  type Identity,
+  type PageArgs,
+  type ProposalAccepted,
+  type ProposalSubmitted,
+} from '@nuage/shared';
+import { BillingPeriod, BillingTiming, IdempotencyKey, Order, OrderLine, OrderStatus, Proposal, ProposalDocument, ProposalDocumentKind, ProposalLine, ProposalStatus, Solicitation, SubscriptionOrder } from '../entities';
+import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycle';
+import { renderProposalPdf } from './documents';
+
+export interface ProposalLineInput {
+  productCode?: string;
+  designation: string;
+  quantity: string;
+  listUnitPrice: string;
+  unitPrice: string;
+  vatRate?: string;
+}
+
+export interface ProposalTerms {
+  validUntil: string;
+  commitmentMonths?: number;
+  billingPeriod: BillingPeriod;
+  billingTiming: BillingTiming;
+  lines: ProposalLineInput[];
+}
+
+/** French VAT rates a line may carry. */
+const VAT_RATES = ['20.00', '10.00', '5.50', '2.10', '0.00'];
+const number = (prefix: string, n: number) => `${prefix}${String(n).padStart(6, '0')}`;
+
+async function nextNumber(em: EntityManager, sequence: string, prefix: string): Promise<string> {
+  const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('${sequence}') as n`, [], 'all', em.getTransactionContext());
+  return number(prefix, Number(row!.n));
+}
+
+/** Who reads a proposal: its entity's buyers, its brand's supplier, market-wide staff. */
+export function visibleProposals(caller: Identity): FilterQuery<Proposal> {
+  if (isMarketWide(caller)) return {};
+  if (caller.role === Role.SUPPLIER) return { brandId: caller.brandId! };
+  return { entityId: caller.entityId! };
+}
+
+export async function readableProposal(em: EntityManager, caller: Identity, id: string, lock = false): Promise<Proposal> {
+  const proposal = await em.findOne(Proposal, { $and: [{ id }, visibleProposals(caller)] }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+  if (!proposal) throw notFound('The proposal', 'id');
+  return proposal;
+}
+
+function checkTerms(terms: ProposalTerms): Omit<ProposalLine, 'id' | 'createdAt' | 'updatedAt' | 'proposal'>[] {
+  if (terms.validUntil < todayInParis()) throw invalid('input.validUntil', 'A proposal is valid until today at least.');
+  if (terms.commitmentMonths !== undefined && (terms.commitmentMonths < 1 || terms.commitmentMonths > 120)) throw invalid('input.commitmentMonths', 'A commitment lasts 1 to 120 months.');
+  if (terms.lines.length === 0) throw invalid('input.lines', 'A proposal has one line at least.');
+  return terms.lines.map((line, i) => {
+    const field = `input.lines.${i}`;
+    const quantity = new Dec(line.quantity);
+    const listUnitPrice = new Dec(line.listUnitPrice);
+    const unitPrice = new Dec(line.unitPrice);
+    if (quantity.lte(0) || quantity.decimalPlaces() > 2) throw invalid(`${field}.quantity`, 'A quantity is positive, with two decimals at most.');
+    if (listUnitPrice.isNegative() || listUnitPrice.decimalPlaces() > 2) throw invalid(`${field}.listUnitPrice`, 'A price is positive, in euros and cents.');
+    if (unitPrice.isNegative() || unitPrice.decimalPlaces() > 2) throw invalid(`${field}.unitPrice`, 'A price is positive, in euros and cents.');
+    if (unitPrice.greaterThan(listUnitPrice)) throw invalid(`${field}.unitPrice`, 'The unit price excl. VAT cannot exceed the public unit price: the market discount only lowers it.');
+    const vatRate = new Dec(line.vatRate ?? '20').toFixed(2);
+    if (!VAT_RATES.includes(vatRate)) throw invalid(`${field}.vatRate`, `A French VAT rate: ${VAT_RATES.join(', ')} %.`);
+    const designation = line.designation.trim();
+    if (!designation) throw invalid(`${field}.designation`, 'Describe the line.');
+    return { position: i, productId: null, productCode: line.productCode?.trim() || null, designation, quantity: quantity.toFixed(2), listUnitPrice: listUnitPrice.toFixed(2), unitPrice: unitPrice.toFixed(2), vatRate };
+  });
+}
+
+/**
+ * Runs a supplier's call once per idempotency key: a retry with the same key and the same input
+ * returns the first result and does nothing else; the same key for another call is a CONFLICT.
+ */
+async function once(em: EntityManager, caller: Identity, key: string, operation: string, input: unknown, work: (tx: EntityManager) => Promise<Proposal>): Promise<Proposal> {
+  if (!/^[\w-]{8,100}$/.test(key)) throw invalid('idempotencyKey', 'An idempotency key is 8 to 100 letters, digits, - or _ (a UUID, say).');
+  const fingerprint = createHash('sha256').update(JSON.stringify({ operation, input })).digest('hex');
+  const replay = async (tx: EntityManager) => {
+    const seen = await tx.findOne(IdempotencyKey, { brandId: caller.brandId!, key });
+    if (!seen) return null;
+    if (seen.fingerprint !== fingerprint) throw new DomainError(ErrorCode.CONFLICT, 'This idempotency key was used for another call.', 'idempotencyKey');
+    return tx.findOneOrFail(Proposal, { id: seen.resultId });
+  };
+  try {
+    return await em.transactional(async (tx) => {
+      const previous = await replay(tx);
+      if (previous) return previous;
+      const proposal = await work(tx);
+      tx.persist(tx.create(IdempotencyKey, { brandId: caller.brandId!, key, operation, fingerprint, resultId: proposal.id }));
+      return proposal;
+    });
+  } catch (error) {
+    // Two retries racing: the loser finds the winner's key and answers with its result.
+    if (error instanceof UniqueConstraintViolationException) {
+      const previous = await replay(em.fork());
+      if (previous) return previous;
+    }
+    throw error;
+  }
+}
+
+function applyTerms(em: EntityManager, proposal: Proposal, terms: ProposalTerms, lines: ReturnType<typeof checkTerms>) {
+  proposal.validUntil = terms.validUntil;
+  proposal.commitmentMonths = terms.commitmentMonths ?? null;
+  proposal.billingPeriod = terms.billingPeriod;
+  proposal.billingTiming = terms.billingTiming;
+  proposal.lines.removeAll();
+  for (const line of lines) proposal.lines.add(em.create(ProposalLine, { proposal, ...line }));
+}
+
+/** A supplier answers a request that solicits its brand. */
+export function submitProposal(em: EntityManager, caller: Identity, requestId: string, terms: ProposalTerms, key: string): Promise<Proposal> {
+  if (caller.role !== Role.SUPPLIER) throw forbidden('Only suppliers submit proposals.');
+  return once(em, caller, key, 'submit', { requestId, terms }, async (tx) => {
+    const solicitation = await tx.findOne(Solicitation, { requestId, brandId: caller.brandId!, closedAt: null });
+    if (!solicitation) throw notFound('A request soliciting your brand', 'input.requestId');
+    const lines = checkTerms(terms);
+    const proposal = tx.create(Proposal, {
+      number: await nextNumber(tx, 'proposal_number_seq', 'DC'),
+      requestId,
+      fileNumber: solicitation.fileNumber,
+      brandId: caller.brandId!,
+      entityId: solicitation.entityId,
+      submittedByName: caller.name,
+      validUntil: terms.validUntil,
+      commitmentMonths: terms.commitmentMonths ?? null,
+      billingPeriod: terms.billingPeriod,
+      billingTiming: terms.billingTiming,
+    });
+    applyTerms(tx, proposal, terms, lines);
+    tx.persist(proposal);
+    publish(tx, ORDERING_TOPICS.proposalSubmitted, { requestId, proposalId: proposal.id, brandId: proposal.brandId } satisfies ProposalSubmitted);
+    return proposal;
+  });
+}
+
+/** The supplier revises its proposal: new terms, back to the manager. */
+export function reviseProposal(em: EntityManager, caller: Identity, id: string, terms: ProposalTerms, key: string): Promise<Proposal> {
+  return once(em, caller, key, 'revise', { id, terms }, async (tx) => {
+    const proposal = await readableProposal(tx, caller, id, true);
+    await proposal.lines.init();
+    move(proposal, 'revise', caller.role);
+    applyTerms(tx, proposal, terms, checkTerms(terms));
+    proposal.revision += 1;
+    proposal.managerComment = proposal.managerName = null;
+    proposal.managerDecidedAt = null;
+    return proposal;
+  });
+}
+
+export function withdrawProposal(em: EntityManager, caller: Identity, id: string, key: string): Promise<Proposal> {
+  return once(em, caller, key, 'withdraw', { id }, async (tx) => {
+    const proposal = await readableProposal(tx, caller, id, true);
+    move(proposal, 'withdraw', caller.role);
+    return proposal;
+  });
+}
+
+function move(proposal: Proposal, transition: ProposalTransition, actor: Role | 'SYSTEM') {
+  proposal.status = take(PROPOSAL_LIFECYCLE, proposal.status, transition, actor);
+}
+
+function assertBuyerOf(caller: Identity, proposal: Proposal) {
+  if (caller.entityId !== proposal.entityId) throw forbidden("Only the entity's own people decide on its proposals.");
+}
+
+/** The entity's manager approves or rejects ("Attente manager"). */
+export async function decideAsManager(em: EntityManager, caller: Identity, id: string, approve: boolean, comment: string | undefined): Promise<Proposal> {
+  return em.transactional(async (tx) => {
+    const proposal = await readableProposal(tx, caller, id, true);
+    assertBuyerOf(caller, proposal);
+    const why = comment?.trim() ?? '';
+    if (!approve && why.length < 3) throw invalid('comment', 'Say why the purchase is rejected.');
+    move(proposal, approve ? 'approve' : 'reject', caller.role);
+    proposal.managerComment = why || null;
+    proposal.managerName = caller.name;
+    proposal.managerDecidedAt = new Date();
+    return proposal;
+  });
+}
+
+export async function refuse(em: EntityManager, caller: Identity, id: string, reason: string): Promise<Proposal> {
+  return em.transactional(async (tx) => {
+    const proposal = await readableProposal(tx, caller, id, true);
+    assertBuyerOf(caller, proposal);
+    const why = reason.trim();
+    if (why.length < 3) throw invalid('reason', 'Say why the proposal is refused.');
+    move(proposal, 'refuse', caller.role);
+    proposal.refusalReason = why;
+    proposal.buyerName = caller.name;
+    proposal.buyerDecidedAt = new Date();
+    return proposal;
+  });
+}
+
+/**
+ * The buyer accepts an approved proposal, acknowledging UGAP's CGE and the provider's CGU: the
+ * subscription order and the order are created, both PDFs generated, the request's other
+ * proposals closed. The request's proposals are locked first, so of two concurrent accepts (of
+ * one proposal or of two) exactly one wins.
+ */
+export async function accept(em: EntityManager, files: FileStore, caller: Identity, id: string, acknowledgements: { cge: boolean; cgu: boolean }): Promise<Proposal> {
+  if (!acknowledgements.cge) throw invalid('cgeAccepted', "Acknowledge UGAP's general conditions (CGE) to subscribe.");
+  if (!acknowledgements.cgu) throw invalid('cguAccepted', "Acknowledge the provider's terms (CGU) to subscribe.");
+  const pdfs: { key: string; body: Promise<Buffer> }[] = [];
+  const proposal = await em.transactional(async (tx) => {
+    const target = await readableProposal(tx, caller, id);
+    assertBuyerOf(caller, target);
+    const siblings = await tx.find(Proposal, { requestId: target.requestId }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    const proposal = siblings.find((p) => p.id === id)!;
+    await tx.refresh(proposal);
+    if (siblings.some((p) => p.status === ProposalStatus.ACCEPTED)) throw new DomainError(ErrorCode.CONFLICT, 'A proposal of this request is already accepted.');
+    if (proposal.validUntil < todayInParis()) throw new DomainError(ErrorCode.INVALID_TRANSITION, `This proposal expired on ${proposal.validUntil}; ask the supplier for a revised one.`);
+    move(proposal, 'accept', caller.role);
+    const now = new Date();
+    Object.assign(proposal, { buyerName: caller.name, buyerDecidedAt: now, cgeAcceptedAt: now, cguAcceptedAt: now });
+    for (const other of siblings) if (other.id !== id && [ProposalStatus.AWAITING_MANAGER, ProposalStatus.APPROVED, ProposalStatus.REJECTED_BY_MANAGER].includes(other.status)) move(other, 'close', 'SYSTEM');
+
+    await proposal.lines.init();
+    const order = tx.create(Order, {
+      reference: await nextNumber(tx, 'order_number_seq', 'CC'),
+      status: OrderStatus.AWAITING_VALIDATION,
+      entityId: proposal.entityId,
+      brandId: proposal.brandId,
+      placedAt: now,
+      proposalId: proposal.id,
+      requestId: proposal.requestId,
+      fileNumber: proposal.fileNumber,
+      proposalNumber: proposal.number,
+      placedByName: caller.name,
+      commitmentMonths: proposal.commitmentMonths,
+      billingPeriod: proposal.billingPeriod,
+      billingTiming: proposal.billingTiming,
+    });
+    for (const line of proposal.lines) {
+      const { productId, productCode, designation, quantity, listUnitPrice, unitPrice, vatRate, position } = line;
+      order.lines.add(tx.create(OrderLine, { order, position, productId, productCode, designation, quantity, listUnitPrice, unitPrice, vatRate }));
+    }
+    tx.persist(order);
+    const subscription = tx.create(SubscriptionOrder, { number: await nextNumber(tx, 'subscription_order_seq', 'BS'), proposal, orderId: order.id, entityId: proposal.entityId, brandId: proposal.brandId, subscribedByName: caller.name });
+    tx.persist(subscription);
+    for (const kind of [ProposalDocumentKind.PURCHASE_REQUEST, ProposalDocumentKind.SUBSCRIPTION_ORDER]) {
+      const fileName = kind === ProposalDocumentKind.PURCHASE_REQUEST ? `${proposal.number}.pdf` : `${subscription.number}-bon-de-souscription-nuage-public.pdf`;
+      const body = renderProposalPdf(kind, proposal, [...proposal.lines], { subscription, order });
+      const document = tx.create(ProposalDocument, { proposal, kind, fileName, size: (await body).length, storageKey: `proposals/${proposal.id}/${kind.toLowerCase()}.pdf`, createdByName: caller.name });
+      tx.persist(document);
+      pdfs.push({ key: document.storageKey, body });
+    }
+    publish(tx, ORDERING_TOPICS.proposalAccepted, { requestId: proposal.requestId, proposalId: proposal.id, orderId: order.id } satisfies ProposalAccepted);
+    // The files are written before the commit: a document row never points to a missing file.
+    for (const pdf of pdfs) await files.put(pdf.key, await pdf.body);
+    return proposal;
+  });
+  return proposal;
+}
+
+export interface ProposalFilter {
+  statuses?: ProposalStatus[];
+  requestId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** "Propositions": the proposals the caller may read, latest first. */
+export function listProposals(em: EntityManager, caller: Identity, filter: ProposalFilter, page: PageArgs) {
+  const where: FilterQuery<Proposal>[] = [visibleProposals(caller)];
+  if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
+  if (filter.requestId) where.push({ requestId: filter.requestId });
+  if (filter.from) where.push({ createdAt: { $gte: new Date(`${filter.from}T00:00:00Z`) } });
+  if (filter.to) where.push({ createdAt: { $lt: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) } });
+  return paginate(em, Proposal, { $and: where }, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+}
