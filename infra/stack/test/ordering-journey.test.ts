@@ -158,7 +158,7 @@ describe('proposals', () => {
     // Time passes: the validity date is now yesterday.
     await stack.subgraphs.ordering.orm.em.getConnection().execute(`update proposal set valid_until = current_date - 1 where id = ?`, [late.proposal.id]);
     expect((await decide(beneficiary, 'acceptProposal', { id: late.proposal.id, cgeAccepted: true, cguAccepted: true })).errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
-    const [{ count }] = await stack.subgraphs.ordering.orm.em.getConnection().execute<{ count: string }[]>(`select count(*) as count from subscription_order s join proposal p on p.id = s.proposal_id where p.request_id = ?`, [other]);
-    expect(Number(count)).toBe(0);
+    const [subscriptions] = await stack.subgraphs.ordering.orm.em.getConnection().execute<{ count: string }[]>(`select count(*) as count from subscription_order s join proposal p on p.id = s.proposal_id where p.request_id = ?`, [other]);
+    expect(Number(subscriptions!.count)).toBe(0);
   });
 });
