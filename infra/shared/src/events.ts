@@ -5,6 +5,8 @@ import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Logger } from './logger';
 import type { Route } from './http';
+import type { Mailer } from './mail';
+import type { FileStore } from './files';
 
 /**
  * The event channel between subgraphs (DOMAIN.md, "Who owns what"): a subgraph that must tell
@@ -73,8 +75,14 @@ export interface DeliveredEvent<P = Record<string, unknown>> {
   payload: P;
 }
 
+/** What a handler may use besides the database: email and files. */
+export interface EventHandlerTools {
+  mailer: Mailer;
+  files: FileStore;
+}
+
 /** Applies one event inside the consumer's transaction (`em`); must tolerate any delivery order. */
-export type EventHandler = (em: EntityManager, event: DeliveredEvent<any>) => Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each handler types its payload
+export type EventHandler = (em: EntityManager, event: DeliveredEvent<any>, tools: EventHandlerTools) => Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each handler types its payload
 
 /** Writes an event in the current unit of work: it is sent only if the transaction commits. */
 export function publish(em: EntityManager, topic: string, payload: Record<string, unknown>): OutboxEvent {
@@ -232,7 +240,7 @@ async function readJson(req: IncomingMessage): Promise<string> {
  * match is refused; one already applied, or of a topic this subgraph does not follow, is
  * acknowledged without effect; otherwise its handler runs in one transaction with the inbox row.
  */
-export function eventsRoute(orm: MikroORM, handlers: Record<string, EventHandler>, secret: string, logger: Logger): Route {
+export function eventsRoute(orm: MikroORM, handlers: Record<string, EventHandler>, secret: string, logger: Logger, tools: EventHandlerTools): Route {
   return async (req, res, url) => {
     if (url.pathname !== '/events' || req.method !== 'POST') return false;
     const body = await readJson(req);
@@ -250,7 +258,7 @@ export function eventsRoute(orm: MikroORM, handlers: Record<string, EventHandler
           .getConnection()
           .execute<{ id: string }[]>('insert into event_inbox (id, topic, source) values (?, ?, ?) on conflict (id) do nothing returning id', [event.id, event.topic, event.source], 'all', em.getTransactionContext(), BACKGROUND);
         if (inserted.length === 0) return; // applied before: this is a redelivery
-        await handler(em, event);
+        await handler(em, event, tools);
       });
       logger.debug({ event: event.id, topic: event.topic, from: event.source }, 'event applied');
     }

@@ -141,7 +141,7 @@ export async function startSubgraph<Loaders>(
     logger,
     port: options.port,
     host: options.host,
-    routes: [eventsRoute(orm, definition.consumes ?? {}, options.internalSecret, logger), ...(definition.routes?.(runtime) ?? [])],
+    routes: [eventsRoute(orm, definition.consumes ?? {}, options.internalSecret, logger, runtime), ...(definition.routes?.(runtime) ?? [])],
     ready: () => databaseIsReady(orm.em.fork()),
     context: async (req) => {
       const em = orm.em.fork();

@@ -44,6 +44,8 @@ export interface RequestSubmitted {
   requestId: string;
   fileNumber: string;
   entityId: string;
+  /** The buying entity's SIRET, for renewal searches. */
+  entitySiret: string;
   kind: string;
   projectName: string;
   /** The solicited brands, each with the solutions the buyer selected. */
@@ -65,7 +67,30 @@ export const ORDERING_TOPICS = {
   proposalSubmitted: 'ordering.proposal.submitted',
   /** Ordering: the buyer accepted a proposal; the order exists. */
   proposalAccepted: 'ordering.proposal.accepted',
+  /** Ordering: the supplier declared an order's services open; the buyer must validate them. */
+  servicesOpened: 'ordering.services.opened',
+  /** Ordering: the buyer reported a problem with the services declared open (an incident to open). */
+  activationDisputed: 'ordering.activation.disputed',
 } as const;
+
+export interface ServicesOpened {
+  orderId: string;
+  orderReference: string;
+  entityId: string;
+  brandId: string;
+  fileNumber: string | null;
+  note: string | null;
+}
+
+export interface ActivationDisputed {
+  orderId: string;
+  orderReference: string;
+  entityId: string;
+  brandId: string;
+  description: string;
+  reportedById: string;
+  reportedByName: string;
+}
 
 export interface ProposalSubmitted {
   requestId: string;

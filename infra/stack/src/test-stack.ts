@@ -10,6 +10,8 @@ import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
 
 export interface TestStack {
   gatewayUrl: string;
+  /** Where the subgraphs keep files and local mail. */
+  dataDir: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** A bearer token for an identity, as the identity provider would sign it. */
   tokenFor: (identity: Identity) => Promise<string>;
@@ -53,6 +55,7 @@ export async function startTestStack(databaseUrl: string): Promise<TestStack> {
   const tokenFor = (identity: Identity) => signToken(keys, identity);
   return {
     gatewayUrl: gateway.url,
+    dataDir: dir,
     subgraphs,
     tokenFor,
     settle,

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractText } from 'unpdf';
 import { seededIdentity } from '@nuage/requests';
@@ -7,6 +9,7 @@ import { startTestStack, type TestStack } from '../src/test-stack';
 /** Step 5 of the journey through the gateway: proposals, manager approval, acceptance. */
 let stack: TestStack;
 const beneficiary = seededIdentity('beneficiary');
+const ugap = seededIdentity('ugap');
 const manager = seededIdentity('manager');
 const ovh = seededIdentity('supplier:ovhcloud');
 const outscale = seededIdentity('supplier:3ds-outscale');
@@ -89,8 +92,9 @@ describe('proposals', () => {
     const reused = await submitProposal(outscale, requestId, 'outscale-proposal-0001', { ...GUIDE_TERMS, commitmentMonths: 12 });
     expect(reused.errors).toEqual([expect.objectContaining({ code: 'CONFLICT', field: 'idempotencyKey' })]);
 
-    const second = await submitProposal(ovh, requestId, 'ovh-proposal-0001', { ...GUIDE_TERMS, lines: [{ designation: 'OVH Private Cloud SecNumCloud — hôte dédié', quantity: '2', listUnitPrice: '4000.00', unitPrice: '3800.00', vatRate: '20' }] });
-    expect(second.proposal.totals.totalInclVat.amount).toBe('9120.00');
+    // The same amounts as Outscale's, so that whichever is accepted below, the order's figures are the guide's.
+    const second = await submitProposal(ovh, requestId, 'ovh-proposal-0001', { ...GUIDE_TERMS, lines: [{ designation: 'OVH Private Cloud SecNumCloud — hôte dédié', quantity: '1', listUnitPrice: '10000.00', unitPrice: '9690.00', vatRate: '20' }] });
+    expect(second.proposal.totals.totalInclVat.amount).toBe('11628.00');
     ovhProposal = second.proposal.id;
 
     await stack.settle();
@@ -160,5 +164,86 @@ describe('proposals', () => {
     expect((await decide(beneficiary, 'acceptProposal', { id: late.proposal.id, cgeAccepted: true, cguAccepted: true })).errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
     const [subscriptions] = await stack.subgraphs.ordering.orm.em.getConnection().execute<{ count: string }[]>(`select count(*) as count from subscription_order s join proposal p on p.id = s.proposal_id where p.request_id = ?`, [other]);
     expect(Number(subscriptions!.count)).toBe(0);
+  });
+});
+
+describe('orders, from validation to invoices', () => {
+  const ORDER = 'id reference status statusLabel ugapReference plannedDeliveryDate dueDate lines { id quantityDelivered deliveredOn } schedule { number periodStart issueDate issued amountExclVat { amount } vatAmount { amount } }';
+  const orderMutation = async (caller: Identity, call: string, variables: Record<string, unknown> = {}) => {
+    const response = await stack.query(caller, `mutation(${Object.keys(variables).map((k) => `$${k}: ${VARIABLE_TYPES[k]}`).join(', ')}) { ${call} { order { ${ORDER} } errors { code field message } } }`, variables);
+    return response.errors ? { order: null, errors: response.errors.map((e) => ({ code: e.extensions?.code })) } : (Object.values(response.data!)[0] as { order: any; errors: any[] });
+  };
+  const VARIABLE_TYPES: Record<string, string> = { id: 'ID!', input: 'ValidateOrderInput!', lines: '[DeliveredLineInput!]!', day: 'LocalDate!', key: 'String!', text: 'String!' };
+  let order: { id: string; lines: { id: string }[] };
+  let supplier: Identity;
+
+  it('are validated by UGAP only; nothing is delivered before', async () => {
+    const { data } = await stack.query(beneficiary, `{ orders(filter: { statuses: [AWAITING_VALIDATION] }) { edges { node { ${ORDER} brand { name } } } } }`);
+    order = data!.orders.edges[0].node;
+    supplier = data!.orders.edges[0].node.brand.name === 'OVHCLOUD' ? ovh : outscale;
+    const early = await orderMutation(supplier, 'recordDelivery(orderId: $id, deliveredOn: $day, lines: $lines, idempotencyKey: $key)', { id: order.id, day: inDays(0), lines: [{ orderLineId: order.lines[0]!.id, quantity: '1' }], key: 'early-delivery-0001' });
+    expect(early.errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
+    expect((await orderMutation(beneficiary, 'validateOrder(id: $id, input: $input)', { id: order.id, input: { ugapReference: 'REFCMDUGAP', chorusNumber: '1300042517', plannedDeliveryDate: inDays(5) } })).errors).toEqual([{ code: 'FORBIDDEN' }]);
+    expect((await orderMutation(ugap, 'validateOrder(id: $id, input: $input)', { id: order.id, input: { ugapReference: 'REFCMDUGAP', chorusNumber: 'abc', plannedDeliveryDate: inDays(5) } })).errors).toEqual([expect.objectContaining({ field: 'input.chorusNumber' })]);
+    const validated = await orderMutation(ugap, 'validateOrder(id: $id, input: $input)', { id: order.id, input: { ugapReference: 'REFCMDUGAP', chorusNumber: '1300042517', plannedDeliveryDate: inDays(5) } });
+    expect(validated.order).toMatchObject({ status: 'TO_DELIVER', statusLabel: 'A livrer', ugapReference: 'REFCMDUGAP', plannedDeliveryDate: inDays(5) });
+    const byReference = await stack.query(beneficiary, '{ orders(filter: { reference: "refcmdugap" }) { totalCount } }');
+    expect(byReference.data!.orders.totalCount).toBe(1);
+  });
+
+  it('move their planned delivery when the supplier accepts a delay request', async () => {
+    const asked = await stack.query(beneficiary, 'mutation($id: ID!, $day: LocalDate!) { requestDelay(orderId: $id, requestedDate: $day, reason: "Salle serveur indisponible") { delayRequest { id status } errors { code } } }', { id: order.id, day: inDays(20) });
+    const delay = asked.data!.requestDelay.delayRequest;
+    expect(delay.status).toBe('PENDING');
+    const byBuyer = await stack.query(beneficiary, 'mutation($id: ID!) { answerDelayRequest(id: $id, accept: true) { errors { code } } }', { id: delay.id });
+    expect(byBuyer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const answered = await stack.query(supplier, 'mutation($id: ID!) { answerDelayRequest(id: $id, accept: true, answer: "D\'accord") { delayRequest { status answeredByName } errors { code } } }', { id: delay.id });
+    expect(answered.data!.answerDelayRequest.delayRequest.status).toBe('ACCEPTED');
+    const { data } = await stack.query(beneficiary, 'query { orders(filter: { reference: "REFCMDUGAP" }) { edges { node { plannedDeliveryDate delayRequests { status requestedDate } } } } }');
+    expect(data!.orders.edges[0].node).toEqual({ plannedDeliveryDate: inDays(20), delayRequests: [{ status: 'ACCEPTED', requestedDate: inDays(20) }] });
+  });
+
+  it('are delivered line by line by their own supplier, once per idempotency key', async () => {
+    const lines = [{ orderLineId: order.lines[0]!.id, quantity: '1' }];
+    const other = supplier === ovh ? outscale : ovh;
+    expect((await orderMutation(other, 'recordDelivery(orderId: $id, deliveredOn: $day, lines: $lines, idempotencyKey: $key)', { id: order.id, day: inDays(0), lines, key: 'other-brand-0001' })).errors).toEqual([expect.objectContaining({ code: 'NOT_FOUND' })]);
+    const delivered = await orderMutation(supplier, 'recordDelivery(orderId: $id, deliveredOn: $day, lines: $lines, idempotencyKey: $key)', { id: order.id, day: inDays(0), lines, key: 'delivery-note-0001' });
+    expect(delivered.order).toMatchObject({ status: 'DELIVERED', lines: [{ quantityDelivered: '1.00', deliveredOn: inDays(0) }] });
+    const retried = await orderMutation(supplier, 'recordDelivery(orderId: $id, deliveredOn: $day, lines: $lines, idempotencyKey: $key)', { id: order.id, day: inDays(0), lines, key: 'delivery-note-0001' });
+    expect(retried.order.lines[0].quantityDelivered).toBe('1.00');
+    expect((await stack.query(supplier, '{ deliveries { totalCount } }')).data!.deliveries.totalCount).toBe(1);
+  });
+
+  it('are activated by the buyer once the supplier declares the services open; a problem sends them back', async () => {
+    const opened = await orderMutation(supplier, 'declareServicesOpen(orderId: $id, idempotencyKey: $key, note: $text)', { id: order.id, key: 'open-services-0001', text: 'Accès envoyés par courriel sécurisé.' });
+    expect(opened.order.status).toBe('SERVICES_OPENED');
+    expect((await stack.query(beneficiary, '{ dashboard { activationsToValidate } }')).data!.dashboard.activationsToValidate).toBe(1);
+    await stack.settle();
+    const mails = readdirSync(join(stack.dataDir, 'mail')).map((f) => readFileSync(join(stack.dataDir, 'mail', f), 'utf8'));
+    const told = mails.filter((m) => m.includes('mise_en_service') || m.includes('mise en service'));
+    expect(told.map((m) => /^To: (.+)$/m.exec(m)![1]).sort()).toEqual(['clara.maurice@entite.gouv.fr', 'marc.lefevre@entite.gouv.fr']);
+
+    expect((await orderMutation(beneficiary, 'reportActivationProblem(orderId: $id, description: $text)', { id: order.id, text: 'Les identifiants fournis ne fonctionnent pas.' })).order.status).toBe('ACTIVATION_DISPUTED');
+    expect((await orderMutation(supplier, 'declareServicesOpen(orderId: $id, idempotencyKey: $key)', { id: order.id, key: 'open-services-0002' })).order.status).toBe('SERVICES_OPENED');
+    const activated = await orderMutation(beneficiary, 'validateActivation(orderId: $id)', { id: order.id });
+    expect(activated.errors).toEqual([]);
+    expect(activated.order).toMatchObject({ status: 'ACTIVATED', dueDate: expect.any(String) });
+    // 36 months billed annually in advance: three invoices of 3 230,00 + 646,00 VAT, the first issued today.
+    expect(activated.order.schedule.map((i: any) => [i.issued, i.amountExclVat.amount, i.vatAmount.amount])).toEqual([
+      [true, '3230.00', '646.00'],
+      [false, '3230.00', '646.00'],
+      [false, '3230.00', '646.00'],
+    ]);
+    expect(activated.order.schedule[0].issueDate).toBe(inDays(0));
+    expect((await orderMutation(beneficiary, 'validateActivation(orderId: $id)', { id: order.id })).errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
+  });
+
+  it('appear as renewal candidates by due date and SIRET, grouped by project, with the potential amount', async () => {
+    const query = 'query($f: RenewalFilter) { renewalCandidates(filter: $f) { count totalPotential { amount } projects { projectName lines { designation order { reference dueDate } } } } }';
+    const found = await stack.query(beneficiary, query, { f: { siret: '13002526500013', dueFrom: inDays(365 * 2), dueTo: inDays(365 * 4) } });
+    expect(found.data!.renewalCandidates).toMatchObject({ count: 1, totalPotential: { amount: '9690.00' }, projects: [{ lines: [{ order: { dueDate: expect.any(String) } }] }] });
+    const none = await stack.query(beneficiary, query, { f: { dueTo: inDays(30) } });
+    expect(none.data!.renewalCandidates.count).toBe(0);
+    expect((await stack.query(aws, query, {})).data!.renewalCandidates.count).toBe(0);
   });
 });

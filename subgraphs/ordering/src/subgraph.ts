@@ -1,6 +1,6 @@
 import type { SubgraphDefinition } from '@nuage/shared';
-import { DashboardReference, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
-import { OrderResolver } from './resolvers/order.resolver';
+import { DashboardReference, FULFILMENT_ENTITIES, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
+import { DeliveryLineResolver, DeliveryResolver, InvoiceResolver, OrderLineResolver, OrderResolver, SubscriptionOrderResolver } from './resolvers/order.resolver';
 import { resolveOrderReference } from './resolvers/order.reference';
 import { SolicitationResolver } from './resolvers/solicitation.resolver';
 import { DashboardResolver } from './resolvers/dashboard.resolver';
@@ -14,14 +14,14 @@ import { migrations } from './migrations';
 /** Ordering: solicitations, proposals, subscription orders, orders, activation, invoices. */
 export const ordering: SubgraphDefinition<OrderingLoaders> = {
   name: 'ordering',
-  resolvers: [OrderResolver, SolicitationResolver, DashboardResolver, ProposalResolver, ProposalLineResolver, ProposalDocumentResolver, RequestProposalsResolver],
+  resolvers: [OrderResolver, OrderLineResolver, InvoiceResolver, SubscriptionOrderResolver, DeliveryResolver, DeliveryLineResolver, SolicitationResolver, DashboardResolver, ProposalResolver, ProposalLineResolver, ProposalDocumentResolver, RequestProposalsResolver],
   orphanedTypes: [DashboardReference, RequestReference],
   references: {
     Order: { __resolveReference: resolveOrderReference },
     Dashboard: { __resolveReference: (reference: { id: string }) => DashboardReference.of(reference.id) },
     Request: { __resolveReference: (reference: { id: string }) => RequestReference.of(reference.id) },
   },
-  entities: [Order, OrderLine, Solicitation, Proposal, ProposalLine, IdempotencyKey, SubscriptionOrder, ProposalDocument],
+  entities: [Order, OrderLine, Solicitation, Proposal, ProposalLine, IdempotencyKey, SubscriptionOrder, ProposalDocument, ...FULFILMENT_ENTITIES],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   createLoaders,

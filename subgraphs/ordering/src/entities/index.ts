@@ -4,3 +4,4 @@ export { Solicitation } from './solicitation';
 export { Proposal, ProposalLine, ProposalStatus, PROPOSAL_STATUS_LABELS, BillingPeriod, BillingTiming, IdempotencyKey } from './proposal';
 export { SubscriptionOrder, ProposalDocument, ProposalDocumentKind } from './subscription-order';
 export { BrandReference, BeneficiaryEntityReference, RequestReference, DashboardReference } from './references';
+export { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, FULFILMENT_ENTITIES } from './fulfilment';

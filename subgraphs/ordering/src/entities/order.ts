@@ -71,6 +71,28 @@ export class Order extends BaseEntity<'version'> {
   @Property({ type: 'string', nullable: true })
   proposalNumber: string | null = null;
 
+  @Field(() => String, { nullable: true, description: 'The project, as the buyer named it.' })
+  @Property({ type: 'string', nullable: true })
+  projectName: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'SIRET of the final customer (the buying entity).' })
+  @Index()
+  @Property({ type: 'string', nullable: true })
+  entitySiret: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the supplier declared the services open.' })
+  @Property({ type: 'datetime', nullable: true })
+  servicesOpenedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the buyer validated the activation.' })
+  @Property({ type: 'datetime', nullable: true })
+  activatedAt: Date | null = null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Last day of the commitment (renewal due date).' })
+  @Index()
+  @Property({ type: 'date', nullable: true })
+  dueDate: string | null = null;
+
   @Field(() => String, { nullable: true, description: 'Who placed it ("Contact").' })
   @Property({ type: 'string', nullable: true })
   placedByName: string | null = null;

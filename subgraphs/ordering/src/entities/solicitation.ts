@@ -31,6 +31,9 @@ export class Solicitation extends BaseEntity {
   @Property({ type: 'string' })
   fileNumber!: string;
 
+  @Property({ type: 'string', nullable: true })
+  entitySiret: string | null = null;
+
   @Field(() => String, { description: 'The project, as the buyer named it.' })
   @Property({ type: 'string' })
   projectName!: string;

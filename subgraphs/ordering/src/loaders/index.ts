@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderById, loaderByParent } from '@nuage/shared';
-import { Order, OrderLine, Proposal, ProposalDocument, ProposalLine, SubscriptionOrder } from '../entities';
+import { DelayRequest, DeliveryLine, Invoice, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, SubscriptionOrder } from '../entities';
 
 /** Per-request batching: a page of proposals or orders costs one statement per level. */
 export function createLoaders(em: EntityManager) {
@@ -11,6 +11,9 @@ export function createLoaders(em: EntityManager) {
     linesByProposal: loaderByParent(em, ProposalLine, 'proposal', { position: 'asc', id: 'asc' }),
     documentsByProposal: loaderByParent(em, ProposalDocument, 'proposal', { createdAt: 'asc', kind: 'asc' }),
     linesByOrder: loaderByParent(em, OrderLine, 'order', { position: 'asc', id: 'asc' }),
+    delaysByOrder: loaderByParent(em, DelayRequest, 'order', { createdAt: 'desc', id: 'desc' }),
+    invoicesByOrder: loaderByParent(em, Invoice, 'order', { periodStart: 'asc', id: 'asc' }),
+    linesByDelivery: loaderByParent(em, DeliveryLine, 'delivery', { id: 'asc' }),
     subscriptionByProposal: new DataLoader<string, SubscriptionOrder | null>(async (ids) => {
       const rows = await em.find(SubscriptionOrder, { proposal: { $in: [...ids] } });
       return ids.map((id) => rows.find((r) => r.proposal.id === id) ?? null);

@@ -233,7 +233,10 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
     for (const other of siblings) if (other.id !== id && [ProposalStatus.AWAITING_MANAGER, ProposalStatus.APPROVED, ProposalStatus.REJECTED_BY_MANAGER].includes(other.status)) move(other, 'close', 'SYSTEM');
 
     await proposal.lines.init();
+    const solicitation = await tx.findOne(Solicitation, { requestId: proposal.requestId, brandId: proposal.brandId });
     const order = tx.create(Order, {
+      projectName: solicitation?.projectName ?? null,
+      entitySiret: solicitation?.entitySiret ?? null,
       reference: await nextNumber(tx, 'order_number_seq', 'CC'),
       status: OrderStatus.AWAITING_VALIDATION,
       entityId: proposal.entityId,

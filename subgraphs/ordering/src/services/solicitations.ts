@@ -14,6 +14,7 @@ export const ORDERING_CONSUME: Record<string, EventHandler> = {
           brandId: brand.brandId,
           solutionIds: brand.solutionIds,
           entityId: payload.entityId,
+          entitySiret: payload.entitySiret,
           fileNumber: payload.fileNumber,
           projectName: payload.projectName,
           submittedAt: new Date(payload.submittedAt),

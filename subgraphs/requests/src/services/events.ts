@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { available, ORDERING_TOPICS, TOPICS, type DeliveredEvent, type ProposalAccepted, type ProposalSubmitted, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
-import { KnownGuidedChoice, KnownProduct, KnownSolution, ServiceRequest } from '../entities';
+import { available, ORDERING_TOPICS, Role, TOPICS, type DeliveredEvent, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
+import { KnownGuidedChoice, KnownProduct, KnownSolution, Person, ServiceRequest } from '../entities';
 import { transition } from './requests';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 
@@ -22,6 +22,26 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
   [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) => follow(em, payload.requestId, 'solicit'),
   [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) => follow(em, payload.requestId, 'receiveProposal'),
   [ORDERING_TOPICS.proposalAccepted]: (em, { payload }: DeliveredEvent<ProposalAccepted>) => follow(em, payload.requestId, 'order'),
+  // The guide: the buyer is told by email that the services are open and await validation.
+  [ORDERING_TOPICS.servicesOpened]: async (em, { payload }: DeliveredEvent<ServicesOpened>, { mailer }) => {
+    const buyers = await em.find(Person, { entity: payload.entityId, role: { $in: [Role.BENEFICIARY, Role.MANAGER] }, activatedAt: { $ne: null } });
+    for (const buyer of buyers) {
+      await mailer.send({
+        to: buyer.email,
+        subject: `Nuage Public — mise en service à valider (commande ${payload.orderReference})`,
+        text: [
+          `Bonjour ${buyer.firstName} ${buyer.lastName},`,
+          '',
+          `Le fournisseur a déclaré ouverts les services de la commande ${payload.orderReference}${payload.fileNumber ? ` (dossier ${payload.fileNumber})` : ''}.`,
+          ...(payload.note ? ['', `Son message : ${payload.note}`] : []),
+          '',
+          'Vérifiez-les sur la plateforme du fournisseur, puis validez la mise en service ou signalez un problème depuis le portail Nuage Public (« Mise en service à valider »).',
+          '',
+          '— Nuage Public (UGAP)',
+        ].join('\n'),
+      });
+    }
+  },
 };
 
 /**

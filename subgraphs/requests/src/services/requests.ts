@@ -277,10 +277,12 @@ export async function submit(em: EntityManager, caller: Identity, id: string): P
     request.submittedAt = new Date();
     const brands = new Map<string, string[]>();
     for (const s of request.solutions) brands.set(s.brandId, [...(brands.get(s.brandId) ?? []), ...(s.solutionId ? [s.solutionId] : [])]);
+    const entity = await tx.findOneOrFail(BeneficiaryEntity, { id: request.entityId });
     publish(tx, TOPICS.requestSubmitted, {
       requestId: request.id,
       fileNumber: request.fileNumber,
       entityId: request.entityId,
+      entitySiret: entity.siret,
       kind: request.kind,
       projectName: request.project.codeName,
       brands: [...brands].map(([brandId, solutionIds]) => ({ brandId, solutionIds })),

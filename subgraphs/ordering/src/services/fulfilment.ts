@@ -1,0 +1,163 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { Dec, forbidden, invalid, notFound, ORDERING_TOPICS, publish, Role, take, todayInParis, type ActivationDisputed, type Identity, type ServicesOpened } from '@nuage/shared';
+import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine, IdempotencyKey } from '../entities';
+import { visibleOrders } from './orders';
+import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle';
+import { addMonths, dayBefore, scheduleOf } from './invoices';
+import { totalsOf } from './pricing';
+import { createHash } from 'node:crypto';
+
+/** The order if the caller may see it (NOT_FOUND otherwise), locked for the change to come. */
+async function lockedOrder(em: EntityManager, caller: Identity, id: string, field = 'orderId'): Promise<Order> {
+  const order = await em.findOne(Order, { $and: [{ id }, visibleOrders(caller)] }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!order) throw notFound('The order', field);
+  return order;
+}
+
+function move(order: Order, transition: OrderTransition, caller: Identity) {
+  order.status = take(ORDER_LIFECYCLE, order.status, transition, caller.role);
+}
+
+async function nextNumber(em: EntityManager, sequence: string, prefix: string) {
+  const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('${sequence}') as n`, [], 'all', em.getTransactionContext());
+  return `${prefix}${String(row!.n).padStart(6, '0')}`;
+}
+
+/**
+ * A supplier's call done once per idempotency key (see proposals): a retry returns the order as
+ * the first call left it, without doing it again.
+ */
+async function supplierOnce(em: EntityManager, caller: Identity, key: string, operation: string, input: unknown, work: (tx: EntityManager) => Promise<Order>): Promise<Order> {
+  if (!/^[\w-]{8,100}$/.test(key)) throw invalid('idempotencyKey', 'An idempotency key is 8 to 100 letters, digits, - or _ (a UUID, say).');
+  const fingerprint = createHash('sha256').update(JSON.stringify({ operation, input })).digest('hex');
+  return em.transactional(async (tx) => {
+    const seen = await tx.findOne(IdempotencyKey, { brandId: caller.brandId!, key }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (seen) {
+      if (seen.fingerprint !== fingerprint) throw invalid('idempotencyKey', 'This idempotency key was used for another call.');
+      return tx.findOneOrFail(Order, { id: seen.resultId });
+    }
+    const order = await work(tx);
+    tx.persist(tx.create(IdempotencyKey, { brandId: caller.brandId!, key, operation, fingerprint, resultId: order.id }));
+    return order;
+  });
+}
+
+/** UGAP validates the order: its own reference, the Chorus purchase request number, the planned delivery. */
+export async function validateOrder(em: EntityManager, caller: Identity, id: string, input: { ugapReference: string; chorusNumber: string; plannedDeliveryDate: string }): Promise<Order> {
+  return em.transactional(async (tx) => {
+    const order = await lockedOrder(tx, caller, id, 'id');
+    const ugapReference = input.ugapReference.trim();
+    const chorusNumber = input.chorusNumber.trim();
+    if (!/^[\w-]{3,40}$/.test(ugapReference)) throw invalid('input.ugapReference', "UGAP's reference is 3 to 40 letters, digits, - or _.");
+    if (!/^\d{6,15}$/.test(chorusNumber)) throw invalid('input.chorusNumber', 'A Chorus purchase request number is 6 to 15 digits.');
+    if (input.plannedDeliveryDate < todayInParis()) throw invalid('input.plannedDeliveryDate', 'The planned delivery cannot be in the past.');
+    move(order, 'validate', caller);
+    Object.assign(order, { ugapReference, chorusNumber, plannedDeliveryDate: input.plannedDeliveryDate });
+    return order;
+  });
+}
+
+/** "Demande de délai": the buyer (or the supplier) asks to move the planned delivery. */
+export async function requestDelay(em: EntityManager, caller: Identity, orderId: string, requestedDate: string, reason: string): Promise<DelayRequest> {
+  return em.transactional(async (tx) => {
+    const order = await lockedOrder(tx, caller, orderId);
+    if (![Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER].includes(caller.role)) throw forbidden('The buyer or the supplier asks for a delay.');
+    if (order.status !== 'TO_DELIVER') throw invalid('orderId', 'A delay is asked for on an order to deliver.');
+    if (requestedDate <= todayInParis()) throw invalid('requestedDate', 'The new date is in the future.');
+    if (reason.trim().length < 3) throw invalid('reason', 'Say why.');
+    if (await tx.findOne(DelayRequest, { order, status: DelayStatus.PENDING })) throw invalid('orderId', 'A delay request on this order awaits an answer.');
+    const delay = tx.create(DelayRequest, { order, requestedDate, reason: reason.trim(), requestedByName: caller.name, requestedByRole: caller.role });
+    tx.persist(delay);
+    return delay;
+  });
+}
+
+/** The supplier or UGAP answers a delay request; accepted, the planned delivery moves. */
+export async function answerDelay(em: EntityManager, caller: Identity, id: string, accept: boolean, answer: string | undefined): Promise<DelayRequest> {
+  return em.transactional(async (tx) => {
+    const delay = await tx.findOne(DelayRequest, { id }, { populate: ['order'] });
+    if (!delay || !(await tx.findOne(Order, { $and: [{ id: delay.order.id }, visibleOrders(caller)] }))) throw notFound('The delay request', 'id');
+    if (caller.role !== Role.UGAP && caller.role !== Role.SUPPLIER) throw forbidden('The supplier or UGAP answers a delay request.');
+    if (caller.role === delay.requestedByRole) throw forbidden('A delay request is answered by the other party.');
+    if (delay.status !== DelayStatus.PENDING) throw invalid('id', 'This delay request was already answered.');
+    Object.assign(delay, { status: accept ? DelayStatus.ACCEPTED : DelayStatus.REFUSED, answeredByName: caller.name, answer: answer?.trim() || null, answeredAt: new Date() });
+    if (accept) delay.order.plannedDeliveryDate = delay.requestedDate;
+    return delay;
+  });
+}
+
+export interface DeliveredQuantity {
+  orderLineId: string;
+  quantity: string;
+}
+
+/** The supplier records a delivery note, line by line; when every line is delivered, so is the order. */
+export function recordDelivery(em: EntityManager, caller: Identity, orderId: string, deliveredOn: string, lines: DeliveredQuantity[], key: string): Promise<Order> {
+  return supplierOnce(em, caller, key, 'deliver', { orderId, deliveredOn, lines }, async (tx) => {
+    const order = await lockedOrder(tx, caller, orderId);
+    if (caller.role !== Role.SUPPLIER) throw forbidden('The supplier records deliveries.');
+    if (deliveredOn > todayInParis()) throw invalid('deliveredOn', 'A delivery is recorded once done: not in the future.');
+    if (lines.length === 0) throw invalid('lines', 'Deliver one line at least.');
+    const orderLines = await tx.find(OrderLine, { order });
+    const delivery = tx.create(Delivery, { number: await nextNumber(tx, 'delivery_number_seq', 'BL'), order, brandId: order.brandId, entityId: order.entityId, deliveredOn, recordedByName: caller.name });
+    lines.forEach((line, i) => {
+      const orderLine = orderLines.find((l) => l.id === line.orderLineId);
+      if (!orderLine) throw notFound('The order line', `lines.${i}.orderLineId`);
+      const quantity = new Dec(line.quantity);
+      const delivered = new Dec(orderLine.quantityDelivered).plus(quantity);
+      if (quantity.lte(0)) throw invalid(`lines.${i}.quantity`, 'A delivered quantity is positive.');
+      if (delivered.greaterThan(orderLine.quantity)) throw invalid(`lines.${i}.quantity`, `Only ${new Dec(orderLine.quantity).minus(orderLine.quantityDelivered).toFixed(2)} remain to deliver on this line.`);
+      Object.assign(orderLine, { quantityDelivered: delivered.toFixed(2), deliveredOn, lastUpdateAt: new Date() });
+      tx.persist(tx.create(DeliveryLine, { delivery, orderLine, quantity: quantity.toFixed(2) }));
+    });
+    const complete = orderLines.every((l) => new Dec(l.quantityDelivered).gte(l.quantity));
+    move(order, complete ? 'deliverAll' : 'deliverPart', caller);
+    tx.persist(delivery);
+    return order;
+  });
+}
+
+/** The supplier declares the services open; the buyer is told (dashboard, email through the requests subgraph). */
+export function declareServicesOpen(em: EntityManager, caller: Identity, orderId: string, note: string | undefined, key: string): Promise<Order> {
+  return supplierOnce(em, caller, key, 'open', { orderId, note }, async (tx) => {
+    const order = await lockedOrder(tx, caller, orderId);
+    move(order, 'openServices', caller);
+    order.servicesOpenedAt = new Date();
+    publish(tx, ORDERING_TOPICS.servicesOpened, { orderId: order.id, orderReference: order.reference, entityId: order.entityId, brandId: order.brandId, fileNumber: order.fileNumber, note: note?.trim() || null } satisfies ServicesOpened);
+    return order;
+  });
+}
+
+/**
+ * The buyer validates the activation ("admission de la mise en service"): the subscription starts
+ * today, runs to its due date, and its invoices are scheduled to term.
+ */
+export async function validateActivation(em: EntityManager, caller: Identity, orderId: string): Promise<Order> {
+  return em.transactional(async (tx) => {
+    const order = await lockedOrder(tx, caller, orderId);
+    if (caller.entityId !== order.entityId) throw forbidden("Only the entity's buyers validate its activations.");
+    move(order, 'validateActivation', caller);
+    const today = todayInParis();
+    order.activatedAt = new Date();
+    order.startDate = today;
+    order.dueDate = order.commitmentMonths ? dayBefore(addMonths(today, order.commitmentMonths)) : null;
+    const totals = totalsOf(await tx.find(OrderLine, { order }));
+    for (const invoice of scheduleOf({ ...order, startDate: today }, totals)) {
+      tx.persist(tx.create(Invoice, { ...invoice, number: await nextNumber(tx, 'invoice_number_seq', 'FA'), order, amountExclVat: invoice.amountExclVat.toFixed(2), vatAmount: invoice.vatAmount.toFixed(2) }));
+    }
+    return order;
+  });
+}
+
+/** The buyer reports a problem with the services declared open: the incidents subgraph opens an incident. */
+export async function reportActivationProblem(em: EntityManager, caller: Identity, orderId: string, description: string): Promise<Order> {
+  return em.transactional(async (tx) => {
+    const order = await lockedOrder(tx, caller, orderId);
+    if (caller.entityId !== order.entityId) throw forbidden("Only the entity's buyers report on its activations.");
+    const text = description.trim();
+    if (text.length < 10) throw invalid('description', 'Describe the problem (10 characters at least).');
+    move(order, 'reportProblem', caller);
+    publish(tx, ORDERING_TOPICS.activationDisputed, { orderId: order.id, orderReference: order.reference, entityId: order.entityId, brandId: order.brandId, description: text, reportedById: caller.userId, reportedByName: caller.name } satisfies ActivationDisputed);
+    return order;
+  });
+}

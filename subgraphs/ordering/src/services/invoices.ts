@@ -1,0 +1,53 @@
+import { Dec, toCents } from '@nuage/shared';
+import type Decimal from 'decimal.js';
+
+const MONTHS_PER_PERIOD: Record<string, number> = { MONTHLY: 1, QUARTERLY: 3, ANNUAL: 12 };
+
+export interface ScheduledInvoice {
+  periodStart: string;
+  periodEnd: string;
+  issueDate: string;
+  amountExclVat: Decimal;
+  vatAmount: Decimal;
+}
+
+const addMonths = (day: string, months: number) => {
+  const date = new Date(`${day}T00:00:00Z`);
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, date.getUTCDate()));
+  // 31 January + 1 month is the end of February, not 3 March.
+  if (target.getUTCDate() !== date.getUTCDate()) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+};
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/** Splits an amount into `parts` cents-exact shares; the first ones take the leftover cents. */
+function split(total: Decimal, parts: number): Decimal[] {
+  const cents = total.times(100);
+  const share = cents.dividedToIntegerBy(parts);
+  const left = cents.minus(share.times(parts)).toNumber();
+  return Array.from({ length: parts }, (_, i) => share.plus(i < left ? 1 : 0).dividedBy(100));
+}
+
+/**
+ * The invoices of an order from its activation to its term: one at activation for a one-off or
+ * uncommitted order; otherwise one per billing period over the commitment, dated at the start of
+ * the period in advance ("à échoir") or at its end in arrears ("échu"). Amounts are split in exact
+ * cents so that the invoices add up to the order's totals.
+ */
+export function scheduleOf(order: { startDate: string; commitmentMonths: number | null; billingPeriod: string | null; billingTiming: string | null }, totals: { totalExclVat: Decimal; totalVat: Decimal }): ScheduledInvoice[] {
+  const periodMonths = MONTHS_PER_PERIOD[order.billingPeriod ?? ''];
+  if (!order.commitmentMonths || !periodMonths) {
+    const end = order.commitmentMonths ? dayBefore(addMonths(order.startDate, order.commitmentMonths)) : order.startDate;
+    return [{ periodStart: order.startDate, periodEnd: end, issueDate: order.startDate, amountExclVat: toCents(totals.totalExclVat), vatAmount: toCents(totals.totalVat) }];
+  }
+  const periods = Math.ceil(order.commitmentMonths / periodMonths);
+  const amounts = split(totals.totalExclVat, periods);
+  const vats = split(totals.totalVat, periods);
+  return amounts.map((amount, i) => {
+    const periodStart = addMonths(order.startDate, i * periodMonths);
+    const periodEnd = dayBefore(addMonths(order.startDate, Math.min((i + 1) * periodMonths, order.commitmentMonths!)));
+    return { periodStart, periodEnd, issueDate: order.billingTiming === 'IN_ARREARS' ? periodEnd : periodStart, amountExclVat: amount, vatAmount: vats[i]! };
+  });
+}
+
+export { addMonths, dayBefore };
