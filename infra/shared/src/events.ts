@@ -202,7 +202,7 @@ export class EventDispatcher {
           break;
         }
       }
-    });
+    }, { loggerContext: BACKGROUND });
     return delivered;
   }
 
@@ -259,7 +259,7 @@ export function eventsRoute(orm: MikroORM, handlers: Record<string, EventHandler
           .execute<{ id: string }[]>('insert into event_inbox (id, topic, source) values (?, ?, ?) on conflict (id) do nothing returning id', [event.id, event.topic, event.source], 'all', em.getTransactionContext(), BACKGROUND);
         if (inserted.length === 0) return; // applied before: this is a redelivery
         await handler(em, event, tools);
-      });
+      }, { loggerContext: BACKGROUND });
       logger.debug({ event: event.id, topic: event.topic, from: event.source }, 'event applied');
     }
     res.writeHead(204).end();

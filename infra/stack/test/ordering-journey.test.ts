@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractText } from 'unpdf';
 import { seededIdentity } from '@nuage/requests';
-import { stableId, type Identity } from '@nuage/shared';
+import { sqlStatementCount, stableId, type Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
 
 /** Step 5 of the journey through the gateway: proposals, manager approval, acceptance. */
@@ -245,5 +245,35 @@ describe('orders, from validation to invoices', () => {
     const none = await stack.query(beneficiary, query, { f: { dueTo: inDays(30) } });
     expect(none.data!.renewalCandidates.count).toBe(0);
     expect((await stack.query(aws, query, {})).data!.renewalCandidates.count).toBe(0);
+  });
+});
+
+describe('SQL statements', () => {
+  it('listing 100 orders with their lines, proposal and request costs the same as listing one', async () => {
+    const LIST = '{ orders(first: 100) { totalCount edges { node { reference statusLabel totals { totalInclVat { amount } } lines { designation amounts { totalExclVat { amount } } } proposal { number } request { fileNumber project { codeName } } } } } }';
+    const statements = async () => {
+      const before = { ordering: sqlStatementCount(stack.subgraphs.ordering.orm), requests: sqlStatementCount(stack.subgraphs.requests.orm) };
+      const { data, errors } = await stack.query(beneficiary, LIST);
+      expect(errors).toBeUndefined();
+      return {
+        orders: data!.orders.edges.length,
+        ordering: sqlStatementCount(stack.subgraphs.ordering.orm) - before.ordering,
+        requests: sqlStatementCount(stack.subgraphs.requests.orm) - before.requests,
+      };
+    };
+    const one = await statements();
+    expect(one.orders).toBe(1);
+    // 99 more orders, copies of the first with their lines (as many acceptances would leave them).
+    await stack.subgraphs.ordering.orm.em.getConnection().execute(`
+      with source as (select * from customer_order limit 1), copies as (
+        insert into customer_order (id, created_at, updated_at, reference, status, entity_id, brand_id, placed_at, proposal_id, request_id, file_number, proposal_number, project_name, entity_siret, placed_by_name, commitment_months, billing_period, billing_timing, version)
+        select gen_random_uuid(), now(), now(), 'CX' || lpad(g::text, 6, '0'), status, entity_id, brand_id, placed_at - (g || ' minutes')::interval, proposal_id, request_id, file_number, proposal_number, project_name, entity_siret, placed_by_name, commitment_months, billing_period, billing_timing, 1
+          from source, generate_series(1, 99) as g returning id)
+      insert into order_line (id, created_at, updated_at, order_id, position, product_code, designation, quantity, quantity_delivered, list_unit_price, unit_price, vat_rate, last_update_at)
+      select gen_random_uuid(), now(), now(), copies.id, 0, '145893', 'Prestation', 1, 0, 10000, 9690, 20, now() from copies`);
+    const hundred = await statements();
+    expect(hundred).toEqual({ orders: 100, ordering: one.ordering, requests: one.requests });
+    // Ordering: the page, its count, the lines, the proposals; requests: the requests and their projects.
+    expect(one).toEqual({ orders: 1, ordering: 4, requests: 2 });
   });
 });

@@ -2,7 +2,7 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, M
 import { available, callerOf, Connection, Dec, DecimalScalar, LocalDate, Money, MutationPayload, PageArgs, pick, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
 import type Decimal from 'decimal.js';
 import { BeneficiaryEntityReference, BrandReference, DelayRequest, Delivery, DeliveryLine, Invoice, Order, OrderLine, ORDER_STATUS_LABELS, OrderStatus, Proposal, RequestReference, SubscriptionOrder } from '../entities';
-import { listDeliveries, listOrders, listSubscriptionOrders, renewalCandidates } from '../services/orders';
+import { listDeliveries, listOrders, listSubscriptionOrders, renewalCandidates, visibleOrders } from '../services/orders';
 import { answerDelay, declareServicesOpen, recordDelivery, reportActivationProblem, requestDelay, validateActivation, validateOrder } from '../services/fulfilment';
 import { ORDER_LIFECYCLE } from '../services/order-lifecycle';
 import { totalsOf } from '../services/pricing';
@@ -228,6 +228,17 @@ export class OrderResolver {
   @FieldResolver(() => [Invoice], { description: 'Its billing schedule to term: invoices issued and to come, in order.' })
   schedule(@Root() order: Order, @Ctx() { loaders }: Context) {
     return loaders.invoicesByOrder.load(order.id);
+  }
+
+  @FieldResolver(() => Proposal, { nullable: true, description: 'The accepted proposal it comes from ("N° de devis").' })
+  proposal(@Root() order: Order, @Ctx() { loaders }: Context) {
+    return order.proposalId ? loaders.proposalById.load(order.proposalId) : null;
+  }
+
+  @FieldResolver(() => [Order], { description: '"Commandes liées": the other orders of the same project of the entity.' })
+  async linkedOrders(@Root() order: Order, @Ctx() context: Context) {
+    if (!order.projectName) return [];
+    return context.em.find(Order, { $and: [visibleOrders(callerOf(context)), { entityId: order.entityId, projectName: order.projectName, id: { $ne: order.id } }] }, { orderBy: { placedAt: 'desc' } });
   }
 
   @FieldResolver(() => RequestReference, { nullable: true, description: 'The request it answers.' })

@@ -1,11 +1,13 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { Dec, forbidden, invalid, notFound, ORDERING_TOPICS, publish, Role, take, todayInParis, type ActivationDisputed, type Identity, type ServicesOpened } from '@nuage/shared';
-import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine, IdempotencyKey } from '../entities';
+import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities';
 import { visibleOrders } from './orders';
 import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle';
 import { addMonths, dayBefore, scheduleOf } from './invoices';
 import { totalsOf } from './pricing';
-import { createHash } from 'node:crypto';
+import { nextNumber, once } from './idempotency';
+
+const loadOrder = (tx: EntityManager, id: string) => tx.findOneOrFail(Order, { id });
 
 /** The order if the caller may see it (NOT_FOUND otherwise), locked for the change to come. */
 async function lockedOrder(em: EntityManager, caller: Identity, id: string, field = 'orderId'): Promise<Order> {
@@ -16,30 +18,6 @@ async function lockedOrder(em: EntityManager, caller: Identity, id: string, fiel
 
 function move(order: Order, transition: OrderTransition, caller: Identity) {
   order.status = take(ORDER_LIFECYCLE, order.status, transition, caller.role);
-}
-
-async function nextNumber(em: EntityManager, sequence: string, prefix: string) {
-  const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('${sequence}') as n`, [], 'all', em.getTransactionContext());
-  return `${prefix}${String(row!.n).padStart(6, '0')}`;
-}
-
-/**
- * A supplier's call done once per idempotency key (see proposals): a retry returns the order as
- * the first call left it, without doing it again.
- */
-async function supplierOnce(em: EntityManager, caller: Identity, key: string, operation: string, input: unknown, work: (tx: EntityManager) => Promise<Order>): Promise<Order> {
-  if (!/^[\w-]{8,100}$/.test(key)) throw invalid('idempotencyKey', 'An idempotency key is 8 to 100 letters, digits, - or _ (a UUID, say).');
-  const fingerprint = createHash('sha256').update(JSON.stringify({ operation, input })).digest('hex');
-  return em.transactional(async (tx) => {
-    const seen = await tx.findOne(IdempotencyKey, { brandId: caller.brandId!, key }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (seen) {
-      if (seen.fingerprint !== fingerprint) throw invalid('idempotencyKey', 'This idempotency key was used for another call.');
-      return tx.findOneOrFail(Order, { id: seen.resultId });
-    }
-    const order = await work(tx);
-    tx.persist(tx.create(IdempotencyKey, { brandId: caller.brandId!, key, operation, fingerprint, resultId: order.id }));
-    return order;
-  });
 }
 
 /** UGAP validates the order: its own reference, the Chorus purchase request number, the planned delivery. */
@@ -93,7 +71,7 @@ export interface DeliveredQuantity {
 
 /** The supplier records a delivery note, line by line; when every line is delivered, so is the order. */
 export function recordDelivery(em: EntityManager, caller: Identity, orderId: string, deliveredOn: string, lines: DeliveredQuantity[], key: string): Promise<Order> {
-  return supplierOnce(em, caller, key, 'deliver', { orderId, deliveredOn, lines }, async (tx) => {
+  return once(em, caller, key, { operation: 'deliver', input: { orderId, deliveredOn, lines } }, loadOrder, async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
     if (caller.role !== Role.SUPPLIER) throw forbidden('The supplier records deliveries.');
     if (deliveredOn > todayInParis()) throw invalid('deliveredOn', 'A delivery is recorded once done: not in the future.');
@@ -119,7 +97,7 @@ export function recordDelivery(em: EntityManager, caller: Identity, orderId: str
 
 /** The supplier declares the services open; the buyer is told (dashboard, email through the requests subgraph). */
 export function declareServicesOpen(em: EntityManager, caller: Identity, orderId: string, note: string | undefined, key: string): Promise<Order> {
-  return supplierOnce(em, caller, key, 'open', { orderId, note }, async (tx) => {
+  return once(em, caller, key, { operation: 'open', input: { orderId, note } }, loadOrder, async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
     move(order, 'openServices', caller);
     order.servicesOpenedAt = new Date();

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { LockMode, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   Dec,
   DomainError,
@@ -20,9 +19,10 @@ import {
   type ProposalAccepted,
   type ProposalSubmitted,
 } from '@nuage/shared';
-import { BillingPeriod, BillingTiming, IdempotencyKey, Order, OrderLine, OrderStatus, Proposal, ProposalDocument, ProposalDocumentKind, ProposalLine, ProposalStatus, Solicitation, SubscriptionOrder } from '../entities';
+import { BillingPeriod, BillingTiming, Order, OrderLine, OrderStatus, Proposal, ProposalDocument, ProposalDocumentKind, ProposalLine, ProposalStatus, Solicitation, SubscriptionOrder } from '../entities';
 import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycle';
 import { renderProposalPdf } from './documents';
+import { nextNumber, once } from './idempotency';
 
 export interface ProposalLineInput {
   productCode?: string;
@@ -43,13 +43,6 @@ export interface ProposalTerms {
 
 /** French VAT rates a line may carry. */
 const VAT_RATES = ['20.00', '10.00', '5.50', '2.10', '0.00'];
-const number = (prefix: string, n: number) => `${prefix}${String(n).padStart(6, '0')}`;
-
-async function nextNumber(em: EntityManager, sequence: string, prefix: string): Promise<string> {
-  const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('${sequence}') as n`, [], 'all', em.getTransactionContext());
-  return number(prefix, Number(row!.n));
-}
-
 /** Who reads a proposal: its entity's buyers, its brand's supplier, market-wide staff. */
 export function visibleProposals(caller: Identity): FilterQuery<Proposal> {
   if (isMarketWide(caller)) return {};
@@ -84,36 +77,7 @@ function checkTerms(terms: ProposalTerms): Omit<ProposalLine, 'id' | 'createdAt'
   });
 }
 
-/**
- * Runs a supplier's call once per idempotency key: a retry with the same key and the same input
- * returns the first result and does nothing else; the same key for another call is a CONFLICT.
- */
-async function once(em: EntityManager, caller: Identity, key: string, operation: string, input: unknown, work: (tx: EntityManager) => Promise<Proposal>): Promise<Proposal> {
-  if (!/^[\w-]{8,100}$/.test(key)) throw invalid('idempotencyKey', 'An idempotency key is 8 to 100 letters, digits, - or _ (a UUID, say).');
-  const fingerprint = createHash('sha256').update(JSON.stringify({ operation, input })).digest('hex');
-  const replay = async (tx: EntityManager) => {
-    const seen = await tx.findOne(IdempotencyKey, { brandId: caller.brandId!, key });
-    if (!seen) return null;
-    if (seen.fingerprint !== fingerprint) throw new DomainError(ErrorCode.CONFLICT, 'This idempotency key was used for another call.', 'idempotencyKey');
-    return tx.findOneOrFail(Proposal, { id: seen.resultId });
-  };
-  try {
-    return await em.transactional(async (tx) => {
-      const previous = await replay(tx);
-      if (previous) return previous;
-      const proposal = await work(tx);
-      tx.persist(tx.create(IdempotencyKey, { brandId: caller.brandId!, key, operation, fingerprint, resultId: proposal.id }));
-      return proposal;
-    });
-  } catch (error) {
-    // Two retries racing: the loser finds the winner's key and answers with its result.
-    if (error instanceof UniqueConstraintViolationException) {
-      const previous = await replay(em.fork());
-      if (previous) return previous;
-    }
-    throw error;
-  }
-}
+const loadProposal = (tx: EntityManager, id: string) => tx.findOneOrFail(Proposal, { id });
 
 function applyTerms(em: EntityManager, proposal: Proposal, terms: ProposalTerms, lines: ReturnType<typeof checkTerms>) {
   proposal.validUntil = terms.validUntil;
@@ -127,7 +91,7 @@ function applyTerms(em: EntityManager, proposal: Proposal, terms: ProposalTerms,
 /** A supplier answers a request that solicits its brand. */
 export function submitProposal(em: EntityManager, caller: Identity, requestId: string, terms: ProposalTerms, key: string): Promise<Proposal> {
   if (caller.role !== Role.SUPPLIER) throw forbidden('Only suppliers submit proposals.');
-  return once(em, caller, key, 'submit', { requestId, terms }, async (tx) => {
+  return once(em, caller, key, { operation: 'submit', input: { requestId, terms } }, loadProposal, async (tx) => {
     const solicitation = await tx.findOne(Solicitation, { requestId, brandId: caller.brandId!, closedAt: null });
     if (!solicitation) throw notFound('A request soliciting your brand', 'input.requestId');
     const lines = checkTerms(terms);
@@ -152,7 +116,7 @@ export function submitProposal(em: EntityManager, caller: Identity, requestId: s
 
 /** The supplier revises its proposal: new terms, back to the manager. */
 export function reviseProposal(em: EntityManager, caller: Identity, id: string, terms: ProposalTerms, key: string): Promise<Proposal> {
-  return once(em, caller, key, 'revise', { id, terms }, async (tx) => {
+  return once(em, caller, key, { operation: 'revise', input: { id, terms } }, loadProposal, async (tx) => {
     const proposal = await readableProposal(tx, caller, id, true);
     await proposal.lines.init();
     move(proposal, 'revise', caller.role);
@@ -165,7 +129,7 @@ export function reviseProposal(em: EntityManager, caller: Identity, id: string, 
 }
 
 export function withdrawProposal(em: EntityManager, caller: Identity, id: string, key: string): Promise<Proposal> {
-  return once(em, caller, key, 'withdraw', { id }, async (tx) => {
+  return once(em, caller, key, { operation: 'withdraw', input: { id } }, loadProposal, async (tx) => {
     const proposal = await readableProposal(tx, caller, id, true);
     move(proposal, 'withdraw', caller.role);
     return proposal;

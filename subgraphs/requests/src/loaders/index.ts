@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderById, loaderByParent, Role, type Identity } from '@nuage/shared';
-import { BeneficiaryEntity, Document, Message, Person, Project, RequestItem, RequestSolution, Team } from '../entities';
+import { BeneficiaryEntity, Document, Message, Person, Project, RequestItem, RequestSolution, ServiceRequest, Team } from '../entities';
+import { visibleRequests } from '../services/access';
 
 export interface MessageCounts {
   total: number;
@@ -29,8 +30,18 @@ function messageCounts(em: EntityManager, identity: Identity | null) {
   });
 }
 
+/** Requests by id that this reader may read (null otherwise): other subgraphs' references, batched. */
+function readableRequests(em: EntityManager, identity: Identity | null) {
+  return new DataLoader<string, ServiceRequest | null>(async (ids) => {
+    if (!identity) return ids.map(() => null);
+    const rows = await em.find(ServiceRequest, { $and: [{ id: { $in: [...ids] } }, visibleRequests(em, identity)] });
+    return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+  });
+}
+
 export function createLoaders(em: EntityManager, identity: Identity | null) {
   return {
+    readableRequestById: readableRequests(em, identity),
     entityById: loaderById(em, BeneficiaryEntity),
     personById: loaderById(em, Person),
     projectById: loaderById(em, Project),

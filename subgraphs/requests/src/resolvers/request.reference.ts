@@ -1,7 +1,5 @@
-import { callerOf, type SubgraphContext } from '@nuage/shared';
-import { readableRequest } from '../services/access';
+import type { SubgraphContext } from '@nuage/shared';
 import type { RequestsLoaders } from '../loaders';
 
-/** Resolves other subgraphs' references to a request, for callers allowed to read it. */
-export const resolveRequestReference = (reference: { id: string }, context: SubgraphContext<RequestsLoaders>) =>
-  readableRequest(context.em, callerOf(context), reference.id).catch(() => null);
+/** Resolves other subgraphs' references to requests, batched, for callers allowed to read them (null otherwise). */
+export const resolveRequestReference = (reference: { id: string }, context: SubgraphContext<RequestsLoaders>) => context.loaders.readableRequestById.load(reference.id);

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { Role, take } from '@nuage/shared';
+import { OrderStatus } from '../entities/order';
+import { ProposalStatus } from '../entities/proposal';
+import { ORDER_LIFECYCLE } from './order-lifecycle';
+import { PROPOSAL_LIFECYCLE } from './proposal-lifecycle';
+
+const outcome = (run: () => string) => {
+  try {
+    return run();
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+};
+
+describe('the proposal lifecycle', () => {
+  const P = ProposalStatus;
+  it.each([
+    [P.AWAITING_MANAGER, 'approve', Role.MANAGER, P.APPROVED],
+    [P.AWAITING_MANAGER, 'approve', Role.BENEFICIARY, 'FORBIDDEN'],
+    [P.AWAITING_MANAGER, 'reject', Role.MANAGER, P.REJECTED_BY_MANAGER],
+    [P.AWAITING_MANAGER, 'accept', Role.BENEFICIARY, 'INVALID_TRANSITION'],
+    [P.APPROVED, 'accept', Role.BENEFICIARY, P.ACCEPTED],
+    [P.APPROVED, 'accept', Role.SUPPLIER, 'FORBIDDEN'],
+    [P.APPROVED, 'refuse', Role.MANAGER, P.REFUSED],
+    [P.REJECTED_BY_MANAGER, 'revise', Role.SUPPLIER, P.AWAITING_MANAGER],
+    [P.ACCEPTED, 'revise', Role.SUPPLIER, 'INVALID_TRANSITION'],
+    [P.ACCEPTED, 'withdraw', Role.SUPPLIER, 'INVALID_TRANSITION'],
+    [P.APPROVED, 'withdraw', Role.SUPPLIER, P.WITHDRAWN],
+    [P.APPROVED, 'close', 'SYSTEM', P.CLOSED],
+    [P.REFUSED, 'close', 'SYSTEM', 'INVALID_TRANSITION'],
+  ] as const)('%s --%s by %s--> %s', (from, transition, actor, expected) => {
+    expect(outcome(() => take(PROPOSAL_LIFECYCLE, from, transition, actor))).toBe(expected);
+  });
+});
+
+describe('the order lifecycle', () => {
+  const O = OrderStatus;
+  it.each([
+    [O.AWAITING_VALIDATION, 'validate', Role.UGAP, O.TO_DELIVER],
+    [O.AWAITING_VALIDATION, 'validate', Role.MARKET_HOLDER, 'FORBIDDEN'],
+    [O.AWAITING_VALIDATION, 'deliverAll', Role.SUPPLIER, 'INVALID_TRANSITION'],
+    [O.TO_DELIVER, 'deliverPart', Role.SUPPLIER, O.TO_DELIVER],
+    [O.TO_DELIVER, 'deliverAll', Role.SUPPLIER, O.DELIVERED],
+    [O.DELIVERED, 'openServices', Role.SUPPLIER, O.SERVICES_OPENED],
+    [O.AWAITING_VALIDATION, 'openServices', Role.SUPPLIER, 'INVALID_TRANSITION'],
+    [O.SERVICES_OPENED, 'validateActivation', Role.BENEFICIARY, O.ACTIVATED],
+    [O.ACTIVATED, 'validateActivation', Role.BENEFICIARY, 'INVALID_TRANSITION'],
+    [O.SERVICES_OPENED, 'validateActivation', Role.SUPPLIER, 'FORBIDDEN'],
+    [O.SERVICES_OPENED, 'reportProblem', Role.MANAGER, O.ACTIVATION_DISPUTED],
+    [O.ACTIVATION_DISPUTED, 'openServices', Role.SUPPLIER, O.SERVICES_OPENED],
+    [O.TO_DELIVER, 'cancel', Role.UGAP, 'INVALID_TRANSITION'],
+  ] as const)('%s --%s by %s--> %s', (from, transition, actor, expected) => {
+    expect(outcome(() => take(ORDER_LIFECYCLE, from, transition, actor))).toBe(expected);
+  });
+});
