@@ -224,6 +224,9 @@ describe('orders, from validation to invoices', () => {
     expect(told.map((m) => /^To: (.+)$/m.exec(m)![1]).sort()).toEqual(['clara.maurice@entite.gouv.fr', 'marc.lefevre@entite.gouv.fr']);
 
     expect((await orderMutation(beneficiary, 'reportActivationProblem(orderId: $id, description: $text)', { id: order.id, text: 'Les identifiants fournis ne fonctionnent pas.' })).order.status).toBe('ACTIVATION_DISPUTED');
+    // The incidents subgraph learns of it by event (it opens the incident: see the incidents issue).
+    const [disputed] = await stack.subgraphs.ordering.orm.em.getConnection().execute<{ payload: { description: string } }[]>("select payload from event_outbox where topic = 'ordering.activation.disputed'");
+    expect(disputed!.payload.description).toBe('Les identifiants fournis ne fonctionnent pas.');
     expect((await orderMutation(supplier, 'declareServicesOpen(orderId: $id, idempotencyKey: $key)', { id: order.id, key: 'open-services-0002' })).order.status).toBe('SERVICES_OPENED');
     const activated = await orderMutation(beneficiary, 'validateActivation(orderId: $id)', { id: order.id });
     expect(activated.errors).toEqual([]);
@@ -275,5 +278,28 @@ describe('SQL statements', () => {
     expect(hundred).toEqual({ orders: 100, ordering: one.ordering, requests: one.requests });
     // Ordering: the page, its count, the lines, the proposals; requests: the requests and their projects.
     expect(one).toEqual({ orders: 1, ordering: 4, requests: 2 });
+  });
+});
+
+describe('revision, refusal and concurrent accepts of one proposal', () => {
+  it('a revision goes back to the manager; a refusal says why; two accepts of one proposal give one order', async () => {
+    const id = await submittedRequest();
+    const submitted = await submitProposal(ovh, id, 'ovh-revise-0001');
+    await decide(manager, 'approveProposal', { id: submitted.proposal.id });
+    const revised = await stack.query(ovh, 'mutation($id: ID!, $input: ProposalTermsInput!) { reviseProposal(id: $id, input: $input, idempotencyKey: "ovh-revise-0002") { proposal { status revision totals { totalExclVat { amount } } } errors { code } } }', {
+      id: submitted.proposal.id,
+      input: { ...GUIDE_TERMS, lines: [{ designation: 'Remise exceptionnelle', quantity: '1', listUnitPrice: '10000.00', unitPrice: '9500.00' }] },
+    });
+    expect(revised.data!.reviseProposal).toEqual({ proposal: { status: 'AWAITING_MANAGER', revision: 1, totals: { totalExclVat: { amount: '9500.00' } } }, errors: [] });
+
+    const other = await submitProposal(outscale, id, 'outscale-refused-0001');
+    expect((await decide(beneficiary, 'refuseProposal', { id: other.proposal.id, reason: '' })).errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'reason' })]);
+    expect((await decide(beneficiary, 'refuseProposal', { id: other.proposal.id, reason: 'Hors budget' })).proposal).toEqual({ status: 'REFUSED' });
+
+    await decide(manager, 'approveProposal', { id: submitted.proposal.id });
+    const outcomes = await Promise.all([1, 2].map(() => decide(beneficiary, 'acceptProposal', { id: submitted.proposal.id, cgeAccepted: true, cguAccepted: true })));
+    expect(outcomes.filter((o) => o.errors.length === 0)).toHaveLength(1);
+    const [orders] = await stack.subgraphs.ordering.orm.em.getConnection().execute<{ count: string }[]>('select count(*) as count from customer_order where request_id = ?', [id]);
+    expect(Number(orders!.count)).toBe(1);
   });
 });
