@@ -71,7 +71,34 @@ export const ORDERING_TOPICS = {
   servicesOpened: 'ordering.services.opened',
   /** Ordering: the buyer reported a problem with the services declared open (an incident to open). */
   activationDisputed: 'ordering.activation.disputed',
+  /** Ordering: an order was placed (acceptance of a proposal). */
+  orderPlaced: 'ordering.order.placed',
 } as const;
+
+export interface OrderPlaced {
+  orderId: string;
+  reference: string;
+  entityId: string;
+  brandId: string;
+}
+
+export const INCIDENT_TOPICS = {
+  /** Incidents: an incident was declared on an order (the order is disputed while one is open). */
+  incidentOpened: 'incidents.incident.opened',
+  /** Incidents: an incident was closed or rejected. */
+  incidentClosed: 'incidents.incident.closed',
+} as const;
+
+export interface IncidentOpened {
+  incidentId: string;
+  number: string;
+  orderId: string;
+}
+
+export interface IncidentClosed {
+  incidentId: string;
+  orderId: string;
+}
 
 export interface ServicesOpened {
   orderId: string;

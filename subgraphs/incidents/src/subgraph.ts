@@ -1,16 +1,26 @@
-import type { SubgraphDefinition } from '@nuage/shared';
-import { IncidentType } from './entities';
+import { callerOf, type SubgraphDefinition } from '@nuage/shared';
+import { readableIncident } from './services/incidents';
+import { Incident, IncidentEvent, IncidentType, KnownOrder, OrderReference } from './entities';
 import { IncidentTypeLabels, IncidentTypeResolver } from './resolvers/incident-type.resolver';
+import { IncidentEventResolver, IncidentResolver, OrderIncidentsResolver } from './resolvers/incident.resolver';
+import { INCIDENTS_CONSUME } from './services/events';
+import { createLoaders, type IncidentsLoaders } from './loaders';
 import { migrations } from './migrations';
 import { seedIncidents } from './seed';
 
-/** Incidents and disputes on orders and activations (their types so far). */
-export const incidents: SubgraphDefinition<Record<string, never>> = {
+/** Incidents and disputes on orders and activations. */
+export const incidents: SubgraphDefinition<IncidentsLoaders> = {
   name: 'incidents',
-  resolvers: [IncidentTypeResolver, IncidentTypeLabels],
-  entities: [IncidentType],
+  resolvers: [IncidentTypeResolver, IncidentTypeLabels, IncidentResolver, IncidentEventResolver, OrderIncidentsResolver],
+  orphanedTypes: [OrderReference],
+  references: {
+    Order: { __resolveReference: (reference: { id: string }) => OrderReference.of(reference.id) },
+    Incident: { __resolveReference: (reference: { id: string }, context) => readableIncident(context.em, callerOf(context), reference.id).catch(() => null) },
+  },
+  entities: [IncidentType, Incident, IncidentEvent, KnownOrder],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: seedIncidents,
-  createLoaders: () => ({}),
+  createLoaders,
+  consumes: INCIDENTS_CONSUME,
 };

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '@nuage/shared';
-import { DashboardReference, FULFILMENT_ENTITIES, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
+import { DashboardReference, FULFILMENT_ENTITIES, OrderIncident, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
 import { DeliveryLineResolver, DeliveryResolver, InvoiceResolver, OrderLineResolver, OrderResolver, SubscriptionOrderResolver } from './resolvers/order.resolver';
 import { resolveOrderReference } from './resolvers/order.reference';
 import { SolicitationResolver } from './resolvers/solicitation.resolver';
@@ -21,7 +21,7 @@ export const ordering: SubgraphDefinition<OrderingLoaders> = {
     Dashboard: { __resolveReference: (reference: { id: string }) => DashboardReference.of(reference.id) },
     Request: { __resolveReference: (reference: { id: string }) => RequestReference.of(reference.id) },
   },
-  entities: [Order, OrderLine, Solicitation, Proposal, ProposalLine, IdempotencyKey, SubscriptionOrder, ProposalDocument, ...FULFILMENT_ENTITIES],
+  entities: [Order, OrderLine, Solicitation, Proposal, ProposalLine, IdempotencyKey, SubscriptionOrder, ProposalDocument, ...FULFILMENT_ENTITIES, OrderIncident],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   createLoaders,

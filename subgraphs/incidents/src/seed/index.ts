@@ -9,6 +9,7 @@ export const INCIDENT_TYPES = [
   { code: 'CREDENTIALS_CUSTOMER_ACCOUNT', labelFr: 'Identifiants / compte client', labelEn: 'Credentials / customer account' },
   { code: 'LATE_DELIVERY', labelFr: 'Retard de livraison', labelEn: 'Late delivery' },
   { code: 'INVOICING', labelFr: 'Facturation', labelEn: 'Invoicing' },
+  { code: 'SERVICE_ACTIVATION', labelFr: 'Mise en service', labelEn: 'Service activation' },
 ];
 
 /** Inserts the incident types that are missing; never overwrites the market holder's edits. */

@@ -5,3 +5,4 @@ export { Proposal, ProposalLine, ProposalStatus, PROPOSAL_STATUS_LABELS, Billing
 export { SubscriptionOrder, ProposalDocument, ProposalDocumentKind } from './subscription-order';
 export { BrandReference, BeneficiaryEntityReference, RequestReference, DashboardReference } from './references';
 export { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, FULFILMENT_ENTITIES } from './fulfilment';
+export { OrderIncident } from './order-incident';

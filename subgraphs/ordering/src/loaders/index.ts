@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderById, loaderByParent } from '@nuage/shared';
-import { DelayRequest, DeliveryLine, Invoice, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, SubscriptionOrder } from '../entities';
+import { OrderIncident, DelayRequest, DeliveryLine, Invoice, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, SubscriptionOrder } from '../entities';
 
 /** Per-request batching: a page of proposals or orders costs one statement per level. */
 export function createLoaders(em: EntityManager) {
@@ -14,6 +14,10 @@ export function createLoaders(em: EntityManager) {
     delaysByOrder: loaderByParent(em, DelayRequest, 'order', { createdAt: 'desc', id: 'desc' }),
     invoicesByOrder: loaderByParent(em, Invoice, 'order', { periodStart: 'asc', id: 'asc' }),
     linesByDelivery: loaderByParent(em, DeliveryLine, 'delivery', { id: 'asc' }),
+    openIncidentsByOrder: new DataLoader<string, number>(async (ids) => {
+      const rows = await em.find(OrderIncident, { orderId: { $in: [...ids] }, open: true });
+      return ids.map((id) => rows.filter((r) => r.orderId === id).length);
+    }),
     subscriptionByProposal: new DataLoader<string, SubscriptionOrder | null>(async (ids) => {
       const rows = await em.find(SubscriptionOrder, { proposal: { $in: [...ids] } });
       return ids.map((id) => rows.find((r) => r.proposal.id === id) ?? null);

@@ -210,6 +210,11 @@ export class OrderResolver {
     return concerned ? available(ORDER_LIFECYCLE, order.status, caller.role) : [];
   }
 
+  @FieldResolver(() => Boolean, { description: 'Whether an incident on it is open ("litige en cours"), as the incidents subgraph announced.' })
+  async disputed(@Root() order: Order, @Ctx() { loaders }: Context) {
+    return (await loaders.openIncidentsByOrder.load(order.id)) > 0;
+  }
+
   @FieldResolver(() => [OrderLine], { description: 'Its lines.' })
   lines(@Root() order: Order, @Ctx() { loaders }: Context) {
     return loaders.linesByOrder.load(order.id);

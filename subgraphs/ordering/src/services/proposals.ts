@@ -16,6 +16,7 @@ import {
   type FileStore,
   type Identity,
   type PageArgs,
+  type OrderPlaced,
   type ProposalAccepted,
   type ProposalSubmitted,
 } from '@nuage/shared';
@@ -229,6 +230,7 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
       tx.persist(document);
       pdfs.push({ key: document.storageKey, body });
     }
+    publish(tx, ORDERING_TOPICS.orderPlaced, { orderId: order.id, reference: order.reference, entityId: order.entityId, brandId: order.brandId } satisfies OrderPlaced);
     publish(tx, ORDERING_TOPICS.proposalAccepted, { requestId: proposal.requestId, proposalId: proposal.id, orderId: order.id } satisfies ProposalAccepted);
     // The files are written before the commit: a document row never points to a missing file.
     for (const pdf of pdfs) await files.put(pdf.key, await pdf.body);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden, paginate, publish, Role, TOPICS, type DeliveredEvent, type EventHandler, type Identity, type PageArgs, type RequestCancelled, type RequestSubmitted, type SolicitationOpened } from '@nuage/shared';
-import { Solicitation } from '../entities';
+import { forbidden, INCIDENT_TOPICS, paginate, publish, Role, TOPICS, type IncidentClosed, type IncidentOpened, type DeliveredEvent, type EventHandler, type Identity, type PageArgs, type RequestCancelled, type RequestSubmitted, type SolicitationOpened } from '@nuage/shared';
+import { OrderIncident, Solicitation } from '../entities';
 
 /** What this subgraph learns from the requests subgraph. */
 export const ORDERING_CONSUME: Record<string, EventHandler> = {
@@ -25,6 +25,15 @@ export const ORDERING_CONSUME: Record<string, EventHandler> = {
   },
   [TOPICS.requestCancelled]: async (em, { payload }: DeliveredEvent<RequestCancelled>) => {
     for (const solicitation of await em.find(Solicitation, { requestId: payload.requestId, closedAt: null })) solicitation.closedAt = new Date();
+  },
+  // An order is disputed while an incident on it is open; a close never reopens it.
+  [INCIDENT_TOPICS.incidentOpened]: async (em, { payload }: DeliveredEvent<IncidentOpened>) => {
+    if (!(await em.findOne(OrderIncident, { incidentId: payload.incidentId }))) em.persist(em.create(OrderIncident, { incidentId: payload.incidentId, orderId: payload.orderId, open: true }));
+  },
+  [INCIDENT_TOPICS.incidentClosed]: async (em, { payload }: DeliveredEvent<IncidentClosed>) => {
+    const known = await em.findOne(OrderIncident, { incidentId: payload.incidentId });
+    if (known) known.open = false;
+    else em.persist(em.create(OrderIncident, { incidentId: payload.incidentId, orderId: payload.orderId, open: false }));
   },
 };
 

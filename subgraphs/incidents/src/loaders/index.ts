@@ -1,0 +1,23 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { Role, isMarketWide, loaderByParent, type Identity } from '@nuage/shared';
+import { Incident, IncidentEvent, IncidentType } from '../entities';
+
+export function createLoaders(em: EntityManager, identity: Identity | null) {
+  /** The incidents of many orders that this reader may read, in one statement. */
+  const incidentsByOrder = new DataLoader<string, Incident[]>(async (orderIds) => {
+    if (!identity) return orderIds.map(() => []);
+    const scope = isMarketWide(identity) ? {} : identity.role === Role.SUPPLIER ? { brandId: identity.brandId! } : { entityId: identity.entityId! };
+    const rows = await em.find(Incident, { orderId: { $in: [...orderIds] }, ...scope }, { orderBy: { createdAt: 'desc' } });
+    return orderIds.map((id) => rows.filter((r) => r.orderId === id));
+  });
+  return {
+    incidentsByOrder,
+    historyByIncident: loaderByParent(em, IncidentEvent, 'incident', { createdAt: 'asc', id: 'asc' }),
+    typeByCode: new DataLoader<string, IncidentType | null>(async (codes) => {
+      const rows = await em.find(IncidentType, { code: { $in: [...codes] } });
+      return codes.map((code) => rows.find((r) => r.code === code) ?? null);
+    }),
+  };
+}
+export type IncidentsLoaders = ReturnType<typeof createLoaders>;

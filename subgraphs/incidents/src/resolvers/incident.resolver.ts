@@ -1,0 +1,173 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { available, callerOf, Connection, LocalDate, LocalizedText, MutationPayload, PageArgs, pick, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { BrandReference, Incident, IncidentEvent, IncidentStatus, IncidentType, INCIDENT_STATUS_LABELS, OrderReference } from '../entities';
+import { declare, listIncidents, move, readableIncident, statistics } from '../services/incidents';
+import { INCIDENT_LIFECYCLE, type IncidentTransition } from '../services/incident-lifecycle';
+import type { IncidentsLoaders } from '../loaders';
+
+type Context = SubgraphContext<IncidentsLoaders>;
+
+const IncidentConnection = Connection(Incident, 'Incident', 'incident');
+const IncidentPayload = MutationPayload(Incident, 'IncidentPayload', 'incident', 'incident');
+
+const TRANSITIONS = Object.fromEntries(Object.keys(INCIDENT_LIFECYCLE.transitions).map((t) => [t, t])) as Record<IncidentTransition, IncidentTransition>;
+registerEnumType(TRANSITIONS, {
+  name: 'IncidentTransition',
+  description: 'A step of an incident\'s lifecycle.',
+  valuesConfig: {
+    takeInCharge: { description: 'Prendre en charge (market holder, supplier).' },
+    askBeneficiary: { description: 'Demander une information au bénéficiaire (market holder, supplier).' },
+    answer: { description: 'Répondre (beneficiary).' },
+    resolve: { description: 'Résoudre (market holder, supplier).' },
+    confirm: { description: 'Confirmer la résolution: clôture (beneficiary).' },
+    reopen: { description: 'Rouvrir (beneficiary).' },
+    reject: { description: 'Rejeter (market holder).' },
+  },
+});
+
+@InputType({ description: '"Déclarer un litige" on an order.' })
+class DeclareIncidentInput {
+  @Field(() => ID, { description: 'The order.' })
+  orderId!: string;
+
+  @Field(() => String, { description: 'Code of the incident type (`incidentTypes`).' })
+  typeCode!: string;
+
+  @Field(() => String, { description: 'What is wrong.' })
+  description!: string;
+}
+
+@InputType({ description: 'Narrows the list of incidents.' })
+class IncidentFilter {
+  @Field(() => [IncidentStatus], { nullable: true, description: 'Only these statuses.' })
+  statuses?: IncidentStatus[];
+
+  @Field(() => String, { nullable: true, description: 'Only this type.' })
+  typeCode?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only on this order.' })
+  orderId?: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Declared on or after this day.' })
+  from?: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Declared on or before this day.' })
+  to?: string;
+}
+
+@ObjectType({ description: 'Incidents of one brand and type, with their mean handling times.' })
+class IncidentStatistics {
+  @Field(() => BrandReference, { description: 'The brand.' })
+  brand!: BrandReference;
+
+  @Field(() => String, { description: 'Type code.' })
+  typeCode!: string;
+
+  @Field(() => Int, { description: 'How many incidents.' })
+  incidents!: number;
+
+  @Field(() => Int, { description: 'How many are still open.' })
+  open!: number;
+
+  @Field(() => Float, { nullable: true, description: 'Mean hours from declaration to the first answer (a duration, not money).' })
+  hoursToFirstAnswer!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Mean hours from declaration to resolution.' })
+  hoursToResolution!: number | null;
+}
+
+@Resolver(() => Incident)
+export class IncidentResolver {
+  @Authorized()
+  @Query(() => Incident, { description: 'One incident the caller may read.' })
+  incident(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
+    return readableIncident(context.em, callerOf(context), id);
+  }
+
+  @Authorized()
+  @Query(() => IncidentConnection, { description: '"Incidents": those the caller may read, latest first.' })
+  incidents(@Arg('filter', () => IncidentFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter: IncidentFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
+    return listIncidents(context.em, callerOf(context), { ...filter }, page);
+  }
+
+  @Authorized(Role.MARKET_HOLDER, Role.UGAP, Role.ANALYST)
+  @Query(() => [IncidentStatistics], { description: 'Per brand and type: incidents, open ones, mean time to first answer and to resolution.' })
+  async incidentStatistics(@Ctx() context: Context) {
+    return (await statistics(context.em, callerOf(context))).map((row) => ({ ...row, brand: BrandReference.of(row.brandId) }));
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER)
+  @Mutation(() => IncidentPayload, { description: '"Déclarer un litige": declares an incident on an order of your entity.' })
+  declareIncident(@Arg('input', () => DeclareIncidentInput, { description: 'The order, the type, what is wrong.' }) input: DeclareIncidentInput, @Ctx() context: Context) {
+    return refusalsAsUserErrors(() => declare(context.em, callerOf(context), input));
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
+  @Mutation(() => IncidentPayload, { description: 'Moves an incident along, by the role that owns the step; dated and kept in its history.' })
+  moveIncident(
+    @Arg('id', () => ID, { description: 'The incident.' }) id: string,
+    @Arg('transition', () => TRANSITIONS, { description: 'The step.' }) transition: IncidentTransition,
+    @Arg('comment', () => String, { nullable: true, description: 'Why (required to reject, reopen or ask the beneficiary).' }) comment: string | undefined,
+    @Ctx() context: Context,
+  ) {
+    return refusalsAsUserErrors(() => move(context.em, callerOf(context), id, transition, comment));
+  }
+
+  @FieldResolver(() => String, { description: "Status in the caller's language." })
+  statusLabel(@Root() incident: Incident, @Ctx() { locale }: Context) {
+    return pick(INCIDENT_STATUS_LABELS[incident.status], locale);
+  }
+
+  @FieldResolver(() => LocalizedText, { description: 'Status in French and English.' })
+  statusLabels(@Root() incident: Incident) {
+    const label = INCIDENT_STATUS_LABELS[incident.status];
+    return LocalizedText.of(label.fr, label.en);
+  }
+
+  @FieldResolver(() => IncidentType, { nullable: true, description: 'Its type.' })
+  type(@Root() incident: Incident, @Ctx() { loaders }: Context) {
+    return loaders.typeByCode.load(incident.typeCode);
+  }
+
+  @FieldResolver(() => [String], { description: 'The steps the caller may take now.' })
+  availableActions(@Root() incident: Incident, @Ctx() context: Context) {
+    return available(INCIDENT_LIFECYCLE, incident.status, callerOf(context).role);
+  }
+
+  @FieldResolver(() => Date, { description: 'When it was declared.' })
+  declaredAt(@Root() incident: Incident) {
+    return incident.createdAt;
+  }
+
+  @FieldResolver(() => [IncidentEvent], { description: 'Every step, oldest first: who, when, from and to, why.' })
+  history(@Root() incident: Incident, @Ctx() { loaders }: Context) {
+    return loaders.historyByIncident.load(incident.id);
+  }
+
+  @FieldResolver(() => OrderReference, { description: 'The order, with its status and amounts (resolved by the ordering subgraph).' })
+  order(@Root() incident: Incident) {
+    return OrderReference.of(incident.orderId);
+  }
+}
+
+@Resolver(() => IncidentEvent)
+export class IncidentEventResolver {
+  @FieldResolver(() => Date, { description: 'When.' })
+  at(@Root() event: IncidentEvent) {
+    return event.createdAt;
+  }
+}
+
+/** What this subgraph adds to an order. */
+@Resolver(() => OrderReference)
+export class OrderIncidentsResolver {
+  @FieldResolver(() => [Incident], { description: 'Incidents declared on it that the caller may read, latest first.' })
+  incidents(@Root() order: OrderReference, @Ctx() { loaders }: Context) {
+    return loaders.incidentsByOrder.load(order.id);
+  }
+
+  @FieldResolver(() => Int, { description: 'How many of them are open.' })
+  async openIncidentCount(@Root() order: OrderReference, @Ctx() { loaders }: Context) {
+    return (await loaders.incidentsByOrder.load(order.id)).filter((i) => i.status !== IncidentStatus.CLOSED && i.status !== IncidentStatus.REJECTED).length;
+  }
+}

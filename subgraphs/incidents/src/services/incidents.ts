@@ -1,0 +1,146 @@
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { forbidden, INCIDENT_TOPICS, invalid, isMarketWide, notFound, paginate, publish, Role, startOfParisDay, take, type IncidentClosed, type IncidentOpened, type Identity, type PageArgs } from '@nuage/shared';
+import { Incident, IncidentEvent, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities';
+import { INCIDENT_LIFECYCLE, type IncidentTransition } from './incident-lifecycle';
+
+/** Who reads an incident: its entity's buyers, the order's supplier, market-wide staff. */
+export function visibleIncidents(caller: Identity): FilterQuery<Incident> {
+  if (isMarketWide(caller)) return {};
+  if (caller.role === Role.SUPPLIER) return { brandId: caller.brandId! };
+  return { entityId: caller.entityId! };
+}
+
+export async function readableIncident(em: EntityManager, caller: Identity, id: string, lock = false): Promise<Incident> {
+  const incident = await em.findOne(Incident, { $and: [{ id }, visibleIncidents(caller)] }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+  if (!incident) throw notFound('The incident', 'id');
+  return incident;
+}
+
+async function nextNumber(em: EntityManager): Promise<string> {
+  const [row] = await em.getConnection().execute<{ n: string }[]>("select nextval('incident_number_seq') as n", [], 'all', em.getTransactionContext());
+  return `SAV-${row!.n}`;
+}
+
+interface Declaration {
+  order: KnownOrder;
+  typeCode: string;
+  description: string;
+  source: IncidentSource;
+  actor: { id: string; name: string; role: Role | 'SYSTEM' };
+}
+
+/** Opens an incident and tells the ordering subgraph (the order is disputed while it is open). */
+async function open(em: EntityManager, declaration: Declaration): Promise<Incident> {
+  const incident = em.create(Incident, {
+    number: await nextNumber(em),
+    orderId: declaration.order.id,
+    orderReference: declaration.order.reference,
+    entityId: declaration.order.entityId,
+    brandId: declaration.order.brandId,
+    typeCode: declaration.typeCode,
+    source: declaration.source,
+    description: declaration.description,
+    declaredById: declaration.actor.id,
+    declaredByName: declaration.actor.name,
+  });
+  em.persist(incident);
+  em.persist(em.create(IncidentEvent, { incident, fromStatus: null, toStatus: IncidentStatus.DECLARED, actorName: declaration.actor.name, actorRole: declaration.actor.role, comment: null }));
+  publish(em, INCIDENT_TOPICS.incidentOpened, { incidentId: incident.id, number: incident.number, orderId: incident.orderId } satisfies IncidentOpened);
+  return incident;
+}
+
+/** "Déclarer un litige": a buyer declares an incident on one of its entity's orders. */
+export async function declare(em: EntityManager, caller: Identity, input: { orderId: string; typeCode: string; description: string }): Promise<Incident> {
+  if (caller.role !== Role.BENEFICIARY && caller.role !== Role.MANAGER) throw forbidden('The buyers of an entity declare incidents on its orders.');
+  return em.transactional(async (tx) => {
+    const order = await tx.findOne(KnownOrder, { id: input.orderId });
+    if (!order || order.entityId !== caller.entityId) throw notFound('The order', 'input.orderId');
+    const type = await tx.findOne(IncidentType, { code: input.typeCode, retiredAt: null });
+    if (!type) throw invalid('input.typeCode', `There is no incident type "${input.typeCode}".`);
+    const description = input.description.trim();
+    if (description.length < 10) throw invalid('input.description', 'Describe the incident (10 characters at least).');
+    if (description.length > 10_000) throw invalid('input.description', 'A description is 10,000 characters at most.');
+    return open(tx, { order, typeCode: type.code, description, source: IncidentSource.ORDER, actor: { id: caller.userId, name: caller.name, role: caller.role } });
+  });
+}
+
+/** An activation problem reported in the ordering subgraph becomes an incident (once per event). */
+export async function openFromActivation(em: EntityManager, payload: { orderId: string; orderReference: string; entityId: string; brandId: string; description: string; reportedById: string; reportedByName: string }) {
+  const order = (await em.findOne(KnownOrder, { id: payload.orderId })) ?? em.create(KnownOrder, { id: payload.orderId, reference: payload.orderReference, entityId: payload.entityId, brandId: payload.brandId });
+  em.persist(order);
+  await open(em, { order, typeCode: 'SERVICE_ACTIVATION', description: payload.description, source: IncidentSource.ACTIVATION, actor: { id: payload.reportedById, name: payload.reportedByName, role: 'SYSTEM' } });
+}
+
+/**
+ * Moves an incident along its lifecycle, by the role that owns the step: the market holder or
+ * the order's supplier handle it, the entity's buyers answer, confirm or reopen. Dated and kept.
+ */
+export async function move(em: EntityManager, caller: Identity, id: string, transition: IncidentTransition, comment: string | undefined): Promise<Incident> {
+  return em.transactional(async (tx) => {
+    const incident = await readableIncident(tx, caller, id, true);
+    const from = incident.status;
+    incident.status = take(INCIDENT_LIFECYCLE, from, transition, caller.role);
+    const why = comment?.trim() || null;
+    if ((transition === 'reject' || transition === 'reopen' || transition === 'askBeneficiary') && !why) throw invalid('comment', 'Say why.');
+    const now = new Date();
+    if ((caller.role === Role.MARKET_HOLDER || caller.role === Role.SUPPLIER) && !incident.firstAnsweredAt) incident.firstAnsweredAt = now;
+    if (incident.status === IncidentStatus.RESOLVED) incident.resolvedAt = now;
+    if (incident.status === IncidentStatus.CLOSED || incident.status === IncidentStatus.REJECTED) {
+      incident.closedAt = now;
+      publish(tx, INCIDENT_TOPICS.incidentClosed, { incidentId: incident.id, orderId: incident.orderId } satisfies IncidentClosed);
+    }
+    tx.persist(tx.create(IncidentEvent, { incident, fromStatus: from, toStatus: incident.status, actorName: caller.name, actorRole: caller.role, comment: why }));
+    return incident;
+  });
+}
+
+export interface IncidentFilter {
+  statuses?: IncidentStatus[];
+  typeCode?: string;
+  orderId?: string;
+  from?: string;
+  to?: string;
+}
+
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** "Incidents": those the caller may read, latest first. */
+export function listIncidents(em: EntityManager, caller: Identity, filter: IncidentFilter, page: PageArgs) {
+  const where: FilterQuery<Incident>[] = [visibleIncidents(caller)];
+  if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
+  if (filter.typeCode) where.push({ typeCode: filter.typeCode });
+  if (filter.orderId) where.push({ orderId: filter.orderId });
+  if (filter.from && filter.to && filter.to < filter.from) throw invalid('filter.to', 'The end of the period comes before its start.');
+  if (filter.from) where.push({ createdAt: { $gte: startOfParisDay(filter.from) } });
+  if (filter.to) where.push({ createdAt: { $lt: startOfParisDay(nextDay(filter.to)) } });
+  return paginate(em, Incident, { $and: where }, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+}
+
+export interface IncidentStatisticsRow {
+  brandId: string;
+  typeCode: string;
+  incidents: number;
+  open: number;
+  hoursToFirstAnswer: number | null;
+  hoursToResolution: number | null;
+}
+
+/** For analysts: per brand and type, how many incidents, and the mean times to first answer and to resolution, in one statement. */
+export async function statistics(em: EntityManager, caller: Identity): Promise<IncidentStatisticsRow[]> {
+  if (!isMarketWide(caller)) throw forbidden('Incident statistics are for the market holder, UGAP and analysts.');
+  const rows = await em.getConnection().execute<{ brand_id: string; type_code: string; incidents: string; open: string; first_answer: string | null; resolution: string | null }[]>(
+    `select brand_id, type_code, count(*) as incidents,
+            count(*) filter (where status not in ('CLOSED', 'REJECTED')) as open,
+            round((avg(extract(epoch from first_answered_at - created_at)) / 3600)::numeric, 2) as first_answer,
+            round((avg(extract(epoch from resolved_at - created_at)) / 3600)::numeric, 2) as resolution
+       from incident group by brand_id, type_code order by brand_id, type_code`,
+  );
+  return rows.map((r) => ({
+    brandId: r.brand_id,
+    typeCode: r.type_code,
+    incidents: Number(r.incidents),
+    open: Number(r.open),
+    hoursToFirstAnswer: r.first_answer === null ? null : Number(r.first_answer),
+    hoursToResolution: r.resolution === null ? null : Number(r.resolution),
+  }));
+}
