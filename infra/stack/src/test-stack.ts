@@ -19,6 +19,8 @@ export interface TestStack {
   query: <T = Record<string, any>>(identity: Identity | null, query: string, variables?: Record<string, unknown>) => Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, any> }[] }>;
   /** Waits until every subgraph has delivered its pending events. */
   settle: () => Promise<void>;
+  /** Makes a subgraph unreachable to the others' events (as if it were down), or reachable again. */
+  setReachable: (name: SubgraphName, reachable: boolean) => void;
   close: () => Promise<void>;
 }
 
@@ -32,7 +34,8 @@ export async function startTestStack(databaseUrl: string): Promise<TestStack> {
   const internalSecret = randomBytes(16).toString('hex');
   const databasePrefix = `s${randomBytes(5).toString('hex')}`;
   const urls: Partial<Record<SubgraphName, string>> = {};
-  const peers = () => Object.entries(urls).map(([name, url]) => ({ name, url: url! }));
+  const unreachable = new Set<string>();
+  const peers = () => Object.entries(urls).map(([name, url]) => ({ name, url: unreachable.has(name) ? 'http://127.0.0.1:9' : url! }));
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const name of SUBGRAPHS) {
     const running = await startSubgraph(await loadDefinition(name), { port: 0, databaseUrl, databasePrefix, internalSecret, dataDir: dir, peers: () => peers().filter((p) => p.name !== name) });
@@ -59,6 +62,7 @@ export async function startTestStack(databaseUrl: string): Promise<TestStack> {
     subgraphs,
     tokenFor,
     settle,
+    setReachable: (name, reachable) => void (reachable ? unreachable.delete(name) : unreachable.add(name)),
     query: async (identity, query, variables) => {
       const response = await fetch(gateway.url, {
         method: 'POST',

@@ -5,6 +5,7 @@ import { extractText } from 'unpdf';
 import { seededIdentity } from '@nuage/requests';
 import { sqlStatementCount, stableId, type Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
+import { inDays, submitRequestSolicitingTwoBrands } from './journey';
 
 /** Step 5 of the journey through the gateway: proposals, manager approval, acceptance. */
 let stack: TestStack;
@@ -14,9 +15,6 @@ const manager = seededIdentity('manager');
 const ovh = seededIdentity('supplier:ovhcloud');
 const outscale = seededIdentity('supplier:3ds-outscale');
 const aws = seededIdentity('supplier:aws');
-const brandId = (name: string) => stableId('brand', name);
-const solutionId = (brand: string, name: string) => stableId('solution', `${brand}/${name}`);
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const GUIDE_TERMS = {
   validUntil: inDays(10),
@@ -34,26 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-/** A submitted request soliciting OVHcloud and 3DS Outscale, as the requests issue builds it. */
-async function submittedRequest(): Promise<string> {
-  const { data } = await stack.query(beneficiary, `mutation { recordGuidedChoice(input: { projectName: "P", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }`);
-  const draft = await stack.query(beneficiary, 'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { message } } }', {
-    input: {
-      kind: 'GUIDED_CHOICE',
-      project: { new: { codeName: `Projet ${Math.random().toString(36).slice(2)}`, shortDescription: 'Hébergement SecNumCloud' } },
-      guidedChoiceId: data!.recordGuidedChoice.guidedChoice.id,
-      solutions: [
-        { brandId: brandId('OVHCLOUD'), solutionId: solutionId('OVHCLOUD', 'OVH Private Cloud SecNumCloud') },
-        { brandId: brandId('3DS OUTSCALE'), solutionId: solutionId('3DS OUTSCALE', 'Outscale Cloud Secteur Public SecNumCloud') },
-      ],
-      need: { desiredStartDate: inDays(30), durationYears: 3, text: 'Quatre machines virtuelles SecNumCloud.' },
-    },
-  });
-  const id = draft.data!.createRequestDraft.request.id;
-  await stack.query(beneficiary, 'mutation($id: ID!) { submitRequest(id: $id) { errors { message } } }', { id });
-  await stack.settle();
-  return id;
-}
+const submittedRequest = () => submitRequestSolicitingTwoBrands(stack);
 
 const submitProposal = async (supplier: Identity, requestId: string, key: string, terms: Record<string, unknown> = GUIDE_TERMS) => {
   const response = await stack.query(supplier, `mutation($requestId: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $requestId, input: $input, idempotencyKey: $key) { proposal { ${PROPOSAL_FIELDS} } errors { code field message } } }`, { requestId, input: terms, key });
