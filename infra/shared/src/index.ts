@@ -20,3 +20,4 @@ export * from './files';
 export * from './mail';
 export * from './topics';
 export * from './pdf';
+export * from './threads';

@@ -107,6 +107,36 @@ describe('incidents on an order', () => {
   });
 });
 
+describe('messages and documents on an incident', () => {
+  it('are exchanged as on requests: attachments, per-reader unread counts, files for readers only', async () => {
+    const upload = await fetch(new URL('/uploads/incidents/documents', stack.gatewayUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await stack.tokenFor(beneficiary)}`, 'content-type': 'image/png', 'x-file-name': encodeURIComponent('capture écran.png') },
+      body: new Uint8Array(Buffer.from('\x89PNG capture')),
+    });
+    expect(upload.status).toBe(201);
+    const { id: attachmentId } = (await upload.json()) as { id: string };
+    const { incident } = await declare(beneficiary, { orderId, typeCode: 'LATE_DELIVERY', description: 'Livraison prévue hier, rien reçu.', attachmentIds: [attachmentId] });
+    const post = (caller: Identity, input: Record<string, unknown>) =>
+      stack.query(caller, 'mutation($input: PostIncidentMessageInput!) { postIncidentMessage(input: $input) { message { id } errors { code field } } }', { input: { incidentId: incident.id, ...input } });
+    expect((await post(beneficiary, { audience: 'BRAND', brandId: stableId('brand', 'OVHCLOUD'), body: 'Pouvez-vous confirmer une date ?' })).data!.postIncidentMessage.errors).toEqual([]);
+    expect((await post(ovh, { audience: 'BRAND', body: 'Livraison demain matin.' })).data!.postIncidentMessage.errors).toEqual([]);
+    expect((await post(beneficiary, { audience: 'BRAND', brandId: stableId('brand', 'AWS'), body: 'x' })).data!.postIncidentMessage.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.brandId' }]);
+    const view = async (caller: Identity) => (await stack.query(caller, 'query($id: ID!) { incident(id: $id) { messageCount { total unread } messages { body } documents { kind fileName downloadUrl } } }', { id: incident.id })).data!.incident;
+    expect((await view(beneficiary)).messageCount).toEqual({ total: 2, unread: 1 });
+    expect((await view(marketHolder)).messageCount).toEqual({ total: 2, unread: 2 });
+    const seen = await view(ovh);
+    expect(seen.messageCount).toEqual({ total: 2, unread: 1 });
+    expect(seen.documents).toEqual([{ kind: 'DECLARATION', fileName: 'capture écran.png', downloadUrl: expect.stringMatching(/^\/downloads\/incidents\/documents\//) }]);
+    expect((await stack.query(ovh, 'mutation($id: ID!) { markIncidentMessagesRead(incidentId: $id) }', { id: incident.id })).data!.markIncidentMessagesRead).toBe(1);
+    expect((await view(ovh)).messageCount).toEqual({ total: 2, unread: 0 });
+    const download = async (caller: Identity) => (await fetch(new URL(seen.documents[0].downloadUrl, stack.gatewayUrl), { headers: { authorization: `Bearer ${await stack.tokenFor(caller)}` } })).status;
+    expect(await download(ovh)).toBe(200);
+    expect(await download(aws)).toBe(404);
+    expect(await download(stranger)).toBe(404);
+  });
+});
+
 describe('incidents from activation, and while ordering is down', () => {
   it('opens an incident when the buyer reports a problem with the services declared open', async () => {
     const ugap = seededIdentity('ugap');
@@ -114,7 +144,7 @@ describe('incidents from activation, and while ordering is down', () => {
     await stack.query(ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "incident-open-0001") { errors { message } } }', { id: orderId });
     await stack.query(beneficiary, 'mutation($id: ID!) { reportActivationProblem(orderId: $id, description: "La console refuse les identifiants.") { errors { message } } }', { id: orderId });
     await stack.settle();
-    const { data } = await stack.query(beneficiary, 'query($f: IncidentFilter) { incidents(filter: $f) { edges { node { source type { code } description declaredByName } } } }', { f: { statuses: ['DECLARED'] } });
+    const { data } = await stack.query(beneficiary, 'query($f: IncidentFilter) { incidents(filter: $f) { edges { node { source type { code } description declaredByName } } } }', { f: { statuses: ['DECLARED'], typeCode: 'SERVICE_ACTIVATION' } });
     expect(data!.incidents.edges).toEqual([{ node: { source: 'ACTIVATION', type: { code: 'SERVICE_ACTIVATION' }, description: 'La console refuse les identifiants.', declaredByName: 'Clara Maurice' } }]);
   });
 
@@ -130,7 +160,7 @@ describe('incidents from activation, and while ordering is down', () => {
     await new Promise((resolve) => setTimeout(resolve, 600)); // the first retry is due after 500 ms
     await stack.settle();
     expect((await orderView()).incidents.map((i: { number: string }) => i.number)).toContain(incident.number);
-    expect((await orderView()).openIncidentCount).toBe(2);
+    expect((await orderView()).openIncidentCount).toBe(3);
     expect(await orderingKnows()).toBe(true);
     expect((await orderView()).disputed).toBe(true);
   });

@@ -1,5 +1,5 @@
-import { callerOf, type SubgraphDefinition } from '@nuage/shared';
-import { readableIncident } from './services/incidents';
+import { callerOf, DocumentFields, MessageFields, THREAD_ENTITIES, threadRoutes, type SubgraphDefinition } from '@nuage/shared';
+import { incidentThread, readableIncident } from './services/incidents';
 import { Incident, IncidentEvent, IncidentType, KnownOrder, OrderReference } from './entities';
 import { IncidentTypeLabels, IncidentTypeResolver } from './resolvers/incident-type.resolver';
 import { IncidentEventResolver, IncidentResolver, OrderIncidentsResolver } from './resolvers/incident.resolver';
@@ -11,16 +11,17 @@ import { seedIncidents } from './seed';
 /** Incidents and disputes on orders and activations. */
 export const incidents: SubgraphDefinition<IncidentsLoaders> = {
   name: 'incidents',
-  resolvers: [IncidentTypeResolver, IncidentTypeLabels, IncidentResolver, IncidentEventResolver, OrderIncidentsResolver],
+  resolvers: [IncidentTypeResolver, IncidentTypeLabels, IncidentResolver, IncidentEventResolver, OrderIncidentsResolver, MessageFields, DocumentFields],
   orphanedTypes: [OrderReference],
   references: {
     Order: { __resolveReference: (reference: { id: string }) => OrderReference.of(reference.id) },
     Incident: { __resolveReference: (reference: { id: string }, context) => readableIncident(context.em, callerOf(context), reference.id).catch(() => null) },
   },
-  entities: [IncidentType, Incident, IncidentEvent, KnownOrder],
+  entities: [IncidentType, Incident, IncidentEvent, KnownOrder, ...THREAD_ENTITIES],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: seedIncidents,
   createLoaders,
   consumes: INCIDENTS_CONSUME,
+  routes: ({ orm, files, secret }) => [...threadRoutes('incidents', orm, files, secret, incidentThread)],
 };

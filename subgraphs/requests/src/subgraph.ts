@@ -1,13 +1,10 @@
-import type { SubgraphDefinition } from '@nuage/shared';
+import { DocumentFields, MessageFields, THREAD_ENTITIES, threadRoutes, type SubgraphDefinition } from '@nuage/shared';
 import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
 import {
   BeneficiaryEntity,
-  Document,
   KnownGuidedChoice,
   KnownProduct,
   KnownSolution,
-  Message,
-  MessageRead,
   Person,
   Project,
   RequestItem,
@@ -21,11 +18,11 @@ import { BeneficiaryEntityResolver } from './resolvers/beneficiary-entity.resolv
 import { resolveBeneficiaryEntityReference } from './resolvers/beneficiary-entity.reference';
 import { RequestResolver } from './resolvers/request.resolver';
 import { resolveRequestReference } from './resolvers/request.reference';
-import { DocumentResolver, ProjectResolver, RequestItemResolver, RequestSolutionResolver } from './resolvers/request-parts.resolver';
+import { ProjectResolver, RequestItemResolver, RequestSolutionResolver } from './resolvers/request-parts.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
 import { TeamMembersResolver, TeamResolver } from './resolvers/team.resolver';
 import { Dashboard, DashboardResolver, resolveDashboardReference } from './resolvers/dashboard.resolver';
-import { documentDownloadRoute, documentUploadRoute } from './services/documents';
+import { requestThread } from './services/access';
 import { REQUESTS_CONSUME } from './services/events';
 import { createLoaders, type RequestsLoaders } from './loaders';
 import { migrations } from './migrations';
@@ -42,7 +39,8 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     RequestResolver,
     RequestSolutionResolver,
     RequestItemResolver,
-    DocumentResolver,
+    MessageFields,
+    DocumentFields,
     ProjectResolver,
     MessageResolver,
     DashboardResolver,
@@ -54,11 +52,11 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     Request: { __resolveReference: resolveRequestReference },
     Dashboard: { __resolveReference: resolveDashboardReference },
   },
-  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, Message, MessageRead, Document, KnownSolution, KnownProduct, KnownGuidedChoice],
+  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, ...THREAD_ENTITIES, KnownSolution, KnownProduct, KnownGuidedChoice],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: (em) => seedRequests(em, SEED_BRANDS),
   createLoaders,
   consumes: REQUESTS_CONSUME,
-  routes: ({ orm, files, secret }) => [documentUploadRoute(orm, files, secret), documentDownloadRoute(orm, files, secret)],
+  routes: ({ orm, files, secret }) => threadRoutes('requests', orm, files, secret, requestThread),
 };

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Role, isMarketWide, loaderByParent, type Identity } from '@nuage/shared';
+import { Role, isMarketWide, loaderByParent, threadLoaders, type Identity } from '@nuage/shared';
 import { Incident, IncidentEvent, IncidentType } from '../entities';
 
 export function createLoaders(em: EntityManager, identity: Identity | null) {
@@ -12,6 +12,7 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
     return orderIds.map((id) => rows.filter((r) => r.orderId === id));
   });
   return {
+    ...threadLoaders(em, identity),
     incidentsByOrder,
     historyByIncident: loaderByParent(em, IncidentEvent, 'incident', { createdAt: 'asc', id: 'asc' }),
     typeByCode: new DataLoader<string, IncidentType | null>(async (codes) => {

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125045013 } from './Migration20261125045013';
 import { Migration20261126050543 } from './Migration20261126050543';
 import { Migration20261126055406 } from './Migration20261126055406';
+import { Migration20261126055804 } from './Migration20261126055804';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125045013', class: Migration20261125045013 },
   { name: 'Migration20261126050543', class: Migration20261126050543 },
   { name: 'Migration20261126055406', class: Migration20261126055406 },
+  { name: 'Migration20261126055804', class: Migration20261126055804 },
 ];

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { available, callerOf, Connection, LocalDate, LocalizedText, MutationPayload, PageArgs, pick, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { available, callerOf, Connection, Document, LocalDate, LocalizedText, markMessagesRead, Message, MessageAudience, MessageCount, MutationPayload, PageArgs, pick, postMessage, refusalsAsUserErrors, Role, threadDocuments, threadMessages, type SubgraphContext } from '@nuage/shared';
 import { BrandReference, Incident, IncidentEvent, IncidentStatus, IncidentType, INCIDENT_STATUS_LABELS, OrderReference } from '../entities';
-import { declare, listIncidents, move, readableIncident, statistics } from '../services/incidents';
+import { declare, incidentThread, listIncidents, move, readableIncident, statistics } from '../services/incidents';
 import { INCIDENT_LIFECYCLE, type IncidentTransition } from '../services/incident-lifecycle';
 import type { IncidentsLoaders } from '../loaders';
 
@@ -35,7 +35,30 @@ class DeclareIncidentInput {
 
   @Field(() => String, { description: 'What is wrong.' })
   description!: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Uploaded files (POST /uploads/incidents/documents) to attach.' })
+  attachmentIds?: string[];
 }
+
+@InputType({ description: 'A message on an incident.' })
+class PostIncidentMessageInput {
+  @Field(() => ID, { description: 'The incident.' })
+  incidentId!: string;
+
+  @Field(() => MessageAudience, { description: "The market holder, or the order's brand." })
+  audience!: MessageAudience;
+
+  @Field(() => ID, { nullable: true, description: "With audience BRAND (buyer or market holder): the order's brand." })
+  brandId?: string;
+
+  @Field(() => String, { description: 'The text.' })
+  body!: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Uploaded files to attach.' })
+  attachmentIds?: string[];
+}
+
+const MessagePayload = MutationPayload(Message, 'IncidentMessagePayload', 'message', 'message');
 
 @InputType({ description: 'Narrows the list of incidents.' })
 class IncidentFilter {
@@ -111,6 +134,34 @@ export class IncidentResolver {
     @Ctx() context: Context,
   ) {
     return refusalsAsUserErrors(() => move(context.em, callerOf(context), id, transition, comment));
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
+  @Mutation(() => MessagePayload, { description: 'Writes a message on an incident.' })
+  postIncidentMessage(@Arg('input', () => PostIncidentMessageInput, { description: 'The message.' }) input: PostIncidentMessageInput, @Ctx() context: Context) {
+    const { incidentId, ...message } = input;
+    return refusalsAsUserErrors(() => postMessage(context.em, incidentThread, callerOf(context), { subjectId: incidentId, ...message }));
+  }
+
+  @Authorized()
+  @Mutation(() => Int, { description: "Marks the incident's messages the caller sees as read; returns how many were unread." })
+  markIncidentMessagesRead(@Arg('incidentId', () => ID, { description: 'The incident.' }) incidentId: string, @Ctx() context: Context) {
+    return markMessagesRead(context.em, incidentThread, callerOf(context), incidentId);
+  }
+
+  @FieldResolver(() => [Message], { description: 'The messages the caller sees, oldest first.' })
+  async messages(@Root() incident: Incident, @Ctx() context: Context) {
+    return threadMessages(context.loaders, callerOf(context), incident.id);
+  }
+
+  @FieldResolver(() => MessageCount, { description: 'How many messages the caller sees, and how many they have not read.' })
+  messageCount(@Root() incident: Incident, @Ctx() { loaders }: Context) {
+    return loaders.messageCounts.load(incident.id);
+  }
+
+  @FieldResolver(() => [Document], { description: 'Its files: those of the declaration and of the messages the caller sees.' })
+  async documents(@Root() incident: Incident, @Ctx() context: Context) {
+    return threadDocuments(context.loaders, callerOf(context), incident.id);
   }
 
   @FieldResolver(() => String, { description: "Status in the caller's language." })

@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { forbidden, INCIDENT_TOPICS, invalid, isMarketWide, notFound, paginate, publish, Role, startOfParisDay, take, type IncidentClosed, type IncidentOpened, type Identity, type PageArgs } from '@nuage/shared';
+import { attachDocuments, forbidden, INCIDENT_TOPICS, invalid, isMarketWide, notFound, paginate, publish, Role, startOfParisDay, take, type IncidentClosed, type IncidentOpened, type Identity, type PageArgs, type ThreadAccess } from '@nuage/shared';
 import { Incident, IncidentEvent, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities';
 import { INCIDENT_LIFECYCLE, type IncidentTransition } from './incident-lifecycle';
 
@@ -50,7 +50,7 @@ async function open(em: EntityManager, declaration: Declaration): Promise<Incide
 }
 
 /** "Déclarer un litige": a buyer declares an incident on one of its entity's orders. */
-export async function declare(em: EntityManager, caller: Identity, input: { orderId: string; typeCode: string; description: string }): Promise<Incident> {
+export async function declare(em: EntityManager, caller: Identity, input: { orderId: string; typeCode: string; description: string; attachmentIds?: string[] }): Promise<Incident> {
   if (caller.role !== Role.BENEFICIARY && caller.role !== Role.MANAGER) throw forbidden('The buyers of an entity declare incidents on its orders.');
   return em.transactional(async (tx) => {
     const order = await tx.findOne(KnownOrder, { id: input.orderId });
@@ -60,9 +60,17 @@ export async function declare(em: EntityManager, caller: Identity, input: { orde
     const description = input.description.trim();
     if (description.length < 10) throw invalid('input.description', 'Describe the incident (10 characters at least).');
     if (description.length > 10_000) throw invalid('input.description', 'A description is 10,000 characters at most.');
-    return open(tx, { order, typeCode: type.code, description, source: IncidentSource.ORDER, actor: { id: caller.userId, name: caller.name, role: caller.role } });
+    const incident = await open(tx, { order, typeCode: type.code, description, source: IncidentSource.ORDER, actor: { id: caller.userId, name: caller.name, role: caller.role } });
+    if (input.attachmentIds?.length) await attachDocuments(tx, caller, input.attachmentIds, { subjectId: incident.id, kind: 'DECLARATION' }, 'input.attachmentIds');
+    return incident;
   });
 }
+
+/** Who reads and writes an incident's messages and documents: its readers; the order's brand takes part. */
+export const incidentThread: ThreadAccess = async (em, caller, incidentId) => {
+  const incident = await readableIncident(em, caller, incidentId);
+  return { entityId: incident.entityId, brandIds: [incident.brandId], closedBecause: null };
+};
 
 /** An activation problem reported in the ordering subgraph becomes an incident (once per event). */
 export async function openFromActivation(em: EntityManager, payload: { orderId: string; orderReference: string; entityId: string; brandId: string; description: string; reportedById: string; reportedByName: string }) {

@@ -6,6 +6,4 @@ export { Project } from './project';
 export { ServiceRequest, RequestKind, RequestStatus, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from './request';
 export { RequestSolution } from './request-solution';
 export { RequestItem } from './request-item';
-export { Message, MessageRead, MessageAudience } from './message';
-export { Document, DocumentKind } from './document';
 export { KnownSolution, KnownProduct, KnownGuidedChoice } from './catalogue-copy';

@@ -1,11 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125045010 } from './Migration20261125045010';
-import { Migration20261126051343 } from './Migration20261126051343';
-import { Migration20261126053443 } from './Migration20261126053443';
+import { Migration20261126055733 } from './Migration20261126055733';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125045010', class: Migration20261125045010 },
-  { name: 'Migration20261126051343', class: Migration20261126051343 },
-  { name: 'Migration20261126053443', class: Migration20261126053443 },
+  { name: 'Migration20261126055733', class: Migration20261126055733 },
 ];

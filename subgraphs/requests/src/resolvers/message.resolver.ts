@@ -1,7 +1,6 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { callerOf, MutationPayload, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
-import { Document, Message, MessageAudience } from '../entities';
-import { markMessagesRead, postMessage } from '../services/messages';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { callerOf, markMessagesRead, Message, MessageAudience, MutationPayload, postMessage, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { requestThread } from '../services/access';
 import type { RequestsLoaders } from '../loaders';
 
 type Context = SubgraphContext<RequestsLoaders>;
@@ -31,22 +30,13 @@ export class MessageResolver {
   @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
   @Mutation(() => MessagePayload, { description: 'Writes a message on a request.' })
   postMessage(@Arg('input', () => PostMessageInput, { description: 'The message.' }) input: PostMessageInput, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => postMessage(context.em, callerOf(context), input));
+    const { requestId, ...message } = input;
+    return refusalsAsUserErrors(() => postMessage(context.em, requestThread, callerOf(context), { subjectId: requestId, ...message }));
   }
 
   @Authorized()
   @Mutation(() => Int, { description: "Marks the request's messages the caller sees as read by them; returns how many were unread." })
   markMessagesRead(@Arg('requestId', () => ID, { description: 'The request.' }) requestId: string, @Ctx() context: Context) {
-    return markMessagesRead(context.em, callerOf(context), requestId);
-  }
-
-  @FieldResolver(() => Date, { description: 'When it was written.' })
-  sentAt(@Root() message: Message) {
-    return message.createdAt;
-  }
-
-  @FieldResolver(() => [Document], { description: 'Files attached to it.' })
-  async attachments(@Root() message: Message, @Ctx() { loaders }: Context) {
-    return (await loaders.documentsByRequest.load(message.request.id)).filter((d) => d.message?.id === message.id);
+    return markMessagesRead(context.em, requestThread, callerOf(context), requestId);
   }
 }

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@nuage/shared';
-import { BrandReference, Document, ProductReference, RequestItem, RequestSolution, SolutionReference, Team, Project } from '../entities';
+import { BrandReference, ProductReference, RequestItem, RequestSolution, SolutionReference, Team, Project } from '../entities';
 import type { RequestsLoaders } from '../loaders';
 
 type Context = SubgraphContext<RequestsLoaders>;
@@ -28,19 +28,6 @@ export class RequestItemResolver {
   @FieldResolver(() => BrandReference, { nullable: true, description: 'The brand of the product.' })
   brand(@Root() item: RequestItem) {
     return item.brandId ? BrandReference.of(item.brandId) : null;
-  }
-}
-
-@Resolver(() => Document)
-export class DocumentResolver {
-  @FieldResolver(() => String, { description: 'Path of the file on the gateway; GET it with the same bearer token.' })
-  downloadUrl(@Root() document: Document) {
-    return `/downloads/requests/documents/${document.id}`;
-  }
-
-  @FieldResolver(() => Date, { description: 'When it was uploaded.' })
-  uploadedAt(@Root() document: Document) {
-    return document.createdAt;
   }
 }
 

@@ -1,10 +1,8 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { available, callerOf, Connection, LocalizedText, MutationPayload, PageArgs, pick, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { available, callerOf, Connection, Document, LocalizedText, Message, MessageCount, MutationPayload, PageArgs, pick, refusalsAsUserErrors, Role, threadDocuments, threadMessages, type SubgraphContext } from '@nuage/shared';
 import {
   BeneficiaryEntity,
-  Document,
   GuidedChoiceReference,
-  Message,
   Project,
   REQUEST_KIND_LABELS,
   REQUEST_STATUS_LABELS,
@@ -22,15 +20,6 @@ type Context = SubgraphContext<RequestsLoaders>;
 
 const RequestConnection = Connection(ServiceRequest, 'Request', 'request');
 const RequestPayload = MutationPayload(ServiceRequest, 'RequestPayload', 'request', 'request');
-
-@ObjectType({ description: 'Messages of a request as one reader sees them ("1 msg / 0 non lus").' })
-class MessageCount {
-  @Field(() => Int, { description: 'Messages the reader sees.' })
-  total!: number;
-
-  @Field(() => Int, { description: 'Of those, the ones the reader has not read.' })
-  unread!: number;
-}
 
 /** The GraphQL input as the service takes it (decimals as exact strings). */
 const draftInput = (input: RequestDraftChanges): DraftInput => ({
@@ -150,9 +139,7 @@ export class RequestResolver {
 
   @FieldResolver(() => [Message], { description: 'The messages the caller sees, oldest first.' })
   async messages(@Root() request: ServiceRequest, @Ctx() context: Context) {
-    const caller = callerOf(context);
-    const all = await context.loaders.messagesByRequest.load(request.id);
-    return caller.role === Role.SUPPLIER ? all.filter((m) => m.brandId === caller.brandId) : all;
+    return threadMessages(context.loaders, callerOf(context), request.id);
   }
 
   @FieldResolver(() => MessageCount, { description: 'How many messages the caller sees, and how many they have not read.' })
@@ -162,10 +149,6 @@ export class RequestResolver {
 
   @FieldResolver(() => [Document], { description: '"Les documents relatifs": the need\'s files and those of the messages the caller sees.' })
   async documents(@Root() request: ServiceRequest, @Ctx() context: Context) {
-    const caller = callerOf(context);
-    const [documents, messages] = await Promise.all([context.loaders.documentsByRequest.load(request.id), this.messages(request, context)]);
-    const visible = new Set(messages.map((m) => m.id));
-    const mine = caller.role !== Role.SUPPLIER;
-    return documents.filter((d) => d.message === null || mine || visible.has(d.message.id));
+    return threadDocuments(context.loaders, callerOf(context), request.id);
   }
 }

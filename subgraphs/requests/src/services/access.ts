@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { forbidden, isMarketWide, notFound, Role, type Identity } from '@nuage/shared';
-import { Message, MessageAudience, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
+import { forbidden, isMarketWide, notFound, Role, type Identity, type ThreadAccess } from '@nuage/shared';
+import { RequestSolution, RequestStatus, ServiceRequest } from '../entities';
 
 /**
  * Who reads a request: its entity's buyers; a supplier, once it is submitted, if it solicits the
@@ -30,11 +30,9 @@ export function assertBuyerOf(caller: Identity, request: ServiceRequest): void {
   if (!buyer) throw forbidden("Only the entity's buyers change its requests.");
 }
 
-/**
- * Which messages of a request a reader sees: the entity's buyers, the market holder and analysts
- * all of them; a supplier those exchanged with its brand.
- */
-export function visibleMessages(caller: Identity): FilterQuery<Message> {
-  if (caller.role === Role.SUPPLIER) return { audience: MessageAudience.BRAND, brandId: caller.brandId! };
-  return {};
-}
+/** Who reads and writes the messages and documents of a request: those who may read it; the solicited brands take part. */
+export const requestThread: ThreadAccess = async (em, caller, requestId) => {
+  const request = await readableRequest(em, caller, requestId);
+  const brandIds = (await em.find(RequestSolution, { request })).map((s) => s.brandId);
+  return { entityId: request.entityId, brandIds, closedBecause: request.status === RequestStatus.DRAFT ? 'Messages are exchanged once the request is submitted.' : null };
+};

@@ -1,9 +1,7 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { Dec, DomainError, startOfParisDay, ErrorCode, forbidden, invalid, notFound, paginate, publish, Role, take, todayInParis, TOPICS, type Identity, type PageArgs, type RequestSubmitted } from '@nuage/shared';
+import { attachDocuments, Dec, DomainError, startOfParisDay, ErrorCode, forbidden, invalid, notFound, paginate, publish, Role, take, todayInParis, TOPICS, type Identity, type PageArgs, type RequestSubmitted } from '@nuage/shared';
 import {
   BeneficiaryEntity,
-  Document,
-  DocumentKind,
   KnownGuidedChoice,
   KnownProduct,
   KnownSolution,
@@ -17,7 +15,6 @@ import {
 } from '../entities';
 import { assertBuyerOf, readableRequest, visibleRequests } from './access';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
-import { attachDocuments } from './documents';
 
 export interface ProjectChoice {
   /** An existing project of the entity. */
@@ -185,7 +182,7 @@ async function applyDraft(em: EntityManager, caller: Identity, request: ServiceR
     request.derogationSignedBy = caller.name;
     request.derogationSignedAt = new Date();
   }
-  if (input.need?.attachmentIds?.length) await attachDocuments(em, caller, input.need.attachmentIds, { request, kind: DocumentKind.NEED }, 'input.need.attachmentIds');
+  if (input.need?.attachmentIds?.length) await attachDocuments(em, caller, input.need.attachmentIds, { subjectId: request.id, kind: 'NEED' }, 'input.need.attachmentIds');
   if (solutions) {
     if (!request.solutions.isInitialized()) await request.solutions.init();
     request.solutions.removeAll();
