@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-const INCIDENT = 'id number status statusLabel source type { code label } availableActions order { reference statusLabel totals { totalInclVat { amount } } }';
+const INCIDENT = 'id number confirmation { fr } status statusLabel source type { code label } availableActions order { reference statusLabel totals { totalInclVat { amount } } }';
 const declare = async (caller: Identity, input: Record<string, unknown>) => {
   const response = await stack.query(caller, `mutation($input: DeclareIncidentInput!) { declareIncident(input: $input) { incident { ${INCIDENT} } errors { code field message } } }`, { input });
   return response.errors ? { incident: null, errors: response.errors.map((e) => ({ code: e.extensions?.code })) } : response.data!.declareIncident;
@@ -45,6 +45,7 @@ describe('incidents on an order', () => {
       type: { code: 'INCOMPLETE_ORDER', label: 'Commande incomplète' },
       order: { statusLabel: 'En attente de validation UGAP', totals: { totalInclVat: { amount: '11628.00' } } },
     });
+    expect(incident.confirmation.fr).toBe(`Merci ! Votre déclaration ${incident.number} a bien été envoyée. Nous allons la traiter rapidement, les informations seront mises à jour dans la rubrique Incidents.`);
     incidentId = incident.id;
     await stack.settle();
     expect(await orderView()).toMatchObject({ disputed: true, openIncidentCount: 1, incidents: [{ number: incident.number }] });

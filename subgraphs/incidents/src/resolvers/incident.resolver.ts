@@ -175,6 +175,14 @@ export class IncidentResolver {
     return LocalizedText.of(label.fr, label.en);
   }
 
+  @FieldResolver(() => LocalizedText, { description: 'The confirmation the declarant reads ("Merci ! Votre déclaration SAV-10498 a bien été envoyée…").' })
+  confirmation(@Root() incident: Incident) {
+    return LocalizedText.of(
+      `Merci ! Votre déclaration ${incident.number} a bien été envoyée. Nous allons la traiter rapidement, les informations seront mises à jour dans la rubrique Incidents.`,
+      `Thank you! Your declaration ${incident.number} has been sent. It will be handled shortly; updates will appear under Incidents.`,
+    );
+  }
+
   @FieldResolver(() => IncidentType, { nullable: true, description: 'Its type.' })
   type(@Root() incident: Incident, @Ctx() { loaders }: Context) {
     return loaders.typeByCode.load(incident.typeCode);
