@@ -73,7 +73,55 @@ export const ORDERING_TOPICS = {
   activationDisputed: 'ordering.activation.disputed',
   /** Ordering: an order was placed (acceptance of a proposal). */
   orderPlaced: 'ordering.order.placed',
+  /** Ordering: the buyer validated an order's activation; its commitments run from today. */
+  orderActivated: 'ordering.order.activated',
 } as const;
+
+export interface OrderActivated {
+  orderId: string;
+  reference: string;
+  requestId: string | null;
+  entityId: string;
+  brandId: string;
+  projectName: string | null;
+  startDate: string;
+  /** Last day of the commitment; for an order without one, a year after the start. */
+  dueDate: string;
+  /** Each line's committed amount excl. VAT (its total). */
+  lines: { orderLineId: string; designation: string; committedAmount: string }[];
+}
+
+export const CONSUMPTION_TOPICS = {
+  /** Consumption: a line crossed an alert threshold, or its forecast runs out before its due date. */
+  alertRaised: 'consumption.alert.raised',
+  /** Consumption: from an alert, the buyer asks to renew (credits): the requests subgraph starts a renewal draft. */
+  renewalRequested: 'consumption.renewal.requested',
+} as const;
+
+export interface RenewalRequested {
+  alertId: string;
+  requestId: string | null;
+  orderId: string;
+  orderLineId: string;
+  brandId: string;
+  entityId: string;
+  designation: string;
+  /** The amount excl. VAT the buyer states, converted into credits. */
+  amount: string;
+  requestedById: string;
+  requestedByName: string;
+}
+
+export interface AlertRaised {
+  alertId: string;
+  entityId: string;
+  orderReference: string;
+  designation: string;
+  kind: 'THRESHOLD' | 'FORECAST';
+  threshold: number | null;
+  percentUsed: string;
+  proposedRenewal: string;
+}
 
 export interface OrderPlaced {
   orderId: string;

@@ -1,4 +1,8 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { assertMayReadEntity } from '@nuage/shared';
+import type { ConsumptionLoaders } from '../loaders';
+import { figuresOf } from './consumption.resolver';
+import { ConsumptionFigures } from './consumption.types';
 import { callerOf, DomainError, ErrorCode, UserError, type SubgraphContext } from '@nuage/shared';
 import { BeneficiaryEntityConsumption } from '../entities';
 import { setThresholds, thresholdsOf } from '../services/alert-thresholds';
@@ -12,8 +16,32 @@ class SetAlertThresholdsPayload {
   errors!: UserError[];
 }
 
+@ObjectType({ description: 'Consumption of one project of the entity.' })
+class ProjectConsumption {
+  @Field(() => String, { description: 'The project.' })
+  projectName!: string;
+
+  @Field(() => ConsumptionFigures, { description: 'Its consumption against its commitments.' })
+  figures!: ConsumptionFigures;
+}
+
 @Resolver(() => BeneficiaryEntityConsumption)
 export class BeneficiaryEntityConsumptionResolver {
+  @FieldResolver(() => ConsumptionFigures, { nullable: true, description: "The entity's consumption against all its commitments." })
+  async consumption(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: SubgraphContext<ConsumptionLoaders>) {
+    assertMayReadEntity(callerOf(context), entity.id);
+    return figuresOf(context, await context.loaders.commitmentsByEntity.load(entity.id));
+  }
+
+  @FieldResolver(() => [ProjectConsumption], { description: "The entity's consumption project by project." })
+  async consumptionByProject(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: SubgraphContext<ConsumptionLoaders>) {
+    assertMayReadEntity(callerOf(context), entity.id);
+    const commitments = await context.loaders.commitmentsByEntity.load(entity.id);
+    const projects = [...new Set(commitments.map((c) => c.projectName ?? '—'))].sort();
+    const rows = await Promise.all(projects.map(async (projectName) => ({ projectName, figures: await figuresOf(context, commitments.filter((c) => (c.projectName ?? '—') === projectName)) })));
+    return rows.filter((r) => r.figures !== null);
+  }
+
   @FieldResolver(() => [Int], {
     description: "Percentages of a commitment at which the entity's buyers are alerted (80 and 100 by default).",
   })

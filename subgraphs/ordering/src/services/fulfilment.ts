@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { Dec, forbidden, invalid, notFound, ORDERING_TOPICS, publish, Role, take, todayInParis, type ActivationDisputed, type Identity, type ServicesOpened } from '@nuage/shared';
+import { Dec, forbidden, invalid, notFound, ORDERING_TOPICS, publish, Role, take, todayInParis, type ActivationDisputed, type Identity, type OrderActivated, type ServicesOpened } from '@nuage/shared';
 import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities';
 import { visibleOrders } from './orders';
 import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle';
@@ -119,7 +119,19 @@ export async function validateActivation(em: EntityManager, caller: Identity, or
     order.activatedAt = new Date();
     order.startDate = today;
     order.dueDate = order.commitmentMonths ? dayBefore(addMonths(today, order.commitmentMonths)) : null;
-    const totals = totalsOf(await tx.find(OrderLine, { order }));
+    const lines = await tx.find(OrderLine, { order }, { orderBy: { position: 'asc' } });
+    const totals = totalsOf(lines);
+    publish(tx, ORDERING_TOPICS.orderActivated, {
+      orderId: order.id,
+      reference: order.reference,
+      requestId: order.requestId,
+      entityId: order.entityId,
+      brandId: order.brandId,
+      projectName: order.projectName,
+      startDate: today,
+      dueDate: order.dueDate ?? dayBefore(addMonths(today, 12)),
+      lines: lines.map((line, i) => ({ orderLineId: line.id, designation: line.designation, committedAmount: totals.lines[i]!.totalExclVat.toFixed(2) })),
+    } satisfies OrderActivated);
     for (const invoice of scheduleOf({ ...order, startDate: today }, totals)) {
       tx.persist(tx.create(Invoice, { ...invoice, number: await nextNumber(tx, 'invoice_number_seq', 'FA'), order, amountExclVat: invoice.amountExclVat.toFixed(2), vatAmount: invoice.vatAmount.toFixed(2) }));
     }

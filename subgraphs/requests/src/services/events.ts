@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { available, ORDERING_TOPICS, Role, TOPICS, type DeliveredEvent, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
-import { KnownGuidedChoice, KnownProduct, KnownSolution, Person, ServiceRequest } from '../entities';
+import { available, CONSUMPTION_TOPICS, Dec, formatEuros, ORDERING_TOPICS, Role, TOPICS, type AlertRaised, type DeliveredEvent, type RenewalRequested, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
+import { KnownGuidedChoice, KnownProduct, KnownSolution, Person, RequestItem, RequestKind, RequestSolution, ServiceRequest } from '../entities';
+import type { EntityManager as Em } from '@mikro-orm/postgresql';
 import { transition } from './requests';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 
@@ -22,10 +23,50 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
   [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) => follow(em, payload.requestId, 'solicit'),
   [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) => follow(em, payload.requestId, 'receiveProposal'),
   [ORDERING_TOPICS.proposalAccepted]: (em, { payload }: DeliveredEvent<ProposalAccepted>) => follow(em, payload.requestId, 'order'),
+  // Step 8: the entity's buyers are told when consumption crosses a threshold or will outrun the commitment.
+  [CONSUMPTION_TOPICS.alertRaised]: async (em, { payload }: DeliveredEvent<AlertRaised>, { mailer }) => {
+    const what = payload.kind === 'THRESHOLD' ? `a atteint ${payload.threshold} % de son engagement (${payload.percentUsed.replace('.', ',')} %)` : "s'épuisera avant son échéance au rythme actuel";
+    for (const buyer of await activeBuyers(em, payload.entityId)) {
+      await mailer.send({
+        to: buyer.email,
+        subject: `Nuage Public — alerte de consommation (commande ${payload.orderReference})`,
+        text: [
+          `Bonjour ${buyer.firstName} ${buyer.lastName},`,
+          '',
+          `La consommation de « ${payload.designation} » (commande ${payload.orderReference}) ${what}.`,
+          `Montant proposé pour un renouvellement : ${formatEuros(new Dec(payload.proposedRenewal), 'fr')} HT.`,
+          '',
+          'Vous pouvez lancer une demande de renouvellement depuis le portail Nuage Public.',
+          '',
+          '— Nuage Public (UGAP)',
+        ].join('\n'),
+      });
+    }
+  },
+  // From an alert, the buyer stated an amount to renew: a renewal draft on the same project, soliciting the same brand.
+  [CONSUMPTION_TOPICS.renewalRequested]: async (em, { payload }: DeliveredEvent<RenewalRequested>) => {
+    const origin = payload.requestId ? await em.findOne(ServiceRequest, { id: payload.requestId }) : null;
+    if (!origin) return;
+    const request = em.create(ServiceRequest, { kind: RequestKind.RENEWAL, project: origin.project, entityId: payload.entityId, createdById: payload.requestedById, createdByName: payload.requestedByName });
+    request.solutions.add(em.create(RequestSolution, { request, position: 0, brandId: payload.brandId, solutionId: null }));
+    request.items.add(
+      em.create(RequestItem, {
+        request,
+        position: 0,
+        orderId: payload.orderId,
+        orderLineId: payload.orderLineId,
+        productId: null,
+        brandId: payload.brandId,
+        productCode: null,
+        designation: `Crédits de consommation — ${payload.designation} : ${formatEuros(new Dec(payload.amount), 'fr')} HT`,
+        quantity: '1.00',
+      }),
+    );
+    em.persist(request);
+  },
   // The guide: the buyer is told by email that the services are open and await validation.
   [ORDERING_TOPICS.servicesOpened]: async (em, { payload }: DeliveredEvent<ServicesOpened>, { mailer }) => {
-    const buyers = await em.find(Person, { entity: payload.entityId, role: { $in: [Role.BENEFICIARY, Role.MANAGER] }, activatedAt: { $ne: null } });
-    for (const buyer of buyers) {
+    for (const buyer of await activeBuyers(em, payload.entityId)) {
       await mailer.send({
         to: buyer.email,
         subject: `Nuage Public — mise en service à valider (commande ${payload.orderReference})`,
@@ -52,3 +93,6 @@ async function follow(em: EntityManager, requestId: string, name: RequestTransit
   const request = await em.findOne(ServiceRequest, { id: requestId });
   if (request && available(REQUEST_LIFECYCLE, request.status, 'SYSTEM').includes(name)) transition(request, name, 'SYSTEM');
 }
+
+/** The entity's active buyers, who receive its emails. */
+const activeBuyers = (em: Em, entityId: string) => em.find(Person, { entity: entityId, role: { $in: [Role.BENEFICIARY, Role.MANAGER] }, activatedAt: { $ne: null } });

@@ -1,0 +1,284 @@
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import {
+  callerOf,
+  Connection,
+  CONSUMPTION_TOPICS,
+  Dec,
+  DecimalScalar,
+  forbidden,
+  invalid,
+  isMarketWide,
+  JSONObject,
+  LocalDate,
+  Money,
+  notFound,
+  PageArgs,
+  publish,
+  Role,
+  type Identity,
+  type RenewalRequested,
+  type SubgraphContext,
+} from '@nuage/shared';
+import type Decimal from 'decimal.js';
+import { Commitment, ConsumptionAlert, OrderLineReference, OrderReference, RequestReference } from '../entities';
+import { ingestUsage, usageFromFocusCsv, type UsageInput } from '../services/usage';
+import { raiseAlerts, listAlerts } from '../services/alerts';
+import { sum } from '../services/figures';
+import type { ConsumptionLoaders } from '../loaders';
+import { consumptionFigures, ConsumptionFigures, SpendRow } from './consumption.types';
+
+type Context = SubgraphContext<ConsumptionLoaders>;
+
+@InputType({ description: 'One usage line, in the FinOps FOCUS vocabulary.' })
+class UsageLineInput {
+  @Field(() => String, { description: "Your id of the line (FOCUS extension x_LineId): a line sent twice is kept once." })
+  lineId!: string;
+
+  @Field(() => ID, { description: 'The order line consumed (x_OrderLineId).' })
+  orderLineId!: string;
+
+  @Field(() => Date, { description: 'ChargePeriodStart.' })
+  chargePeriodStart!: Date;
+
+  @Field(() => Date, { description: 'ChargePeriodEnd.' })
+  chargePeriodEnd!: Date;
+
+  @Field(() => String, { description: 'ServiceName.' })
+  serviceName!: string;
+
+  @Field(() => String, { description: 'ServiceCategory, e.g. "Compute".' })
+  serviceCategory!: string;
+
+  @Field(() => String, { nullable: true, description: 'ResourceId.' })
+  resourceId?: string;
+
+  @Field(() => String, { nullable: true, description: 'SkuId.' })
+  skuId?: string;
+
+  @Field(() => DecimalScalar, { description: 'ConsumedQuantity.' })
+  consumedQuantity!: Decimal;
+
+  @Field(() => String, { description: 'ConsumedUnit, e.g. "Hours".' })
+  consumedUnit!: string;
+
+  @Field(() => DecimalScalar, { description: 'BilledCost.' })
+  billedCost!: Decimal;
+
+  @Field(() => DecimalScalar, { description: 'EffectiveCost.' })
+  effectiveCost!: Decimal;
+
+  @Field(() => String, { description: 'BillingCurrency: EUR.' })
+  currency!: string;
+
+  @Field(() => JSONObject, { nullable: true, description: 'Tags.' })
+  tags?: Record<string, string>;
+}
+
+@ObjectType({ description: 'A usage line refused, with why.' })
+class RejectedUsageLine {
+  @Field(() => Int, { description: 'Its position in the batch (0 first).' })
+  index!: number;
+
+  @Field(() => String, { description: 'Your id of the line.' })
+  lineId!: string;
+
+  @Field(() => String, { description: 'The field at fault.' })
+  field!: string;
+
+  @Field(() => String, { description: 'Why.' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'What became of a batch of usage lines.' })
+class UsageReport {
+  @Field(() => Int, { description: 'Lines recorded.' })
+  accepted!: number;
+
+  @Field(() => Int, { description: 'Lines already recorded before (same id): nothing added.' })
+  duplicates!: number;
+
+  @Field(() => [RejectedUsageLine], { description: 'Lines refused, each with the reason; the others were recorded.' })
+  rejected!: RejectedUsageLine[];
+
+  @Field(() => Int, { description: 'Alerts this batch raised.' })
+  alertsRaised!: number;
+}
+
+@ObjectType({ description: 'A consumption alert of the entity ("alerte de surconsommation").' })
+class ConsumptionAlertView {
+  @Field(() => ID, { description: 'Its id.' })
+  id!: string;
+
+  @Field(() => String, { description: 'THRESHOLD (a percentage crossed) or FORECAST (runs out before the due date).' })
+  kind!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The percentage crossed.' })
+  threshold!: number | null;
+
+  @Field(() => DecimalScalar, { description: 'Percentage used when raised.' })
+  percentUsed!: string;
+
+  @Field(() => Money, { description: 'The amount proposed to renew.' })
+  proposedRenewal!: Money;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When it ran out or will, at the pace then.' })
+  forecastExhaustion!: string | null;
+
+  @Field(() => OrderLineReference, { description: 'The order line.' })
+  orderLine!: OrderLineReference;
+
+  @Field(() => Date, { description: 'When it was raised.' })
+  raisedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When a renewal was asked from it.' })
+  renewalRequestedAt!: Date | null;
+}
+
+enum SpendDimension {
+  BRAND = 'BRAND',
+  ENTITY = 'ENTITY',
+  SERVICE_CATEGORY = 'SERVICE_CATEGORY',
+}
+registerEnumType(SpendDimension, { name: 'SpendDimension', description: 'How analysts group spend.', valuesConfig: { BRAND: { description: 'By brand (id).' }, ENTITY: { description: 'By beneficiary entity (id).' }, SERVICE_CATEGORY: { description: 'By FOCUS service category.' } } });
+
+const AlertConnection = Connection(ConsumptionAlertView, 'ConsumptionAlert', 'consumption alert');
+
+const usageInput = (line: UsageLineInput): UsageInput => ({
+  ...line,
+  chargePeriodStart: line.chargePeriodStart.toISOString(),
+  chargePeriodEnd: line.chargePeriodEnd.toISOString(),
+  consumedQuantity: line.consumedQuantity.toFixed(),
+  billedCost: line.billedCost.toFixed(),
+  effectiveCost: line.effectiveCost.toFixed(),
+});
+
+/** Whether the caller may see a commitment's figures: its entity, its brand, market-wide staff. */
+const mayRead = (caller: Identity, commitment: Commitment) => isMarketWide(caller) || caller.entityId === commitment.entityId || caller.brandId === commitment.brandId;
+
+async function figuresOf(context: Context, commitments: Commitment[]): Promise<ConsumptionFigures | null> {
+  const caller = callerOf(context);
+  const readable = commitments.filter((c) => mayRead(caller, c));
+  const all = (await context.loaders.figures.loadMany(readable.map((c) => c.orderLineId))).filter((f) => f && !(f instanceof Error));
+  const total = sum(all as never);
+  return total ? consumptionFigures(total, context.locale) : null;
+}
+
+@Resolver()
+export class UsageResolver {
+  @Authorized(Role.SUPPLIER)
+  @Mutation(() => UsageReport, { description: 'Pushes usage lines of your order lines (up to 10,000 per call); safe to retry: lines already recorded are skipped.' })
+  pushUsage(@Arg('lines', () => [UsageLineInput], { description: 'The lines.' }) lines: UsageLineInput[], @Ctx() context: Context) {
+    return this.ingest(context, lines.map(usageInput));
+  }
+
+  @Authorized(Role.SUPPLIER)
+  @Mutation(() => UsageReport, { description: 'Imports a FOCUS CSV export (FOCUS column names, plus x_LineId and x_OrderLineId).' })
+  importUsageCsv(@Arg('csv', () => String, { description: 'The CSV text, header first.' }) csv: string, @Ctx() context: Context) {
+    return this.ingest(context, usageFromFocusCsv(csv));
+  }
+
+  private ingest(context: Context, lines: UsageInput[]): Promise<UsageReport> {
+    return context.em.transactional(async (tx) => {
+      const result = await ingestUsage(tx, callerOf(context), lines);
+      const alertsRaised = await raiseAlerts(tx, result.orderLineIds);
+      return { accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, alertsRaised };
+    });
+  }
+
+  @Authorized()
+  @Query(() => AlertConnection, { description: "The consumption alerts of the caller's entity, latest first." })
+  async consumptionAlerts(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
+    const connection = await listAlerts(context.em, callerOf(context), page);
+    return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: this.alertView(edge.node, context) })) };
+  }
+
+  private alertView(alert: ConsumptionAlert, context: Context): ConsumptionAlertView {
+    return {
+      id: alert.id,
+      kind: alert.kind,
+      threshold: alert.kind === 'THRESHOLD' ? alert.threshold : null,
+      percentUsed: alert.percentUsed,
+      proposedRenewal: Money.of(alert.proposedRenewal, context.locale),
+      forecastExhaustion: alert.forecastExhaustion,
+      orderLine: OrderLineReference.of(alert.orderLineId),
+      raisedAt: alert.createdAt,
+      renewalRequestedAt: alert.renewalRequestedAt,
+    };
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER)
+  @Mutation(() => Boolean, { description: 'From an alert, asks to renew: you state the amount (credits) and a renewal request draft is started in "Demandes".' })
+  async requestRenewalFromAlert(
+    @Arg('alertId', () => ID, { description: 'The alert.' }) alertId: string,
+    @Arg('amount', () => DecimalScalar, { description: 'The amount excl. VAT to renew, converted into credits.' }) amount: Decimal,
+    @Ctx() context: Context,
+  ) {
+    const caller = callerOf(context);
+    return context.em.transactional(async (tx) => {
+      const alert = await tx.findOne(ConsumptionAlert, { id: alertId });
+      if (!alert || alert.entityId !== caller.entityId) throw notFound('The alert', 'alertId');
+      if (alert.renewalRequestedAt) throw invalid('alertId', 'A renewal was already asked from this alert.');
+      if (amount.lte(0) || amount.decimalPlaces() > 2) throw invalid('amount', 'A positive amount in euros and cents.');
+      const commitment = await tx.findOneOrFail(Commitment, { orderLineId: alert.orderLineId });
+      alert.renewalRequestedAt = new Date();
+      publish(tx, CONSUMPTION_TOPICS.renewalRequested, {
+        alertId,
+        requestId: commitment.requestId,
+        orderId: commitment.orderId,
+        orderLineId: commitment.orderLineId,
+        brandId: commitment.brandId,
+        entityId: commitment.entityId,
+        designation: commitment.designation,
+        amount: new Dec(amount).toFixed(2),
+        requestedById: caller.userId,
+        requestedByName: caller.name,
+      } satisfies RenewalRequested);
+      return true;
+    });
+  }
+
+  @Authorized(Role.MARKET_HOLDER, Role.UGAP, Role.ANALYST)
+  @Query(() => [SpendRow], { description: 'Spend by brand, entity or service category and month over the whole market, from the monthly totals.' })
+  async spendByMonth(
+    @Arg('dimension', () => SpendDimension, { description: 'How to group.' }) dimension: SpendDimension,
+    @Arg('from', () => LocalDate, { nullable: true, description: 'First month (its first day).' }) from: string | undefined,
+    @Arg('to', () => LocalDate, { nullable: true, description: 'Last month (any day of it).' }) to: string | undefined,
+    @Ctx() context: Context,
+  ): Promise<SpendRow[]> {
+    if (!isMarketWide(callerOf(context))) throw forbidden('Market-wide figures are for the market holder, UGAP and analysts.');
+    const column = { BRAND: 'brand_id', ENTITY: 'entity_id', SERVICE_CATEGORY: 'service_category' }[dimension];
+    const rows = await context.em.getConnection().execute<{ key: string; month: string; effective: string; billed: string; lines: string }[]>(
+      `select ${column}::text as key, to_char(month, 'YYYY-MM') as month, sum(effective_cost) as effective, sum(billed_cost) as billed, sum(lines) as lines
+         from usage_month where month >= ?::date and month <= ?::date group by 1, 2 order by 2, 1`,
+      [from ?? '1900-01-01', to ?? '2999-12-31'],
+    );
+    return rows.map((r) => ({ key: r.key, month: r.month, effectiveCost: Money.of(r.effective, context.locale), billedCost: Money.of(r.billed, context.locale), lines: Number(r.lines) }));
+  }
+}
+
+/** Consumption added to other subgraphs' types. */
+@Resolver(() => OrderLineReference)
+export class OrderLineConsumptionResolver {
+  @FieldResolver(() => ConsumptionFigures, { nullable: true, description: 'Consumption of the line against its commitment ("Consommation"); null before activation.' })
+  async consumption(@Root() line: OrderLineReference, @Ctx() context: Context) {
+    return figuresOf(context, (await context.loaders.commitmentsByLine.load(line.id)) ?? []);
+  }
+}
+
+@Resolver(() => OrderReference)
+export class OrderConsumptionResolver {
+  @FieldResolver(() => ConsumptionFigures, { nullable: true, description: 'Consumption of the order against its commitments; null before activation.' })
+  async consumption(@Root() order: OrderReference, @Ctx() context: Context) {
+    return figuresOf(context, await context.loaders.commitmentsByOrder.load(order.id));
+  }
+}
+
+@Resolver(() => RequestReference)
+export class RequestConsumptionResolver {
+  @FieldResolver(() => ConsumptionFigures, { nullable: true, description: 'Consumption of the orders of the request ("Consommation" in "Demandes").' })
+  async consumption(@Root() request: RequestReference, @Ctx() context: Context) {
+    return figuresOf(context, await context.loaders.commitmentsByRequest.load(request.id));
+  }
+}
+
+export { figuresOf };

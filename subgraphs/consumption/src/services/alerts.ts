@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CONSUMPTION_TOPICS, paginate, publish, type AlertRaised, type Identity, type PageArgs } from '@nuage/shared';
+import { AlertSettings, Commitment, ConsumptionAlert } from '../entities';
+import { DEFAULT_THRESHOLDS } from './alert-thresholds';
+import { figuresLoader, outlook } from './figures';
+
+/**
+ * Raises the alerts the new usage calls for: each threshold of the entity (80 % and 100 % by
+ * default) once per order line, and once a forecast that runs out before the due date. The buyers
+ * are told by event (the requests subgraph knows them and emails them).
+ */
+export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Promise<number> {
+  if (orderLineIds.length === 0) return 0;
+  const figures = figuresLoader(em);
+  const commitments = await em.find(Commitment, { orderLineId: { $in: orderLineIds } });
+  const settings = new Map((await em.find(AlertSettings, { entityId: { $in: [...new Set(commitments.map((c) => c.entityId))] } })).map((s) => [s.entityId, s.thresholds]));
+  let raised = 0;
+  for (const commitment of commitments) {
+    const lineFigures = await figures.load(commitment.orderLineId);
+    if (!lineFigures) continue;
+    const view = outlook(lineFigures);
+    const due = [
+      ...(settings.get(commitment.entityId) ?? DEFAULT_THRESHOLDS).filter((t) => view.percentUsed.gte(t)).map((t) => ({ kind: 'THRESHOLD' as const, threshold: t })),
+      ...(view.runsOutBeforeDue ? [{ kind: 'FORECAST' as const, threshold: 0 }] : []),
+    ];
+    for (const alert of due) {
+      const id = randomUUID();
+      const inserted = await em.getConnection().execute<{ id: string }[]>(
+        `insert into consumption_alert (id, order_line_id, entity_id, kind, threshold, percent_used, proposed_renewal, forecast_exhaustion)
+         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (order_line_id, kind, threshold) do nothing returning id`,
+        [id, commitment.orderLineId, commitment.entityId, alert.kind, alert.threshold, view.percentUsed.toFixed(2), view.proposedRenewal.toFixed(2), view.forecastExhaustionDate],
+        'all',
+        em.getTransactionContext(),
+      );
+      if (inserted.length === 0) continue; // raised before: once per threshold
+      raised += 1;
+      publish(em, CONSUMPTION_TOPICS.alertRaised, {
+        alertId: id,
+        entityId: commitment.entityId,
+        orderReference: commitment.orderReference,
+        designation: commitment.designation,
+        kind: alert.kind,
+        threshold: alert.kind === 'THRESHOLD' ? alert.threshold : null,
+        percentUsed: view.percentUsed.toFixed(2),
+        proposedRenewal: view.proposedRenewal.toFixed(2),
+      } satisfies AlertRaised);
+    }
+  }
+  await em.flush();
+  return raised;
+}
+
+/** The alerts of the caller's entity (market-wide staff: all), latest first. */
+export function listAlerts(em: EntityManager, caller: Identity, page: PageArgs) {
+  const where = caller.entityId ? { entityId: caller.entityId } : caller.role === 'SUPPLIER' ? { id: null } : {};
+  return paginate(em, ConsumptionAlert, where as never, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+}

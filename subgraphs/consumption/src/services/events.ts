@@ -1,0 +1,25 @@
+import { ORDERING_TOPICS, type DeliveredEvent, type EventHandler, type OrderActivated } from '@nuage/shared';
+import { Commitment } from '../entities';
+
+/** What this subgraph learns from the ordering subgraph: the commitments to measure usage against. */
+export const CONSUMPTION_CONSUME: Record<string, EventHandler> = {
+  [ORDERING_TOPICS.orderActivated]: async (em, { payload }: DeliveredEvent<OrderActivated>) => {
+    for (const line of payload.lines) {
+      const values = {
+        orderId: payload.orderId,
+        orderReference: payload.reference,
+        requestId: payload.requestId,
+        entityId: payload.entityId,
+        brandId: payload.brandId,
+        projectName: payload.projectName,
+        designation: line.designation,
+        committedAmount: line.committedAmount,
+        startDate: payload.startDate,
+        dueDate: payload.dueDate,
+      };
+      const known = await em.findOne(Commitment, { orderLineId: line.orderLineId });
+      if (known) Object.assign(known, values);
+      else em.persist(em.create(Commitment, { orderLineId: line.orderLineId, ...values }));
+    }
+  },
+};

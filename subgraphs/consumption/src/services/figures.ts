@@ -1,0 +1,100 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { Dec, toCents, todayInParis } from '@nuage/shared';
+import type Decimal from 'decimal.js';
+import { Commitment } from '../entities';
+
+/** The forecast window: the pace is the consumption of the last 30 days. */
+export const RUN_RATE_DAYS = 30;
+export const FORECAST_METHOD =
+  'Run rate: the effective cost of the last 30 days (or since the start, if shorter) divided by that number of days; the commitment runs out when what remains is used up at that pace.';
+
+export interface Figures {
+  committed: Decimal;
+  consumed: Decimal;
+  /** Consumption of the last RUN_RATE_DAYS days and the days it covers. */
+  recent: Decimal;
+  recentDays: number;
+  monthly: Map<string, Decimal>;
+  /** The latest due date and the earliest start of the lines added up. */
+  dueDate: string;
+  startDate: string;
+}
+
+const DAY = 86_400_000;
+const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+
+/** What the figures say: percentage used, daily pace, when it runs out, what renewing would take. */
+export function outlook(figures: Figures, today = todayInParis()) {
+  const percentUsed = figures.committed.isZero() ? new Dec(0) : figures.consumed.times(100).dividedBy(figures.committed).toDecimalPlaces(2);
+  const dailyRunRate = figures.recentDays > 0 ? figures.recent.dividedBy(figures.recentDays) : new Dec(0);
+  const remaining = figures.committed.minus(figures.consumed);
+  let exhaustion: string | null = null;
+  if (remaining.lte(0)) exhaustion = today;
+  else if (dailyRunRate.gt(0)) exhaustion = addDays(today, remaining.dividedBy(dailyRunRate).ceil().toNumber());
+  const daysToDue = Math.max(0, days(today, figures.dueDate));
+  // What the line will have used by its due date at this pace, beyond what is committed.
+  const projected = figures.consumed.plus(dailyRunRate.times(daysToDue));
+  return {
+    percentUsed,
+    dailyRunRate: toCents(dailyRunRate),
+    remaining: toCents(Dec.max(remaining, 0)),
+    forecastExhaustionDate: exhaustion,
+    runsOutBeforeDue: exhaustion !== null && exhaustion < figures.dueDate,
+    proposedRenewal: toCents(Dec.max(projected.minus(figures.committed), 0)),
+  };
+}
+
+/** Adds up the figures of several lines (an order, a request, a project, an entity). */
+export function sum(all: Figures[]): Figures | null {
+  if (all.length === 0) return null;
+  const monthly = new Map<string, Decimal>();
+  for (const f of all) for (const [month, amount] of f.monthly) monthly.set(month, (monthly.get(month) ?? new Dec(0)).plus(amount));
+  return {
+    committed: all.reduce((s, f) => s.plus(f.committed), new Dec(0)),
+    consumed: all.reduce((s, f) => s.plus(f.consumed), new Dec(0)),
+    recent: all.reduce((s, f) => s.plus(f.recent), new Dec(0)),
+    recentDays: Math.max(...all.map((f) => f.recentDays)),
+    monthly,
+    dueDate: all.map((f) => f.dueDate).sort().at(-1)!,
+    startDate: all.map((f) => f.startDate).sort()[0]!,
+  };
+}
+
+/**
+ * The figures of many order lines in three statements (commitments, monthly totals, the last
+ * 30 days), whatever their number: for lists such as the renewal candidates.
+ */
+export function figuresLoader(em: EntityManager) {
+  return new DataLoader<string, Figures | null>(async (ids) => {
+    const connection = em.getConnection();
+    const today = todayInParis();
+    const since = addDays(today, -(RUN_RATE_DAYS - 1)); // the last 30 days, today included
+    const [commitments, months, recent] = await Promise.all([
+      em.find(Commitment, { orderLineId: { $in: [...ids] } }),
+      connection.execute<{ order_line_id: string; month: string; amount: string }[]>(
+        `select order_line_id, to_char(month, 'YYYY-MM') as month, sum(effective_cost) as amount from usage_month where order_line_id in (?) group by 1, 2`,
+        [[...ids]],
+      ),
+      connection.execute<{ order_line_id: string; amount: string }[]>(
+        `select order_line_id, sum(effective_cost) as amount from usage_line where order_line_id in (?) and charge_period_start >= ? group by 1`,
+        [[...ids], `${since}T00:00:00+01:00`],
+      ),
+    ]);
+    return ids.map((id) => {
+      const commitment = commitments.find((c) => c.orderLineId === id);
+      if (!commitment) return null;
+      const monthly = new Map(months.filter((m) => m.order_line_id === id).map((m) => [m.month, new Dec(m.amount)]));
+      return {
+        committed: new Dec(commitment.committedAmount),
+        consumed: [...monthly.values()].reduce((s, a) => s.plus(a), new Dec(0)),
+        recent: new Dec(recent.find((r) => r.order_line_id === id)?.amount ?? 0),
+        recentDays: Math.max(1, Math.min(RUN_RATE_DAYS, days(commitment.startDate, today))),
+        monthly,
+        dueDate: commitment.dueDate,
+        startDate: commitment.startDate,
+      };
+    });
+  });
+}
