@@ -3,7 +3,8 @@ import { tmpdir, cpus } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { catalogue } from '@nuage/catalogue';
 import { addGeneratedSolutions } from '@nuage/catalogue/generated';
-import { identityOf, seedPeople } from '@nuage/requests';
+import { identityOf, seededIdentity, seedPeople } from '@nuage/requests';
+import { benchConsumption } from './consumption';
 import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
 import { openDatabase } from '@nuage/shared';
 import { freePort, signToken, startEmbeddedPostgres, startStack } from '@nuage/stack';
@@ -60,11 +61,16 @@ try {
   await orm.close();
   await measure('Guided choice (guide example), 10,000 solutions');
 
+  const volume = await benchConsumption({ databaseUrl, databasePrefix, gatewayUrl: stack.gatewayUrl, token: (key) => signToken(stack.keys, seededIdentity(key)) });
+
   const widths = [52, 8, 10, 10];
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' ');
   console.log(`\nNuage Public benchmark — ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, ${ROUNDS} sequential requests through the gateway\n`);
   console.log(line(['Query', 'pairs', 'p50 ms', 'p95 ms']));
   for (const row of rows) console.log(line(row));
+  console.log(`\nConsumption: ${volume.linesThroughGateway.toLocaleString('en')} usage lines pushed through the gateway in ${volume.ingestionSeconds.toFixed(1)} s (batches of 5,000): ${Math.round(volume.linesThroughGateway / volume.ingestionSeconds).toLocaleString('en')} lines/s`);
+  console.log(`Analysts' monthly spend over ${volume.historyLines.toLocaleString('en')} lines, through the gateway (median of 5): by brand ${volume.apiAggregationMs[0]!.toFixed(1)} ms, by entity ${volume.apiAggregationMs[1]!.toFixed(1)} ms, by service category ${volume.apiAggregationMs[2]!.toFixed(1)} ms`);
+  console.log(`(the same aggregation computed from the raw lines in SQL: ${volume.rawAggregationMs.toFixed(0)} ms)`);
 } finally {
   await stack.stop();
   await postgres?.stop();
