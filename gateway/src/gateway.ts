@@ -18,10 +18,13 @@ import {
 import { createTokenVerifier, type AuthConfig } from './auth';
 import { graphiqlLandingPage } from './graphiql';
 import { fileProxy } from './files';
+import { keepAliveFetcher } from './subgraph-fetcher';
+import { federationTiming, startTiming, type FederationTotals, type RequestTiming } from './timing';
 
 export interface GatewayContext {
   identity: Identity | null;
   acceptLanguage?: string;
+  timing: RequestTiming;
 }
 
 export interface GatewayOptions {
@@ -39,13 +42,23 @@ class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     url: string,
     private readonly secret: string,
+    fetcher: RemoteGraphQLDataSource['fetcher'],
   ) {
-    super({ url });
+    super({ url, fetcher });
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.identity) request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.secret));
     if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
+  }
+
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    const start = performance.now();
+    try {
+      return await super.process(options);
+    } finally {
+      (options.context as Partial<GatewayContext>).timing?.fetches.push([start, performance.now()]);
+    }
   }
 }
 
@@ -71,16 +84,18 @@ const requireAuthentication: ApolloServerPlugin<GatewayContext> = {
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
   const logger = createLogger('gateway');
   const verify = await createTokenVerifier(options.auth);
+  const fetcher = keepAliveFetcher();
+  const totals: FederationTotals = { operations: 0, gatewayMs: 0, subgraphCriticalPathMs: 0, subgraphFetches: 0 };
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new SignedIdentityDataSource(options.subgraphUrls[name] ?? (url as string), options.internalSecret),
+    buildService: ({ name, url }) => new SignedIdentityDataSource(options.subgraphUrls[name] ?? (url as string), options.internalSecret, fetcher),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     introspection: true,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
-    plugins: [graphiqlLandingPage(), requireAuthentication],
+    plugins: [graphiqlLandingPage(), requireAuthentication, federationTiming(totals)],
   });
 
   const firstHeader = (req: IncomingMessage, name: string) => {
@@ -92,6 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     name: 'gateway',
     apollo,
     logger,
+    metrics: { secret: options.internalSecret, counters: () => ({ ...totals }) },
     routes: [fileProxy({ verify, subgraphUrls: options.subgraphUrls, internalSecret: options.internalSecret })],
     port: options.port,
     host: options.host,
@@ -104,8 +120,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       return answers.every(Boolean);
     },
     context: async (req) => {
+      const timing = startTiming();
       try {
         return {
+          timing,
           identity: await verify(firstHeader(req, 'authorization')),
           acceptLanguage: firstHeader(req, 'accept-language'),
         };

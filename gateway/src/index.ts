@@ -1,2 +1,2 @@
 export { startGateway, type GatewayOptions } from './gateway';
-export { authConfigFromEnv, type AuthConfig } from './auth';
+export { authConfigFromEnv, createTokenVerifier, type AuthConfig } from './auth';

@@ -1,78 +1,93 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir, cpus } from 'node:os';
+import { tmpdir, cpus, totalmem } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { catalogue } from '@nuage/catalogue';
 import { addGeneratedSolutions } from '@nuage/catalogue/generated';
-import { identityOf, seededIdentity, seedPeople } from '@nuage/requests';
-import { benchConsumption } from './consumption';
-import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
+import { seededIdentity } from '@nuage/requests';
 import { openDatabase } from '@nuage/shared';
-import { freePort, signToken, startEmbeddedPostgres, startStack } from '@nuage/stack';
+import { freePort, startEmbeddedPostgres, startStack, tokenSigner } from '@nuage/stack';
+import { benchConsumption } from './consumption';
+import { seedFiles } from './dashboard';
+import { benchGateways } from './gateway-comparison';
+import { mib, percentile, post, table } from './report';
 
 /**
- * `npm run bench`: figures that tests must not assert (times drift on shared 2-core machines).
- * Runs the whole stack on a throwaway PostgreSQL (or DATABASE_URL) and prints one table.
+ * `npm run bench`: figures that tests must not assert (times drift on shared 2-core machines, so
+ * comparisons are ratios measured in the same run). Runs the whole stack, one process per service,
+ * on a throwaway PostgreSQL (or DATABASE_URL) and prints tables.
  */
-
+process.env.LOG_LEVEL ??= 'warn';
+const FILES = Number(process.env.BENCH_FILES ?? 1000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 40);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 
 const GUIDE_EVALUATION = `{ evaluateGuidedChoice(input: { answers: [
   { question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" },
   { question: "SUPERVISION", option: "CMDB", requirement: DESIRED }, { question: "ADVANCED", option: "MARKETPLACE", requirement: DESIRED } ] }) {
   matchCount excludedCount matches(first: 20) { edges { node { rank brand { name } solution { name } checks { met explanation { fr } } } } } } }`;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
 async function timeQuery(url: string, token: string, query: string) {
-  const post = () =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) }).then(async (r) => {
-      const body = (await r.json()) as { errors?: unknown[]; data?: { evaluateGuidedChoice: { matchCount: number; excludedCount: number } } };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data!;
-    });
-  for (let i = 0; i < 5; i++) await post(); // warm up: query plans, JIT, connection pools
+  for (let i = 0; i < 5; i++) await post(url, token, query); // warm up: query plans, JIT, connection pools
   const times: number[] = [];
   let last;
   for (let i = 0; i < ROUNDS; i++) {
-    const start = performance.now();
-    last = await post();
-    times.push(performance.now() - start);
+    last = await post(url, token, query);
+    times.push(last.ms);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), pairs: last!.evaluateGuidedChoice.matchCount + last!.evaluateGuidedChoice.excludedCount };
+  const { matchCount, excludedCount } = last!.data.evaluateGuidedChoice;
+  return { p50: percentile(times, 50), p95: percentile(times, 95), pairs: matchCount + excludedCount };
 }
 
+process.env.INTERNAL_SECRET ??= randomBytes(32).toString('base64url');
 const dir = process.env.DATABASE_URL ? undefined : mkdtempSync(`${tmpdir()}/nuage-bench-pg-`);
 const postgres = dir ? await startEmbeddedPostgres(dir, await freePort()) : undefined;
 const databaseUrl = process.env.DATABASE_URL ?? postgres!.url;
 const databasePrefix = `bench${randomBytes(3).toString('hex')}`;
 const keysDir = mkdtempSync(`${tmpdir()}/nuage-bench-keys-`);
-const stack = await startStack({ databaseUrl, databasePrefix, gatewayPort: 0, firstSubgraphPort: 0, keysDir, output: 'ignore' });
+/** `npm run bench -- dashboard` runs one part (dashboard, guided-choice, consumption); all by default. */
+const parts = process.argv.slice(2);
+const wants = (part: 'dashboard' | 'guided-choice' | 'consumption') => parts.length === 0 || parts.includes(part);
+const ONLY_LOAD = process.env.BENCH_ONLY_LOAD === 'true';
+let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
-  const token = await signToken(stack.keys, identityOf(seedPeople(SEED_BRANDS).find((p) => p.key === 'beneficiary')!));
-  const rows: string[][] = [];
-  const measure = async (label: string) => {
-    const { p50, p95, pairs } = await timeQuery(stack.gatewayUrl, token, GUIDE_EVALUATION);
-    rows.push([label, String(pairs), p50.toFixed(1), p95.toFixed(1)]);
-  };
-  await measure('Guided choice (guide example), seeded catalogue');
-  const orm = await openDatabase({ service: 'catalogue', serverUrl: databaseUrl, databasePrefix, entities: catalogue.entities, migrations: catalogue.migrations });
-  await addGeneratedSolutions(orm.em.fork(), 10_000 - 39);
-  await orm.close();
-  await measure('Guided choice (guide example), 10,000 solutions');
+  const out: string[] = [];
+  if (wants('dashboard')) {
+    console.log(`Seeding ${FILES} files through the gateway (request, proposal, approval, acceptance; 1 in 5 activated with usage, 1 in 10 disputed)…`);
+    const seedSeconds = await seedFiles(databaseUrl, databasePrefix, FILES);
+    out.push(`\n${FILES} files seeded through the gateway in ${seedSeconds.toFixed(0)} s.`);
+  }
+  stack = await startStack({ databaseUrl, databasePrefix, gatewayPort: 0, firstSubgraphPort: 0, keysDir, output: 'ignore' });
+  const sign = await tokenSigner(stack.keys);
+  const token = await sign(seededIdentity('beneficiary'));
+  if (wants('dashboard')) out.push(...(await benchGateways(stack, sign, { loadSeconds: LOAD_SECONDS })));
 
-  const volume = await benchConsumption({ databaseUrl, databasePrefix, gatewayUrl: stack.gatewayUrl, token: (key) => signToken(stack.keys, seededIdentity(key)) });
+  if (wants('guided-choice')) {
+    const guided: string[][] = [];
+    const measure = async (label: string) => {
+      const { p50, p95, pairs } = await timeQuery(stack!.gatewayUrl, token, GUIDE_EVALUATION);
+      guided.push([label, String(pairs), p50.toFixed(1), p95.toFixed(1)]);
+    };
+    await measure('Guided choice (guide example), seeded catalogue');
+    const orm = await openDatabase({ service: 'catalogue', serverUrl: databaseUrl, databasePrefix, entities: catalogue.entities, migrations: catalogue.migrations });
+    await addGeneratedSolutions(orm.em.fork(), 10_000 - 39);
+    await orm.close();
+    await measure('Guided choice (guide example), 10,000 solutions');
+    out.push(`\nGuided choice, ${ROUNDS} sequential requests through our gateway`, table([52, 8, 10, 10], [['Query', 'pairs', 'p50 ms', 'p95 ms'], ...guided]));
+  }
 
-  const widths = [52, 8, 10, 10];
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' ');
-  console.log(`\nNuage Public benchmark — ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}, ${ROUNDS} sequential requests through the gateway\n`);
-  console.log(line(['Query', 'pairs', 'p50 ms', 'p95 ms']));
-  for (const row of rows) console.log(line(row));
-  console.log(`\nConsumption: ${volume.linesThroughGateway.toLocaleString('en')} usage lines pushed through the gateway in ${volume.ingestionSeconds.toFixed(1)} s (batches of 5,000): ${Math.round(volume.linesThroughGateway / volume.ingestionSeconds).toLocaleString('en')} lines/s`);
-  console.log(`Analysts' monthly spend over ${volume.historyLines.toLocaleString('en')} lines, through the gateway (median of 5): by brand ${volume.apiAggregationMs[0]!.toFixed(1)} ms, by entity ${volume.apiAggregationMs[1]!.toFixed(1)} ms, by service category ${volume.apiAggregationMs[2]!.toFixed(1)} ms`);
-  console.log(`(the same aggregation computed from the raw lines in SQL: ${volume.rawAggregationMs.toFixed(0)} ms)`);
+  if (wants('consumption')) {
+    const volume = await benchConsumption({ databaseUrl, databasePrefix, gatewayUrl: stack.gatewayUrl, token: (key) => sign(seededIdentity(key)) });
+    out.push(
+      `\nConsumption: ${volume.linesThroughGateway.toLocaleString('en')} usage lines pushed through the gateway in ${volume.ingestionSeconds.toFixed(1)} s (batches of 5,000): ${Math.round(volume.linesThroughGateway / volume.ingestionSeconds).toLocaleString('en')} lines/s`,
+      `Analysts' monthly spend over ${volume.historyLines.toLocaleString('en')} lines, through the gateway (median of 5): by brand ${volume.apiAggregationMs[0]!.toFixed(1)} ms, by entity ${volume.apiAggregationMs[1]!.toFixed(1)} ms, by service category ${volume.apiAggregationMs[2]!.toFixed(1)} ms`,
+      `(the same aggregation computed from the raw lines in SQL: ${volume.rawAggregationMs.toFixed(0)} ms)`,
+    );
+  }
+  console.log(`\nNuage Public benchmark — ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())}, Node ${process.version}; every service in its own process, PostgreSQL on the same machine`);
+  for (const line of out) console.log(line);
 } finally {
-  await stack.stop();
+  await stack?.stop();
   await postgres?.stop();
   for (const d of [dir, keysDir]) if (d) rmSync(d, { recursive: true, force: true });
 }

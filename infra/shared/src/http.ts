@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
@@ -20,6 +21,8 @@ export interface HttpServiceOptions<C extends BaseContext> {
   host?: string;
   logger: Logger;
   routes?: Route[];
+  /** `/metrics` for operators and the benchmark, to callers bearing this secret: memory, CPU time and the service's counters. */
+  metrics?: { secret: string; counters?: () => Record<string, number> };
 }
 
 export interface RunningHttpService {
@@ -48,6 +51,15 @@ const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 };
 
+function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, service: string, metrics: NonNullable<HttpServiceOptions<BaseContext>['metrics']>, graphqlRequests: number) {
+  const expected = Buffer.from(`Bearer ${metrics.secret}`);
+  const given = Buffer.from(req.headers.authorization ?? '');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return sendJson(res, 401, { error: 'internal callers only' });
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  const { user, system } = process.cpuUsage();
+  sendJson(res, 200, { service, pid: process.pid, rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, externalBytes: external, cpuMicros: user + system, graphqlRequests, ...metrics.counters?.() });
+}
+
 /**
  * Serves an Apollo Server on node:http with `/health` (the process is up) and `/ready` (it can
  * serve). GraphQL answers at `/graphql` and `/`.
@@ -56,6 +68,7 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
   const { apollo, logger } = options;
   await apollo.start();
 
+  let graphqlRequests = 0;
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -64,9 +77,11 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
         const ready = await options.ready();
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: options.name });
       }
+      if (url.pathname === '/metrics' && options.metrics) return serveMetrics(req, res, options.name, options.metrics, graphqlRequests);
       for (const route of options.routes ?? []) if (await route(req, res, url)) return;
       if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
 
+      graphqlRequests += 1;
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -7,7 +7,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation';
-import { databaseIsReady, openDatabase } from './db';
+import { databaseIsReady, openDatabase, sqlStatementCount } from './db';
 import { formatError } from './errors';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
 import { localeFrom } from './i18n';
@@ -141,6 +141,7 @@ export async function startSubgraph<Loaders>(
     logger,
     port: options.port,
     host: options.host,
+    metrics: { secret: options.internalSecret, counters: () => ({ sqlStatements: sqlStatementCount(orm) }) },
     routes: [eventsRoute(orm, definition.consumes ?? {}, options.internalSecret, logger, runtime), ...(definition.routes?.(runtime) ?? [])],
     ready: () => databaseIsReady(orm.em.fork()),
     context: async (req) => {

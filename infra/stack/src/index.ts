@@ -1,4 +1,5 @@
-export { startStack, freePort, type RunningStack, type StackOptions } from './stack';
+export { startStack, freePort, gatewayEnvironment, stopChild, waitUntilReady, type RunningStack, type StackOptions } from './stack';
 export { startEmbeddedPostgres, type RunningPostgres } from './postgres';
-export { ensureDevKeys, signToken } from './keys';
+export { ensureDevKeys, signToken, tokenSigner } from './keys';
 export { startTestStack, type TestStack } from './test-stack';
+export { BUYER_DASHBOARD, activateOrder, declareIncompleteOrder, inDays, placeOrderWithOvh, submitRequestSolicitingTwoBrands, type JourneyClient } from './journey';

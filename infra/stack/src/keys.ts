@@ -23,16 +23,17 @@ export async function ensureDevKeys(dir: string): Promise<DevKeys> {
   return keys;
 }
 
-/** Signs a bearer token for an identity with the local key, as an identity provider would. */
-export async function signToken(keys: DevKeys, identity: Identity, lifetime = '12h'): Promise<string> {
+/** Signs bearer tokens with the local key, as an identity provider would; `tokenId` makes each token distinct. */
+export async function tokenSigner(keys: DevKeys, lifetime = '12h') {
   const key = await importPKCS8(readFileSync(keys.privateKeyPath, 'utf8'), ALGORITHM);
-  const { userId, ...claims } = identity;
-  return new SignJWT({ ...claims })
-    .setProtectedHeader({ alg: ALGORITHM })
-    .setSubject(userId)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(lifetime)
-    .sign(key);
+  return (identity: Identity, tokenId?: string): Promise<string> => {
+    const { userId, ...claims } = identity;
+    const token = new SignJWT({ ...claims }).setProtectedHeader({ alg: ALGORITHM }).setSubject(userId).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime(lifetime);
+    return (tokenId ? token.setJti(tokenId) : token).sign(key);
+  };
+}
+
+/** Signs a bearer token for an identity with the local key. */
+export async function signToken(keys: DevKeys, identity: Identity, lifetime = '12h'): Promise<string> {
+  return (await tokenSigner(keys, lifetime))(identity);
 }

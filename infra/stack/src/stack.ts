@@ -23,7 +23,21 @@ export interface RunningStack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
   keys: DevKeys;
+  /** What the gateway signs identities with; also opens each service's `/metrics`. */
+  internalSecret: string;
   stop: () => Promise<void>;
+}
+
+/** What a gateway process needs to know: the supergraph, where subgraphs listen, how to verify tokens. */
+export function gatewayEnvironment(keys: DevKeys, subgraphUrls: Record<string, string>): Record<string, string> {
+  return {
+    SUPERGRAPH_PATH: `${schemaDir}/supergraph.graphql`,
+    AUTH_PUBLIC_KEY_FILE: keys.publicKeyPath,
+    AUTH_ALGORITHM: ALGORITHM,
+    AUTH_ISSUER: ISSUER,
+    AUTH_AUDIENCE: AUDIENCE,
+    ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
+  };
 }
 
 /** A TCP port nobody listens on now. */
@@ -39,7 +53,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `/ready` until it answers 200; fails early if the process dies. */
-async function waitUntilReady(name: string, baseUrl: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
+export async function waitUntilReady(name: string, baseUrl: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready.`);
@@ -50,7 +64,7 @@ async function waitUntilReady(name: string, baseUrl: string, child: ChildProcess
   throw new Error(`${name} was not ready after ${timeoutMs / 1000} s.`);
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -105,17 +119,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }),
     );
     const gatewayPort = options.gatewayPort || (await freePort());
-    const gateway = launch('gateway', 'gateway/src/main.ts', {
-      PORT: String(gatewayPort),
-      SUPERGRAPH_PATH: `${schemaDir}/supergraph.graphql`,
-      AUTH_PUBLIC_KEY_FILE: keys.publicKeyPath,
-      AUTH_ALGORITHM: ALGORITHM,
-      AUTH_ISSUER: ISSUER,
-      AUTH_AUDIENCE: AUDIENCE,
-      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
-    });
+    const gateway = launch('gateway', 'gateway/src/main.ts', { PORT: String(gatewayPort), ...gatewayEnvironment(keys, subgraphUrls) });
     await waitUntilReady('gateway', `http://127.0.0.1:${gatewayPort}`, gateway);
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, keys, stop };
+    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, keys, internalSecret, stop };
   } catch (error) {
     await stop();
     throw error;

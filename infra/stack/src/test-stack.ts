@@ -29,10 +29,10 @@ export interface TestStack {
  * on the test server and events wired between them: for tests of behaviour that spans subgraphs,
  * faster than `startStack`'s child processes.
  */
-export async function startTestStack(databaseUrl: string): Promise<TestStack> {
+export async function startTestStack(databaseUrl: string, options: { databasePrefix?: string } = {}): Promise<TestStack> {
   const dir = mkdtempSync(join(tmpdir(), 'nuage-test-stack-'));
   const internalSecret = randomBytes(16).toString('hex');
-  const databasePrefix = `s${randomBytes(5).toString('hex')}`;
+  const databasePrefix = options.databasePrefix ?? `s${randomBytes(5).toString('hex')}`;
   const urls: Partial<Record<SubgraphName, string>> = {};
   const unreachable = new Set<string>();
   const peers = () => Object.entries(urls).map(([name, url]) => ({ name, url: unreachable.has(name) ? 'http://127.0.0.1:9' : url! }));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity } from '@nuage/requests';
 import { Role, stableId, todayInParis, type Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { inDays, placeOrderWithOvh } from './journey';
+import { activateOrder, inDays, placeOrderWithOvh } from '../src/journey';
 
 /** Step 8 through the gateway: usage, commitments, figures and forecast, alerts, renewal, spend. */
 let stack: TestStack;
@@ -45,12 +45,7 @@ const FIGURES = 'committed { amount } consumed { amount } percentUsed remaining 
 beforeAll(async () => {
   stack = await startTestStack(inject('databaseUrl'));
   orderId = await placeOrderWithOvh(stack);
-  await stack.query(seededIdentity('ugap'), `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-CONSO", chorusNumber: "1300000002", plannedDeliveryDate: "${inDays(2)}" }) { errors { message } } }`, { id: orderId });
-  await stack.query(ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "conso-open-0001") { errors { message } } }', { id: orderId });
-  await stack.query(beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { message } } }', { id: orderId });
-  await stack.settle();
-  const { data } = await stack.query(beneficiary, 'query { orders(first: 100) { edges { node { id lines { id } } } } }');
-  orderLineId = data!.orders.edges.find((e: { node: { id: string } }) => e.node.id === orderId).node.lines[0].id;
+  [orderLineId] = (await activateOrder(stack, orderId)) as [string];
   // Time passes: the subscription started 40 days ago (as the ordering subgraph would have said then).
   await stack.subgraphs.consumption.orm.em.getConnection().execute('update commitment set start_date = current_date - ? where order_id = ?', [START, orderId]);
 });

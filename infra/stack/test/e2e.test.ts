@@ -87,6 +87,24 @@ describe('the gateway', () => {
     expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('times each operation (Server-Timing) and shows its metrics to internal callers only', async () => {
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('beneficiary')}` },
+      body: JSON.stringify({ query: '{ me { name } dashboard { orders requestsInProgress } }' }),
+    });
+    expect(response.headers.get('server-timing')).toMatch(/^gateway;dur=[\d.]+, subgraphs;dur=[\d.]+;desc="critical path"$/);
+    const metricsOf = (url: string, secret?: string) => fetch(url.replace(/\/graphql$/, '/metrics'), { headers: secret ? { authorization: `Bearer ${secret}` } : {} });
+    expect((await metricsOf(stack.gatewayUrl)).status).toBe(401);
+    expect((await metricsOf(stack.subgraphUrls.ordering!, 'guess')).status).toBe(401);
+    const gatewayMetrics = await (await metricsOf(stack.gatewayUrl, stack.internalSecret)).json();
+    expect(gatewayMetrics).toMatchObject({ service: 'gateway', operations: expect.any(Number), subgraphFetches: expect.any(Number), rssBytes: expect.any(Number) });
+    expect(gatewayMetrics.subgraphFetches).toBeGreaterThanOrEqual(2);
+    const ordering = await (await metricsOf(stack.subgraphUrls.ordering!, stack.internalSecret)).json();
+    expect(ordering).toMatchObject({ service: 'ordering', sqlStatements: expect.any(Number), graphqlRequests: expect.any(Number) });
+    expect(ordering.graphqlRequests).toBeGreaterThanOrEqual(1);
+  });
+
   it('keeps each role to its own data: a supplier cannot read an entity profile', async () => {
     const { body } = await gateway(await tokenFor('supplier:aws'), `{ beneficiaryEntity(id: "${people.find((p) => p.key === 'beneficiary')!.entityId}") { name } }`);
     expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

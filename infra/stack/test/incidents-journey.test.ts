@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity } from '@nuage/requests';
 import { Role, stableId, todayInParis, type Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { inDays, placeOrderWithOvh } from './journey';
+import { inDays, placeOrderWithOvh } from '../src/journey';
 
 /** Incidents and disputes on orders, through the gateway. */
 let stack: TestStack;

@@ -5,7 +5,7 @@ import { extractText } from 'unpdf';
 import { seededIdentity } from '@nuage/requests';
 import { sqlStatementCount, stableId, type Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { inDays, submitRequestSolicitingTwoBrands } from './journey';
+import { inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
 
 /** Step 5 of the journey through the gateway: proposals, manager approval, acceptance. */
 let stack: TestStack;

@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { loaderById, loaderByParent } from '@nuage/shared';
+import { loaderById, loaderByParent, type Identity } from '@nuage/shared';
+import { visibleProposals } from '../services/proposals';
 import { OrderIncident, DelayRequest, DeliveryLine, Invoice, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, SubscriptionOrder } from '../entities';
 
 /** Per-request batching: a page of proposals or orders costs one statement per level. */
-export function createLoaders(em: EntityManager) {
+export function createLoaders(em: EntityManager, identity: Identity | null) {
   return {
+    /** A request's proposals the caller may read, latest first. */
+    proposalsByRequest: loaderByParent(em, Proposal, 'requestId', { createdAt: 'desc', id: 'desc' }, identity ? visibleProposals(identity) : { id: null }),
     proposalById: loaderById(em, Proposal),
     orderById: loaderById(em, Order),
     linesByProposal: loaderByParent(em, ProposalLine, 'proposal', { position: 'asc', id: 'asc' }),

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+import { freePort, gatewayEnvironment, stopChild, waitUntilReady, type RunningStack } from '@nuage/stack';
+
+/** A gateway under test: where it answers, and its `/metrics`. */
+export interface GatewayUnderTest {
+  name: string;
+  url: string;
+  metricsUrl: string;
+  stop?: () => Promise<void>;
+}
+
+/** What a service's `/metrics` says (see `serveHttp`). */
+export type Metrics = { pid: number; rssBytes: number; cpuMicros: number } & Record<string, number>;
+
+export const readMetrics = async (url: string, secret: string): Promise<Metrics> => {
+  const response = await fetch(url, { headers: { authorization: `Bearer ${secret}` } });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as Metrics;
+};
+
+export const metricsUrlOf = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '/metrics');
+
+/** Hive Gateway in a process of its own, over the stack's subgraphs and the same supergraph file. */
+export async function startHiveGateway(stack: RunningStack, rustPlanner: boolean): Promise<GatewayUnderTest> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./hive-gateway.ts', import.meta.url).pathname], {
+    env: { ...process.env, ...gatewayEnvironment(stack.keys, stack.subgraphUrls), PORT: String(port), INTERNAL_SECRET: stack.internalSecret, HIVE_ROUTER_RUNTIME: String(rustPlanner) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntilReady('hive-gateway', base, child);
+  return { name: rustPlanner ? 'Hive Gateway + Rust planner' : 'Hive Gateway', url: `${base}/graphql`, metricsUrl: `${base}/metrics`, stop: () => stopChild(child) };
+}
+
+export interface LoadFigures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  /** Gateway CPU time (user + system) per answered request, in ms. */
+  cpuMsPerRequest: number;
+  /** The subgraphs' CPU time per answered request, in ms (all five together). */
+  subgraphCpuMsPerRequest: number;
+  /** Requests the subgraphs received per answered request. */
+  subgraphFetchesPerRequest: number;
+  answered: number;
+  failed: number;
+  firstError?: string;
+}
+
+/**
+ * `connections` clients sending the query for `seconds`, each request with a token of its own
+ * (so nothing can be shared between requests by their credentials).
+ */
+export async function loadTest(gateway: GatewayUnderTest, stack: RunningStack, body: string, tokens: string[], options: { connections: number; seconds: number }): Promise<LoadFigures> {
+  let next = 0;
+  let graphqlErrors = 0;
+  let firstError: string | undefined;
+  const secret = stack.internalSecret;
+  const subgraphTotals = async () =>
+    (await Promise.all(Object.values(stack.subgraphUrls).map((url) => readMetrics(metricsUrlOf(url), secret)))).reduce((sum, m) => ({ cpu: sum.cpu + m.cpuMicros, fetches: sum.fetches + m.graphqlRequests! }), { cpu: 0, fetches: 0 });
+  const before = await readMetrics(gateway.metricsUrl, secret);
+  const subgraphsBefore = await subgraphTotals();
+  const result = await autocannon({
+    url: gateway.url,
+    connections: options.connections,
+    duration: options.seconds,
+    requests: [
+      {
+        method: 'POST',
+        // A 200 carrying GraphQL errors is a failure too.
+        onResponse: (_status, responseBody) => {
+          if (responseBody.includes('"errors"')) {
+            graphqlErrors += 1;
+            firstError ??= responseBody.slice(0, 300);
+          }
+        },
+        setupRequest: (request) => ({ ...request, body, headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` } }),
+      },
+    ],
+  });
+  const after = await readMetrics(gateway.metricsUrl, secret);
+  const subgraphsAfter = await subgraphTotals();
+  const answered = result['2xx'];
+  return {
+    requestsPerSecond: answered / options.seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(answered, 1),
+    subgraphCpuMsPerRequest: (subgraphsAfter.cpu - subgraphsBefore.cpu) / 1000 / Math.max(answered, 1),
+    subgraphFetchesPerRequest: (subgraphsAfter.fetches - subgraphsBefore.fetches) / Math.max(answered, 1),
+    answered,
+    failed: result.non2xx + result.errors + result.timeouts + graphqlErrors,
+    firstError,
+  };
+}

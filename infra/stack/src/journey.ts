@@ -1,0 +1,78 @@
+import { seededIdentity } from '@nuage/requests';
+import { stableId } from '@nuage/shared';
+import type { TestStack } from './test-stack';
+
+/** Steps of the buyer's journey, taken through the gateway: tests start from them, the benchmark seeds with them. */
+
+export type JourneyClient = Pick<TestStack, 'query' | 'settle'>;
+
+export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const beneficiary = seededIdentity('beneficiary');
+const ovh = seededIdentity('supplier:ovhcloud');
+const solution = (brand: string, name: string) => ({ brandId: stableId('brand', brand), solutionId: stableId('solution', `${brand}/${name}`) });
+
+/** The data of a response, or a thrown error naming the step when the gateway refused it. */
+async function must<T = Record<string, any>>(client: JourneyClient, step: string, identity: Parameters<JourneyClient['query']>[0], query: string, variables?: Record<string, unknown>): Promise<T> {
+  const { data, errors } = await client.query<T>(identity, query, variables);
+  if (errors?.length || !data) throw new Error(`${step}: ${JSON.stringify(errors)}`);
+  const payloadErrors = Object.values(data as Record<string, { errors?: unknown[] } | null>).flatMap((payload) => payload?.errors ?? []);
+  if (payloadErrors.length) throw new Error(`${step}: ${JSON.stringify(payloadErrors)}`);
+  return data;
+}
+
+/**
+ * The buyer's dashboard ("Tableau de bord") as one query over the five subgraphs: counts (requests,
+ * ordering), latest requests with their proposals (ordering), latest orders with brand (catalogue),
+ * incidents (incidents) and consumption (consumption).
+ */
+export const BUYER_DASHBOARD = `query BuyerDashboard($first: Int!, $after: String, $requestsAfter: String) {
+  dashboard { requestsInProgress draftRequests ordersInProgress purchaseRequestsToApprove activationsToValidate orders }
+  requests(first: $first, after: $requestsAfter) { totalCount edges { cursor node { fileNumber statusLabel submittedAt project { codeName } proposals { number statusLabel totals { totalInclVat { amount } } } } } }
+  orders(first: $first, after: $after) { totalCount edges { cursor node { reference statusLabel placedAt brand { name } totals { totalInclVat { amount } } openIncidentCount incidents { number statusLabel } consumption { consumed { amount } percentUsed forecastExhaustionDate } } } }
+}`;
+
+/** A submitted guided-choice request soliciting OVHcloud and 3DS Outscale (their SecNumCloud offers). */
+export async function submitRequestSolicitingTwoBrands(client: JourneyClient): Promise<string> {
+  const recorded = await must(client, 'recordGuidedChoice', beneficiary, `mutation { recordGuidedChoice(input: { projectName: "P", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }`);
+  const draft = await must(client, 'createRequestDraft', beneficiary, 'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { message } } }', {
+    input: {
+      kind: 'GUIDED_CHOICE',
+      project: { new: { codeName: `Projet ${Math.random().toString(36).slice(2)}`, shortDescription: 'Hébergement SecNumCloud' } },
+      guidedChoiceId: recorded.recordGuidedChoice.guidedChoice.id,
+      solutions: [solution('OVHCLOUD', 'OVH Private Cloud SecNumCloud'), solution('3DS OUTSCALE', 'Outscale Cloud Secteur Public SecNumCloud')],
+      need: { desiredStartDate: inDays(30), durationYears: 3, text: 'Quatre machines virtuelles SecNumCloud.' },
+    },
+  });
+  const id = draft.createRequestDraft.request.id as string;
+  await must(client, 'submitRequest', beneficiary, 'mutation($id: ID!) { submitRequest(id: $id) { errors { message } } }', { id });
+  await client.settle();
+  return id;
+}
+
+/** An order placed with OVHcloud: proposal (the guide's amounts), approval, acceptance. Returns the order's id. */
+export async function placeOrderWithOvh(client: JourneyClient): Promise<string> {
+  const requestId = await submitRequestSolicitingTwoBrands(client);
+  const submitted = await must(client, 'submitProposal', ovh, `mutation($id: ID!, $key: String!) { submitProposal(requestId: $id, idempotencyKey: $key, input: {
+      validUntil: "${inDays(10)}", commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE,
+      lines: [{ productCode: "145897", designation: "Prestation d'abonnement OVH Engagement 12 mois", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }) { proposal { id } errors { message } } }`, { id: requestId, key: `order-${requestId}` });
+  const proposalId = submitted.submitProposal.proposal.id;
+  await must(client, 'approveProposal', seededIdentity('manager'), 'mutation($id: ID!) { approveProposal(id: $id) { errors { message } } }', { id: proposalId });
+  const accepted = await must(client, 'acceptProposal', beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { message } } }', { id: proposalId });
+  await client.settle();
+  return accepted.acceptProposal.proposal.subscriptionOrder.orderId as string;
+}
+
+/** UGAP validates the order, OVHcloud opens the services, the buyer validates them. Returns the order's line ids. */
+export async function activateOrder(client: JourneyClient, orderId: string, ugapReference = 'UGAP-CONSO'): Promise<string[]> {
+  await must(client, 'validateOrder', seededIdentity('ugap'), `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "${ugapReference}", chorusNumber: "1300000002", plannedDeliveryDate: "${inDays(2)}" }) { errors { message } } }`, { id: orderId });
+  await must(client, 'declareServicesOpen', ovh, 'mutation($id: ID!, $key: String!) { declareServicesOpen(orderId: $id, idempotencyKey: $key) { errors { message } } }', { id: orderId, key: `open-${orderId}` });
+  const validated = await must(client, 'validateActivation', beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { order { lines { id } } errors { message } } }', { id: orderId });
+  await client.settle();
+  return validated.validateActivation.order.lines.map((line: { id: string }) => line.id);
+}
+
+/** The buyer declares an incomplete order ("Déclarer un litige"). */
+export async function declareIncompleteOrder(client: JourneyClient, orderId: string): Promise<void> {
+  await must(client, 'declareIncident', beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INCOMPLETE_ORDER", description: "Commande incomplète" }) { errors { message } } }', { id: orderId });
+  await client.settle();
+}
