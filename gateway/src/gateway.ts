@@ -1,14 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import {
   createLogger,
   formatError,
-  IDENTITY_HEADER,
   serveHttp,
-  signIdentity,
   toGraphQLError,
   unauthenticated,
   DomainError,
@@ -18,7 +16,7 @@ import {
 import { createTokenVerifier, type AuthConfig } from './auth';
 import { graphiqlLandingPage } from './graphiql';
 import { fileProxy } from './files';
-import { keepAliveFetcher } from './subgraph-fetcher';
+import { SubgraphDataSource } from './subgraph-data-source';
 import { federationTiming, startTiming, type FederationTotals, type RequestTiming } from './timing';
 
 export interface GatewayContext {
@@ -35,31 +33,6 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   auth: AuthConfig;
   internalSecret: string;
-}
-
-/** Forwards the verified identity, signed, and the caller's language to a subgraph. */
-class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    url: string,
-    private readonly secret: string,
-    fetcher: RemoteGraphQLDataSource['fetcher'],
-  ) {
-    super({ url, fetcher });
-  }
-
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.identity) request.http?.headers.set(IDENTITY_HEADER, signIdentity(context.identity, this.secret));
-    if (context.acceptLanguage) request.http?.headers.set('accept-language', context.acceptLanguage);
-  }
-
-  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
-    const start = performance.now();
-    try {
-      return await super.process(options);
-    } finally {
-      (options.context as Partial<GatewayContext>).timing?.fetches.push([start, performance.now()]);
-    }
-  }
 }
 
 /** What anonymous callers may ask: the schema (GraphiQL's docs), and an invitation link's account activation. */
@@ -84,11 +57,10 @@ const requireAuthentication: ApolloServerPlugin<GatewayContext> = {
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
   const logger = createLogger('gateway');
   const verify = await createTokenVerifier(options.auth);
-  const fetcher = keepAliveFetcher();
   const totals: FederationTotals = { operations: 0, gatewayMs: 0, subgraphCriticalPathMs: 0, subgraphFetches: 0 };
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new SignedIdentityDataSource(options.subgraphUrls[name] ?? (url as string), options.internalSecret, fetcher),
+    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? (url as string), options.internalSecret),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -3,3 +3,4 @@ export { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 export { ensureDevKeys, signToken, tokenSigner } from './keys';
 export { startTestStack, type TestStack } from './test-stack';
 export { BUYER_DASHBOARD, activateOrder, declareIncompleteOrder, inDays, placeOrderWithOvh, submitRequestSolicitingTwoBrands, type JourneyClient } from './journey';
+export { repoRoot, schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
