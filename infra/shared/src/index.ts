@@ -21,3 +21,4 @@ export * from './mail';
 export * from './topics';
 export * from './pdf';
 export * from './threads';
+export * from './history';

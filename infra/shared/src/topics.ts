@@ -128,6 +128,8 @@ export interface OrderPlaced {
   reference: string;
   entityId: string;
   brandId: string;
+  /** The file (request) it was placed from. */
+  requestId?: string | null;
 }
 
 export const INCIDENT_TOPICS = {
@@ -160,6 +162,7 @@ export interface ServicesOpened {
 export interface ActivationDisputed {
   orderId: string;
   orderReference: string;
+  requestId?: string | null;
   entityId: string;
   brandId: string;
   description: string;

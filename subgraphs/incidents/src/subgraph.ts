@@ -1,8 +1,8 @@
-import { callerOf, DocumentFields, MessageFields, THREAD_ENTITIES, threadRoutes, type SubgraphDefinition } from '@nuage/shared';
+import { callerOf, DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, MessageFields, THREAD_ENTITIES, threadRoutes, type SubgraphDefinition } from '@nuage/shared';
 import { incidentThread, readableIncident } from './services/incidents';
-import { Incident, IncidentEvent, IncidentType, KnownOrder, OrderReference } from './entities';
+import { Incident, IncidentType, KnownOrder, OrderReference } from './entities';
 import { IncidentTypeLabels, IncidentTypeResolver } from './resolvers/incident-type.resolver';
-import { IncidentEventResolver, IncidentResolver, OrderIncidentsResolver } from './resolvers/incident.resolver';
+import { IncidentResolver, OrderIncidentsResolver } from './resolvers/incident.resolver';
 import { INCIDENTS_CONSUME } from './services/events';
 import { createLoaders, type IncidentsLoaders } from './loaders';
 import { migrations } from './migrations';
@@ -11,13 +11,13 @@ import { seedIncidents } from './seed';
 /** Incidents and disputes on orders and activations. */
 export const incidents: SubgraphDefinition<IncidentsLoaders> = {
   name: 'incidents',
-  resolvers: [IncidentTypeResolver, IncidentTypeLabels, IncidentResolver, IncidentEventResolver, OrderIncidentsResolver, MessageFields, DocumentFields],
+  resolvers: [IncidentTypeResolver, IncidentTypeLabels, IncidentResolver, OrderIncidentsResolver, MessageFields, DocumentFields, HistoryEntryFields, HistoryField(Incident, 'incident')],
   orphanedTypes: [OrderReference],
   references: {
     Order: { __resolveReference: (reference: { id: string }) => OrderReference.of(reference.id) },
     Incident: { __resolveReference: (reference: { id: string }, context) => readableIncident(context.em, callerOf(context), reference.id).catch(() => null) },
   },
-  entities: [IncidentType, Incident, IncidentEvent, KnownOrder, ...THREAD_ENTITIES],
+  entities: [IncidentType, Incident, KnownOrder, ...THREAD_ENTITIES, HistoryEntry],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: seedIncidents,

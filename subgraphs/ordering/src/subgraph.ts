@@ -1,5 +1,5 @@
-import type { SubgraphDefinition } from '@nuage/shared';
-import { DashboardReference, FULFILMENT_ENTITIES, OrderIncident, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
+import { HistoryEntry, HistoryEntryFields, HistoryField, type SubgraphDefinition } from '@nuage/shared';
+import { DashboardReference, Delivery, FULFILMENT_ENTITIES, Invoice, OrderIncident, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
 import { DeliveryLineResolver, DeliveryResolver, InvoiceResolver, OrderLineResolver, OrderResolver, SubscriptionOrderResolver } from './resolvers/order.resolver';
 import { resolveOrderReference } from './resolvers/order.reference';
 import { SolicitationResolver } from './resolvers/solicitation.resolver';
@@ -14,14 +14,22 @@ import { migrations } from './migrations';
 /** Ordering: solicitations, proposals, subscription orders, orders, activation, invoices. */
 export const ordering: SubgraphDefinition<OrderingLoaders> = {
   name: 'ordering',
-  resolvers: [OrderResolver, OrderLineResolver, InvoiceResolver, SubscriptionOrderResolver, DeliveryResolver, DeliveryLineResolver, SolicitationResolver, DashboardResolver, ProposalResolver, ProposalLineResolver, ProposalDocumentResolver, RequestProposalsResolver],
+  resolvers: [
+    OrderResolver, OrderLineResolver, InvoiceResolver, SubscriptionOrderResolver, DeliveryResolver, DeliveryLineResolver, SolicitationResolver, DashboardResolver, ProposalResolver, ProposalLineResolver, ProposalDocumentResolver, RequestProposalsResolver,
+    HistoryEntryFields,
+    HistoryField(Proposal, 'proposal'),
+    HistoryField(SubscriptionOrder, 'subscription order'),
+    HistoryField(Order, 'order (its activation included)'),
+    HistoryField(Delivery, 'delivery note'),
+    HistoryField(Invoice, 'invoice'),
+  ],
   orphanedTypes: [DashboardReference, RequestReference],
   references: {
     Order: { __resolveReference: resolveOrderReference },
     Dashboard: { __resolveReference: (reference: { id: string }) => DashboardReference.of(reference.id) },
     Request: { __resolveReference: (reference: { id: string }) => RequestReference.of(reference.id) },
   },
-  entities: [Order, OrderLine, Solicitation, Proposal, ProposalLine, IdempotencyKey, SubscriptionOrder, ProposalDocument, ...FULFILMENT_ENTITIES, OrderIncident],
+  entities: [Order, OrderLine, Solicitation, Proposal, ProposalLine, IdempotencyKey, SubscriptionOrder, ProposalDocument, ...FULFILMENT_ENTITIES, OrderIncident, HistoryEntry],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   createLoaders,

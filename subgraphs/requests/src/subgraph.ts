@@ -1,4 +1,4 @@
-import { DocumentFields, MessageFields, THREAD_ENTITIES, threadRoutes, type SubgraphDefinition } from '@nuage/shared';
+import { DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, MessageFields, THREAD_ENTITIES, threadRoutes, type SubgraphDefinition } from '@nuage/shared';
 import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
 import {
   BeneficiaryEntity,
@@ -20,6 +20,7 @@ import { RequestResolver } from './resolvers/request.resolver';
 import { resolveRequestReference } from './resolvers/request.reference';
 import { ProjectResolver, RequestItemResolver, RequestSolutionResolver } from './resolvers/request-parts.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
+import { TimelineResolver } from './resolvers/timeline.resolver';
 import { TeamMembersResolver, TeamResolver } from './resolvers/team.resolver';
 import { Dashboard, DashboardResolver, resolveDashboardReference } from './resolvers/dashboard.resolver';
 import { requestThread } from './services/access';
@@ -44,6 +45,9 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     ProjectResolver,
     MessageResolver,
     DashboardResolver,
+    HistoryEntryFields,
+    HistoryField(ServiceRequest, 'request'),
+    TimelineResolver,
   ],
   orphanedTypes: [Dashboard],
   references: {
@@ -52,7 +56,7 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     Request: { __resolveReference: resolveRequestReference },
     Dashboard: { __resolveReference: resolveDashboardReference },
   },
-  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, ...THREAD_ENTITIES, KnownSolution, KnownProduct, KnownGuidedChoice],
+  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, ...THREAD_ENTITIES, HistoryEntry, KnownSolution, KnownProduct, KnownGuidedChoice],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: (em) => seedRequests(em, SEED_BRANDS),

@@ -1,6 +1,6 @@
-import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity, Role } from '@nuage/shared';
+import { BaseEntity } from '@nuage/shared';
 
 export enum IncidentStatus {
   DECLARED = 'DECLARED',
@@ -59,6 +59,10 @@ export class Incident extends BaseEntity<'status' | 'version'> {
   @Property({ type: 'string' })
   orderReference!: string;
 
+  /** The file (request) of the order, for its timeline; null when ordering did not say. */
+  @Property({ type: 'uuid', nullable: true })
+  requestId!: string | null;
+
   @Property({ type: 'uuid' })
   entityId!: string;
 
@@ -106,35 +110,6 @@ export class Incident extends BaseEntity<'status' | 'version'> {
   version: number = 1;
 }
 
-/** One transition of an incident: who, when, from which state to which, why. Never changed. */
-@ObjectType({ description: 'A step of an incident\'s history.' })
-@Entity({ tableName: 'incident_event' })
-export class IncidentEvent extends BaseEntity {
-  @Index()
-  @ManyToOne({ entity: () => Incident })
-  incident!: Incident;
-
-  @Field(() => IncidentStatus, { nullable: true, description: 'The state before; null at declaration.' })
-  @Enum({ items: () => IncidentStatus, nativeEnumName: 'incident_status', nullable: true })
-  fromStatus!: IncidentStatus | null;
-
-  @Field(() => IncidentStatus, { description: 'The state after.' })
-  @Enum({ items: () => IncidentStatus, nativeEnumName: 'incident_status' })
-  toStatus!: IncidentStatus;
-
-  @Field(() => String, { description: 'Who.' })
-  @Property({ type: 'string' })
-  actorName!: string;
-
-  @Field(() => String, { description: 'In which role (or SYSTEM for an event from another subgraph).' })
-  @Property({ type: 'string' })
-  actorRole!: Role | 'SYSTEM';
-
-  @Field(() => String, { nullable: true, description: 'Why, as written.' })
-  @Property({ type: 'text', nullable: true })
-  comment!: string | null;
-}
-
 /** The orders this subgraph knows of, from the ordering subgraph's events. */
 @Entity({ tableName: 'known_order' })
 export class KnownOrder {
@@ -143,6 +118,10 @@ export class KnownOrder {
 
   @Property({ type: 'string' })
   reference!: string;
+
+  /** The file (request) the order was placed from. */
+  @Property({ type: 'uuid', nullable: true })
+  requestId!: string | null;
 
   @Index()
   @Property({ type: 'uuid' })

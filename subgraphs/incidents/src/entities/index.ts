@@ -1,3 +1,3 @@
 export { IncidentType } from './incident-type';
-export { Incident, IncidentEvent, IncidentSource, IncidentStatus, INCIDENT_STATUS_LABELS, KnownOrder } from './incident';
+export { Incident, IncidentSource, IncidentStatus, INCIDENT_STATUS_LABELS, KnownOrder } from './incident';
 export { OrderReference, BrandReference } from './references';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Role, isMarketWide, loaderByParent, threadLoaders, type Identity } from '@nuage/shared';
-import { Incident, IncidentEvent, IncidentType } from '../entities';
+import { Role, isMarketWide, threadLoaders, type Identity } from '@nuage/shared';
+import { Incident, IncidentType } from '../entities';
 
 export function createLoaders(em: EntityManager, identity: Identity | null) {
   /** The incidents of many orders that this reader may read, in one statement. */
@@ -14,7 +14,6 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
   return {
     ...threadLoaders(em, identity),
     incidentsByOrder,
-    historyByIncident: loaderByParent(em, IncidentEvent, 'incident', { createdAt: 'asc', id: 'asc' }),
     typeByCode: new DataLoader<string, IncidentType | null>(async (codes) => {
       const rows = await em.find(IncidentType, { code: { $in: [...codes] } });
       return codes.map((code) => rows.find((r) => r.code === code) ?? null);

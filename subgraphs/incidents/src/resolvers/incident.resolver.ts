@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { available, callerOf, Connection, Document, LocalDate, LocalizedText, markMessagesRead, Message, MessageAudience, MessageCount, MutationPayload, PageArgs, pick, postMessage, refusalsAsUserErrors, Role, threadDocuments, threadMessages, type SubgraphContext } from '@nuage/shared';
-import { BrandReference, Incident, IncidentEvent, IncidentStatus, IncidentType, INCIDENT_STATUS_LABELS, OrderReference } from '../entities';
+import { BrandReference, Incident, IncidentStatus, IncidentType, INCIDENT_STATUS_LABELS, OrderReference } from '../entities';
 import { declare, incidentThread, listIncidents, move, readableIncident, statistics } from '../services/incidents';
 import { INCIDENT_LIFECYCLE, type IncidentTransition } from '../services/incident-lifecycle';
 import type { IncidentsLoaders } from '../loaders';
@@ -198,22 +198,9 @@ export class IncidentResolver {
     return incident.createdAt;
   }
 
-  @FieldResolver(() => [IncidentEvent], { description: 'Every step, oldest first: who, when, from and to, why.' })
-  history(@Root() incident: Incident, @Ctx() { loaders }: Context) {
-    return loaders.historyByIncident.load(incident.id);
-  }
-
   @FieldResolver(() => OrderReference, { description: 'The order, with its status and amounts (resolved by the ordering subgraph).' })
   order(@Root() incident: Incident) {
     return OrderReference.of(incident.orderId);
-  }
-}
-
-@Resolver(() => IncidentEvent)
-export class IncidentEventResolver {
-  @FieldResolver(() => Date, { description: 'When.' })
-  at(@Root() event: IncidentEvent) {
-    return event.createdAt;
   }
 }
 

@@ -5,7 +5,7 @@ import { openFromActivation } from './incidents';
 /** What this subgraph learns from the ordering subgraph. */
 export const INCIDENTS_CONSUME: Record<string, EventHandler> = {
   [ORDERING_TOPICS.orderPlaced]: async (em, { payload }: DeliveredEvent<OrderPlaced>) => {
-    if (!(await em.findOne(KnownOrder, { id: payload.orderId }))) em.persist(em.create(KnownOrder, { id: payload.orderId, reference: payload.reference, entityId: payload.entityId, brandId: payload.brandId }));
+    if (!(await em.findOne(KnownOrder, { id: payload.orderId }))) em.persist(em.create(KnownOrder, { id: payload.orderId, reference: payload.reference, requestId: payload.requestId ?? null, entityId: payload.entityId, brandId: payload.brandId }));
   },
   [ORDERING_TOPICS.activationDisputed]: (em, { payload }: DeliveredEvent<ActivationDisputed>) => openFromActivation(em, payload),
 };

@@ -1,6 +1,7 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { attachDocuments, forbidden, INCIDENT_TOPICS, invalid, isMarketWide, notFound, paginate, publish, Role, startOfParisDay, take, type IncidentClosed, type IncidentOpened, type Identity, type PageArgs, type ThreadAccess } from '@nuage/shared';
-import { Incident, IncidentEvent, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities';
+import { attachDocuments, forbidden, INCIDENT_TOPICS, invalid, isMarketWide, notFound, paginate, publish, Role, startOfParisDay, take, type ActivationDisputed, type IncidentClosed, type IncidentOpened, type Identity, type PageArgs, type ThreadAccess } from '@nuage/shared';
+import { Incident, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities';
+import { recordIncidentStep } from './history';
 import { INCIDENT_LIFECYCLE, type IncidentTransition } from './incident-lifecycle';
 
 /** Who reads an incident: its entity's buyers, the order's supplier, market-wide staff. */
@@ -26,7 +27,10 @@ interface Declaration {
   typeCode: string;
   description: string;
   source: IncidentSource;
-  actor: { id: string; name: string; role: Role | 'SYSTEM' };
+  /** Who acts: the buyer declaring, or the system opening it from another subgraph's event… */
+  actor: Identity | 'SYSTEM';
+  /** …on behalf of whom. */
+  reportedBy: { id: string; name: string };
 }
 
 /** Opens an incident and tells the ordering subgraph (the order is disputed while it is open). */
@@ -35,16 +39,17 @@ async function open(em: EntityManager, declaration: Declaration): Promise<Incide
     number: await nextNumber(em),
     orderId: declaration.order.id,
     orderReference: declaration.order.reference,
+    requestId: declaration.order.requestId,
     entityId: declaration.order.entityId,
     brandId: declaration.order.brandId,
     typeCode: declaration.typeCode,
     source: declaration.source,
     description: declaration.description,
-    declaredById: declaration.actor.id,
-    declaredByName: declaration.actor.name,
+    declaredById: declaration.reportedBy.id,
+    declaredByName: declaration.reportedBy.name,
   });
   em.persist(incident);
-  em.persist(em.create(IncidentEvent, { incident, fromStatus: null, toStatus: IncidentStatus.DECLARED, actorName: declaration.actor.name, actorRole: declaration.actor.role, comment: null }));
+  recordIncidentStep(em, incident, declaration.actor, null, { action: 'declare', comment: declaration.description });
   publish(em, INCIDENT_TOPICS.incidentOpened, { incidentId: incident.id, number: incident.number, orderId: incident.orderId } satisfies IncidentOpened);
   return incident;
 }
@@ -60,7 +65,7 @@ export async function declare(em: EntityManager, caller: Identity, input: { orde
     const description = input.description.trim();
     if (description.length < 10) throw invalid('input.description', 'Describe the incident (10 characters at least).');
     if (description.length > 10_000) throw invalid('input.description', 'A description is 10,000 characters at most.');
-    const incident = await open(tx, { order, typeCode: type.code, description, source: IncidentSource.ORDER, actor: { id: caller.userId, name: caller.name, role: caller.role } });
+    const incident = await open(tx, { order, typeCode: type.code, description, source: IncidentSource.ORDER, actor: caller, reportedBy: { id: caller.userId, name: caller.name } });
     if (input.attachmentIds?.length) await attachDocuments(tx, caller, input.attachmentIds, { subjectId: incident.id, kind: 'DECLARATION' }, 'input.attachmentIds');
     return incident;
   });
@@ -73,10 +78,10 @@ export const incidentThread: ThreadAccess = async (em, caller, incidentId) => {
 };
 
 /** An activation problem reported in the ordering subgraph becomes an incident (once per event). */
-export async function openFromActivation(em: EntityManager, payload: { orderId: string; orderReference: string; entityId: string; brandId: string; description: string; reportedById: string; reportedByName: string }) {
-  const order = (await em.findOne(KnownOrder, { id: payload.orderId })) ?? em.create(KnownOrder, { id: payload.orderId, reference: payload.orderReference, entityId: payload.entityId, brandId: payload.brandId });
+export async function openFromActivation(em: EntityManager, payload: ActivationDisputed) {
+  const order = (await em.findOne(KnownOrder, { id: payload.orderId })) ?? em.create(KnownOrder, { id: payload.orderId, reference: payload.orderReference, requestId: payload.requestId ?? null, entityId: payload.entityId, brandId: payload.brandId });
   em.persist(order);
-  await open(em, { order, typeCode: 'SERVICE_ACTIVATION', description: payload.description, source: IncidentSource.ACTIVATION, actor: { id: payload.reportedById, name: payload.reportedByName, role: 'SYSTEM' } });
+  await open(em, { order, typeCode: 'SERVICE_ACTIVATION', description: payload.description, source: IncidentSource.ACTIVATION, actor: 'SYSTEM', reportedBy: { id: payload.reportedById, name: payload.reportedByName } });
 }
 
 /**
@@ -97,7 +102,7 @@ export async function move(em: EntityManager, caller: Identity, id: string, tran
       incident.closedAt = now;
       publish(tx, INCIDENT_TOPICS.incidentClosed, { incidentId: incident.id, orderId: incident.orderId } satisfies IncidentClosed);
     }
-    tx.persist(tx.create(IncidentEvent, { incident, fromStatus: from, toStatus: incident.status, actorName: caller.name, actorRole: caller.role, comment: why }));
+    recordIncidentStep(tx, incident, caller, from, { action: transition, comment: why });
     return incident;
   });
 }

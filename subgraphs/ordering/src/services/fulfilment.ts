@@ -1,11 +1,12 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { Dec, forbidden, invalid, notFound, ORDERING_TOPICS, publish, Role, take, todayInParis, type ActivationDisputed, type Identity, type OrderActivated, type ServicesOpened } from '@nuage/shared';
+import { changesBetween, Dec, forbidden, invalid, notFound, ORDERING_TOPICS, publish, Role, take, todayInParis, type ActivationDisputed, type Identity, type OrderActivated, type ServicesOpened } from '@nuage/shared';
 import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities';
 import { visibleOrders } from './orders';
 import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle';
 import { addMonths, dayBefore, scheduleOf } from './invoices';
 import { totalsOf } from './pricing';
 import { nextNumber, once } from './idempotency';
+import { recordDeliveryIssued, recordInvoiceScheduled, recordOrderStep } from './history';
 
 const loadOrder = (tx: EntityManager, id: string) => tx.findOneOrFail(Order, { id });
 
@@ -16,8 +17,11 @@ async function lockedOrder(em: EntityManager, caller: Identity, id: string, fiel
   return order;
 }
 
-function move(order: Order, transition: OrderTransition, caller: Identity) {
-  order.status = take(ORDER_LIFECYCLE, order.status, transition, caller.role);
+/** Moves an order along its lifecycle and records the step in its history. */
+function move(tx: EntityManager, order: Order, transition: OrderTransition, caller: Identity, comment?: string | null) {
+  const from = order.status;
+  order.status = take(ORDER_LIFECYCLE, from, transition, caller.role);
+  recordOrderStep(tx, order, caller, from, { action: transition, comment });
 }
 
 /** UGAP validates the order: its own reference, the Chorus purchase request number, the planned delivery. */
@@ -29,8 +33,8 @@ export async function validateOrder(em: EntityManager, caller: Identity, id: str
     if (!/^[\w-]{3,40}$/.test(ugapReference)) throw invalid('input.ugapReference', "UGAP's reference is 3 to 40 letters, digits, - or _.");
     if (!/^\d{6,15}$/.test(chorusNumber)) throw invalid('input.chorusNumber', 'A Chorus purchase request number is 6 to 15 digits.');
     if (input.plannedDeliveryDate < todayInParis()) throw invalid('input.plannedDeliveryDate', 'The planned delivery cannot be in the past.');
-    move(order, 'validate', caller);
     Object.assign(order, { ugapReference, chorusNumber, plannedDeliveryDate: input.plannedDeliveryDate });
+    move(tx, order, 'validate', caller);
     return order;
   });
 }
@@ -46,6 +50,12 @@ export async function requestDelay(em: EntityManager, caller: Identity, orderId:
     if (await tx.findOne(DelayRequest, { order, status: DelayStatus.PENDING })) throw invalid('orderId', 'A delay request on this order awaits an answer.');
     const delay = tx.create(DelayRequest, { order, requestedDate, reason: reason.trim(), requestedByName: caller.name, requestedByRole: caller.role });
     tx.persist(delay);
+    recordOrderStep(tx, order, caller, null, {
+      action: 'requestDelay',
+      comment: delay.reason,
+      changes: changesBetween({ plannedDeliveryDate: order.plannedDeliveryDate }, { plannedDeliveryDate: requestedDate }),
+      summary: { fr: `Demande de délai sur la commande ${order.reference} : livraison au ${requestedDate}`, en: `Delay requested on order ${order.reference}: delivery on ${requestedDate}` },
+    });
     return delay;
   });
 }
@@ -59,7 +69,16 @@ export async function answerDelay(em: EntityManager, caller: Identity, id: strin
     if (caller.role === delay.requestedByRole) throw forbidden('A delay request is answered by the other party.');
     if (delay.status !== DelayStatus.PENDING) throw invalid('id', 'This delay request was already answered.');
     Object.assign(delay, { status: accept ? DelayStatus.ACCEPTED : DelayStatus.REFUSED, answeredByName: caller.name, answer: answer?.trim() || null, answeredAt: new Date() });
+    const before = delay.order.plannedDeliveryDate;
     if (accept) delay.order.plannedDeliveryDate = delay.requestedDate;
+    recordOrderStep(tx, delay.order, caller, null, {
+      action: accept ? 'acceptDelay' : 'refuseDelay',
+      comment: delay.answer,
+      changes: changesBetween({ plannedDeliveryDate: before }, { plannedDeliveryDate: delay.order.plannedDeliveryDate }),
+      summary: accept
+        ? { fr: `Délai accordé sur la commande ${delay.order.reference} : livraison au ${delay.requestedDate}`, en: `Delay granted on order ${delay.order.reference}: delivery on ${delay.requestedDate}` }
+        : { fr: `Délai refusé sur la commande ${delay.order.reference}`, en: `Delay refused on order ${delay.order.reference}` },
+    });
     return delay;
   });
 }
@@ -89,8 +108,9 @@ export function recordDelivery(em: EntityManager, caller: Identity, orderId: str
       tx.persist(tx.create(DeliveryLine, { delivery, orderLine, quantity: quantity.toFixed(2) }));
     });
     const complete = orderLines.every((l) => new Dec(l.quantityDelivered).gte(l.quantity));
-    move(order, complete ? 'deliverAll' : 'deliverPart', caller);
+    move(tx, order, complete ? 'deliverAll' : 'deliverPart', caller);
     tx.persist(delivery);
+    recordDeliveryIssued(tx, delivery, order, caller);
     return order;
   });
 }
@@ -99,7 +119,7 @@ export function recordDelivery(em: EntityManager, caller: Identity, orderId: str
 export function declareServicesOpen(em: EntityManager, caller: Identity, orderId: string, note: string | undefined, key: string): Promise<Order> {
   return once(em, caller, key, { operation: 'open', input: { orderId, note } }, loadOrder, async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
-    move(order, 'openServices', caller);
+    move(tx, order, 'openServices', caller, note?.trim() || null);
     order.servicesOpenedAt = new Date();
     publish(tx, ORDERING_TOPICS.servicesOpened, { orderId: order.id, orderReference: order.reference, entityId: order.entityId, brandId: order.brandId, fileNumber: order.fileNumber, note: note?.trim() || null } satisfies ServicesOpened);
     return order;
@@ -114,7 +134,7 @@ export async function validateActivation(em: EntityManager, caller: Identity, or
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
     if (caller.entityId !== order.entityId) throw forbidden("Only the entity's buyers validate its activations.");
-    move(order, 'validateActivation', caller);
+    move(tx, order, 'validateActivation', caller);
     const today = todayInParis();
     order.activatedAt = new Date();
     order.startDate = today;
@@ -133,7 +153,9 @@ export async function validateActivation(em: EntityManager, caller: Identity, or
       lines: lines.map((line, i) => ({ orderLineId: line.id, designation: line.designation, committedAmount: totals.lines[i]!.totalExclVat.toFixed(2) })),
     } satisfies OrderActivated);
     for (const invoice of scheduleOf({ ...order, startDate: today }, totals)) {
-      tx.persist(tx.create(Invoice, { ...invoice, number: await nextNumber(tx, 'invoice_number_seq', 'FA'), order, amountExclVat: invoice.amountExclVat.toFixed(2), vatAmount: invoice.vatAmount.toFixed(2) }));
+      const scheduled = tx.create(Invoice, { ...invoice, number: await nextNumber(tx, 'invoice_number_seq', 'FA'), order, amountExclVat: invoice.amountExclVat.toFixed(2), vatAmount: invoice.vatAmount.toFixed(2) });
+      tx.persist(scheduled);
+      recordInvoiceScheduled(tx, scheduled, order, 'SYSTEM');
     }
     return order;
   });
@@ -146,8 +168,8 @@ export async function reportActivationProblem(em: EntityManager, caller: Identit
     if (caller.entityId !== order.entityId) throw forbidden("Only the entity's buyers report on its activations.");
     const text = description.trim();
     if (text.length < 10) throw invalid('description', 'Describe the problem (10 characters at least).');
-    move(order, 'reportProblem', caller);
-    publish(tx, ORDERING_TOPICS.activationDisputed, { orderId: order.id, orderReference: order.reference, entityId: order.entityId, brandId: order.brandId, description: text, reportedById: caller.userId, reportedByName: caller.name } satisfies ActivationDisputed);
+    move(tx, order, 'reportProblem', caller, text);
+    publish(tx, ORDERING_TOPICS.activationDisputed, { orderId: order.id, orderReference: order.reference, requestId: order.requestId, entityId: order.entityId, brandId: order.brandId, description: text, reportedById: caller.userId, reportedByName: caller.name } satisfies ActivationDisputed);
     return order;
   });
 }

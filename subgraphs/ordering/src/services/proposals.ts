@@ -1,5 +1,6 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
+  changesBetween,
   Dec,
   DomainError,
   ErrorCode,
@@ -13,6 +14,7 @@ import {
   Role,
   take,
   todayInParis,
+  type FieldChange,
   type FileStore,
   type Identity,
   type PageArgs,
@@ -24,6 +26,7 @@ import { BillingPeriod, BillingTiming, Order, OrderLine, OrderStatus, Proposal, 
 import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycle';
 import { renderProposalPdf } from './documents';
 import { nextNumber, once } from './idempotency';
+import { recordOrderStep, recordProposalStep, recordSubscriptionIssued } from './history';
 
 export interface ProposalLineInput {
   productCode?: string;
@@ -80,6 +83,15 @@ function checkTerms(terms: ProposalTerms): Omit<ProposalLine, 'id' | 'createdAt'
 
 const loadProposal = (tx: EntityManager, id: string) => tx.findOneOrFail(Proposal, { id });
 
+/** The terms a revision may change, as its history compares them. */
+const termsOf = (proposal: Proposal) => ({
+  validUntil: proposal.validUntil,
+  commitmentMonths: proposal.commitmentMonths,
+  billingPeriod: proposal.billingPeriod,
+  billingTiming: proposal.billingTiming,
+  lines: [...proposal.lines].map((line) => `${line.quantity} × ${line.designation} à ${line.unitPrice}`).join(' ; '),
+});
+
 function applyTerms(em: EntityManager, proposal: Proposal, terms: ProposalTerms, lines: ReturnType<typeof checkTerms>) {
   proposal.validUntil = terms.validUntil;
   proposal.commitmentMonths = terms.commitmentMonths ?? null;
@@ -110,6 +122,7 @@ export function submitProposal(em: EntityManager, caller: Identity, requestId: s
     });
     applyTerms(tx, proposal, terms, lines);
     tx.persist(proposal);
+    recordProposalStep(tx, proposal, caller, null, { action: 'submit' });
     publish(tx, ORDERING_TOPICS.proposalSubmitted, { requestId, proposalId: proposal.id, brandId: proposal.brandId } satisfies ProposalSubmitted);
     return proposal;
   });
@@ -120,9 +133,11 @@ export function reviseProposal(em: EntityManager, caller: Identity, id: string, 
   return once(em, caller, key, { operation: 'revise', input: { id, terms } }, loadProposal, async (tx) => {
     const proposal = await readableProposal(tx, caller, id, true);
     await proposal.lines.init();
-    move(proposal, 'revise', caller.role);
-    applyTerms(tx, proposal, terms, checkTerms(terms));
+    const before = termsOf(proposal);
+    const checked = checkTerms(terms);
+    applyTerms(tx, proposal, terms, checked);
     proposal.revision += 1;
+    move(tx, proposal, 'revise', caller, null, changesBetween(before, termsOf(proposal)));
     proposal.managerComment = proposal.managerName = null;
     proposal.managerDecidedAt = null;
     return proposal;
@@ -132,13 +147,16 @@ export function reviseProposal(em: EntityManager, caller: Identity, id: string, 
 export function withdrawProposal(em: EntityManager, caller: Identity, id: string, key: string): Promise<Proposal> {
   return once(em, caller, key, { operation: 'withdraw', input: { id } }, loadProposal, async (tx) => {
     const proposal = await readableProposal(tx, caller, id, true);
-    move(proposal, 'withdraw', caller.role);
+    move(tx, proposal, 'withdraw', caller);
     return proposal;
   });
 }
 
-function move(proposal: Proposal, transition: ProposalTransition, actor: Role | 'SYSTEM') {
-  proposal.status = take(PROPOSAL_LIFECYCLE, proposal.status, transition, actor);
+/** Moves a proposal along its lifecycle and records the step in its history. */
+function move(tx: EntityManager, proposal: Proposal, transition: ProposalTransition, actor: Identity | 'SYSTEM', comment?: string | null, changes?: FieldChange[]) {
+  const from = proposal.status;
+  proposal.status = take(PROPOSAL_LIFECYCLE, from, transition, actor === 'SYSTEM' ? 'SYSTEM' : actor.role);
+  recordProposalStep(tx, proposal, actor, from, { action: transition, comment, changes });
 }
 
 function assertBuyerOf(caller: Identity, proposal: Proposal) {
@@ -152,7 +170,7 @@ export async function decideAsManager(em: EntityManager, caller: Identity, id: s
     assertBuyerOf(caller, proposal);
     const why = comment?.trim() ?? '';
     if (!approve && why.length < 3) throw invalid('comment', 'Say why the purchase is rejected.');
-    move(proposal, approve ? 'approve' : 'reject', caller.role);
+    move(tx, proposal, approve ? 'approve' : 'reject', caller, why || null);
     proposal.managerComment = why || null;
     proposal.managerName = caller.name;
     proposal.managerDecidedAt = new Date();
@@ -166,7 +184,7 @@ export async function refuse(em: EntityManager, caller: Identity, id: string, re
     assertBuyerOf(caller, proposal);
     const why = reason.trim();
     if (why.length < 3) throw invalid('reason', 'Say why the proposal is refused.');
-    move(proposal, 'refuse', caller.role);
+    move(tx, proposal, 'refuse', caller, why);
     proposal.refusalReason = why;
     proposal.buyerName = caller.name;
     proposal.buyerDecidedAt = new Date();
@@ -192,10 +210,10 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
     await tx.refresh(proposal);
     if (siblings.some((p) => p.status === ProposalStatus.ACCEPTED)) throw new DomainError(ErrorCode.CONFLICT, 'A proposal of this request is already accepted.');
     if (proposal.validUntil < todayInParis()) throw new DomainError(ErrorCode.INVALID_TRANSITION, `This proposal expired on ${proposal.validUntil}; ask the supplier for a revised one.`);
-    move(proposal, 'accept', caller.role);
+    move(tx, proposal, 'accept', caller, 'CGE et CGU acceptées / CGE and CGU accepted');
     const now = new Date();
     Object.assign(proposal, { buyerName: caller.name, buyerDecidedAt: now, cgeAcceptedAt: now, cguAcceptedAt: now });
-    for (const other of siblings) if (other.id !== id && [ProposalStatus.AWAITING_MANAGER, ProposalStatus.APPROVED, ProposalStatus.REJECTED_BY_MANAGER].includes(other.status)) move(other, 'close', 'SYSTEM');
+    for (const other of siblings) if (other.id !== id && [ProposalStatus.AWAITING_MANAGER, ProposalStatus.APPROVED, ProposalStatus.REJECTED_BY_MANAGER].includes(other.status)) move(tx, other, 'close', 'SYSTEM', `Proposition ${proposal.number} acceptée / proposal ${proposal.number} accepted`);
 
     await proposal.lines.init();
     const solicitation = await tx.findOne(Solicitation, { requestId: proposal.requestId, brandId: proposal.brandId });
@@ -223,6 +241,8 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
     tx.persist(order);
     const subscription = tx.create(SubscriptionOrder, { number: await nextNumber(tx, 'subscription_order_seq', 'BS'), proposal, orderId: order.id, entityId: proposal.entityId, brandId: proposal.brandId, subscribedByName: caller.name });
     tx.persist(subscription);
+    recordOrderStep(tx, order, caller, null, { action: 'place', summary: { fr: `Commande ${order.reference} passée (proposition ${proposal.number})`, en: `Order ${order.reference} placed (proposal ${proposal.number})` } });
+    recordSubscriptionIssued(tx, subscription, order, caller);
     for (const kind of [ProposalDocumentKind.PURCHASE_REQUEST, ProposalDocumentKind.SUBSCRIPTION_ORDER]) {
       const fileName = kind === ProposalDocumentKind.PURCHASE_REQUEST ? `${proposal.number}.pdf` : `${subscription.number}-bon-de-souscription-nuage-public.pdf`;
       const body = renderProposalPdf(kind, proposal, [...proposal.lines], { subscription, order });
@@ -230,7 +250,7 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
       tx.persist(document);
       pdfs.push({ key: document.storageKey, body });
     }
-    publish(tx, ORDERING_TOPICS.orderPlaced, { orderId: order.id, reference: order.reference, entityId: order.entityId, brandId: order.brandId } satisfies OrderPlaced);
+    publish(tx, ORDERING_TOPICS.orderPlaced, { orderId: order.id, reference: order.reference, entityId: order.entityId, brandId: order.brandId, requestId: order.requestId } satisfies OrderPlaced);
     publish(tx, ORDERING_TOPICS.proposalAccepted, { requestId: proposal.requestId, proposalId: proposal.id, orderId: order.id } satisfies ProposalAccepted);
     // The files are written before the commit: a document row never points to a missing file.
     for (const pdf of pdfs) await files.put(pdf.key, await pdf.body);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { loaderById, loaderByParent, threadLoaders, type Identity } from '@nuage/shared';
+import { HistoryEntry, loaderById, loaderByParent, Role, threadLoaders, type Identity } from '@nuage/shared';
 import { BeneficiaryEntity, Person, Project, RequestItem, RequestSolution, ServiceRequest, Team } from '../entities';
 import { visibleRequests } from '../services/access';
 
@@ -22,6 +22,8 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
     teamById: loaderById(em, Team),
     solutionsByRequest: loaderByParent(em, RequestSolution, 'request', { position: 'asc', id: 'asc' }),
     itemsByRequest: loaderByParent(em, RequestItem, 'request', { position: 'asc', id: 'asc' }),
+    /** A file's timeline as the reader may see it: a supplier, the steps of no brand in particular and its own brand's. */
+    timelineByFile: loaderByParent(em, HistoryEntry, 'fileId', { at: 'asc', id: 'asc' }, identity?.role === Role.SUPPLIER ? { $or: [{ brandId: null }, { brandId: identity.brandId! }] } : {}),
     ...threadLoaders(em, identity),
   };
 }

@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { available, CONSUMPTION_TOPICS, Dec, formatEuros, ORDERING_TOPICS, Role, TOPICS, type AlertRaised, type DeliveredEvent, type RenewalRequested, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
+import { available, HISTORY_TOPIC, keepTimelineCopy, type HistoryRecorded, CONSUMPTION_TOPICS, Dec, formatEuros, ORDERING_TOPICS, Role, TOPICS, type AlertRaised, type DeliveredEvent, type RenewalRequested, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
 import { KnownGuidedChoice, KnownProduct, KnownSolution, Person, RequestItem, RequestKind, RequestSolution, ServiceRequest } from '../entities';
 import type { EntityManager as Em } from '@mikro-orm/postgresql';
 import { transition } from './requests';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
+import { recordRequestStep } from './history';
 
 /** Upserts this subgraph's copy of a catalogue row: the latest event wins, in whatever order they come. */
 async function upsert<T extends object>(em: EntityManager, entity: new () => T, id: string, values: Partial<T>) {
@@ -20,6 +21,9 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
   [TOPICS.guidedChoiceRecorded]: (em, { payload }: DeliveredEvent<GuidedChoiceRecorded>) =>
     upsert(em, KnownGuidedChoice, payload.id, { entityId: payload.entityId, projectName: payload.projectName, matches: payload.matches }),
   // The ordering subgraph has told the solicited brands: the request now awaits them.
+  [HISTORY_TOPIC]: async (em, { payload }: DeliveredEvent<HistoryRecorded>) => {
+    keepTimelineCopy(em, payload);
+  },
   [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) => follow(em, payload.requestId, 'solicit'),
   [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) => follow(em, payload.requestId, 'receiveProposal'),
   [ORDERING_TOPICS.proposalAccepted]: (em, { payload }: DeliveredEvent<ProposalAccepted>) => follow(em, payload.requestId, 'order'),
@@ -91,7 +95,10 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
  */
 async function follow(em: EntityManager, requestId: string, name: RequestTransition) {
   const request = await em.findOne(ServiceRequest, { id: requestId });
-  if (request && available(REQUEST_LIFECYCLE, request.status, 'SYSTEM').includes(name)) transition(request, name, 'SYSTEM');
+  if (!request || !available(REQUEST_LIFECYCLE, request.status, 'SYSTEM').includes(name)) return;
+  const from = request.status;
+  transition(request, name, 'SYSTEM');
+  recordRequestStep(em, request, 'SYSTEM', { action: name, from });
 }
 
 /** The entity's active buyers, who receive its emails. */

@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { attachDocuments, Dec, DomainError, startOfParisDay, ErrorCode, forbidden, invalid, notFound, paginate, publish, Role, take, todayInParis, TOPICS, type Identity, type PageArgs, type RequestSubmitted } from '@nuage/shared';
+import { attachDocuments, changesBetween, Dec, DomainError, startOfParisDay, ErrorCode, forbidden, invalid, notFound, paginate, publish, Role, take, todayInParis, TOPICS, type Identity, type PageArgs, type RequestSubmitted } from '@nuage/shared';
 import {
   BeneficiaryEntity,
   KnownGuidedChoice,
@@ -13,6 +13,7 @@ import {
   ServiceRequest,
   Team,
 } from '../entities';
+import { editableFields, recordRequestStep } from './history';
 import { assertBuyerOf, readableRequest, visibleRequests } from './access';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 
@@ -207,6 +208,7 @@ export async function createDraft(em: EntityManager, caller: Identity, input: Ne
     const request = tx.create(ServiceRequest, { kind: input.kind, project, entityId: caller.entityId!, createdById: caller.userId, createdByName: caller.name });
     tx.persist(request);
     await applyDraft(tx, caller, request, input);
+    recordRequestStep(tx, request, caller, { action: 'create' });
     return request;
   });
 }
@@ -218,7 +220,10 @@ export async function updateDraft(em: EntityManager, caller: Identity, id: strin
     assertBuyerOf(caller, request);
     await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
     if (request.status !== RequestStatus.DRAFT) throw new DomainError(ErrorCode.INVALID_TRANSITION, 'Only a draft can be changed; this request was submitted.');
+    const before = editableFields(request);
     await applyDraft(tx, caller, request, input);
+    const changes = changesBetween(before, editableFields(request));
+    if (changes.length) recordRequestStep(tx, request, caller, { action: 'edit', changes });
     return request;
   });
 }
@@ -229,7 +234,9 @@ export async function setMyReference(em: EntityManager, caller: Identity, id: st
   assertBuyerOf(caller, request);
   const value = trimmed(reference);
   if (value.length > 100) throw invalid('myReference', 'Your reference is 100 characters at most.');
+  const changes = changesBetween({ myReference: request.myReference }, { myReference: value || null });
   request.myReference = value || null;
+  if (changes.length) recordRequestStep(em, request, caller, { action: 'edit', changes });
   await em.flush();
   return request;
 }
@@ -266,12 +273,14 @@ export async function submit(em: EntityManager, caller: Identity, id: string): P
     // Locked: of two concurrent submits, the second sees the first's result and is refused.
     await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
     await tx.refresh(request);
+    const from = request.status;
     transition(request, 'submit', caller.role);
     await tx.populate(request, ['solutions', 'items', 'project']);
     assertComplete(request);
     const [row] = await tx.getConnection().execute<{ n: string }[]>("select nextval('request_file_number_seq') as n", [], 'all', tx.getTransactionContext());
     request.fileNumber = fileNumberOf(Number(row!.n));
     request.submittedAt = new Date();
+    recordRequestStep(tx, request, caller, { action: 'submit', from });
     const brands = new Map<string, string[]>();
     for (const s of request.solutions) brands.set(s.brandId, [...(brands.get(s.brandId) ?? []), ...(s.solutionId ? [s.solutionId] : [])]);
     const entity = await tx.findOneOrFail(BeneficiaryEntity, { id: request.entityId });
@@ -297,9 +306,11 @@ export async function cancel(em: EntityManager, caller: Identity, id: string, re
     if (why.length < 3) throw invalid('reason', 'Say why the request is cancelled.');
     await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
     await tx.refresh(request);
-    const wasSubmitted = request.status !== RequestStatus.DRAFT;
+    const from = request.status;
+    const wasSubmitted = from !== RequestStatus.DRAFT;
     transition(request, 'cancel', caller.role);
     request.cancelReason = why;
+    recordRequestStep(tx, request, caller, { action: 'cancel', from, comment: why });
     if (wasSubmitted) publish(tx, TOPICS.requestCancelled, { requestId: request.id });
     return request;
   });

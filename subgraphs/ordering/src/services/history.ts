@@ -1,0 +1,76 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { HistorySubject, recordHistory, type FieldChange, type Identity } from '@nuage/shared';
+import { ORDER_STATUS_LABELS, PROPOSAL_STATUS_LABELS, type Delivery, type Invoice, type Order, type OrderStatus, type Proposal, type ProposalStatus, type SubscriptionOrder } from '../entities';
+
+/** The history of what the ordering subgraph owns, each entry tied to its file (the request). */
+
+type Actor = Identity | 'SYSTEM';
+interface Step {
+  action: string;
+  comment?: string | null;
+  changes?: FieldChange[];
+  summary?: { fr: string; en: string };
+}
+
+export function recordProposalStep(em: EntityManager, proposal: Proposal, actor: Actor, from: ProposalStatus | null, step: Step) {
+  return recordHistory(em, 'ordering', {
+    subjectType: HistorySubject.PROPOSAL,
+    subjectId: proposal.id,
+    subjectReference: proposal.number,
+    fileId: proposal.requestId,
+    entityId: proposal.entityId,
+    brandId: proposal.brandId,
+    actor,
+    from: from ? { status: from, label: PROPOSAL_STATUS_LABELS[from] } : null,
+    to: { status: proposal.status, label: PROPOSAL_STATUS_LABELS[proposal.status] },
+    ...step,
+    search: { references: [proposal.number], title: `Proposition ${proposal.number}` },
+  });
+}
+
+/** Steps of the activation (services opened, validated, disputed) are the order's, told apart by their subject. */
+const ACTIVATION_STEPS = new Set(['openServices', 'validateActivation', 'reportProblem']);
+
+export function recordOrderStep(em: EntityManager, order: Order, actor: Actor, from: OrderStatus | null, step: Step) {
+  return recordHistory(em, 'ordering', {
+    subjectType: ACTIVATION_STEPS.has(step.action) ? HistorySubject.ACTIVATION : HistorySubject.ORDER,
+    subjectId: order.id,
+    subjectReference: order.reference,
+    fileId: order.requestId,
+    entityId: order.entityId,
+    brandId: order.brandId,
+    actor,
+    from: from ? { status: from, label: ORDER_STATUS_LABELS[from] } : null,
+    to: from === null && step.action !== 'place' ? null : { status: order.status, label: ORDER_STATUS_LABELS[order.status] },
+    ...step,
+    search: { references: [order.reference, ...(order.ugapReference ? [order.ugapReference] : [])], title: `Commande ${order.reference}`, text: order.projectName ?? undefined },
+  });
+}
+
+/** A document issued once (subscription order, delivery note, invoice): its creation is its history. */
+function recordIssued(em: EntityManager, subjectType: HistorySubject, subject: { id: string; number: string }, order: Pick<Order, 'requestId' | 'entityId' | 'brandId'>, actor: Actor, summary: { fr: string; en: string }) {
+  return recordHistory(em, 'ordering', {
+    subjectType,
+    subjectId: subject.id,
+    subjectReference: subject.number,
+    fileId: order.requestId,
+    entityId: order.entityId,
+    brandId: order.brandId,
+    actor,
+    action: 'issue',
+    summary,
+    search: { references: [subject.number] },
+  });
+}
+
+export const recordSubscriptionIssued = (em: EntityManager, subscription: SubscriptionOrder, order: Order, actor: Actor) =>
+  recordIssued(em, HistorySubject.SUBSCRIPTION_ORDER, subscription, order, actor, { fr: `Bon de souscription ${subscription.number} émis`, en: `Subscription order ${subscription.number} issued` });
+
+export const recordDeliveryIssued = (em: EntityManager, delivery: Delivery, order: Order, actor: Actor) =>
+  recordIssued(em, HistorySubject.DELIVERY, delivery, order, actor, { fr: `Bon de livraison ${delivery.number} du ${delivery.deliveredOn}`, en: `Delivery note ${delivery.number} of ${delivery.deliveredOn}` });
+
+export const recordInvoiceScheduled = (em: EntityManager, invoice: Invoice, order: Order, actor: Actor) =>
+  recordIssued(em, HistorySubject.INVOICE, invoice, order, actor, {
+    fr: `Facture ${invoice.number} prévue le ${invoice.issueDate} (${invoice.amountExclVat} € HT)`,
+    en: `Invoice ${invoice.number} scheduled on ${invoice.issueDate} (€${invoice.amountExclVat} excl. VAT)`,
+  });

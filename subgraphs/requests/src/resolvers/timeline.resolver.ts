@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { callerOf, HistoryEntry, type SubgraphContext } from '@nuage/shared';
+import { ServiceRequest } from '../entities';
+import type { RequestsLoaders } from '../loaders';
+
+/** A file's whole story: its own history and what the other subgraphs recorded of its parts. */
+@Resolver(() => ServiceRequest)
+export class TimelineResolver {
+  @FieldResolver(() => [HistoryEntry], {
+    description:
+      "The file's whole timeline, oldest first: the request, its proposals, subscription orders, orders, deliveries, activations, invoices and incidents, each step with who, when, from and to, why and what changed. A supplier sees the request's steps and its own brand's.",
+  })
+  timeline(@Root() request: ServiceRequest, @Ctx() context: SubgraphContext<RequestsLoaders>) {
+    callerOf(context);
+    return context.loaders.timelineByFile.load(request.id);
+  }
+}

@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { HistorySubject, recordHistory, type FieldChange, type Identity } from '@nuage/shared';
+import { REQUEST_STATUS_LABELS, RequestStatus, type ServiceRequest } from '../entities';
+
+const labelled = (status: RequestStatus) => ({ status, label: REQUEST_STATUS_LABELS[status] });
+
+/** The fields of a request whose edits its history keeps. */
+export const editableFields = (request: ServiceRequest) => ({
+  myReference: request.myReference,
+  desiredStartDate: request.desiredStartDate,
+  durationYears: request.durationYears,
+  needText: request.needText,
+  derogationReason: request.derogationReason,
+});
+
+/** Records a step of a request (created, edited, moved along its lifecycle) in its history. */
+export function recordRequestStep(em: EntityManager, request: ServiceRequest, actor: Identity | 'SYSTEM', step: { action: string; from?: RequestStatus | null; comment?: string | null; changes?: FieldChange[] }) {
+  return recordHistory(em, 'requests', {
+    subjectType: HistorySubject.REQUEST,
+    subjectId: request.id,
+    subjectReference: request.fileNumber ?? 'brouillon',
+    fileId: request.id,
+    entityId: request.entityId,
+    actor,
+    action: step.action,
+    from: step.from ? labelled(step.from) : null,
+    to: step.action === 'edit' ? null : labelled(request.status),
+    comment: step.comment,
+    changes: step.changes,
+  });
+}
