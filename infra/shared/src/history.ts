@@ -11,7 +11,7 @@ import type { SubgraphContext } from './context';
 /**
  * History, written once for every subgraph: each records the state changes and significant edits
  * of what it owns, in the same transaction as the change, in its own append-only
- * `history_entry` table (a trigger refuses UPDATE and DELETE). Entries that belong to a file (a
+ * `history_entry` table (a trigger, declared on the entity, refuses UPDATE and DELETE). Entries that belong to a file (a
  * request) are also published, so the requests subgraph can serve the file's whole timeline.
  */
 
@@ -60,7 +60,11 @@ export class FieldChange {
 /** One recorded step: who did what, when, from which state to which, why, and what changed. Never changed. */
 @Directive('@shareable')
 @ObjectType({ description: 'A step of the history of a request, proposal, subscription order, order, delivery, activation, invoice or incident. Append-only: never edited or deleted.' })
-@Entity({ tableName: 'history_entry' })
+@Entity({
+  tableName: 'history_entry',
+  // Append-only, whoever connects: the database itself refuses to edit or delete an entry.
+  triggers: [{ name: 'history_entry_append_only', timing: 'before', events: ['update', 'delete'], forEach: 'row', body: "raise exception 'history entries are never edited or deleted';" }],
+})
 @Index({ properties: ['subjectId', 'at'] })
 @Index({ properties: ['fileId', 'at'] })
 export class HistoryEntry {
@@ -273,12 +277,3 @@ export function HistoryField<T extends { id: string }>(type: ClassType<T>, noun:
   }
   return HistoryFieldResolver;
 }
-
-/**
- * SQL that makes `history_entry` append-only: UPDATE and DELETE raise an error. Each subgraph's
- * migration runs it after creating the table.
- */
-export const HISTORY_APPEND_ONLY_SQL = [
-  `create or replace function history_entry_is_append_only() returns trigger language plpgsql as $$ begin raise exception 'history entries are never edited or deleted'; end $$;`,
-  `create trigger history_entry_append_only before update or delete on history_entry for each row execute function history_entry_is_append_only();`,
-];

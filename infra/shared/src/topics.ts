@@ -115,6 +115,9 @@ export interface RenewalRequested {
 export interface AlertRaised {
   alertId: string;
   entityId: string;
+  orderId?: string;
+  /** The file (request) of the order, when known. */
+  requestId?: string | null;
   orderReference: string;
   designation: string;
   kind: 'THRESHOLD' | 'FORECAST';

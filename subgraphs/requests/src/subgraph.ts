@@ -5,6 +5,7 @@ import {
   KnownGuidedChoice,
   KnownProduct,
   KnownSolution,
+  Notification,
   Person,
   Project,
   RequestItem,
@@ -21,6 +22,7 @@ import { resolveRequestReference } from './resolvers/request.reference';
 import { ProjectResolver, RequestItemResolver, RequestSolutionResolver } from './resolvers/request-parts.resolver';
 import { MessageResolver } from './resolvers/message.resolver';
 import { TimelineResolver } from './resolvers/timeline.resolver';
+import { NotificationResolver } from './resolvers/notification.resolver';
 import { TeamMembersResolver, TeamResolver } from './resolvers/team.resolver';
 import { Dashboard, DashboardResolver, resolveDashboardReference } from './resolvers/dashboard.resolver';
 import { requestThread } from './services/access';
@@ -48,6 +50,7 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     HistoryEntryFields,
     HistoryField(ServiceRequest, 'request'),
     TimelineResolver,
+    NotificationResolver,
   ],
   orphanedTypes: [Dashboard],
   references: {
@@ -56,7 +59,7 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     Request: { __resolveReference: resolveRequestReference },
     Dashboard: { __resolveReference: resolveDashboardReference },
   },
-  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, ...THREAD_ENTITIES, HistoryEntry, KnownSolution, KnownProduct, KnownGuidedChoice],
+  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, ...THREAD_ENTITIES, HistoryEntry, Notification, KnownSolution, KnownProduct, KnownGuidedChoice],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: (em) => seedRequests(em, SEED_BRANDS),

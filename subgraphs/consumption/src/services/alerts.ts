@@ -38,6 +38,8 @@ export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Pr
       publish(em, CONSUMPTION_TOPICS.alertRaised, {
         alertId: id,
         entityId: commitment.entityId,
+        orderId: commitment.orderId,
+        requestId: commitment.requestId,
         orderReference: commitment.orderReference,
         designation: commitment.designation,
         kind: alert.kind,

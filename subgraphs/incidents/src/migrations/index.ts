@@ -3,7 +3,7 @@ import { Migration20261125045013 } from './Migration20261125045013';
 import { Migration20261126050543 } from './Migration20261126050543';
 import { Migration20261126055406 } from './Migration20261126055406';
 import { Migration20261126055804 } from './Migration20261126055804';
-import { Migration20261128154433 } from './Migration20261128154433';
+import { Migration20261128154921 } from './Migration20261128154921';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -11,5 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126050543', class: Migration20261126050543 },
   { name: 'Migration20261126055406', class: Migration20261126055406 },
   { name: 'Migration20261126055804', class: Migration20261126055804 },
-  { name: 'Migration20261128154433', class: Migration20261128154433 },
+  { name: 'Migration20261128154921', class: Migration20261128154921 },
 ];

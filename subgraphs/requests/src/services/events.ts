@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { available, HISTORY_TOPIC, keepTimelineCopy, type HistoryRecorded, CONSUMPTION_TOPICS, Dec, formatEuros, ORDERING_TOPICS, Role, TOPICS, type AlertRaised, type DeliveredEvent, type RenewalRequested, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
-import { KnownGuidedChoice, KnownProduct, KnownSolution, Person, RequestItem, RequestKind, RequestSolution, ServiceRequest } from '../entities';
+import { available, HistorySubject, HISTORY_TOPIC, keepTimelineCopy, type HistoryRecorded, CONSUMPTION_TOPICS, Dec, formatEuros, ORDERING_TOPICS, Role, TOPICS, type AlertRaised, type DeliveredEvent, type RenewalRequested, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
+import { KnownGuidedChoice, KnownProduct, KnownSolution, NotificationKind, Person, RequestItem, RequestKind, RequestSolution, ServiceRequest } from '../entities';
 import type { EntityManager as Em } from '@mikro-orm/postgresql';
 import { transition } from './requests';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 import { recordRequestStep } from './history';
+import { entityBuyers, notify, notifyFromHistory } from './notifications';
 
 /** Upserts this subgraph's copy of a catalogue row: the latest event wins, in whatever order they come. */
 async function upsert<T extends object>(em: EntityManager, entity: new () => T, id: string, values: Partial<T>) {
@@ -22,13 +23,24 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
     upsert(em, KnownGuidedChoice, payload.id, { entityId: payload.entityId, projectName: payload.projectName, matches: payload.matches }),
   // The ordering subgraph has told the solicited brands: the request now awaits them.
   [HISTORY_TOPIC]: async (em, { payload }: DeliveredEvent<HistoryRecorded>) => {
-    keepTimelineCopy(em, payload);
+    const entry = keepTimelineCopy(em, payload);
+    await notifyFromHistory(em, entry);
   },
   [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) => follow(em, payload.requestId, 'solicit'),
   [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) => follow(em, payload.requestId, 'receiveProposal'),
   [ORDERING_TOPICS.proposalAccepted]: (em, { payload }: DeliveredEvent<ProposalAccepted>) => follow(em, payload.requestId, 'order'),
   // Step 8: the entity's buyers are told when consumption crosses a threshold or will outrun the commitment.
   [CONSUMPTION_TOPICS.alertRaised]: async (em, { payload }: DeliveredEvent<AlertRaised>, { mailer }) => {
+    notify(em, await entityBuyers(em, payload.entityId), {
+      kind: NotificationKind.CONSUMPTION_ALERT,
+      summary: payload.kind === 'THRESHOLD'
+        ? { fr: `« ${payload.designation} » (commande ${payload.orderReference}) a atteint ${payload.threshold} % de son engagement`, en: `"${payload.designation}" (order ${payload.orderReference}) reached ${payload.threshold}% of its commitment` }
+        : { fr: `« ${payload.designation} » (commande ${payload.orderReference}) s'épuisera avant son échéance`, en: `"${payload.designation}" (order ${payload.orderReference}) will run out before its due date` },
+      fileId: payload.requestId ?? null,
+      subjectType: HistorySubject.ORDER,
+      subjectId: payload.orderId ?? null,
+      reference: payload.orderReference,
+    });
     const what = payload.kind === 'THRESHOLD' ? `a atteint ${payload.threshold} % de son engagement (${payload.percentUsed.replace('.', ',')} %)` : "s'épuisera avant son échéance au rythme actuel";
     for (const buyer of await activeBuyers(em, payload.entityId)) {
       await mailer.send({
