@@ -1,5 +1,5 @@
 import { seededIdentity } from '@nuage/requests';
-import { stableId } from '@nuage/shared';
+import { Role, stableId, type Identity } from '@nuage/shared';
 import type { TestStack } from './test-stack';
 
 /** Steps of the buyer's journey, taken through the gateway: tests start from them, the benchmark seeds with them. */
@@ -7,8 +7,19 @@ import type { TestStack } from './test-stack';
 export type JourneyClient = Pick<TestStack, 'query' | 'settle'>;
 
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-const beneficiary = seededIdentity('beneficiary');
-const ovh = seededIdentity('supplier:ovhcloud');
+/** The seeded people the journeys are taken by, and a buyer of another entity who may see none of it. */
+export const PEOPLE = {
+  beneficiary: seededIdentity('beneficiary'),
+  manager: seededIdentity('manager'),
+  ovh: seededIdentity('supplier:ovhcloud'),
+  outscale: seededIdentity('supplier:3ds-outscale'),
+  aws: seededIdentity('supplier:aws'),
+  ugap: seededIdentity('ugap'),
+  holder: seededIdentity('market-holder'),
+  analyst: seededIdentity('analyst'),
+  stranger: { userId: stableId('person', 'stranger'), role: Role.BENEFICIARY, name: 'Paul Durand', entityId: stableId('entity', 'elsewhere') } as Identity,
+};
+const { beneficiary, ovh } = PEOPLE;
 const solution = (brand: string, name: string) => ({ brandId: stableId('brand', brand), solutionId: stableId('solution', `${brand}/${name}`) });
 
 /** The data of a response, or a thrown error naming the step when the gateway refused it. */
@@ -31,16 +42,23 @@ export const BUYER_DASHBOARD = `query BuyerDashboard($first: Int!, $after: Strin
   orders(first: $first, after: $after) { totalCount edges { cursor node { reference statusLabel placedAt brand { name } totals { totalInclVat { amount } } openIncidentCount incidents { number statusLabel } consumption { consumed { amount } percentUsed forecastExhaustionDate } } } }
 }`;
 
+/** One step taken through the gateway (errors, top-level or in the payload, throw), once its events are delivered. */
+export async function act<T = Record<string, any>>(client: JourneyClient, identity: Identity, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const data = await must<T>(client, query.slice(0, 60), identity, query, variables);
+  await client.settle();
+  return data;
+}
+
 /** A submitted guided-choice request soliciting OVHcloud and 3DS Outscale (their SecNumCloud offers). */
-export async function submitRequestSolicitingTwoBrands(client: JourneyClient): Promise<string> {
+export async function submitRequestSolicitingTwoBrands(client: JourneyClient, words: { codeName?: string; shortDescription?: string; need?: string } = {}): Promise<string> {
   const recorded = await must(client, 'recordGuidedChoice', beneficiary, `mutation { recordGuidedChoice(input: { projectName: "P", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }`);
   const draft = await must(client, 'createRequestDraft', beneficiary, 'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { message } } }', {
     input: {
       kind: 'GUIDED_CHOICE',
-      project: { new: { codeName: `Projet ${Math.random().toString(36).slice(2)}`, shortDescription: 'Hébergement SecNumCloud' } },
+      project: { new: { codeName: words.codeName ?? `Projet ${Math.random().toString(36).slice(2)}`, shortDescription: words.shortDescription ?? 'Hébergement SecNumCloud' } },
       guidedChoiceId: recorded.recordGuidedChoice.guidedChoice.id,
       solutions: [solution('OVHCLOUD', 'OVH Private Cloud SecNumCloud'), solution('3DS OUTSCALE', 'Outscale Cloud Secteur Public SecNumCloud')],
-      need: { desiredStartDate: inDays(30), durationYears: 3, text: 'Quatre machines virtuelles SecNumCloud.' },
+      need: { desiredStartDate: inDays(30), durationYears: 3, text: words.need ?? 'Quatre machines virtuelles SecNumCloud.' },
     },
   });
   const id = draft.createRequestDraft.request.id as string;
@@ -56,7 +74,7 @@ export async function placeOrderWithOvh(client: JourneyClient): Promise<string> 
       validUntil: "${inDays(10)}", commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE,
       lines: [{ productCode: "145897", designation: "Prestation d'abonnement OVH Engagement 12 mois", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }) { proposal { id } errors { message } } }`, { id: requestId, key: `order-${requestId}` });
   const proposalId = submitted.submitProposal.proposal.id;
-  await must(client, 'approveProposal', seededIdentity('manager'), 'mutation($id: ID!) { approveProposal(id: $id) { errors { message } } }', { id: proposalId });
+  await must(client, 'approveProposal', PEOPLE.manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { message } } }', { id: proposalId });
   const accepted = await must(client, 'acceptProposal', beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { message } } }', { id: proposalId });
   await client.settle();
   return accepted.acceptProposal.proposal.subscriptionOrder.orderId as string;
@@ -64,7 +82,7 @@ export async function placeOrderWithOvh(client: JourneyClient): Promise<string> 
 
 /** UGAP validates the order, OVHcloud opens the services, the buyer validates them. Returns the order's line ids. */
 export async function activateOrder(client: JourneyClient, orderId: string, ugapReference = 'UGAP-CONSO'): Promise<string[]> {
-  await must(client, 'validateOrder', seededIdentity('ugap'), `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "${ugapReference}", chorusNumber: "1300000002", plannedDeliveryDate: "${inDays(2)}" }) { errors { message } } }`, { id: orderId });
+  await must(client, 'validateOrder', PEOPLE.ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "${ugapReference}", chorusNumber: "1300000002", plannedDeliveryDate: "${inDays(2)}" }) { errors { message } } }`, { id: orderId });
   await must(client, 'declareServicesOpen', ovh, 'mutation($id: ID!, $key: String!) { declareServicesOpen(orderId: $id, idempotencyKey: $key) { errors { message } } }', { id: orderId, key: `open-${orderId}` });
   const validated = await must(client, 'validateActivation', beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { order { lines { id } } errors { message } } }', { id: orderId });
   await client.settle();

@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seededIdentity } from '@nuage/requests';
-import { Role, stableId, type Identity } from '@nuage/shared';
+import type { Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
+import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
 
 /** Who did what and when on a purchase: each owner's history, and the file's timeline through federation. */
+const { beneficiary, manager, ovh, outscale, ugap, holder, stranger } = PEOPLE;
 let stack: TestStack;
-const beneficiary = seededIdentity('beneficiary');
-const manager = seededIdentity('manager');
-const ovh = seededIdentity('supplier:ovhcloud');
-const outscale = seededIdentity('supplier:3ds-outscale');
-const ugap = seededIdentity('ugap');
-const holder = seededIdentity('market-holder');
-const stranger: Identity = { userId: 'x', role: Role.BENEFICIARY, name: 'Paul Durand', entityId: stableId('entity', 'elsewhere') };
 
 const ENTRY = 'subjectType subjectReference action fromStatus toStatus actorName actorRole comment summary changes { field from to } at';
 const TERMS = (unitPrice: string) => ({
@@ -23,33 +16,25 @@ let requestId = '';
 let orderId = '';
 let incidentId = '';
 
-async function must(identity: Identity, query: string, variables?: Record<string, unknown>) {
-  const { data, errors } = await stack.query(identity, query, variables);
-  expect(errors).toBeUndefined();
-  for (const payload of Object.values(data ?? {})) expect((payload as { errors?: unknown[] } | null)?.errors ?? []).toEqual([]);
-  await stack.settle();
-  return data!;
-}
-
 const submit = (supplier: Identity, key: string, unitPrice: string) =>
-  must(supplier, 'mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code } } }', { id: requestId, input: TERMS(unitPrice), key });
+  act(stack, supplier, 'mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code } } }', { id: requestId, input: TERMS(unitPrice), key });
 
 beforeAll(async () => {
   stack = await startTestStack(inject('databaseUrl'));
   requestId = await submitRequestSolicitingTwoBrands(stack);
-  await must(beneficiary, 'mutation($id: ID!) { setRequestReference(id: $id, myReference: "MARCHE-2026-17") { errors { code } } }', { id: requestId });
+  await act(stack, beneficiary, 'mutation($id: ID!) { setRequestReference(id: $id, myReference: "MARCHE-2026-17") { errors { code } } }', { id: requestId });
   const ovhProposal = (await submit(ovh, 'hist-ovh-1', '9690.00')).submitProposal.proposal.id;
   await submit(outscale, 'hist-outscale-1', '9800.00');
-  await must(ovh, 'mutation($id: ID!, $input: ProposalTermsInput!) { reviseProposal(id: $id, input: $input, idempotencyKey: "hist-ovh-2") { errors { code } } }', { id: ovhProposal, input: TERMS('9500.00') });
-  await must(manager, 'mutation($id: ID!) { approveProposal(id: $id, comment: "Budget disponible") { errors { code } } }', { id: ovhProposal });
-  const accepted = await must(beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { code } } }', { id: ovhProposal });
+  await act(stack, ovh, 'mutation($id: ID!, $input: ProposalTermsInput!) { reviseProposal(id: $id, input: $input, idempotencyKey: "hist-ovh-2") { errors { code } } }', { id: ovhProposal, input: TERMS('9500.00') });
+  await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id, comment: "Budget disponible") { errors { code } } }', { id: ovhProposal });
+  const accepted = await act(stack, beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { code } } }', { id: ovhProposal });
   orderId = accepted.acceptProposal.proposal.subscriptionOrder.orderId;
-  await must(ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-HIST-1", chorusNumber: "1300000077", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`, { id: orderId });
-  await must(ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "hist-open-1") { errors { code } } }', { id: orderId });
-  await must(beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', { id: orderId });
-  const declared = await must(beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "La facture ne correspond pas" }) { incident { id } errors { code } } }', { id: orderId });
+  await act(stack, ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-HIST-1", chorusNumber: "1300000077", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`, { id: orderId });
+  await act(stack, ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "hist-open-1") { errors { code } } }', { id: orderId });
+  await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', { id: orderId });
+  const declared = await act(stack, beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "La facture ne correspond pas" }) { incident { id } errors { code } } }', { id: orderId });
   incidentId = declared.declareIncident.incident.id;
-  await must(holder, 'mutation($id: ID!) { moveIncident(id: $id, transition: takeInCharge, comment: "Nous regardons") { errors { code } } }', { id: incidentId });
+  await act(stack, holder, 'mutation($id: ID!) { moveIncident(id: $id, transition: takeInCharge, comment: "Nous regardons") { errors { code } } }', { id: incidentId });
 });
 afterAll(() => stack?.close());
 

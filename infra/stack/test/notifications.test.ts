@@ -1,34 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seededIdentity } from '@nuage/requests';
-import { Role, stableId, type Identity } from '@nuage/shared';
+import type { Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
+import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
 
 /** Never miss a step that waits on you: notifications from the file's events, per person. */
+const { beneficiary, manager, ovh, outscale, aws, ugap, holder, stranger } = PEOPLE;
 let stack: TestStack;
-const beneficiary = seededIdentity('beneficiary');
-const manager = seededIdentity('manager');
-const ovh = seededIdentity('supplier:ovhcloud');
-const outscale = seededIdentity('supplier:3ds-outscale');
-const aws = seededIdentity('supplier:aws');
-const ugap = seededIdentity('ugap');
-const holder = seededIdentity('market-holder');
-const stranger: Identity = { userId: stableId('person', 'stranger'), role: Role.BENEFICIARY, name: 'Paul Durand', entityId: stableId('entity', 'elsewhere') };
 let orderReference = '';
 let requestId = '';
 
-async function must(identity: Identity, query: string, variables?: Record<string, unknown>) {
-  const { data, errors } = await stack.query(identity, query, variables);
-  expect(errors).toBeUndefined();
-  for (const payload of Object.values(data ?? {})) expect((payload as { errors?: unknown[] } | null)?.errors ?? []).toEqual([]);
-  await stack.settle();
-  return data!;
-}
-
 const inbox = async (identity: Identity) => {
-  const data = await must(identity, '{ notifications(first: 50) { edges { node { id kind kindLabel title read reference subjectType request { id fileNumber } } } } notificationCount { total unread } }');
+  const data = await act(stack, identity, '{ notifications(first: 50) { edges { node { id kind kindLabel title read reference subjectType request { id fileNumber } } } } notificationCount { total unread } }');
   return { items: data.notifications.edges.map((e: { node: unknown }) => e.node) as { id: string; kind: string; title: string; read: boolean; reference: string; subjectType: string; request: { id: string } | null }[], count: data.notificationCount };
 };
 const kinds = async (identity: Identity) => (await inbox(identity)).items.map((n) => n.kind).sort();
@@ -36,23 +20,23 @@ const kinds = async (identity: Identity) => (await inbox(identity)).items.map((n
 beforeAll(async () => {
   stack = await startTestStack(inject('databaseUrl'));
   requestId = await submitRequestSolicitingTwoBrands(stack);
-  const submitted = await must(ovh, `mutation($id: ID!) { submitProposal(requestId: $id, idempotencyKey: "notif-ovh-1", input: {
+  const submitted = await act(stack, ovh, `mutation($id: ID!) { submitProposal(requestId: $id, idempotencyKey: "notif-ovh-1", input: {
       validUntil: "${inDays(10)}", commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE,
       lines: [{ designation: "OVH Private Cloud SecNumCloud", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }) { proposal { id } errors { code } } }`, { id: requestId });
   const proposalId = submitted.submitProposal.proposal.id;
-  await must(manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', { id: proposalId });
-  const accepted = await must(beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id reference } } } errors { code } } }', { id: proposalId });
+  await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', { id: proposalId });
+  const accepted = await act(stack, beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id reference } } } errors { code } } }', { id: proposalId });
   const order = accepted.acceptProposal.proposal.subscriptionOrder.order;
   orderReference = order.reference;
-  await must(ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-NOTIF", chorusNumber: "1300000099", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`, { id: order.id });
-  await must(ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "notif-open-1") { errors { code } } }', { id: order.id });
-  await must(beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', { id: order.id });
-  const declared = await must(beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture erroné" }) { incident { id } errors { code } } }', { id: order.id });
-  await must(holder, 'mutation($id: ID!) { moveIncident(id: $id, transition: takeInCharge) { errors { code } } }', { id: declared.declareIncident.incident.id });
+  await act(stack, ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-NOTIF", chorusNumber: "1300000099", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`, { id: order.id });
+  await act(stack, ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "notif-open-1") { errors { code } } }', { id: order.id });
+  await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', { id: order.id });
+  const declared = await act(stack, beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture erroné" }) { incident { id } errors { code } } }', { id: order.id });
+  await act(stack, holder, 'mutation($id: ID!) { moveIncident(id: $id, transition: takeInCharge) { errors { code } } }', { id: declared.declareIncident.incident.id });
   // 85 % of the commitment consumed in a day: the 80 % threshold is crossed.
-  const { order: withLines } = { order: (await must(beneficiary, '{ orders(first: 10) { edges { node { id lines { id } } } } }')).orders.edges[0].node };
+  const { order: withLines } = { order: (await act(stack, beneficiary, '{ orders(first: 10) { edges { node { id lines { id } } } } }')).orders.edges[0].node };
   const today = new Date().toISOString().slice(0, 10);
-  await must(ovh, 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { accepted } }', {
+  await act(stack, ovh, 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { accepted } }', {
     lines: [{ lineId: 'notif-usage-1', orderLineId: withLines.lines[0].id, chargePeriodStart: `${today}T00:00:00Z`, chargePeriodEnd: `${today}T01:00:00Z`, serviceName: 'OVH Private Cloud', serviceCategory: 'Compute', consumedQuantity: '1', consumedUnit: 'Hours', billedCost: '8236.50', effectiveCost: '8236.50', currency: 'EUR' }],
   });
 });
@@ -81,12 +65,12 @@ describe('notifications', () => {
   it('are marked read one by one or all at once, each person their own', async () => {
     const before = await inbox(beneficiary);
     expect(before.count).toEqual({ total: 7, unread: 7 });
-    const one = await must(beneficiary, 'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code } } }', { id: before.items[0]!.id });
+    const one = await act(stack, beneficiary, 'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code } } }', { id: before.items[0]!.id });
     expect(one.markNotificationRead.notification.read).toBe(true);
     expect((await inbox(beneficiary)).count.unread).toBe(6);
     const foreign = await stack.query(manager, 'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code field } } }', { id: before.items[1]!.id });
     expect(foreign.data!.markNotificationRead).toEqual({ notification: null, errors: [{ code: 'NOT_FOUND', field: 'id' }] });
-    expect((await must(beneficiary, 'mutation { markAllNotificationsRead }')).markAllNotificationsRead).toBe(6);
+    expect((await act(stack, beneficiary, 'mutation { markAllNotificationsRead }')).markAllNotificationsRead).toBe(6);
     expect((await inbox(beneficiary)).count).toEqual({ total: 7, unread: 0 });
     expect((await inbox(manager)).count.unread).toBe(8);
   });

@@ -10,6 +10,7 @@ import {
   Project,
   RequestItem,
   RequestSolution,
+  SearchDocument,
   ServiceRequest,
   Team,
 } from './entities';
@@ -23,6 +24,7 @@ import { ProjectResolver, RequestItemResolver, RequestSolutionResolver } from '.
 import { MessageResolver } from './resolvers/message.resolver';
 import { TimelineResolver } from './resolvers/timeline.resolver';
 import { NotificationResolver } from './resolvers/notification.resolver';
+import { SearchResolver } from './resolvers/search.resolver';
 import { TeamMembersResolver, TeamResolver } from './resolvers/team.resolver';
 import { Dashboard, DashboardResolver, resolveDashboardReference } from './resolvers/dashboard.resolver';
 import { requestThread } from './services/access';
@@ -51,6 +53,7 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     HistoryField(ServiceRequest, 'request'),
     TimelineResolver,
     NotificationResolver,
+    SearchResolver,
   ],
   orphanedTypes: [Dashboard],
   references: {
@@ -59,7 +62,7 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     Request: { __resolveReference: resolveRequestReference },
     Dashboard: { __resolveReference: resolveDashboardReference },
   },
-  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, ...THREAD_ENTITIES, HistoryEntry, Notification, KnownSolution, KnownProduct, KnownGuidedChoice],
+  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, ...THREAD_ENTITIES, HistoryEntry, Notification, SearchDocument, KnownSolution, KnownProduct, KnownGuidedChoice],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: (em) => seedRequests(em, SEED_BRANDS),

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderById, loaderByParent, type Identity } from '@nuage/shared';
 import { visibleProposals } from '../services/proposals';
+import { visibleOrders } from '../services/orders';
 import { OrderIncident, DelayRequest, DeliveryLine, Invoice, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, SubscriptionOrder } from '../entities';
 
 /** Per-request batching: a page of proposals or orders costs one statement per level. */
@@ -11,6 +12,12 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
     proposalsByRequest: loaderByParent(em, Proposal, 'requestId', { createdAt: 'desc', id: 'desc' }, identity ? visibleProposals(identity) : { id: null }),
     proposalById: loaderById(em, Proposal),
     orderById: loaderById(em, Order),
+    /** Orders by id that this reader may see (null otherwise): other subgraphs' references, batched. */
+    readableOrderById: new DataLoader<string, Order | null>(async (ids) => {
+      if (!identity) return ids.map(() => null);
+      const rows = await em.find(Order, { $and: [{ id: { $in: [...ids] } }, visibleOrders(identity)] });
+      return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+    }),
     linesByProposal: loaderByParent(em, ProposalLine, 'proposal', { position: 'asc', id: 'asc' }),
     documentsByProposal: loaderByParent(em, ProposalDocument, 'proposal', { createdAt: 'asc', kind: 'asc' }),
     linesByOrder: loaderByParent(em, OrderLine, 'order', { position: 'asc', id: 'asc' }),

@@ -1,7 +1,8 @@
 import { callerOf, type SubgraphContext } from '@nuage/shared';
-import { Order } from '../entities';
-import { visibleOrders } from '../services/orders';
+import type { OrderingLoaders } from '../loaders';
 
-/** Resolves other subgraphs' references to an order, only when the caller may see it. */
-export const resolveOrderReference = (ref: { id: string }, context: SubgraphContext) =>
-  context.em.findOne(Order, { $and: [{ id: ref.id }, visibleOrders(callerOf(context))] });
+/** Resolves other subgraphs' references to orders, batched, only those the caller may see (null otherwise). */
+export const resolveOrderReference = (ref: { id: string }, context: SubgraphContext<OrderingLoaders>) => {
+  callerOf(context);
+  return context.loaders.readableOrderById.load(ref.id);
+};

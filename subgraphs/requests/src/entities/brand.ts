@@ -15,3 +15,11 @@ export type GuidedChoiceReference = InstanceType<typeof GuidedChoiceReference>;
 /** A catalogue product, known here by its key. */
 export const ProductReference = EntityReference('Product');
 export type ProductReference = InstanceType<typeof ProductReference>;
+
+/** An order, known here by its key (a search hit); the ordering subgraph resolves it, with its rights. */
+export const OrderReference = EntityReference('Order');
+export type OrderReference = InstanceType<typeof OrderReference>;
+
+/** An incident, known here by its key (a search hit); the incidents subgraph resolves it, with its rights. */
+export const IncidentReference = EntityReference('Incident');
+export type IncidentReference = InstanceType<typeof IncidentReference>;

@@ -1,6 +1,6 @@
 export { BeneficiaryEntity } from './beneficiary-entity';
 export { Person } from './person';
-export { BrandReference, SolutionReference, GuidedChoiceReference, ProductReference } from './brand';
+export { BrandReference, SolutionReference, GuidedChoiceReference, ProductReference, OrderReference, IncidentReference } from './brand';
 export { Team } from './team';
 export { Project } from './project';
 export { ServiceRequest, RequestKind, RequestStatus, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from './request';
@@ -8,3 +8,4 @@ export { RequestSolution } from './request-solution';
 export { RequestItem } from './request-item';
 export { KnownSolution, KnownProduct, KnownGuidedChoice } from './catalogue-copy';
 export { Notification, NotificationKind, NOTIFICATION_KIND_LABELS } from './notification';
+export { SearchDocument } from './search-document';

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125045010 } from './Migration20261125045010';
 import { Migration20261126055733 } from './Migration20261126055733';
 import { Migration20261128154917 } from './Migration20261128154917';
+import { Migration20261128155230 } from './Migration20261128155230';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125045010', class: Migration20261125045010 },
   { name: 'Migration20261126055733', class: Migration20261126055733 },
   { name: 'Migration20261128154917', class: Migration20261128154917 },
+  { name: 'Migration20261128155230', class: Migration20261128155230 },
 ];

@@ -6,6 +6,7 @@ import { transition } from './requests';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 import { recordRequestStep } from './history';
 import { entityBuyers, notify, notifyFromHistory } from './notifications';
+import { indexFromHistory } from './search';
 
 /** Upserts this subgraph's copy of a catalogue row: the latest event wins, in whatever order they come. */
 async function upsert<T extends object>(em: EntityManager, entity: new () => T, id: string, values: Partial<T>) {
@@ -25,6 +26,7 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
   [HISTORY_TOPIC]: async (em, { payload }: DeliveredEvent<HistoryRecorded>) => {
     const entry = keepTimelineCopy(em, payload);
     await notifyFromHistory(em, entry);
+    await indexFromHistory(em, entry, payload.search);
   },
   [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) => follow(em, payload.requestId, 'solicit'),
   [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) => follow(em, payload.requestId, 'receiveProposal'),
@@ -110,7 +112,7 @@ async function follow(em: EntityManager, requestId: string, name: RequestTransit
   if (!request || !available(REQUEST_LIFECYCLE, request.status, 'SYSTEM').includes(name)) return;
   const from = request.status;
   transition(request, name, 'SYSTEM');
-  recordRequestStep(em, request, 'SYSTEM', { action: name, from });
+  await recordRequestStep(em, request, 'SYSTEM', { action: name, from });
 }
 
 /** The entity's active buyers, who receive its emails. */

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HistorySubject, recordHistory, type FieldChange, type Identity } from '@nuage/shared';
+import { indexRequest } from './search';
 import { REQUEST_STATUS_LABELS, RequestStatus, type ServiceRequest } from '../entities';
 
 const labelled = (status: RequestStatus) => ({ status, label: REQUEST_STATUS_LABELS[status] });
@@ -13,9 +14,12 @@ export const editableFields = (request: ServiceRequest) => ({
   derogationReason: request.derogationReason,
 });
 
-/** Records a step of a request (created, edited, moved along its lifecycle) in its history. */
-export function recordRequestStep(em: EntityManager, request: ServiceRequest, actor: Identity | 'SYSTEM', step: { action: string; from?: RequestStatus | null; comment?: string | null; changes?: FieldChange[] }) {
-  return recordHistory(em, 'requests', {
+/**
+ * Records a step of a request (created, edited, moved along its lifecycle) in its history, and
+ * keeps what the global search knows of it up to date.
+ */
+export async function recordRequestStep(em: EntityManager, request: ServiceRequest, actor: Identity | 'SYSTEM', step: { action: string; from?: RequestStatus | null; comment?: string | null; changes?: FieldChange[] }) {
+  const entry = recordHistory(em, 'requests', {
     subjectType: HistorySubject.REQUEST,
     subjectId: request.id,
     subjectReference: request.fileNumber ?? 'brouillon',
@@ -28,4 +32,6 @@ export function recordRequestStep(em: EntityManager, request: ServiceRequest, ac
     comment: step.comment,
     changes: step.changes,
   });
+  await indexRequest(em, request, { fr: entry.summaryFr, en: entry.summaryEn });
+  return entry;
 }

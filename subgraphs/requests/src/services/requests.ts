@@ -208,7 +208,7 @@ export async function createDraft(em: EntityManager, caller: Identity, input: Ne
     const request = tx.create(ServiceRequest, { kind: input.kind, project, entityId: caller.entityId!, createdById: caller.userId, createdByName: caller.name });
     tx.persist(request);
     await applyDraft(tx, caller, request, input);
-    recordRequestStep(tx, request, caller, { action: 'create' });
+    await recordRequestStep(tx, request, caller, { action: 'create' });
     return request;
   });
 }
@@ -223,22 +223,23 @@ export async function updateDraft(em: EntityManager, caller: Identity, id: strin
     const before = editableFields(request);
     await applyDraft(tx, caller, request, input);
     const changes = changesBetween(before, editableFields(request));
-    if (changes.length) recordRequestStep(tx, request, caller, { action: 'edit', changes });
+    if (changes.length) await recordRequestStep(tx, request, caller, { action: 'edit', changes });
     return request;
   });
 }
 
 /** "Ma référence": the buyer's own reference, editable whatever the status. */
 export async function setMyReference(em: EntityManager, caller: Identity, id: string, reference: string | null): Promise<ServiceRequest> {
-  const request = await readableRequest(em, caller, id);
-  assertBuyerOf(caller, request);
-  const value = trimmed(reference);
-  if (value.length > 100) throw invalid('myReference', 'Your reference is 100 characters at most.');
-  const changes = changesBetween({ myReference: request.myReference }, { myReference: value || null });
-  request.myReference = value || null;
-  if (changes.length) recordRequestStep(em, request, caller, { action: 'edit', changes });
-  await em.flush();
-  return request;
+  return em.transactional(async (tx) => {
+    const request = await readableRequest(tx, caller, id);
+    assertBuyerOf(caller, request);
+    const value = trimmed(reference);
+    if (value.length > 100) throw invalid('myReference', 'Your reference is 100 characters at most.');
+    const changes = changesBetween({ myReference: request.myReference }, { myReference: value || null });
+    request.myReference = value || null;
+    if (changes.length) await recordRequestStep(tx, request, caller, { action: 'edit', changes });
+    return request;
+  });
 }
 
 /** What a request must have to be submitted, by kind; the first gap is reported. */
@@ -280,7 +281,7 @@ export async function submit(em: EntityManager, caller: Identity, id: string): P
     const [row] = await tx.getConnection().execute<{ n: string }[]>("select nextval('request_file_number_seq') as n", [], 'all', tx.getTransactionContext());
     request.fileNumber = fileNumberOf(Number(row!.n));
     request.submittedAt = new Date();
-    recordRequestStep(tx, request, caller, { action: 'submit', from });
+    await recordRequestStep(tx, request, caller, { action: 'submit', from });
     const brands = new Map<string, string[]>();
     for (const s of request.solutions) brands.set(s.brandId, [...(brands.get(s.brandId) ?? []), ...(s.solutionId ? [s.solutionId] : [])]);
     const entity = await tx.findOneOrFail(BeneficiaryEntity, { id: request.entityId });
@@ -310,7 +311,7 @@ export async function cancel(em: EntityManager, caller: Identity, id: string, re
     const wasSubmitted = from !== RequestStatus.DRAFT;
     transition(request, 'cancel', caller.role);
     request.cancelReason = why;
-    recordRequestStep(tx, request, caller, { action: 'cancel', from, comment: why });
+    await recordRequestStep(tx, request, caller, { action: 'cancel', from, comment: why });
     if (wasSubmitted) publish(tx, TOPICS.requestCancelled, { requestId: request.id });
     return request;
   });
