@@ -7,6 +7,7 @@ import { seededIdentity } from '@nuage/requests';
 import { openDatabase } from '@nuage/shared';
 import { freePort, startEmbeddedPostgres, startStack, tokenSigner } from '@nuage/stack';
 import { benchConsumption } from './consumption';
+import { benchSearch } from './search';
 import { seedFiles } from './dashboard';
 import { benchGateways } from './gateway-comparison';
 import { mib, percentile, post, table } from './report';
@@ -45,9 +46,9 @@ const postgres = dir ? await startEmbeddedPostgres(dir, await freePort()) : unde
 const databaseUrl = process.env.DATABASE_URL ?? postgres!.url;
 const databasePrefix = `bench${randomBytes(3).toString('hex')}`;
 const keysDir = mkdtempSync(`${tmpdir()}/nuage-bench-keys-`);
-/** `npm run bench -- dashboard` runs one part (dashboard, guided-choice, consumption); all by default. */
+/** `npm run bench -- dashboard` runs one part (dashboard, guided-choice, consumption, search); all by default. */
 const parts = process.argv.slice(2);
-const wants = (part: 'dashboard' | 'guided-choice' | 'consumption') => parts.length === 0 || parts.includes(part);
+const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search') => parts.length === 0 || parts.includes(part);
 const ONLY_LOAD = process.env.BENCH_ONLY_LOAD === 'true';
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
@@ -82,6 +83,13 @@ try {
       `\nConsumption: ${volume.linesThroughGateway.toLocaleString('en')} usage lines pushed through the gateway in ${volume.ingestionSeconds.toFixed(1)} s (batches of 5,000): ${Math.round(volume.linesThroughGateway / volume.ingestionSeconds).toLocaleString('en')} lines/s`,
       `Analysts' monthly spend over ${volume.historyLines.toLocaleString('en')} lines, through the gateway (median of 5): by brand ${volume.apiAggregationMs[0]!.toFixed(1)} ms, by entity ${volume.apiAggregationMs[1]!.toFixed(1)} ms, by service category ${volume.apiAggregationMs[2]!.toFixed(1)} ms`,
       `(the same aggregation computed from the raw lines in SQL: ${volume.rawAggregationMs.toFixed(0)} ms)`,
+    );
+  }
+  if (wants('search')) {
+    const figures = await benchSearch({ databaseUrl, databasePrefix, gatewayUrl: stack.gatewayUrl, token: sign });
+    out.push(
+      `\nGlobal search over ${figures.files.toLocaleString('en')} files (${figures.documents.toLocaleString('en')} indexed requests, proposals and orders over 1,000 entities, inserted in ${figures.seedSeconds.toFixed(0)} s), 20 sequential queries through our gateway`,
+      table([46, 6, 10, 10], [['Query', 'hits', 'p50 ms', 'p95 ms'], ...figures.rows]),
     );
   }
   console.log(`\nNuage Public benchmark — ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())}, Node ${process.version}; every service in its own process, PostgreSQL on the same machine`);

@@ -9,6 +9,7 @@ import { HistorySubject } from '@nuage/shared';
 @Entity({ tableName: 'search_document' })
 @Index({ name: 'search_document_refs', expression: 'create index "search_document_refs" on "search_document" using gin ("refs")' })
 @Index({ name: 'search_document_words', expression: 'create index "search_document_words" on "search_document" using gin ("words")' })
+@Index({ name: 'search_document_refs_text', expression: 'create index "search_document_refs_text" on "search_document" using gin ("refs_text" gin_trgm_ops)' })
 @Index({ name: 'search_document_brands', expression: 'create index "search_document_brands" on "search_document" using gin ("brand_ids")' })
 @Index({ properties: ['entityId', 'updatedAt'] })
 export class SearchDocument {
@@ -26,6 +27,10 @@ export class SearchDocument {
   /** Every reference it is found by, upper-cased (an order: CC… and UGAP's reference). */
   @Property({ type: 'text[]' })
   refs!: string[];
+
+  /** The references as one text, each after a space, so that a reference's start is found through a trigram index. */
+  @Property({ type: 'text' })
+  refsText!: string;
 
   @Property({ type: 'text', nullable: true })
   title!: string | null;

@@ -22,6 +22,8 @@ export interface SearchDocumentInput {
 }
 
 const normalise = (reference: string) => reference.trim().toUpperCase();
+/** A PostgreSQL text[] literal. */
+const arrayLiteral = (values: string[]) => `{${values.map((v) => JSON.stringify(v)).join(',')}}`;
 
 /**
  * Adds or updates what the search knows of a subject, in the caller's transaction. References
@@ -30,17 +32,18 @@ const normalise = (reference: string) => reference.trim().toUpperCase();
 export async function indexForSearch(em: EntityManager, doc: SearchDocumentInput): Promise<void> {
   const refs = [...new Set(doc.references.filter((r): r is string => !!r?.trim()).map(normalise))];
   await em.getConnection().execute(
-    `insert into search_document (id, subject_type, reference, refs, title, body, summary_fr, summary_en, file_id, entity_id, brand_ids, updated_at)
-     values (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?::text[], now())
+    `insert into search_document (id, subject_type, reference, refs, refs_text, title, body, summary_fr, summary_en, file_id, entity_id, brand_ids, updated_at)
+     values (?, ?, ?, ?::text[], ' ' || array_to_string(?::text[], ' '), ?, ?, ?, ?, ?, ?, ?::text[], now())
      on conflict (id) do update set
        refs = (select array_agg(distinct r) from unnest(search_document.refs || excluded.refs) as r),
+       refs_text = (select ' ' || string_agg(distinct r, ' ') from unnest(search_document.refs || excluded.refs) as r),
        title = coalesce(excluded.title, search_document.title),
        body = coalesce(excluded.body, search_document.body),
        summary_fr = coalesce(excluded.summary_fr, search_document.summary_fr),
        summary_en = coalesce(excluded.summary_en, search_document.summary_en),
        brand_ids = excluded.brand_ids,
        updated_at = now()`,
-    [doc.id, doc.subjectType, doc.references[0], `{${refs.map((r) => JSON.stringify(r)).join(',')}}`, doc.title ?? null, doc.body ?? null, doc.summary?.fr ?? null, doc.summary?.en ?? null, doc.fileId, doc.entityId, `{${doc.brandIds.join(',')}}`],
+    [doc.id, doc.subjectType, doc.references[0], arrayLiteral(refs), arrayLiteral(refs), doc.title ?? null, doc.body ?? null, doc.summary?.fr ?? null, doc.summary?.en ?? null, doc.fileId, doc.entityId, arrayLiteral(doc.brandIds)],
     'run',
     em.getTransactionContext(),
   );
@@ -111,18 +114,29 @@ export async function search(em: EntityManager, caller: Identity, text: string):
         ? { sql: 'd.entity_id = ?', params: [caller.entityId] }
         : { sql: 'false', params: [] };
   const reference = normalise(query);
+  // Three searches, each served by its index (exact reference, reference start by trigrams, French
+  // words), restricted to what the caller may see and to its own best hits, then merged: the best
+  // score of each wins (the overall best are among each search's best, ties broken alike).
+  const branch = (match: string, score: string) =>
+    `(select d.id, ${score} as rank, d.updated_at from search_document d where ${match} and ${visibility.sql} order by 2 desc, d.updated_at desc, d.id limit ${MAX_SEARCH_HITS})`;
+  const words = "websearch_to_tsquery('nuage_french', ?)";
   return em.getConnection().execute<SearchHitRow[]>(
-    `with q as (select ?::text as ref, ?::text as prefix, websearch_to_tsquery('nuage_french', ?) as words)
-     select d.id, d.subject_type, d.reference, d.refs, d.title, d.summary_fr, d.summary_en, d.file_id, d.updated_at,
-            d.refs @> array[q.ref] as exact,
-            case when d.refs @> array[q.ref] then 3
-                 when exists (select 1 from unnest(d.refs) r where r like q.prefix) then 2
-                 else ts_rank_cd(d.words, q.words, 32) end as rank
-       from search_document d, q
-      where (d.refs @> array[q.ref] or d.words @@ q.words or (length(q.ref) >= 4 and exists (select 1 from unnest(d.refs) r where r like q.prefix)))
-        and ${visibility.sql}
-      order by rank desc, d.updated_at desc, d.id
+    `with matched as (
+       ${branch('d.refs @> array[?::text]', '3')}
+       union all ${branch('d.refs_text like ?', '2')}
+       union all ${branch(`d.words @@ ${words}`, `ts_rank_cd(d.words, ${words}, 32)`)}
+     ),
+     best as (select id, max(rank) as rank from matched group by id)
+     select d.id, d.subject_type, d.reference, d.refs, d.title, d.summary_fr, d.summary_en, d.file_id, d.updated_at, best.rank = 3 as exact, best.rank
+       from best join search_document d on d.id = best.id
+      order by best.rank desc, d.updated_at desc, d.id
       limit ?`,
-    [reference, `${reference.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, query, ...visibility.params, MAX_SEARCH_HITS],
+    [
+      reference, ...visibility.params,
+      // a reference's start, from four characters (shorter would match too much)
+      reference.length >= 4 ? `% ${reference.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '', ...visibility.params,
+      query, query, ...visibility.params,
+      MAX_SEARCH_HITS,
+    ],
   );
 }
