@@ -29,7 +29,9 @@ beforeAll(async () => {
   await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id, comment: "Budget disponible") { errors { code } } }', { id: ovhProposal });
   const accepted = await act(stack, beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { code } } }', { id: ovhProposal });
   orderId = accepted.acceptProposal.proposal.subscriptionOrder.orderId;
-  await act(stack, ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-HIST-1", chorusNumber: "1300000077", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`, { id: orderId });
+  const validated = await act(stack, ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-HIST-1", chorusNumber: "1300000077", plannedDeliveryDate: "${inDays(3)}" }) { order { lines { id } } errors { code } } }`, { id: orderId });
+  const lines = validated.validateOrder.order.lines.map((line: { id: string }) => ({ orderLineId: line.id, quantity: '1' }));
+  await act(stack, ovh, 'mutation($id: ID!, $day: LocalDate!, $lines: [DeliveredLineInput!]!) { recordDelivery(orderId: $id, deliveredOn: $day, lines: $lines, idempotencyKey: "hist-delivery-1") { errors { code } } }', { id: orderId, day: inDays(0), lines });
   await act(stack, ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "hist-open-1") { errors { code } } }', { id: orderId });
   await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', { id: orderId });
   const declared = await act(stack, beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "La facture ne correspond pas" }) { incident { id } errors { code } } }', { id: orderId });
@@ -48,7 +50,7 @@ describe("a file's timeline", () => {
     const times = timeline.map((entry) => Date.parse(entry.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const steps = timeline.map((e) => `${e.subjectType}:${e.action}`);
-    for (const step of ['REQUEST:create', 'REQUEST:submit', 'REQUEST:edit', 'PROPOSAL:submit', 'PROPOSAL:revise', 'PROPOSAL:approve', 'PROPOSAL:accept', 'PROPOSAL:close', 'SUBSCRIPTION_ORDER:issue', 'ORDER:place', 'ORDER:validate', 'ACTIVATION:openServices', 'ACTIVATION:validateActivation', 'INVOICE:issue', 'INCIDENT:declare', 'INCIDENT:takeInCharge']) {
+    for (const step of ['REQUEST:create', 'REQUEST:submit', 'REQUEST:edit', 'PROPOSAL:submit', 'PROPOSAL:revise', 'PROPOSAL:approve', 'PROPOSAL:accept', 'PROPOSAL:close', 'SUBSCRIPTION_ORDER:issue', 'ORDER:place', 'ORDER:validate', 'DELIVERY:issue', 'ORDER:deliverAll', 'ACTIVATION:openServices', 'ACTIVATION:validateActivation', 'INVOICE:issue', 'INCIDENT:declare', 'INCIDENT:takeInCharge']) {
       expect(steps).toContain(step);
     }
     expect(steps.indexOf('PROPOSAL:approve')).toBeLessThan(steps.indexOf('PROPOSAL:accept'));
@@ -95,8 +97,11 @@ describe('each owner keeps its history', () => {
     }`);
     expect(errors).toBeUndefined();
     const order = data!.orders.edges.map((e: { node: { id: string } }) => e.node).find((o: { id: string }) => o.id === orderId);
-    expect(order.history.map((e: { subjectType: string; action: string }) => `${e.subjectType}:${e.action}`)).toEqual(['ORDER:place', 'ORDER:validate', 'ACTIVATION:openServices', 'ACTIVATION:validateActivation']);
+    expect(order.history.map((e: { subjectType: string; action: string }) => `${e.subjectType}:${e.action}`)).toEqual(['ORDER:place', 'ORDER:validate', 'ORDER:deliverAll', 'ACTIVATION:openServices', 'ACTIVATION:validateActivation']);
     expect(order.history[1]).toMatchObject({ actorRole: 'UGAP', fromStatus: 'AWAITING_VALIDATION', toStatus: 'TO_DELIVER' });
+    expect(order.history[1].changes).toEqual(expect.arrayContaining([{ field: 'ugapReference', from: null, to: 'UGAP-HIST-1' }, { field: 'chorusNumber', from: null, to: '1300000077' }]));
+    const { data: delivered } = await stack.query(ovh, '{ deliveries(first: 10) { edges { node { number history { action subjectType actorRole } } } } }');
+    expect(delivered!.deliveries.edges[0].node.history).toEqual([{ action: 'issue', subjectType: 'DELIVERY', actorRole: 'SUPPLIER' }]);
     expect(order.schedule.length).toBeGreaterThan(0);
     expect(order.schedule[0].history).toEqual([{ action: 'issue', subjectType: 'INVOICE' }]);
     expect(order.proposal.history.map((e: { action: string }) => e.action)).toEqual(['submit', 'revise', 'approve', 'accept']);

@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { changesBetween, Dec, forbidden, invalid, notFound, ORDERING_TOPICS, publish, Role, take, todayInParis, type ActivationDisputed, type Identity, type OrderActivated, type ServicesOpened } from '@nuage/shared';
+import { changesBetween, Dec, forbidden, invalid, notFound, ORDERING_TOPICS, publish, Role, take, todayInParis, type ActivationDisputed, type FieldChange, type Identity, type OrderActivated, type ServicesOpened } from '@nuage/shared';
 import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities';
 import { visibleOrders } from './orders';
 import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle';
@@ -18,10 +18,10 @@ async function lockedOrder(em: EntityManager, caller: Identity, id: string, fiel
 }
 
 /** Moves an order along its lifecycle and records the step in its history. */
-function move(tx: EntityManager, order: Order, transition: OrderTransition, caller: Identity, comment?: string | null) {
+function move(tx: EntityManager, order: Order, transition: OrderTransition, caller: Identity, comment?: string | null, changes?: FieldChange[]) {
   const from = order.status;
   order.status = take(ORDER_LIFECYCLE, from, transition, caller.role);
-  recordOrderStep(tx, order, caller, from, { action: transition, comment });
+  recordOrderStep(tx, order, caller, from, { action: transition, comment, changes });
 }
 
 /** UGAP validates the order: its own reference, the Chorus purchase request number, the planned delivery. */
@@ -33,8 +33,10 @@ export async function validateOrder(em: EntityManager, caller: Identity, id: str
     if (!/^[\w-]{3,40}$/.test(ugapReference)) throw invalid('input.ugapReference', "UGAP's reference is 3 to 40 letters, digits, - or _.");
     if (!/^\d{6,15}$/.test(chorusNumber)) throw invalid('input.chorusNumber', 'A Chorus purchase request number is 6 to 15 digits.');
     if (input.plannedDeliveryDate < todayInParis()) throw invalid('input.plannedDeliveryDate', 'The planned delivery cannot be in the past.');
-    Object.assign(order, { ugapReference, chorusNumber, plannedDeliveryDate: input.plannedDeliveryDate });
-    move(tx, order, 'validate', caller);
+    const validated = { ugapReference, chorusNumber, plannedDeliveryDate: input.plannedDeliveryDate };
+    const changes = changesBetween({ ugapReference: order.ugapReference, chorusNumber: order.chorusNumber, plannedDeliveryDate: order.plannedDeliveryDate }, validated);
+    Object.assign(order, validated);
+    move(tx, order, 'validate', caller, null, changes);
     return order;
   });
 }
