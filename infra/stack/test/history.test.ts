@@ -4,7 +4,7 @@ import { startTestStack, type TestStack } from '../src/test-stack';
 import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
 
 /** Who did what and when on a purchase: each owner's history, and the file's timeline through federation. */
-const { beneficiary, manager, ovh, outscale, ugap, holder, stranger } = PEOPLE;
+const { beneficiary, manager, ovh, outscale, aws, ugap, holder, stranger } = PEOPLE;
 let stack: TestStack;
 
 const ENTRY = 'subjectType subjectReference action fromStatus toStatus actorName actorRole comment summary changes { field from to } at';
@@ -83,10 +83,14 @@ describe("a file's timeline", () => {
     expect(entries.some((e) => ['ORDER', 'ACTIVATION', 'INVOICE', 'INCIDENT', 'SUBSCRIPTION_ORDER'].includes(e.subjectType))).toBe(false);
   });
 
-  it('shows nothing to a buyer of another entity', async () => {
-    const { data, errors } = await timelineOf(stranger);
-    expect(data?.request ?? null).toBeNull();
-    expect(errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  it('shows nothing to a buyer of another entity, nor to a brand the file does not solicit', async () => {
+    for (const outsider of [stranger, aws]) {
+      const { data, errors } = await timelineOf(outsider);
+      expect(data?.request ?? null).toBeNull();
+      expect(errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    }
+    const { data } = await stack.query(aws, '{ orders(first: 50) { edges { node { history { action } } } } proposals(first: 50) { edges { node { history { action } } } } }');
+    expect(data).toEqual({ orders: { edges: [] }, proposals: { edges: [] } });
   });
 });
 
