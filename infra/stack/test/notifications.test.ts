@@ -29,6 +29,8 @@ beforeAll(async () => {
   const order = accepted.acceptProposal.proposal.subscriptionOrder.order;
   orderReference = order.reference;
   await act(stack, ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-NOTIF", chorusNumber: "1300000099", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`, { id: order.id });
+  const delay = await act(stack, beneficiary, `mutation($id: ID!) { requestDelay(orderId: $id, requestedDate: "${inDays(6)}", reason: "Salle serveur en travaux") { delayRequest { id } errors { code } } }`, { id: order.id });
+  await act(stack, ovh, 'mutation($id: ID!) { answerDelayRequest(id: $id, accept: true, answer: "Accordé") { errors { code } } }', { id: delay.requestDelay.delayRequest.id });
   await act(stack, ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "notif-open-1") { errors { code } } }', { id: order.id });
   await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', { id: order.id });
   const declared = await act(stack, beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture erroné" }) { incident { id } errors { code } } }', { id: order.id });
@@ -45,8 +47,8 @@ afterAll(() => stack?.close());
 describe('notifications', () => {
   it('tell each person what waits on them, linking to the file', async () => {
     // Two consumption alerts: 80 % crossed, and at this pace the commitment runs out before its term.
-    expect(await kinds(beneficiary)).toEqual(['CONSUMPTION_ALERT', 'CONSUMPTION_ALERT', 'INCIDENT_UPDATED', 'ORDER_VALIDATED', 'PROPOSAL_APPROVED', 'PROPOSAL_RECEIVED', 'SERVICES_OPENED']);
-    expect(await kinds(manager)).toEqual(['APPROVAL_REQUESTED', 'CONSUMPTION_ALERT', 'CONSUMPTION_ALERT', 'INCIDENT_UPDATED', 'INCIDENT_UPDATED', 'ORDER_VALIDATED', 'PROPOSAL_RECEIVED', 'SERVICES_OPENED']);
+    expect(await kinds(beneficiary)).toEqual(['CONSUMPTION_ALERT', 'CONSUMPTION_ALERT', 'DELAY_ANSWERED', 'INCIDENT_UPDATED', 'ORDER_VALIDATED', 'PROPOSAL_APPROVED', 'PROPOSAL_RECEIVED', 'SERVICES_OPENED']);
+    expect(await kinds(manager)).toEqual(['APPROVAL_REQUESTED', 'CONSUMPTION_ALERT', 'CONSUMPTION_ALERT', 'DELAY_ANSWERED', 'INCIDENT_UPDATED', 'INCIDENT_UPDATED', 'ORDER_VALIDATED', 'PROPOSAL_RECEIVED', 'SERVICES_OPENED']);
     expect(await kinds(ovh)).toEqual(['INCIDENT_UPDATED', 'INCIDENT_UPDATED', 'ORDER_VALIDATED', 'PROPOSAL_APPROVED']);
     const { items } = await inbox(beneficiary);
     const opened = items.find((n) => n.kind === 'SERVICES_OPENED')!;
@@ -64,15 +66,15 @@ describe('notifications', () => {
 
   it('are marked read one by one or all at once, each person their own', async () => {
     const before = await inbox(beneficiary);
-    expect(before.count).toEqual({ total: 7, unread: 7 });
+    expect(before.count).toEqual({ total: 8, unread: 8 });
     const one = await act(stack, beneficiary, 'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code } } }', { id: before.items[0]!.id });
     expect(one.markNotificationRead.notification.read).toBe(true);
-    expect((await inbox(beneficiary)).count.unread).toBe(6);
+    expect((await inbox(beneficiary)).count.unread).toBe(7);
     const foreign = await stack.query(manager, 'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code field } } }', { id: before.items[1]!.id });
     expect(foreign.data!.markNotificationRead).toEqual({ notification: null, errors: [{ code: 'NOT_FOUND', field: 'id' }] });
-    expect((await act(stack, beneficiary, 'mutation { markAllNotificationsRead }')).markAllNotificationsRead).toBe(6);
-    expect((await inbox(beneficiary)).count).toEqual({ total: 7, unread: 0 });
-    expect((await inbox(manager)).count.unread).toBe(8);
+    expect((await act(stack, beneficiary, 'mutation { markAllNotificationsRead }')).markAllNotificationsRead).toBe(7);
+    expect((await inbox(beneficiary)).count).toEqual({ total: 8, unread: 0 });
+    expect((await inbox(manager)).count.unread).toBe(9);
   });
 
   it('send the emails the guide gives once: services opened, consumption alert', async () => {
