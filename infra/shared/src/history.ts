@@ -178,8 +178,8 @@ export interface HistoryRecord {
   changes?: FieldChange[];
   /** The sentence people read, when the default (subject, reference, states) says too little. */
   summary?: { fr: string; en: string };
-  /** Words and other references the file search should find this subject by (see the search). */
-  search?: { references?: string[]; text?: string; title?: string };
+  /** Words and other references the file search should find this subject by, and the order it belongs to (see the search). */
+  search?: { references?: string[]; text?: string; title?: string; orderId?: string };
 }
 
 /** The subgraph that keeps each file's whole timeline (it owns requests, the files). */

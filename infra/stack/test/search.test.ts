@@ -8,7 +8,7 @@ const { beneficiary, manager, ovh, outscale, aws, ugap, analyst, stranger } = PE
 let stack: TestStack;
 const refs = { file: '', proposal: '', subscription: '', order: '', invoice: '', incident: '' };
 
-const HIT = 'kind kindLabel reference references title exactMatch score summary request { fileNumber } order { reference statusLabel } incident { number statusLabel }';
+const HIT = 'kind kindLabel reference references title exactMatch score summary request { fileNumber } proposal { number statusLabel } order { reference statusLabel } incident { number statusLabel }';
 const search = async (identity: Identity, query: string) => {
   const { data, errors } = await stack.query(identity, `query($q: String!) { search(query: $q, first: 20) { edges { node { ${HIT} } } } }`, { q: query });
   return errors ? { errors: errors.map((e) => ({ code: e.extensions?.code, field: e.extensions?.field })) } : { hits: data!.search.edges.map((e: { node: unknown }) => e.node) as Record<string, any>[] };
@@ -45,7 +45,10 @@ describe('the global search', () => {
     }
     const { hits } = await search(beneficiary, 'ugap-77-search');
     expect(hits![0]).toMatchObject({ kind: 'ORDER', reference: refs.order, references: expect.arrayContaining(['UGAP-77-SEARCH']), order: { reference: refs.order, statusLabel: expect.any(String) } });
-    expect((await search(beneficiary, refs.incident)).hits![0]).toMatchObject({ incident: { number: refs.incident } });
+    // Each hit is typed: the proposal, the order (or the one a document belongs to), the incident, resolved by their owners.
+    expect((await search(beneficiary, refs.incident)).hits![0]).toMatchObject({ incident: { number: refs.incident }, order: { reference: refs.order } });
+    expect((await search(beneficiary, refs.proposal)).hits![0]).toMatchObject({ proposal: { number: refs.proposal, statusLabel: expect.any(String) }, order: null });
+    for (const reference of [refs.invoice, refs.subscription]) expect((await search(beneficiary, reference)).hits![0]).toMatchObject({ order: { reference: refs.order } });
   });
 
   it('finds files by words of the project or the need, stemmed, accents ignored', async () => {

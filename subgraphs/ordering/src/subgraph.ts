@@ -1,7 +1,7 @@
 import { HistoryEntry, HistoryEntryFields, HistoryField, type SubgraphDefinition } from '@nuage/shared';
 import { DashboardReference, Delivery, FULFILMENT_ENTITIES, Invoice, OrderIncident, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
 import { DeliveryLineResolver, DeliveryResolver, InvoiceResolver, OrderLineResolver, OrderResolver, SubscriptionOrderResolver } from './resolvers/order.resolver';
-import { resolveOrderReference } from './resolvers/order.reference';
+import { resolveOrderReference, resolveProposalReference } from './resolvers/order.reference';
 import { SolicitationResolver } from './resolvers/solicitation.resolver';
 import { DashboardResolver } from './resolvers/dashboard.resolver';
 import { ProposalDocumentResolver, ProposalLineResolver, ProposalResolver } from './resolvers/proposal.resolver';
@@ -26,6 +26,7 @@ export const ordering: SubgraphDefinition<OrderingLoaders> = {
   orphanedTypes: [DashboardReference, RequestReference],
   references: {
     Order: { __resolveReference: resolveOrderReference },
+    Proposal: { __resolveReference: resolveProposalReference },
     Dashboard: { __resolveReference: (reference: { id: string }) => DashboardReference.of(reference.id) },
     Request: { __resolveReference: (reference: { id: string }) => RequestReference.of(reference.id) },
   },

@@ -16,6 +16,6 @@ export function recordIncidentStep(em: EntityManager, incident: Incident, actor:
     from: from ? { status: from, label: INCIDENT_STATUS_LABELS[from] } : null,
     to: { status: incident.status, label: INCIDENT_STATUS_LABELS[incident.status] },
     comment: step.comment,
-    search: { references: [incident.number], title: `Incident ${incident.number} sur la commande ${incident.orderReference}`, text: incident.description },
+    search: { references: [incident.number], title: `Incident ${incident.number} sur la commande ${incident.orderReference}`, text: incident.description, orderId: incident.orderId },
   });
 }

@@ -11,6 +11,12 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
     /** A request's proposals the caller may read, latest first. */
     proposalsByRequest: loaderByParent(em, Proposal, 'requestId', { createdAt: 'desc', id: 'desc' }, identity ? visibleProposals(identity) : { id: null }),
     proposalById: loaderById(em, Proposal),
+    /** Proposals by id that this reader may read (null otherwise): other subgraphs' references, batched. */
+    readableProposalById: new DataLoader<string, Proposal | null>(async (ids) => {
+      if (!identity) return ids.map(() => null);
+      const rows = await em.find(Proposal, { $and: [{ id: { $in: [...ids] } }, visibleProposals(identity)] });
+      return ids.map((id) => rows.find((row) => row.id === id) ?? null);
+    }),
     orderById: loaderById(em, Order),
     /** Orders by id that this reader may see (null otherwise): other subgraphs' references, batched. */
     readableOrderById: new DataLoader<string, Order | null>(async (ids) => {

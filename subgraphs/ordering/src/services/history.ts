@@ -48,7 +48,7 @@ export function recordOrderStep(em: EntityManager, order: Order, actor: Actor, f
 }
 
 /** A document issued once (subscription order, delivery note, invoice): its creation is its history. */
-function recordIssued(em: EntityManager, subjectType: HistorySubject, subject: { id: string; number: string }, order: Pick<Order, 'requestId' | 'entityId' | 'brandId'>, actor: Actor, summary: { fr: string; en: string }) {
+function recordIssued(em: EntityManager, subjectType: HistorySubject, subject: { id: string; number: string }, order: Pick<Order, 'id' | 'requestId' | 'entityId' | 'brandId'>, actor: Actor, summary: { fr: string; en: string }) {
   return recordHistory(em, 'ordering', {
     subjectType,
     subjectId: subject.id,
@@ -59,7 +59,7 @@ function recordIssued(em: EntityManager, subjectType: HistorySubject, subject: {
     actor,
     action: 'issue',
     summary,
-    search: { references: [subject.number] },
+    search: { references: [subject.number], orderId: order.id },
   });
 }
 

@@ -20,6 +20,10 @@ export type ProductReference = InstanceType<typeof ProductReference>;
 export const OrderReference = EntityReference('Order');
 export type OrderReference = InstanceType<typeof OrderReference>;
 
+/** A proposal, known here by its key (a search hit); the ordering subgraph resolves it, with its rights. */
+export const ProposalReference = EntityReference('Proposal');
+export type ProposalReference = InstanceType<typeof ProposalReference>;
+
 /** An incident, known here by its key (a search hit); the incidents subgraph resolves it, with its rights. */
 export const IncidentReference = EntityReference('Incident');
 export type IncidentReference = InstanceType<typeof IncidentReference>;

@@ -48,6 +48,10 @@ export class SearchDocument {
   @Property({ type: 'uuid', nullable: true })
   fileId!: string | null;
 
+  /** The order it belongs to (a subscription order, delivery, invoice or incident). */
+  @Property({ type: 'uuid', nullable: true })
+  orderId!: string | null;
+
   /** The buying entity: its people see it. */
   @Property({ type: 'uuid', nullable: true })
   entityId!: string | null;

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { callerOf, connectionFromArray, Connection, HISTORY_SUBJECT_LABELS, HistorySubject, LocalizedText, PageArgs, type SubgraphContext } from '@nuage/shared';
-import { IncidentReference, OrderReference, ServiceRequest } from '../entities';
+import { IncidentReference, OrderReference, ProposalReference, ServiceRequest } from '../entities';
 import { search, type SearchHitRow } from '../services/search';
 import type { RequestsLoaders } from '../loaders';
 
@@ -36,6 +36,9 @@ export class SearchHit {
   @Field(() => Date, { description: 'When it last changed.' })
   updatedAt!: Date;
 
+  /** The order it is or belongs to, if any. */
+  orderId!: string | null;
+
   summaryFr!: string | null;
   summaryEn!: string | null;
 
@@ -49,6 +52,7 @@ export class SearchHit {
       exactMatch: row.exact,
       score: Number(row.rank),
       fileId: row.file_id,
+      orderId: row.subject_type === HistorySubject.ORDER || row.subject_type === HistorySubject.ACTIVATION ? row.id : row.order_id,
       updatedAt: row.updated_at,
       summaryFr: row.summary_fr,
       summaryEn: row.summary_en,
@@ -89,9 +93,14 @@ export class SearchResolver {
     return hit.fileId ? context.loaders.readableRequestById.load(hit.fileId) : null;
   }
 
-  @FieldResolver(() => OrderReference, { nullable: true, description: 'The order, when an order (or its activation) was found (resolved by the ordering subgraph).' })
+  @FieldResolver(() => OrderReference, { nullable: true, description: 'The order found, or the one what was found belongs to (subscription order, delivery, invoice, incident); resolved by the ordering subgraph.' })
   order(@Root() hit: SearchHit) {
-    return hit.kind === HistorySubject.ORDER || hit.kind === HistorySubject.ACTIVATION ? OrderReference.of(hit.subjectId) : null;
+    return hit.orderId ? OrderReference.of(hit.orderId) : null;
+  }
+
+  @FieldResolver(() => ProposalReference, { nullable: true, description: 'The proposal, when one was found (resolved by the ordering subgraph).' })
+  proposal(@Root() hit: SearchHit) {
+    return hit.kind === HistorySubject.PROPOSAL ? ProposalReference.of(hit.subjectId) : null;
   }
 
   @FieldResolver(() => IncidentReference, { nullable: true, description: 'The incident, when one was found (resolved by the incidents subgraph).' })

@@ -17,6 +17,7 @@ export interface SearchDocumentInput {
   body?: string | null;
   summary?: { fr: string; en: string } | null;
   fileId: string | null;
+  orderId?: string | null;
   entityId: string | null;
   brandIds: string[];
 }
@@ -32,8 +33,8 @@ const arrayLiteral = (values: string[]) => `{${values.map((v) => JSON.stringify(
 export async function indexForSearch(em: EntityManager, doc: SearchDocumentInput): Promise<void> {
   const refs = [...new Set(doc.references.filter((r): r is string => !!r?.trim()).map(normalise))];
   await em.getConnection().execute(
-    `insert into search_document (id, subject_type, reference, refs, refs_text, title, body, summary_fr, summary_en, file_id, entity_id, brand_ids, updated_at)
-     values (?, ?, ?, ?::text[], ' ' || array_to_string(?::text[], ' '), ?, ?, ?, ?, ?, ?, ?::text[], now())
+    `insert into search_document (id, subject_type, reference, refs, refs_text, title, body, summary_fr, summary_en, file_id, order_id, entity_id, brand_ids, updated_at)
+     values (?, ?, ?, ?::text[], ' ' || array_to_string(?::text[], ' '), ?, ?, ?, ?, ?, ?, ?, ?::text[], now())
      on conflict (id) do update set
        refs = (select array_agg(distinct r) from unnest(search_document.refs || excluded.refs) as r),
        refs_text = (select ' ' || string_agg(distinct r, ' ') from unnest(search_document.refs || excluded.refs) as r),
@@ -41,9 +42,10 @@ export async function indexForSearch(em: EntityManager, doc: SearchDocumentInput
        body = coalesce(excluded.body, search_document.body),
        summary_fr = coalesce(excluded.summary_fr, search_document.summary_fr),
        summary_en = coalesce(excluded.summary_en, search_document.summary_en),
+       order_id = coalesce(excluded.order_id, search_document.order_id),
        brand_ids = excluded.brand_ids,
        updated_at = now()`,
-    [doc.id, doc.subjectType, doc.references[0], arrayLiteral(refs), arrayLiteral(refs), doc.title ?? null, doc.body ?? null, doc.summary?.fr ?? null, doc.summary?.en ?? null, doc.fileId, doc.entityId, arrayLiteral(doc.brandIds)],
+    [doc.id, doc.subjectType, doc.references[0], arrayLiteral(refs), arrayLiteral(refs), doc.title ?? null, doc.body ?? null, doc.summary?.fr ?? null, doc.summary?.en ?? null, doc.fileId, doc.orderId ?? null, doc.entityId, arrayLiteral(doc.brandIds)],
     'run',
     em.getTransactionContext(),
   );
@@ -76,6 +78,7 @@ export function indexFromHistory(em: EntityManager, entry: Omit<HistoryEntry, 'a
     body: search?.text,
     summary: { fr: entry.summaryFr, en: entry.summaryEn },
     fileId: entry.fileId,
+    orderId: search?.orderId ?? null,
     entityId: entry.entityId,
     brandIds: entry.brandId ? [entry.brandId] : [],
   });
@@ -90,6 +93,7 @@ export interface SearchHitRow {
   summary_fr: string | null;
   summary_en: string | null;
   file_id: string | null;
+  order_id: string | null;
   updated_at: Date;
   exact: boolean;
   rank: number;
@@ -127,7 +131,7 @@ export async function search(em: EntityManager, caller: Identity, text: string):
        union all ${branch(`d.words @@ ${words}`, `ts_rank_cd(d.words, ${words}, 32)`)}
      ),
      best as (select id, max(rank) as rank from matched group by id)
-     select d.id, d.subject_type, d.reference, d.refs, d.title, d.summary_fr, d.summary_en, d.file_id, d.updated_at, best.rank = 3 as exact, best.rank
+     select d.id, d.subject_type, d.reference, d.refs, d.title, d.summary_fr, d.summary_en, d.file_id, d.order_id, d.updated_at, best.rank = 3 as exact, best.rank
        from best join search_document d on d.id = best.id
       order by best.rank desc, d.updated_at desc, d.id
       limit ?`,
