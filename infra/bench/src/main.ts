@@ -8,7 +8,7 @@ import { openDatabase } from '@nuage/shared';
 import { freePort, startEmbeddedPostgres, startStack, tokenSigner } from '@nuage/stack';
 import { benchConsumption } from './consumption';
 import { benchSearch } from './search';
-import { seedFiles } from './dashboard';
+import { seedFiles } from './seed-files';
 import { benchGateways } from './gateway-comparison';
 import { mib, percentile, post, table } from './report';
 

@@ -17,7 +17,8 @@ const BOTH_SIDES: Audience[] = ['BUYERS', 'SUPPLIERS'];
  * step of that subject. Whoever took the step is not notified of it.
  */
 export const NOTIFICATION_RULES: Record<string, Rule[]> = {
-  'PROPOSAL:submit': [{ kind: PROPOSAL_RECEIVED, to: ['BUYERS'] }, { kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
+  // The beneficiaries see a proposal arrive; the managers, that it waits for their approval.
+  'PROPOSAL:submit': [{ kind: PROPOSAL_RECEIVED, to: ['BENEFICIARIES'] }, { kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
   'PROPOSAL:revise': [{ kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
   'PROPOSAL:approve': [{ kind: PROPOSAL_APPROVED, to: ['BENEFICIARIES', 'SUPPLIERS'] }],
   'PROPOSAL:reject': [{ kind: PROPOSAL_REJECTED, to: ['BENEFICIARIES', 'SUPPLIERS'] }],
