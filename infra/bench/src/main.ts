@@ -8,7 +8,7 @@ import { openDatabase } from '@nuage/shared';
 import { freePort, startEmbeddedPostgres, startStack, tokenSigner } from '@nuage/stack';
 import { benchConsumption } from './consumption';
 import { benchSearch } from './search';
-import { seedFiles } from './seed-files';
+import { SEED_SHAPE, seedFiles } from './seed-files';
 import { benchGateways } from './gateway-comparison';
 import { mib, percentile, post, table } from './report';
 
@@ -54,7 +54,7 @@ let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
   const out: string[] = [];
   if (wants('dashboard')) {
-    console.log(`Seeding ${FILES} files through the gateway (request, proposal, approval, acceptance; 1 in 5 activated with usage, 1 in 10 disputed)…`);
+    console.log(`Seeding ${FILES} files through the gateway (request, proposal, approval, acceptance; 1 in ${SEED_SHAPE.activatedEvery} activated with usage, 1 in ${SEED_SHAPE.disputedEvery} disputed)…`);
     const seedSeconds = await seedFiles(databaseUrl, databasePrefix, FILES);
     out.push(`\n${FILES} files seeded through the gateway in ${seedSeconds.toFixed(0)} s.`);
   }
