@@ -49,7 +49,6 @@ const keysDir = mkdtempSync(`${tmpdir()}/nuage-bench-keys-`);
 /** `npm run bench -- dashboard` runs one part (dashboard, guided-choice, consumption, search); all by default. */
 const parts = process.argv.slice(2);
 const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search') => parts.length === 0 || parts.includes(part);
-const ONLY_LOAD = process.env.BENCH_ONLY_LOAD === 'true';
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
   const out: string[] = [];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractText } from 'unpdf';
 import { seededIdentity } from '@nuage/requests';
-import { sqlStatementCount, stableId, type Identity } from '@nuage/shared';
+import { sqlStatementCount, type Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
 

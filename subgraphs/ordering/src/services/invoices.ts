@@ -1,4 +1,4 @@
-import { Dec, toCents } from '@nuage/shared';
+import { toCents } from '@nuage/shared';
 import type Decimal from 'decimal.js';
 
 const MONTHS_PER_PERIOD: Record<string, number> = { MONTHLY: 1, QUARTERLY: 3, ANNUAL: 12 };
