@@ -2,8 +2,8 @@ import { pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/sha
 import type { GuidedChoice } from '../entities';
 import { Requirement } from './evaluation';
 
-const parisTime = (date: Date) =>
-  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+const parisTimeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const parisTime = (date: Date) => parisTimeFormat.format(date);
 const frenchDay = (iso: string) => iso.split('-').reverse().join('/');
 
 /**

@@ -10,7 +10,8 @@ const PERIODS: Record<string, string> = { ONE_OFF: 'Ponctuelle', MONTHLY: 'Mensu
 const TIMINGS: Record<string, string> = { IN_ADVANCE: 'A échoir', IN_ARREARS: 'Echu' };
 // Helvetica has no narrow no-break space (the French thousands separator): a plain space instead.
 const euros = (value: Decimal.Value) => formatEuros(new Dec(value), 'fr').replace(/\u202f/g, ' ');
-const frenchDate = (date: Date) => new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris' }).format(date);
+const frenchDateFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris' });
+const frenchDate = (date: Date) => frenchDateFormat.format(date);
 
 /**
  * The purchase request (the proposal as the buyer raises it in Chorus) or the subscription order,
