@@ -48,6 +48,8 @@ export async function indexForSearch(em: EntityManager, doc: SearchDocumentInput
     [doc.id, doc.subjectType, doc.references[0], arrayLiteral(refs), arrayLiteral(refs), doc.title ?? null, doc.body ?? null, doc.summary?.fr ?? null, doc.summary?.en ?? null, doc.fileId, doc.orderId ?? null, doc.entityId, arrayLiteral(doc.brandIds)],
     'run',
     em.getTransactionContext(),
+    // Labelled as the caller's work: applying another subgraph's event is background work.
+    em.getLoggerContext(),
   );
 }
 
