@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { randomUUID } from 'node:crypto';
-import DataLoader from 'dataloader';
 import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
 import { LocalizedText, type Locale } from './i18n';
 import type { Identity } from './identity';
 import { publish } from './events';
+import { loaderByParent } from './loaders';
 import type { SubgraphContext } from './context';
 
 /**
@@ -208,6 +208,8 @@ function describe(record: HistoryRecord): { fr: string; en: string } {
 export function recordHistory(em: EntityManager, source: string, record: HistoryRecord): HistoryEntry {
   const summary = describe(record);
   const actor = record.actor === 'SYSTEM' ? null : record.actor;
+  // A step that leaves the state as it was (an edit, a partial delivery) records no transition.
+  const moved = !(record.from && record.to && record.from.status === record.to.status);
   const entry = Object.assign(new HistoryEntry(), {
     subjectType: record.subjectType,
     subjectId: record.subjectId,
@@ -219,8 +221,8 @@ export function recordHistory(em: EntityManager, source: string, record: History
     actorName: actor?.name ?? 'Système',
     actorRole: actor?.role ?? 'SYSTEM',
     action: record.action,
-    fromStatus: record.from && record.to && record.from.status === record.to.status ? null : (record.from?.status ?? null),
-    toStatus: record.from && record.to && record.from.status === record.to.status ? null : (record.to?.status ?? null),
+    fromStatus: moved ? (record.from?.status ?? null) : null,
+    toStatus: moved ? (record.to?.status ?? null) : null,
     summaryFr: summary.fr,
     summaryEn: summary.en,
     comment: record.comment?.trim() || null,
@@ -247,19 +249,12 @@ export function changesBetween(before: Record<string, unknown>, after: Record<st
     .filter((change) => change.from !== change.to);
 }
 
-const historyLoaders = new WeakMap<object, DataLoader<string, HistoryEntry[]>>();
+const historyLoaders = new WeakMap<object, ReturnType<typeof loaderByParent<HistoryEntry>>>();
 
-/** A subject's entries, oldest first, loaded for a whole page of subjects in one statement. */
+/** A subject's entries, oldest first, loaded for a whole page of subjects in one statement (one loader per request). */
 export function historyOf(context: SubgraphContext, subjectId: string): Promise<HistoryEntry[]> {
   let loader = historyLoaders.get(context);
-  if (!loader) {
-    const em = context.em;
-    loader = new DataLoader<string, HistoryEntry[]>(async (ids) => {
-      const rows = await em.find(HistoryEntry, { subjectId: { $in: [...ids] } }, { orderBy: { at: 'asc', id: 'asc' } });
-      return ids.map((id) => rows.filter((row) => row.subjectId === id));
-    });
-    historyLoaders.set(context, loader);
-  }
+  if (!loader) historyLoaders.set(context, (loader = loaderByParent(context.em, HistoryEntry, 'subjectId', { at: 'asc', id: 'asc' })));
   return loader.load(subjectId);
 }
 

@@ -2,10 +2,14 @@ import DataLoader from 'dataloader';
 import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
 
-/** Loads rows by id, one SQL statement per batch; unknown ids give null. */
-export function loaderById<T extends { id: string }>(em: EntityManager, entity: ClassType<T>) {
+/**
+ * Loads rows by id, one SQL statement per batch; unknown ids give null, and so do rows that fail
+ * `where` (e.g. what the reader may see, for other subgraphs' references; built only when a batch is loaded).
+ */
+export function loaderById<T extends { id: string }>(em: EntityManager, entity: ClassType<T>, where?: () => FilterQuery<T>) {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as unknown as FilterQuery<T>);
+    const byIds = { id: { $in: [...ids] } } as unknown as FilterQuery<T>;
+    const rows = await em.find(entity, (where ? { $and: [byIds, where()] } : byIds) as never);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });

@@ -1,7 +1,8 @@
 import { HistoryEntry, HistoryEntryFields, HistoryField, type SubgraphDefinition } from '@nuage/shared';
 import { DashboardReference, Delivery, FULFILMENT_ENTITIES, Invoice, OrderIncident, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
 import { DeliveryLineResolver, DeliveryResolver, InvoiceResolver, OrderLineResolver, OrderResolver, SubscriptionOrderResolver } from './resolvers/order.resolver';
-import { resolveOrderReference, resolveProposalReference } from './resolvers/order.reference';
+import { resolveOrderReference } from './resolvers/order.reference';
+import { resolveProposalReference } from './resolvers/proposal.reference';
 import { SolicitationResolver } from './resolvers/solicitation.resolver';
 import { DashboardResolver } from './resolvers/dashboard.resolver';
 import { ProposalDocumentResolver, ProposalLineResolver, ProposalResolver } from './resolvers/proposal.resolver';

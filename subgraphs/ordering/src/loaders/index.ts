@@ -12,18 +12,10 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
     proposalsByRequest: loaderByParent(em, Proposal, 'requestId', { createdAt: 'desc', id: 'desc' }, identity ? visibleProposals(identity) : { id: null }),
     proposalById: loaderById(em, Proposal),
     /** Proposals by id that this reader may read (null otherwise): other subgraphs' references, batched. */
-    readableProposalById: new DataLoader<string, Proposal | null>(async (ids) => {
-      if (!identity) return ids.map(() => null);
-      const rows = await em.find(Proposal, { $and: [{ id: { $in: [...ids] } }, visibleProposals(identity)] });
-      return ids.map((id) => rows.find((row) => row.id === id) ?? null);
-    }),
+    readableProposalById: loaderById(em, Proposal, () => (identity ? visibleProposals(identity) : { id: null })),
     orderById: loaderById(em, Order),
     /** Orders by id that this reader may see (null otherwise): other subgraphs' references, batched. */
-    readableOrderById: new DataLoader<string, Order | null>(async (ids) => {
-      if (!identity) return ids.map(() => null);
-      const rows = await em.find(Order, { $and: [{ id: { $in: [...ids] } }, visibleOrders(identity)] });
-      return ids.map((id) => rows.find((row) => row.id === id) ?? null);
-    }),
+    readableOrderById: loaderById(em, Order, () => (identity ? visibleOrders(identity) : { id: null })),
     linesByProposal: loaderByParent(em, ProposalLine, 'proposal', { position: 'asc', id: 'asc' }),
     documentsByProposal: loaderByParent(em, ProposalDocument, 'proposal', { createdAt: 'asc', kind: 'asc' }),
     linesByOrder: loaderByParent(em, OrderLine, 'order', { position: 'asc', id: 'asc' }),

@@ -1,12 +1,6 @@
 import { callerOf, type SubgraphContext } from '@nuage/shared';
 import type { OrderingLoaders } from '../loaders';
 
-/** Resolves other subgraphs' references to proposals, batched, only those the caller may read (null otherwise). */
-export const resolveProposalReference = (ref: { id: string }, context: SubgraphContext<OrderingLoaders>) => {
-  callerOf(context);
-  return context.loaders.readableProposalById.load(ref.id);
-};
-
 /** Resolves other subgraphs' references to orders, batched, only those the caller may see (null otherwise). */
 export const resolveOrderReference = (ref: { id: string }, context: SubgraphContext<OrderingLoaders>) => {
   callerOf(context);

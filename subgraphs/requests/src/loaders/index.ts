@@ -1,21 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import DataLoader from 'dataloader';
 import { HistoryEntry, loaderById, loaderByParent, Role, threadLoaders, type Identity } from '@nuage/shared';
 import { BeneficiaryEntity, Person, Project, RequestItem, RequestSolution, ServiceRequest, Team } from '../entities';
 import { visibleRequests } from '../services/access';
 
-/** Requests by id that this reader may read (null otherwise): other subgraphs' references, batched. */
-function readableRequests(em: EntityManager, identity: Identity | null) {
-  return new DataLoader<string, ServiceRequest | null>(async (ids) => {
-    if (!identity) return ids.map(() => null);
-    const rows = await em.find(ServiceRequest, { $and: [{ id: { $in: [...ids] } }, visibleRequests(em, identity)] });
-    return ids.map((id) => rows.find((r) => r.id === id) ?? null);
-  });
-}
-
 export function createLoaders(em: EntityManager, identity: Identity | null) {
   return {
-    readableRequestById: readableRequests(em, identity),
+    /** Requests by id that this reader may read (null otherwise): other subgraphs' references, batched. */
+    readableRequestById: loaderById(em, ServiceRequest, () => (identity ? visibleRequests(em, identity) : { id: null })),
     entityById: loaderById(em, BeneficiaryEntity),
     personById: loaderById(em, Person),
     projectById: loaderById(em, Project),

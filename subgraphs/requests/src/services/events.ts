@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { available, HistorySubject, HISTORY_TOPIC, keepTimelineCopy, type HistoryRecorded, CONSUMPTION_TOPICS, Dec, formatEuros, ORDERING_TOPICS, Role, TOPICS, type AlertRaised, type DeliveredEvent, type RenewalRequested, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
-import { KnownGuidedChoice, KnownProduct, KnownSolution, NotificationKind, Person, RequestItem, RequestKind, RequestSolution, ServiceRequest } from '../entities';
-import type { EntityManager as Em } from '@mikro-orm/postgresql';
+import { available, HistorySubject, HISTORY_TOPIC, keepTimelineCopy, type HistoryRecorded, CONSUMPTION_TOPICS, Dec, formatEuros, ORDERING_TOPICS, TOPICS, type AlertRaised, type DeliveredEvent, type RenewalRequested, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
+import { KnownGuidedChoice, KnownProduct, KnownSolution, NotificationKind, RequestItem, RequestKind, RequestSolution, ServiceRequest } from '../entities';
 import { transition } from './requests';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 import { recordRequestStep } from './history';
@@ -22,18 +21,20 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
     upsert(em, KnownProduct, payload.id, { brandId: payload.brandId, code: payload.code, designation: payload.designation, retired: payload.retired }),
   [TOPICS.guidedChoiceRecorded]: (em, { payload }: DeliveredEvent<GuidedChoiceRecorded>) =>
     upsert(em, KnownGuidedChoice, payload.id, { entityId: payload.entityId, projectName: payload.projectName, matches: payload.matches }),
-  // The ordering subgraph has told the solicited brands: the request now awaits them.
+  // A step of a file recorded by another subgraph: kept for the file's timeline, notified, searchable.
   [HISTORY_TOPIC]: async (em, { payload }: DeliveredEvent<HistoryRecorded>) => {
     const entry = keepTimelineCopy(em, payload);
     await notifyFromHistory(em, entry);
     await indexFromHistory(em, entry, payload.search);
   },
+  // The ordering subgraph has told the solicited brands: the request now awaits them.
   [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) => follow(em, payload.requestId, 'solicit'),
   [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) => follow(em, payload.requestId, 'receiveProposal'),
   [ORDERING_TOPICS.proposalAccepted]: (em, { payload }: DeliveredEvent<ProposalAccepted>) => follow(em, payload.requestId, 'order'),
   // Step 8: the entity's buyers are told when consumption crosses a threshold or will outrun the commitment.
   [CONSUMPTION_TOPICS.alertRaised]: async (em, { payload }: DeliveredEvent<AlertRaised>, { mailer }) => {
-    notify(em, await entityBuyers(em, payload.entityId), {
+    const buyers = await entityBuyers(em, payload.entityId);
+    notify(em, buyers, {
       kind: NotificationKind.CONSUMPTION_ALERT,
       summary: payload.kind === 'THRESHOLD'
         ? { fr: `« ${payload.designation} » (commande ${payload.orderReference}) a atteint ${payload.threshold} % de son engagement`, en: `"${payload.designation}" (order ${payload.orderReference}) reached ${payload.threshold}% of its commitment` }
@@ -44,7 +45,7 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
       reference: payload.orderReference,
     });
     const what = payload.kind === 'THRESHOLD' ? `a atteint ${payload.threshold} % de son engagement (${payload.percentUsed.replace('.', ',')} %)` : "s'épuisera avant son échéance au rythme actuel";
-    for (const buyer of await activeBuyers(em, payload.entityId)) {
+    for (const buyer of buyers) {
       await mailer.send({
         to: buyer.email,
         subject: `Nuage Public — alerte de consommation (commande ${payload.orderReference})`,
@@ -84,7 +85,7 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
   },
   // The guide: the buyer is told by email that the services are open and await validation.
   [ORDERING_TOPICS.servicesOpened]: async (em, { payload }: DeliveredEvent<ServicesOpened>, { mailer }) => {
-    for (const buyer of await activeBuyers(em, payload.entityId)) {
+    for (const buyer of await entityBuyers(em, payload.entityId)) {
       await mailer.send({
         to: buyer.email,
         subject: `Nuage Public — mise en service à valider (commande ${payload.orderReference})`,
@@ -114,6 +115,3 @@ async function follow(em: EntityManager, requestId: string, name: RequestTransit
   transition(request, name, 'SYSTEM');
   await recordRequestStep(em, request, 'SYSTEM', { action: name, from });
 }
-
-/** The entity's active buyers, who receive its emails. */
-const activeBuyers = (em: Em, entityId: string) => em.find(Person, { entity: entityId, role: { $in: [Role.BENEFICIARY, Role.MANAGER] }, activatedAt: { $ne: null } });
