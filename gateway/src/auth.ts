@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { DomainError, ErrorCode, identityFromClaims, type Identity } from '@nuage/shared';
+import { DomainError, ErrorCode, identityFromClaims, type Bilingual, type Identity } from '@nuage/shared';
 
 export interface AuthConfig {
   /** A JWKS endpoint (production identity provider)… */
@@ -27,7 +27,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
   };
 }
 
-const refuse = (reason: string) => new DomainError(ErrorCode.UNAUTHENTICATED, `Authentication failed: ${reason}.`);
+const refuse = (reason: Bilingual) => new DomainError(ErrorCode.UNAUTHENTICATED, { fr: `Échec de l'authentification : ${reason.fr}.`, en: `Authentication failed: ${reason.en}.` });
 
 /** Verifies `Authorization: Bearer <jwt>`; returns null when there is no token at all. */
 export async function createTokenVerifier(config: AuthConfig) {
@@ -38,7 +38,7 @@ export async function createTokenVerifier(config: AuthConfig) {
   return async function verify(authorization: string | undefined): Promise<Identity | null> {
     if (!authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw refuse('the Authorization header must be "Bearer <token>"');
+    if (!match) throw refuse({ fr: "l'en-tête Authorization doit être « Bearer <jeton> »", en: 'the Authorization header must be "Bearer <token>"' });
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(match[1] as string, key as never, {
@@ -48,10 +48,10 @@ export async function createTokenVerifier(config: AuthConfig) {
       }));
     } catch (error) {
       const code = (error as { code?: string }).code;
-      throw refuse(code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token is not valid');
+      throw refuse(code === 'ERR_JWT_EXPIRED' ? { fr: 'le jeton a expiré', en: 'the token has expired' } : { fr: "le jeton n'est pas valide", en: 'the token is not valid' });
     }
     const identity = identityFromClaims(payload);
-    if (typeof identity === 'string') throw refuse(identity);
+    if (typeof identity === 'string') throw refuse({ fr: `jeton refusé (${identity})`, en: identity });
     return identity;
   };
 }

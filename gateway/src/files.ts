@@ -7,7 +7,7 @@ export interface DownloadProxyOptions {
   internalSecret: string;
 }
 
-const PASSED_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control'];
+const PASSED_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control', 'x-content-type-options'];
 const UPLOAD_HEADERS = ['content-type', 'content-length', 'x-file-name'];
 
 /**

@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import {
   createLogger,
-  formatError,
+  errorFormatter,
   serveHttp,
   toGraphQLError,
   unauthenticated,
@@ -16,6 +16,7 @@ import {
 import { createTokenVerifier, type AuthConfig } from './auth';
 import { graphiqlLandingPage } from './graphiql';
 import { fileProxy } from './files';
+import { activationPage } from './activation';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { federationTiming, startTiming, type FederationTotals, type RequestTiming } from './timing';
 
@@ -58,13 +59,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   const logger = createLogger('gateway');
   const verify = await createTokenVerifier(options.auth);
   const totals: FederationTotals = { operations: 0, gatewayMs: 0, subgraphCriticalPathMs: 0, subgraphFetches: 0 };
+  // @apollo/gateway would otherwise, once built, probe cloud metadata addresses and report usage
+  // to Apollo every hour: nothing leaves the platform unless its operator asks for it.
+  if (process.env.APOLLO_TELEMETRY_ENABLED !== 'true') process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphDataSource(options.subgraphUrls[name] ?? (url as string), options.internalSecret),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? (url as string), options.internalSecret),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: errorFormatter(logger),
     introspection: true,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     plugins: [graphiqlLandingPage(), requireAuthentication, federationTiming(totals)],
@@ -80,7 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     apollo,
     logger,
     metrics: { secret: options.internalSecret, counters: () => ({ ...totals }) },
-    routes: [fileProxy({ verify, subgraphUrls: options.subgraphUrls, internalSecret: options.internalSecret })],
+    routes: [activationPage(), fileProxy({ verify, subgraphUrls: options.subgraphUrls, internalSecret: options.internalSecret })],
     port: options.port,
     host: options.host,
     ready: async () => {

@@ -63,10 +63,10 @@ export async function benchConsumption(options: { databaseUrl: string; databaseP
       });
     }
   }
-  const mutation = 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { accepted duplicates rejected { reason } } }';
+  const mutation = 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted duplicates rejected { reason } } } }';
   const started = performance.now();
   for (let i = 0; i < usage.length; i += BATCH) {
-    const report = (await post(mutation, { lines: usage.slice(i, i + BATCH) }, supplierToken)).pushUsage;
+    const report = (await post(mutation, { lines: usage.slice(i, i + BATCH) }, supplierToken)).pushUsage.report;
     if (report.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(report.rejected[0])}`);
   }
   const ingestionSeconds = (performance.now() - started) / 1000;

@@ -29,7 +29,7 @@ async function seedFile(client: JourneyClient, index: number) {
   if (index % SEED_SHAPE.activatedEvery === 0) {
     const [lineId] = await activateOrder(client, orderId, `UGAP-${index}`);
     const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    const { errors } = await client.query(seededIdentity('supplier:ovhcloud'), 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { accepted } }', {
+    const { errors } = await client.query(seededIdentity('supplier:ovhcloud'), 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } errors { message } } }', {
       lines: [{ lineId: `seed-${index}`, orderLineId: lineId, chargePeriodStart: `${day}T00:00:00Z`, chargePeriodEnd: `${day}T23:59:59Z`, serviceName: 'OVH Private Cloud SecNumCloud', serviceCategory: 'Compute', consumedQuantity: '24', consumedUnit: 'Hours', billedCost: '120.00', effectiveCost: '120.00', currency: 'EUR' }],
     });
     if (errors) throw new Error(`pushUsage: ${JSON.stringify(errors)}`);

@@ -9,5 +9,5 @@ export const isMarketWide = (caller: Identity) =>
 export const mayReadEntity = (caller: Identity, entityId: string) => isMarketWide(caller) || caller.entityId === entityId;
 
 export function assertMayReadEntity(caller: Identity, entityId: string): void {
-  if (!mayReadEntity(caller, entityId)) throw forbidden('You may only read what belongs to your own entity.');
+  if (!mayReadEntity(caller, entityId)) throw forbidden({ fr: 'Vous ne lisez que ce qui appartient à votre entité.', en: 'You may only read what belongs to your own entity.' });
 }

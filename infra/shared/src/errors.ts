@@ -1,6 +1,9 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { Directive, Field, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import type { Bilingual, Locale } from './i18n';
+import { currentRequest } from './request-scope';
+import type { Logger } from './logger';
 
 /** The kinds of error a caller can get, in `extensions.code` and in mutation payloads. */
 export enum ErrorCode {
@@ -24,22 +27,36 @@ registerEnumType(ErrorCode, {
   },
 });
 
-/** A rule of the domain said no. Services throw it; resolvers turn it into a typed GraphQL error. */
+/** Codes of errors that are not refusals of the domain: the service failed, or a subgraph could not be reached. */
+export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
+export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
+
+/**
+ * A rule of the domain said no. Services throw it with its reason in French and English; the
+ * caller reads it in its own language (`Accept-Language`), as labels.
+ */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    readonly reason: Bilingual,
     readonly field?: string,
   ) {
-    super(message);
+    super(reason.en);
     this.name = 'DomainError';
   }
 }
 
-export const unauthenticated = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'Authentication is required: send a bearer token.');
-export const forbidden = (why: string) => new DomainError(ErrorCode.FORBIDDEN, why);
-export const notFound = (what: string, field?: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} was not found.`, field);
-export const invalid = (field: string, reason: string) => new DomainError(ErrorCode.BAD_USER_INPUT, reason, field);
+export const unauthenticated = () =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, { fr: "Authentification requise : envoyez un jeton d'accès (bearer).", en: 'Authentication is required: send a bearer token.' });
+export const forbidden = (why: Bilingual) => new DomainError(ErrorCode.FORBIDDEN, why);
+/** `what` names the thing with its article: `{ fr: 'La commande', en: 'The order' }`. */
+export const notFound = (what: Bilingual, field?: string) => new DomainError(ErrorCode.NOT_FOUND, { fr: `${what.fr} est introuvable.`, en: `${what.en} was not found.` }, field);
+export const invalid = (field: string, reason: Bilingual) => new DomainError(ErrorCode.BAD_USER_INPUT, reason, field);
+export const conflict = (reason: Bilingual, field?: string) => new DomainError(ErrorCode.CONFLICT, reason, field);
+export const invalidTransition = (reason: Bilingual) => new DomainError(ErrorCode.INVALID_TRANSITION, reason);
+
+/** The language of the request being served (French outside one). */
+const localeNow = (): Locale => currentRequest()?.locale ?? 'fr';
 
 /** A refusal as mutation payloads carry it. */
 @Directive('@shareable')
@@ -51,54 +68,80 @@ export class UserError {
   @Field(() => String, { nullable: true, description: 'The input field at fault, as a path (e.g. "input.startDate").' })
   field?: string;
 
-  @Field(() => String, { description: 'The reason, for people.' })
+  @Field(() => String, { description: "The reason, for people, in the caller's language (Accept-Language; French by default)." })
   message!: string;
 
-  static from(error: DomainError): UserError {
-    return Object.assign(new UserError(), { code: error.code, field: error.field, message: error.message });
+  static from(error: DomainError, locale: Locale = localeNow()): UserError {
+    return Object.assign(new UserError(), { code: error.code, field: error.field, message: error.reason[locale] });
   }
 }
 
 const HTTP_STATUS: Partial<Record<ErrorCode, number>> = { [ErrorCode.UNAUTHENTICATED]: 401 };
 
 /** The GraphQL error a caller sees for a domain refusal: code, field and reason in `extensions`. */
-export function toGraphQLError(error: DomainError): GraphQLError {
+export function toGraphQLError(error: DomainError, locale: Locale = localeNow()): GraphQLError {
   const status = HTTP_STATUS[error.code];
-  return new GraphQLError(error.message, {
+  const message = error.reason[locale];
+  return new GraphQLError(message, {
     extensions: {
       code: error.code,
       ...(error.field ? { field: error.field } : {}),
-      reason: error.message,
+      reason: message,
       ...(status ? { http: { status } } : {}),
     },
   });
 }
 
-/** Apollo `formatError`: domain refusals keep their code, field and reason; the rest stays as Apollo formats it. */
-export function formatError(formatted: import('graphql').GraphQLFormattedError, error: unknown) {
-  const original = unwrapResolverError(error);
-  if (original instanceof DomainError) {
-    return { ...formatted, message: original.message, extensions: toGraphQLError(original).extensions };
-  }
-  return formatted;
-}
+/** Errors that tell the caller about its own request (syntax, validation, variables): shown as they are. */
+const CALLER_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  SERVICE_UNAVAILABLE,
+  ...Object.values(ErrorCode),
+]);
+
+const INTERNAL_MESSAGE: Bilingual = {
+  fr: 'Une erreur interne est survenue ; elle a été consignée. Citez la référence de la requête au support.',
+  en: 'An internal error occurred and was logged. Quote the request id to support.',
+};
 
 /**
- * Runs a mutation's work and reports a domain refusal in the payload (`errors`), as the schema
- * promises, instead of as a GraphQL error. Anything else (a bug, the database down) still throws.
+ * Apollo `formatError` for a service: domain refusals in the caller's language with their code,
+ * field and reason; the caller's own mistakes as they are; anything else masked for the caller
+ * and logged in full with the request id, which every error carries.
  */
-export async function refusalsAsUserErrors<T>(work: () => Promise<T>): Promise<{ result: T | null; errors: UserError[] }> {
-  try {
-    return { result: await work(), errors: [] };
-  } catch (error) {
-    if (error instanceof DomainError && error.code !== ErrorCode.UNAUTHENTICATED) return { result: null, errors: [UserError.from(error)] };
-    throw error;
-  }
+export function errorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const request = currentRequest();
+    const requestId = request?.requestId;
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      const { message, extensions } = toGraphQLError(original, request?.locale ?? 'fr');
+      return { ...formatted, message, extensions: { ...extensions, requestId } };
+    }
+    const code = formatted.extensions?.code;
+    // At the gateway, a subgraph's error was already formatted (and an unexpected one logged and masked) by that subgraph.
+    const fromSubgraph = formatted.extensions?.serviceName !== undefined;
+    if (fromSubgraph || (typeof code === 'string' && CALLER_ERROR_CODES.has(code))) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
+    logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
+    return {
+      message: INTERNAL_MESSAGE[request?.locale ?? 'fr'],
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code: INTERNAL_SERVER_ERROR, requestId },
+    };
+  };
 }
 
 /**
  * Declares the payload type of mutations on a noun: the noun as it now stands under `field`, or
- * the refusal in `errors` (see `refusalsAsUserErrors`, whose result it takes as it is).
+ * the refusal in `errors`. Every mutation answers with such a payload: a refusal (FORBIDDEN
+ * included) comes in `errors`, never as a top-level error.
  */
 export function MutationPayload<T extends object>(node: ClassType<T>, name: string, field: string, noun: string) {
   @ObjectType(name, { description: `The outcome of a change to a ${noun}: the ${noun}, or why the change was refused.` })
@@ -111,3 +154,19 @@ export function MutationPayload<T extends object>(node: ClassType<T>, name: stri
   }
   return Payload;
 }
+
+/** The payload of a mutation that changes many things at once (marks messages read…): how many, or why not. */
+export function CountPayload(name: string, what: string) {
+  @ObjectType(name, { description: `How many ${what}, or why the change was refused.` })
+  class Payload {
+    @Field(() => Int, { name: 'count', nullable: true, description: `How many ${what}; null when refused.` })
+    result!: number | null;
+
+    @Field(() => [UserError], { description: 'Why it was refused; empty on success. When not empty, nothing was changed.' })
+    errors!: UserError[];
+  }
+  return Payload;
+}
+
+/** What a mutation resolver returns on success: the payload with no errors. */
+export const succeeded = <T>(result: T) => ({ result, errors: [] as UserError[] });

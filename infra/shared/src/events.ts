@@ -9,7 +9,7 @@ import type { Mailer } from './mail';
 import type { FileStore } from './files';
 
 /**
- * The event channel between subgraphs (DOMAIN.md, "Who owns what"): a subgraph that must tell
+ * The event channel between subgraphs (see the README, "Events between subgraphs"): a subgraph that must tell
  * others about a change writes the event in its own transaction (the outbox), a dispatcher pushes
  * it to every peer over HTTP until each has acknowledged it (at least once), and a consumer applies
  * it at most once, recording its id in the inbox in the same transaction as its effect.

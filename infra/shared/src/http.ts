@@ -3,8 +3,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
-import { DomainError, ErrorCode, unauthenticated } from './errors';
+import { DomainError, ErrorCode, invalid, unauthenticated } from './errors';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
+import { localeFrom } from './i18n';
+import { REQUEST_ID_HEADER, requestIdFrom, runInRequest } from './request-scope';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -69,7 +71,14 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
   await apollo.start();
 
   let graphqlRequests = 0;
-  const server = http.createServer(async (req, res) => {
+  const server = http.createServer((req, res) => {
+    // Every request runs with its id (from the caller or the gateway, or a new one) and language,
+    // so that logs and errors name it wherever they are written.
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    void runInRequest({ requestId, locale: localeFrom(req.headers['accept-language']) }, () => handle(req, res, requestId));
+  });
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
       if (url.pathname === '/health') return sendJson(res, 200, { status: 'ok', service: options.name });
@@ -106,11 +115,11 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       res.end();
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
-      if (status >= 500) logger.error({ err: error, path: url.pathname }, 'request failed');
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? 'Request body too large.' : 'Internal error.' }] });
+      if (status >= 500) logger.error({ err: error, path: url.pathname, requestId }, 'request failed');
+      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? 'Request body too large.' : 'Internal error.', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR', requestId } }] });
       else res.end();
     }
-  });
+  };
   server.keepAliveTimeout = 65_000;
 
   await new Promise<void>((resolve, reject) => {
@@ -162,7 +171,8 @@ async function asSignedCaller(req: http.IncomingMessage, res: http.ServerRespons
     await work(identity);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    sendJson(res, STATUS_OF[error.code], { error: { code: error.code, ...(error.field ? { field: error.field } : {}), message: error.message } });
+    const message = error.reason[localeFrom(req.headers['accept-language'])];
+    sendJson(res, STATUS_OF[error.code], { error: { code: error.code, ...(error.field ? { field: error.field } : {}), message } });
   }
 }
 
@@ -181,6 +191,7 @@ export function downloadRoute(pattern: RegExp, secret: string, serve: (identity:
         'content-length': file.body.length,
         'content-disposition': `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
         'cache-control': 'private, no-store',
+        'x-content-type-options': 'nosniff',
       });
       res.end(file.body);
     });
@@ -191,7 +202,7 @@ export function downloadRoute(pattern: RegExp, secret: string, serve: (identity:
 /** Reads a request body up to `limit` bytes; beyond, a typed refusal (413) without reading the rest. */
 async function readLimitedBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  const tooLarge = () => new DomainError(ErrorCode.BAD_USER_INPUT, `The file is larger than the limit of ${limit} bytes.`, 'body');
+  const tooLarge = () => invalid('body', { fr: `Le fichier dépasse la limite de ${limit} octets.`, en: `The file is larger than the limit of ${limit} bytes.` });
   if (declared > limit) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;

@@ -3,6 +3,12 @@ import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root, type 
 /** The languages people read labels in; French by default, as the portal. */
 export type Locale = 'fr' | 'en';
 
+/** A text written in both languages; people read the one of their locale. */
+export interface Bilingual {
+  fr: string;
+  en: string;
+}
+
 /** The caller's language from `Accept-Language`: English only when preferred over French. */
 export function localeFrom(acceptLanguage: string | undefined): Locale {
   if (!acceptLanguage) return 'fr';

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { registerEnumType } from 'type-graphql';
 
-/** The actors of DOMAIN.md. */
+/** The actors of the market (see the README, "Who may do what"). */
 export enum Role {
   BENEFICIARY = 'BENEFICIARY',
   MANAGER = 'MANAGER',
@@ -12,7 +12,7 @@ export enum Role {
 }
 registerEnumType(Role, {
   name: 'Role',
-  description: 'What a person may do on the market (DOMAIN.md, "Actors and what each may do").',
+  description: 'What a person may do on the market.',
   valuesConfig: {
     BENEFICIARY: { description: 'Agent of a public body: builds requests, accepts proposals, follows orders (bénéficiaire).' },
     MANAGER: { description: "Manager of a public body: approves its agents' purchases (manager)." },
@@ -22,6 +22,16 @@ registerEnumType(Role, {
     ANALYST: { description: 'Reads everything across the market, writes nothing.' },
   },
 });
+
+/** Each role as people read it, in messages. */
+export const ROLE_LABELS: Record<Role, { fr: string; en: string }> = {
+  BENEFICIARY: { fr: 'bénéficiaire', en: 'beneficiary' },
+  MANAGER: { fr: 'manager', en: 'manager' },
+  SUPPLIER: { fr: 'fournisseur', en: 'supplier' },
+  MARKET_HOLDER: { fr: 'titulaire du marché', en: 'market holder' },
+  UGAP: { fr: 'UGAP', en: 'UGAP' },
+  ANALYST: { fr: 'analyste', en: 'analyst' },
+};
 
 /** Who is calling, as the gateway verified it. */
 export interface Identity {
@@ -47,7 +57,7 @@ const IDENTITY_TTL_MS = 5 * 60_000;
 export function identityFromClaims(claims: Record<string, unknown>): Identity | string {
   const { sub, role, name, entityId, entityName, brandId } = claims;
   if (typeof sub !== 'string' || sub === '') return 'the token has no subject';
-  if (typeof role !== 'string' || !(role in Role)) return 'the token has no valid role';
+  if (typeof role !== 'string' || !Object.hasOwn(Role, role)) return 'the token has no valid role';
   const identity: Identity = { userId: sub, role: role as Role, name: typeof name === 'string' ? name : sub };
   if (identity.role === Role.BENEFICIARY || identity.role === Role.MANAGER) {
     if (typeof entityId !== 'string' || entityId === '') return `a ${role} token must name its entityId`;

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 export * from './identity';
 export * from './errors';
+export * from './request-scope';
 export * from './money';
 export * from './i18n';
 export * from './pagination';

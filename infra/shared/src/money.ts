@@ -49,6 +49,14 @@ export function formatEuros(amount: Decimal, locale: Locale): string {
   return formatters[locale].format(toCents(amount).toFixed(2) as unknown as number);
 }
 
+const quantityFormatters: Record<Locale, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+};
+
+/** A quantity for people ("1,5" in French), exact from its decimal string. */
+export const formatQuantity = (quantity: Decimal, locale: Locale): string => quantityFormatters[locale].format(quantity.toFixed(2) as unknown as number);
+
 /** An amount of money in euros. */
 @Directive('@shareable')
 @ObjectType({ description: 'An amount of money: exact, in euros and cents.' })

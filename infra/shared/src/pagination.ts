@@ -75,10 +75,10 @@ function pageSize(args: PageArgs): { first?: number; last?: number } {
   for (const key of ['first', 'last'] as const) {
     const value = args[key];
     if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
-      throw invalid(key, `${key} must be between 1 and ${MAX_PAGE_SIZE}.`);
+      throw invalid(key, { fr: `${key} doit être compris entre 1 et ${MAX_PAGE_SIZE}.`, en: `${key} must be between 1 and ${MAX_PAGE_SIZE}.` });
     }
   }
-  if (args.first != null && args.last != null) throw invalid('last', 'Pass first or last, not both.');
+  if (args.first != null && args.last != null) throw invalid('last', { fr: 'Indiquez first ou last, pas les deux.', en: 'Pass first or last, not both.' });
   if (args.last != null) return { last: args.last };
   return { first: args.first ?? DEFAULT_PAGE_SIZE };
 }
@@ -116,7 +116,7 @@ export async function paginate<T extends object>(
     };
   } catch (error) {
     if (error instanceof Error && /cursor/i.test(error.message)) {
-      throw invalid(args.after ? 'after' : 'before', 'This cursor is not valid for this list.');
+      throw invalid(args.after ? 'after' : 'before', { fr: "Ce curseur n'est pas valide pour cette liste.", en: 'This cursor is not valid for this list.' });
     }
     throw error;
   }
@@ -125,7 +125,7 @@ export async function paginate<T extends object>(
 const offsetCursor = (index: number) => Buffer.from(`at:${index}`).toString('base64url');
 function offsetOf(cursor: string, field: string): number {
   const match = /^at:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw invalid(field, 'This cursor is not valid for this list.');
+  if (!match) throw invalid(field, { fr: "Ce curseur n'est pas valide pour cette liste.", en: 'This cursor is not valid for this list.' });
   return Number(match[1]);
 }
 

@@ -20,3 +20,10 @@ export function startOfParisDay(day: string): Date {
   const utcMidnight = new Date(`${day}T00:00:00Z`);
   return new Date(utcMidnight.getTime() - Number(parisHour.format(utcMidnight)) * 3_600_000);
 }
+
+/** A day for people: "16/12/2026" in French, "16 Dec 2026" in English. */
+export function formatDay(day: string, locale: 'fr' | 'en'): string {
+  const [year, month, date] = day.split('-');
+  if (locale === 'fr') return `${date}/${month}/${year}`;
+  return `${Number(date)} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(month) - 1]} ${year}`;
+}

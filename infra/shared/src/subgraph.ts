@@ -8,7 +8,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation';
 import { databaseIsReady, openDatabase, sqlStatementCount } from './db';
-import { formatError } from './errors';
+import { errorFormatter } from './errors';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
 import { localeFrom } from './i18n';
 import { createLogger } from './logger';
@@ -113,7 +113,7 @@ export async function startSubgraph<Loaders>(
   const schema = await buildSubgraphSchemaOf(definition as SubgraphDefinition<unknown>);
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema,
-    formatError,
+    formatError: errorFormatter(logger),
     introspection: true,
     includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
     // Traces are for Apollo's hosted studio, which is not used here.

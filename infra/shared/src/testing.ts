@@ -72,3 +72,6 @@ export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>, da
     },
   };
 }
+
+/** A real 1×1 PNG, for uploads whose content is checked against their declared type. */
+export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

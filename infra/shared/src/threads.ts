@@ -5,8 +5,9 @@ import DataLoader from 'dataloader';
 import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { BaseEntity } from './db';
 import { forbidden, invalid, notFound } from './errors';
+import type { Bilingual } from './i18n';
 import { Role, type Identity } from './identity';
-import { checkAttachment, type FileStore } from './files';
+import { checkAttachment, decodeFileName, type FileStore } from './files';
 import { downloadRoute, uploadRoute, type Route } from './http';
 import type { SubgraphContext } from './context';
 
@@ -139,7 +140,7 @@ export interface ThreadSubject {
   /** The brands that may take part (solicited brands; the order's supplier). */
   brandIds: string[];
   /** Why no message may be written now (a draft…); null when they may. */
-  closedBecause: string | null;
+  closedBecause: Bilingual | null;
 }
 
 /** How a subgraph says who reads its files: throws NOT_FOUND when the caller may not. */
@@ -169,20 +170,20 @@ export async function postMessage(em: EntityManager, access: ThreadAccess, calle
   return em.transactional(async (tx) => {
     const subject = await access(tx, caller, input.subjectId);
     const body = input.body.trim();
-    if (body.length === 0) throw invalid('input.body', 'Write the message.');
-    if (body.length > 10_000) throw invalid('input.body', 'A message is 10,000 characters at most.');
+    if (body.length === 0) throw invalid('input.body', { fr: 'Écrivez le message.', en: 'Write the message.' });
+    if (body.length > 10_000) throw invalid('input.body', { fr: 'Un message fait au plus 10 000 caractères.', en: 'A message is 10,000 characters at most.' });
     if (subject.closedBecause) throw invalid('input.subjectId', subject.closedBecause);
     let brandId: string | null = null;
     if (caller.role === Role.SUPPLIER) {
-      if (input.audience !== MessageAudience.BRAND) throw forbidden("A supplier writes in its own brand's thread.");
+      if (input.audience !== MessageAudience.BRAND) throw forbidden({ fr: 'Un fournisseur écrit dans le fil de sa propre marque.', en: "A supplier writes in its own brand's thread." });
       brandId = caller.brandId!;
     } else {
-      if (caller.role !== Role.MARKET_HOLDER && !isBuyerOf(caller, subject)) throw forbidden("Only the entity's buyers, the brands concerned and the market holder write here.");
+      if (caller.role !== Role.MARKET_HOLDER && !isBuyerOf(caller, subject)) throw forbidden({ fr: "Seuls les acheteurs de l'entité, les marques concernées et le titulaire écrivent ici.", en: "Only the entity's buyers, the brands concerned and the market holder write here." });
       if (input.audience === MessageAudience.BRAND) {
-        if (!input.brandId) throw invalid('input.brandId', 'Name the brand the message is for.');
-        if (!subject.brandIds.includes(input.brandId)) throw invalid('input.brandId', 'This brand takes no part in this file.');
+        if (!input.brandId) throw invalid('input.brandId', { fr: 'Indiquez la marque destinataire du message.', en: 'Name the brand the message is for.' });
+        if (!subject.brandIds.includes(input.brandId)) throw invalid('input.brandId', { fr: 'Cette marque ne participe pas à ce dossier.', en: 'This brand takes no part in this file.' });
         brandId = input.brandId;
-      } else if (input.brandId) throw invalid('input.brandId', 'A message to the market holder names no brand.');
+      } else if (input.brandId) throw invalid('input.brandId', { fr: 'Un message au titulaire ne nomme aucune marque.', en: 'A message to the market holder names no brand.' });
     }
     const message = tx.create(Message, { subjectId: input.subjectId, audience: input.audience, brandId, authorId: caller.userId, authorName: caller.name, authorRole: caller.role, body });
     tx.persist(message);
@@ -208,8 +209,8 @@ export async function attachDocuments(em: EntityManager, caller: Identity, ids: 
   const documents = await em.find(Document, { id: { $in: ids } });
   ids.forEach((id, i) => {
     const document = documents.find((d) => d.id === id);
-    if (!document || document.uploadedById !== caller.userId) throw notFound('The uploaded file', `${field}.${i}`);
-    if (document.kind !== null) throw invalid(`${field}.${i}`, 'This file is already attached.');
+    if (!document || document.uploadedById !== caller.userId) throw notFound({ fr: 'Le fichier déposé', en: 'The uploaded file' }, `${field}.${i}`);
+    if (document.kind !== null) throw invalid(`${field}.${i}`, { fr: 'Ce fichier est déjà joint.', en: 'This file is already attached.' });
     Object.assign(document, { subjectId: target.subjectId, kind: target.kind, message: target.message ?? null });
   });
 }
@@ -222,10 +223,10 @@ export function threadRoutes(service: string, orm: MikroORM, files: FileStore, s
   };
   return [
     uploadRoute('/uploads/documents', secret, async (caller, req, body) => {
-      if (caller.role === Role.ANALYST) throw forbidden('Analysts read; they do not upload.');
+      if (caller.role === Role.ANALYST) throw forbidden({ fr: 'Les analystes lisent ; ils ne déposent pas de fichiers.', en: 'Analysts read; they do not upload.' });
       const em = orm.em.fork();
       const contentType = header(req, 'content-type') ?? '';
-      const fileName = checkAttachment(decodeURIComponent(header(req, 'x-file-name') ?? ''), contentType, body.length);
+      const fileName = await checkAttachment(decodeFileName(header(req, 'x-file-name')), contentType, body);
       const document = em.create(Document, {
         subjectId: null,
         message: null,
@@ -248,12 +249,12 @@ export function threadRoutes(service: string, orm: MikroORM, files: FileStore, s
     downloadRoute(/^\/downloads\/documents\/([0-9a-f-]{36})$/, secret, async (caller, [id]) => {
       const em = orm.em.fork();
       const document = await em.findOne(Document, { id: id! });
-      if (!document) throw notFound('The document', 'id');
+      if (!document) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
       if (document.subjectId === null) {
-        if (document.uploadedById !== caller.userId) throw notFound('The document', 'id');
+        if (document.uploadedById !== caller.userId) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
       } else {
         await access(em, caller, document.subjectId);
-        if (document.message && !(await em.findOne(Message, { $and: [{ id: document.message.id }, visibleMessages(caller)] }))) throw notFound('The document', 'id');
+        if (document.message && !(await em.findOne(Message, { $and: [{ id: document.message.id }, visibleMessages(caller)] }))) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
       }
       return { body: await files.get(document.storageKey), contentType: document.contentType, fileName: document.fileName };
     }),

@@ -50,6 +50,8 @@ export interface RequestSubmitted {
   projectName: string;
   /** The solicited brands, each with the solutions the buyer selected. */
   brands: { brandId: string; solutionIds: string[] }[];
+  /** For a renewal, the order lines it renews (their subscription is extended from their due date). */
+  renewedOrderLineIds: string[];
   submittedAt: string;
 }
 
@@ -87,8 +89,11 @@ export interface OrderActivated {
   startDate: string;
   /** Last day of the commitment; for an order without one, a year after the start. */
   dueDate: string;
-  /** Each line's committed amount excl. VAT (its total). */
-  lines: { orderLineId: string; designation: string; committedAmount: string }[];
+  /**
+   * Each line's committed amount excl. VAT (its total). Credits a buyer renewed top up the line
+   * they were stated on (`topsUpOrderLineId`): its commitment grows, its usage goes on there.
+   */
+  lines: { orderLineId: string; designation: string; committedAmount: string; topsUpOrderLineId?: string | null }[];
 }
 
 export const CONSUMPTION_TOPICS = {
@@ -100,6 +105,8 @@ export const CONSUMPTION_TOPICS = {
 
 export interface RenewalRequested {
   alertId: string;
+  /** The id the renewal draft takes in the requests subgraph. */
+  draftId: string;
   requestId: string | null;
   orderId: string;
   orderLineId: string;
@@ -123,7 +130,8 @@ export interface AlertRaised {
   kind: 'THRESHOLD' | 'FORECAST';
   threshold: number | null;
   percentUsed: string;
-  proposedRenewal: string;
+  /** Null when there is not yet enough history for a forecast. */
+  proposedRenewal: string | null;
 }
 
 export interface OrderPlaced {
@@ -133,6 +141,9 @@ export interface OrderPlaced {
   brandId: string;
   /** The file (request) it was placed from. */
   requestId?: string | null;
+  projectName: string | null;
+  /** Its lines, for the buyer's renewals and complementary orders. */
+  lines: { orderLineId: string; designation: string; productCode: string | null }[];
 }
 
 export const INCIDENT_TOPICS = {

@@ -80,9 +80,18 @@ export async function placeOrderWithOvh(client: JourneyClient): Promise<string> 
   return accepted.acceptProposal.proposal.subscriptionOrder.orderId as string;
 }
 
-/** UGAP validates the order, OVHcloud opens the services, the buyer validates them. Returns the order's line ids. */
+/** OVHcloud delivers every line of the order in full (one delivery note). */
+export async function deliverInFull(client: JourneyClient, orderId: string): Promise<void> {
+  const { orders } = await must(client, 'orders', ovh, 'query { orders(first: 100) { edges { node { id lines { id amounts { quantity } } } } } }');
+  const order = orders.edges.find((e: { node: { id: string } }) => e.node.id === orderId).node;
+  const lines = order.lines.map((line: { id: string; amounts: { quantity: string } }) => ({ orderLineId: line.id, quantity: line.amounts.quantity }));
+  await must(client, 'recordDelivery', ovh, 'mutation($id: ID!, $on: LocalDate!, $lines: [DeliveredLineInput!]!, $key: String!) { recordDelivery(orderId: $id, deliveredOn: $on, lines: $lines, idempotencyKey: $key) { errors { message } } }', { id: orderId, on: inDays(0), lines, key: `deliver-${orderId}` });
+}
+
+/** UGAP validates the order, OVHcloud delivers it and opens the services, the buyer validates them. Returns the order's line ids. */
 export async function activateOrder(client: JourneyClient, orderId: string, ugapReference = 'UGAP-CONSO'): Promise<string[]> {
   await must(client, 'validateOrder', PEOPLE.ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "${ugapReference}", chorusNumber: "1300000002", plannedDeliveryDate: "${inDays(2)}" }) { errors { message } } }`, { id: orderId });
+  await deliverInFull(client, orderId);
   await must(client, 'declareServicesOpen', ovh, 'mutation($id: ID!, $key: String!) { declareServicesOpen(orderId: $id, idempotencyKey: $key) { errors { message } } }', { id: orderId, key: `open-${orderId}` });
   const validated = await must(client, 'validateActivation', beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { order { lines { id } } errors { message } } }', { id: orderId });
   await client.settle();

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { createInterface } from 'node:readline';
 import { ensureDevKeys, ALGORITHM, AUDIENCE, ISSUER, type DevKeys } from './keys';
 import { dataDir, repoRoot, schemaDir, SUBGRAPHS } from './paths';
 
@@ -13,8 +14,8 @@ export interface StackOptions {
   /** The first subgraph port; the others follow. 0 picks free ports. */
   firstSubgraphPort: number;
   keysDir: string;
-  /** Where a service's log lines go (pino JSON lines). */
-  output?: 'inherit' | 'ignore';
+  /** Where a service's log lines go (pino JSON lines): this process's output, nowhere, or a function (tests read them). */
+  output?: 'inherit' | 'ignore' | ((line: string) => void);
   /** Where subgraphs keep files and local mail (`.data` by default). */
   dataDir?: string;
 }
@@ -90,11 +91,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.all(children.map(stopChild));
   };
   const launch = (name: string, entry: string, env: Record<string, string>) => {
+    const output = options.output ?? 'inherit';
     const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: repoRoot,
       env: { ...process.env, ...env, INTERNAL_SECRET: internalSecret },
-      stdio: ['ignore', options.output ?? 'inherit', 'inherit'],
+      stdio: ['ignore', typeof output === 'function' ? 'pipe' : output, 'inherit'],
     });
+    if (typeof output === 'function') createInterface({ input: child.stdout! }).on('line', output);
     children.push(child);
     return child;
   };

@@ -12,11 +12,13 @@ export interface TestStack {
   gatewayUrl: string;
   /** Where the subgraphs keep files and local mail. */
   dataDir: string;
+  /** The secret the gateway signs identities with, for a second gateway process in a test. */
+  internalSecret: string;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** A bearer token for an identity, as the identity provider would sign it. */
   tokenFor: (identity: Identity) => Promise<string>;
   /** A GraphQL request through the gateway. */
-  query: <T = Record<string, any>>(identity: Identity | null, query: string, variables?: Record<string, unknown>) => Promise<{ data?: T | null; errors?: { message: string; extensions?: Record<string, any> }[] }>;
+  query: <T = Record<string, any>>(identity: Identity | null, query: string, variables?: Record<string, unknown>) => Promise<{ data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] }>;
   /** Waits until every subgraph has delivered its pending events. */
   settle: () => Promise<void>;
   /** Makes a subgraph unreachable to the others' events (as if it were down), or reachable again. */
@@ -51,7 +53,7 @@ export async function startTestStack(databaseUrl: string, options: { databasePre
     internalSecret,
   });
   const settle = async () => {
-    // Twice: an event applied by one subgraph may publish another (submitted → solicitation opened).
+    // Three rounds: an event applied by one subgraph may publish another (submitted → solicitation opened → …).
     for (let round = 0; round < 3; round++) await Promise.all(SUBGRAPHS.map((name) => subgraphs[name].events.flush()));
   };
   await settle();
@@ -59,6 +61,7 @@ export async function startTestStack(databaseUrl: string, options: { databasePre
   return {
     gatewayUrl: gateway.url,
     dataDir: dir,
+    internalSecret,
     subgraphs,
     tokenFor,
     settle,

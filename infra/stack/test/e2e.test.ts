@@ -9,6 +9,8 @@ import { signToken } from '../src/keys';
 import { startStack, type RunningStack } from '../src/stack';
 
 let stack: RunningStack;
+/** The services' log lines, as an operator reads them. */
+const logs: string[] = [];
 const keysDir = mkdtempSync(`${tmpdir()}/nuage-e2e-keys-`);
 const people = seedPeople(SEED_BRANDS);
 const tokenFor = (key: string) => signToken(stack.keys, identityOf(people.find((p) => p.key === key)!));
@@ -29,7 +31,7 @@ beforeAll(async () => {
     gatewayPort: 0,
     firstSubgraphPort: 0,
     keysDir,
-    output: 'ignore',
+    output: (line) => logs.push(line),
   });
 });
 afterAll(async () => {
@@ -105,9 +107,9 @@ describe('the gateway', () => {
     expect(ordering.graphqlRequests).toBeGreaterThanOrEqual(1);
   });
 
-  it('keeps each role to its own data: a supplier cannot read an entity profile', async () => {
+  it('keeps each role to its own data: a supplier reads no profile of an entity it has no file with', async () => {
     const { body } = await gateway(await tokenFor('supplier:aws'), `{ beneficiaryEntity(id: "${people.find((p) => p.key === 'beneficiary')!.entityId}") { name } }`);
-    expect(body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(body).toEqual({ data: { beneficiaryEntity: null } });
   });
 
   it("records the guide's guided choice and serves its PAAC report through the gateway, to its readers only", async () => {
@@ -135,5 +137,24 @@ describe('the gateway', () => {
     expect((await download('supplier:ovhcloud')).status).toBe(200);
     expect((await download('supplier:aws')).status).toBe(404);
     expect((await download(null)).status).toBe(401);
+  });
+
+  it('masks an unexpected error for the caller, with a request id, and logs it in full with that id', async () => {
+    // A signed token for an entity nobody knows: the database refuses the project it would create
+    // (a foreign key), which is not the caller's text to read.
+    const ghost = await signToken(stack.keys, { userId: 'ghost', role: Role.BENEFICIARY, name: 'Fantôme', entityId: '11111111-1111-4111-8111-111111111111' });
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ghost}` },
+      body: JSON.stringify({ query: 'mutation { createRequestDraft(input: { kind: DEROGATION, project: { new: { codeName: "Fantôme", shortDescription: "x" } } }) { errors { code } } }' }),
+    });
+    const body = await response.json();
+    const requestId = response.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[\w-]{8,}$/);
+    expect(body.errors).toEqual([{ message: expect.stringContaining('erreur interne'), path: ['createRequestDraft'], extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR', requestId }) }]);
+    expect(JSON.stringify(body)).not.toMatch(/foreign key|constraint|project_entity/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const logged = logs.filter((line) => line.includes(requestId!) && line.includes('"level":50'));
+    expect(logged.join('')).toMatch(/foreign key constraint/);
   });
 });

@@ -36,7 +36,7 @@ beforeAll(async () => {
   await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', { id: orderId });
   const declared = await act(stack, beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "La facture ne correspond pas" }) { incident { id } errors { code } } }', { id: orderId });
   incidentId = declared.declareIncident.incident.id;
-  await act(stack, holder, 'mutation($id: ID!) { moveIncident(id: $id, transition: takeInCharge, comment: "Nous regardons") { errors { code } } }', { id: incidentId });
+  await act(stack, holder, 'mutation($id: ID!) { moveIncident(id: $id, transition: TAKE_IN_CHARGE, comment: "Nous regardons") { errors { code } } }', { id: incidentId });
 });
 afterAll(() => stack?.close());
 

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity } from '@nuage/requests';
 import { Role, stableId, todayInParis, type Identity } from '@nuage/shared';
+import { TINY_PNG } from '@nuage/shared/testing';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { inDays, placeOrderWithOvh } from '../src/journey';
+import { inDays, placeOrderWithOvh, deliverInFull } from '../src/journey';
 
 /** Incidents and disputes on orders, through the gateway. */
 let stack: TestStack;
@@ -63,18 +64,18 @@ describe('incidents on an order', () => {
   });
 
   it('follow their lifecycle, each step by the role that owns it, every step dated and kept', async () => {
-    expect((await move(beneficiary, incidentId, 'resolve')).errors).toEqual([{ code: 'FORBIDDEN', field: null }]);
-    expect((await move(aws, incidentId, 'takeInCharge')).errors).toEqual([{ code: 'NOT_FOUND', field: 'id' }]);
-    expect((await move(ovh, incidentId, 'takeInCharge')).incident).toEqual({ status: 'TAKEN_IN_CHARGE' });
-    expect((await move(ovh, incidentId, 'takeInCharge')).errors).toEqual([{ code: 'INVALID_TRANSITION', field: null }]);
-    expect((await move(ovh, incidentId, 'askBeneficiary')).errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'comment' }]);
-    expect((await move(ovh, incidentId, 'askBeneficiary', 'Quel numéro de licence ?')).incident).toEqual({ status: 'AWAITING_BENEFICIARY' });
-    expect((await move(beneficiary, incidentId, 'answer', 'Licence Veeam 10 VM')).incident).toEqual({ status: 'TAKEN_IN_CHARGE' });
-    expect((await move(ovh, incidentId, 'resolve', 'Licence ajoutée')).incident).toEqual({ status: 'RESOLVED' });
-    expect((await move(beneficiary, incidentId, 'reopen', 'Toujours absente de la console')).incident).toEqual({ status: 'TAKEN_IN_CHARGE' });
-    expect((await move(marketHolder, incidentId, 'resolve', 'Vérifié avec le fournisseur')).incident).toEqual({ status: 'RESOLVED' });
-    expect((await move(ovh, incidentId, 'confirm')).errors).toEqual([{ code: 'FORBIDDEN', field: null }]);
-    expect((await move(beneficiary, incidentId, 'confirm')).incident).toEqual({ status: 'CLOSED' });
+    expect((await move(beneficiary, incidentId, 'RESOLVE')).errors).toEqual([{ code: 'FORBIDDEN', field: null }]);
+    expect((await move(aws, incidentId, 'TAKE_IN_CHARGE')).errors).toEqual([{ code: 'NOT_FOUND', field: 'id' }]);
+    expect((await move(ovh, incidentId, 'TAKE_IN_CHARGE')).incident).toEqual({ status: 'TAKEN_IN_CHARGE' });
+    expect((await move(ovh, incidentId, 'TAKE_IN_CHARGE')).errors).toEqual([{ code: 'INVALID_TRANSITION', field: null }]);
+    expect((await move(ovh, incidentId, 'ASK_BENEFICIARY')).errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'comment' }]);
+    expect((await move(ovh, incidentId, 'ASK_BENEFICIARY', 'Quel numéro de licence ?')).incident).toEqual({ status: 'AWAITING_BENEFICIARY' });
+    expect((await move(beneficiary, incidentId, 'ANSWER', 'Licence Veeam 10 VM')).incident).toEqual({ status: 'TAKEN_IN_CHARGE' });
+    expect((await move(ovh, incidentId, 'RESOLVE', 'Licence ajoutée')).incident).toEqual({ status: 'RESOLVED' });
+    expect((await move(beneficiary, incidentId, 'REOPEN', 'Toujours absente de la console')).incident).toEqual({ status: 'TAKEN_IN_CHARGE' });
+    expect((await move(marketHolder, incidentId, 'RESOLVE', 'Vérifié avec le fournisseur')).incident).toEqual({ status: 'RESOLVED' });
+    expect((await move(ovh, incidentId, 'CONFIRM')).errors).toEqual([{ code: 'FORBIDDEN', field: null }]);
+    expect((await move(beneficiary, incidentId, 'CONFIRM')).incident).toEqual({ status: 'CLOSED' });
 
     const { data } = await stack.query(beneficiary, 'query($id: ID!) { incident(id: $id) { history { fromStatus toStatus actorName actorRole comment at } } }', { id: incidentId });
     expect(data!.incident.history.map((h: { fromStatus: string | null; toStatus: string; actorRole: string }) => [h.fromStatus, h.toStatus, h.actorRole])).toEqual([
@@ -113,7 +114,7 @@ describe('messages and documents on an incident', () => {
     const upload = await fetch(new URL('/uploads/incidents/documents', stack.gatewayUrl), {
       method: 'POST',
       headers: { authorization: `Bearer ${await stack.tokenFor(beneficiary)}`, 'content-type': 'image/png', 'x-file-name': encodeURIComponent('capture écran.png') },
-      body: new Uint8Array(Buffer.from('\x89PNG capture')),
+      body: new Uint8Array(TINY_PNG),
     });
     expect(upload.status).toBe(201);
     const { id: attachmentId } = (await upload.json()) as { id: string };
@@ -129,7 +130,7 @@ describe('messages and documents on an incident', () => {
     const seen = await view(ovh);
     expect(seen.messageCount).toEqual({ total: 2, unread: 1 });
     expect(seen.documents).toEqual([{ kind: 'DECLARATION', fileName: 'capture écran.png', downloadUrl: expect.stringMatching(/^\/downloads\/incidents\/documents\//) }]);
-    expect((await stack.query(ovh, 'mutation($id: ID!) { markIncidentMessagesRead(incidentId: $id) }', { id: incident.id })).data!.markIncidentMessagesRead).toBe(1);
+    expect((await stack.query(ovh, 'mutation($id: ID!) { markIncidentMessagesRead(incidentId: $id) { count errors { code } } }', { id: incident.id })).data!.markIncidentMessagesRead).toEqual({ count: 1, errors: [] });
     expect((await view(ovh)).messageCount).toEqual({ total: 2, unread: 0 });
     const download = async (caller: Identity) => (await fetch(new URL(seen.documents[0].downloadUrl, stack.gatewayUrl), { headers: { authorization: `Bearer ${await stack.tokenFor(caller)}` } })).status;
     expect(await download(ovh)).toBe(200);
@@ -142,6 +143,7 @@ describe('incidents from activation, and while ordering is down', () => {
   it('opens an incident when the buyer reports a problem with the services declared open', async () => {
     const ugap = seededIdentity('ugap');
     await stack.query(ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-INC-1", chorusNumber: "1300000001", plannedDeliveryDate: "${inDays(3)}" }) { errors { message } } }`, { id: orderId });
+    await deliverInFull(stack, orderId);
     await stack.query(ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "incident-open-0001") { errors { message } } }', { id: orderId });
     await stack.query(beneficiary, 'mutation($id: ID!) { reportActivationProblem(orderId: $id, description: "La console refuse les identifiants.") { errors { message } } }', { id: orderId });
     await stack.settle();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
+import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey';
 
 /** Never miss a step that waits on you: notifications from the file's events, per person. */
 const { beneficiary, manager, ovh, outscale, aws, ugap, holder, stranger } = PEOPLE;
@@ -31,15 +31,19 @@ beforeAll(async () => {
   await act(stack, ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-NOTIF", chorusNumber: "1300000099", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`, { id: order.id });
   const delay = await act(stack, beneficiary, `mutation($id: ID!) { requestDelay(orderId: $id, requestedDate: "${inDays(6)}", reason: "Salle serveur en travaux") { delayRequest { id } errors { code } } }`, { id: order.id });
   await act(stack, ovh, 'mutation($id: ID!) { answerDelayRequest(id: $id, accept: true, answer: "Accordé") { errors { code } } }', { id: delay.requestDelay.delayRequest.id });
+  await deliverInFull(stack, order.id);
   await act(stack, ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "notif-open-1") { errors { code } } }', { id: order.id });
   await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', { id: order.id });
   const declared = await act(stack, beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture erroné" }) { incident { id } errors { code } } }', { id: order.id });
-  await act(stack, holder, 'mutation($id: ID!) { moveIncident(id: $id, transition: takeInCharge) { errors { code } } }', { id: declared.declareIncident.incident.id });
-  // 85 % of the commitment consumed in a day: the 80 % threshold is crossed.
+  await act(stack, holder, 'mutation($id: ID!) { moveIncident(id: $id, transition: TAKE_IN_CHARGE) { errors { code } } }', { id: declared.declareIncident.incident.id });
+  // The subscription started ten days ago (as the ordering subgraph would have said then), and
+  // 85 % of the commitment was consumed over the last eight: the 80 % threshold is crossed, and with
+  // a week of history the forecast says it runs out before its term.
   const { order: withLines } = { order: (await act(stack, beneficiary, '{ orders(first: 10) { edges { node { id lines { id } } } } }')).orders.edges[0].node };
-  const today = new Date().toISOString().slice(0, 10);
-  await act(stack, ovh, 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { accepted } }', {
-    lines: [{ lineId: 'notif-usage-1', orderLineId: withLines.lines[0].id, chargePeriodStart: `${today}T00:00:00Z`, chargePeriodEnd: `${today}T01:00:00Z`, serviceName: 'OVH Private Cloud', serviceCategory: 'Compute', consumedQuantity: '1', consumedUnit: 'Hours', billedCost: '8236.50', effectiveCost: '8236.50', currency: 'EUR' }],
+  await stack.subgraphs.consumption.orm.em.getConnection().execute('update commitment set start_date = current_date - 10 where order_id = ?', [order.id]);
+  const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+  await act(stack, ovh, 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } } }', {
+    lines: Array.from({ length: 8 }, (_, ago) => ({ lineId: `notif-usage-${ago}`, orderLineId: withLines.lines[0].id, chargePeriodStart: `${day(ago)}T00:00:00Z`, chargePeriodEnd: `${day(ago)}T01:00:00Z`, serviceName: 'OVH Private Cloud', serviceCategory: 'Compute', consumedQuantity: '1', consumedUnit: 'Hours', billedCost: '1029.57', effectiveCost: '1029.57', currency: 'EUR' })),
   });
 });
 afterAll(() => stack?.close());
@@ -72,7 +76,7 @@ describe('notifications', () => {
     expect((await inbox(beneficiary)).count.unread).toBe(7);
     const foreign = await stack.query(manager, 'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code field } } }', { id: before.items[1]!.id });
     expect(foreign.data!.markNotificationRead).toEqual({ notification: null, errors: [{ code: 'NOT_FOUND', field: 'id' }] });
-    expect((await act(stack, beneficiary, 'mutation { markAllNotificationsRead }')).markAllNotificationsRead).toBe(7);
+    expect((await act(stack, beneficiary, 'mutation { markAllNotificationsRead { count errors { code } } }')).markAllNotificationsRead).toEqual({ count: 7, errors: [] });
     expect((await inbox(beneficiary)).count).toEqual({ total: 8, unread: 0 });
     expect((await inbox(manager)).count.unread).toBe(8);
   });

@@ -81,7 +81,7 @@ describe('proposals', () => {
   });
 
   it.each([
-    ['a supplier whose brand the request does not solicit', () => submitProposal(aws, requestId, 'aws-proposal-00001'), { code: 'NOT_FOUND', field: 'input.requestId' }],
+    ['a supplier whose brand the request does not solicit', () => submitProposal(aws, requestId, 'aws-proposal-00001'), { code: 'NOT_FOUND', field: 'requestId' }],
     ['a unit price above the public price', () => submitProposal(ovh, requestId, 'ovh-bad-price-0001', { ...GUIDE_TERMS, lines: [{ designation: 'x', quantity: '1', listUnitPrice: '10', unitPrice: '11' }] }), { code: 'BAD_USER_INPUT', field: 'input.lines.0.unitPrice' }],
     ['a validity date in the past', () => submitProposal(ovh, requestId, 'ovh-bad-date-0001', { ...GUIDE_TERMS, validUntil: '2020-01-01' }), { code: 'BAD_USER_INPUT', field: 'input.validUntil' }],
     ['a VAT rate that does not exist', () => submitProposal(ovh, requestId, 'ovh-bad-vat-00001', { ...GUIDE_TERMS, lines: [{ designation: 'x', quantity: '1', listUnitPrice: '10', unitPrice: '10', vatRate: '19.6' }] }), { code: 'BAD_USER_INPUT', field: 'input.lines.0.vatRate' }],
@@ -94,7 +94,7 @@ describe('proposals', () => {
   it('go to the manager first: accepting before approval, or without CGE and CGU, is refused', async () => {
     expect((await stack.query(manager, '{ dashboard { purchaseRequestsToApprove } }')).data!.dashboard.purchaseRequestsToApprove).toBe(2);
     expect((await decide(beneficiary, 'acceptProposal', { id: outscaleProposal, cgeAccepted: true, cguAccepted: true })).errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
-    expect((await decide(beneficiary, 'approveProposal', { id: outscaleProposal })).errors).toEqual([{ code: 'FORBIDDEN' }]);
+    expect((await decide(beneficiary, 'approveProposal', { id: outscaleProposal })).errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
     expect((await decide(manager, 'rejectProposal', { id: ovhProposal, comment: '' })).errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'comment' })]);
     for (const id of [outscaleProposal, ovhProposal]) expect((await decide(manager, 'approveProposal', { id, comment: 'Budget disponible' })).proposal).toEqual({ status: 'APPROVED' });
     expect((await decide(beneficiary, 'acceptProposal', { id: outscaleProposal, cgeAccepted: true, cguAccepted: false })).errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'cguAccepted' })]);
@@ -162,7 +162,7 @@ describe('orders, from validation to invoices', () => {
     supplier = data!.orders.edges[0].node.brand.name === 'OVHCLOUD' ? ovh : outscale;
     const early = await orderMutation(supplier, 'recordDelivery(orderId: $id, deliveredOn: $day, lines: $lines, idempotencyKey: $key)', { id: order.id, day: inDays(0), lines: [{ orderLineId: order.lines[0]!.id, quantity: '1' }], key: 'early-delivery-0001' });
     expect(early.errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
-    expect((await orderMutation(beneficiary, 'validateOrder(id: $id, input: $input)', { id: order.id, input: { ugapReference: 'REFCMDUGAP', chorusNumber: '1300042517', plannedDeliveryDate: inDays(5) } })).errors).toEqual([{ code: 'FORBIDDEN' }]);
+    expect((await orderMutation(beneficiary, 'validateOrder(id: $id, input: $input)', { id: order.id, input: { ugapReference: 'REFCMDUGAP', chorusNumber: '1300042517', plannedDeliveryDate: inDays(5) } })).errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
     expect((await orderMutation(ugap, 'validateOrder(id: $id, input: $input)', { id: order.id, input: { ugapReference: 'REFCMDUGAP', chorusNumber: 'abc', plannedDeliveryDate: inDays(5) } })).errors).toEqual([expect.objectContaining({ field: 'input.chorusNumber' })]);
     const validated = await orderMutation(ugap, 'validateOrder(id: $id, input: $input)', { id: order.id, input: { ugapReference: 'REFCMDUGAP', chorusNumber: '1300042517', plannedDeliveryDate: inDays(5) } });
     expect(validated.order).toMatchObject({ status: 'TO_DELIVER', statusLabel: 'A livrer', ugapReference: 'REFCMDUGAP', plannedDeliveryDate: inDays(5) });
@@ -175,7 +175,7 @@ describe('orders, from validation to invoices', () => {
     const delay = asked.data!.requestDelay.delayRequest;
     expect(delay.status).toBe('PENDING');
     const byBuyer = await stack.query(beneficiary, 'mutation($id: ID!) { answerDelayRequest(id: $id, accept: true) { errors { code } } }', { id: delay.id });
-    expect(byBuyer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(byBuyer.data!.answerDelayRequest.errors).toEqual([{ code: 'FORBIDDEN' }]);
     const answered = await stack.query(supplier, 'mutation($id: ID!) { answerDelayRequest(id: $id, accept: true, answer: "D\'accord") { delayRequest { status answeredByName } errors { code } } }', { id: delay.id });
     expect(answered.data!.answerDelayRequest.delayRequest.status).toBe('ACCEPTED');
     const { data } = await stack.query(beneficiary, 'query { orders(filter: { reference: "REFCMDUGAP" }) { edges { node { plannedDeliveryDate delayRequests { status requestedDate } } } } }');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
+import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey';
 
 /** "Recherche générale": any number on a piece of paper, or words, finds the file, as far as the caller may see it. */
 const { beneficiary, manager, ovh, outscale, aws, ugap, analyst, stranger } = PEOPLE;
@@ -29,6 +29,7 @@ beforeAll(async () => {
   const { number, order } = accepted.acceptProposal.proposal.subscriptionOrder;
   Object.assign(refs, { subscription: number, order: order.reference });
   await act(stack, ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-77-SEARCH", chorusNumber: "1300000123", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`, { id: order.id });
+  await deliverInFull(stack, order.id);
   await act(stack, ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "search-open-1") { errors { code } } }', { id: order.id });
   const activated = await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { order { schedule { number } } errors { code } } }', { id: order.id });
   refs.invoice = activated.validateActivation.order.schedule[0].number;

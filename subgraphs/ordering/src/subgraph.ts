@@ -2,6 +2,7 @@ import { HistoryEntry, HistoryEntryFields, HistoryField, type SubgraphDefinition
 import { DashboardReference, Delivery, FULFILMENT_ENTITIES, Invoice, OrderIncident, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
 import { DeliveryLineResolver, DeliveryResolver, InvoiceResolver, OrderLineResolver, OrderResolver, SubscriptionOrderResolver } from './resolvers/order.resolver';
 import { resolveOrderReference } from './resolvers/order.reference';
+import { resolveOrderLineReference } from './resolvers/order-line.reference';
 import { resolveProposalReference } from './resolvers/proposal.reference';
 import { SolicitationResolver } from './resolvers/solicitation.resolver';
 import { DashboardResolver } from './resolvers/dashboard.resolver';
@@ -27,6 +28,7 @@ export const ordering: SubgraphDefinition<OrderingLoaders> = {
   orphanedTypes: [DashboardReference, RequestReference],
   references: {
     Order: { __resolveReference: resolveOrderReference },
+    OrderLine: { __resolveReference: resolveOrderLineReference },
     Proposal: { __resolveReference: resolveProposalReference },
     Dashboard: { __resolveReference: (reference: { id: string }) => DashboardReference.of(reference.id) },
     Request: { __resolveReference: (reference: { id: string }) => RequestReference.of(reference.id) },

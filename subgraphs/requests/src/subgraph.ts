@@ -2,7 +2,7 @@ import { DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, Message
 import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
 import {
   BeneficiaryEntity,
-  KnownGuidedChoice,
+  KnownGuidedChoice, KnownOrder,
   KnownProduct,
   KnownSolution,
   Notification,
@@ -62,7 +62,7 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     Request: { __resolveReference: resolveRequestReference },
     Dashboard: { __resolveReference: resolveDashboardReference },
   },
-  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, ...THREAD_ENTITIES, HistoryEntry, Notification, SearchDocument, KnownSolution, KnownProduct, KnownGuidedChoice],
+  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, ...THREAD_ENTITIES, HistoryEntry, Notification, SearchDocument, KnownSolution, KnownProduct, KnownGuidedChoice, KnownOrder],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: (em) => seedRequests(em, SEED_BRANDS),

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, LocalDate, MutationPayload, PageArgs, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { callerOf, Connection, LocalDate, MutationPayload, PageArgs, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import { Brand, Solution } from '../entities';
 import { findBrands } from '../services/brands';
 import { updateBrand } from '../services/catalogue-changes';
@@ -84,6 +84,6 @@ export class BrandResolver {
   @Mutation(() => BrandPayload, { description: "Corrects a brand's facts (market holder); the change is dated and kept." })
   updateBrand(@Arg('input', () => UpdateBrandInput, { description: 'What to do; see the input type.' }) input: UpdateBrandInput, @Ctx() context: Context) {
     const { id, reason, ...changes } = input;
-    return refusalsAsUserErrors(() => updateBrand(context.em, callerOf(context), id, changes, reason));
+    return updateBrand(context.em, callerOf(context), id, changes, reason).then(succeeded);
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, connectionFromArray, MutationPayload, PageArgs, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { callerOf, Connection, connectionFromArray, MutationPayload, PageArgs, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import { Brand, GuidedChoice, Market, Solution } from '../entities';
 import { evaluateAnswers, findGuidedChoice, listGuidedChoices, recordGuidedChoice } from '../services/guided-choice';
 import type { EvaluationResult } from '../services/evaluation';
@@ -73,11 +73,11 @@ export class GuidedChoiceResolver {
     description: "Evaluates the buyer's answers and keeps them with the results for a project, so a request can attach them and the PAAC report can be printed.",
   })
   recordGuidedChoice(@Arg('input', () => RecordGuidedChoiceInput, { description: 'What to do; see the input type.' }) input: RecordGuidedChoiceInput, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => recordGuidedChoice(context.em, callerOf(context), input));
+    return recordGuidedChoice(context.em, callerOf(context), input).then(succeeded);
   }
 
   @Authorized()
-  @Query(() => GuidedChoice, { description: 'A recorded guided choice: its entity, market-wide staff and the suppliers it retained may read it.' })
+  @Query(() => GuidedChoice, { nullable: true, description: 'A recorded guided choice: its entity, market-wide staff and the suppliers it retained may read it (null with a NOT_FOUND error otherwise).' })
   guidedChoice(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     return findGuidedChoice(context.em, callerOf(context), id);
   }

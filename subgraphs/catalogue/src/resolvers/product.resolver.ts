@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, DecimalScalar, Money, MutationPayload, PageArgs, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { callerOf, Connection, DecimalScalar, Money, MutationPayload, PageArgs, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import type Decimal from 'decimal.js';
 import { BillingPeriod, BillingTiming, Brand, Product, Solution } from '../entities';
 import { findProducts, priceOf } from '../services/products';
@@ -169,17 +169,17 @@ export class ProductResolver {
   @Mutation(() => ProductPayload, { description: 'Adds a product reference to the price list (market holder).' })
   addProduct(@Arg('input', () => AddProductInput, { description: 'What to do; see the input type.' }) input: AddProductInput, @Ctx() context: Context) {
     const { brandId, solutionId, reason, listPrice, discountPercent, ...values } = input;
-    return refusalsAsUserErrors(() =>
-      addProduct(context.em, callerOf(context), brandId, solutionId ?? null, { ...values, listPrice: decimalText(listPrice) ?? null, discountPercent: decimalText(discountPercent) ?? null }, reason),
-    );
+    return (
+      addProduct(context.em, callerOf(context), brandId, solutionId ?? null, { ...values, listPrice: decimalText(listPrice) ?? null, discountPercent: decimalText(discountPercent) ?? null }, reason)
+    ).then(succeeded);
   }
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => ProductPayload, { description: 'Changes a product reference: price, discount, terms, or withdraws it (market holder).' })
   updateProduct(@Arg('input', () => UpdateProductInput, { description: 'What to do; see the input type.' }) input: UpdateProductInput, @Ctx() context: Context) {
     const { id, reason, listPrice, discountPercent, ...values } = input;
-    return refusalsAsUserErrors(() =>
-      updateProduct(context.em, callerOf(context), id, { ...values, listPrice: decimalText(listPrice), discountPercent: decimalText(discountPercent) }, reason),
-    );
+    return (
+      updateProduct(context.em, callerOf(context), id, { ...values, listPrice: decimalText(listPrice), discountPercent: decimalText(discountPercent) }, reason)
+    ).then(succeeded);
   }
 }

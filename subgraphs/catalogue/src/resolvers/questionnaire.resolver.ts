@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, LabelFields, MutationPayload, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { callerOf, LabelFields, MutationPayload, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import { Question, QuestionOption } from '../entities';
 import { addQuestionOption, retireQuestionOption } from '../services/catalogue-changes';
 import type { CatalogueLoaders } from '../loaders';
@@ -63,13 +63,13 @@ export class QuestionResolver {
   @Mutation(() => QuestionOptionPayload, { description: 'Adds an option to a question of the questionnaire, effective at once (market holder).' })
   addQuestionOption(@Arg('input', () => AddQuestionOptionInput, { description: 'What to do; see the input type.' }) input: AddQuestionOptionInput, @Ctx() context: Context) {
     const { question, reason, ...values } = input;
-    return refusalsAsUserErrors(() => addQuestionOption(context.em, callerOf(context), question, values, reason));
+    return addQuestionOption(context.em, callerOf(context), question, values, reason).then(succeeded);
   }
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => QuestionOptionPayload, { description: 'Retires an option; evaluations already recorded keep it (market holder).' })
   retireQuestionOption(@Arg('input', () => RetireQuestionOptionInput, { description: 'What to do; see the input type.' }) input: RetireQuestionOptionInput, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => retireQuestionOption(context.em, callerOf(context), input.question, input.option, input.reason));
+    return retireQuestionOption(context.em, callerOf(context), input.question, input.option, input.reason).then(succeeded);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, LocalDate, MutationPayload, PageArgs, refusalsAsUserErrors, Role, todayInParis, type SubgraphContext } from '@nuage/shared';
+import { callerOf, Connection, LocalDate, MutationPayload, PageArgs, succeeded, Role, todayInParis, type SubgraphContext } from '@nuage/shared';
 import { Brand, Certification, Product, Solution } from '../entities';
 import { addCertification, addSolution, updateCertification, updateSolution } from '../services/catalogue-changes';
 import { findSolutions } from '../services/brands';
@@ -159,29 +159,29 @@ export class SolutionResolver {
   @Mutation(() => SolutionPayload, { description: 'Adds a solution to a brand (market holder).' })
   addSolution(@Arg('input', () => AddSolutionInput, { description: 'What to do; see the input type.' }) input: AddSolutionInput, @Ctx() context: Context) {
     const { brandId, reason, ...values } = input;
-    return refusalsAsUserErrors(() => addSolution(context.em, callerOf(context), brandId, values, reason));
+    return addSolution(context.em, callerOf(context), brandId, values, reason).then(succeeded);
   }
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => SolutionPayload, { description: 'Changes or withdraws a solution (market holder).' })
   updateSolution(@Arg('input', () => UpdateSolutionInput, { description: 'What to do; see the input type.' }) input: UpdateSolutionInput, @Ctx() context: Context) {
     const { id, reason, ...values } = input;
-    return refusalsAsUserErrors(() => updateSolution(context.em, callerOf(context), id, values, reason));
+    return updateSolution(context.em, callerOf(context), id, values, reason).then(succeeded);
   }
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => CertificationPayload, { description: 'Records a certification of a solution with its validity (market holder).' })
   addCertification(@Arg('input', () => AddCertificationInput, { description: 'What to do; see the input type.' }) input: AddCertificationInput, @Ctx() context: Context) {
     const { solutionId, reason, code, validFrom, validTo, note } = input;
-    return refusalsAsUserErrors(() =>
-      addCertification(context.em, callerOf(context), solutionId, { code, validFrom: validFrom ?? null, validTo: validTo ?? null, note: note ?? null }, reason),
-    );
+    return (
+      addCertification(context.em, callerOf(context), solutionId, { code, validFrom: validFrom ?? null, validTo: validTo ?? null, note: note ?? null }, reason)
+    ).then(succeeded);
   }
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => CertificationPayload, { description: "Changes a certification's validity, e.g. ends it on a withdrawal (market holder)." })
   updateCertification(@Arg('input', () => UpdateCertificationInput, { description: 'What to do; see the input type.' }) input: UpdateCertificationInput, @Ctx() context: Context) {
     const { id, reason, ...values } = input;
-    return refusalsAsUserErrors(() => updateCertification(context.em, callerOf(context), id, values, reason));
+    return updateCertification(context.em, callerOf(context), id, values, reason).then(succeeded);
   }
 }

@@ -22,7 +22,7 @@ export const validOn = (day: string): FilterQuery<Certification> => ({
 function searchedText(criteria: { text?: string }): string | undefined {
   if (criteria.text === undefined) return undefined;
   const text = criteria.text.trim();
-  if (text.length < 2) throw invalid('filter.text', 'Type at least 2 characters to search.');
+  if (text.length < 2) throw invalid('filter.text', { fr: 'Tapez au moins 2 caractères pour chercher.', en: 'Type at least 2 characters to search.' });
   return `%${escapeLike(text)}%`;
 }
 

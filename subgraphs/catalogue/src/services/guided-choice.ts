@@ -38,26 +38,26 @@ export function resolveAnswers(questionnaire: QuestionnaireEntry[], answers: Ans
   for (const answer of answers) {
     const entry = byCode.get(answer.question);
     const field = `answers.${answer.question}`;
-    if (!entry) throw invalid(field, `There is no question "${answer.question}" in the questionnaire.`);
+    if (!entry) throw invalid(field, { fr: `Le questionnaire n'a pas de question « ${answer.question} ».`, en: `There is no question "${answer.question}" in the questionnaire.` });
     const { question, options } = entry;
     const option = options.find((o) => o.code === answer.option);
-    if (!option) throw invalid(field, `The question « ${question.labelFr} » has no option "${answer.option}" (or it was retired).`);
+    if (!option) throw invalid(field, { fr: `La question « ${question.labelFr} » n'a pas d'option « ${answer.option} » (ou elle a été retirée).`, en: `The question « ${question.labelFr} » has no option "${answer.option}" (or it was retired).` });
     if (criteria.some((c) => c.question === question.code && c.option === option.code)) {
-      throw invalid(field, `The option "${option.code}" of « ${question.labelFr} » is answered twice.`);
+      throw invalid(field, { fr: `L'option « ${option.code} » de « ${question.labelFr} » est répondue deux fois.`, en: `The option "${option.code}" of « ${question.labelFr} » is answered twice.` });
     }
     if (!question.multiple && criteria.some((c) => c.question === question.code)) {
-      throw invalid(field, `The question « ${question.labelFr} » takes exactly one answer.`);
+      throw invalid(field, { fr: `La question « ${question.labelFr} » prend exactement une réponse.`, en: `The question « ${question.labelFr} » takes exactly one answer.` });
     }
     const requirement = answer.requirement ?? Requirement.REQUIRED;
     if (question.rule === QuestionRule.EXPOSURE && requirement !== Requirement.REQUIRED) {
-      throw invalid(field, `The question « ${question.labelFr} » filters providers: its answer is always required.`);
+      throw invalid(field, { fr: `La question « ${question.labelFr} » filtre les fournisseurs : sa réponse est toujours exigée.`, en: `The question « ${question.labelFr} » filters providers: its answer is always required.` });
     }
     const exceptBrandIds = [...new Set(answer.exceptBrandIds ?? [])];
     const listsBrands = question.rule === QuestionRule.EXPOSURE && option.criterion === EXPOSURE.ANY_EXCEPT;
-    if (listsBrands && exceptBrandIds.length === 0) throw invalid(field, 'Tick at least one provider to exclude with « tous les CSP sauf ».');
-    if (!listsBrands && exceptBrandIds.length > 0) throw invalid(field, 'Providers to exclude only go with the option « tous les CSP sauf ».');
+    if (listsBrands && exceptBrandIds.length === 0) throw invalid(field, { fr: 'Cochez au moins un fournisseur à exclure avec « tous les CSP sauf ».', en: 'Tick at least one provider to exclude with « tous les CSP sauf ».' });
+    if (!listsBrands && exceptBrandIds.length > 0) throw invalid(field, { fr: "Les fournisseurs à exclure ne vont qu'avec l'option « tous les CSP sauf ».", en: 'Providers to exclude only go with the option « tous les CSP sauf ».' });
     const unknown = exceptBrandIds.find((id) => !brandNames.has(id));
-    if (unknown) throw invalid(field, `There is no brand with id ${unknown} on the market.`);
+    if (unknown) throw invalid(field, { fr: `Aucune marque du marché n'a l'identifiant ${unknown}.`, en: `There is no brand with id ${unknown} on the market.` });
     criteria.push({
       question: question.code,
       questionLabel: text(question),
@@ -73,7 +73,7 @@ export function resolveAnswers(questionnaire: QuestionnaireEntry[], answers: Ans
   }
   for (const { question } of questionnaire) {
     if (question.mandatory && !criteria.some((c) => c.question === question.code)) {
-      throw invalid(`answers.${question.code}`, `The question « ${question.labelFr} » is mandatory: tick an option.`);
+      throw invalid(`answers.${question.code}`, { fr: `La question « ${question.labelFr} » est obligatoire : cochez une option.`, en: `The question « ${question.labelFr} » is mandatory: tick an option.` });
     }
   }
   return criteria;
@@ -144,11 +144,11 @@ export interface RecordInput {
 
 /** Evaluates and keeps the evaluation of a buyer, for a request to attach and for its PAAC report. */
 export async function recordGuidedChoice(em: EntityManager, caller: Identity, input: RecordInput): Promise<GuidedChoice> {
-  if (!caller.entityId) throw forbidden('Only a buyer of a beneficiary entity records a guided choice.');
+  if (!caller.entityId) throw forbidden({ fr: "Seul un acheteur d'une entité bénéficiaire enregistre un parcours d'aide au choix.", en: 'Only a buyer of a beneficiary entity records a guided choice.' });
   const projectName = input.projectName.trim();
-  if (projectName.length < 1 || projectName.length > 200) throw invalid('input.projectName', 'Name the project in 1 to 200 characters.');
+  if (projectName.length < 1 || projectName.length > 200) throw invalid('input.projectName', { fr: 'Nommez le projet en 1 à 200 caractères.', en: 'Name the project in 1 to 200 characters.' });
   const market = await em.findOne(Market, { id: input.marketId ?? NUAGE_PUBLIC_MARKET_ID });
-  if (!market) throw notFound('The market', 'input.marketId');
+  if (!market) throw notFound({ fr: 'Le marché', en: 'The market' }, 'input.marketId');
   const result = await evaluateAnswers(em, input.answers, input.asOf);
   const guidedChoice = em.create(GuidedChoice, {
     projectName,
@@ -184,7 +184,7 @@ export function visibleGuidedChoices(caller: Identity): FilterQuery<GuidedChoice
 
 export async function findGuidedChoice(em: EntityManager, caller: Identity, id: string): Promise<GuidedChoice> {
   const found = await em.findOne(GuidedChoice, { $and: [{ id }, visibleGuidedChoices(caller)] }, { populate: ['market'] });
-  if (!found) throw notFound('The guided choice', 'id');
+  if (!found) throw notFound({ fr: "Le parcours d'aide au choix", en: 'The guided choice' }, 'id');
   return found;
 }
 

@@ -166,8 +166,9 @@ export class ConsumptionAlert {
   @Property({ type: 'decimal', precision: 7, scale: 2 })
   percentUsed!: string;
 
-  @Property({ type: 'decimal', precision: 14, scale: 2 })
-  proposedRenewal!: string;
+  /** Null when the alert was raised before a forecast could be made. */
+  @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
+  proposedRenewal!: string | null;
 
   @Property({ type: 'date', nullable: true })
   forecastExhaustion!: string | null;

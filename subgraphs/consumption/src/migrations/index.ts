@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125045014 } from './Migration20261125045014';
 import { Migration20261126050544 } from './Migration20261126050544';
 import { Migration20261126060620 } from './Migration20261126060620';
+import { Migration20261201130000 } from './Migration20261201130000';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261125045014', class: Migration20261125045014 },
   { name: 'Migration20261126050544', class: Migration20261126050544 },
   { name: 'Migration20261126060620', class: Migration20261126060620 },
+  { name: 'Migration20261201130000', class: Migration20261201130000 },
 ];

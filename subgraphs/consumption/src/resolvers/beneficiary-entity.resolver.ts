@@ -3,7 +3,7 @@ import { assertMayReadEntity } from '@nuage/shared';
 import type { ConsumptionLoaders } from '../loaders';
 import { figuresOf } from './consumption.resolver';
 import { ConsumptionFigures } from './consumption.types';
-import { callerOf, DomainError, ErrorCode, UserError, type SubgraphContext } from '@nuage/shared';
+import { callerOf, UserError, type SubgraphContext } from '@nuage/shared';
 import { BeneficiaryEntityConsumption } from '../entities';
 import { setThresholds, thresholdsOf } from '../services/alert-thresholds';
 
@@ -33,7 +33,7 @@ export class BeneficiaryEntityConsumptionResolver {
     return figuresOf(context, await context.loaders.commitmentsByEntity.load(entity.id));
   }
 
-  @FieldResolver(() => [ProjectConsumption], { description: "The entity's consumption project by project." })
+  @FieldResolver(() => [ProjectConsumption], { nullable: true, description: "The entity's consumption project by project (its own people and market-wide staff; null with FORBIDDEN for others)." })
   async consumptionByProject(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: SubgraphContext<ConsumptionLoaders>) {
     assertMayReadEntity(callerOf(context), entity.id);
     const commitments = await context.loaders.commitmentsByEntity.load(entity.id);
@@ -43,7 +43,8 @@ export class BeneficiaryEntityConsumptionResolver {
   }
 
   @FieldResolver(() => [Int], {
-    description: "Percentages of a commitment at which the entity's buyers are alerted (80 and 100 by default).",
+    nullable: true,
+    description: "Percentages of a commitment at which the entity's buyers are alerted (80 and 100 by default); null with FORBIDDEN for those who may not read them.",
   })
   consumptionAlertThresholds(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: SubgraphContext) {
     return thresholdsOf(context.em, callerOf(context), entity.id);
@@ -55,11 +56,6 @@ export class BeneficiaryEntityConsumptionResolver {
     @Arg('thresholds', () => [Int], { description: 'Percentages of the commitment, 1 to 200, e.g. [80, 100].' }) thresholds: number[],
     @Ctx() context: SubgraphContext,
   ): Promise<SetAlertThresholdsPayload> {
-    try {
-      return { thresholds: await setThresholds(context.em, callerOf(context), thresholds), errors: [] };
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.BAD_USER_INPUT) return { thresholds: null, errors: [UserError.from(error)] };
-      throw error;
-    }
+    return { thresholds: await setThresholds(context.em, callerOf(context), thresholds), errors: [] };
   }
 }

@@ -1,28 +1,9 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import {
-  callerOf,
-  Connection,
-  CONSUMPTION_TOPICS,
-  Dec,
-  DecimalScalar,
-  forbidden,
-  invalid,
-  isMarketWide,
-  JSONObject,
-  LocalDate,
-  Money,
-  notFound,
-  PageArgs,
-  publish,
-  Role,
-  type Identity,
-  type RenewalRequested,
-  type SubgraphContext,
-} from '@nuage/shared';
+import { callerOf, Connection, DecimalScalar, forbidden, isMarketWide, JSONObject, LocalDate, Money, MutationPayload, PageArgs, Role, succeeded, type Identity, type SubgraphContext } from '@nuage/shared';
 import type Decimal from 'decimal.js';
 import { Commitment, ConsumptionAlert, OrderLineReference, OrderReference, RequestReference } from '../entities';
 import { ingestUsage, usageFromFocusCsv, type UsageInput } from '../services/usage';
-import { raiseAlerts, listAlerts } from '../services/alerts';
+import { raiseAlerts, listAlerts, requestRenewal } from '../services/alerts';
 import { sum } from '../services/figures';
 import type { ConsumptionLoaders } from '../loaders';
 import { consumptionFigures, ConsumptionFigures, SpendRow } from './consumption.types';
@@ -85,7 +66,7 @@ class RejectedUsageLine {
   @Field(() => String, { description: 'The field at fault.' })
   field!: string;
 
-  @Field(() => String, { description: 'Why.' })
+  @Field(() => String, { description: "Why, in the caller's language." })
   reason!: string;
 }
 
@@ -104,13 +85,30 @@ class UsageReport {
   alertsRaised!: number;
 }
 
+/** Why an alert was raised. */
+enum AlertKind {
+  THRESHOLD = 'THRESHOLD',
+  FORECAST = 'FORECAST',
+}
+registerEnumType(AlertKind, {
+  name: 'ConsumptionAlertKind',
+  description: 'Why a consumption alert was raised.',
+  valuesConfig: {
+    THRESHOLD: { description: "A percentage of the commitment was crossed (seuil d'alerte atteint)." },
+    FORECAST: { description: "At the current pace, the commitment runs out before its due date (épuisement avant l'échéance)." },
+  },
+});
+
+const UsagePayload = MutationPayload(UsageReport, 'UsagePayload', 'report', 'batch of usage lines');
+const RenewalDraftPayload = MutationPayload(RequestReference, 'RenewalDraftPayload', 'request', 'renewal request draft');
+
 @ObjectType({ description: 'A consumption alert of the entity ("alerte de surconsommation").' })
 class ConsumptionAlertView {
   @Field(() => ID, { description: 'Its id.' })
   id!: string;
 
-  @Field(() => String, { description: 'THRESHOLD (a percentage crossed) or FORECAST (runs out before the due date).' })
-  kind!: string;
+  @Field(() => AlertKind, { description: 'A threshold crossed, or a forecast that runs out before the due date.' })
+  kind!: AlertKind;
 
   @Field(() => Int, { nullable: true, description: 'The percentage crossed.' })
   threshold!: number | null;
@@ -118,8 +116,8 @@ class ConsumptionAlertView {
   @Field(() => DecimalScalar, { description: 'Percentage used when raised.' })
   percentUsed!: string;
 
-  @Field(() => Money, { description: 'The amount proposed to renew.' })
-  proposedRenewal!: Money;
+  @Field(() => Money, { nullable: true, description: 'The amount proposed to renew; null when raised before a forecast could be made.' })
+  proposedRenewal!: Money | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'When it ran out or will, at the pace then.' })
   forecastExhaustion!: string | null;
@@ -166,23 +164,25 @@ async function figuresOf(context: Context, commitments: Commitment[]): Promise<C
 @Resolver()
 export class UsageResolver {
   @Authorized(Role.SUPPLIER)
-  @Mutation(() => UsageReport, { description: 'Pushes usage lines of your order lines (up to 10,000 per call); safe to retry: lines already recorded are skipped.' })
+  @Mutation(() => UsagePayload, { description: 'Pushes usage lines of your order lines (up to 10,000 per call); safe to retry: lines already recorded are skipped.' })
   pushUsage(@Arg('lines', () => [UsageLineInput], { description: 'The lines.' }) lines: UsageLineInput[], @Ctx() context: Context) {
     return this.ingest(context, lines.map(usageInput));
   }
 
   @Authorized(Role.SUPPLIER)
-  @Mutation(() => UsageReport, { description: 'Imports a FOCUS CSV export (FOCUS column names, plus x_LineId and x_OrderLineId).' })
+  @Mutation(() => UsagePayload, { description: 'Imports a FOCUS CSV export (FOCUS column names, plus x_LineId and x_OrderLineId).' })
   importUsageCsv(@Arg('csv', () => String, { description: 'The CSV text, header first.' }) csv: string, @Ctx() context: Context) {
     return this.ingest(context, usageFromFocusCsv(csv));
   }
 
-  private ingest(context: Context, lines: UsageInput[]): Promise<UsageReport> {
-    return context.em.transactional(async (tx) => {
+  private async ingest(context: Context, lines: UsageInput[]) {
+    const report = await context.em.transactional(async (tx): Promise<UsageReport> => {
       const result = await ingestUsage(tx, callerOf(context), lines);
       const alertsRaised = await raiseAlerts(tx, result.orderLineIds);
-      return { accepted: result.accepted, duplicates: result.duplicates, rejected: result.rejected, alertsRaised };
+      const rejected = result.rejected.map((rejection) => ({ ...rejection, reason: rejection.reason[context.locale] }));
+      return { accepted: result.accepted, duplicates: result.duplicates, rejected, alertsRaised };
     });
+    return succeeded(report);
   }
 
   @Authorized()
@@ -195,10 +195,10 @@ export class UsageResolver {
   private alertView(alert: ConsumptionAlert, context: Context): ConsumptionAlertView {
     return {
       id: alert.id,
-      kind: alert.kind,
+      kind: alert.kind as AlertKind,
       threshold: alert.kind === 'THRESHOLD' ? alert.threshold : null,
       percentUsed: alert.percentUsed,
-      proposedRenewal: Money.of(alert.proposedRenewal, context.locale),
+      proposedRenewal: alert.proposedRenewal === null ? null : Money.of(alert.proposedRenewal, context.locale),
       forecastExhaustion: alert.forecastExhaustion,
       orderLine: OrderLineReference.of(alert.orderLineId),
       raisedAt: alert.createdAt,
@@ -207,45 +207,27 @@ export class UsageResolver {
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
-  @Mutation(() => Boolean, { description: 'From an alert, asks to renew: you state the amount (credits) and a renewal request draft is started in "Demandes".' })
+  @Mutation(() => RenewalDraftPayload, {
+    description: 'From an alert, asks to renew: you state the amount (credits) and a renewal request draft is started in "Demandes", soliciting the brand of the order; once per alert.',
+  })
   async requestRenewalFromAlert(
     @Arg('alertId', () => ID, { description: 'The alert.' }) alertId: string,
     @Arg('amount', () => DecimalScalar, { description: 'The amount excl. VAT to renew, converted into credits.' }) amount: Decimal,
     @Ctx() context: Context,
   ) {
-    const caller = callerOf(context);
-    return context.em.transactional(async (tx) => {
-      const alert = await tx.findOne(ConsumptionAlert, { id: alertId });
-      if (!alert || alert.entityId !== caller.entityId) throw notFound('The alert', 'alertId');
-      if (alert.renewalRequestedAt) throw invalid('alertId', 'A renewal was already asked from this alert.');
-      if (amount.lte(0) || amount.decimalPlaces() > 2) throw invalid('amount', 'A positive amount in euros and cents.');
-      const commitment = await tx.findOneOrFail(Commitment, { orderLineId: alert.orderLineId });
-      alert.renewalRequestedAt = new Date();
-      publish(tx, CONSUMPTION_TOPICS.renewalRequested, {
-        alertId,
-        requestId: commitment.requestId,
-        orderId: commitment.orderId,
-        orderLineId: commitment.orderLineId,
-        brandId: commitment.brandId,
-        entityId: commitment.entityId,
-        designation: commitment.designation,
-        amount: new Dec(amount).toFixed(2),
-        requestedById: caller.userId,
-        requestedByName: caller.name,
-      } satisfies RenewalRequested);
-      return true;
-    });
+    const draftId = await requestRenewal(context.em, callerOf(context), alertId, amount);
+    return succeeded(RequestReference.of(draftId));
   }
 
   @Authorized(Role.MARKET_HOLDER, Role.UGAP, Role.ANALYST)
-  @Query(() => [SpendRow], { description: 'Spend by brand, entity or service category and month over the whole market, from the monthly totals.' })
+  @Query(() => [SpendRow], { nullable: true, description: 'Spend by brand, entity or service category and month over the whole market, from the monthly totals (market holder, UGAP and analysts; null with FORBIDDEN for others).' })
   async spendByMonth(
     @Arg('dimension', () => SpendDimension, { description: 'How to group.' }) dimension: SpendDimension,
     @Arg('from', () => LocalDate, { nullable: true, description: 'First month (its first day).' }) from: string | undefined,
     @Arg('to', () => LocalDate, { nullable: true, description: 'Last month (any day of it).' }) to: string | undefined,
     @Ctx() context: Context,
   ): Promise<SpendRow[]> {
-    if (!isMarketWide(callerOf(context))) throw forbidden('Market-wide figures are for the market holder, UGAP and analysts.');
+    if (!isMarketWide(callerOf(context))) throw forbidden({ fr: "Les chiffres de tout le marché sont réservés au titulaire, à l'UGAP et aux analystes.", en: 'Market-wide figures are for the market holder, UGAP and analysts.' });
     const column = { BRAND: 'brand_id', ENTITY: 'entity_id', SERVICE_CATEGORY: 'service_category' }[dimension];
     const rows = await context.em.getConnection().execute<{ key: string; month: string; effective: string; billed: string; lines: string }[]>(
       `select ${column}::text as key, to_char(month, 'YYYY-MM') as month, sum(effective_cost) as effective, sum(billed_cost) as billed, sum(lines) as lines

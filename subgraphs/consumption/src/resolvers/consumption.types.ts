@@ -1,6 +1,6 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar, LocalDate, Money, type Locale } from '@nuage/shared';
-import { FORECAST_METHOD, outlook, type Figures } from '../services/figures';
+import { FORECAST_METHOD, ForecastConfidence, MIN_HISTORY_DAYS, outlook, type Figures } from '../services/figures';
 
 @ObjectType({ description: 'Consumption of one month.' })
 export class MonthlyAmount {
@@ -31,7 +31,16 @@ export class ConsumptionFigures {
   @Field(() => Money, { description: 'Current pace: effective cost per day over the last 30 days.' })
   dailyRunRate!: Money;
 
-  @Field(() => LocalDate, { nullable: true, description: 'When the commitment runs out at the current pace; null when nothing is consumed.' })
+  @Field(() => Int, { description: 'Days of history the forecast rests on (since the commitment started, today included).' })
+  historyDays!: number;
+
+  @Field(() => ForecastConfidence, { description: 'How far the forecast may be trusted; NONE when there is none yet (under 7 days of history, or nothing consumed).' })
+  forecastConfidence!: ForecastConfidence;
+
+  @Field(() => String, { description: "What the forecast rests on, or why there is none yet, in the caller's language." })
+  forecastNote!: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When the commitment runs out at the current pace; null when it does not or when there is no forecast yet.' })
   forecastExhaustionDate!: string | null;
 
   @Field(() => LocalDate, { description: 'Due date of the commitment.' })
@@ -40,11 +49,39 @@ export class ConsumptionFigures {
   @Field(() => Boolean, { description: 'Whether it runs out before its due date at the current pace.' })
   runsOutBeforeDue!: boolean;
 
-  @Field(() => Money, { description: 'What renewing would take to reach the due date at the current pace.' })
-  proposedRenewal!: Money;
+  @Field(() => Money, { nullable: true, description: 'What renewing would take to reach the due date at the current pace, at most the committed amount; null when there is no forecast yet.' })
+  proposedRenewal!: Money | null;
 
-  @Field(() => String, { description: 'How the forecast is made.' })
+  @Field(() => String, { description: "How the forecast is made, in the caller's language." })
   method!: string;
+}
+
+registerEnumType(ForecastConfidence, {
+  name: 'ForecastConfidence',
+  description: 'How far a consumption forecast may be trusted, from the days of history it rests on.',
+  valuesConfig: {
+    NONE: { description: 'No forecast yet: under 7 days of history, or nothing consumed (aucune prévision).' },
+    LOW: { description: '7 to 29 days of history (confiance faible).' },
+    MEDIUM: { description: '30 to 89 days of history (confiance moyenne).' },
+    HIGH: { description: '90 days of history or more (confiance élevée).' },
+  },
+});
+
+const CONFIDENCE_LABELS: Record<ForecastConfidence, { fr: string; en: string }> = {
+  NONE: { fr: 'aucune', en: 'none' },
+  LOW: { fr: 'faible', en: 'low' },
+  MEDIUM: { fr: 'moyenne', en: 'medium' },
+  HIGH: { fr: 'élevée', en: 'high' },
+};
+
+function forecastNote(confidence: ForecastConfidence, historyDays: number) {
+  if (confidence === ForecastConfidence.NONE) {
+    return historyDays < MIN_HISTORY_DAYS
+      ? { fr: `Pas encore de prévision : ${historyDays} jour(s) d'historique, il en faut ${MIN_HISTORY_DAYS}.`, en: `No forecast yet: ${historyDays} day(s) of history, ${MIN_HISTORY_DAYS} are needed.` }
+      : { fr: 'Pas encore de prévision : aucune consommation relevée.', en: 'No forecast yet: no consumption recorded.' };
+  }
+  const label = CONFIDENCE_LABELS[confidence];
+  return { fr: `Prévision sur ${historyDays} jours d'historique, confiance ${label.fr}.`, en: `Forecast on ${historyDays} days of history, ${label.en} confidence.` };
 }
 
 /** The GraphQL view of figures, amounts in the caller's language. */
@@ -57,11 +94,14 @@ export function consumptionFigures(figures: Figures, locale: Locale): Consumptio
     remaining: Money.of(view.remaining, locale),
     monthly: [...figures.monthly].sort(([a], [b]) => a.localeCompare(b)).map(([month, amount]) => ({ month, amount: Money.of(amount, locale) })),
     dailyRunRate: Money.of(view.dailyRunRate, locale),
+    historyDays: view.historyDays,
+    forecastConfidence: view.confidence,
+    forecastNote: forecastNote(view.confidence, view.historyDays)[locale],
     forecastExhaustionDate: view.forecastExhaustionDate,
     dueDate: figures.dueDate,
     runsOutBeforeDue: view.runsOutBeforeDue,
-    proposedRenewal: Money.of(view.proposedRenewal, locale),
-    method: FORECAST_METHOD,
+    proposedRenewal: view.proposedRenewal ? Money.of(view.proposedRenewal, locale) : null,
+    method: FORECAST_METHOD[locale],
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { CONSUMPTION_TOPICS, paginate, publish, type AlertRaised, type Identity, type PageArgs } from '@nuage/shared';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type Decimal from 'decimal.js';
+import { conflict, CONSUMPTION_TOPICS, Dec, invalid, notFound, paginate, publish, type AlertRaised, type Identity, type PageArgs, type RenewalRequested } from '@nuage/shared';
 import { AlertSettings, Commitment, ConsumptionAlert } from '../entities';
 import { DEFAULT_THRESHOLDS } from './alert-thresholds';
 import { figuresLoader, outlook } from './figures';
@@ -29,7 +30,7 @@ export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Pr
       const inserted = await em.getConnection().execute<{ id: string }[]>(
         `insert into consumption_alert (id, order_line_id, entity_id, kind, threshold, percent_used, proposed_renewal, forecast_exhaustion)
          values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (order_line_id, kind, threshold) do nothing returning id`,
-        [id, commitment.orderLineId, commitment.entityId, alert.kind, alert.threshold, view.percentUsed.toFixed(2), view.proposedRenewal.toFixed(2), view.forecastExhaustionDate],
+        [id, commitment.orderLineId, commitment.entityId, alert.kind, alert.threshold, view.percentUsed.toFixed(2), view.proposedRenewal?.toFixed(2) ?? null, view.forecastExhaustionDate],
         'all',
         em.getTransactionContext(),
       );
@@ -45,7 +46,7 @@ export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Pr
         kind: alert.kind,
         threshold: alert.kind === 'THRESHOLD' ? alert.threshold : null,
         percentUsed: view.percentUsed.toFixed(2),
-        proposedRenewal: view.proposedRenewal.toFixed(2),
+        proposedRenewal: view.proposedRenewal?.toFixed(2) ?? null,
       } satisfies AlertRaised);
     }
   }
@@ -57,4 +58,35 @@ export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Pr
 export function listAlerts(em: EntityManager, caller: Identity, page: PageArgs) {
   const where = caller.entityId ? { entityId: caller.entityId } : caller.role === 'SUPPLIER' ? { id: null } : {};
   return paginate(em, ConsumptionAlert, where as never, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+}
+
+/**
+ * From an alert, the buyer states an amount of credits to renew: the requests subgraph starts a
+ * renewal draft (its id chosen here, so the caller gets it at once). The alert is locked, so that
+ * concurrent calls give one draft.
+ */
+export async function requestRenewal(em: EntityManager, caller: Identity, alertId: string, amount: Decimal): Promise<string> {
+  return em.transactional(async (tx) => {
+    const alert = await tx.findOne(ConsumptionAlert, { id: alertId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!alert || alert.entityId !== caller.entityId) throw notFound({ fr: "L'alerte", en: 'The alert' }, 'alertId');
+    if (alert.renewalRequestedAt) throw conflict({ fr: 'Un renouvellement a déjà été demandé depuis cette alerte.', en: 'A renewal was already asked from this alert.' }, 'alertId');
+    if (amount.lte(0) || amount.decimalPlaces() > 2) throw invalid('amount', { fr: 'Un montant positif, en euros et centimes.', en: 'A positive amount in euros and cents.' });
+    const commitment = await tx.findOneOrFail(Commitment, { orderLineId: alert.orderLineId });
+    alert.renewalRequestedAt = new Date();
+    const draftId = randomUUID();
+    publish(tx, CONSUMPTION_TOPICS.renewalRequested, {
+      alertId,
+      draftId,
+      requestId: commitment.requestId,
+      orderId: commitment.orderId,
+      orderLineId: commitment.orderLineId,
+      brandId: commitment.brandId,
+      entityId: commitment.entityId,
+      designation: commitment.designation,
+      amount: new Dec(amount).toFixed(2),
+      requestedById: caller.userId,
+      requestedByName: caller.name,
+    } satisfies RenewalRequested);
+    return draftId;
+  });
 }

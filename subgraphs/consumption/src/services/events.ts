@@ -1,10 +1,16 @@
-import { ORDERING_TOPICS, type DeliveredEvent, type EventHandler, type OrderActivated } from '@nuage/shared';
+import { Dec, ORDERING_TOPICS, type DeliveredEvent, type EventHandler, type OrderActivated } from '@nuage/shared';
 import { Commitment } from '../entities';
 
 /** What this subgraph learns from the ordering subgraph: the commitments to measure usage against. */
 export const CONSUMPTION_CONSUME: Record<string, EventHandler> = {
   [ORDERING_TOPICS.orderActivated]: async (em, { payload }: DeliveredEvent<OrderActivated>) => {
     for (const line of payload.lines) {
+      // Credits renewed on a line top up its commitment (the inbox applies each event once).
+      const toppedUp = line.topsUpOrderLineId ? await em.findOne(Commitment, { orderLineId: line.topsUpOrderLineId }) : null;
+      if (toppedUp) {
+        toppedUp.committedAmount = new Dec(toppedUp.committedAmount).plus(line.committedAmount).toFixed(2);
+        continue;
+      }
       const values = {
         orderId: payload.orderId,
         orderReference: payload.reference,

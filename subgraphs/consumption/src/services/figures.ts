@@ -6,8 +6,31 @@ import { Commitment } from '../entities';
 
 /** The forecast window: the pace is the consumption of the last 30 days. */
 export const RUN_RATE_DAYS = 30;
-export const FORECAST_METHOD =
-  'Run rate: the effective cost of the last 30 days (or since the start, if shorter) divided by that number of days; the commitment runs out when what remains is used up at that pace.';
+/** No forecast before a week of history: one day's spike extrapolated over years proposes absurd renewals. */
+export const MIN_HISTORY_DAYS = 7;
+
+/** How far the forecast may be trusted, from the days of history it rests on. */
+export enum ForecastConfidence {
+  /** Under 7 days of history, or nothing consumed: no forecast is given. */
+  NONE = 'NONE',
+  /** 7 to 29 days. */
+  LOW = 'LOW',
+  /** 30 to 89 days. */
+  MEDIUM = 'MEDIUM',
+  /** 90 days or more. */
+  HIGH = 'HIGH',
+}
+
+export const FORECAST_METHOD = {
+  fr:
+    "Rythme constaté : le coût effectif des 30 derniers jours (ou depuis le début, s'il est plus récent) divisé par ce nombre de jours ; l'engagement s'épuise quand ce qui reste est consommé à ce rythme. " +
+    "Aucune prévision avant 7 jours d'historique ou sans consommation. Le renouvellement proposé est ce qu'il faudrait pour atteindre l'échéance à ce rythme, plafonné au montant engagé. " +
+    'Confiance : faible de 7 à 29 jours d’historique, moyenne de 30 à 89, élevée à partir de 90.',
+  en:
+    'Run rate: the effective cost of the last 30 days (or since the start, if shorter) divided by that number of days; the commitment runs out when what remains is used up at that pace. ' +
+    'No forecast before 7 days of history or without consumption. The proposed renewal is what reaching the due date at that pace would take, capped at the committed amount. ' +
+    'Confidence: low with 7 to 29 days of history, medium with 30 to 89, high from 90.',
+};
 
 export interface Figures {
   committed: Decimal;
@@ -25,25 +48,30 @@ const DAY = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
-/** What the figures say: percentage used, daily pace, when it runs out, what renewing would take. */
+const confidenceOf = (historyDays: number) =>
+  historyDays < MIN_HISTORY_DAYS ? ForecastConfidence.NONE : historyDays < 30 ? ForecastConfidence.LOW : historyDays < 90 ? ForecastConfidence.MEDIUM : ForecastConfidence.HIGH;
+
+/**
+ * What the figures say: percentage used, daily pace, and, once there is enough history, when it
+ * runs out and what renewing would take (never more than the commitment again).
+ */
 export function outlook(figures: Figures, today = todayInParis()) {
   const percentUsed = figures.committed.isZero() ? new Dec(0) : figures.consumed.times(100).dividedBy(figures.committed).toDecimalPlaces(2);
   const dailyRunRate = figures.recentDays > 0 ? figures.recent.dividedBy(figures.recentDays) : new Dec(0);
   const remaining = figures.committed.minus(figures.consumed);
-  let exhaustion: string | null = null;
-  if (remaining.lte(0)) exhaustion = today;
-  else if (dailyRunRate.gt(0)) exhaustion = addDays(today, remaining.dividedBy(dailyRunRate).ceil().toNumber());
+  // Days of history, today included.
+  const historyDays = Math.max(0, days(figures.startDate, today) + 1);
+  const confidence = figures.consumed.gt(0) ? confidenceOf(historyDays) : ForecastConfidence.NONE;
+  const base = { percentUsed, dailyRunRate: toCents(dailyRunRate), remaining: toCents(Dec.max(remaining, 0)), historyDays, confidence };
+  // A commitment used up has run out, whatever the history.
+  if (remaining.lte(0)) return { ...base, forecastExhaustionDate: today as string | null, runsOutBeforeDue: today < figures.dueDate, proposedRenewal: confidence === ForecastConfidence.NONE ? null : toCents(figures.committed) };
+  if (confidence === ForecastConfidence.NONE) return { ...base, forecastExhaustionDate: null, runsOutBeforeDue: false, proposedRenewal: null };
+  const exhaustion = dailyRunRate.gt(0) ? addDays(today, remaining.dividedBy(dailyRunRate).ceil().toNumber()) : null;
   const daysToDue = Math.max(0, days(today, figures.dueDate));
-  // What the line will have used by its due date at this pace, beyond what is committed.
+  // What the line will have used by its due date at this pace, beyond what is committed; at most the commitment again.
   const projected = figures.consumed.plus(dailyRunRate.times(daysToDue));
-  return {
-    percentUsed,
-    dailyRunRate: toCents(dailyRunRate),
-    remaining: toCents(Dec.max(remaining, 0)),
-    forecastExhaustionDate: exhaustion,
-    runsOutBeforeDue: exhaustion !== null && exhaustion < figures.dueDate,
-    proposedRenewal: toCents(Dec.max(projected.minus(figures.committed), 0)),
-  };
+  const renewal = Dec.min(Dec.max(projected.minus(figures.committed), 0), figures.committed);
+  return { ...base, forecastExhaustionDate: exhaustion, runsOutBeforeDue: exhaustion !== null && exhaustion < figures.dueDate, proposedRenewal: toCents(renewal) };
 }
 
 /** Adds up the figures of several lines (an order, a request, a project, an entity). */

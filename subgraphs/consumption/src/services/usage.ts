@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Dec, forbidden, invalid, Role, type Identity } from '@nuage/shared';
+import { Dec, forbidden, formatDay, invalid, Role, type Bilingual, type Identity } from '@nuage/shared';
 import { Commitment } from '../entities';
 
 /** One usage line as a supplier pushes it (FOCUS column names in comments). */
@@ -25,7 +25,7 @@ export interface Rejection {
   index: number;
   lineId: string;
   field: string;
-  reason: string;
+  reason: Bilingual;
 }
 
 export interface IngestionResult {
@@ -41,21 +41,21 @@ const DECIMAL = /^-?\d{1,14}(\.\d{1,6})?$/;
 const DAY_MS = 86_400_000;
 
 /** Checks one line; the reason it is rejected, or null. */
-function problem(line: UsageInput, commitment: Commitment | undefined, caller: Identity): [string, string] | null {
-  if (!line.lineId || line.lineId.length > 200) return ['lineId', 'Give the line an id of 1 to 200 characters.'];
-  if (!commitment || commitment.brandId !== caller.brandId) return ['orderLineId', 'No running order line of your brand has this id.'];
-  if (line.currency !== 'EUR') return ['currency', `Usage is in EUR on this market, not ${line.currency}.`];
+function problem(line: UsageInput, commitment: Commitment | undefined, caller: Identity): [string, Bilingual] | null {
+  if (!line.lineId || line.lineId.length > 200) return ['lineId', { fr: 'Donnez à la ligne un identifiant de 1 à 200 caractères.', en: 'Give the line an id of 1 to 200 characters.' }];
+  if (!commitment || commitment.brandId !== caller.brandId) return ['orderLineId', { fr: "Aucune ligne de commande en cours de votre marque n'a cet identifiant.", en: 'No running order line of your brand has this id.' }];
+  if (line.currency !== 'EUR') return ['currency', { fr: `La consommation est en EUR sur ce marché, pas en ${line.currency}.`, en: `Usage is in EUR on this market, not ${line.currency}.` }];
   for (const field of ['consumedQuantity', 'billedCost', 'effectiveCost'] as const) {
-    if (!DECIMAL.test(line[field])) return [field, 'A decimal number written as a string, e.g. "12.50".'];
+    if (!DECIMAL.test(line[field])) return [field, { fr: 'Un nombre décimal écrit comme une chaîne, par exemple "12.50".', en: 'A decimal number written as a string, e.g. "12.50".' }];
   }
-  if (new Dec(line.consumedQuantity).isNegative()) return ['consumedQuantity', 'A consumed quantity is not negative.'];
+  if (new Dec(line.consumedQuantity).isNegative()) return ['consumedQuantity', { fr: "Une quantité consommée n'est pas négative.", en: 'A consumed quantity is not negative.' }];
   const start = Date.parse(line.chargePeriodStart);
   const end = Date.parse(line.chargePeriodEnd);
-  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) return ['chargePeriodEnd', 'The charge period ends after it starts (ISO 8601 instants).'];
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) return ['chargePeriodEnd', { fr: 'La période facturée finit après son début (instants ISO 8601).', en: 'The charge period ends after it starts (ISO 8601 instants).' }];
   if (start < Date.parse(`${commitment.startDate}T00:00:00+01:00`) - DAY_MS || end > Date.parse(`${commitment.dueDate}T00:00:00+01:00`) + 2 * DAY_MS) {
-    return ['chargePeriodStart', `The charge period falls outside the subscription (${commitment.startDate} to ${commitment.dueDate}).`];
+    return ['chargePeriodStart', { fr: `La période facturée sort de l'abonnement (du ${formatDay(commitment.startDate, 'fr')} au ${formatDay(commitment.dueDate, 'fr')}).`, en: `The charge period falls outside the subscription (${formatDay(commitment.startDate, 'en')} to ${formatDay(commitment.dueDate, 'en')}).` }];
   }
-  if (!line.serviceName?.trim() || !line.serviceCategory?.trim() || !line.consumedUnit?.trim()) return ['serviceName', 'Name the service, its category and the unit.'];
+  if (!line.serviceName?.trim() || !line.serviceCategory?.trim() || !line.consumedUnit?.trim()) return ['serviceName', { fr: 'Nommez le service, sa catégorie et son unité.', en: 'Name the service, its category and the unit.' }];
   return null;
 }
 
@@ -65,9 +65,9 @@ function problem(line: UsageInput, commitment: Commitment | undefined, caller: I
  * totals updated in one statement, lines already known (same supplier line id) skipped.
  */
 export async function ingestUsage(em: EntityManager, caller: Identity, lines: UsageInput[]): Promise<IngestionResult> {
-  if (caller.role !== Role.SUPPLIER) throw forbidden('Suppliers push the usage of their order lines.');
-  if (lines.length === 0) throw invalid('lines', 'Send one line at least.');
-  if (lines.length > MAX_BATCH) throw invalid('lines', `Send ${MAX_BATCH} lines at most per call.`);
+  if (caller.role !== Role.SUPPLIER) throw forbidden({ fr: 'Les fournisseurs transmettent la consommation de leurs lignes de commande.', en: 'Suppliers push the usage of their order lines.' });
+  if (lines.length === 0) throw invalid('lines', { fr: 'Envoyez au moins une ligne.', en: 'Send one line at least.' });
+  if (lines.length > MAX_BATCH) throw invalid('lines', { fr: `Envoyez au plus ${MAX_BATCH} lignes par appel.`, en: `Send ${MAX_BATCH} lines at most per call.` });
   const commitments = new Map((await em.find(Commitment, { orderLineId: { $in: [...new Set(lines.map((l) => l.orderLineId))] } })).map((c) => [c.orderLineId, c]));
   const rejected: Rejection[] = [];
   const valid: UsageInput[] = [];
@@ -174,10 +174,10 @@ export function parseCsv(text: string): string[][] {
  */
 export function usageFromFocusCsv(csv: string): UsageInput[] {
   const [header, ...rows] = parseCsv(csv);
-  if (!header) throw invalid('csv', 'The file is empty.');
+  if (!header) throw invalid('csv', { fr: 'Le fichier est vide.', en: 'The file is empty.' });
   const columns = header.map((name) => FOCUS_COLUMNS[name.trim().toLowerCase()]);
   for (const required of ['lineId', 'orderLineId', 'chargePeriodStart', 'chargePeriodEnd', 'billedCost', 'effectiveCost', 'currency'] as const) {
-    if (!columns.includes(required)) throw invalid('csv', `The header lacks the column for ${required} (FOCUS name or x_ extension).`);
+    if (!columns.includes(required)) throw invalid('csv', { fr: `L'en-tête n'a pas de colonne pour ${required} (nom FOCUS ou extension x_).`, en: `The header lacks the column for ${required} (FOCUS name or x_ extension).` });
   }
   return rows.map((cells) => {
     const line: Record<string, unknown> = {};

@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { available, callerOf, Connection, Document, LocalDate, LocalizedText, markMessagesRead, Message, MessageAudience, MessageCount, MutationPayload, PageArgs, pick, postMessage, refusalsAsUserErrors, Role, threadDocuments, threadMessages, type SubgraphContext } from '@nuage/shared';
+import { available, callerOf, Connection, CountPayload, Document, LocalDate, LocalizedText, markMessagesRead, Message, MessageAudience, MessageCount, MutationPayload, PageArgs, pick, postMessage, succeeded, Role, threadDocuments, threadMessages, type SubgraphContext } from '@nuage/shared';
 import { BrandReference, Incident, IncidentStatus, IncidentType, INCIDENT_STATUS_LABELS, OrderReference } from '../entities';
 import { declare, incidentThread, listIncidents, move, readableIncident, statistics } from '../services/incidents';
-import { INCIDENT_LIFECYCLE, type IncidentTransition } from '../services/incident-lifecycle';
+import { INCIDENT_LIFECYCLE, IncidentTransition } from '../services/incident-lifecycle';
 import type { IncidentsLoaders } from '../loaders';
 
 type Context = SubgraphContext<IncidentsLoaders>;
@@ -10,18 +10,17 @@ type Context = SubgraphContext<IncidentsLoaders>;
 const IncidentConnection = Connection(Incident, 'Incident', 'incident');
 const IncidentPayload = MutationPayload(Incident, 'IncidentPayload', 'incident', 'incident');
 
-const TRANSITIONS = Object.fromEntries(Object.keys(INCIDENT_LIFECYCLE.transitions).map((t) => [t, t])) as Record<IncidentTransition, IncidentTransition>;
-registerEnumType(TRANSITIONS, {
+registerEnumType(IncidentTransition, {
   name: 'IncidentTransition',
-  description: 'A step of an incident\'s lifecycle.',
+  description: "A step of an incident's lifecycle, taken with `moveIncident`.",
   valuesConfig: {
-    takeInCharge: { description: 'Prendre en charge (market holder, supplier).' },
-    askBeneficiary: { description: 'Demander une information au bénéficiaire (market holder, supplier).' },
-    answer: { description: 'Répondre (beneficiary).' },
-    resolve: { description: 'Résoudre (market holder, supplier).' },
-    confirm: { description: 'Confirmer la résolution: clôture (beneficiary).' },
-    reopen: { description: 'Rouvrir (beneficiary).' },
-    reject: { description: 'Rejeter (market holder).' },
+    TAKE_IN_CHARGE: { description: 'Prendre en charge / take in charge (market holder, supplier).' },
+    ASK_BENEFICIARY: { description: 'Demander une information au bénéficiaire / ask the beneficiary (market holder, supplier).' },
+    ANSWER: { description: 'Répondre / answer (beneficiary).' },
+    RESOLVE: { description: 'Résoudre / resolve (market holder, supplier).' },
+    CONFIRM: { description: 'Confirmer la résolution : clôture / confirm the resolution: closed (beneficiary).' },
+    REOPEN: { description: 'Rouvrir / reopen (beneficiary).' },
+    REJECT: { description: 'Rejeter / reject (market holder).' },
   },
 });
 
@@ -59,6 +58,7 @@ class PostIncidentMessageInput {
 }
 
 const MessagePayload = MutationPayload(Message, 'IncidentMessagePayload', 'message', 'message');
+const MessagesReadPayload = CountPayload('IncidentMessagesReadPayload', 'messages were marked read');
 
 @InputType({ description: 'Narrows the list of incidents.' })
 class IncidentFilter {
@@ -102,7 +102,7 @@ class IncidentStatistics {
 @Resolver(() => Incident)
 export class IncidentResolver {
   @Authorized()
-  @Query(() => Incident, { description: 'One incident the caller may read.' })
+  @Query(() => Incident, { nullable: true, description: 'One incident the caller may read (null with a NOT_FOUND error otherwise).' })
   incident(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     return readableIncident(context.em, callerOf(context), id);
   }
@@ -114,7 +114,7 @@ export class IncidentResolver {
   }
 
   @Authorized(Role.MARKET_HOLDER, Role.UGAP, Role.ANALYST)
-  @Query(() => [IncidentStatistics], { description: 'Per brand and type: incidents, open ones, mean time to first answer and to resolution.' })
+  @Query(() => [IncidentStatistics], { nullable: true, description: 'Per brand and type: incidents, open ones, mean time to first answer and to resolution (market holder, UGAP and analysts; null with FORBIDDEN for others).' })
   async incidentStatistics(@Ctx() context: Context) {
     return (await statistics(context.em, callerOf(context))).map((row) => ({ ...row, brand: BrandReference.of(row.brandId) }));
   }
@@ -122,31 +122,31 @@ export class IncidentResolver {
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => IncidentPayload, { description: '"Déclarer un litige": declares an incident on an order of your entity.' })
   declareIncident(@Arg('input', () => DeclareIncidentInput, { description: 'The order, the type, what is wrong.' }) input: DeclareIncidentInput, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => declare(context.em, callerOf(context), input));
+    return declare(context.em, callerOf(context), input).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
   @Mutation(() => IncidentPayload, { description: 'Moves an incident along, by the role that owns the step; dated and kept in its history.' })
   moveIncident(
     @Arg('id', () => ID, { description: 'The incident.' }) id: string,
-    @Arg('transition', () => TRANSITIONS, { description: 'The step.' }) transition: IncidentTransition,
+    @Arg('transition', () => IncidentTransition, { description: 'The step.' }) transition: IncidentTransition,
     @Arg('comment', () => String, { nullable: true, description: 'Why (required to reject, reopen or ask the beneficiary).' }) comment: string | undefined,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => move(context.em, callerOf(context), id, transition, comment));
+    return move(context.em, callerOf(context), id, transition, comment).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
   @Mutation(() => MessagePayload, { description: 'Writes a message on an incident.' })
   postIncidentMessage(@Arg('input', () => PostIncidentMessageInput, { description: 'The message.' }) input: PostIncidentMessageInput, @Ctx() context: Context) {
     const { incidentId, ...message } = input;
-    return refusalsAsUserErrors(() => postMessage(context.em, incidentThread, callerOf(context), { subjectId: incidentId, ...message }));
+    return postMessage(context.em, incidentThread, callerOf(context), { subjectId: incidentId, ...message }).then(succeeded);
   }
 
   @Authorized()
-  @Mutation(() => Int, { description: "Marks the incident's messages the caller sees as read; returns how many were unread." })
+  @Mutation(() => MessagesReadPayload, { description: "Marks the incident's messages read for the caller; gives how many were unread." })
   markIncidentMessagesRead(@Arg('incidentId', () => ID, { description: 'The incident.' }) incidentId: string, @Ctx() context: Context) {
-    return markMessagesRead(context.em, incidentThread, callerOf(context), incidentId);
+    return markMessagesRead(context.em, incidentThread, callerOf(context), incidentId).then(succeeded);
   }
 
   @FieldResolver(() => [Message], { description: 'The messages the caller sees, oldest first.' })
@@ -188,8 +188,8 @@ export class IncidentResolver {
     return loaders.typeByCode.load(incident.typeCode);
   }
 
-  @FieldResolver(() => [String], { description: 'The steps the caller may take now.' })
-  availableActions(@Root() incident: Incident, @Ctx() context: Context) {
+  @FieldResolver(() => [IncidentTransition], { description: 'The steps the caller may take now, each with `moveIncident(transition: …)`.' })
+  availableActions(@Root() incident: Incident, @Ctx() context: Context): IncidentTransition[] {
     return available(INCIDENT_LIFECYCLE, incident.status, callerOf(context).role);
   }
 

@@ -1,22 +1,41 @@
 import { defineLifecycle, Role } from '@nuage/shared';
-import { IncidentStatus } from '../entities/incident';
+import { INCIDENT_STATUS_LABELS, IncidentStatus } from '../entities/incident';
 
 const { DECLARED, TAKEN_IN_CHARGE, AWAITING_BENEFICIARY, RESOLVED, CLOSED, REJECTED } = IncidentStatus;
 const HANDLERS = [Role.MARKET_HOLDER, Role.SUPPLIER] as const;
 const BUYERS = [Role.BENEFICIARY, Role.MANAGER] as const;
 
+/** A step a client asks for with `moveIncident(transition: …)`. */
+export enum IncidentTransition {
+  TAKE_IN_CHARGE = 'TAKE_IN_CHARGE',
+  ASK_BENEFICIARY = 'ASK_BENEFICIARY',
+  ANSWER = 'ANSWER',
+  RESOLVE = 'RESOLVE',
+  CONFIRM = 'CONFIRM',
+  REOPEN = 'REOPEN',
+  REJECT = 'REJECT',
+}
+
 /**
  * An incident's lifecycle: the market holder or the order's supplier take it in charge, ask the
  * beneficiary, resolve it; the beneficiary answers, confirms the resolution (closed) or reopens it;
- * the market holder may reject an unfounded one.
+ * the market holder may reject an unfounded one. Its keys name the steps in the history.
  */
-export const INCIDENT_LIFECYCLE = defineLifecycle('incident', {
-  takeInCharge: { from: [DECLARED], to: TAKEN_IN_CHARGE, by: HANDLERS },
-  askBeneficiary: { from: [TAKEN_IN_CHARGE], to: AWAITING_BENEFICIARY, by: HANDLERS },
-  answer: { from: [AWAITING_BENEFICIARY], to: TAKEN_IN_CHARGE, by: BUYERS },
-  resolve: { from: [TAKEN_IN_CHARGE, AWAITING_BENEFICIARY], to: RESOLVED, by: HANDLERS },
-  confirm: { from: [RESOLVED], to: CLOSED, by: BUYERS },
-  reopen: { from: [RESOLVED], to: TAKEN_IN_CHARGE, by: BUYERS },
-  reject: { from: [DECLARED, TAKEN_IN_CHARGE], to: REJECTED, by: [Role.MARKET_HOLDER] },
+export const INCIDENT_LIFECYCLE = defineLifecycle({
+  noun: { fr: 'cet incident', en: 'this incident' },
+  states: INCIDENT_STATUS_LABELS,
+  transitions: {
+    takeInCharge: { from: [DECLARED], to: TAKEN_IN_CHARGE, by: HANDLERS, verb: { fr: 'prendre en charge', en: 'take in charge' }, action: IncidentTransition.TAKE_IN_CHARGE },
+    askBeneficiary: { from: [TAKEN_IN_CHARGE], to: AWAITING_BENEFICIARY, by: HANDLERS, verb: { fr: 'demander une information au bénéficiaire sur', en: 'ask the beneficiary about' }, action: IncidentTransition.ASK_BENEFICIARY },
+    answer: { from: [AWAITING_BENEFICIARY], to: TAKEN_IN_CHARGE, by: BUYERS, verb: { fr: 'répondre sur', en: 'answer on' }, action: IncidentTransition.ANSWER },
+    resolve: { from: [TAKEN_IN_CHARGE, AWAITING_BENEFICIARY], to: RESOLVED, by: HANDLERS, verb: { fr: 'résoudre', en: 'resolve' }, action: IncidentTransition.RESOLVE },
+    confirm: { from: [RESOLVED], to: CLOSED, by: BUYERS, verb: { fr: 'confirmer la résolution de', en: 'confirm the resolution of' }, action: IncidentTransition.CONFIRM },
+    reopen: { from: [RESOLVED], to: TAKEN_IN_CHARGE, by: BUYERS, verb: { fr: 'rouvrir', en: 'reopen' }, action: IncidentTransition.REOPEN },
+    reject: { from: [DECLARED, TAKEN_IN_CHARGE], to: REJECTED, by: [Role.MARKET_HOLDER], verb: { fr: 'rejeter', en: 'reject' }, action: IncidentTransition.REJECT },
+  },
 });
-export type IncidentTransition = keyof typeof INCIDENT_LIFECYCLE.transitions;
+export type IncidentStep = keyof typeof INCIDENT_LIFECYCLE.transitions;
+
+/** The step of the lifecycle a client's transition names. */
+export const stepOf = (transition: IncidentTransition): IncidentStep =>
+  (Object.keys(INCIDENT_LIFECYCLE.transitions) as IncidentStep[]).find((step) => INCIDENT_LIFECYCLE.transitions[step].action === transition)!;

@@ -36,7 +36,7 @@ registerEnumType(OrderStatus, {
 @Index({ properties: ['entityId', 'placedAt', 'id'] })
 @Index({ properties: ['brandId', 'placedAt', 'id'] })
 @Index({ properties: ['placedAt', 'id'] })
-export class Order extends BaseEntity<'version'> {
+export class Order extends BaseEntity<'version' | 'renewsOrderLineIds' | 'creditsForOrderLineId'> {
   @Field(() => String, { description: 'Order number, e.g. "CC022591".' })
   @Property({ type: 'string', unique: true })
   reference!: string;
@@ -110,9 +110,17 @@ export class Order extends BaseEntity<'version'> {
   @Property({ type: 'date', nullable: true })
   plannedDeliveryDate: string | null = null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'First day of the subscription (activation).' })
+  @Field(() => LocalDate, { nullable: true, description: 'First day of the subscription: the activation, or for a renewal the day after the due date of what it renews.' })
   @Property({ type: 'date', nullable: true })
   startDate: string | null = null;
+
+  /** The order lines this order renews (a renewal's file named them): its subscription follows theirs. */
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  renewsOrderLineIds: string[] = [];
+
+  /** For credits the buyer stated, the order line they top up: its commitment grows at activation. */
+  @Property({ type: 'uuid', nullable: true })
+  creditsForOrderLineId: string | null = null;
 
   @Field(() => Int, { nullable: true, description: 'Commitment in months.' })
   @Property({ type: 'integer', nullable: true })

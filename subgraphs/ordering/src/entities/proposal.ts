@@ -27,6 +27,20 @@ registerEnumType(ProposalStatus, {
   valuesConfig: Object.fromEntries(Object.entries(PROPOSAL_STATUS_LABELS).map(([k, l]) => [k, { description: `${l.fr} / ${l.en}` }])),
 });
 
+/** Who wrote a proposal. */
+export enum ProposalOrigin {
+  SUPPLIER = 'SUPPLIER',
+  BUYER_CREDITS = 'BUYER_CREDITS',
+}
+registerEnumType(ProposalOrigin, {
+  name: 'ProposalOrigin',
+  description: 'Who wrote a proposal.',
+  valuesConfig: {
+    SUPPLIER: { description: 'The solicited supplier answered the request (proposition du fournisseur).' },
+    BUYER_CREDITS: { description: 'The buyer stated the amount of consumption credits to renew (renouvellement de crédits).' },
+  },
+});
+
 export enum BillingPeriod {
   ONE_OFF = 'ONE_OFF',
   MONTHLY = 'MONTHLY',
@@ -68,7 +82,7 @@ registerEnumType(BillingTiming, {
 @Index({ properties: ['entityId', 'createdAt'] })
 @Index({ properties: ['brandId', 'createdAt'] })
 @Index({ properties: ['status', 'createdAt'] })
-export class Proposal extends BaseEntity<'status' | 'version' | 'revision'> {
+export class Proposal extends BaseEntity<'status' | 'version' | 'revision' | 'renewsOrderLineIds' | 'creditsForOrderLineId'> {
   @Field(() => String, { description: 'Proposal number, e.g. "DC041181".' })
   @Property({ type: 'string', unique: true })
   number!: string;
@@ -89,9 +103,17 @@ export class Proposal extends BaseEntity<'status' | 'version' | 'revision'> {
   @Property({ type: 'uuid' })
   entityId!: string;
 
-  @Field(() => String, { description: 'Who at the supplier submitted it.' })
+  @Field(() => String, { description: 'Who submitted it: someone at the supplier, or the buyer who stated credits to renew.' })
   @Property({ type: 'string' })
   submittedByName!: string;
+
+  /** The subscription lines it renews (from the renewal request): the order it becomes starts after them. */
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  renewsOrderLineIds: string[] = [];
+
+  /** For credits the buyer stated ("Usages (crédits)"), the order line they top up. */
+  @Property({ type: 'uuid', nullable: true })
+  creditsForOrderLineId: string | null = null;
 
   @Field(() => ProposalStatus, { description: 'Where it stands.' })
   @Enum({ items: () => ProposalStatus, nativeEnumName: 'proposal_status' })

@@ -10,7 +10,7 @@ import { BaseEntity } from '@nuage/shared';
 @Entity({ tableName: 'solicitation' })
 @Unique({ properties: ['requestId', 'brandId'] })
 @Index({ properties: ['brandId', 'submittedAt'] })
-export class Solicitation extends BaseEntity {
+export class Solicitation extends BaseEntity<'renewedOrderLineIds'> {
   @Field(() => ID, { description: 'The request (resolved by the requests subgraph).' })
   @Property({ type: 'uuid' })
   requestId!: string;
@@ -34,6 +34,10 @@ export class Solicitation extends BaseEntity {
   @Property({ type: 'string', nullable: true })
   entitySiret: string | null = null;
 
+  /** For a renewal, the order lines it renews. */
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  renewedOrderLineIds: string[] = [];
+
   @Field(() => String, { description: 'The project, as the buyer named it.' })
   @Property({ type: 'string' })
   projectName!: string;
@@ -42,7 +46,7 @@ export class Solicitation extends BaseEntity {
   @Property({ type: 'datetime' })
   submittedAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: 'When it closed (request cancelled); null while open.' })
+  @Field(() => Date, { nullable: true, description: "When it stopped awaiting the brand's answer (request ordered or cancelled, the brand's proposal refused or closed); null while open." })
   @Property({ type: 'datetime', nullable: true })
   closedAt: Date | null = null;
 }

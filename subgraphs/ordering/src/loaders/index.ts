@@ -16,6 +16,8 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
     orderById: loaderById(em, Order),
     /** Orders by id that this reader may see (null otherwise): other subgraphs' references, batched. */
     readableOrderById: loaderById(em, Order, () => (identity ? visibleOrders(identity) : { id: null })),
+    /** Order lines by id, of orders this reader may see (null otherwise): other subgraphs' references, batched. */
+    readableOrderLineById: loaderById(em, OrderLine, () => (identity ? { order: visibleOrders(identity) } : { id: null })),
     linesByProposal: loaderByParent(em, ProposalLine, 'proposal', { position: 'asc', id: 'asc' }),
     documentsByProposal: loaderByParent(em, ProposalDocument, 'proposal', { createdAt: 'asc', kind: 'asc' }),
     linesByOrder: loaderByParent(em, OrderLine, 'order', { position: 'asc', id: 'asc' }),

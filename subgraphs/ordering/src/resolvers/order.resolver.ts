@@ -1,10 +1,10 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { available, callerOf, Connection, Dec, DecimalScalar, LocalDate, Money, MutationPayload, PageArgs, pick, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { available, callerOf, Connection, Dec, DecimalScalar, LocalDate, Money, MutationPayload, PageArgs, pick, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import type Decimal from 'decimal.js';
 import { BeneficiaryEntityReference, BrandReference, DelayRequest, Delivery, DeliveryLine, Invoice, Order, OrderLine, ORDER_STATUS_LABELS, OrderStatus, Proposal, RequestReference, SubscriptionOrder } from '../entities';
 import { listDeliveries, listOrders, listSubscriptionOrders, renewalCandidates, visibleOrders } from '../services/orders';
-import { answerDelay, declareServicesOpen, recordDelivery, reportActivationProblem, requestDelay, validateActivation, validateOrder } from '../services/fulfilment';
-import { ORDER_LIFECYCLE } from '../services/order-lifecycle';
+import { answerDelay, cancelOrder, declareServicesOpen, recordDelivery, reportActivationProblem, requestDelay, validateActivation, validateOrder } from '../services/fulfilment';
+import { ORDER_LIFECYCLE, OrderAction } from '../services/order-lifecycle';
 import { totalsOf } from '../services/pricing';
 import type { OrderingLoaders } from '../loaders';
 import { lineAmounts, LineAmounts, quoteTotals, QuoteTotals } from './pricing.types';
@@ -134,7 +134,13 @@ export class OrderResolver {
   @Authorized(Role.UGAP)
   @Mutation(() => OrderPayload, { description: 'UGAP validates an order: it is then "A livrer".' })
   validateOrder(@Arg('id', () => ID, { description: 'The order.' }) id: string, @Arg('input', () => ValidateOrderInput, { description: 'References and date.' }) input: ValidateOrderInput, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => validateOrder(context.em, callerOf(context), id, input));
+    return validateOrder(context.em, callerOf(context), id, input).then(succeeded);
+  }
+
+  @Authorized(Role.UGAP)
+  @Mutation(() => OrderPayload, { description: 'UGAP cancels an order it cannot process (no purchase request in Chorus, for instance), before validating it.' })
+  cancelOrder(@Arg('id', () => ID, { description: 'The order.' }) id: string, @Arg('reason', () => String, { description: 'Why, for the buyer and the supplier.' }) reason: string, @Ctx() context: Context) {
+    return cancelOrder(context.em, callerOf(context), id, reason).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER)
@@ -145,7 +151,7 @@ export class OrderResolver {
     @Arg('reason', () => String, { description: 'Why.' }) reason: string,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => requestDelay(context.em, callerOf(context), orderId, requestedDate, reason));
+    return requestDelay(context.em, callerOf(context), orderId, requestedDate, reason).then(succeeded);
   }
 
   @Authorized(Role.SUPPLIER, Role.UGAP)
@@ -156,7 +162,7 @@ export class OrderResolver {
     @Arg('answer', () => String, { nullable: true, description: 'A comment.' }) answer: string | undefined,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => answerDelay(context.em, callerOf(context), id, accept, answer));
+    return answerDelay(context.em, callerOf(context), id, accept, answer).then(succeeded);
   }
 
   @Authorized(Role.SUPPLIER)
@@ -168,7 +174,7 @@ export class OrderResolver {
     @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => recordDelivery(context.em, callerOf(context), orderId, deliveredOn, lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity.toFixed() })), key));
+    return recordDelivery(context.em, callerOf(context), orderId, deliveredOn, lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity.toFixed() })), key).then(succeeded);
   }
 
   @Authorized(Role.SUPPLIER)
@@ -179,13 +185,13 @@ export class OrderResolver {
     @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => declareServicesOpen(context.em, callerOf(context), orderId, note, key));
+    return declareServicesOpen(context.em, callerOf(context), orderId, note, key).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => OrderPayload, { description: 'Validates the activation ("admission de la mise en service"): the subscription starts and its invoices are scheduled.' })
   validateActivation(@Arg('orderId', () => ID, { description: 'The order.' }) orderId: string, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => validateActivation(context.em, callerOf(context), orderId));
+    return validateActivation(context.em, callerOf(context), orderId).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
@@ -195,7 +201,7 @@ export class OrderResolver {
     @Arg('description', () => String, { description: 'What is wrong.' }) description: string,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => reportActivationProblem(context.em, callerOf(context), orderId, description));
+    return reportActivationProblem(context.em, callerOf(context), orderId, description).then(succeeded);
   }
 
   @FieldResolver(() => String, { description: "The status in the caller's language, e.g. \"A livrer\"." })
@@ -203,8 +209,8 @@ export class OrderResolver {
     return pick(ORDER_STATUS_LABELS[order.status], locale);
   }
 
-  @FieldResolver(() => [String], { description: 'What the caller may do with it now.' })
-  availableActions(@Root() order: Order, @Ctx() context: Context) {
+  @FieldResolver(() => [OrderAction], { description: 'What the caller may do with it now: each value names the mutation to call.' })
+  availableActions(@Root() order: Order, @Ctx() context: Context): OrderAction[] {
     const caller = callerOf(context);
     const concerned = caller.entityId === order.entityId || caller.brandId === order.brandId || caller.role === Role.UGAP;
     return concerned ? available(ORDER_LIFECYCLE, order.status, caller.role) : [];

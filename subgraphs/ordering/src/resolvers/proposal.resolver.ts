@@ -1,9 +1,10 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { available, callerOf, Connection, DecimalScalar, LocalDate, LocalizedText, MutationPayload, PageArgs, pick, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { available, callerOf, Connection, DecimalScalar, LocalDate, LocalizedText, MutationPayload, PageArgs, pick, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import type Decimal from 'decimal.js';
-import { BillingPeriod, BillingTiming, BrandReference, Proposal, PROPOSAL_STATUS_LABELS, ProposalDocument, ProposalLine, ProposalStatus, RequestReference, SubscriptionOrder } from '../entities';
+import { BillingPeriod, BillingTiming, BrandReference, Proposal, ProposalOrigin, PROPOSAL_STATUS_LABELS, ProposalDocument, ProposalLine, ProposalStatus, RequestReference, SubscriptionOrder } from '../entities';
 import { accept, decideAsManager, listProposals, readableProposal, refuse, reviseProposal, submitProposal, withdrawProposal, type ProposalTerms } from '../services/proposals';
-import { PROPOSAL_LIFECYCLE } from '../services/proposal-lifecycle';
+import { PROPOSAL_LIFECYCLE, ProposalAction } from '../services/proposal-lifecycle';
+import { renewCredits } from '../services/credits';
 import type { OrderingLoaders } from '../loaders';
 import { lineAmounts, LineAmounts, quoteTotals, QuoteTotals } from './pricing.types';
 
@@ -74,7 +75,7 @@ const terms = (input: ProposalTermsInput): ProposalTerms => ({
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @Authorized()
-  @Query(() => Proposal, { description: 'One proposal the caller may read.' })
+  @Query(() => Proposal, { nullable: true, description: 'One proposal the caller may read (null with a NOT_FOUND error otherwise).' })
   proposal(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     return readableProposal(context.em, callerOf(context), id);
   }
@@ -97,7 +98,7 @@ export class ProposalResolver {
     @Arg('idempotencyKey', () => String, { description: 'A key of yours (a UUID): a retry with it returns the first result.' }) key: string,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => submitProposal(context.em, callerOf(context), requestId, terms(input), key));
+    return submitProposal(context.em, callerOf(context), requestId, terms(input), key).then(succeeded);
   }
 
   @Authorized(Role.SUPPLIER)
@@ -108,7 +109,7 @@ export class ProposalResolver {
     @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => reviseProposal(context.em, callerOf(context), id, terms(input), key));
+    return reviseProposal(context.em, callerOf(context), id, terms(input), key).then(succeeded);
   }
 
   @Authorized(Role.SUPPLIER)
@@ -118,19 +119,19 @@ export class ProposalResolver {
     @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => withdrawProposal(context.em, callerOf(context), id, key));
+    return withdrawProposal(context.em, callerOf(context), id, key).then(succeeded);
   }
 
   @Authorized(Role.MANAGER)
   @Mutation(() => ProposalPayload, { description: '"Demande d\'achat à valider": the entity\'s manager approves the purchase.' })
   approveProposal(@Arg('id', () => ID, { description: 'The proposal.' }) id: string, @Arg('comment', () => String, { nullable: true, description: 'A comment.' }) comment: string | undefined, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => decideAsManager(context.em, callerOf(context), id, true, comment));
+    return decideAsManager(context.em, callerOf(context), id, true, comment).then(succeeded);
   }
 
   @Authorized(Role.MANAGER)
   @Mutation(() => ProposalPayload, { description: "The entity's manager rejects the purchase, saying why." })
   rejectProposal(@Arg('id', () => ID, { description: 'The proposal.' }) id: string, @Arg('comment', () => String, { description: 'Why.' }) comment: string, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => decideAsManager(context.em, callerOf(context), id, false, comment));
+    return decideAsManager(context.em, callerOf(context), id, false, comment).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
@@ -141,13 +142,31 @@ export class ProposalResolver {
     @Arg('cguAccepted', () => Boolean, { description: "I acknowledge the cloud provider's terms (CGU) and accept them without reservation." }) cgu: boolean,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => accept(context.em, context.files, callerOf(context), id, { cge, cgu }));
+    return accept(context.em, context.files, callerOf(context), id, { cge, cgu }).then(succeeded);
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER)
+  @Mutation(() => ProposalPayload, {
+    description:
+      '"Usages (crédits)": states the amount of credits to renew on a running order line and converts it into a subscription order directly, without a supplier proposal: the proposal it gives goes to the manager, then is accepted as any other.',
+  })
+  renewCredits(
+    @Arg('orderLineId', () => ID, { description: 'The order line whose credits are renewed.' }) orderLineId: string,
+    @Arg('amount', () => DecimalScalar, { description: 'The amount of credits, excl. VAT, in euros and cents.' }) amount: Decimal,
+    @Ctx() context: Context,
+  ) {
+    return renewCredits(context.em, callerOf(context), orderLineId, amount).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => ProposalPayload, { description: 'Refuses a proposal ("Refuser la proposition technique"), saying why.' })
   refuseProposal(@Arg('id', () => ID, { description: 'The proposal.' }) id: string, @Arg('reason', () => String, { description: 'Why.' }) reason: string, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => refuse(context.em, callerOf(context), id, reason));
+    return refuse(context.em, callerOf(context), id, reason).then(succeeded);
+  }
+
+  @FieldResolver(() => ProposalOrigin, { description: 'Whether the supplier proposed it, or the buyer stated credits to renew.' })
+  origin(@Root() proposal: Proposal): ProposalOrigin {
+    return proposal.creditsForOrderLineId ? ProposalOrigin.BUYER_CREDITS : ProposalOrigin.SUPPLIER;
   }
 
   @FieldResolver(() => String, { description: "Status in the caller's language, e.g. \"Attente manager\"." })
@@ -161,8 +180,8 @@ export class ProposalResolver {
     return LocalizedText.of(label.fr, label.en);
   }
 
-  @FieldResolver(() => [String], { description: 'What the caller may do with it now.' })
-  availableActions(@Root() proposal: Proposal, @Ctx() context: Context) {
+  @FieldResolver(() => [ProposalAction], { description: 'What the caller may do with it now: each value names the mutation to call.' })
+  availableActions(@Root() proposal: Proposal, @Ctx() context: Context): ProposalAction[] {
     const caller = callerOf(context);
     const concerned = caller.entityId === proposal.entityId || caller.brandId === proposal.brandId;
     return concerned ? available(PROPOSAL_LIFECYCLE, proposal.status, caller.role) : [];

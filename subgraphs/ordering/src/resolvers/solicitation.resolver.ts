@@ -1,4 +1,4 @@
-import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { callerOf, Connection, PageArgs, Role, type SubgraphContext } from '@nuage/shared';
 import { BrandReference, RequestReference, Solicitation } from '../entities';
 import { requestsToAnswer } from '../services/solicitations';
@@ -8,9 +8,16 @@ const SolicitationConnection = Connection(Solicitation, 'Solicitation', 'solicit
 @Resolver(() => Solicitation)
 export class SolicitationResolver {
   @Authorized(Role.SUPPLIER)
-  @Query(() => SolicitationConnection, { description: "The open requests that solicit the supplier's brand, latest first." })
-  requestsToAnswer(@Args(() => PageArgs) page: PageArgs, @Ctx() context: SubgraphContext) {
-    return requestsToAnswer(context.em, callerOf(context), page);
+  @Query(() => SolicitationConnection, {
+    nullable: true,
+    description: "The requests that solicit the supplier's brand and still await its answer, latest first. A request leaves the list once it is ordered, closed or cancelled, or once the brand's proposal is refused or closed.",
+  })
+  requestsToAnswer(
+    @Arg('includeClosed', () => Boolean, { defaultValue: false, description: 'Also list the solicitations that no longer await an answer (ordered, refused, closed, cancelled).' }) includeClosed: boolean,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: SubgraphContext,
+  ) {
+    return requestsToAnswer(context.em, callerOf(context), page, includeClosed);
   }
 
   @FieldResolver(() => RequestReference, { description: 'The request, with its need and messages (resolved by the requests subgraph).' })

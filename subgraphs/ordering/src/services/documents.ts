@@ -62,7 +62,7 @@ export const proposalDocumentRoute = (orm: MikroORM, files: FileStore, secret: s
   downloadRoute(/^\/downloads\/proposal-documents\/([0-9a-f-]{36})$/, secret, async (caller, [id]) => {
     const em = orm.em.fork();
     const document = await em.findOne(ProposalDocument, { id: id! });
-    if (!document) throw notFound('The document', 'id');
+    if (!document) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
     await readableProposal(em, caller, document.proposal.id);
     return { body: await files.get(document.storageKey), contentType: 'application/pdf', fileName: document.fileName };
   });

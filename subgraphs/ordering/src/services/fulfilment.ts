@@ -1,9 +1,9 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
-import { changesBetween, Dec, forbidden, invalid, notFound, ORDERING_TOPICS, publish, Role, take, todayInParis, type ActivationDisputed, type FieldChange, type Identity, type OrderActivated, type ServicesOpened } from '@nuage/shared';
+import { changesBetween, conflict, Dec, forbidden, formatDay, formatQuantity, invalid, invalidTransition, notFound, ORDERING_TOPICS, publish, Role, take, todayInParis, type ActivationDisputed, type FieldChange, type Identity, type OrderActivated, type ServicesOpened } from '@nuage/shared';
 import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities';
 import { visibleOrders } from './orders';
 import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle';
-import { addMonths, dayBefore, scheduleOf } from './invoices';
+import { addMonths, dayAfter, dayBefore, scheduleOf } from './invoices';
 import { totalsOf } from './pricing';
 import { nextNumber, once } from './idempotency';
 import { recordDeliveryIssued, recordInvoiceScheduled, recordOrderStep } from './history';
@@ -13,7 +13,7 @@ const loadOrder = (tx: EntityManager, id: string) => tx.findOneOrFail(Order, { i
 /** The order if the caller may see it (NOT_FOUND otherwise), locked for the change to come. */
 async function lockedOrder(em: EntityManager, caller: Identity, id: string, field = 'orderId'): Promise<Order> {
   const order = await em.findOne(Order, { $and: [{ id }, visibleOrders(caller)] }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!order) throw notFound('The order', field);
+  if (!order) throw notFound({ fr: 'La commande', en: 'The order' }, field);
   return order;
 }
 
@@ -30,9 +30,9 @@ export async function validateOrder(em: EntityManager, caller: Identity, id: str
     const order = await lockedOrder(tx, caller, id, 'id');
     const ugapReference = input.ugapReference.trim();
     const chorusNumber = input.chorusNumber.trim();
-    if (!/^[\w-]{3,40}$/.test(ugapReference)) throw invalid('input.ugapReference', "UGAP's reference is 3 to 40 letters, digits, - or _.");
-    if (!/^\d{6,15}$/.test(chorusNumber)) throw invalid('input.chorusNumber', 'A Chorus purchase request number is 6 to 15 digits.');
-    if (input.plannedDeliveryDate < todayInParis()) throw invalid('input.plannedDeliveryDate', 'The planned delivery cannot be in the past.');
+    if (!/^[\w-]{3,40}$/.test(ugapReference)) throw invalid('input.ugapReference', { fr: "La référence UGAP compte de 3 à 40 lettres, chiffres, - ou _.", en: "UGAP's reference is 3 to 40 letters, digits, - or _." });
+    if (!/^\d{6,15}$/.test(chorusNumber)) throw invalid('input.chorusNumber', { fr: "Un numéro de demande d'achat Chorus compte de 6 à 15 chiffres.", en: 'A Chorus purchase request number is 6 to 15 digits.' });
+    if (input.plannedDeliveryDate < todayInParis()) throw invalid('input.plannedDeliveryDate', { fr: 'La livraison prévue ne peut pas être dans le passé.', en: 'The planned delivery cannot be in the past.' });
     const validated = { ugapReference, chorusNumber, plannedDeliveryDate: input.plannedDeliveryDate };
     const changes = changesBetween({ ugapReference: order.ugapReference, chorusNumber: order.chorusNumber, plannedDeliveryDate: order.plannedDeliveryDate }, validated);
     Object.assign(order, validated);
@@ -41,22 +41,33 @@ export async function validateOrder(em: EntityManager, caller: Identity, id: str
   });
 }
 
+/** UGAP cancels an order it cannot process, before validating it; the buyer and the supplier read why in its history. */
+export async function cancelOrder(em: EntityManager, caller: Identity, id: string, reason: string): Promise<Order> {
+  return em.transactional(async (tx) => {
+    const order = await lockedOrder(tx, caller, id, 'id');
+    const why = reason.trim();
+    if (why.length < 3) throw invalid('reason', { fr: "Indiquez pourquoi la commande est annulée.", en: 'Say why the order is cancelled.' });
+    move(tx, order, 'cancel', caller, why);
+    return order;
+  });
+}
+
 /** "Demande de délai": the buyer (or the supplier) asks to move the planned delivery. */
 export async function requestDelay(em: EntityManager, caller: Identity, orderId: string, requestedDate: string, reason: string): Promise<DelayRequest> {
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
-    if (![Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER].includes(caller.role)) throw forbidden('The buyer or the supplier asks for a delay.');
-    if (order.status !== 'TO_DELIVER') throw invalid('orderId', 'A delay is asked for on an order to deliver.');
-    if (requestedDate <= todayInParis()) throw invalid('requestedDate', 'The new date is in the future.');
-    if (reason.trim().length < 3) throw invalid('reason', 'Say why.');
-    if (await tx.findOne(DelayRequest, { order, status: DelayStatus.PENDING })) throw invalid('orderId', 'A delay request on this order awaits an answer.');
+    if (![Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER].includes(caller.role)) throw forbidden({ fr: "C'est l'acheteur ou le fournisseur qui demande un délai.", en: 'The buyer or the supplier asks for a delay.' });
+    if (order.status !== 'TO_DELIVER') throw invalid('orderId', { fr: 'Un délai se demande sur une commande à livrer.', en: 'A delay is asked for on an order to deliver.' });
+    if (requestedDate <= todayInParis()) throw invalid('requestedDate', { fr: 'La nouvelle date doit être dans le futur.', en: 'The new date must be in the future.' });
+    if (reason.trim().length < 3) throw invalid('reason', { fr: 'Indiquez pourquoi.', en: 'Say why.' });
+    if (await tx.findOne(DelayRequest, { order, status: DelayStatus.PENDING })) throw conflict({ fr: 'Une demande de délai sur cette commande attend déjà une réponse.', en: 'A delay request on this order already awaits an answer.' }, 'orderId');
     const delay = tx.create(DelayRequest, { order, requestedDate, reason: reason.trim(), requestedByName: caller.name, requestedByRole: caller.role });
     tx.persist(delay);
     recordOrderStep(tx, order, caller, null, {
       action: 'requestDelay',
       comment: delay.reason,
       changes: changesBetween({ plannedDeliveryDate: order.plannedDeliveryDate }, { plannedDeliveryDate: requestedDate }),
-      summary: { fr: `Demande de délai sur la commande ${order.reference} : livraison au ${requestedDate}`, en: `Delay requested on order ${order.reference}: delivery on ${requestedDate}` },
+      summary: { fr: `Demande de délai sur la commande ${order.reference} : livraison au ${formatDay(requestedDate, 'fr')}`, en: `Delay requested on order ${order.reference}: delivery on ${formatDay(requestedDate, 'en')}` },
     });
     return delay;
   });
@@ -66,10 +77,10 @@ export async function requestDelay(em: EntityManager, caller: Identity, orderId:
 export async function answerDelay(em: EntityManager, caller: Identity, id: string, accept: boolean, answer: string | undefined): Promise<DelayRequest> {
   return em.transactional(async (tx) => {
     const delay = await tx.findOne(DelayRequest, { id }, { populate: ['order'] });
-    if (!delay || !(await tx.findOne(Order, { $and: [{ id: delay.order.id }, visibleOrders(caller)] }))) throw notFound('The delay request', 'id');
-    if (caller.role !== Role.UGAP && caller.role !== Role.SUPPLIER) throw forbidden('The supplier or UGAP answers a delay request.');
-    if (caller.role === delay.requestedByRole) throw forbidden('A delay request is answered by the other party.');
-    if (delay.status !== DelayStatus.PENDING) throw invalid('id', 'This delay request was already answered.');
+    if (!delay || !(await tx.findOne(Order, { $and: [{ id: delay.order.id }, visibleOrders(caller)] }))) throw notFound({ fr: 'La demande de délai', en: 'The delay request' }, 'id');
+    if (caller.role !== Role.UGAP && caller.role !== Role.SUPPLIER) throw forbidden({ fr: "C'est le fournisseur ou l'UGAP qui répond à une demande de délai.", en: 'The supplier or UGAP answers a delay request.' });
+    if (caller.role === delay.requestedByRole) throw forbidden({ fr: "Une demande de délai est répondue par l'autre partie.", en: 'A delay request is answered by the other party.' });
+    if (delay.status !== DelayStatus.PENDING) throw invalidTransition({ fr: 'Cette demande de délai a déjà reçu une réponse.', en: 'This delay request was already answered.' });
     Object.assign(delay, { status: accept ? DelayStatus.ACCEPTED : DelayStatus.REFUSED, answeredByName: caller.name, answer: answer?.trim() || null, answeredAt: new Date() });
     const before = delay.order.plannedDeliveryDate;
     if (accept) delay.order.plannedDeliveryDate = delay.requestedDate;
@@ -78,7 +89,7 @@ export async function answerDelay(em: EntityManager, caller: Identity, id: strin
       comment: delay.answer,
       changes: changesBetween({ plannedDeliveryDate: before }, { plannedDeliveryDate: delay.order.plannedDeliveryDate }),
       summary: accept
-        ? { fr: `Délai accordé sur la commande ${delay.order.reference} : livraison au ${delay.requestedDate}`, en: `Delay granted on order ${delay.order.reference}: delivery on ${delay.requestedDate}` }
+        ? { fr: `Délai accordé sur la commande ${delay.order.reference} : livraison au ${formatDay(delay.requestedDate, 'fr')}`, en: `Delay granted on order ${delay.order.reference}: delivery on ${formatDay(delay.requestedDate, 'en')}` }
         : { fr: `Délai refusé sur la commande ${delay.order.reference}`, en: `Delay refused on order ${delay.order.reference}` },
     });
     return delay;
@@ -94,18 +105,17 @@ export interface DeliveredQuantity {
 export function recordDelivery(em: EntityManager, caller: Identity, orderId: string, deliveredOn: string, lines: DeliveredQuantity[], key: string): Promise<Order> {
   return once(em, caller, key, { operation: 'deliver', input: { orderId, deliveredOn, lines } }, loadOrder, async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
-    if (caller.role !== Role.SUPPLIER) throw forbidden('The supplier records deliveries.');
-    if (deliveredOn > todayInParis()) throw invalid('deliveredOn', 'A delivery is recorded once done: not in the future.');
-    if (lines.length === 0) throw invalid('lines', 'Deliver one line at least.');
+    if (deliveredOn > todayInParis()) throw invalid('deliveredOn', { fr: 'Une livraison s\'enregistre une fois faite : pas dans le futur.', en: 'A delivery is recorded once done: not in the future.' });
+    if (lines.length === 0) throw invalid('lines', { fr: 'Livrez au moins une ligne.', en: 'Deliver one line at least.' });
     const orderLines = await tx.find(OrderLine, { order });
     const delivery = tx.create(Delivery, { number: await nextNumber(tx, 'delivery_number_seq', 'BL'), order, brandId: order.brandId, entityId: order.entityId, deliveredOn, recordedByName: caller.name });
     lines.forEach((line, i) => {
       const orderLine = orderLines.find((l) => l.id === line.orderLineId);
-      if (!orderLine) throw notFound('The order line', `lines.${i}.orderLineId`);
+      if (!orderLine) throw notFound({ fr: 'La ligne de commande', en: 'The order line' }, `lines.${i}.orderLineId`);
       const quantity = new Dec(line.quantity);
       const delivered = new Dec(orderLine.quantityDelivered).plus(quantity);
-      if (quantity.lte(0)) throw invalid(`lines.${i}.quantity`, 'A delivered quantity is positive.');
-      if (delivered.greaterThan(orderLine.quantity)) throw invalid(`lines.${i}.quantity`, `Only ${new Dec(orderLine.quantity).minus(orderLine.quantityDelivered).toFixed(2)} remain to deliver on this line.`);
+      if (quantity.lte(0)) throw invalid(`lines.${i}.quantity`, { fr: 'Une quantité livrée est positive.', en: 'A delivered quantity is positive.' });
+      if (delivered.greaterThan(orderLine.quantity)) throw invalid(`lines.${i}.quantity`, { fr: `Il ne reste que ${formatQuantity(new Dec(orderLine.quantity).minus(orderLine.quantityDelivered), 'fr')} à livrer sur cette ligne.`, en: `Only ${formatQuantity(new Dec(orderLine.quantity).minus(orderLine.quantityDelivered), 'en')} remain to deliver on this line.` });
       Object.assign(orderLine, { quantityDelivered: delivered.toFixed(2), deliveredOn, lastUpdateAt: new Date() });
       tx.persist(tx.create(DeliveryLine, { delivery, orderLine, quantity: quantity.toFixed(2) }));
     });
@@ -129,18 +139,31 @@ export function declareServicesOpen(em: EntityManager, caller: Identity, orderId
 }
 
 /**
+ * When a subscription starts: at its activation, or for a renewal the day after the last due date
+ * of the lines it renews, so that it never overlaps the subscription still running.
+ */
+async function subscriptionStart(tx: EntityManager, order: Order, today: string): Promise<string> {
+  if (order.renewsOrderLineIds.length === 0 || !order.commitmentMonths) return today;
+  const renewed = await tx.find(OrderLine, { id: { $in: order.renewsOrderLineIds } }, { populate: ['order'] });
+  const lastDue = renewed.map((line) => line.order.dueDate).filter((due): due is string => due !== null).sort().at(-1);
+  const next = lastDue ? dayAfter(lastDue) : today;
+  return next > today ? next : today;
+}
+
+/**
  * The buyer validates the activation ("admission de la mise en service"): the subscription starts
- * today, runs to its due date, and its invoices are scheduled to term.
+ * (today, or after the subscription a renewal extends), runs to its due date, and its invoices are
+ * scheduled to term.
  */
 export async function validateActivation(em: EntityManager, caller: Identity, orderId: string): Promise<Order> {
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
-    if (caller.entityId !== order.entityId) throw forbidden("Only the entity's buyers validate its activations.");
+    if (caller.entityId !== order.entityId) throw forbidden({ fr: "Seuls les acheteurs de l'entité valident ses mises en service.", en: "Only the entity's buyers validate its activations." });
     move(tx, order, 'validateActivation', caller);
-    const today = todayInParis();
+    const start = await subscriptionStart(tx, order, todayInParis());
     order.activatedAt = new Date();
-    order.startDate = today;
-    order.dueDate = order.commitmentMonths ? dayBefore(addMonths(today, order.commitmentMonths)) : null;
+    order.startDate = start;
+    order.dueDate = order.commitmentMonths ? dayBefore(addMonths(start, order.commitmentMonths)) : null;
     const lines = await tx.find(OrderLine, { order }, { orderBy: { position: 'asc' } });
     const totals = totalsOf(lines);
     publish(tx, ORDERING_TOPICS.orderActivated, {
@@ -150,11 +173,11 @@ export async function validateActivation(em: EntityManager, caller: Identity, or
       entityId: order.entityId,
       brandId: order.brandId,
       projectName: order.projectName,
-      startDate: today,
-      dueDate: order.dueDate ?? dayBefore(addMonths(today, 12)),
-      lines: lines.map((line, i) => ({ orderLineId: line.id, designation: line.designation, committedAmount: totals.lines[i]!.totalExclVat.toFixed(2) })),
+      startDate: start,
+      dueDate: order.dueDate ?? dayBefore(addMonths(start, 12)),
+      lines: lines.map((line, i) => ({ orderLineId: line.id, designation: line.designation, committedAmount: totals.lines[i]!.totalExclVat.toFixed(2), topsUpOrderLineId: order.creditsForOrderLineId })),
     } satisfies OrderActivated);
-    for (const invoice of scheduleOf({ ...order, startDate: today }, totals)) {
+    for (const invoice of scheduleOf({ ...order, startDate: start }, totals)) {
       const scheduled = tx.create(Invoice, { ...invoice, number: await nextNumber(tx, 'invoice_number_seq', 'FA'), order, amountExclVat: invoice.amountExclVat.toFixed(2), vatAmount: invoice.vatAmount.toFixed(2) });
       tx.persist(scheduled);
       recordInvoiceScheduled(tx, scheduled, order, 'SYSTEM');
@@ -167,9 +190,9 @@ export async function validateActivation(em: EntityManager, caller: Identity, or
 export async function reportActivationProblem(em: EntityManager, caller: Identity, orderId: string, description: string): Promise<Order> {
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
-    if (caller.entityId !== order.entityId) throw forbidden("Only the entity's buyers report on its activations.");
+    if (caller.entityId !== order.entityId) throw forbidden({ fr: "Seuls les acheteurs de l'entité signalent un problème sur ses mises en service.", en: "Only the entity's buyers report on its activations." });
     const text = description.trim();
-    if (text.length < 10) throw invalid('description', 'Describe the problem (10 characters at least).');
+    if (text.length < 10) throw invalid('description', { fr: 'Décrivez le problème (10 caractères au moins).', en: 'Describe the problem (10 characters at least).' });
     move(tx, order, 'reportProblem', caller, text);
     publish(tx, ORDERING_TOPICS.activationDisputed, { orderId: order.id, orderReference: order.reference, requestId: order.requestId, entityId: order.entityId, brandId: order.brandId, description: text, reportedById: caller.userId, reportedByName: caller.name } satisfies ActivationDisputed);
     return order;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HistorySubject, recordHistory, type FieldChange, type Identity } from '@nuage/shared';
+import { Dec, formatDay, formatEuros, HistorySubject, recordHistory, type FieldChange, type Identity } from '@nuage/shared';
 import { ORDER_STATUS_LABELS, PROPOSAL_STATUS_LABELS, type Delivery, type Invoice, type Order, type OrderStatus, type Proposal, type ProposalStatus, type SubscriptionOrder } from '../entities';
 
 /** The history of what the ordering subgraph owns, each entry tied to its file (the request). */
@@ -67,10 +67,10 @@ export const recordSubscriptionIssued = (em: EntityManager, subscription: Subscr
   recordIssued(em, HistorySubject.SUBSCRIPTION_ORDER, subscription, order, actor, { fr: `Bon de souscription ${subscription.number} émis`, en: `Subscription order ${subscription.number} issued` });
 
 export const recordDeliveryIssued = (em: EntityManager, delivery: Delivery, order: Order, actor: Actor) =>
-  recordIssued(em, HistorySubject.DELIVERY, delivery, order, actor, { fr: `Bon de livraison ${delivery.number} du ${delivery.deliveredOn}`, en: `Delivery note ${delivery.number} of ${delivery.deliveredOn}` });
+  recordIssued(em, HistorySubject.DELIVERY, delivery, order, actor, { fr: `Bon de livraison ${delivery.number} du ${formatDay(delivery.deliveredOn, 'fr')}`, en: `Delivery note ${delivery.number} of ${formatDay(delivery.deliveredOn, 'en')}` });
 
 export const recordInvoiceScheduled = (em: EntityManager, invoice: Invoice, order: Order, actor: Actor) =>
   recordIssued(em, HistorySubject.INVOICE, invoice, order, actor, {
-    fr: `Facture ${invoice.number} prévue le ${invoice.issueDate} (${invoice.amountExclVat} € HT)`,
-    en: `Invoice ${invoice.number} scheduled on ${invoice.issueDate} (€${invoice.amountExclVat} excl. VAT)`,
+    fr: `Facture ${invoice.number} prévue le ${formatDay(invoice.issueDate, 'fr')} (${formatEuros(new Dec(invoice.amountExclVat), 'fr')} HT)`,
+    en: `Invoice ${invoice.number} scheduled on ${formatDay(invoice.issueDate, 'en')} (${formatEuros(new Dec(invoice.amountExclVat), 'en')} excl. VAT)`,
   });

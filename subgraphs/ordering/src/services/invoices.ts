@@ -19,6 +19,8 @@ const addMonths = (day: string, months: number) => {
   return target.toISOString().slice(0, 10);
 };
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const dayAfter = (day: string) => addDays(day, 1);
 
 /** Splits an amount into `parts` cents-exact shares; the first ones take the leftover cents. */
 function split(total: Decimal, parts: number): Decimal[] {
@@ -50,4 +52,4 @@ export function scheduleOf(order: { startDate: string; commitmentMonths: number 
   });
 }
 
-export { addMonths, dayBefore };
+export { addDays, addMonths, dayAfter, dayBefore };

@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { invalid, isMarketWide, paginate, Role, startOfParisDay, type Identity, type PageArgs } from '@nuage/shared';
 import { Delivery, Order, OrderLine, OrderStatus, SubscriptionOrder } from '../entities';
 
@@ -9,14 +9,15 @@ export function visibleOrders(caller: Identity): FilterQuery<Order> {
   return { entityId: caller.entityId };
 }
 
+const PERIOD_RULE = { fr: 'La fin de la période précède son début.', en: 'The end of the period comes before its start.' };
 const like = (words: string, field: string) => {
   const text = words.trim();
-  if (text.length < 2) throw invalid(field, 'Type at least 2 characters to search.');
+  if (text.length < 2) throw invalid(field, { fr: 'Tapez au moins 2 caractères pour chercher.', en: 'Type at least 2 characters to search.' });
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 };
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 function period(from: string | undefined, to: string | undefined, field: string): FilterQuery<{ createdAt: Date }>[] {
-  if (from && to && to < from) throw invalid(`filter.to`, 'The end of the period comes before its start.');
+  if (from && to && to < from) throw invalid(`filter.to`, PERIOD_RULE);
   return [...(from ? [{ [field]: { $gte: startOfParisDay(from) } }] : []), ...(to ? [{ [field]: { $lt: startOfParisDay(nextDay(to)) } }] : [])] as never;
 }
 
@@ -68,11 +69,11 @@ export interface RenewalFilter {
  */
 export async function renewalCandidates(em: EntityManager, caller: Identity, filter: RenewalFilter): Promise<OrderLine[]> {
   const order: FilterQuery<Order>[] = [visibleOrders(caller), { status: OrderStatus.ACTIVATED }];
-  if (filter.dueFrom && filter.dueTo && filter.dueTo < filter.dueFrom) throw invalid('filter.dueTo', 'The end of the period comes before its start.');
+  if (filter.dueFrom && filter.dueTo && filter.dueTo < filter.dueFrom) throw invalid('filter.dueTo', PERIOD_RULE);
   if (filter.dueFrom) order.push({ dueDate: { $gte: filter.dueFrom } });
   if (filter.dueTo) order.push({ dueDate: { $lte: filter.dueTo } });
   if (filter.siret !== undefined) {
-    if (!/^\d{14}$/.test(filter.siret.replace(/\s/g, ''))) throw invalid('filter.siret', 'A SIRET is 14 digits.');
+    if (!/^\d{14}$/.test(filter.siret.replace(/\s/g, ''))) throw invalid('filter.siret', { fr: 'Un SIRET compte 14 chiffres.', en: 'A SIRET is 14 digits.' });
     order.push({ entitySiret: filter.siret.replace(/\s/g, '') });
   }
   if (filter.brandId) order.push({ brandId: filter.brandId });
@@ -80,7 +81,9 @@ export async function renewalCandidates(em: EntityManager, caller: Identity, fil
     const pattern = like(filter.documentNumber, 'filter.documentNumber');
     order.push({ $or: [{ reference: { $ilike: pattern } }, { ugapReference: { $ilike: pattern } }, { proposalNumber: { $ilike: pattern } }, { fileNumber: { $ilike: pattern } }] });
   }
-  const line: FilterQuery<OrderLine>[] = [{ order: { $and: order } }];
+  // A line already renewed by an order (not cancelled) is no longer a candidate.
+  const renewed = em.createQueryBuilder(Order, 'renewal').select(raw('unnest(renewal.renews_order_line_ids)::uuid')).where({ status: { $ne: OrderStatus.CANCELLED } });
+  const line: FilterQuery<OrderLine>[] = [{ order: { $and: order } }, { id: { $nin: renewed as never } }];
   if (filter.product !== undefined) {
     const pattern = like(filter.product, 'filter.product');
     line.push({ $or: [{ productCode: { $ilike: pattern } }, { designation: { $ilike: pattern } }] });

@@ -1,11 +1,12 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   changesBetween,
+  conflict,
   Dec,
-  DomainError,
-  ErrorCode,
   forbidden,
+  formatDay,
   invalid,
+  invalidTransition,
   isMarketWide,
   notFound,
   ORDERING_TOPICS,
@@ -27,6 +28,7 @@ import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycl
 import { renderProposalPdf } from './documents';
 import { nextNumber, once } from './idempotency';
 import { recordOrderStep, recordProposalStep, recordSubscriptionIssued } from './history';
+import { closeSolicitations } from './solicitations';
 
 export interface ProposalLineInput {
   productCode?: string;
@@ -45,6 +47,7 @@ export interface ProposalTerms {
   lines: ProposalLineInput[];
 }
 
+const PRICE_RULE = { fr: 'Un prix est positif, en euros et centimes.', en: 'A price is positive, in euros and cents.' };
 /** French VAT rates a line may carry. */
 const VAT_RATES = ['20.00', '10.00', '5.50', '2.10', '0.00'];
 /** Who reads a proposal: its entity's buyers, its brand's supplier, market-wide staff. */
@@ -56,27 +59,27 @@ export function visibleProposals(caller: Identity): FilterQuery<Proposal> {
 
 export async function readableProposal(em: EntityManager, caller: Identity, id: string, lock = false): Promise<Proposal> {
   const proposal = await em.findOne(Proposal, { $and: [{ id }, visibleProposals(caller)] }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-  if (!proposal) throw notFound('The proposal', 'id');
+  if (!proposal) throw notFound({ fr: 'La proposition', en: 'The proposal' }, 'id');
   return proposal;
 }
 
 function checkTerms(terms: ProposalTerms): Omit<ProposalLine, 'id' | 'createdAt' | 'updatedAt' | 'proposal'>[] {
-  if (terms.validUntil < todayInParis()) throw invalid('input.validUntil', 'A proposal is valid until today at least.');
-  if (terms.commitmentMonths !== undefined && (terms.commitmentMonths < 1 || terms.commitmentMonths > 120)) throw invalid('input.commitmentMonths', 'A commitment lasts 1 to 120 months.');
-  if (terms.lines.length === 0) throw invalid('input.lines', 'A proposal has one line at least.');
+  if (terms.validUntil < todayInParis()) throw invalid('input.validUntil', { fr: "Une proposition est valable au moins jusqu'à aujourd'hui.", en: 'A proposal is valid until today at least.' });
+  if (terms.commitmentMonths !== undefined && (terms.commitmentMonths < 1 || terms.commitmentMonths > 120)) throw invalid('input.commitmentMonths', { fr: 'Un engagement dure de 1 à 120 mois.', en: 'A commitment lasts 1 to 120 months.' });
+  if (terms.lines.length === 0) throw invalid('input.lines', { fr: 'Une proposition compte au moins une ligne.', en: 'A proposal has one line at least.' });
   return terms.lines.map((line, i) => {
     const field = `input.lines.${i}`;
     const quantity = new Dec(line.quantity);
     const listUnitPrice = new Dec(line.listUnitPrice);
     const unitPrice = new Dec(line.unitPrice);
-    if (quantity.lte(0) || quantity.decimalPlaces() > 2) throw invalid(`${field}.quantity`, 'A quantity is positive, with two decimals at most.');
-    if (listUnitPrice.isNegative() || listUnitPrice.decimalPlaces() > 2) throw invalid(`${field}.listUnitPrice`, 'A price is positive, in euros and cents.');
-    if (unitPrice.isNegative() || unitPrice.decimalPlaces() > 2) throw invalid(`${field}.unitPrice`, 'A price is positive, in euros and cents.');
-    if (unitPrice.greaterThan(listUnitPrice)) throw invalid(`${field}.unitPrice`, 'The unit price excl. VAT cannot exceed the public unit price: the market discount only lowers it.');
+    if (quantity.lte(0) || quantity.decimalPlaces() > 2) throw invalid(`${field}.quantity`, { fr: 'Une quantité est positive, avec deux décimales au plus.', en: 'A quantity is positive, with two decimals at most.' });
+    if (listUnitPrice.isNegative() || listUnitPrice.decimalPlaces() > 2) throw invalid(`${field}.listUnitPrice`, PRICE_RULE);
+    if (unitPrice.isNegative() || unitPrice.decimalPlaces() > 2) throw invalid(`${field}.unitPrice`, PRICE_RULE);
+    if (unitPrice.greaterThan(listUnitPrice)) throw invalid(`${field}.unitPrice`, { fr: 'Le prix unitaire HT ne peut dépasser le prix public unitaire : la remise du marché ne fait que le baisser.', en: 'The unit price excl. VAT cannot exceed the public unit price: the market discount only lowers it.' });
     const vatRate = new Dec(line.vatRate ?? '20').toFixed(2);
-    if (!VAT_RATES.includes(vatRate)) throw invalid(`${field}.vatRate`, `A French VAT rate: ${VAT_RATES.join(', ')} %.`);
+    if (!VAT_RATES.includes(vatRate)) throw invalid(`${field}.vatRate`, { fr: `Un taux de TVA français : ${VAT_RATES.map((r) => r.replace('.', ',')).join(' ; ')} %.`, en: `A French VAT rate: ${VAT_RATES.join(', ')} %.` });
     const designation = line.designation.trim();
-    if (!designation) throw invalid(`${field}.designation`, 'Describe the line.');
+    if (!designation) throw invalid(`${field}.designation`, { fr: 'Décrivez la ligne.', en: 'Describe the line.' });
     return { position: i, productId: null, productCode: line.productCode?.trim() || null, designation, quantity: quantity.toFixed(2), listUnitPrice: listUnitPrice.toFixed(2), unitPrice: unitPrice.toFixed(2), vatRate };
   });
 }
@@ -103,10 +106,9 @@ function applyTerms(em: EntityManager, proposal: Proposal, terms: ProposalTerms,
 
 /** A supplier answers a request that solicits its brand. */
 export function submitProposal(em: EntityManager, caller: Identity, requestId: string, terms: ProposalTerms, key: string): Promise<Proposal> {
-  if (caller.role !== Role.SUPPLIER) throw forbidden('Only suppliers submit proposals.');
   return once(em, caller, key, { operation: 'submit', input: { requestId, terms } }, loadProposal, async (tx) => {
     const solicitation = await tx.findOne(Solicitation, { requestId, brandId: caller.brandId!, closedAt: null });
-    if (!solicitation) throw notFound('A request soliciting your brand', 'input.requestId');
+    if (!solicitation) throw notFound({ fr: 'Une demande sollicitant votre marque', en: 'A request soliciting your brand' }, 'requestId');
     const lines = checkTerms(terms);
     const proposal = tx.create(Proposal, {
       number: await nextNumber(tx, 'proposal_number_seq', 'DC'),
@@ -119,6 +121,7 @@ export function submitProposal(em: EntityManager, caller: Identity, requestId: s
       commitmentMonths: terms.commitmentMonths ?? null,
       billingPeriod: terms.billingPeriod,
       billingTiming: terms.billingTiming,
+      renewsOrderLineIds: solicitation.renewedOrderLineIds,
     });
     applyTerms(tx, proposal, terms, lines);
     tx.persist(proposal);
@@ -160,7 +163,7 @@ function move(tx: EntityManager, proposal: Proposal, transition: ProposalTransit
 }
 
 function assertBuyerOf(caller: Identity, proposal: Proposal) {
-  if (caller.entityId !== proposal.entityId) throw forbidden("Only the entity's own people decide on its proposals.");
+  if (caller.entityId !== proposal.entityId) throw forbidden({ fr: "Seules les personnes de l'entité décident de ses propositions.", en: "Only the entity's own people decide on its proposals." });
 }
 
 /** The entity's manager approves or rejects ("Attente manager"). */
@@ -169,7 +172,7 @@ export async function decideAsManager(em: EntityManager, caller: Identity, id: s
     const proposal = await readableProposal(tx, caller, id, true);
     assertBuyerOf(caller, proposal);
     const why = comment?.trim() ?? '';
-    if (!approve && why.length < 3) throw invalid('comment', 'Say why the purchase is rejected.');
+    if (!approve && why.length < 3) throw invalid('comment', { fr: "Indiquez pourquoi l'achat est rejeté.", en: 'Say why the purchase is rejected.' });
     move(tx, proposal, approve ? 'approve' : 'reject', caller, why || null);
     proposal.managerComment = why || null;
     proposal.managerName = caller.name;
@@ -183,8 +186,9 @@ export async function refuse(em: EntityManager, caller: Identity, id: string, re
     const proposal = await readableProposal(tx, caller, id, true);
     assertBuyerOf(caller, proposal);
     const why = reason.trim();
-    if (why.length < 3) throw invalid('reason', 'Say why the proposal is refused.');
+    if (why.length < 3) throw invalid('reason', { fr: 'Indiquez pourquoi la proposition est refusée.', en: 'Say why the proposal is refused.' });
     move(tx, proposal, 'refuse', caller, why);
+    await closeSolicitations(tx, proposal.requestId, proposal.brandId);
     proposal.refusalReason = why;
     proposal.buyerName = caller.name;
     proposal.buyerDecidedAt = new Date();
@@ -199,21 +203,27 @@ export async function refuse(em: EntityManager, caller: Identity, id: string, re
  * one proposal or of two) exactly one wins.
  */
 export async function accept(em: EntityManager, files: FileStore, caller: Identity, id: string, acknowledgements: { cge: boolean; cgu: boolean }): Promise<Proposal> {
-  if (!acknowledgements.cge) throw invalid('cgeAccepted', "Acknowledge UGAP's general conditions (CGE) to subscribe.");
-  if (!acknowledgements.cgu) throw invalid('cguAccepted', "Acknowledge the provider's terms (CGU) to subscribe.");
+  if (!acknowledgements.cge) throw invalid('cgeAccepted', { fr: "Acceptez les conditions générales de l'UGAP (CGE) pour souscrire.", en: "Acknowledge UGAP's general conditions (CGE) to subscribe." });
+  if (!acknowledgements.cgu) throw invalid('cguAccepted', { fr: 'Acceptez les conditions du fournisseur (CGU) pour souscrire.', en: "Acknowledge the provider's terms (CGU) to subscribe." });
   const pdfs: { key: string; body: Promise<Buffer> }[] = [];
   const proposal = await em.transactional(async (tx) => {
     const target = await readableProposal(tx, caller, id);
     assertBuyerOf(caller, target);
-    const siblings = await tx.find(Proposal, { requestId: target.requestId }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    // Suppliers' proposals compete for their request: they are locked together, and one only is accepted.
+    // Credits a buyer stated compete with nothing: they are locked alone.
+    const siblings = target.creditsForOrderLineId
+      ? await tx.find(Proposal, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
+      : await tx.find(Proposal, { requestId: target.requestId, creditsForOrderLineId: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
     const proposal = siblings.find((p) => p.id === id)!;
     await tx.refresh(proposal);
-    if (siblings.some((p) => p.status === ProposalStatus.ACCEPTED)) throw new DomainError(ErrorCode.CONFLICT, 'A proposal of this request is already accepted.');
-    if (proposal.validUntil < todayInParis()) throw new DomainError(ErrorCode.INVALID_TRANSITION, `This proposal expired on ${proposal.validUntil}; ask the supplier for a revised one.`);
+    if (siblings.some((p) => p.status === ProposalStatus.ACCEPTED)) throw conflict({ fr: 'Une proposition de cette demande est déjà acceptée.', en: 'A proposal of this request is already accepted.' });
+    if (proposal.validUntil < todayInParis()) throw invalidTransition({ fr: `Cette proposition a expiré le ${formatDay(proposal.validUntil, 'fr')} ; demandez-en une révision au fournisseur.`, en: `This proposal expired on ${formatDay(proposal.validUntil, 'en')}; ask the supplier for a revised one.` });
     move(tx, proposal, 'accept', caller, 'CGE et CGU acceptées / CGE and CGU accepted');
     const now = new Date();
     Object.assign(proposal, { buyerName: caller.name, buyerDecidedAt: now, cgeAcceptedAt: now, cguAcceptedAt: now });
     for (const other of siblings) if (other.id !== id && [ProposalStatus.AWAITING_MANAGER, ProposalStatus.APPROVED, ProposalStatus.REJECTED_BY_MANAGER].includes(other.status)) move(tx, other, 'close', 'SYSTEM', `Proposition ${proposal.number} acceptée / proposal ${proposal.number} accepted`);
+    // Ordered: no brand is expected to answer this request any more.
+    if (!proposal.creditsForOrderLineId) await closeSolicitations(tx, proposal.requestId);
 
     await proposal.lines.init();
     const solicitation = await tx.findOne(Solicitation, { requestId: proposal.requestId, brandId: proposal.brandId });
@@ -233,6 +243,8 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
       commitmentMonths: proposal.commitmentMonths,
       billingPeriod: proposal.billingPeriod,
       billingTiming: proposal.billingTiming,
+      renewsOrderLineIds: proposal.renewsOrderLineIds,
+      creditsForOrderLineId: proposal.creditsForOrderLineId,
     });
     for (const line of proposal.lines) {
       const { productId, productCode, designation, quantity, listUnitPrice, unitPrice, vatRate, position } = line;
@@ -250,7 +262,15 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
       tx.persist(document);
       pdfs.push({ key: document.storageKey, body });
     }
-    publish(tx, ORDERING_TOPICS.orderPlaced, { orderId: order.id, reference: order.reference, entityId: order.entityId, brandId: order.brandId, requestId: order.requestId } satisfies OrderPlaced);
+    publish(tx, ORDERING_TOPICS.orderPlaced, {
+      orderId: order.id,
+      reference: order.reference,
+      entityId: order.entityId,
+      brandId: order.brandId,
+      requestId: order.requestId,
+      projectName: order.projectName,
+      lines: order.lines.getItems().map((line) => ({ orderLineId: line.id, designation: line.designation, productCode: line.productCode })),
+    } satisfies OrderPlaced);
     publish(tx, ORDERING_TOPICS.proposalAccepted, { requestId: proposal.requestId, proposalId: proposal.id, orderId: order.id } satisfies ProposalAccepted);
     // The files are written before the commit: a document row never points to a missing file.
     for (const pdf of pdfs) await files.put(pdf.key, await pdf.body);

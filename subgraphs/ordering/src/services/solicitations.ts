@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden, INCIDENT_TOPICS, paginate, publish, Role, TOPICS, type IncidentClosed, type IncidentOpened, type DeliveredEvent, type EventHandler, type Identity, type PageArgs, type RequestCancelled, type RequestSubmitted, type SolicitationOpened } from '@nuage/shared';
+import { INCIDENT_TOPICS, paginate, publish, TOPICS, type IncidentClosed, type IncidentOpened, type DeliveredEvent, type EventHandler, type Identity, type PageArgs, type RequestCancelled, type RequestSubmitted, type SolicitationOpened } from '@nuage/shared';
 import { OrderIncident, Solicitation } from '../entities';
 
 /** What this subgraph learns from the requests subgraph. */
@@ -17,15 +17,14 @@ export const ORDERING_CONSUME: Record<string, EventHandler> = {
           entitySiret: payload.entitySiret,
           fileNumber: payload.fileNumber,
           projectName: payload.projectName,
+          renewedOrderLineIds: payload.renewedOrderLineIds ?? [],
           submittedAt: new Date(payload.submittedAt),
         }),
       );
     }
     publish(em, TOPICS.solicitationOpened, { requestId: payload.requestId, brandIds: payload.brands.map((b) => b.brandId) } satisfies SolicitationOpened);
   },
-  [TOPICS.requestCancelled]: async (em, { payload }: DeliveredEvent<RequestCancelled>) => {
-    for (const solicitation of await em.find(Solicitation, { requestId: payload.requestId, closedAt: null })) solicitation.closedAt = new Date();
-  },
+  [TOPICS.requestCancelled]: (em, { payload }: DeliveredEvent<RequestCancelled>) => closeSolicitations(em, payload.requestId),
   // An order is disputed while an incident on it is open; a close never reopens it.
   [INCIDENT_TOPICS.incidentOpened]: async (em, { payload }: DeliveredEvent<IncidentOpened>) => {
     if (!(await em.findOne(OrderIncident, { incidentId: payload.incidentId }))) em.persist(em.create(OrderIncident, { incidentId: payload.incidentId, orderId: payload.orderId, open: true }));
@@ -37,8 +36,16 @@ export const ORDERING_CONSUME: Record<string, EventHandler> = {
   },
 };
 
-/** "Demandes à traiter": the open requests soliciting the supplier's brand, latest first. */
-export function requestsToAnswer(em: EntityManager, caller: Identity, page: PageArgs) {
-  if (caller.role !== Role.SUPPLIER) throw forbidden('Only suppliers answer requests.');
-  return paginate(em, Solicitation, { brandId: caller.brandId!, closedAt: null }, [{ submittedAt: 'desc' }, { id: 'desc' }], page);
+/**
+ * Ends what a request asks of its brands (all of them, or one): it no longer awaits their answer,
+ * because it was ordered or cancelled, or the brand's proposal was refused or closed.
+ */
+export async function closeSolicitations(em: EntityManager, requestId: string, brandId?: string) {
+  const open = await em.find(Solicitation, { requestId, closedAt: null, ...(brandId ? { brandId } : {}) });
+  for (const solicitation of open) solicitation.closedAt = new Date();
+}
+
+/** "Demandes à traiter": the requests soliciting the supplier's brand that await its answer, latest first. */
+export function requestsToAnswer(em: EntityManager, caller: Identity, page: PageArgs, includeClosed = false) {
+  return paginate(em, Solicitation, { brandId: caller.brandId!, ...(includeClosed ? {} : { closedAt: null }) }, [{ submittedAt: 'desc' }, { id: 'desc' }], page);
 }

@@ -7,5 +7,6 @@ export { ServiceRequest, RequestKind, RequestStatus, REQUEST_KIND_LABELS, REQUES
 export { RequestSolution } from './request-solution';
 export { RequestItem } from './request-item';
 export { KnownSolution, KnownProduct, KnownGuidedChoice } from './catalogue-copy';
+export { KnownOrder } from './order-copy';
 export { Notification, NotificationKind, NOTIFICATION_KIND_LABELS } from './notification';
 export { SearchDocument } from './search-document';

@@ -1,13 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HistoryEntry, loaderById, loaderByParent, Role, threadLoaders, type Identity } from '@nuage/shared';
 import { BeneficiaryEntity, Person, Project, RequestItem, RequestSolution, ServiceRequest, Team } from '../entities';
-import { visibleRequests } from '../services/access';
+import { readableEntities, visibleRequests } from '../services/access';
 
 export function createLoaders(em: EntityManager, identity: Identity | null) {
   return {
     /** Requests by id that this reader may read (null otherwise): other subgraphs' references, batched. */
     readableRequestById: loaderById(em, ServiceRequest, () => (identity ? visibleRequests(em, identity) : { id: null })),
     entityById: loaderById(em, BeneficiaryEntity),
+    /** Entities by id whose profile this reader may read (null otherwise): see `readableEntities`. */
+    readableEntityById: loaderById(em, BeneficiaryEntity, () => (identity ? readableEntities(em, identity) : { id: null })),
     personById: loaderById(em, Person),
     projectById: loaderById(em, Project),
     teamById: loaderById(em, Team),

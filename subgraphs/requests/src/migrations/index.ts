@@ -3,6 +3,7 @@ import { Migration20261125045010 } from './Migration20261125045010';
 import { Migration20261126055733 } from './Migration20261126055733';
 import { Migration20261128154917 } from './Migration20261128154917';
 import { Migration20261128155230 } from './Migration20261128155230';
+import { Migration20261201131118 } from './Migration20261201131118';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126055733', class: Migration20261126055733 },
   { name: 'Migration20261128154917', class: Migration20261128154917 },
   { name: 'Migration20261128155230', class: Migration20261128155230 },
+  { name: 'Migration20261201131118', class: Migration20261201131118 },
 ];

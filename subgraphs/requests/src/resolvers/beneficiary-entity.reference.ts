@@ -1,8 +1,8 @@
-import { assertMayReadEntity, callerOf, type SubgraphContext } from '@nuage/shared';
+import { callerOf, type SubgraphContext } from '@nuage/shared';
 import type { RequestsLoaders } from '../loaders';
 
-/** Resolves other subgraphs' references to an entity, for callers allowed to read it. */
-export async function resolveBeneficiaryEntityReference(reference: { id: string }, context: SubgraphContext<RequestsLoaders>) {
-  assertMayReadEntity(callerOf(context), reference.id);
-  return context.loaders.entityById.load(reference.id);
+/** Resolves other subgraphs' references to an entity, batched; null for a caller who may not read it (see `readableEntities`). */
+export function resolveBeneficiaryEntityReference(reference: { id: string }, context: SubgraphContext<RequestsLoaders>) {
+  callerOf(context);
+  return context.loaders.readableEntityById.load(reference.id);
 }

@@ -1,11 +1,12 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import { callerOf, markMessagesRead, Message, MessageAudience, MutationPayload, postMessage, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { callerOf, CountPayload, markMessagesRead, Message, MessageAudience, MutationPayload, postMessage, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import { requestThread } from '../services/access';
 import type { RequestsLoaders } from '../loaders';
 
 type Context = SubgraphContext<RequestsLoaders>;
 
 const MessagePayload = MutationPayload(Message, 'MessagePayload', 'message', 'message');
+const MessagesReadPayload = CountPayload('MessagesReadPayload', 'messages were marked read');
 
 @InputType({ description: 'A message on a request.' })
 class PostMessageInput {
@@ -31,12 +32,12 @@ export class MessageResolver {
   @Mutation(() => MessagePayload, { description: 'Writes a message on a request.' })
   postMessage(@Arg('input', () => PostMessageInput, { description: 'The message.' }) input: PostMessageInput, @Ctx() context: Context) {
     const { requestId, ...message } = input;
-    return refusalsAsUserErrors(() => postMessage(context.em, requestThread, callerOf(context), { subjectId: requestId, ...message }));
+    return postMessage(context.em, requestThread, callerOf(context), { subjectId: requestId, ...message }).then(succeeded);
   }
 
   @Authorized()
-  @Mutation(() => Int, { description: "Marks the request's messages the caller sees as read by them; returns how many were unread." })
+  @Mutation(() => MessagesReadPayload, { description: "Marks the request's messages read for the caller; gives how many were unread." })
   markMessagesRead(@Arg('requestId', () => ID, { description: 'The request.' }) requestId: string, @Ctx() context: Context) {
-    return markMessagesRead(context.em, requestThread, callerOf(context), requestId);
+    return markMessagesRead(context.em, requestThread, callerOf(context), requestId).then(succeeded);
   }
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, LocalizedText, MutationPayload, PageArgs, refusalsAsUserErrors, type SubgraphContext } from '@nuage/shared';
+import { callerOf, CountPayload, Connection, LocalizedText, MutationPayload, PageArgs, succeeded, type SubgraphContext } from '@nuage/shared';
 import { NOTIFICATION_KIND_LABELS, Notification, ServiceRequest } from '../entities';
 import { countNotifications, listNotifications, markAllRead, markRead } from '../services/notifications';
 import type { RequestsLoaders } from '../loaders';
@@ -8,6 +8,7 @@ type Context = SubgraphContext<RequestsLoaders>;
 
 const NotificationConnection = Connection(Notification, 'Notification', 'notification');
 const NotificationPayload = MutationPayload(Notification, 'NotificationPayload', 'notification', 'notification');
+const NotificationsReadPayload = CountPayload('NotificationsReadPayload', 'notifications were marked read');
 
 @ObjectType({ description: "How many notifications the caller has, and how many are unread (the bell's badge)." })
 class NotificationCount {
@@ -39,13 +40,13 @@ export class NotificationResolver {
   @Authorized()
   @Mutation(() => NotificationPayload, { description: 'Marks one of the caller\'s notifications read.' })
   markNotificationRead(@Arg('id', () => ID, { description: 'The notification.' }) id: string, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => markRead(context.em, callerOf(context), id));
+    return markRead(context.em, callerOf(context), id).then(succeeded);
   }
 
   @Authorized()
-  @Mutation(() => Int, { description: "Marks all the caller's notifications read; returns how many were unread." })
+  @Mutation(() => NotificationsReadPayload, { description: "Marks all the caller's notifications read; gives how many were unread." })
   markAllNotificationsRead(@Ctx() context: Context) {
-    return markAllRead(context.em, callerOf(context));
+    return markAllRead(context.em, callerOf(context)).then(succeeded);
   }
 
   @FieldResolver(() => String, { description: "What happened, in the caller's language." })

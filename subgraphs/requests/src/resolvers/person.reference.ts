@@ -8,7 +8,7 @@ export async function resolvePersonReference(reference: { id: string }, context:
   if (!person) return null;
   const sameEntity = person.entity !== null && mayReadEntity(caller, person.entity.id);
   if (person.id !== caller.userId && !sameEntity && caller.role !== Role.MARKET_HOLDER && caller.role !== Role.ANALYST) {
-    throw forbidden('You may not read this person.');
+    throw forbidden({ fr: 'Vous ne pouvez pas consulter cette personne.', en: 'You may not read this person.' });
   }
   return person;
 }

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { available, callerOf, Connection, Document, LocalizedText, Message, MessageCount, MutationPayload, PageArgs, pick, refusalsAsUserErrors, Role, threadDocuments, threadMessages, type SubgraphContext } from '@nuage/shared';
+import { available, callerOf, Connection, Document, LocalizedText, Message, MessageCount, MutationPayload, PageArgs, pick, succeeded, Role, threadDocuments, threadMessages, type SubgraphContext } from '@nuage/shared';
 import {
   BeneficiaryEntity,
   GuidedChoiceReference,
@@ -10,9 +10,9 @@ import {
   RequestSolution,
   ServiceRequest,
 } from '../entities';
-import { cancel, createDraft, listRequests, setMyReference, submit, updateDraft, type DraftInput } from '../services/requests';
+import { cancel, close, createDraft, listRequests, setMyReference, submit, updateDraft, type DraftInput } from '../services/requests';
 import { readableRequest } from '../services/access';
-import { REQUEST_LIFECYCLE } from '../services/request-lifecycle';
+import { REQUEST_LIFECYCLE, RequestAction } from '../services/request-lifecycle';
 import type { RequestsLoaders } from '../loaders';
 import { CreateRequestDraftInput, RequestDraftChanges, RequestFilter } from './request.types';
 
@@ -30,7 +30,7 @@ const draftInput = (input: RequestDraftChanges): DraftInput => ({
 @Resolver(() => ServiceRequest)
 export class RequestResolver {
   @Authorized()
-  @Query(() => ServiceRequest, { description: 'One request the caller may read.' })
+  @Query(() => ServiceRequest, { nullable: true, description: 'One request the caller may read (null with a NOT_FOUND error otherwise).' })
   request(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     return readableRequest(context.em, callerOf(context), id);
   }
@@ -48,7 +48,7 @@ export class RequestResolver {
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => RequestPayload, { description: 'Starts a request, saved as a draft ("Enregistrer (brouillon)").' })
   createRequestDraft(@Arg('input', () => CreateRequestDraftInput, { description: 'The project, the kind and what is known so far.' }) input: CreateRequestDraftInput, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => createDraft(context.em, callerOf(context), { ...draftInput(input), kind: input.kind, project: input.project }));
+    return createDraft(context.em, callerOf(context), { ...draftInput(input), kind: input.kind, project: input.project }).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
@@ -58,13 +58,13 @@ export class RequestResolver {
     @Arg('input', () => RequestDraftChanges, { description: 'What changes.' }) input: RequestDraftChanges,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => updateDraft(context.em, callerOf(context), id, draftInput(input)));
+    return updateDraft(context.em, callerOf(context), id, draftInput(input)).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => RequestPayload, { description: 'Submits a complete draft ("Valider ma demande"): it gets its file number and the solicited brands are told.' })
   submitRequest(@Arg('id', () => ID, { description: 'The draft.' }) id: string, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => submit(context.em, callerOf(context), id));
+    return submit(context.em, callerOf(context), id).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.MARKET_HOLDER)
@@ -74,7 +74,17 @@ export class RequestResolver {
     @Arg('reason', () => String, { description: 'Why.' }) reason: string,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => cancel(context.em, callerOf(context), id, reason));
+    return cancel(context.em, callerOf(context), id, reason).then(succeeded);
+  }
+
+  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.MARKET_HOLDER)
+  @Mutation(() => RequestPayload, { description: 'Closes an ordered request: its file is complete ("Clôturée").' })
+  closeRequest(
+    @Arg('id', () => ID, { description: 'The request.' }) id: string,
+    @Arg('comment', () => String, { nullable: true, description: 'A word for the history.' }) comment: string | undefined,
+    @Ctx() context: Context,
+  ) {
+    return close(context.em, callerOf(context), id, comment).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
@@ -84,7 +94,7 @@ export class RequestResolver {
     @Arg('myReference', () => String, { nullable: true, description: 'Your own reference.' }) myReference: string | null,
     @Ctx() context: Context,
   ) {
-    return refusalsAsUserErrors(() => setMyReference(context.em, callerOf(context), id, myReference));
+    return setMyReference(context.em, callerOf(context), id, myReference).then(succeeded);
   }
 
   @FieldResolver(() => String, { description: "Status in the caller's language." })
@@ -103,8 +113,8 @@ export class RequestResolver {
     return pick(REQUEST_KIND_LABELS[request.kind], locale);
   }
 
-  @FieldResolver(() => [String], { description: 'What the caller may do with it now (transitions of its lifecycle: submit, cancel, close…).' })
-  availableActions(@Root() request: ServiceRequest, @Ctx() context: Context) {
+  @FieldResolver(() => [RequestAction], { description: 'What the caller may do with it now: each value names the mutation to call.' })
+  availableActions(@Root() request: ServiceRequest, @Ctx() context: Context): RequestAction[] {
     const caller = callerOf(context);
     const own = caller.entityId === request.entityId || caller.role === Role.MARKET_HOLDER;
     return own ? available(REQUEST_LIFECYCLE, request.status, caller.role) : [];

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertMayReadEntity, callerOf, Connection, MutationPayload, PageArgs, paginate, refusalsAsUserErrors, Role, type SubgraphContext } from '@nuage/shared';
+import { assertMayReadEntity, callerOf, Connection, MutationPayload, PageArgs, paginate, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import { BeneficiaryEntity, Person, Project, Team } from '../entities';
 import { activateAccount, assertMayReadTeam, invitationOf, invitePerson, saveTeam, updateEntityProfile } from '../services/people';
 import type { RequestsLoaders } from '../loaders';
@@ -107,17 +107,21 @@ class InvitationView {
   expiresAt!: Date;
 }
 
-const activationUrl = () => `${process.env.PORTAL_URL ?? 'http://127.0.0.1:4000'}/activation`;
+/**
+ * Where an invitation's link leads: the portal's own page when `PORTAL_URL` is set, otherwise the
+ * activation page the gateway serves (`GATEWAY_PUBLIC_URL`, the local gateway by default).
+ */
+const activationUrl = () => (process.env.PORTAL_URL ? `${process.env.PORTAL_URL}/activation` : `${process.env.GATEWAY_PUBLIC_URL ?? 'http://127.0.0.1:4000'}/activation`);
 
 @Resolver(() => BeneficiaryEntity)
 export class TeamResolver {
-  @FieldResolver(() => [Person], { description: '"Mon équipe": the people of the entity (its own people and market-wide staff only).' })
+  @FieldResolver(() => [Person], { nullable: true, description: '"Mon équipe": the people of the entity (its own people and market-wide staff only; null with FORBIDDEN for others).' })
   async people(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
     assertMayReadTeam(callerOf(context), entity.id);
     return context.em.find(Person, { entity: entity.id }, { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } });
   }
 
-  @FieldResolver(() => [Team], { description: 'Its teams.' })
+  @FieldResolver(() => [Team], { nullable: true, description: 'Its teams (its own people and market-wide staff only; null with FORBIDDEN for others).' })
   async teams(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
     assertMayReadTeam(callerOf(context), entity.id);
     return context.em.find(Team, { entity: entity.id }, { orderBy: { name: 'asc' }, populate: ['members'] });
@@ -140,19 +144,19 @@ export class TeamResolver {
   @Mutation(() => EntityPayload, { description: 'Updates the "Fiche bénéficiaire" (managers of the entity, market holder).' })
   updateEntityProfile(@Arg('input', () => EntityProfileInput, { description: 'What changes.' }) input: EntityProfileInput, @Ctx() context: Context) {
     const { entityId, ...changes } = input;
-    return refusalsAsUserErrors(() => updateEntityProfile(context.em, callerOf(context), entityId, changes));
+    return updateEntityProfile(context.em, callerOf(context), entityId, changes).then(succeeded);
   }
 
   @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
   @Mutation(() => TeamPayload, { description: 'Creates or changes a team of the entity.' })
   saveTeam(@Arg('input', () => SaveTeamInput, { description: 'The team.' }) input: SaveTeamInput, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => saveTeam(context.em, callerOf(context), input));
+    return saveTeam(context.em, callerOf(context), input).then(succeeded);
   }
 
   @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
   @Mutation(() => PersonPayload, { description: 'Invites someone to the entity: an email with an activation link (valid 7 days) is sent.' })
   invitePerson(@Arg('input', () => InvitePersonInput, { description: 'Who.' }) input: InvitePersonInput, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => invitePerson(context.em, context.mailer, callerOf(context), input, activationUrl()));
+    return invitePerson(context.em, context.mailer, callerOf(context), input, activationUrl()).then(succeeded);
   }
 
   @Query(() => InvitationView, { description: 'The profile behind an invitation link, to check before activating (no token needed).' })
@@ -163,7 +167,7 @@ export class TeamResolver {
 
   @Mutation(() => PersonPayload, { description: 'Activates an invited account and sets its password (no token needed: the link is the proof).' })
   activateAccount(@Arg('input', () => ActivateAccountInput, { description: 'The token and the password.' }) input: ActivateAccountInput, @Ctx() context: Context) {
-    return refusalsAsUserErrors(() => activateAccount(context.em, input));
+    return activateAccount(context.em, input).then(succeeded);
   }
 }
 

@@ -1,6 +1,6 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { forbidden, isMarketWide, notFound, Role, type Identity, type ThreadAccess } from '@nuage/shared';
-import { RequestSolution, RequestStatus, ServiceRequest } from '../entities';
+import { BeneficiaryEntity, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
 
 /**
  * Who reads a request: its entity's buyers; a supplier, once it is submitted, if it solicits the
@@ -17,22 +17,40 @@ export function visibleRequests(em: EntityManager, caller: Identity): FilterQuer
   return { id: null };
 }
 
+/**
+ * Whose profile (name, SIRET, address, purchasing references) a caller reads: its own entity's,
+ * every one for market-wide staff, and for a supplier the entities of the files its brand takes
+ * part in (submitted requests that solicit it), as the documents it receives name them.
+ */
+export function readableEntities(em: EntityManager, caller: Identity): FilterQuery<BeneficiaryEntity> {
+  if (isMarketWide(caller)) return {};
+  if (caller.role === Role.SUPPLIER) {
+    const files = em
+      .createQueryBuilder(RequestSolution, 'rs')
+      .select(raw('r.entity_id'))
+      .join('rs.request', 'r')
+      .where({ brandId: caller.brandId!, request: { status: { $ne: RequestStatus.DRAFT } } });
+    return { id: { $in: files as never } };
+  }
+  return { id: caller.entityId ?? null };
+}
+
 /** The request if the caller may read it; NOT_FOUND otherwise (its existence is not disclosed). */
 export async function readableRequest(em: EntityManager, caller: Identity, id: string): Promise<ServiceRequest> {
   const request = await em.findOne(ServiceRequest, { $and: [{ id }, visibleRequests(em, caller)] });
-  if (!request) throw notFound('The request', 'id');
+  if (!request) throw notFound({ fr: 'La demande', en: 'The request' }, 'id');
   return request;
 }
 
 /** Only the entity's buyers change a request (the market holder may also cancel one). */
 export function assertBuyerOf(caller: Identity, request: ServiceRequest): void {
   const buyer = (caller.role === Role.BENEFICIARY || caller.role === Role.MANAGER) && caller.entityId === request.entityId;
-  if (!buyer) throw forbidden("Only the entity's buyers change its requests.");
+  if (!buyer) throw forbidden({ fr: "Seuls les acheteurs de l'entité modifient ses demandes.", en: "Only the entity's buyers change its requests." });
 }
 
 /** Who reads and writes the messages and documents of a request: those who may read it; the solicited brands take part. */
 export const requestThread: ThreadAccess = async (em, caller, requestId) => {
   const request = await readableRequest(em, caller, requestId);
   const brandIds = (await em.find(RequestSolution, { request })).map((s) => s.brandId);
-  return { entityId: request.entityId, brandIds, closedBecause: request.status === RequestStatus.DRAFT ? 'Messages are exchanged once the request is submitted.' : null };
+  return { entityId: request.entityId, brandIds, closedBecause: request.status === RequestStatus.DRAFT ? { fr: "Les messages s'échangent une fois la demande envoyée.", en: 'Messages are exchanged once the request is submitted.' } : null };
 };

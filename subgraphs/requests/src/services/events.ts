@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { available, HistorySubject, HISTORY_TOPIC, keepTimelineCopy, type HistoryRecorded, CONSUMPTION_TOPICS, Dec, formatEuros, ORDERING_TOPICS, TOPICS, type AlertRaised, type DeliveredEvent, type RenewalRequested, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
-import { KnownGuidedChoice, KnownProduct, KnownSolution, NotificationKind, RequestItem, RequestKind, RequestSolution, ServiceRequest } from '../entities';
+import { allows, HistorySubject, HISTORY_TOPIC, keepTimelineCopy, type HistoryRecorded, CONSUMPTION_TOPICS, Dec, formatEuros, ORDERING_TOPICS, TOPICS, type AlertRaised, type DeliveredEvent, type RenewalRequested, type OrderPlaced, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
+import { KnownGuidedChoice, KnownOrder, KnownProduct, KnownSolution, NotificationKind, RequestItem, RequestKind, RequestSolution, ServiceRequest } from '../entities';
 import { transition } from './requests';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 import { recordRequestStep } from './history';
@@ -27,6 +27,9 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
     await notifyFromHistory(em, entry);
     await indexFromHistory(em, entry, payload.search);
   },
+  // An order placed by one of the entities: what its renewals and complementary orders may name.
+  [ORDERING_TOPICS.orderPlaced]: (em, { payload }: DeliveredEvent<OrderPlaced>) =>
+    upsert(em, KnownOrder, payload.orderId, { entityId: payload.entityId, brandId: payload.brandId, reference: payload.reference, lines: payload.lines ?? [] }),
   // The ordering subgraph has told the solicited brands: the request now awaits them.
   [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) => follow(em, payload.requestId, 'solicit'),
   [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) => follow(em, payload.requestId, 'receiveProposal'),
@@ -53,7 +56,9 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
           `Bonjour ${buyer.firstName} ${buyer.lastName},`,
           '',
           `La consommation de « ${payload.designation} » (commande ${payload.orderReference}) ${what}.`,
-          `Montant proposé pour un renouvellement : ${formatEuros(new Dec(payload.proposedRenewal), 'fr')} HT.`,
+          payload.proposedRenewal === null
+            ? "L'historique de consommation est encore trop court pour proposer un montant de renouvellement."
+            : `Montant proposé pour un renouvellement : ${formatEuros(new Dec(payload.proposedRenewal), 'fr')} HT.`,
           '',
           'Vous pouvez lancer une demande de renouvellement depuis le portail Nuage Public.',
           '',
@@ -66,7 +71,7 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
   [CONSUMPTION_TOPICS.renewalRequested]: async (em, { payload }: DeliveredEvent<RenewalRequested>) => {
     const origin = payload.requestId ? await em.findOne(ServiceRequest, { id: payload.requestId }) : null;
     if (!origin) return;
-    const request = em.create(ServiceRequest, { kind: RequestKind.RENEWAL, project: origin.project, entityId: payload.entityId, createdById: payload.requestedById, createdByName: payload.requestedByName });
+    const request = em.create(ServiceRequest, { id: payload.draftId, kind: RequestKind.RENEWAL, project: origin.project, entityId: payload.entityId, createdById: payload.requestedById, createdByName: payload.requestedByName });
     request.solutions.add(em.create(RequestSolution, { request, position: 0, brandId: payload.brandId, solutionId: null }));
     request.items.add(
       em.create(RequestItem, {
@@ -110,7 +115,7 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
  */
 async function follow(em: EntityManager, requestId: string, name: RequestTransition) {
   const request = await em.findOne(ServiceRequest, { id: requestId });
-  if (!request || !available(REQUEST_LIFECYCLE, request.status, 'SYSTEM').includes(name)) return;
+  if (!request || !allows(REQUEST_LIFECYCLE, request.status, name, 'SYSTEM')) return;
   const from = request.status;
   transition(request, name, 'SYSTEM');
   await recordRequestStep(em, request, 'SYSTEM', { action: name, from });

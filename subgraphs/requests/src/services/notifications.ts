@@ -20,6 +20,8 @@ export const NOTIFICATION_RULES: Record<string, Rule[]> = {
   // The beneficiaries see a proposal arrive; the managers, that it waits for their approval.
   'PROPOSAL:submit': [{ kind: PROPOSAL_RECEIVED, to: ['BENEFICIARIES'] }, { kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
   'PROPOSAL:revise': [{ kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
+  // Credits a buyer stated go to the managers as a supplier's proposal does.
+  'PROPOSAL:stateCredits': [{ kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
   'PROPOSAL:approve': [{ kind: PROPOSAL_APPROVED, to: ['BENEFICIARIES', 'SUPPLIERS'] }],
   'PROPOSAL:reject': [{ kind: PROPOSAL_REJECTED, to: ['BENEFICIARIES', 'SUPPLIERS'] }],
   'ORDER:validate': [{ kind: ORDER_VALIDATED, to: BOTH_SIDES }],
@@ -92,7 +94,7 @@ export async function countNotifications(em: EntityManager, caller: Identity) {
 /** Marks one of the caller's notifications read (reading it again changes nothing). */
 export async function markRead(em: EntityManager, caller: Identity, id: string): Promise<Notification> {
   const notification = await em.findOne(Notification, { id, personId: caller.userId });
-  if (!notification) throw notFound('The notification', 'id');
+  if (!notification) throw notFound({ fr: 'La notification', en: 'The notification' }, 'id');
   notification.readAt ??= new Date();
   await em.flush();
   return notification;

@@ -1,3 +1,4 @@
+import type { Bilingual } from '@nuage/shared';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // scrypt as OWASP recommends it (N=2^17, r=8, p=1): memory-hard, so guessing is costly.
@@ -23,8 +24,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** What a password must be: 12 characters at least, as ANSSI recommends without other rules. */
-export function passwordProblem(password: string): string | null {
-  if ([...password].length < 12) return 'A password has 12 characters at least.';
-  if ([...password].length > 200) return 'A password has 200 characters at most.';
+export function passwordProblem(password: string): Bilingual | null {
+  if ([...password].length < 12) return { fr: 'Un mot de passe compte au moins 12 caractères.', en: 'A password has 12 characters at least.' };
+  if ([...password].length > 200) return { fr: 'Un mot de passe compte au plus 200 caractères.', en: 'A password has 200 characters at most.' };
   return null;
 }

@@ -110,8 +110,8 @@ export const MAX_SEARCH_HITS = 50;
  */
 export async function search(em: EntityManager, caller: Identity, text: string): Promise<SearchHitRow[]> {
   const query = text.trim();
-  if (query.length < 2) throw invalid('query', 'Type two characters at least: a reference or words.');
-  if (query.length > 200) throw invalid('query', 'A search is 200 characters at most.');
+  if (query.length < 2) throw invalid('query', { fr: 'Tapez au moins deux caractères : une référence ou des mots.', en: 'Type two characters at least: a reference or words.' });
+  if (query.length > 200) throw invalid('query', { fr: 'Une recherche fait au plus 200 caractères.', en: 'A search is 200 characters at most.' });
   const visibility = isMarketWide(caller)
     ? { sql: 'true', params: [] as string[] }
     : caller.role === Role.SUPPLIER
