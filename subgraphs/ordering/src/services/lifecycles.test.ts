@@ -43,6 +43,9 @@ describe('the order lifecycle', () => {
     [O.TO_DELIVER, 'deliverPart', Role.SUPPLIER, O.TO_DELIVER],
     [O.TO_DELIVER, 'deliverAll', Role.SUPPLIER, O.DELIVERED],
     [O.DELIVERED, 'openServices', Role.SUPPLIER, O.SERVICES_OPENED],
+    // Not on a partial delivery: the rest would be left undeliverable.
+    [O.TO_DELIVER, 'openServices', Role.SUPPLIER, 'INVALID_TRANSITION'],
+    [O.AWAITING_VALIDATION, 'cancel', Role.UGAP, O.CANCELLED],
     [O.AWAITING_VALIDATION, 'openServices', Role.SUPPLIER, 'INVALID_TRANSITION'],
     [O.SERVICES_OPENED, 'validateActivation', Role.BENEFICIARY, O.ACTIVATED],
     [O.ACTIVATED, 'validateActivation', Role.BENEFICIARY, 'INVALID_TRANSITION'],
