@@ -64,7 +64,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   if (process.env.APOLLO_TELEMETRY_ENABLED !== 'true') process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? (url as string), options.internalSecret),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? (url as string), options.internalSecret, logger),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { Kind, parse, type OperationDefinitionNode, type SelectionNode } from 'graphql';
-import { createLogger, currentRequest, IDENTITY_HEADER, localeFrom, REQUEST_ID_HEADER, SERVICE_UNAVAILABLE, signIdentity, type Identity } from '@nuage/shared';
+import { currentRequest, IDENTITY_HEADER, localeFrom, REQUEST_ID_HEADER, SERVICE_UNAVAILABLE, signIdentity, type Identity, type Logger } from '@nuage/shared';
 import type { RequestTiming } from './timing';
 
 /** What the gateway knows of a request that a subgraph call needs. */
@@ -13,8 +13,6 @@ export interface SubgraphCallContext {
 }
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
-
-const logger = createLogger('gateway');
 
 /**
  * The answer for a subgraph that could not be reached or did not answer in GraphQL: an error
@@ -55,6 +53,7 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
     private readonly name: string,
     url: string,
     private readonly secret: string,
+    private readonly logger: Logger,
   ) {
     this.target = new URL(url);
     this.transport = this.target.protocol === 'https:' ? https : http;
@@ -73,9 +72,9 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
       const { status, text } = await this.post(headers, body);
       const parsed = parseResponse(text);
       if (parsed) return parsed;
-      logger.error({ subgraph: this.name, status, requestId }, 'subgraph answered without a GraphQL response');
+      this.logger.error({ subgraph: this.name, status, requestId }, 'subgraph answered without a GraphQL response');
     } catch (error) {
-      logger.warn({ subgraph: this.name, err: error, requestId }, 'subgraph unreachable');
+      this.logger.warn({ subgraph: this.name, err: error, requestId }, 'subgraph unreachable');
     } finally {
       context.timing?.fetches.push([started, performance.now()]);
     }

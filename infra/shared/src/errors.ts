@@ -117,11 +117,10 @@ const INTERNAL_MESSAGE: Bilingual = {
  */
 export function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const request = currentRequest();
-    const requestId = request?.requestId;
+    const requestId = currentRequest()?.requestId;
     const original = unwrapResolverError(error);
     if (original instanceof DomainError) {
-      const { message, extensions } = toGraphQLError(original, request?.locale ?? 'fr');
+      const { message, extensions } = toGraphQLError(original);
       return { ...formatted, message, extensions: { ...extensions, requestId } };
     }
     const code = formatted.extensions?.code;
@@ -130,7 +129,7 @@ export function errorFormatter(logger: Logger) {
     if (fromSubgraph || (typeof code === 'string' && CALLER_ERROR_CODES.has(code))) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
     logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
     return {
-      message: INTERNAL_MESSAGE[request?.locale ?? 'fr'],
+      message: INTERNAL_MESSAGE[localeNow()],
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),
       extensions: { code: INTERNAL_SERVER_ERROR, requestId },

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { registerEnumType } from 'type-graphql';
+import type { Bilingual } from './i18n';
 
 /** The actors of the market (see the README, "Who may do what"). */
 export enum Role {
@@ -24,7 +25,7 @@ registerEnumType(Role, {
 });
 
 /** Each role as people read it, in messages. */
-export const ROLE_LABELS: Record<Role, { fr: string; en: string }> = {
+export const ROLE_LABELS: Record<Role, Bilingual> = {
   BENEFICIARY: { fr: 'bénéficiaire', en: 'beneficiary' },
   MANAGER: { fr: 'manager', en: 'manager' },
   SUPPLIER: { fr: 'fournisseur', en: 'supplier' },

@@ -210,13 +210,12 @@ export class UsageResolver {
   @Mutation(() => RenewalDraftPayload, {
     description: 'From an alert, asks to renew: you state the amount (credits) and a renewal request draft is started in "Demandes", soliciting the brand of the order; once per alert.',
   })
-  async requestRenewalFromAlert(
+  requestRenewalFromAlert(
     @Arg('alertId', () => ID, { description: 'The alert.' }) alertId: string,
     @Arg('amount', () => DecimalScalar, { description: 'The amount excl. VAT to renew, converted into credits.' }) amount: Decimal,
     @Ctx() context: Context,
   ) {
-    const draftId = await requestRenewal(context.em, callerOf(context), alertId, amount);
-    return succeeded(RequestReference.of(draftId));
+    return requestRenewal(context.em, callerOf(context), alertId, amount).then((draftId) => succeeded(RequestReference.of(draftId)));
   }
 
   @Authorized(Role.MARKET_HOLDER, Role.UGAP, Role.ANALYST)

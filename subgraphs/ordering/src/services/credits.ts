@@ -27,7 +27,7 @@ export async function renewCredits(em: EntityManager, caller: Identity, orderLin
     if (order.status !== OrderStatus.ACTIVATED || !order.requestId) {
       throw invalidTransition({ fr: 'Les crédits se renouvellent sur une commande dont la mise en service est validée.', en: 'Credits are renewed on an order whose activation is validated.' });
     }
-    const credits = toAmount(amount);
+    const credits = amount.toFixed(2);
     const proposal = tx.create(Proposal, {
       number: await nextNumber(tx, 'proposal_number_seq', 'DC'),
       requestId: order.requestId,
@@ -64,5 +64,3 @@ export async function renewCredits(em: EntityManager, caller: Identity, orderLin
     return proposal;
   });
 }
-
-const toAmount = (amount: Decimal) => new Dec(amount).toFixed(2);
