@@ -10,7 +10,14 @@ export interface AuthConfig {
   algorithm: string;
   issuer: string;
   audience: string;
+  /** The longest a token may live, from its issue to its expiry, in seconds (12 h by default). */
+  maxTokenLifetimeSeconds?: number;
 }
+
+/** Tokens are short-lived: one that claims to live longer than this was not issued by a provider we trust. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
+/** How far the issuer's clock may be ahead of ours. */
+const CLOCK_SKEW_SECONDS = 60;
 
 /** Reads the authentication settings: `AUTH_JWKS_URL`, or `AUTH_PUBLIC_KEY` / `AUTH_PUBLIC_KEY_FILE`. */
 export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
@@ -24,6 +31,7 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
     algorithm: env.AUTH_ALGORITHM ?? 'ES256',
     issuer: env.AUTH_ISSUER ?? 'nuage-public',
     audience: env.AUTH_AUDIENCE ?? 'nuage-public-api',
+    maxTokenLifetimeSeconds: env.AUTH_MAX_TOKEN_LIFETIME_SECONDS ? Number(env.AUTH_MAX_TOKEN_LIFETIME_SECONDS) : undefined,
   };
 }
 
@@ -35,6 +43,7 @@ export async function createTokenVerifier(config: AuthConfig) {
     ? createRemoteJWKSet(new URL(config.jwksUrl))
     : await importSPKI(config.publicKeyPem as string, config.algorithm);
 
+  const maxLifetime = config.maxTokenLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
   return async function verify(authorization: string | undefined): Promise<Identity | null> {
     if (!authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -45,10 +54,17 @@ export async function createTokenVerifier(config: AuthConfig) {
         issuer: config.issuer,
         audience: config.audience,
         algorithms: [config.algorithm],
+        // Issued in the past (within the skew) and expiring: jose checks `iat` against now with maxTokenAge.
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: maxLifetime,
+        clockTolerance: CLOCK_SKEW_SECONDS,
       }));
     } catch (error) {
       const code = (error as { code?: string }).code;
       throw refuse(code === 'ERR_JWT_EXPIRED' ? { fr: 'le jeton a expiré', en: 'the token has expired' } : { fr: "le jeton n'est pas valide", en: 'the token is not valid' });
+    }
+    if ((payload.exp as number) - (payload.iat as number) > maxLifetime) {
+      throw refuse({ fr: `un jeton vit ${maxLifetime / 3600} h au plus`, en: `a token lives ${maxLifetime / 3600} h at most` });
     }
     const identity = identityFromClaims(payload);
     if (typeof identity === 'string') throw refuse({ fr: `jeton refusé (${identity})`, en: identity });

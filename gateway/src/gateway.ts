@@ -10,10 +10,13 @@ import {
   toGraphQLError,
   unauthenticated,
   DomainError,
+  localeFrom,
   type Identity,
   type RunningHttpService,
 } from '@nuage/shared';
 import { createTokenVerifier, type AuthConfig } from './auth';
+import { accountChecker } from './accounts';
+import { anonymousRateLimit } from './rate-limit';
 import { graphiqlLandingPage } from './graphiql';
 import { fileProxy } from './files';
 import { activationPage } from './activation';
@@ -34,6 +37,10 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string>;
   auth: AuthConfig;
   internalSecret: string;
+  /** How long the gateway reuses what it learnt of an account (30 s by default): a deactivation takes effect within it. */
+  accountCacheMs?: number;
+  /** Calls without a token allowed per client address and minute (30 by default). */
+  anonymousPerMinute?: number;
 }
 
 /** What anonymous callers may ask: the schema (GraphiQL's docs), and an invitation link's account activation. */
@@ -57,7 +64,15 @@ const requireAuthentication: ApolloServerPlugin<GatewayContext> = {
 /** The public entry point: verifies tokens, plans queries over the subgraphs, serves GraphiQL. */
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
   const logger = createLogger('gateway');
-  const verify = await createTokenVerifier(options.auth);
+  const verifyToken = await createTokenVerifier(options.auth);
+  const assertMayAct = accountChecker({ requestsUrl: options.subgraphUrls.requests!, internalSecret: options.internalSecret, cacheMs: options.accountCacheMs });
+  /** The caller behind a bearer token: a valid signature, and an account that exists and may act. */
+  const limitAnonymous = anonymousRateLimit(options.anonymousPerMinute ?? 30);
+  const verify = async (authorization: string | undefined) => {
+    const identity = await verifyToken(authorization);
+    if (identity) await assertMayAct(identity);
+    return identity;
+  };
   const totals: FederationTotals = { operations: 0, gatewayMs: 0, subgraphCriticalPathMs: 0, subgraphFetches: 0 };
   // @apollo/gateway would otherwise, once built, probe cloud metadata addresses and report usage
   // to Apollo every hour: nothing leaves the platform unless its operator asks for it.
@@ -98,13 +113,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     context: async (req) => {
       const timing = startTiming();
       try {
-        return {
-          timing,
-          identity: await verify(firstHeader(req, 'authorization')),
-          acceptLanguage: firstHeader(req, 'accept-language'),
-        };
+        const identity = await verify(firstHeader(req, 'authorization'));
+        if (!identity) await limitAnonymous(req.socket.remoteAddress ?? 'unknown', localeFrom(firstHeader(req, 'accept-language')));
+        return { timing, identity, acceptLanguage: firstHeader(req, 'accept-language') };
       } catch (error) {
         if (error instanceof DomainError) throw toGraphQLError(error);
+        if (error instanceof GraphQLError) throw error;
         throw new GraphQLError('Authentication failed.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
     },

@@ -17,6 +17,8 @@ const gateway = await startGateway({
   subgraphUrls,
   auth: authConfigFromEnv(env),
   internalSecret: env.INTERNAL_SECRET,
+  accountCacheMs: env.ACCOUNT_CACHE_MS ? Number(env.ACCOUNT_CACHE_MS) : undefined,
+  anonymousPerMinute: env.ANONYMOUS_RATE_LIMIT_PER_MINUTE ? Number(env.ANONYMOUS_RATE_LIMIT_PER_MINUTE) : undefined,
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void gateway.close().then(() => process.exit(0)));

@@ -76,6 +76,27 @@ export class CountingLogger extends DefaultLogger {
 /** How many SQL statements this ORM has sent since it opened. */
 export const sqlStatementCount = (orm: MikroORM) => (orm.config.getLogger() as CountingLogger).statements;
 
+const POOL_SIZE = 10;
+/**
+ * Bounds on the pool, so that a burst of callers or a stuck statement fails one request instead of
+ * freezing the service: a caller waits at most 5 s for a connection (then SERVICE_UNAVAILABLE), a
+ * statement runs at most 30 s, and a transaction left idle is ended by PostgreSQL after 60 s.
+ */
+export const POOL_LIMITS = {
+  connectionTimeoutMillis: 5_000,
+  statement_timeout: 30_000,
+  idle_in_transaction_session_timeout: 60_000,
+};
+
+/**
+ * Runs one SQL statement on the entity manager's connection: inside its transaction when it has
+ * one (a statement sent outside would wait for a second connection of the pool while holding the
+ * first, and a burst of callers would exhaust the pool for good), labelled as the caller's work.
+ */
+export function sql<T = Record<string, unknown>[]>(em: EntityManager, query: string, params: unknown[] = [], method: 'all' | 'run' = 'all'): Promise<T> {
+  return em.getConnection().execute(query, params, method, em.getTransactionContext(), em.getLoggerContext()) as Promise<T>;
+}
+
 export function ormConfig(options: DatabaseOptions): Options {
   const url = new URL(options.serverUrl);
   url.pathname = `/${databaseName(options)}`;
@@ -86,7 +107,8 @@ export function ormConfig(options: DatabaseOptions): Options {
     // Created beforehand by ensureDatabases, which copes with concurrent creation.
     ensureDatabase: false,
     forceUtcTimezone: true,
-    pool: { min: 0, max: 10 },
+    pool: { min: 0, max: POOL_SIZE },
+    driverOptions: POOL_LIMITS,
     loggerFactory: (loggerOptions: LoggerOptions) => new CountingLogger(loggerOptions),
     logger: (message: string) => options.logger?.info(message.replace(/\x1b\[[0-9;]*m/g, '')),
     migrations: {
@@ -109,13 +131,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> 
   return orm;
 }
 
-/** Whether the database answers. */
-export async function databaseIsReady(em: EntityManager): Promise<boolean> {
+/** Whether the database answers within a second: an exhausted pool or a stuck server makes `/ready` fail, not hang. */
+export async function databaseIsReady(em: EntityManager, withinMs = 1_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, withinMs, false)));
   try {
-    await em.getConnection().execute('select 1');
-    return true;
+    return await Promise.race([sql(em, 'select 1').then(() => true), late]);
   } catch {
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

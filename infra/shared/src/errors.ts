@@ -30,6 +30,8 @@ registerEnumType(ErrorCode, {
 /** Codes of errors that are not refusals of the domain: the service failed, or a subgraph could not be reached. */
 export const SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE';
 export const INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR';
+/** Too many calls from one client; `extensions.retryAfterSeconds` (and the `Retry-After` header) say when to retry. */
+export const RATE_LIMITED = 'RATE_LIMITED';
 
 /**
  * A rule of the domain said no. Services throw it with its reason in French and English; the
@@ -54,6 +56,24 @@ export const notFound = (what: Bilingual, field?: string) => new DomainError(Err
 export const invalid = (field: string, reason: Bilingual) => new DomainError(ErrorCode.BAD_USER_INPUT, reason, field);
 export const conflict = (reason: Bilingual, field?: string) => new DomainError(ErrorCode.CONFLICT, reason, field);
 export const invalidTransition = (reason: Bilingual) => new DomainError(ErrorCode.INVALID_TRANSITION, reason);
+
+/**
+ * What PostgreSQL's refusals mean to the caller, for those no check can prevent: two callers
+ * creating the same thing at once (a unique violation) is a CONFLICT for the later one.
+ */
+export function domainErrorOfDatabase(error: unknown): DomainError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === '23505') return conflict({ fr: "Quelqu'un vient de faire la même chose : relisez puis réessayez.", en: 'Someone just did the same thing: read it again, then retry.' });
+  return undefined;
+}
+
+/** The pool had no connection to give in time, or a statement ran past its limit: the service is busy, not broken. */
+export const isOverload = (error: unknown): boolean => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === '57014' || (typeof message === 'string' && message.includes('timeout exceeded when trying to connect'));
+};
+
+const BUSY_MESSAGE: Bilingual = { fr: 'Le service est momentanément surchargé ; réessayez dans un instant.', en: 'The service is momentarily overloaded; retry in a moment.' };
 
 /** The language of the request being served (French outside one). */
 const localeNow = (): Locale => currentRequest()?.locale ?? 'fr';
@@ -102,6 +122,7 @@ const CALLER_ERROR_CODES = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   SERVICE_UNAVAILABLE,
+  RATE_LIMITED,
   ...Object.values(ErrorCode),
 ]);
 
@@ -118,7 +139,8 @@ const INTERNAL_MESSAGE: Bilingual = {
 export function errorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const requestId = currentRequest()?.requestId;
-    const original = unwrapResolverError(error);
+    const unwrapped = unwrapResolverError(error);
+    const original = domainErrorOfDatabase(unwrapped) ?? unwrapped;
     if (original instanceof DomainError) {
       const { message, extensions } = toGraphQLError(original);
       return { ...formatted, message, extensions: { ...extensions, requestId } };
@@ -127,6 +149,10 @@ export function errorFormatter(logger: Logger) {
     // At the gateway, a subgraph's error was already formatted (and an unexpected one logged and masked) by that subgraph.
     const fromSubgraph = formatted.extensions?.serviceName !== undefined;
     if (fromSubgraph || (typeof code === 'string' && CALLER_ERROR_CODES.has(code))) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
+    if (isOverload(original)) {
+      logger.warn({ err: original, requestId, path: formatted.path }, 'overloaded');
+      return { message: BUSY_MESSAGE[localeNow()], ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: SERVICE_UNAVAILABLE, requestId } };
+    }
     logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
     return {
       message: INTERNAL_MESSAGE[localeNow()],

@@ -93,8 +93,8 @@ export function publish(em: EntityManager, topic: string, payload: Record<string
 
 /** The logger label of statements run in the background, outside any request (not counted). */
 export const BACKGROUND_LABEL = 'background';
-/** Delivering and applying events is background work. */
-const BACKGROUND = { label: BACKGROUND_LABEL };
+/** The logger context of work no caller's request pays for (event delivery, account checks). */
+export const BACKGROUND = { label: BACKGROUND_LABEL };
 
 /** Events carry an HMAC of their body, with the secret the subgraphs share. */
 export const EVENT_SIGNATURE_HEADER = 'x-nuage-event-signature';
@@ -229,9 +229,21 @@ export class EventDispatcher {
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<string> {
+/** An event is a few kilobytes: a body beyond this is not one of ours. */
+const MAX_EVENT_BYTES = 1024 * 1024;
+/** An HMAC-SHA256 in base64url, as signEvent writes it. */
+const SIGNATURE_FORMAT = /^[A-Za-z0-9_-]{43}$/;
+
+/** The body, or null once it passes the cap (the rest is then dropped unread). */
+async function readEvent(req: IncomingMessage): Promise<string | null> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_EVENT_BYTES) return null;
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_EVENT_BYTES) return null;
+    chunks.push(chunk as Buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -243,8 +255,14 @@ async function readJson(req: IncomingMessage): Promise<string> {
 export function eventsRoute(orm: MikroORM, handlers: Record<string, EventHandler>, secret: string, logger: Logger, tools: EventHandlerTools): Route {
   return async (req, res, url) => {
     if (url.pathname !== '/events' || req.method !== 'POST') return false;
-    const body = await readJson(req);
-    const given = Buffer.from(String(req.headers[EVENT_SIGNATURE_HEADER] ?? ''));
+    // Refused before reading a byte of the body when it cannot be a signed event of ours.
+    const signature = String(req.headers[EVENT_SIGNATURE_HEADER] ?? '');
+    const body = SIGNATURE_FORMAT.test(signature) ? await readEvent(req) : undefined;
+    if (body === undefined || body === null) {
+      res.writeHead(body === null ? 413 : 401, { connection: 'close' }).end();
+      return true;
+    }
+    const given = Buffer.from(signature);
     const expected = Buffer.from(signEvent(body, secret));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       res.writeHead(401).end();

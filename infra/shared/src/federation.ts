@@ -2,10 +2,11 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
 import gql from 'graphql-tag';
-import { getNamedType, GraphQLID, isInputObjectType, isListType, isNonNullType, type GraphQLFieldResolver, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { isNonNullType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, Directive, Field, ID, ObjectType, type BuildSchemaOptions } from 'type-graphql';
-import { DomainError, ErrorCode, forbidden, invalid, unauthenticated, UserError } from './errors';
+import { DomainError, domainErrorOfDatabase, ErrorCode, forbidden, unauthenticated, UserError } from './errors';
 import type { SubgraphContext } from './context';
+import { checkInputsOnEntry, describeTextLimits } from './input-checks';
 import { ROLE_LABELS, type Role } from './identity';
 
 /** Federation 2 directives the subgraphs may use. */
@@ -40,12 +41,12 @@ export async function buildFederatedSchema(
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, authChecker, skipCheck: true, validate: false });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  checkIdsOnEntry(schema, resolvers);
+  checkInputsOnEntry(schema, resolvers);
   refusalsInPayloads(schema, resolvers);
   for (const [typeName, reference] of Object.entries(references)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }
-  return buildSubgraphSchema([{ typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(withNullableRoots(schema))}`, resolvers }]);
+  return buildSubgraphSchema([{ typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(withTextLimitsDescribed(withNullableRoots(schema)))}`, resolvers }]);
 }
 
 /**
@@ -55,49 +56,13 @@ export async function buildFederatedSchema(
 const withNullableRoots = (schema: GraphQLSchema) =>
   mapSchema(schema, { [MapperKind.QUERY_ROOT_FIELD]: (field) => ({ ...field, type: isNonNullType(field.type) ? field.type.ofType : field.type }) });
 
-/** Every id of this API is a UUID: the canonical 8-4-4-4-12 hexadecimal form. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Where ids sit in an argument's value, as paths of names ('*' for each item of a list). */
-function idPaths(type: GraphQLInputType, seen = new Set<string>()): string[][] {
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) return idPaths(inner.ofType, seen).map((path) => ['*', ...path]);
-  if (getNamedType(inner) === GraphQLID) return [[]];
-  if (!isInputObjectType(inner) || seen.has(inner.name)) return [];
-  return Object.values(inner.getFields()).flatMap((field) => idPaths(field.type, new Set([...seen, inner.name])).map((path) => [field.name, ...path]));
-}
-
-function assertIds(value: unknown, path: string[], field: string): void {
-  if (value === null || value === undefined) return;
-  if (path.length === 0) {
-    if (typeof value !== 'string' || !UUID.test(value)) throw invalid(field, { fr: "Cet identifiant n'est pas valide (un UUID est attendu).", en: 'This is not a valid id (a UUID is expected).' });
-    return;
-  }
-  const [head, ...rest] = path;
-  if (head === '*') (value as unknown[]).forEach((item, i) => assertIds(item, rest, `${field}.${i}`));
-  else assertIds((value as Record<string, unknown>)[head!], rest, `${field}.${head}`);
-}
-
-/**
- * A malformed id is the caller's mistake, refused as BAD_USER_INPUT with its field before any
- * resolver runs (PostgreSQL would otherwise answer with its own text).
- */
-function checkIdsOnEntry(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>) {
-  for (const type of Object.values(schema.getTypeMap())) {
-    if (!('getFields' in type) || type.name.startsWith('__') || isInputObjectType(type)) continue;
-    for (const field of Object.values(type.getFields())) {
-      const args = 'args' in field ? field.args : [];
-      const checks = args.flatMap((arg) => idPaths(arg.type).map((path) => ({ arg: arg.name, path })));
-      const typeResolvers = resolvers[type.name] as Record<string, GraphQLFieldResolver<unknown, unknown>> | undefined;
-      const resolve = typeResolvers?.[field.name];
-      if (checks.length === 0 || typeof resolve !== 'function') continue;
-      typeResolvers![field.name] = (source, values, context, info) => {
-        for (const { arg, path } of checks) assertIds(values[arg], path, arg);
-        return resolve(source, values, context, info);
-      };
-    }
-  }
-}
+/** Each text input's description states its maximum length, from the one table the entry check uses. */
+const withTextLimitsDescribed = (schema: GraphQLSchema) =>
+  mapSchema(schema, {
+    [MapperKind.INPUT_OBJECT_FIELD]: (field, fieldName) => describeTextLimits(fieldName, field),
+    [MapperKind.COMPOSITE_FIELD]: (field) =>
+      field.args ? { ...field, args: Object.fromEntries(Object.entries(field.args).map(([name, argument]) => [name, describeTextLimits(name, argument)])) } : field,
+  });
 
 /**
  * The one rule for refusals of mutations: a domain refusal (FORBIDDEN included) is reported in the
@@ -113,7 +78,8 @@ function refusalsInPayloads(schema: GraphQLSchema, resolvers: GraphQLResolverMap
     mutationResolvers[name] = async (source, args, context, info) => {
       try {
         return await resolve(source, args, context, info);
-      } catch (error) {
+      } catch (thrown) {
+        const error = domainErrorOfDatabase(thrown) ?? thrown;
         if (error instanceof DomainError && error.code !== ErrorCode.UNAUTHENTICATED) return { errors: [UserError.from(error)] };
         throw error;
       }

@@ -35,15 +35,20 @@ export interface RunningHttpService {
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const tooLarge = () => Object.assign(new Error('Request body too large'), { status: 413 });
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return reject(tooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(Object.assign(new Error('Request body too large'), { status: 413 }));
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      // Over the cap: stop keeping it and answer 413 (the rest is read and dropped, so the
+      // caller gets the answer rather than a reset connection).
+      req.off('data', onData);
+      req.resume();
+      reject(tooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -53,10 +58,29 @@ const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 };
 
-function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, service: string, metrics: NonNullable<HttpServiceOptions<BaseContext>['metrics']>, graphqlRequests: number) {
-  const expected = Buffer.from(`Bearer ${metrics.secret}`);
+/** Whether the caller is one of the platform's own services (`Authorization: Bearer <internal secret>`). */
+function isInternalCaller(req: http.IncomingMessage, secret: string): boolean {
+  const expected = Buffer.from(`Bearer ${secret}`);
   const given = Buffer.from(req.headers.authorization ?? '');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return sendJson(res, 401, { error: 'internal callers only' });
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** A GET route for the platform's own services only, answering JSON (404 when `answer` gives null). */
+export function internalRoute(pattern: RegExp, secret: string, answer: (params: string[]) => Promise<unknown>): Route {
+  return async (req, res, url) => {
+    const match = pattern.exec(url.pathname);
+    if (!match || req.method !== 'GET') return false;
+    if (!isInternalCaller(req, secret)) sendJson(res, 401, { error: 'internal callers only' });
+    else {
+      const body = await answer(match.slice(1));
+      sendJson(res, body === null ? 404 : 200, body ?? { error: 'not found' });
+    }
+    return true;
+  };
+}
+
+function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, service: string, metrics: NonNullable<HttpServiceOptions<BaseContext>['metrics']>, graphqlRequests: number) {
+  if (!isInternalCaller(req, metrics.secret)) return sendJson(res, 401, { error: 'internal callers only' });
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
   const { user, system } = process.cpuUsage();
   sendJson(res, 200, { service, pid: process.pid, rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, externalBytes: external, cpuMicros: user + system, graphqlRequests, ...metrics.counters?.() });
@@ -116,6 +140,7 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
       if (status >= 500) logger.error({ err: error, path: url.pathname, requestId }, 'request failed');
+      if (status === 413) res.setHeader('connection', 'close');
       if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? 'Request body too large.' : 'Internal error.', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR', requestId } }] });
       else res.end();
     }

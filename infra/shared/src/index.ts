@@ -23,3 +23,4 @@ export * from './topics';
 export * from './pdf';
 export * from './threads';
 export * from './history';
+export * from './input-checks';

@@ -3,7 +3,7 @@ import type { EntityManager, FilterQuery, MikroORM } from '@mikro-orm/postgresql
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import DataLoader from 'dataloader';
 import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
-import { BaseEntity } from './db';
+import { BaseEntity, sql } from './db';
 import { forbidden, invalid, notFound } from './errors';
 import type { Bilingual } from './i18n';
 import { Role, type Identity } from './identity';
@@ -279,7 +279,7 @@ export function threadLoaders(em: EntityManager, identity: Identity | null) {
     messageCounts: new DataLoader<string, MessageCounts>(async (subjectIds) => {
       if (!identity) return subjectIds.map(() => ({ total: 0, unread: 0 }));
       const supplier = identity.role === Role.SUPPLIER;
-      const rows = await em.getConnection().execute<{ subject_id: string; total: string; unread: string }[]>(
+      const rows = await sql<{ subject_id: string; total: string; unread: string }[]>(em, 
         `select m.subject_id, count(*) as total,
                 count(*) filter (where not exists (select 1 from message_read r where r.message_id = m.id and r.reader_id = ?)) as unread
            from message m

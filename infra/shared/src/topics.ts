@@ -52,6 +52,8 @@ export interface RequestSubmitted {
   brands: { brandId: string; solutionIds: string[] }[];
   /** For a renewal, the order lines it renews (their subscription is extended from their due date). */
   renewedOrderLineIds: string[];
+  /** The recorded guided choice it is built on, if any: its solicited brands may then read it. */
+  guidedChoiceId: string | null;
   submittedAt: string;
 }
 

@@ -1,5 +1,5 @@
 import { seededIdentity } from '@nuage/requests';
-import { Role, stableId, type Identity } from '@nuage/shared';
+import { stableId, type Identity } from '@nuage/shared';
 import type { TestStack } from './test-stack';
 
 /** Steps of the buyer's journey, taken through the gateway: tests start from them, the benchmark seeds with them. */
@@ -17,7 +17,7 @@ export const PEOPLE = {
   ugap: seededIdentity('ugap'),
   holder: seededIdentity('market-holder'),
   analyst: seededIdentity('analyst'),
-  stranger: { userId: stableId('person', 'stranger'), role: Role.BENEFICIARY, name: 'Paul Durand', entityId: stableId('entity', 'elsewhere') } as Identity,
+  stranger: seededIdentity('stranger'),
 };
 const { beneficiary, ovh } = PEOPLE;
 const solution = (brand: string, name: string) => ({ brandId: stableId('brand', brand), solutionId: stableId('solution', `${brand}/${name}`) });

@@ -37,3 +37,9 @@ export async function tokenSigner(keys: DevKeys, lifetime = '12h') {
 export async function signToken(keys: DevKeys, identity: Identity, lifetime = '12h'): Promise<string> {
   return (await tokenSigner(keys, lifetime))(identity);
 }
+
+/** Signs exactly these claims with the local key (no `iat` or `exp` added): for tests of malformed or abusive tokens. */
+export async function signClaims(keys: DevKeys, claims: Record<string, unknown>): Promise<string> {
+  const key = await importPKCS8(readFileSync(keys.privateKeyPath, 'utf8'), ALGORITHM);
+  return new SignJWT({ iss: ISSUER, aud: AUDIENCE, ...claims }).setProtectedHeader({ alg: ALGORITHM }).sign(key);
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { startGateway } from '@nuage/gateway';
 import { startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/shared';
 import { loadDefinition } from './definitions';
-import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signToken } from './keys';
+import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys';
 import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
 
 export interface TestStack {
@@ -17,6 +17,8 @@ export interface TestStack {
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** A bearer token for an identity, as the identity provider would sign it. */
   tokenFor: (identity: Identity) => Promise<string>;
+  /** A bearer token of exactly these claims, signed with the trusted key (for malformed tokens). */
+  signClaims: (claims: Record<string, unknown>) => Promise<string>;
   /** A GraphQL request through the gateway. */
   query: <T = Record<string, any>>(identity: Identity | null, query: string, variables?: Record<string, unknown>) => Promise<{ data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] }>;
   /** Waits until every subgraph has delivered its pending events. */
@@ -51,6 +53,8 @@ export async function startTestStack(databaseUrl: string, options: { databasePre
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphs[name].url])),
     auth: { publicKeyPem: readFileSync(keys.publicKeyPath, 'utf8'), algorithm: ALGORITHM, issuer: ISSUER, audience: AUDIENCE },
     internalSecret,
+    // Short, so that a test sees a deactivation take effect without waiting half a minute.
+    accountCacheMs: 200,
   });
   const settle = async () => {
     // Three rounds: an event applied by one subgraph may publish another (submitted → solicitation opened → …).
@@ -64,6 +68,7 @@ export async function startTestStack(databaseUrl: string, options: { databasePre
     internalSecret,
     subgraphs,
     tokenFor,
+    signClaims: (claims) => signClaims(keys, claims),
     settle,
     setReachable: (name, reachable) => void (reachable ? unreachable.delete(name) : unreachable.add(name)),
     query: async (identity, query, variables) => {

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity } from '@nuage/requests';
-import { Role, stableId, todayInParis, type Identity } from '@nuage/shared';
+import { stableId, todayInParis, type Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { activateOrder, inDays, placeOrderWithOvh } from '../src/journey';
+import { activateOrder, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
 
 /** Step 8 through the gateway: usage, commitments, figures and forecast, alerts, renewal, spend. */
 let stack: TestStack;
@@ -14,7 +14,7 @@ const beneficiary = seededIdentity('beneficiary');
 const ovh = seededIdentity('supplier:ovhcloud');
 const aws = seededIdentity('supplier:aws');
 const analyst = seededIdentity('analyst');
-const stranger: Identity = { userId: 'x', role: Role.BENEFICIARY, name: 'Paul Durand', entityId: stableId('entity', 'elsewhere') };
+const { stranger } = PEOPLE;
 const DAY = 86_400_000;
 const START = 40; // the subscription started 40 days ago
 

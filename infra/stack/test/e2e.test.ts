@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
 import { identityOf, seedPeople } from '@nuage/requests';
 import { IDENTITY_HEADER, Role } from '@nuage/shared';
+import pg from 'pg';
 import { signToken } from '../src/keys';
 import { startStack, type RunningStack } from '../src/stack';
 
@@ -24,10 +25,12 @@ async function gateway(token: string | null, query: string, headers: Record<stri
   return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: any }[] } };
 }
 
+const databasePrefix = `e2e${randomBytes(4).toString('hex')}`;
+
 beforeAll(async () => {
   stack = await startStack({
     databaseUrl: inject('databaseUrl'),
-    databasePrefix: `e2e${randomBytes(4).toString('hex')}`,
+    databasePrefix,
     gatewayPort: 0,
     firstSubgraphPort: 0,
     keysDir,
@@ -112,7 +115,7 @@ describe('the gateway', () => {
     expect(body).toEqual({ data: { beneficiaryEntity: null } });
   });
 
-  it("records the guide's guided choice and serves its PAAC report through the gateway, to its readers only", async () => {
+  it("records the guide's guided choice and serves its PAAC report through the gateway, to its entity only before any request", async () => {
     const { body } = await gateway(
       await tokenFor('beneficiary'),
       `mutation { recordGuidedChoice(input: { projectName: "Environnement Cloud - Projet", asOf: "2024-10-02", answers: [
@@ -134,27 +137,32 @@ describe('the gateway', () => {
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(await report.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
-    expect((await download('supplier:ovhcloud')).status).toBe(200);
+    // A matched brand reads it only once a request built on it is addressed to it (none here yet).
+    expect((await download('supplier:ovhcloud')).status).toBe(404);
     expect((await download('supplier:aws')).status).toBe(404);
     expect((await download(null)).status).toBe(401);
   });
 
   it('masks an unexpected error for the caller, with a request id, and logs it in full with that id', async () => {
-    // A signed token for an entity nobody knows: the database refuses the project it would create
-    // (a foreign key), which is not the caller's text to read.
-    const ghost = await signToken(stack.keys, { userId: 'ghost', role: Role.BENEFICIARY, name: 'Fantôme', entityId: '11111111-1111-4111-8111-111111111111' });
+    // A fault no check foresees: the requests database refuses every new project (a constraint an
+    // operator added by mistake). The caller must not read PostgreSQL's text; the operator must.
+    const db = new pg.Client({ connectionString: Object.assign(new URL(inject('databaseUrl')), { pathname: `/${databasePrefix}_requests` }).toString() });
+    await db.connect();
+    await db.query('alter table project add constraint operator_mistake check (false) not valid');
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${ghost}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('beneficiary')}` },
       body: JSON.stringify({ query: 'mutation { createRequestDraft(input: { kind: DEROGATION, project: { new: { codeName: "Fantôme", shortDescription: "x" } } }) { errors { code } } }' }),
     });
+    await db.query('alter table project drop constraint operator_mistake');
+    await db.end();
     const body = await response.json();
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[\w-]{8,}$/);
     expect(body.errors).toEqual([{ message: expect.stringContaining('erreur interne'), path: ['createRequestDraft'], extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR', requestId }) }]);
-    expect(JSON.stringify(body)).not.toMatch(/foreign key|constraint|project_entity/);
+    expect(JSON.stringify(body)).not.toMatch(/constraint|operator_mistake/);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const logged = logs.filter((line) => line.includes(requestId!) && line.includes('"level":50'));
-    expect(logged.join('')).toMatch(/foreign key constraint/);
+    expect(logged.join('')).toMatch(/violates check constraint .{0,2}operator_mistake/);
   });
 });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity } from '@nuage/requests';
-import { Role, stableId, todayInParis, type Identity } from '@nuage/shared';
+import { stableId, todayInParis, type Identity } from '@nuage/shared';
 import { TINY_PNG } from '@nuage/shared/testing';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { inDays, placeOrderWithOvh, deliverInFull } from '../src/journey';
+import { inDays, PEOPLE, placeOrderWithOvh, deliverInFull } from '../src/journey';
 
 /** Incidents and disputes on orders, through the gateway. */
 let stack: TestStack;
@@ -13,7 +13,7 @@ const marketHolder = seededIdentity('market-holder');
 const analyst = seededIdentity('analyst');
 const ovh = seededIdentity('supplier:ovhcloud');
 const aws = seededIdentity('supplier:aws');
-const stranger: Identity = { userId: 'x', role: Role.BENEFICIARY, name: 'Paul Durand', entityId: stableId('entity', 'elsewhere') };
+const { stranger } = PEOPLE;
 
 beforeAll(async () => {
   stack = await startTestStack(inject('databaseUrl'));

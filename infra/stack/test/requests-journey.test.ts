@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity, SEED_ENTITY } from '@nuage/requests';
-import { Role, sqlStatementCount, stableId, todayInParis, type Identity } from '@nuage/shared';
+import { sqlStatementCount, stableId, todayInParis, type Identity } from '@nuage/shared';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { placeOrderWithOvh } from '../src/journey';
+import { PEOPLE, placeOrderWithOvh } from '../src/journey';
 
 /** Steps 1–4 of the journey through the gateway: guided choice, request, need, submission, messages, documents. */
 let stack: TestStack;
@@ -12,7 +12,7 @@ const marketHolder = as('market-holder');
 const ovh = as('supplier:ovhcloud');
 const outscale = as('supplier:3ds-outscale');
 const aws = as('supplier:aws');
-const stranger: Identity = { userId: 'someone-else', role: Role.BENEFICIARY, name: 'Paul Durand', entityId: stableId('entity', 'elsewhere'), entityName: 'Ailleurs' };
+const { stranger } = PEOPLE;
 const solutionId = (brand: string, name: string) => stableId('solution', `${brand}/${name}`);
 const brandId = (name: string) => stableId('brand', name);
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -15,6 +15,7 @@ import { reportRoute } from './resolvers/report.route';
 import { createLoaders, type CatalogueLoaders } from './loaders';
 import { migrations } from './migrations';
 import { seedCatalogue } from './seed';
+import { CATALOGUE_CONSUME } from './services/events';
 
 /** The catalogue: markets, brands, solutions, certifications, price list, questionnaire and guided choices. */
 export const catalogue: SubgraphDefinition<CatalogueLoaders> = {
@@ -45,4 +46,5 @@ export const catalogue: SubgraphDefinition<CatalogueLoaders> = {
   seed: seedCatalogue,
   createLoaders,
   routes: ({ orm, secret }) => [reportRoute(orm, secret)],
+  consumes: CATALOGUE_CONSUME,
 };

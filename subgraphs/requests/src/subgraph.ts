@@ -1,4 +1,4 @@
-import { DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, MessageFields, THREAD_ENTITIES, threadRoutes, type SubgraphDefinition } from '@nuage/shared';
+import { DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, MessageFields, THREAD_ENTITIES, threadRoutes, internalRoute, BACKGROUND, type SubgraphDefinition } from '@nuage/shared';
 import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
 import {
   BeneficiaryEntity,
@@ -28,6 +28,7 @@ import { SearchResolver } from './resolvers/search.resolver';
 import { TeamMembersResolver, TeamResolver } from './resolvers/team.resolver';
 import { Dashboard, DashboardResolver, resolveDashboardReference } from './resolvers/dashboard.resolver';
 import { requestThread } from './services/access';
+import { accountStanding } from './services/people';
 import { REQUESTS_CONSUME } from './services/events';
 import { createLoaders, type RequestsLoaders } from './loaders';
 import { migrations } from './migrations';
@@ -68,5 +69,10 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
   seed: (em) => seedRequests(em, SEED_BRANDS),
   createLoaders,
   consumes: REQUESTS_CONSUME,
-  routes: ({ orm, files, secret }) => threadRoutes('requests', orm, files, secret, requestThread),
+  routes: ({ orm, files, secret }) => [
+    ...threadRoutes('requests', orm, files, secret, requestThread),
+    // The gateway asks whether the account behind a token exists and may act: once per caller per
+    // cache period, not part of what a query costs (labelled apart from the statements it counts).
+    internalRoute(/^\/internal\/accounts\/([0-9a-f-]{36})$/, secret, ([personId]) => accountStanding(orm.em.fork({ loggerContext: BACKGROUND }), personId!)),
+  ],
 };

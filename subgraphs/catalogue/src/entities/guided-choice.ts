@@ -13,7 +13,7 @@ import type { EvaluationResult } from '../services/evaluation';
 @ObjectType({ description: 'A recorded guided-choice evaluation ("Parcours d\'aide au choix"), attachable to a request.' })
 @Entity({ tableName: 'guided_choice' })
 @Index({ properties: ['entityId', 'createdAt'] })
-export class GuidedChoice extends BaseEntity {
+export class GuidedChoice extends BaseEntity<'addressedBrandIds'> {
   @Field(() => String, { description: 'The project it was made for, as the buyer named it.' })
   @Property({ type: 'string' })
   projectName!: string;
@@ -41,10 +41,17 @@ export class GuidedChoice extends BaseEntity {
   @Property({ type: 'date' })
   asOf!: string;
 
-  /** Brands among the matches: the suppliers who may read it. */
-  @Index({ type: 'gin' })
+  /** Brands among the matches. */
   @Property({ type: 'text[]' })
   matchedBrandIds: string[] = [];
+
+  /**
+   * Brands a submitted request built on it solicits: the suppliers who may read it (not before a
+   * request is addressed to them, and never one of a draft), learnt from the requests subgraph.
+   */
+  @Index({ type: 'gin' })
+  @Property({ type: 'text[]', defaultRaw: `'{}'` })
+  addressedBrandIds: string[] = [];
 
   /** The evaluation as computed (answers with their labels, matches, exclusions). */
   @Property({ type: 'json' })

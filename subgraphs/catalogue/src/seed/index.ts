@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { stableId } from '@nuage/shared';
+import { sql, stableId } from '@nuage/shared';
 import { Brand, Certification, Market, Product, Question, QuestionOption, Solution } from '../entities';
 import { announceProduct, announceSolution } from '../services/catalogue-changes';
 import facts from './catalogue-facts.json' with { type: 'json' };
@@ -42,9 +42,9 @@ export const MARKETS = [
 export async function seedCatalogue(em: EntityManager): Promise<void> {
   const existing = new Set(
     (
-      await em
-        .getConnection()
-        .execute<{ id: string }[]>('select id from brand union all select id from solution union all select id from market union all select id from question union all select id from question_option union all select id from product')
+      await sql<{ id: string }[]>(
+        em,
+        'select id from brand union all select id from solution union all select id from market union all select id from question union all select id from question_option union all select id from product')
     ).map((r) => r.id),
   );
   seedQuestionnaire(em, existing);
@@ -98,7 +98,7 @@ export async function seedCatalogue(em: EntityManager): Promise<void> {
  * solution and product it holds (seeded now or before), so their copies start complete.
  */
 async function announceEverythingOnce(em: EntityManager) {
-  const [announced] = await em.getConnection().execute<{ any: boolean }[]>('select exists (select 1 from event_outbox) as any');
+  const [announced] = await sql<{ any: boolean }[]>(em, 'select exists (select 1 from event_outbox) as any');
   if (announced?.any) return;
   for (const solution of await em.find(Solution, {})) announceSolution(em, solution);
   for (const product of await em.find(Product, {})) announceProduct(em, product);

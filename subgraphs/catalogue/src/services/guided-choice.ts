@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { forbidden, invalid, isMarketWide, notFound, paginate, publish, Role, stableId, todayInParis, TOPICS, type GuidedChoiceRecorded, type Identity, type PageArgs } from '@nuage/shared';
+import { sql, forbidden, invalid, isMarketWide, notFound, paginate, publish, Role, stableId, todayInParis, TOPICS, type GuidedChoiceRecorded, type Identity, type PageArgs } from '@nuage/shared';
 import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities';
 import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion, type EvaluationResult } from './evaluation';
 
@@ -92,14 +92,13 @@ interface BrandRow {
  * two statements whatever the size of the catalogue, read as plain rows (no entity tracking).
  */
 async function loadCandidates(em: EntityManager, brands: BrandRow[], asOf: string, codes: string[]): Promise<Candidate[]> {
-  const connection = em.getConnection();
   const [solutions, certifications] = await Promise.all([
-    connection.execute<{ id: string; brand_id: string; name: string; service_categories: string[] }[]>(
+    sql<{ id: string; brand_id: string; name: string; service_categories: string[] }[]>(em, 
       'select id, brand_id, name, service_categories from solution where retired_at is null',
     ),
     codes.length === 0
       ? Promise.resolve([])
-      : connection.execute<{ solution_id: string; code: string; valid_from: string | null; always: boolean }[]>(
+      : sql<{ solution_id: string; code: string; valid_from: string | null; always: boolean }[]>(em, 
           `select solution_id, code, to_char(min(valid_from), 'YYYY-MM-DD') as valid_from, bool_or(valid_from is null) as always
              from certification
             where code in (?) and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to >= ?)
@@ -126,7 +125,7 @@ async function loadCandidates(em: EntityManager, brands: BrandRow[], asOf: strin
 export async function evaluateAnswers(em: EntityManager, answers: Answer[], asOf = todayInParis()): Promise<EvaluationResult> {
   const [questionnaire, brands] = await Promise.all([
     loadQuestionnaire(em),
-    em.getConnection().execute<BrandRow[]>('select id, name, legal_country, extra_eu_legislation, services from brand'),
+    sql<BrandRow[]>(em, 'select id, name, legal_country, extra_eu_legislation, services from brand'),
   ]);
   const criteria = resolveAnswers(questionnaire, answers, new Map(brands.map((b) => [b.id, b.name])));
   const codes = criteria.filter((c) => c.rule === QuestionRule.CERTIFICATION).map((c) => c.criterion);
@@ -173,12 +172,12 @@ export async function recordGuidedChoice(em: EntityManager, caller: Identity, in
 }
 
 /**
- * Who reads a recorded evaluation: its entity's buyers, market-wide staff, and the suppliers whose
- * brand it retained (they are the ones a request built on it can solicit).
+ * Who reads a recorded evaluation: its entity's buyers, market-wide staff, and the suppliers a
+ * submitted request built on it solicits.
  */
 export function visibleGuidedChoices(caller: Identity): FilterQuery<GuidedChoice> {
   if (isMarketWide(caller)) return {};
-  if (caller.role === Role.SUPPLIER) return { matchedBrandIds: { $contains: [caller.brandId!] } };
+  if (caller.role === Role.SUPPLIER) return { addressedBrandIds: { $contains: [caller.brandId!] } };
   return { entityId: caller.entityId! };
 }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { callerOf, Connection, DecimalScalar, forbidden, isMarketWide, JSONObject, LocalDate, Money, MutationPayload, PageArgs, Role, succeeded, type Identity, type SubgraphContext } from '@nuage/shared';
+import { sql, callerOf, Connection, DecimalScalar, forbidden, isMarketWide, JSONObject, LocalDate, Money, MutationPayload, PageArgs, Role, succeeded, type Identity, type SubgraphContext } from '@nuage/shared';
 import type Decimal from 'decimal.js';
 import { Commitment, ConsumptionAlert, OrderLineReference, OrderReference, RequestReference } from '../entities';
 import { ingestUsage, usageFromFocusCsv, type UsageInput } from '../services/usage';
@@ -228,7 +228,7 @@ export class UsageResolver {
   ): Promise<SpendRow[]> {
     if (!isMarketWide(callerOf(context))) throw forbidden({ fr: "Les chiffres de tout le marché sont réservés au titulaire, à l'UGAP et aux analystes.", en: 'Market-wide figures are for the market holder, UGAP and analysts.' });
     const column = { BRAND: 'brand_id', ENTITY: 'entity_id', SERVICE_CATEGORY: 'service_category' }[dimension];
-    const rows = await context.em.getConnection().execute<{ key: string; month: string; effective: string; billed: string; lines: string }[]>(
+    const rows = await sql<{ key: string; month: string; effective: string; billed: string; lines: string }[]>(context.em, 
       `select ${column}::text as key, to_char(month, 'YYYY-MM') as month, sum(effective_cost) as effective, sum(billed_cost) as billed, sum(lines) as lines
          from usage_month where month >= ?::date and month <= ?::date group by 1, 2 order by 2, 1`,
       [from ?? '1900-01-01', to ?? '2999-12-31'],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type Decimal from 'decimal.js';
-import { conflict, CONSUMPTION_TOPICS, Dec, invalid, notFound, paginate, publish, type AlertRaised, type Identity, type PageArgs, type RenewalRequested } from '@nuage/shared';
+import { sql, conflict, CONSUMPTION_TOPICS, Dec, invalid, notFound, paginate, publish, type AlertRaised, type Identity, type PageArgs, type RenewalRequested } from '@nuage/shared';
 import { AlertSettings, Commitment, ConsumptionAlert } from '../entities';
 import { DEFAULT_THRESHOLDS } from './alert-thresholds';
 import { figuresLoader, outlook } from './figures';
@@ -27,13 +27,10 @@ export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Pr
     ];
     for (const alert of due) {
       const id = randomUUID();
-      const inserted = await em.getConnection().execute<{ id: string }[]>(
+      const inserted = await sql<{ id: string }[]>(em, 
         `insert into consumption_alert (id, order_line_id, entity_id, kind, threshold, percent_used, proposed_renewal, forecast_exhaustion)
          values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (order_line_id, kind, threshold) do nothing returning id`,
-        [id, commitment.orderLineId, commitment.entityId, alert.kind, alert.threshold, view.percentUsed.toFixed(2), view.proposedRenewal?.toFixed(2) ?? null, view.forecastExhaustionDate],
-        'all',
-        em.getTransactionContext(),
-      );
+        [id, commitment.orderLineId, commitment.entityId, alert.kind, alert.threshold, view.percentUsed.toFixed(2), view.proposedRenewal?.toFixed(2) ?? null, view.forecastExhaustionDate]);
       if (inserted.length === 0) continue; // raised before: once per threshold
       raised += 1;
       publish(em, CONSUMPTION_TOPICS.alertRaised, {

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Dec, toCents, todayInParis } from '@nuage/shared';
+import { sql, Dec, toCents, todayInParis } from '@nuage/shared';
 import type Decimal from 'decimal.js';
 import { Commitment } from '../entities';
 
@@ -96,16 +96,15 @@ export function sum(all: Figures[]): Figures | null {
  */
 export function figuresLoader(em: EntityManager) {
   return new DataLoader<string, Figures | null>(async (ids) => {
-    const connection = em.getConnection();
     const today = todayInParis();
     const since = addDays(today, -(RUN_RATE_DAYS - 1)); // the last 30 days, today included
     const [commitments, months, recent] = await Promise.all([
       em.find(Commitment, { orderLineId: { $in: [...ids] } }),
-      connection.execute<{ order_line_id: string; month: string; amount: string }[]>(
+      sql<{ order_line_id: string; month: string; amount: string }[]>(em, 
         `select order_line_id, to_char(month, 'YYYY-MM') as month, sum(effective_cost) as amount from usage_month where order_line_id in (?) group by 1, 2`,
         [[...ids]],
       ),
-      connection.execute<{ order_line_id: string; amount: string }[]>(
+      sql<{ order_line_id: string; amount: string }[]>(em, 
         `select order_line_id, sum(effective_cost) as amount from usage_line where order_line_id in (?) and charge_period_start >= ? group by 1`,
         [[...ids], `${since}T00:00:00+01:00`],
       ),

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Dec, forbidden, formatDay, invalid, Role, type Bilingual, type Identity } from '@nuage/shared';
+import { sql, Dec, forbidden, formatDay, invalid, Role, type Bilingual, type Identity } from '@nuage/shared';
 import { Commitment } from '../entities';
 
 /** One usage line as a supplier pushes it (FOCUS column names in comments). */
@@ -93,7 +93,7 @@ export async function ingestUsage(em: EntityManager, caller: Identity, lines: Us
     currency: l.currency,
     tags: l.tags ?? null,
   }));
-  const [result] = await em.getConnection().execute<{ inserted: string }[]>(
+  const [result] = await sql<{ inserted: string }[]>(em, 
     `with input as (
        select * from jsonb_to_recordset(?::jsonb) as x(line_id text, order_line_id uuid, charge_period_start timestamptz, charge_period_end timestamptz,
          service_name text, service_category text, resource_id text, sku_id text, consumed_quantity numeric, consumed_unit text,

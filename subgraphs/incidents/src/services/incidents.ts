@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { attachDocuments, forbidden, INCIDENT_TOPICS, invalid, isMarketWide, notFound, paginate, publish, Role, startOfParisDay, take, type ActivationDisputed, type IncidentClosed, type IncidentOpened, type Identity, type PageArgs, type ThreadAccess } from '@nuage/shared';
+import { sql, attachDocuments, forbidden, INCIDENT_TOPICS, invalid, isMarketWide, notFound, paginate, publish, Role, startOfParisDay, take, type ActivationDisputed, type IncidentClosed, type IncidentOpened, type Identity, type PageArgs, type ThreadAccess } from '@nuage/shared';
 import { Incident, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities';
 import { recordIncidentStep } from './history';
 import { INCIDENT_LIFECYCLE, stepOf, type IncidentTransition } from './incident-lifecycle';
@@ -18,7 +18,7 @@ export async function readableIncident(em: EntityManager, caller: Identity, id: 
 }
 
 async function nextNumber(em: EntityManager): Promise<string> {
-  const [row] = await em.getConnection().execute<{ n: string }[]>("select nextval('incident_number_seq') as n", [], 'all', em.getTransactionContext());
+  const [row] = await sql<{ n: string }[]>(em, "select nextval('incident_number_seq') as n");
   return `SAV-${row!.n}`;
 }
 
@@ -142,7 +142,7 @@ export interface IncidentStatisticsRow {
 /** For analysts: per brand and type, how many incidents, and the mean times to first answer and to resolution, in one statement. */
 export async function statistics(em: EntityManager, caller: Identity): Promise<IncidentStatisticsRow[]> {
   if (!isMarketWide(caller)) throw forbidden({ fr: "Les statistiques d'incidents sont réservées au titulaire, à l'UGAP et aux analystes.", en: 'Incident statistics are for the market holder, UGAP and analysts.' });
-  const rows = await em.getConnection().execute<{ brand_id: string; type_code: string; incidents: string; open: string; first_answer: string | null; resolution: string | null }[]>(
+  const rows = await sql<{ brand_id: string; type_code: string; incidents: string; open: string; first_answer: string | null; resolution: string | null }[]>(em, 
     `select brand_id, type_code, count(*) as incidents,
             count(*) filter (where status not in ('CLOSED', 'REJECTED')) as open,
             round((avg(extract(epoch from first_answered_at - created_at)) / 3600)::numeric, 2) as first_answer,

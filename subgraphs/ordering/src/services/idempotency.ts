@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { conflict, invalid, type Identity } from '@nuage/shared';
+import { sql, conflict, invalid, type Identity } from '@nuage/shared';
 import { IdempotencyKey } from '../entities';
 
 /**
@@ -44,6 +44,6 @@ export async function once<T extends { id: string }>(
 
 /** The next number of a kind of document, in the guide's format: a prefix and six digits (`DC041181`). */
 export async function nextNumber(em: EntityManager, sequence: string, prefix: string): Promise<string> {
-  const [row] = await em.getConnection().execute<{ n: string }[]>(`select nextval('${sequence}') as n`, [], 'all', em.getTransactionContext());
+  const [row] = await sql<{ n: string }[]>(em, `select nextval('${sequence}') as n`);
   return `${prefix}${String(row!.n).padStart(6, '0')}`;
 }

@@ -7,6 +7,11 @@ import { BeneficiaryEntity } from './beneficiary-entity';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A person with an account on the portal.' })
 @Entity({ tableName: 'person' })
+// Unique per scope, not market-wide: a manager inviting an address learns nothing of other entities' accounts.
+@Index({
+  name: 'person_scope_email_unique',
+  expression: `create unique index "person_scope_email_unique" on "person" (coalesce("entity_id", "brand_id", '00000000-0000-0000-0000-000000000000'::uuid), "email")`,
+})
 export class Person extends BaseEntity {
   @Field(() => String, { description: 'First name.' })
   @Property({ type: 'string' })
@@ -16,8 +21,8 @@ export class Person extends BaseEntity {
   @Property({ type: 'string' })
   lastName!: string;
 
-  @Field(() => String, { description: 'Email address, also the login.' })
-  @Property({ type: 'string', unique: true })
+  @Field(() => String, { description: 'Email address, the login of this account. Unique within the entity (or brand, or market-wide staff): someone who works for two entities has an account in each.' })
+  @Property({ type: 'string' })
   email!: string;
 
   @Field(() => String, { nullable: true, description: 'Phone number.' })
@@ -39,6 +44,10 @@ export class Person extends BaseEntity {
   @Field(() => Date, { nullable: true, description: 'When the person activated the account; null while invited.' })
   @Property({ type: 'datetime', nullable: true })
   activatedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the account was deactivated (its tokens stop working); null while it may act.' })
+  @Property({ type: 'datetime', nullable: true })
+  deactivatedAt: Date | null = null;
 
   /** SHA-256 of the activation token emailed to an invited person; cleared once used. */
   @Index()

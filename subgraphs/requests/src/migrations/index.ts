@@ -4,6 +4,7 @@ import { Migration20261126055733 } from './Migration20261126055733';
 import { Migration20261128154917 } from './Migration20261128154917';
 import { Migration20261128155230 } from './Migration20261128155230';
 import { Migration20261201131118 } from './Migration20261201131118';
+import { Migration20261201142922 } from './Migration20261201142922';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128154917', class: Migration20261128154917 },
   { name: 'Migration20261128155230', class: Migration20261128155230 },
   { name: 'Migration20261201131118', class: Migration20261201131118 },
+  { name: 'Migration20261201142922', class: Migration20261201142922 },
 ];

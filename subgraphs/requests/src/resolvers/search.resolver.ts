@@ -53,7 +53,8 @@ export class SearchHit {
       score: Number(row.rank),
       fileId: row.file_id,
       orderId: row.subject_type === HistorySubject.ORDER || row.subject_type === HistorySubject.ACTIVATION ? row.id : row.order_id,
-      updatedAt: row.updated_at,
+      // Raw rows carry PostgreSQL's text of the instant.
+      updatedAt: new Date(row.updated_at),
       summaryFr: row.summary_fr,
       summaryEn: row.summary_en,
     });

@@ -1,8 +1,9 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertMayReadEntity, callerOf, Connection, MutationPayload, PageArgs, paginate, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import { callerOf, Connection, MutationPayload, PageArgs, paginate, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import { BeneficiaryEntity, Person, Project, Team } from '../entities';
-import { activateAccount, assertMayReadTeam, invitationOf, invitePerson, saveTeam, updateEntityProfile } from '../services/people';
+import { activateAccount, assertMayReadTeam, deactivatePerson, invitationOf, invitePerson, saveTeam, updateEntityProfile } from '../services/people';
 import type { RequestsLoaders } from '../loaders';
+import { visibleProjects } from '../services/access';
 
 type Context = SubgraphContext<RequestsLoaders>;
 
@@ -118,26 +119,24 @@ export class TeamResolver {
   @FieldResolver(() => [Person], { nullable: true, description: '"Mon équipe": the people of the entity (its own people and market-wide staff only; null with FORBIDDEN for others).' })
   async people(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
     assertMayReadTeam(callerOf(context), entity.id);
-    return context.em.find(Person, { entity: entity.id }, { orderBy: { lastName: 'asc', firstName: 'asc', id: 'asc' } });
+    return context.loaders.peopleByEntity.load(entity.id);
   }
 
   @FieldResolver(() => [Team], { nullable: true, description: 'Its teams (its own people and market-wide staff only; null with FORBIDDEN for others).' })
   async teams(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
     assertMayReadTeam(callerOf(context), entity.id);
-    return context.em.find(Team, { entity: entity.id }, { orderBy: { name: 'asc' }, populate: ['members'] });
+    return context.loaders.teamsByEntity.load(entity.id);
   }
 
   @Authorized()
-  @Query(() => ProjectConnection, { description: "The caller's entity's projects, in code-name order (a market-wide reader gives `entityId`)." })
+  @Query(() => ProjectConnection, { description: "Projects in code-name order: a buyer's entity's; for others, the projects of the requests they may read (never one that exists only in a draft), of one entity when `entityId` is given." })
   projects(
-    @Arg('entityId', () => ID, { nullable: true, description: 'The entity (the caller\'s by default).' }) entityId: string | undefined,
+    @Arg('entityId', () => ID, { nullable: true, description: 'Only this entity\'s projects.' }) entityId: string | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
   ) {
-    const caller = callerOf(context);
-    const entity = entityId ?? caller.entityId ?? '';
-    assertMayReadEntity(caller, entity);
-    return paginate(context.em, Project, { entity }, [{ codeName: 'asc' }, { id: 'asc' }], page);
+    const visible = visibleProjects(context.em, callerOf(context));
+    return paginate(context.em, Project, entityId ? { $and: [visible, { entity: entityId }] } : visible, [{ codeName: 'asc' }, { id: 'asc' }], page);
   }
 
   @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
@@ -157,6 +156,12 @@ export class TeamResolver {
   @Mutation(() => PersonPayload, { description: 'Invites someone to the entity: an email with an activation link (valid 7 days) is sent.' })
   invitePerson(@Arg('input', () => InvitePersonInput, { description: 'Who.' }) input: InvitePersonInput, @Ctx() context: Context) {
     return invitePerson(context.em, context.mailer, callerOf(context), input, activationUrl()).then(succeeded);
+  }
+
+  @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
+  @Mutation(() => PersonPayload, { description: "Deactivates an account: its tokens stop working. The entity's managers for its people, the market holder for suppliers' staff." })
+  deactivatePerson(@Arg('personId', () => ID, { description: 'The person.' }) personId: string, @Ctx() context: Context) {
+    return deactivatePerson(context.em, callerOf(context), personId).then(succeeded);
   }
 
   @Query(() => InvitationView, { description: 'The profile behind an invitation link, to check before activating (no token needed).' })

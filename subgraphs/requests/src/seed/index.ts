@@ -10,6 +10,15 @@ export const SEED_ENTITY = {
   address: '20 avenue de Ségur, 75007 Paris',
 };
 
+/** A second buyer, so that a fresh stack shows that entities are walled off from each other. */
+export const OTHER_SEED_ENTITY = {
+  id: stableId('entity', '21690012300011'),
+  name: 'Commune de démonstration',
+  siret: '21690012300011',
+  address: '1 place de la Mairie, 69001 Lyon',
+};
+const SEED_ENTITIES = [SEED_ENTITY, OTHER_SEED_ENTITY];
+
 interface SeedPerson {
   key: string;
   firstName: string;
@@ -28,6 +37,7 @@ export function seedPeople(brands: { id: string; name: string; slug: string }[])
   return [
     person({ key: 'beneficiary', firstName: 'Clara', lastName: 'Maurice', email: 'clara.maurice@entite.gouv.fr', role: Role.BENEFICIARY, entityId: SEED_ENTITY.id }),
     person({ key: 'manager', firstName: 'Marc', lastName: 'Lefèvre', email: 'marc.lefevre@entite.gouv.fr', role: Role.MANAGER, entityId: SEED_ENTITY.id }),
+    person({ key: 'stranger', firstName: 'Paul', lastName: 'Durand', email: 'paul.durand@commune-demo.fr', role: Role.BENEFICIARY, entityId: OTHER_SEED_ENTITY.id }),
     person({ key: 'market-holder', firstName: 'Sophie', lastName: 'Bernard', email: 'sophie.bernard@crayon-smlb.fr', role: Role.MARKET_HOLDER }),
     person({ key: 'ugap', firstName: 'Julien', lastName: 'Robert', email: 'julien.robert@ugap.fr', role: Role.UGAP }),
     person({ key: 'analyst', firstName: 'Inès', lastName: 'Petit', email: 'ines.petit@ugap.fr', role: Role.ANALYST }),
@@ -52,14 +62,15 @@ export const identityOf = (p: SeedPerson): Identity => ({
   userId: personId(p),
   role: p.role,
   name: `${p.firstName} ${p.lastName}`,
-  ...(p.entityId ? { entityId: p.entityId, entityName: SEED_ENTITY.name } : {}),
+  ...(p.entityId ? { entityId: p.entityId, entityName: SEED_ENTITIES.find((e) => e.id === p.entityId)!.name } : {}),
   ...(p.brandId ? { brandId: p.brandId } : {}),
 });
 
 /** Inserts the seeded entity and accounts that are missing; never overwrites an existing row. */
 export async function seedRequests(em: EntityManager, brands: { id: string; name: string; slug: string }[]): Promise<void> {
-  const entity = (await em.findOne(BeneficiaryEntity, SEED_ENTITY.id)) ?? em.create(BeneficiaryEntity, SEED_ENTITY);
-  em.persist(entity);
+  const existingEntities = await em.find(BeneficiaryEntity, { id: { $in: SEED_ENTITIES.map((e) => e.id) } });
+  const entities = SEED_ENTITIES.map((e) => existingEntities.find((x) => x.id === e.id) ?? em.create(BeneficiaryEntity, e));
+  em.persist(entities);
   const people = seedPeople(brands);
   const existing = new Set((await em.find(Person, { id: { $in: people.map(personId) } })).map((p) => p.id));
   for (const p of people) {
@@ -72,7 +83,7 @@ export async function seedRequests(em: EntityManager, brands: { id: string; name
         email: p.email,
         phone: null,
         role: p.role,
-        entity: p.entityId ? entity : null,
+        entity: entities.find((e) => e.id === p.entityId) ?? null,
         brandId: p.brandId ?? null,
         activatedAt: new Date(),
       }),

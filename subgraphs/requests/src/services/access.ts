@@ -1,6 +1,6 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { forbidden, isMarketWide, notFound, Role, type Identity, type ThreadAccess } from '@nuage/shared';
-import { BeneficiaryEntity, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
+import { BeneficiaryEntity, Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
 
 /**
  * Who reads a request: its entity's buyers; a supplier, once it is submitted, if it solicits the
@@ -15,6 +15,16 @@ export function visibleRequests(em: EntityManager, caller: Identity): FilterQuer
   }
   if (isMarketWide(caller)) return { status: { $ne: RequestStatus.DRAFT } };
   return { id: null };
+}
+
+/**
+ * The projects a caller reads: its entity's for a buyer; for everyone else only those with a
+ * request they may read (a project that exists only in a draft is private to its entity).
+ */
+export function visibleProjects(em: EntityManager, caller: Identity): FilterQuery<Project> {
+  if (caller.role === Role.BENEFICIARY || caller.role === Role.MANAGER) return { entity: caller.entityId! };
+  const requests = em.createQueryBuilder(ServiceRequest, 'r').select('r.project').where(visibleRequests(em, caller) as never);
+  return { id: { $in: requests as never } };
 }
 
 /**

@@ -91,7 +91,8 @@ export async function invitePerson(em: EntityManager, mailer: Mailer, caller: Id
   if (!invitation.firstName.trim() || !invitation.lastName.trim()) throw invalid('input.lastName', { fr: 'Indiquez le prénom et le nom.', en: 'Give the first and last name.' });
   const entity = await em.findOne(BeneficiaryEntity, { id: invitation.entityId });
   if (!entity) throw notFound({ fr: "L'entité", en: 'The entity' }, 'input.entityId');
-  if (await em.findOne(Person, { email })) throw invalid('input.email', { fr: 'Un compte existe déjà avec cette adresse.', en: 'Someone already has an account with this email.' });
+  // Only the entity's own accounts are looked at: whether the address has an account elsewhere is none of the caller's business.
+  if (await em.findOne(Person, { email, entity: entity.id })) throw invalid('input.email', { fr: "Quelqu'un de l'entité a déjà un compte avec cette adresse.", en: 'Someone of the entity already has an account with this email.' });
   const token = randomBytes(32).toString('base64url');
   const person = em.create(Person, {
     firstName: invitation.firstName.trim(),
@@ -124,6 +125,30 @@ export async function invitePerson(em: EntityManager, mailer: Mailer, caller: Id
     ].join('\n'),
   });
   return person;
+}
+
+/**
+ * Deactivates an account: its tokens stop working at once (the gateway asks this subgraph whether
+ * an account may act). The entity's managers deactivate its people; the market holder anyone but
+ * market-wide staff. Others are told the person does not exist, as for a person they cannot see.
+ */
+export async function deactivatePerson(em: EntityManager, caller: Identity, personId: string): Promise<Person> {
+  const person = await em.findOne(Person, { id: personId });
+  const manages = person && (person.entity ? (caller.role === Role.MANAGER && caller.entityId === person.entity.id) || caller.role === Role.MARKET_HOLDER : person.role === Role.SUPPLIER && caller.role === Role.MARKET_HOLDER);
+  if (!person || !manages) throw notFound({ fr: 'La personne', en: 'The person' }, 'personId');
+  if (person.id === caller.userId) throw invalid('personId', { fr: 'Vous ne pouvez pas désactiver votre propre compte.', en: 'You cannot deactivate your own account.' });
+  person.deactivatedAt ??= new Date();
+  person.activationTokenHash = null;
+  person.activationExpiresAt = null;
+  await em.flush();
+  return person;
+}
+
+/** Whether an account may act, as the gateway asks it for each identity (then caches the answer briefly). */
+export async function accountStanding(em: EntityManager, personId: string) {
+  const person = await em.findOne(Person, { id: personId });
+  if (!person) return null;
+  return { active: person.deactivatedAt === null, role: person.role, entityId: person.entity?.id ?? null, brandId: person.brandId };
 }
 
 /** The invited person behind a token, if the token is valid and unused. */

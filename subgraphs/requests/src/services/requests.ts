@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { attachDocuments, changesBetween, Dec, startOfParisDay, forbidden, invalid, notFound, paginate, publish, Role, take, todayInParis, TOPICS, type Identity, type PageArgs, type RequestSubmitted } from '@nuage/shared';
+import { sql, attachDocuments, changesBetween, Dec, startOfParisDay, forbidden, invalid, notFound, paginate, publish, Role, take, todayInParis, TOPICS, type Identity, type PageArgs, type RequestSubmitted } from '@nuage/shared';
 import {
   BeneficiaryEntity,
   KnownGuidedChoice,
@@ -303,7 +303,7 @@ export async function submit(em: EntityManager, caller: Identity, id: string): P
     transition(request, 'submit', caller.role);
     await tx.populate(request, ['solutions', 'items', 'project']);
     assertComplete(request);
-    const [row] = await tx.getConnection().execute<{ n: string }[]>("select nextval('request_file_number_seq') as n", [], 'all', tx.getTransactionContext());
+    const [row] = await sql<{ n: string }[]>(tx, "select nextval('request_file_number_seq') as n");
     request.fileNumber = fileNumberOf(Number(row!.n));
     request.submittedAt = new Date();
     await recordRequestStep(tx, request, caller, { action: 'submit', from });
@@ -319,6 +319,7 @@ export async function submit(em: EntityManager, caller: Identity, id: string): P
       projectName: request.project.codeName,
       brands: [...brands].map(([brandId, solutionIds]) => ({ brandId, solutionIds })),
       renewedOrderLineIds: request.kind === RequestKind.RENEWAL ? request.items.getItems().flatMap((item) => (item.orderLineId ? [item.orderLineId] : [])) : [],
+      guidedChoiceId: request.guidedChoiceId,
       submittedAt: request.submittedAt.toISOString(),
     } satisfies RequestSubmitted);
     return request;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HistorySubject, invalid, isMarketWide, Role, type HistoryEntry, type HistoryRecorded, type Identity } from '@nuage/shared';
+import { sql, HistorySubject, invalid, isMarketWide, Role, type HistoryEntry, type HistoryRecorded, type Identity } from '@nuage/shared';
 import type { ServiceRequest } from '../entities';
 
 /**
@@ -32,7 +32,7 @@ const arrayLiteral = (values: string[]) => `{${values.map((v) => JSON.stringify(
  */
 export async function indexForSearch(em: EntityManager, doc: SearchDocumentInput): Promise<void> {
   const refs = [...new Set(doc.references.filter((r): r is string => !!r?.trim()).map(normalise))];
-  await em.getConnection().execute(
+  await sql(em, 
     `insert into search_document (id, subject_type, reference, refs, refs_text, title, body, summary_fr, summary_en, file_id, order_id, entity_id, brand_ids, updated_at)
      values (?, ?, ?, ?::text[], ' ' || array_to_string(?::text[], ' '), ?, ?, ?, ?, ?, ?, ?, ?::text[], now())
      on conflict (id) do update set
@@ -45,12 +45,7 @@ export async function indexForSearch(em: EntityManager, doc: SearchDocumentInput
        order_id = coalesce(excluded.order_id, search_document.order_id),
        brand_ids = excluded.brand_ids,
        updated_at = now()`,
-    [doc.id, doc.subjectType, doc.references[0], arrayLiteral(refs), arrayLiteral(refs), doc.title ?? null, doc.body ?? null, doc.summary?.fr ?? null, doc.summary?.en ?? null, doc.fileId, doc.orderId ?? null, doc.entityId, arrayLiteral(doc.brandIds)],
-    'run',
-    em.getTransactionContext(),
-    // Labelled as the caller's work: applying another subgraph's event is background work.
-    em.getLoggerContext(),
-  );
+    [doc.id, doc.subjectType, doc.references[0], arrayLiteral(refs), arrayLiteral(refs), doc.title ?? null, doc.body ?? null, doc.summary?.fr ?? null, doc.summary?.en ?? null, doc.fileId, doc.orderId ?? null, doc.entityId, arrayLiteral(doc.brandIds)], 'run');
 }
 
 /** A submitted request, by its file number, the buyer's own reference, its project and its need. */
@@ -96,7 +91,7 @@ export interface SearchHitRow {
   summary_en: string | null;
   file_id: string | null;
   order_id: string | null;
-  updated_at: Date;
+  updated_at: string;
   exact: boolean;
   rank: number;
 }
@@ -126,7 +121,7 @@ export async function search(em: EntityManager, caller: Identity, text: string):
   const branch = (match: string, score: string) =>
     `(select d.id, ${score} as rank, d.updated_at from search_document d where ${match} and ${visibility.sql} order by 2 desc, d.updated_at desc, d.id limit ${MAX_SEARCH_HITS})`;
   const words = "websearch_to_tsquery('nuage_french', ?)";
-  return em.getConnection().execute<SearchHitRow[]>(
+  return sql<SearchHitRow[]>(em, 
     `with matched as (
        ${branch('d.refs @> array[?::text]', '3')}
        union all ${branch('d.refs_text like ?', '2')}

@@ -1,0 +1,59 @@
+import { LRUCache } from 'lru-cache';
+import { GraphQLError } from 'graphql';
+import { DomainError, ErrorCode, SERVICE_UNAVAILABLE, type Identity } from '@nuage/shared';
+
+/** What the requests subgraph, which knows people, says of an account. */
+interface Standing {
+  active: boolean;
+  role: string;
+  entityId: string | null;
+  brandId: string | null;
+}
+
+export interface AccountCheckOptions {
+  /** The requests subgraph's base URL. */
+  requestsUrl: string;
+  internalSecret: string;
+  /** How long an answer is reused: a deactivation takes effect within it (30 s by default; 0, never reused). */
+  cacheMs?: number;
+}
+
+const refused = (fr: string, en: string) => new DomainError(ErrorCode.UNAUTHENTICATED, { fr: `Échec de l'authentification : ${fr}.`, en: `Authentication failed: ${en}.` });
+
+/**
+ * A valid signature is not enough: the account must exist, be active, and hold the role, entity
+ * and brand the token claims. The gateway asks the requests subgraph and keeps each answer briefly
+ * (bounded cache), so that a deactivated person's tokens stop working without a call per request.
+ */
+export function accountChecker(options: AccountCheckOptions) {
+  const ttl = options.cacheMs ?? 30_000;
+  const cache = new LRUCache<string, Standing | 'unknown'>({ max: 10_000, ttl: Math.max(ttl, 1) });
+  const standingOf = async (userId: string): Promise<Standing | 'unknown'> => {
+    const cached = cache.get(userId);
+    if (cached) return cached;
+    let response: Response;
+    try {
+      response = await fetch(new URL(`/internal/accounts/${encodeURIComponent(userId)}`, options.requestsUrl), {
+        headers: { authorization: `Bearer ${options.internalSecret}` },
+        signal: AbortSignal.timeout(2_000),
+      });
+    } catch {
+      throw new GraphQLError('Accounts cannot be checked right now; retry in a moment.', { extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 } } });
+    }
+    if (response.status !== 200 && response.status !== 404) {
+      throw new GraphQLError('Accounts cannot be checked right now; retry in a moment.', { extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 } } });
+    }
+    const standing = response.status === 404 ? 'unknown' : ((await response.json()) as Standing);
+    if (ttl > 0) cache.set(userId, standing);
+    return standing;
+  };
+  return async function assertMayAct(identity: Identity): Promise<void> {
+    // Person ids are UUIDs: anything else is not an account, and is not worth a call.
+    const standing = /^[0-9a-f-]{36}$/i.test(identity.userId) ? await standingOf(identity.userId) : 'unknown';
+    if (standing === 'unknown') throw refused("ce compte n'existe pas", 'this account does not exist');
+    if (!standing.active) throw refused('ce compte a été désactivé', 'this account has been deactivated');
+    if (standing.role !== identity.role || (standing.entityId ?? undefined) !== identity.entityId || (standing.brandId ?? undefined) !== identity.brandId) {
+      throw refused('le jeton ne correspond pas au compte (rôle, entité ou marque)', 'the token does not match the account (role, entity or brand)');
+    }
+  };
+}
