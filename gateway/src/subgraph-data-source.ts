@@ -74,6 +74,8 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
       if (parsed) return parsed;
       this.logger.error({ subgraph: this.name, status, requestId }, 'subgraph answered without a GraphQL response');
     } catch (error) {
+      // The caller went away: the call was cancelled on purpose (the subgraph stops too).
+      if (currentRequest()?.signal?.aborted) return unavailable(this.name, request.query!, request.variables, context.acceptLanguage);
       this.logger.warn({ subgraph: this.name, err: error, requestId }, 'subgraph unreachable');
     } finally {
       context.timing?.fetches.push([started, performance.now()]);
@@ -83,7 +85,8 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
 
   private post(headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
-      const call = this.transport.request(this.target, { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: this.agent }, (response) => {
+      const options = { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: this.agent, signal: currentRequest()?.signal };
+      const call = this.transport.request(this.target, options, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { Directive, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import type { Bilingual, Locale } from './i18n';
-import { currentRequest } from './request-scope';
+import { AbandonedRequest, currentRequest } from './request-scope';
 import type { Logger } from './logger';
 
 /** The kinds of error a caller can get, in `extensions.code` and in mutation payloads. */
@@ -149,6 +149,10 @@ export function errorFormatter(logger: Logger) {
     // At the gateway, a subgraph's error was already formatted (and an unexpected one logged and masked) by that subgraph.
     const fromSubgraph = formatted.extensions?.serviceName !== undefined;
     if (fromSubgraph || (typeof code === 'string' && CALLER_ERROR_CODES.has(code))) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
+    if (original instanceof AbandonedRequest) {
+      logger.debug({ requestId, path: formatted.path }, 'field not resolved: its request was abandoned');
+      return { message: original.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'CLIENT_CLOSED_REQUEST', requestId } };
+    }
     if (isOverload(original)) {
       logger.warn({ err: original, requestId, path: formatted.path }, 'overloaded');
       return { message: BUSY_MESSAGE[localeNow()], ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: SERVICE_UNAVAILABLE, requestId } };

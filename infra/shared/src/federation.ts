@@ -6,7 +6,8 @@ import { isNonNullType, type GraphQLFieldResolver, type GraphQLSchema } from 'gr
 import { buildSchema, createResolversMap, Directive, Field, ID, ObjectType, type BuildSchemaOptions } from 'type-graphql';
 import { DomainError, domainErrorOfDatabase, ErrorCode, forbidden, unauthenticated, UserError } from './errors';
 import type { SubgraphContext } from './context';
-import { checkInputsOnEntry, describeTextLimits } from './input-checks';
+import { checkInputsOnEntry, describeInputLimits } from './input-checks';
+import { assertStillWanted } from './request-scope';
 import { ROLE_LABELS, type Role } from './identity';
 
 /** Federation 2 directives the subgraphs may use. */
@@ -43,10 +44,11 @@ export async function buildFederatedSchema(
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   checkInputsOnEntry(schema, resolvers);
   refusalsInPayloads(schema, resolvers);
+  stopWhenAbandoned(resolvers);
   for (const [typeName, reference] of Object.entries(references)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }
-  return buildSubgraphSchema([{ typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(withTextLimitsDescribed(withNullableRoots(schema)))}`, resolvers }]);
+  return buildSubgraphSchema([{ typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(withInputLimitsDescribed(withNullableRoots(schema)))}`, resolvers }]);
 }
 
 /**
@@ -56,12 +58,28 @@ export async function buildFederatedSchema(
 const withNullableRoots = (schema: GraphQLSchema) =>
   mapSchema(schema, { [MapperKind.QUERY_ROOT_FIELD]: (field) => ({ ...field, type: isNonNullType(field.type) ? field.type.ofType : field.type }) });
 
-/** Each text input's description states its maximum length, from the one table the entry check uses. */
-const withTextLimitsDescribed = (schema: GraphQLSchema) =>
+/**
+ * A field is resolved only while its caller still waits for the answer: a query abandoned by its
+ * client (the gateway closes its call) stops at the next field instead of running to the end.
+ */
+function stopWhenAbandoned(resolvers: GraphQLResolverMap<unknown>) {
+  for (const typeResolvers of Object.values(resolvers)) {
+    for (const [field, resolve] of Object.entries(typeResolvers as Record<string, unknown>)) {
+      if (typeof resolve !== 'function') continue;
+      (typeResolvers as Record<string, unknown>)[field] = (...args: unknown[]) => {
+        assertStillWanted();
+        return (resolve as (...a: unknown[]) => unknown)(...args);
+      };
+    }
+  }
+}
+
+/** Each input's description states its limits, from the tables the entry check uses. */
+const withInputLimitsDescribed = (schema: GraphQLSchema) =>
   mapSchema(schema, {
-    [MapperKind.INPUT_OBJECT_FIELD]: (field, fieldName) => describeTextLimits(fieldName, field),
+    [MapperKind.INPUT_OBJECT_FIELD]: (field, fieldName) => describeInputLimits(fieldName, field),
     [MapperKind.COMPOSITE_FIELD]: (field) =>
-      field.args ? { ...field, args: Object.fromEntries(Object.entries(field.args).map(([name, argument]) => [name, describeTextLimits(name, argument)])) } : field,
+      field.args ? { ...field, args: Object.fromEntries(Object.entries(field.args).map(([name, argument]) => [name, describeInputLimits(name, argument)])) } : field,
   });
 
 /**

@@ -100,7 +100,15 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
     // so that logs and errors name it wherever they are written.
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
-    void runInRequest({ requestId, locale: localeFrom(req.headers['accept-language']) }, () => handle(req, res, requestId));
+    // A caller that closes the connection before the answer abandons the request: the gateway
+    // stops its subgraph calls, a subgraph stops resolving fields (see `assertStillWanted`).
+    const abandoned = new AbortController();
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      abandoned.abort();
+      logger.info({ requestId, path: req.url }, 'request abandoned by its caller: the rest of its work is dropped');
+    });
+    void runInRequest({ requestId, locale: localeFrom(req.headers['accept-language']), signal: abandoned.signal }, () => handle(req, res, requestId));
   });
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

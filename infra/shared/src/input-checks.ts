@@ -28,6 +28,14 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
 };
 export const DEFAULT_TEXT_LIMIT = 200;
 
+/**
+ * The most items a list input takes, by the type of its items; any other list takes
+ * {@link DEFAULT_LIST_LIMIT}. Usage lines come in batches; everything else is typed by people.
+ */
+export const LIST_LIMITS: Readonly<Record<string, number>> = { UsageLineInput: 10_000 };
+export const DEFAULT_LIST_LIMIT = 200;
+const listLimit = (type: GraphQLInputType) => LIST_LIMITS[getNamedType(type).name] ?? DEFAULT_LIST_LIMIT;
+
 /** Dates outside these years are a typing mistake, not a plausible purchase, delivery or period. */
 export const DATE_RANGE = { from: '2000-01-01', to: '2099-12-31' } as const;
 
@@ -63,7 +71,12 @@ function checkOf(type: GraphQLInputType, name: string, seen: ReadonlySet<string>
   const inner = isNonNullType(type) ? type.ofType : type;
   if (isListType(inner)) {
     const item = checkOf(inner.ofType, name, seen);
-    return item && ((value, field) => Array.isArray(value) && value.forEach((v, i) => item(v, `${field}.${i}`)));
+    const max = listLimit(inner.ofType);
+    return (value, field) => {
+      if (!Array.isArray(value)) return;
+      if (value.length > max) throw invalid(field, { fr: `${max} éléments au plus (${value.length} reçus).`, en: `${max} items at most (${value.length} received).` });
+      if (item) value.forEach((v, i) => item(v, `${field}.${i}`));
+    };
   }
   const named = getNamedType(inner);
   if (isInputObjectType(named)) {
@@ -106,9 +119,13 @@ export function checkInputsOnEntry(schema: GraphQLSchema, resolvers: GraphQLReso
   }
 }
 
-/** The schema's descriptions of text inputs, completed with their maximum length. */
-export function describeTextLimits<T extends { type: GraphQLInputType; description?: string | null | undefined }>(name: string, config: T): T {
-  if (getNamedType(config.type).name !== 'String') return config;
-  const limit = `At most ${textLimit(name)} characters.`;
-  return { ...config, description: config.description ? `${config.description.replace(/\s*$/, '')} ${limit}` : limit };
+/** The schema's descriptions of inputs, completed with their limits (characters of a text, items of a list). */
+export function describeInputLimits<T extends { type: GraphQLInputType; description?: string | null | undefined }>(name: string, config: T): T {
+  const inner = isNonNullType(config.type) ? config.type.ofType : config.type;
+  const limits = [
+    ...(isListType(inner) ? [`At most ${listLimit(inner.ofType)} items.`] : []),
+    ...(getNamedType(config.type).name === 'String' ? [`At most ${textLimit(name)} characters${isListType(inner) ? ' each' : ''}.`] : []),
+  ];
+  if (limits.length === 0) return config;
+  return { ...config, description: [config.description?.replace(/\s*$/, ''), ...limits].filter(Boolean).join(' ') };
 }

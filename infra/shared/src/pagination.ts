@@ -4,6 +4,11 @@ import { invalid } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/**
+ * The most items a list nested in another type returns (a brand's solutions, an entity's people…):
+ * a list that is not a connection is capped, and says in its description where to page through all.
+ */
+export const NESTED_LIST_CAP = 100;
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page stands in a list (Relay cursor connections).' })

@@ -6,6 +6,8 @@ import type { Locale } from './i18n';
 export interface RequestScope {
   requestId: string;
   locale: Locale;
+  /** Aborted when the caller goes away before the answer: the work left is not worth doing. */
+  signal?: AbortSignal;
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();
@@ -21,3 +23,16 @@ export function requestIdFrom(header: string | string[] | undefined): string {
 
 export const runInRequest = <T>(request: RequestScope, work: () => T): T => scope.run(request, work);
 export const currentRequest = (): RequestScope | undefined => scope.getStore();
+
+/** The caller went away before its answer: raised to stop resolving what nobody will read. */
+export class AbandonedRequest extends Error {
+  constructor() {
+    super('The caller went away before the answer.');
+    this.name = 'AbandonedRequest';
+  }
+}
+
+/** Throws when the request being served was abandoned by its caller. */
+export function assertStillWanted(): void {
+  if (scope.getStore()?.signal?.aborted) throw new AbandonedRequest();
+}

@@ -3,17 +3,21 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLField, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
-import { Role, sql, textLimit, type Identity } from '@nuage/shared';
-import { PEOPLE, act, activateOrder, inDays, placeOrderWithOvh } from '../src/journey';
+import pg from 'pg';
+import { seededIdentity } from '@nuage/requests';
+import { DEFAULT_LIST_LIMIT, EVENT_SIGNATURE_HEADER, LIST_LIMITS, Role, sql, sqlStatementCount, stableId, textLimit, type Identity } from '@nuage/shared';
+import { PEOPLE, act, activateOrder, inDays, placeOrderWithOvh, submitRequestSolicitingTwoBrands } from '../src/journey';
 import { schemaDir } from '../src/paths';
 import { startTestStack, type TestStack } from '../src/test-stack';
 
 /** What a red-team pass found against a fresh stack, each now refused or held. */
 let stack: TestStack;
+const databasePrefix = `h${randomUUID().slice(0, 8)}`;
+const databaseUrlOf = (subgraph: string) => Object.assign(new URL(inject('databaseUrl')), { pathname: `/${databasePrefix}_${subgraph}` }).toString();
 const { ovh } = PEOPLE;
 
 beforeAll(async () => {
-  stack = await startTestStack(inject('databaseUrl'));
+  stack = await startTestStack(inject('databaseUrl'), { databasePrefix });
 });
 afterAll(() => stack?.close());
 
@@ -61,27 +65,33 @@ describe('the database pool under a burst of callers', () => {
 
 const api: GraphQLSchema = Supergraph.build(readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8')).apiSchema().toGraphQLJSSchema();
 
-type LeafKind = 'ID' | 'String' | 'LocalDate' | 'DateTimeISO';
+type LeafKind = 'ID' | 'String' | 'LocalDate' | 'DateTimeISO' | 'List';
 interface Leaf {
   /** Where it sits in the arguments, as the error's `field` names it: `input.lines.0.designation`. */
   path: (string | number)[];
   kind: LeafKind;
   /** The input field's or argument's name, which decides its maximum length. */
   name: string;
+  /** For a list, its items' type name (which decides its maximum length) and a plausible item. */
+  item?: { type: string; sample: unknown };
 }
 
 /** A plausible value of an input type, every optional field filled in, and the checked leaves in it. */
 function sample(type: GraphQLInputType, name: string, path: (string | number)[], leaves: Leaf[], depth = 0): unknown {
   const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) return [sample(inner.ofType, name, [...path, 0], leaves, depth)];
+  if (isListType(inner)) {
+    const item = sample(inner.ofType, name, [...path, 0], leaves, depth);
+    leaves.push({ path, kind: 'List', name, item: { type: getNamedType(inner.ofType).name, sample: item } });
+    return [item];
+  }
   if (isInputObjectType(inner)) {
     if (depth > 4) return undefined;
     return Object.fromEntries(Object.values(inner.getFields()).map((field) => [field.name, sample(field.type, field.name, [...path, field.name], leaves, depth + 1)]));
   }
   if (isEnumType(inner)) return inner.getValues()[0]!.value;
-  const kind = inner.name as LeafKind;
-  if (['ID', 'String', 'LocalDate', 'DateTimeISO'].includes(kind)) leaves.push({ path, kind, name });
-  return { ID: randomUUID(), String: 'x', LocalDate: inDays(1), DateTimeISO: new Date().toISOString(), Int: 1, Float: 1, Boolean: true, Decimal: '1.00', JSONObject: {} }[kind];
+  const scalar = inner.name;
+  if (['ID', 'String', 'LocalDate', 'DateTimeISO'].includes(scalar)) leaves.push({ path, kind: scalar as LeafKind, name });
+  return ({ ID: randomUUID(), String: 'x', LocalDate: inDays(1), DateTimeISO: new Date().toISOString(), Int: 1, Float: 1, Boolean: true, Decimal: '1.00', JSONObject: {} } as Record<string, unknown>)[scalar];
 }
 
 const setIn = (value: unknown, [head, ...rest]: (string | number)[], leaf: unknown): unknown => {
@@ -98,6 +108,12 @@ const BAD_VALUES: Record<string, (leaf: Leaf) => unknown> = {
   'a NUL character': (leaf) => (leaf.kind === 'String' ? 'a\u0000b' : undefined),
   'a lone surrogate': (leaf) => (leaf.kind === 'String' ? 'a\ud800b' : undefined),
   'a date in year 1': (leaf) => (leaf.kind === 'LocalDate' ? '0001-01-01' : leaf.kind === 'DateTimeISO' ? '0001-01-01T00:00:00Z' : undefined),
+  'a list one item over its maximum': (leaf) => {
+    if (leaf.kind !== 'List') return undefined;
+    const max = LIST_LIMITS[leaf.item!.type] ?? DEFAULT_LIST_LIMIT;
+    // Batches of usage lines are tried by the usage tests; a 10 001-line probe per field would only make this one slow.
+    return max > 1_000 ? undefined : Array.from({ length: max + 1 }, () => leaf.item!.sample);
+  },
   'a date in year 9999': (leaf) => (leaf.kind === 'LocalDate' ? '9999-12-31' : leaf.kind === 'DateTimeISO' ? '9999-12-31T00:00:00Z' : undefined),
 };
 
@@ -230,5 +246,148 @@ describe('tokens and accounts', () => {
     const refused = await stack.query(leaving, '{ me { name } }');
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(refused.errors?.[0]?.message).toContain('désactivé');
+  });
+});
+
+describe('what each caller may see', () => {
+  it('keeps a project that exists only in a draft private to its entity, and lists projects market-wide without an entity id', async () => {
+    const codeName = `Brouillon ${randomUUID().slice(0, 8)}`;
+    const draft = await act(stack, PEOPLE.beneficiary, 'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code } } }', {
+      input: { kind: 'DEROGATION', project: { new: { codeName, shortDescription: 'Encore secret' } } },
+    });
+    const projectsSeenBy = async (who: Identity, entityId?: string) => {
+      const { data, errors } = await stack.query(who, 'query($entityId: ID) { projects(first: 100, entityId: $entityId) { edges { node { codeName } } } }', { entityId });
+      expect(errors).toBeUndefined();
+      return data!.projects.edges.map((e: { node: { codeName: string } }) => e.node.codeName);
+    };
+    expect(await projectsSeenBy(PEOPLE.beneficiary)).toContain(codeName);
+    for (const who of [PEOPLE.holder, PEOPLE.ugap, PEOPLE.analyst, PEOPLE.ovh, PEOPLE.stranger]) {
+      expect(await projectsSeenBy(who)).not.toContain(codeName);
+      expect(await projectsSeenBy(who, PEOPLE.beneficiary.entityId)).not.toContain(codeName);
+    }
+    // Once its request is submitted, market-wide staff see it.
+    await act(stack, PEOPLE.beneficiary, 'mutation($id: ID!, $input: RequestDraftChanges!) { updateRequestDraft(id: $id, input: $input) { errors { code } } }', {
+      id: draft.createRequestDraft.request.id,
+      input: { solutions: [{ brandId: stableId('brand', 'OVHCLOUD'), solutionId: stableId('solution', 'OVHCLOUD/OVH Private Cloud SecNumCloud') }], derogationReason: 'Seule offre compatible avec notre existant.', need: { desiredStartDate: inDays(30), durationYears: 1, text: 'Une machine.' } },
+    });
+    await act(stack, PEOPLE.beneficiary, 'mutation($id: ID!) { submitRequest(id: $id) { errors { code } } }', { id: draft.createRequestDraft.request.id });
+    expect(await projectsSeenBy(PEOPLE.holder)).toContain(codeName);
+    expect(await projectsSeenBy(PEOPLE.stranger)).not.toContain(codeName);
+  });
+
+  it('shows a guided choice to a supplier only once a request built on it is addressed to its brand', async () => {
+    const guidedChoiceIds = async (who: Identity) => (await act(stack, who, '{ guidedChoices(first: 100) { edges { node { id } } } }')).guidedChoices.edges.map((e: { node: { id: string } }) => e.node.id);
+    const recorded = await act(stack, PEOPLE.beneficiary, 'mutation { recordGuidedChoice(input: { projectName: "Non adressé", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }');
+    // OVHcloud is among its matches, but nothing is addressed to it yet.
+    expect(await guidedChoiceIds(PEOPLE.ovh)).not.toContain(recorded.recordGuidedChoice.guidedChoice.id);
+    const requestId = await submitRequestSolicitingTwoBrands(stack);
+    const { request } = await act(stack, PEOPLE.beneficiary, 'query($id: ID!) { request(id: $id) { guidedChoice { id } } }', { id: requestId });
+    expect(await guidedChoiceIds(PEOPLE.ovh)).toContain(request.guidedChoice.id);
+    // Cloud Temple matched the same answers but is not solicited.
+    expect(await guidedChoiceIds(seededIdentity('supplier:cloud-temple'))).not.toContain(request.guidedChoice.id);
+  });
+
+  it("lets a manager invite an address that has an account in another entity without learning it; only its own entity's accounts are refused", async () => {
+    const invite = (email: string) => stack.query(PEOPLE.manager, 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { email } errors { code field } } }', { input: { entityId: PEOPLE.manager.entityId, email, firstName: 'Paul', lastName: 'Durand', role: 'BENEFICIARY' } });
+    expect((await invite('paul.durand@commune-demo.fr')).data!.invitePerson).toEqual({ person: { email: 'paul.durand@commune-demo.fr' }, errors: [] });
+    expect((await invite('clara.maurice@entite.gouv.fr')).data!.invitePerson).toEqual({ person: null, errors: [{ code: 'BAD_USER_INPUT', field: 'input.email' }] });
+  });
+});
+
+describe('races', () => {
+  it('give one invitation and one team to concurrent callers; the others get CONFLICT, never an internal error', async () => {
+    const email = `concurrent-${randomUUID()}@entite.gouv.fr`;
+    const invites = await Promise.all(Array.from({ length: 10 }, () => stack.query(PEOPLE.manager, 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }', { input: { entityId: PEOPLE.manager.entityId, email, firstName: 'Zoé', lastName: 'Martin', role: 'BENEFICIARY' } })));
+    const inviteOutcomes = invites.map((a) => a.errors?.[0]?.extensions?.code ?? a.data!.invitePerson.errors[0]?.code ?? 'OK');
+    expect(inviteOutcomes.filter((o) => o === 'OK')).toHaveLength(1);
+    // A loser that starts after the winner committed is told the address is taken; one that raced it, CONFLICT.
+    expect(inviteOutcomes.every((o) => ['OK', 'CONFLICT', 'BAD_USER_INPUT'].includes(o))).toBe(true);
+    const name = `Équipe ${randomUUID().slice(0, 8)}`;
+    const teams = await Promise.all(Array.from({ length: 10 }, () => stack.query(PEOPLE.manager, 'mutation($input: SaveTeamInput!) { saveTeam(input: $input) { team { id } errors { code } } }', { input: { entityId: PEOPLE.manager.entityId, name, memberIds: [PEOPLE.beneficiary.userId] } })));
+    const teamOutcomes = teams.map((a) => a.errors?.[0]?.extensions?.code ?? a.data!.saveTeam.errors[0]?.code ?? 'OK');
+    expect(teamOutcomes.filter((o) => o === 'OK')).toHaveLength(1);
+    expect(teamOutcomes.every((o) => ['OK', 'CONFLICT', 'BAD_USER_INPUT'].includes(o))).toBe(true);
+    const { beneficiaryEntity } = await act(stack, PEOPLE.manager, 'query($id: ID!) { beneficiaryEntity(id: $id) { people { email } teams { name } } }', { id: PEOPLE.manager.entityId });
+    expect(beneficiaryEntity.people.filter((p: { email: string }) => p.email === email)).toHaveLength(1);
+    expect(beneficiaryEntity.teams.filter((t: { name: string }) => t.name === name)).toHaveLength(1);
+  });
+});
+
+describe('the HTTP edges', () => {
+  it('answer 300 anonymous guesses of an invitation token with 429 beyond the per-address allowance', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 300 }, async () => {
+        const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ invitation(token: "${randomUUID()}") { email } }` }) });
+        await response.arrayBuffer();
+        return response.status === 429 ? `429 retry-after ${Number(response.headers.get('retry-after')) > 0}` : 'answered';
+      }),
+    );
+    expect(statuses.filter((s) => s === 'answered').length).toBeLessThanOrEqual(30);
+    expect(statuses.filter((s) => s === '429 retry-after true').length).toBeGreaterThanOrEqual(270);
+  });
+
+  it('answer a body over the cap with 413, not a reset connection', async () => {
+    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.tokenFor(PEOPLE.beneficiary)}` }, body: `{"query":"{ __typename }","variables":{"x":"${'a'.repeat(11 * 1024 * 1024)}"}}` });
+    expect(response.status).toBe(413);
+    expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it("refuse an unsigned event before reading its body, and an oversized signed-looking one", async () => {
+    const events = new URL('/events', stack.subgraphs.ordering.url);
+    const unsigned = await fetch(events, { method: 'POST', body: 'x'.repeat(5 * 1024 * 1024) });
+    expect(unsigned.status).toBe(401);
+    const oversized = await fetch(events, { method: 'POST', headers: { [EVENT_SIGNATURE_HEADER]: 'a'.repeat(43) }, body: 'x'.repeat(2 * 1024 * 1024) });
+    expect(oversized.status).toBe(413);
+  });
+});
+
+describe('costly shapes', () => {
+  it("cost the same SQL statements for an entity's people nested four levels, whether it has 3 people or 23", async () => {
+    const NESTED = '{ me { entity { people { name entity { people { name entity { people { name } teams { name } } } } } } } }';
+    const statements = async () => {
+      const before = sqlStatementCount(stack.subgraphs.requests.orm);
+      const { data, errors } = await stack.query(PEOPLE.manager, NESTED);
+      expect(errors).toBeUndefined();
+      return { people: data!.me.entity.people.length, statements: sqlStatementCount(stack.subgraphs.requests.orm) - before };
+    };
+    const few = await statements();
+    for (let i = 0; i < 20; i++) {
+      await act(stack, PEOPLE.manager, 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { errors { code } } }', { input: { entityId: PEOPLE.manager.entityId, email: `nested-${i}-${randomUUID()}@entite.gouv.fr`, firstName: 'Agent', lastName: `N${i}`, role: 'BENEFICIARY' } });
+    }
+    const many = await statements();
+    expect(many.people).toBe(few.people + 20);
+    expect(many.statements).toBe(few.statements);
+  });
+});
+
+describe('a query abandoned by its client', () => {
+  it('is dropped: the gateway cancels its subgraph call and the subgraph resolves no further field', async () => {
+    const orderId = await placeOrderWithOvh(stack);
+    const QUERY = '{ orders(first: 100) { edges { node { id lines { designation } proposal { number } delayRequests { reason } } } } }';
+    const db = new pg.Client({ connectionString: databaseUrlOf('ordering') });
+    await db.connect();
+    /** Runs the query while the orders table is locked, abandoning it (or not) before the lock is released; the ordering statements it cost once released. */
+    const costWhileLocked = async (abandon: boolean) => {
+      await db.query('begin');
+      await db.query('lock table customer_order in access exclusive mode');
+      const client = new AbortController();
+      const answer = fetch(stack.gatewayUrl, { method: 'POST', signal: client.signal, headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.tokenFor(PEOPLE.beneficiary)}` }, body: JSON.stringify({ query: QUERY }) }).then((r) => r.json(), () => 'abandoned');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      if (abandon) client.abort();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const before = sqlStatementCount(stack.subgraphs.ordering.orm);
+      await db.query('commit');
+      const outcome = await answer;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { outcome: outcome === 'abandoned' ? outcome : 'answered', statements: sqlStatementCount(stack.subgraphs.ordering.orm) - before };
+    };
+    const waited = await costWhileLocked(false);
+    const abandoned = await costWhileLocked(true);
+    await db.end();
+    expect(waited.outcome).toBe('answered');
+    expect(abandoned.outcome).toBe('abandoned');
+    // Waited for: the page (and its count), then its lines, proposals and delay requests. Abandoned: the page only.
+    expect(waited.statements - abandoned.statements).toBeGreaterThanOrEqual(3);
+    expect(orderId).toBeTruthy();
   });
 });

@@ -232,7 +232,7 @@ describe('orders, from validation to invoices', () => {
 
 describe('SQL statements', () => {
   it('listing 100 orders with their lines, proposal and request costs the same as listing one', async () => {
-    const LIST = '{ orders(first: 100) { totalCount edges { node { reference statusLabel totals { totalInclVat { amount } } lines { designation amounts { totalExclVat { amount } } } proposal { number } request { fileNumber project { codeName } } } } } }';
+    const LIST = '{ orders(first: 100) { totalCount edges { node { reference statusLabel totals { totalInclVat { amount } } lines { designation amounts { totalExclVat { amount } } } proposal { number } request { fileNumber project { codeName } } linkedOrders { reference } } } } }';
     const statements = async () => {
       const before = { ordering: sqlStatementCount(stack.subgraphs.ordering.orm), requests: sqlStatementCount(stack.subgraphs.requests.orm) };
       const { data, errors } = await stack.query(beneficiary, LIST);
@@ -255,8 +255,8 @@ describe('SQL statements', () => {
       select gen_random_uuid(), now(), now(), copies.id, 0, '145893', 'Prestation', 1, 0, 10000, 9690, 20, now() from copies`);
     const hundred = await statements();
     expect(hundred).toEqual({ orders: 100, ordering: one.ordering, requests: one.requests });
-    // Ordering: the page, its count, the lines, the proposals; requests: the requests and their projects.
-    expect(one).toEqual({ orders: 1, ordering: 4, requests: 2 });
+    // Ordering: the page, its count, the lines, the proposals, the orders of their projects; requests: the requests and their projects.
+    expect(one).toEqual({ orders: 1, ordering: 5, requests: 2 });
   });
 });
 

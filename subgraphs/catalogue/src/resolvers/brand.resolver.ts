@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, LocalDate, MutationPayload, PageArgs, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import { callerOf, Connection, NESTED_LIST_CAP, LocalDate, MutationPayload, PageArgs, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import { Brand, Solution } from '../entities';
 import { findBrands } from '../services/brands';
 import { updateBrand } from '../services/catalogue-changes';
@@ -70,14 +70,14 @@ export class BrandResolver {
     return loaders.brandById.load(id);
   }
 
-  @FieldResolver(() => [Solution], { description: 'The solutions the brand offers on the market, in name order.' })
+  @FieldResolver(() => [Solution], { description: `The solutions the brand offers on the market, in name order: the first ${NESTED_LIST_CAP}; \`solutions(filter: { brandId })\` pages through all.` })
   async solutions(
     @Root() brand: Brand,
     @Arg('includeRetired', () => Boolean, { defaultValue: false, description: 'Include solutions withdrawn from the market.' }) includeRetired: boolean,
     @Ctx() { loaders }: Context,
   ) {
     const solutions = await loaders.solutionsByBrand.load(brand.id);
-    return includeRetired ? solutions : solutions.filter((s) => s.retiredAt === null);
+    return (includeRetired ? solutions : solutions.filter((s) => s.retiredAt === null)).slice(0, NESTED_LIST_CAP);
   }
 
   @Authorized(Role.MARKET_HOLDER)

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, LocalDate, MutationPayload, PageArgs, succeeded, Role, todayInParis, type SubgraphContext } from '@nuage/shared';
+import { callerOf, Connection, NESTED_LIST_CAP, LocalDate, MutationPayload, PageArgs, succeeded, Role, todayInParis, type SubgraphContext } from '@nuage/shared';
 import { Brand, Certification, Product, Solution } from '../entities';
 import { addCertification, addSolution, updateCertification, updateSolution } from '../services/catalogue-changes';
 import { findSolutions } from '../services/brands';
@@ -150,9 +150,9 @@ export class SolutionResolver {
     return (await loaders.certificationsBySolution.load(solution.id)).filter((c) => heldOn(c, day));
   }
 
-  @FieldResolver(() => [Product], { description: 'Its product references on the price list, in reference order.' })
+  @FieldResolver(() => [Product], { description: `Its product references on the price list, in reference order: the first ${NESTED_LIST_CAP}; \`products(filter: { solutionId })\` pages through all.` })
   async products(@Root() solution: Solution, @Ctx() { loaders }: Context) {
-    return (await loaders.productsBySolution.load(solution.id)).filter((p) => p.retiredAt === null);
+    return (await loaders.productsBySolution.load(solution.id)).filter((p) => p.retiredAt === null).slice(0, NESTED_LIST_CAP);
   }
 
   @Authorized(Role.MARKET_HOLDER)

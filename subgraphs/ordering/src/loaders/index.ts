@@ -14,6 +14,12 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
     /** Proposals by id that this reader may read (null otherwise): other subgraphs' references, batched. */
     readableProposalById: loaderById(em, Proposal, () => (identity ? visibleProposals(identity) : { id: null })),
     orderById: loaderById(em, Order),
+    /** The orders of each (entity, project) the reader may see, latest first: "Commandes liées" of a page of orders in one statement. */
+    ordersByProject: new DataLoader<string, Order[]>(async (keys) => {
+      const pairs = keys.map((key) => JSON.parse(key) as [string, string]);
+      const orders = await em.find(Order, { $and: [identity ? visibleOrders(identity) : { id: null }, { $or: pairs.map(([entityId, projectName]) => ({ entityId, projectName })) }] }, { orderBy: { placedAt: 'desc', id: 'desc' } });
+      return pairs.map(([entityId, projectName]) => orders.filter((o) => o.entityId === entityId && o.projectName === projectName));
+    }),
     /** Orders by id that this reader may see (null otherwise): other subgraphs' references, batched. */
     readableOrderById: loaderById(em, Order, () => (identity ? visibleOrders(identity) : { id: null })),
     /** Order lines by id, of orders this reader may see (null otherwise): other subgraphs' references, batched. */

@@ -1,8 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { available, callerOf, Connection, Dec, DecimalScalar, LocalDate, Money, MutationPayload, PageArgs, pick, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import { available, callerOf, Connection, DEFAULT_LIST_LIMIT, NESTED_LIST_CAP, Dec, DecimalScalar, LocalDate, Money, MutationPayload, PageArgs, pick, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import type Decimal from 'decimal.js';
 import { BeneficiaryEntityReference, BrandReference, DelayRequest, Delivery, DeliveryLine, Invoice, Order, OrderLine, ORDER_STATUS_LABELS, OrderStatus, Proposal, RequestReference, SubscriptionOrder } from '../entities';
-import { listDeliveries, listOrders, listSubscriptionOrders, renewalCandidates, visibleOrders } from '../services/orders';
+import { listDeliveries, listOrders, listSubscriptionOrders, renewalCandidates } from '../services/orders';
 import { answerDelay, cancelOrder, declareServicesOpen, recordDelivery, reportActivationProblem, requestDelay, validateActivation, validateOrder } from '../services/fulfilment';
 import { ORDER_LIFECYCLE, OrderAction } from '../services/order-lifecycle';
 import { totalsOf } from '../services/pricing';
@@ -221,7 +221,7 @@ export class OrderResolver {
     return (await loaders.openIncidentsByOrder.load(order.id)) > 0;
   }
 
-  @FieldResolver(() => [OrderLine], { description: 'Its lines.' })
+  @FieldResolver(() => [OrderLine], { description: `Its lines (at most ${DEFAULT_LIST_LIMIT}, as a proposal has).` })
   lines(@Root() order: Order, @Ctx() { loaders }: Context) {
     return loaders.linesByOrder.load(order.id);
   }
@@ -246,10 +246,11 @@ export class OrderResolver {
     return order.proposalId ? loaders.proposalById.load(order.proposalId) : null;
   }
 
-  @FieldResolver(() => [Order], { description: '"Commandes liées": the other orders of the same project of the entity.' })
+  @FieldResolver(() => [Order], { description: `"Commandes liées": the other orders of the same project of the entity, latest first: the first ${NESTED_LIST_CAP}.` })
   async linkedOrders(@Root() order: Order, @Ctx() context: Context) {
     if (!order.projectName) return [];
-    return context.em.find(Order, { $and: [visibleOrders(callerOf(context)), { entityId: order.entityId, projectName: order.projectName, id: { $ne: order.id } }] }, { orderBy: { placedAt: 'desc' } });
+    const project = await context.loaders.ordersByProject.load(JSON.stringify([order.entityId, order.projectName]));
+    return project.filter((other) => other.id !== order.id).slice(0, NESTED_LIST_CAP);
   }
 
   @FieldResolver(() => RequestReference, { nullable: true, description: 'The request it answers.' })

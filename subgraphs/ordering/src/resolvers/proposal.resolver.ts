@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { available, callerOf, Connection, DecimalScalar, LocalDate, LocalizedText, MutationPayload, PageArgs, pick, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import { available, callerOf, Connection, DEFAULT_LIST_LIMIT, DecimalScalar, LocalDate, LocalizedText, MutationPayload, PageArgs, pick, succeeded, Role, type SubgraphContext } from '@nuage/shared';
 import type Decimal from 'decimal.js';
 import { BillingPeriod, BillingTiming, BrandReference, Proposal, ProposalOrigin, PROPOSAL_STATUS_LABELS, ProposalDocument, ProposalLine, ProposalStatus, RequestReference, SubscriptionOrder } from '../entities';
 import { accept, decideAsManager, listProposals, readableProposal, refuse, reviseProposal, submitProposal, withdrawProposal, type ProposalTerms } from '../services/proposals';
@@ -197,7 +197,7 @@ export class ProposalResolver {
     return proposal.updatedAt;
   }
 
-  @FieldResolver(() => [ProposalLine], { description: 'Its lines.' })
+  @FieldResolver(() => [ProposalLine], { description: `Its lines (at most ${DEFAULT_LIST_LIMIT}: the most a proposal takes).` })
   lines(@Root() proposal: Proposal, @Ctx() { loaders }: Context) {
     return loaders.linesByProposal.load(proposal.id);
   }

@@ -114,12 +114,15 @@ class InvitationView {
  */
 const activationUrl = () => (process.env.PORTAL_URL ? `${process.env.PORTAL_URL}/activation` : `${process.env.GATEWAY_PUBLIC_URL ?? 'http://127.0.0.1:4000'}/activation`);
 
+/** An entity's accounts, at most: a team page, not a directory (teams and search narrow it down). */
+const PEOPLE_CAP = 500;
+
 @Resolver(() => BeneficiaryEntity)
 export class TeamResolver {
-  @FieldResolver(() => [Person], { nullable: true, description: '"Mon équipe": the people of the entity (its own people and market-wide staff only; null with FORBIDDEN for others).' })
+  @FieldResolver(() => [Person], { nullable: true, description: `"Mon équipe": the people of the entity, by name, the first ${PEOPLE_CAP} (its own people and market-wide staff only; null with FORBIDDEN for others).` })
   async people(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
     assertMayReadTeam(callerOf(context), entity.id);
-    return context.loaders.peopleByEntity.load(entity.id);
+    return (await context.loaders.peopleByEntity.load(entity.id)).slice(0, PEOPLE_CAP);
   }
 
   @FieldResolver(() => [Team], { nullable: true, description: 'Its teams (its own people and market-wide staff only; null with FORBIDDEN for others).' })
