@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { invalid } from './errors';
@@ -7,6 +7,8 @@ import { invalid } from './errors';
 export interface FileStore {
   put(key: string, body: Buffer): Promise<void>;
   get(key: string): Promise<Buffer>;
+  /** Removes a file; one already gone is not an error. */
+  delete(key: string): Promise<void>;
 }
 
 /** Files on the local disk (the default; `FILES_DIR`), written atomically enough for one writer per key. */
@@ -26,6 +28,10 @@ export class FilesystemStore implements FileStore {
 
   get(key: string): Promise<Buffer> {
     return readFile(this.path(key));
+  }
+
+  delete(key: string): Promise<void> {
+    return rm(this.path(key), { force: true });
   }
 }
 

@@ -37,7 +37,12 @@ export interface SubgraphDefinition<Loaders> {
   routes?: (runtime: SubgraphRuntime) => Route[];
   /** The events of other subgraphs this one applies, by topic. */
   consumes?: Record<string, EventHandler>;
+  /** Periodic clean-up (uploads never attached…), run every {@link HOUSEKEEPING_EVERY_MS}. */
+  housekeeping?: (runtime: SubgraphRuntime) => Promise<unknown>;
 }
+
+/** How often a subgraph's housekeeping runs. */
+export const HOUSEKEEPING_EVERY_MS = 15 * 60_000;
 
 /** The subgraph's schema alone, without a database (for composition). */
 export function buildSubgraphSchemaOf(definition: SubgraphDefinition<unknown>): Promise<GraphQLSchema> {
@@ -82,6 +87,8 @@ export interface SubgraphRuntimeOptions {
 export interface RunningSubgraph extends RunningHttpService {
   orm: MikroORM;
   events: EventDispatcher;
+  /** Runs the housekeeping now (it also runs on its own, periodically). */
+  housekeep: () => Promise<void>;
 }
 
 /** How long a mutation waits for its events to reach the peers before answering anyway. */
@@ -159,11 +166,21 @@ export async function startSubgraph<Loaders>(
     },
   });
   events.start();
+  const housekeep = async () => {
+    try {
+      await definition.housekeeping?.(runtime);
+    } catch (error) {
+      logger.error({ err: error }, 'housekeeping failed; retried at the next round');
+    }
+  };
+  const housekeeping = definition.housekeeping ? setInterval(() => void housekeep(), HOUSEKEEPING_EVERY_MS).unref() : undefined;
   return {
     ...http,
     orm,
     events,
+    housekeep,
     close: async () => {
+      clearInterval(housekeeping);
       await http.close();
       await events.stop();
       await orm.close();

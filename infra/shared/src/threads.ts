@@ -215,6 +215,21 @@ export async function attachDocuments(em: EntityManager, caller: Identity, ids: 
   });
 }
 
+/**
+ * Uploads wait to be attached (to a need, a message, a declaration) within a day, and a person
+ * keeps at most 20 of them, 50 MB in all, waiting at once: storage grows with what files hold,
+ * not with what someone can post in a loop.
+ */
+export const PENDING_UPLOADS = { maxFiles: 20, maxBytes: 50 * 1024 * 1024, keptHours: 24 } as const;
+
+/** Deletes the uploads never attached within {@link PENDING_UPLOADS.keptHours} (rows and bytes); how many. */
+export async function deleteUnattachedUploads(em: EntityManager, files: FileStore, now = new Date()): Promise<number> {
+  const stale = await em.find(Document, { subjectId: null, createdAt: { $lt: new Date(now.getTime() - PENDING_UPLOADS.keptHours * 3_600_000) } }, { limit: 1_000 });
+  for (const document of stale) await files.delete(document.storageKey);
+  if (stale.length) await em.remove(stale).flush();
+  return stale.length;
+}
+
 /** The files of a subgraph's threads over HTTP: upload (`POST /uploads/documents`) and download. */
 export function threadRoutes(service: string, orm: MikroORM, files: FileStore, secret: string, access: ThreadAccess): Route[] {
   const header = (req: IncomingMessage, name: string) => {
@@ -224,26 +239,36 @@ export function threadRoutes(service: string, orm: MikroORM, files: FileStore, s
   return [
     uploadRoute('/uploads/documents', secret, async (caller, req, body) => {
       if (caller.role === Role.ANALYST) throw forbidden({ fr: 'Les analystes lisent ; ils ne déposent pas de fichiers.', en: 'Analysts read; they do not upload.' });
-      const em = orm.em.fork();
       const contentType = header(req, 'content-type') ?? '';
       const fileName = await checkAttachment(decodeFileName(header(req, 'x-file-name')), contentType, body);
-      const document = em.create(Document, {
-        subjectId: null,
-        message: null,
-        kind: null,
-        fileName,
-        contentType: contentType.split(';')[0]!.trim().toLowerCase(),
-        size: body.length,
-        storageKey: '',
-        downloadUrl: '',
-        uploadedById: caller.userId,
-        uploadedByName: caller.name,
-        uploadedByRole: caller.role,
+      const document = await orm.em.fork().transactional(async (tx) => {
+        // One uploader's uploads are counted one at a time, so that parallel posts cannot pass the quota together.
+        await sql(tx, 'select pg_advisory_xact_lock(hashtext(?))', [`uploads:${caller.userId}`]);
+        const [pending] = await sql<{ files: string; bytes: string }[]>(tx, 'select count(*) as files, coalesce(sum(size), 0) as bytes from document where uploaded_by_id = ? and subject_id is null', [caller.userId]);
+        if (Number(pending!.files) + 1 > PENDING_UPLOADS.maxFiles || Number(pending!.bytes) + body.length > PENDING_UPLOADS.maxBytes) {
+          throw invalid('body', {
+            fr: `Vous avez déjà ${pending!.files} fichier(s) déposé(s) en attente d'être joints (au plus ${PENDING_UPLOADS.maxFiles}, ${PENDING_UPLOADS.maxBytes / 1024 / 1024} Mo) : joignez-les ou attendez leur suppression (${PENDING_UPLOADS.keptHours} h).`,
+            en: `You already have ${pending!.files} uploaded file(s) waiting to be attached (at most ${PENDING_UPLOADS.maxFiles}, ${PENDING_UPLOADS.maxBytes / 1024 / 1024} MB): attach them or wait for their deletion (${PENDING_UPLOADS.keptHours} h).`,
+          });
+        }
+        const created = tx.create(Document, {
+          subjectId: null,
+          message: null,
+          kind: null,
+          fileName,
+          contentType: contentType.split(';')[0]!.trim().toLowerCase(),
+          size: body.length,
+          storageKey: '',
+          downloadUrl: '',
+          uploadedById: caller.userId,
+          uploadedByName: caller.name,
+          uploadedByRole: caller.role,
+        });
+        created.storageKey = `documents/${created.id.slice(0, 2)}/${created.id}`;
+        created.downloadUrl = `/downloads/${service}/documents/${created.id}`;
+        await files.put(created.storageKey, body);
+        return created;
       });
-      document.storageKey = `documents/${document.id.slice(0, 2)}/${document.id}`;
-      document.downloadUrl = `/downloads/${service}/documents/${document.id}`;
-      await files.put(document.storageKey, body);
-      await em.persist(document).flush();
       return { id: document.id, fileName: document.fileName, contentType: document.contentType, size: document.size };
     }),
     downloadRoute(/^\/downloads\/documents\/([0-9a-f-]{36})$/, secret, async (caller, [id]) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLField, type GraphQLInputType, type GraphQLSchema } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import pg from 'pg';
@@ -389,5 +390,39 @@ describe('a query abandoned by its client', () => {
     // Waited for: the page (and its count), then its lines, proposals and delay requests. Abandoned: the page only.
     expect(waited.statements - abandoned.statements).toBeGreaterThanOrEqual(3);
     expect(orderId).toBeTruthy();
+  });
+});
+
+describe('storage', () => {
+  const upload = async (who: Identity, body: Buffer) => {
+    const response = await fetch(new URL('/uploads/requests/documents', stack.gatewayUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await stack.tokenFor(who)}`, 'content-type': 'text/plain', 'x-file-name': 'note.txt' },
+      body: new Uint8Array(body),
+    });
+    return { status: response.status, body: (await response.json()) as { id?: string; error?: { code: string; field: string } } };
+  };
+
+  it('keeps at most 20 uploads (50 MB) waiting to be attached per person, even posted in parallel', async () => {
+    const who = PEOPLE.holder; // uploads nothing elsewhere in this file
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => upload(who, Buffer.from(`note ${i}\n`))));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(20);
+    expect(answers.filter((a) => a.status === 400).map((a) => a.body.error)).toEqual(Array.from({ length: 10 }, () => expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'body' })));
+    // Another person's allowance is their own.
+    expect((await upload(PEOPLE.ugap, Buffer.from('note\n'))).status).toBe(201);
+  });
+
+  it('deletes uploads never attached after a day, rows and bytes, and keeps the recent ones', async () => {
+    const old = await upload(PEOPLE.manager, Buffer.from('oubliée\n'));
+    const recent = await upload(PEOPLE.manager, Buffer.from('récente\n'));
+    const db = new pg.Client({ connectionString: databaseUrlOf('requests') });
+    await db.connect();
+    await db.query("update document set created_at = now() - interval '25 hours' where id = $1", [old.body.id]);
+    await stack.subgraphs.requests.housekeep();
+    const { rows } = await db.query('select id from document where id = any($1)', [[old.body.id, recent.body.id]]);
+    await db.end();
+    expect(rows.map((r) => r.id)).toEqual([recent.body.id]);
+    const files = readdirSync(join(stack.dataDir, 'files', 'requests', 'documents', old.body.id!.slice(0, 2)));
+    expect(files).not.toContain(old.body.id);
   });
 });

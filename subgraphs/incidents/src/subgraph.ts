@@ -1,4 +1,4 @@
-import { callerOf, DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, MessageFields, THREAD_ENTITIES, threadRoutes, type SubgraphDefinition } from '@nuage/shared';
+import { callerOf, DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, MessageFields, THREAD_ENTITIES, threadRoutes, deleteUnattachedUploads, type SubgraphDefinition } from '@nuage/shared';
 import { incidentThread, readableIncident } from './services/incidents';
 import { Incident, IncidentType, KnownOrder, OrderReference } from './entities';
 import { IncidentTypeLabels, IncidentTypeResolver } from './resolvers/incident-type.resolver';
@@ -24,4 +24,5 @@ export const incidents: SubgraphDefinition<IncidentsLoaders> = {
   createLoaders,
   consumes: INCIDENTS_CONSUME,
   routes: ({ orm, files, secret }) => [...threadRoutes('incidents', orm, files, secret, incidentThread)],
+  housekeeping: ({ orm, files }) => deleteUnattachedUploads(orm.em.fork(), files),
 };

@@ -1,4 +1,4 @@
-import { DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, MessageFields, THREAD_ENTITIES, threadRoutes, internalRoute, BACKGROUND, type SubgraphDefinition } from '@nuage/shared';
+import { DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, MessageFields, THREAD_ENTITIES, threadRoutes, internalRoute, BACKGROUND, deleteUnattachedUploads, type SubgraphDefinition } from '@nuage/shared';
 import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
 import {
   BeneficiaryEntity,
@@ -69,6 +69,7 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
   seed: (em) => seedRequests(em, SEED_BRANDS),
   createLoaders,
   consumes: REQUESTS_CONSUME,
+  housekeeping: ({ orm, files }) => deleteUnattachedUploads(orm.em.fork(), files),
   routes: ({ orm, files, secret }) => [
     ...threadRoutes('requests', orm, files, secret, requestThread),
     // The gateway asks whether the account behind a token exists and may act: once per caller per
