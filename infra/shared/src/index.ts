@@ -24,3 +24,4 @@ export * from './pdf';
 export * from './threads';
 export * from './history';
 export * from './input-checks';
+export * from './rendering';

@@ -426,3 +426,25 @@ describe('storage', () => {
     expect(files).not.toContain(old.body.id);
   });
 });
+
+describe('a long word in a proposal line', () => {
+  it('is refused past 255 characters, and at 255 without a space is accepted and printed in both documents', async () => {
+    const requestId = await submitRequestSolicitingTwoBrands(stack);
+    const submit = (designation: string) =>
+      stack.query(PEOPLE.ovh, 'mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code field } } }', {
+        id: requestId,
+        key: `long-word-${designation.length}-${requestId}`,
+        input: { validUntil: inDays(10), commitmentMonths: 12, billingPeriod: 'ANNUAL', billingTiming: 'IN_ADVANCE', lines: [{ designation, quantity: '1', listUnitPrice: '100.00', unitPrice: '100.00' }] },
+      });
+    expect((await submit('W'.repeat(50_000))).data!.submitProposal).toEqual({ proposal: null, errors: [{ code: 'BAD_USER_INPUT', field: 'input.lines.0.designation' }] });
+    const proposalId = (await submit('W'.repeat(255))).data!.submitProposal.proposal.id;
+    await act(stack, PEOPLE.manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', { id: proposalId });
+    const accepted = await act(stack, PEOPLE.beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { documents { kind downloadUrl } } errors { code } } }', { id: proposalId });
+    const documents = accepted.acceptProposal.proposal.documents as { kind: string; downloadUrl: string }[];
+    expect(documents.map((d) => d.kind).sort()).toEqual(['PURCHASE_REQUEST', 'SUBSCRIPTION_ORDER']);
+    for (const document of documents) {
+      const pdf = Buffer.from(await (await fetch(new URL(document.downloadUrl, stack.gatewayUrl), { headers: { authorization: `Bearer ${await stack.tokenFor(PEOPLE.beneficiary)}` } })).arrayBuffer());
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  });
+});

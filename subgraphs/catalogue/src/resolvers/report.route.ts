@@ -1,7 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { downloadRoute } from '@nuage/shared';
+import { documentRenderer, downloadRoute } from '@nuage/shared';
 import { findGuidedChoice } from '../services/guided-choice';
-import { renderGuidedChoiceReport } from '../services/report';
+import { guidedChoicePrint, type GuidedChoicePrint } from '../services/report';
+
+/** Lays PAAC reports out in a worker thread (see `report.worker.ts`). */
+const reports = documentRenderer<GuidedChoicePrint>(new URL(`../services/report.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
 
 const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 
@@ -10,5 +13,5 @@ export const reportRoute = (orm: MikroORM, secret: string) =>
   downloadRoute(new RegExp(`^/downloads/guided-choices/${UUID}/report\\.pdf$`), secret, async (identity, [id]) => {
     const choice = await findGuidedChoice(orm.em.fork(), identity, id!);
     const slug = choice.projectName.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'projet';
-    return { body: await renderGuidedChoiceReport(choice), contentType: 'application/pdf', fileName: `parcours-aide-au-choix-${slug}.pdf` };
+    return { body: await reports.render(guidedChoicePrint(choice)), contentType: 'application/pdf', fileName: `parcours-aide-au-choix-${slug}.pdf` };
   });

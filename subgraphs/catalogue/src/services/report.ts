@@ -2,6 +2,20 @@ import { pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/sha
 import type { GuidedChoice } from '../entities';
 import { Requirement } from './evaluation';
 
+/** What the PAAC report prints: plain data, so that a worker thread lays it out. */
+export type GuidedChoicePrint = Pick<GuidedChoice, 'projectName' | 'createdAt' | 'authorName' | 'entityName' | 'entityId' | 'asOf' | 'result'> & { marketName: string };
+
+export const guidedChoicePrint = (choice: GuidedChoice): GuidedChoicePrint => ({
+  projectName: choice.projectName,
+  createdAt: choice.createdAt,
+  authorName: choice.authorName,
+  entityName: choice.entityName,
+  entityId: choice.entityId,
+  asOf: choice.asOf,
+  result: choice.result,
+  marketName: choice.market.name,
+});
+
 const parisTimeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const parisTime = (date: Date) => parisTimeFormat.format(date);
 const frenchDay = (iso: string) => iso.split('-').reverse().join('/');
@@ -10,13 +24,13 @@ const frenchDay = (iso: string) => iso.split('-').reverse().join('/');
  * The PAAC report as the guide shows it: project, market, date, author, entity, the answers
  * (question, answer, required, desired) and the retained brands and solutions.
  */
-export function renderGuidedChoiceReport(choice: GuidedChoice): Promise<Buffer> {
+export function renderGuidedChoiceReport(choice: GuidedChoicePrint): Promise<Buffer> {
   const { doc, done } = pdfDocument({ Title: `Parcours d'Aide Au Choix — ${choice.projectName}`, Author: choice.authorName, Subject: 'Nuage Public', CreationDate: choice.createdAt });
   pdfTitle(doc, "Parcours d'Aide Au Choix");
   doc.moveDown(0.8);
   pdfFacts(doc, [
     ['PROJET', choice.projectName],
-    ['MARCHÉ', choice.market.name],
+    ['MARCHÉ', choice.marketName],
     ['DATE', parisTime(choice.createdAt)],
     ['PAR', choice.authorName],
     ['ENTITÉ BÉNÉFICIAIRE', choice.entityName ?? choice.entityId],

@@ -25,7 +25,7 @@ import {
 } from '@nuage/shared';
 import { BillingPeriod, BillingTiming, Order, OrderLine, OrderStatus, Proposal, ProposalDocument, ProposalDocumentKind, ProposalLine, ProposalStatus, Solicitation, SubscriptionOrder } from '../entities';
 import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycle';
-import { renderProposalPdf } from './documents';
+import { proposalDocuments, proposalPrint } from './documents';
 import { nextNumber, once } from './idempotency';
 import { recordOrderStep, recordProposalStep, recordSubscriptionIssued } from './history';
 import { closeSolicitations } from './solicitations';
@@ -257,7 +257,7 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
     recordSubscriptionIssued(tx, subscription, order, caller);
     for (const kind of [ProposalDocumentKind.PURCHASE_REQUEST, ProposalDocumentKind.SUBSCRIPTION_ORDER]) {
       const fileName = kind === ProposalDocumentKind.PURCHASE_REQUEST ? `${proposal.number}.pdf` : `${subscription.number}-bon-de-souscription-nuage-public.pdf`;
-      const body = renderProposalPdf(kind, proposal, [...proposal.lines], { subscription, order });
+      const body = proposalDocuments.render(proposalPrint(kind, proposal, [...proposal.lines], { subscription, order }));
       const document = tx.create(ProposalDocument, { proposal, kind, fileName, size: (await body).length, storageKey: `proposals/${proposal.id}/${kind.toLowerCase()}.pdf`, createdByName: caller.name });
       tx.persist(document);
       pdfs.push({ key: document.storageKey, body });

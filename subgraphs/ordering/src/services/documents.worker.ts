@@ -1,0 +1,4 @@
+import { renderProposalPdf, type ProposalPrint } from './proposal-pdf';
+
+/** Runs in a worker thread: a slow layout blocks this thread, never the ordering service. */
+export default (print: ProposalPrint): Promise<Buffer> => renderProposalPdf(print);
