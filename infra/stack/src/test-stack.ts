@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGateway } from '@nuage/gateway';
-import { startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/shared';
+import { sql, startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/shared';
 import { loadDefinition } from './definitions';
 import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys';
 import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
@@ -60,7 +60,14 @@ export async function startTestStack(databaseUrl: string, options: { databasePre
     // Three rounds: an event applied by one subgraph may publish another (submitted → solicitation opened → …).
     for (let round = 0; round < 3; round++) await Promise.all(SUBGRAPHS.map((name) => subgraphs[name].events.flush()));
   };
-  await settle();
+  /** Pending events of all subgraphs (those whose delivery failed wait for their next attempt). */
+  const pending = async () => {
+    const counts = await Promise.all(SUBGRAPHS.map((name) => sql<{ n: string }[]>(subgraphs[name].orm.em.fork(), 'select count(*) as n from event_outbox where published_at is null')));
+    return counts.reduce((sum, [row]) => sum + Number(row!.n), 0);
+  };
+  // At start, the first subgraphs' events failed to reach the ones not yet listening, and wait for
+  // their retry: the stack is ready once every event is delivered.
+  for (const deadline = Date.now() + 20_000; (await settle(), await pending()) > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 100));
   const tokenFor = (identity: Identity) => signToken(keys, identity);
   return {
     gatewayUrl: gateway.url,

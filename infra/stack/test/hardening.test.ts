@@ -2,11 +2,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLField, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLField, type GraphQLInputType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import pg from 'pg';
 import { seededIdentity } from '@nuage/requests';
-import { DEFAULT_LIST_LIMIT, EVENT_SIGNATURE_HEADER, LIST_LIMITS, Role, sql, sqlStatementCount, stableId, textLimit, type Identity } from '@nuage/shared';
+import { DEFAULT_LIST_LIMIT, EVENT_SIGNATURE_HEADER, LIST_LIMITS, Role, signEvent, TOPICS, sql, sqlStatementCount, stableId, textLimit, type Identity } from '@nuage/shared';
 import { PEOPLE, act, activateOrder, inDays, placeOrderWithOvh, submitRequestSolicitingTwoBrands } from '../src/journey';
 import { schemaDir } from '../src/paths';
 import { startTestStack, type TestStack } from '../src/test-stack';
@@ -446,5 +446,74 @@ describe('a long word in a proposal line', () => {
       const pdf = Buffer.from(await (await fetch(new URL(document.downloadUrl, stack.gatewayUrl), { headers: { authorization: `Bearer ${await stack.tokenFor(PEOPLE.beneficiary)}` } })).arrayBuffer());
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     }
+  });
+});
+
+describe('a renewal of another entity’s order', () => {
+  it('is refused to a buyer of another entity, and ordering renews only the lines of the requesting entity’s own orders', async () => {
+    const orderId = await placeOrderWithOvh(stack);
+    const [lineId] = await activateOrder(stack, orderId, 'UGAP-RENEW-X');
+    const draft = await act(stack, PEOPLE.stranger, 'mutation { createRequestDraft(input: { kind: DEROGATION, project: { new: { codeName: "Commune", shortDescription: "x" } } }) { request { project { id } } errors { code } } }');
+    const projectId = draft.createRequestDraft.request.project.id;
+    const renewal = await stack.query(PEOPLE.stranger, 'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code field } } }', {
+      input: { kind: 'RENEWAL', project: { id: projectId }, items: [{ orderId, orderLineId: lineId, quantity: '1' }] },
+    });
+    expect(renewal.data!.createRequestDraft).toEqual({ request: null, errors: [{ code: 'NOT_FOUND', field: expect.stringMatching(/^input\.items\.0\./) }] });
+    // Even told so by a (signed) event, ordering does not renew a line of another entity's order.
+    const requestId = randomUUID();
+    const event = { id: randomUUID(), topic: TOPICS.requestSubmitted, source: 'requests', occurredAt: new Date().toISOString(), payload: {
+      requestId, fileNumber: '999999-01', entityId: PEOPLE.stranger.entityId, entitySiret: '21690012300011', kind: 'RENEWAL', projectName: 'Commune',
+      brands: [{ brandId: PEOPLE.ovh.brandId, solutionIds: [] }], renewedOrderLineIds: [lineId], guidedChoiceId: null, submittedAt: new Date().toISOString() } };
+    const body = JSON.stringify(event);
+    const delivered = await fetch(new URL('/events', stack.subgraphs.ordering.url), { method: 'POST', headers: { [EVENT_SIGNATURE_HEADER]: signEvent(body, stack.internalSecret) }, body });
+    expect(delivered.status).toBe(204);
+    const db = new pg.Client({ connectionString: databaseUrlOf('ordering') });
+    await db.connect();
+    const { rows } = await db.query('select renewed_order_line_ids from solicitation where request_id = $1', [requestId]);
+    await db.end();
+    expect(rows).toEqual([{ renewed_order_line_ids: [] }]);
+  });
+});
+
+describe('every field, for every role', () => {
+  /** Every field of a type with no required argument, objects expanded along the path without entering a type twice. */
+  function selectAll(typeName: string, path: ReadonlySet<string>): string {
+    const type = api.getType(typeName) as GraphQLObjectType;
+    return Object.values(type.getFields())
+      .filter((field) => field.args.every((arg) => !isNonNullType(arg.type) || arg.defaultValue !== undefined))
+      .flatMap((field) => {
+        const named = getNamedType(field.type);
+        if (isLeafType(named)) return [field.name];
+        if (path.has(named.name) || path.size >= 4) return [];
+        return [`${field.name} { __typename ${selectAll(named.name, new Set([...path, named.name]))} }`];
+      })
+      .join(' ');
+  }
+  const ROOTS: Record<string, string> = {
+    dashboard: 'dashboard',
+    search: 'search(query: "SecNumCloud", first: 10)',
+    orders: 'orders(first: 10)',
+    requests: 'requests(first: 10)',
+    consumptionAlerts: 'consumptionAlerts(first: 10)',
+    renewalCandidates: 'renewalCandidates',
+    projects: 'projects(first: 10)',
+    me: 'me',
+    incidents: 'incidents(first: 10)',
+  };
+  const ROLES = { beneficiary: PEOPLE.beneficiary, manager: PEOPLE.manager, supplier: PEOPLE.ovh, otherSupplier: PEOPLE.aws, ugap: PEOPLE.ugap, holder: PEOPLE.holder, analyst: PEOPLE.analyst, otherEntity: PEOPLE.stranger };
+
+  it('answer without an internal error, whoever asks', async () => {
+    const orderId = await placeOrderWithOvh(stack);
+    await activateOrder(stack, orderId, 'UGAP-EVERY-FIELD');
+    await act(stack, PEOPLE.beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INCOMPLETE_ORDER", description: "Une ligne manque" }) { errors { code } } }', { id: orderId });
+    const internal: string[] = [];
+    for (const [role, who] of Object.entries(ROLES)) {
+      for (const [name, root] of Object.entries(ROOTS)) {
+        const type = getNamedType(api.getQueryType()!.getFields()[name]!.type).name;
+        const { errors } = await stack.query(who, `{ ${root} { __typename ${selectAll(type, new Set([type]))} } }`);
+        for (const error of errors ?? []) if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') internal.push(`${role} ${name} ${error.path?.join('.')}: ${error.message}`);
+      }
+    }
+    expect(internal).toEqual([]);
   });
 });

@@ -1,11 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { INCIDENT_TOPICS, paginate, publish, TOPICS, type IncidentClosed, type IncidentOpened, type DeliveredEvent, type EventHandler, type Identity, type PageArgs, type RequestCancelled, type RequestSubmitted, type SolicitationOpened } from '@nuage/shared';
-import { OrderIncident, Solicitation } from '../entities';
+import { OrderIncident, OrderLine, Solicitation } from '../entities';
 
 /** What this subgraph learns from the requests subgraph. */
 export const ORDERING_CONSUME: Record<string, EventHandler> = {
   // A submitted request opens one solicitation per brand, then tells the requests subgraph.
   [TOPICS.requestSubmitted]: async (em, { payload }: DeliveredEvent<RequestSubmitted>) => {
+    // A renewal renews only lines of the entity's own orders: ordering owns orders and checks it
+    // itself rather than trust the request (a line of another entity is not renewed).
+    const renewable = payload.renewedOrderLineIds?.length
+      ? (await em.find(OrderLine, { id: { $in: payload.renewedOrderLineIds }, order: { entityId: payload.entityId } })).map((line) => line.id)
+      : [];
     const existing = new Set((await em.find(Solicitation, { requestId: payload.requestId })).map((s) => s.brandId));
     for (const brand of payload.brands.filter((b) => !existing.has(b.brandId))) {
       em.persist(
@@ -17,7 +22,7 @@ export const ORDERING_CONSUME: Record<string, EventHandler> = {
           entitySiret: payload.entitySiret,
           fileNumber: payload.fileNumber,
           projectName: payload.projectName,
-          renewedOrderLineIds: payload.renewedOrderLineIds ?? [],
+          renewedOrderLineIds: payload.renewedOrderLineIds?.filter((id) => renewable.includes(id)) ?? [],
           submittedAt: new Date(payload.submittedAt),
         }),
       );
