@@ -314,6 +314,26 @@ describe('races', () => {
   });
 });
 
+describe('one alert, one renewal', () => {
+  it('starts a single renewal draft from 20 parallel requests on the same alert', async () => {
+    const [orderLineId] = await activateOrder(stack, await placeOrderWithOvh(stack), 'UGAP-ALERT-RACE');
+    const line = { ...usageLine(orderLineId!, `alert-race-${orderLineId}`), billedCost: '8500.00', effectiveCost: '8500.00' };
+    expect((await stack.query(ovh, PUSH_USAGE, { lines: [line] })).data!.pushUsage.report.accepted).toBe(1);
+    await stack.settle();
+    const { consumptionAlerts } = await act(stack, PEOPLE.beneficiary, '{ consumptionAlerts(first: 100) { edges { node { id orderLine { id } } } } }');
+    const alert = consumptionAlerts.edges.map((e: { node: { id: string; orderLine: { id: string } } }) => e.node).find((a: { orderLine: { id: string } }) => a.orderLine.id === orderLineId);
+    const RENEW = 'mutation($id: ID!) { requestRenewalFromAlert(alertId: $id, amount: "5000.00") { request { id } errors { code } } }';
+    const answers = await Promise.all(Array.from({ length: 20 }, () => stack.query(PEOPLE.beneficiary, RENEW, { id: alert.id })));
+    const outcomes = answers.map((a) => a.errors?.[0]?.extensions?.code ?? a.data!.requestRenewalFromAlert.errors[0]?.code ?? 'DRAFT');
+    expect(outcomes.filter((o) => o === 'DRAFT')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'CONFLICT')).toHaveLength(19);
+    await stack.settle();
+    const { requests } = await act(stack, PEOPLE.beneficiary, '{ requests(first: 100, filter: { statuses: [DRAFT] }) { edges { node { kind items { orderLineId } } } } }');
+    const drafts = requests.edges.filter((e: { node: { kind: string; items: { orderLineId: string }[] } }) => e.node.kind === 'RENEWAL' && e.node.items.some((i) => i.orderLineId === orderLineId));
+    expect(drafts).toHaveLength(1);
+  });
+});
+
 describe('the HTTP edges', () => {
   it('answer 300 anonymous guesses of an invitation token with 429 beyond the per-address allowance', async () => {
     const statuses = await Promise.all(
