@@ -6,7 +6,7 @@ import { dataDir } from './paths';
 /**
  * `npm run token -- <role> [brand]` prints a bearer token for a seeded account, signed with the
  * local development key that `npm start` gives the gateway. Roles: beneficiary, manager,
- * market-holder, ugap, analyst, supplier <brand slug, e.g. ovhcloud>.
+ * market-holder, ugap, analyst, stranger (a beneficiary of a second entity), supplier <brand slug, e.g. ovhcloud>.
  */
 const [role, brand] = process.argv.slice(2);
 const key = role === 'supplier' ? `supplier:${brand ?? ''}` : role;

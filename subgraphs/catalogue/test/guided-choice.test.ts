@@ -97,7 +97,7 @@ describe('guided choice (PAAC)', () => {
     expect(errors?.[0]?.extensions?.reason).toMatch(reason);
   });
 
-  it('records an evaluation for the buyer’s entity, readable by it, market-wide staff and the retained suppliers only', async () => {
+  it('records an evaluation for the buyer’s entity, readable by it and market-wide staff (suppliers once a request is addressed to them)', async () => {
     const { data } = await subgraph.query(
       beneficiary,
       `mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) {
@@ -112,8 +112,9 @@ describe('guided choice (PAAC)', () => {
     expect(guidedChoice.evaluation.answers[1]).toEqual({ question: 'CERTIFICATIONS', option: 'SECNUMCLOUD', requirement: 'REQUIRED', optionLabel: { fr: 'SecNumCloud' } });
 
     const read = (caller: Identity) => subgraph.query(caller, 'query($id: ID!) { guidedChoice(id: $id) { projectName } }', { id: guidedChoice.id });
-    for (const allowed of [beneficiary, analyst, marketHolder, supplierOf('OVHCLOUD')]) expect((await read(allowed)).data?.guidedChoice?.projectName).toBe('Environnement Cloud - Projet');
-    for (const refused of [otherEntityBuyer, supplierOf('AWS')]) expect((await read(refused)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const allowed of [beneficiary, analyst, marketHolder]) expect((await read(allowed)).data?.guidedChoice?.projectName).toBe('Environnement Cloud - Projet');
+    // OVHcloud is retained, but no request built on it solicits it yet (the gateway tests follow it further).
+    for (const refused of [otherEntityBuyer, supplierOf('OVHCLOUD'), supplierOf('AWS')]) expect((await read(refused)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const list = async (caller: Identity) => (await subgraph.query(caller, '{ guidedChoices(first: 100) { edges { node { id } } } }')).data!.guidedChoices.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(await list(beneficiary)).toContain(guidedChoice.id);
