@@ -101,16 +101,13 @@ for (const shape of Object.values(SHAPES)) {
 }
 record('token shapes', Object.keys(SHAPES).length, acceptedTokens, 'accepted');
 
-// 3. Fifty concurrent pushUsage: each must answer within 30 s.
+// An activated order, for the renewal and usage probes.
 const orderId = await placeOrderWithOvh(stack);
 const [orderLineId] = await activateOrder(stack, orderId, 'UGAP-RED-TEAM');
 const today = inDays(0);
 const line = (lineId: string) => ({ lineId, orderLineId, chargePeriodStart: `${today}T00:00:00Z`, chargePeriodEnd: `${today}T01:00:00Z`, serviceName: 'Calcul', serviceCategory: 'Compute', consumedQuantity: '1', consumedUnit: 'Hours', billedCost: '1.00', effectiveCost: '1.00', currency: 'EUR' });
 const within = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, new Promise<'timeout'>((resolve) => setTimeout(resolve, ms, 'timeout').unref())]);
-const pushes = await Promise.all(Array.from({ length: 50 }, (_, i) => within(stack.query(ovh, 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { errors { code } } }', { lines: [line(`red-${i}`)] }), 30_000)));
-record('50 concurrent pushUsage', 50, pushes.filter((p) => p === 'timeout' || p.errors || p.data?.pushUsage.errors.length).length, `${pushes.filter((p) => p === 'timeout').length} hung past 30 s`);
-
-// 4. A 50 KB word in a proposal line: refused at entry, or a hole (and the time ordering was busy).
+// 3. A 50 KB word in a proposal line: refused at entry, or a hole (and the time ordering was busy).
 const requestId = await submitRequestSolicitingTwoBrands(stack);
 const started = performance.now();
 const long = await stack.query(ovh, 'mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code } } }', {
@@ -128,7 +125,7 @@ if (proposalId) {
 }
 record('50 KB word in a designation', 1, proposalId ? 1 : 0, proposalId ? `accepted; acceptance took ${(holdMs / 1000).toFixed(1)} s` : `refused in ${(performance.now() - started).toFixed(0)} ms`);
 
-// 5. A buyer of another entity renews this entity's order line.
+// 4. A buyer of another entity renews this entity's order line.
 const stranger = (() => {
   try {
     return seededIdentity('stranger');
@@ -142,17 +139,17 @@ const renewal = await stack.query(stranger, DRAFT, { input: { kind: 'RENEWAL', p
 const refusal = renewal.errors?.[0]?.extensions ?? renewal.data?.createRequestDraft?.errors?.[0];
 record('renewal of another entity’s line', 1, renewal.data?.createRequestDraft?.request ? 1 : 0, refusal ? `${refusal.code} ${refusal.field ?? ''}` : 'accepted');
 
-// 6. Races: ten concurrent invitations of one address.
+// 5. Races: ten concurrent invitations of one address.
 const email = `race-${randomUUID()}@entite.gouv.fr`;
 const invites = await Promise.all(Array.from({ length: 10 }, () => stack.query(manager, 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }', { input: { entityId: manager.entityId, email, firstName: 'Zoé', lastName: 'Martin', role: 'BENEFICIARY' } })));
 record('10 concurrent invitePerson', 10, invites.filter((a) => code(a, 'invitePerson') === 'INTERNAL_SERVER_ERROR').length, 'internal errors');
 
-// 7. Anonymous guesses of an invitation token.
+// 6. Anonymous guesses of an invitation token.
 const guesses = await Promise.all(Array.from({ length: 300 }, async () => (await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ invitation(token: "${randomUUID()}") { email } }` }) })).status));
 const answered = guesses.filter((s) => s !== 429).length;
 record('300 anonymous token guesses (30 allowed)', 300, Math.max(0, answered - 30), `${answered} answered`);
 
-// 8. Fifty 1 MB uploads never attached.
+// 7. Fifty 1 MB uploads never attached.
 let stored = 0;
 for (let i = 0; i < 50; i++) {
   const response = await fetch(new URL('/uploads/requests/documents', stack.gatewayUrl), { method: 'POST', headers: { authorization: `Bearer ${await stack.tokenFor(beneficiary)}`, 'content-type': 'text/plain', 'x-file-name': 'x.txt' }, body: 'x'.repeat(1024 * 1024) });
@@ -160,13 +157,18 @@ for (let i = 0; i < 50; i++) {
 }
 record('50 × 1 MB uploads never attached (20 allowed)', 50, Math.max(0, stored - 20), `${stored} stored`);
 
-// 9. Fields that failed for everyone.
+// 8. Fields that failed for everyone.
 const search = await stack.query(beneficiary, '{ search(query: "SecNumCloud") { edges { node { updatedAt } } } }');
 const projects = await stack.query(who('market-holder'), '{ projects(first: 5) { totalCount } }');
 record('search updatedAt, projects without entityId', 2, [search, projects].filter((a) => a.errors?.length).length, 'failed');
 
+// 9. Last, as it may leave the consumption subgraph unable to answer: fifty concurrent pushUsage, each to answer within 30 s.
+const pushes = await Promise.all(Array.from({ length: 50 }, (_, i) => within(stack.query(ovh, 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { errors { code } } }', { lines: [line(`red-${i}`)] }), 30_000)));
+record('50 concurrent pushUsage', 50, pushes.filter((p) => p === 'timeout' || p.errors || p.data?.pushUsage.errors.length).length, `${pushes.filter((p) => p === 'timeout').length} hung past 30 s`);
+
+
 console.log(table([44, 7, 7, 40], [['probe', 'tried', 'holes', 'detail'], ...rows.map((row) => row.map(String))]));
-await stack.close();
+await within(stack.close(), 10_000);
 await postgres.stop();
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);

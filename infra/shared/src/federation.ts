@@ -2,7 +2,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
 import gql from 'graphql-tag';
-import { isNonNullType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, Directive, Field, ID, ObjectType, type BuildSchemaOptions } from 'type-graphql';
 import { DomainError, domainErrorOfDatabase, ErrorCode, forbidden, unauthenticated, UserError } from './errors';
 import type { SubgraphContext } from './context';
@@ -44,7 +44,7 @@ export async function buildFederatedSchema(
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   checkInputsOnEntry(schema, resolvers);
   refusalsInPayloads(schema, resolvers);
-  stopWhenAbandoned(resolvers);
+  stopWhenAbandoned(schema, resolvers);
   for (const [typeName, reference] of Object.entries(references)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }
@@ -62,11 +62,12 @@ const withNullableRoots = (schema: GraphQLSchema) =>
  * A field is resolved only while its caller still waits for the answer: a query abandoned by its
  * client (the gateway closes its call) stops at the next field instead of running to the end.
  */
-function stopWhenAbandoned(resolvers: GraphQLResolverMap<unknown>) {
-  for (const typeResolvers of Object.values(resolvers)) {
-    for (const [field, resolve] of Object.entries(typeResolvers as Record<string, unknown>)) {
+function stopWhenAbandoned(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>) {
+  for (const type of Object.values(schema.getTypeMap())) {
+    const fields = isObjectType(type) ? (resolvers[type.name] as Record<string, unknown> | undefined) : undefined;
+    for (const [field, resolve] of Object.entries(fields ?? {})) {
       if (typeof resolve !== 'function') continue;
-      (typeResolvers as Record<string, unknown>)[field] = (...args: unknown[]) => {
+      fields![field] = (...args: unknown[]) => {
         assertStillWanted();
         return (resolve as (...a: unknown[]) => unknown)(...args);
       };
