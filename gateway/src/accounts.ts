@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { GraphQLError } from 'graphql';
-import { DomainError, ErrorCode, SERVICE_UNAVAILABLE, type Identity } from '@nuage/shared';
+import { isUuid, SERVICE_UNAVAILABLE, type Identity } from '@nuage/shared';
+import { refuse } from './auth';
 
 /** What the requests subgraph, which knows people, says of an account. */
 interface Standing {
@@ -18,7 +19,7 @@ export interface AccountCheckOptions {
   cacheMs?: number;
 }
 
-const refused = (fr: string, en: string) => new DomainError(ErrorCode.UNAUTHENTICATED, { fr: `Échec de l'authentification : ${fr}.`, en: `Authentication failed: ${en}.` });
+const cannotCheck = () => new GraphQLError('Accounts cannot be checked right now; retry in a moment.', { extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 } } });
 
 /**
  * A valid signature is not enough: the account must exist, be active, and hold the role, entity
@@ -38,22 +39,20 @@ export function accountChecker(options: AccountCheckOptions) {
         signal: AbortSignal.timeout(2_000),
       });
     } catch {
-      throw new GraphQLError('Accounts cannot be checked right now; retry in a moment.', { extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 } } });
+      throw cannotCheck();
     }
-    if (response.status !== 200 && response.status !== 404) {
-      throw new GraphQLError('Accounts cannot be checked right now; retry in a moment.', { extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 } } });
-    }
+    if (response.status !== 200 && response.status !== 404) throw cannotCheck();
     const standing = response.status === 404 ? 'unknown' : ((await response.json()) as Standing);
     if (ttl > 0) cache.set(userId, standing);
     return standing;
   };
   return async function assertMayAct(identity: Identity): Promise<void> {
     // Person ids are UUIDs: anything else is not an account, and is not worth a call.
-    const standing = /^[0-9a-f-]{36}$/i.test(identity.userId) ? await standingOf(identity.userId) : 'unknown';
-    if (standing === 'unknown') throw refused("ce compte n'existe pas", 'this account does not exist');
-    if (!standing.active) throw refused('ce compte a été désactivé', 'this account has been deactivated');
+    const standing = isUuid(identity.userId) ? await standingOf(identity.userId) : 'unknown';
+    if (standing === 'unknown') throw refuse({ fr: "ce compte n'existe pas", en: 'this account does not exist' });
+    if (!standing.active) throw refuse({ fr: 'ce compte a été désactivé', en: 'this account has been deactivated' });
     if (standing.role !== identity.role || (standing.entityId ?? undefined) !== identity.entityId || (standing.brandId ?? undefined) !== identity.brandId) {
-      throw refused('le jeton ne correspond pas au compte (rôle, entité ou marque)', 'the token does not match the account (role, entity or brand)');
+      throw refuse({ fr: 'le jeton ne correspond pas au compte (rôle, entité ou marque)', en: 'the token does not match the account (role, entity or brand)' });
     }
   };
 }

@@ -35,7 +35,8 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
   };
 }
 
-const refuse = (reason: Bilingual) => new DomainError(ErrorCode.UNAUTHENTICATED, { fr: `Échec de l'authentification : ${reason.fr}.`, en: `Authentication failed: ${reason.en}.` });
+/** An authentication failure, with its reason. */
+export const refuse = (reason: Bilingual) => new DomainError(ErrorCode.UNAUTHENTICATED, { fr: `Échec de l'authentification : ${reason.fr}.`, en: `Authentication failed: ${reason.en}.` });
 
 /** Verifies `Authorization: Bearer <jwt>`; returns null when there is no token at all. */
 export async function createTokenVerifier(config: AuthConfig) {

@@ -2,24 +2,23 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLInputType, type GraphQLSchema } from 'graphql';
-import { Supergraph } from '@apollo/federation-internals';
+import { getNamedType, isLeafType } from 'graphql';
 import { importPKCS8, SignJWT } from 'jose';
 import { seededIdentity } from '@nuage/requests';
 import type { Identity } from '@nuage/shared';
-import { activateOrder, freePort, inDays, placeOrderWithOvh, schemaDir, startEmbeddedPostgres, startTestStack, submitRequestSolicitingTwoBrands, type TestStack } from '@nuage/stack';
+import { activateOrder, apiSchema, freePort, inDays, placeOrderWithOvh, probesOf, setIn, startEmbeddedPostgres, startTestStack, submitRequestSolicitingTwoBrands, type TestStack } from '@nuage/stack';
 import { table } from './report';
 
 /**
  * `npm run red-team`: the red team's probes against a fresh stack, counted as holes (a probe the
- * service should have refused, or answered with an internal error). Only the public API is used,
- * so the same script measures an older commit for a before → after.
+ * service should have refused, or answered with an internal error). The probes go through the
+ * public API only: with `infra/stack/src/probes.ts`, the script measures an older commit too.
  */
 process.env.LOG_LEVEL ??= 'fatal';
 const dir = mkdtempSync(join(tmpdir(), 'nuage-red-team-pg-'));
 const postgres = await startEmbeddedPostgres(dir, await freePort());
 const stack: TestStack = await startTestStack(postgres.url);
-const api: GraphQLSchema = Supergraph.build(readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8')).apiSchema().toGraphQLJSSchema();
+const api = apiSchema();
 const who = (key: string) => seededIdentity(key);
 const [beneficiary, manager, ovh] = [who('beneficiary'), who('manager'), who('supplier:ovhcloud')];
 const rows: (string | number)[][] = [];
@@ -36,40 +35,21 @@ const BAD: Record<string, (kind: string) => unknown> = {
   'date in year 1': (kind) => (kind === 'LocalDate' ? '0001-01-01' : kind === 'DateTimeISO' ? '0001-01-01T00:00:00Z' : undefined),
   'date in year 9999': (kind) => (kind === 'LocalDate' ? '9999-12-31' : kind === 'DateTimeISO' ? '9999-12-31T00:00:00Z' : undefined),
 };
-function sample(type: GraphQLInputType, path: (string | number)[], leaves: { path: (string | number)[]; kind: string }[], depth = 0): unknown {
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) return [sample(inner.ofType, [...path, 0], leaves, depth)];
-  if (isInputObjectType(inner)) return depth > 4 ? undefined : Object.fromEntries(Object.values(inner.getFields()).map((f) => [f.name, sample(f.type, [...path, f.name], leaves, depth + 1)]));
-  if (isEnumType(inner)) return inner.getValues()[0]!.value;
-  if (['ID', 'String', 'LocalDate', 'DateTimeISO'].includes(inner.name) && path.at(-1) !== 'csv') leaves.push({ path, kind: inner.name });
-  return ({ ID: randomUUID(), String: 'x', LocalDate: inDays(1), DateTimeISO: new Date().toISOString(), Int: 1, Float: 1, Boolean: true, Decimal: '1.00', JSONObject: {} } as Record<string, unknown>)[inner.name];
-}
-const setIn = (value: unknown, [head, ...rest]: (string | number)[], leaf: unknown): unknown => {
-  if (head === undefined) return leaf;
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
-  copy[head] = setIn(copy[head], rest, leaf);
-  return copy;
-};
 for (const [badClass, badValue] of Object.entries(BAD)) {
   let tried = 0;
   let holes = 0;
   let internal = 0;
-  for (const root of ['mutation', 'query'] as const) {
-    for (const field of Object.values((root === 'query' ? api.getQueryType() : api.getMutationType())!.getFields())) {
-      const leaves: { path: (string | number)[]; kind: string }[] = [];
-      const args = Object.fromEntries(field.args.map((arg) => [arg.name, sample(arg.type, [arg.name], leaves)]));
-      for (const leaf of leaves) {
-        const value = badValue(leaf.kind);
-        if (value === undefined) continue;
-        const bad = setIn(args, leaf.path, value) as Record<string, unknown>;
-        const selection = isLeafType(getNamedType(field.type)) ? '' : root === 'mutation' ? '{ errors { code field } }' : '{ __typename }';
-        const query = `${root}(${field.args.map((a) => `$${a.name}: ${a.type}`).join(', ')}) { ${field.name}(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')}) ${selection} }`;
-        const answer = await stack.query(beneficiary, query, bad);
-        const refusals = [...(answer.errors ?? []).map((e) => ({ code: e.extensions?.code, field: e.extensions?.field })), ...((answer.data?.[field.name] as { errors?: { code: string; field: string }[] } | null)?.errors ?? [])];
-        tried += 1;
-        if (!refusals.some((r) => r.code === 'BAD_USER_INPUT' && r.field === leaf.path.join('.'))) holes += 1;
-        if (refusals.some((r) => r.code === 'INTERNAL_SERVER_ERROR')) internal += 1;
-      }
+  for (const { root, field, args, leaves } of probesOf(api)) {
+    for (const leaf of leaves) {
+      const value = leaf.name === 'csv' ? undefined : badValue(leaf.kind);
+      if (value === undefined) continue;
+      const selection = isLeafType(getNamedType(field.type)) ? '' : root === 'mutation' ? '{ errors { code field } }' : '{ __typename }';
+      const query = `${root}(${field.args.map((a) => `$${a.name}: ${a.type}`).join(', ')}) { ${field.name}(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')}) ${selection} }`;
+      const answer = await stack.query(beneficiary, query, setIn(args, leaf.path, value) as Record<string, unknown>);
+      const refusals = [...(answer.errors ?? []).map((e) => ({ code: e.extensions?.code, field: e.extensions?.field })), ...((answer.data?.[field.name] as { errors?: { code: string; field: string }[] } | null)?.errors ?? [])];
+      tried += 1;
+      if (!refusals.some((r) => r.code === 'BAD_USER_INPUT' && r.field === leaf.path.join('.'))) holes += 1;
+      if (refusals.some((r) => r.code === 'INTERNAL_SERVER_ERROR')) internal += 1;
     }
   }
   record(`bad input: ${badClass}`, tried, holes, `${internal} internal errors`);

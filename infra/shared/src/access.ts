@@ -1,7 +1,10 @@
 import { forbidden } from './errors';
-import { Role, type Identity } from './identity';
+import { BUYER_ROLES, Role, type Identity } from './identity';
 
 /** Roles that see the whole market: the market holder, UGAP and analysts. */
+/** Whether the caller buys for an entity (its agents and managers). */
+export const isBuyer = (caller: Identity) => (BUYER_ROLES as readonly Role[]).includes(caller.role);
+
 export const isMarketWide = (caller: Identity) =>
   caller.role === Role.MARKET_HOLDER || caller.role === Role.UGAP || caller.role === Role.ANALYST;
 

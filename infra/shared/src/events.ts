@@ -1,10 +1,9 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import type { Logger } from './logger';
-import type { Route } from './http';
+import { readBodyUpTo, type Route } from './http';
 import type { Mailer } from './mail';
 import type { FileStore } from './files';
 
@@ -234,19 +233,6 @@ const MAX_EVENT_BYTES = 1024 * 1024;
 /** An HMAC-SHA256 in base64url, as signEvent writes it. */
 const SIGNATURE_FORMAT = /^[A-Za-z0-9_-]{43}$/;
 
-/** The body, or null once it passes the cap (the rest is then dropped unread). */
-async function readEvent(req: IncomingMessage): Promise<string | null> {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_EVENT_BYTES) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_EVENT_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * The consumer side: `POST /events` from a peer's dispatcher. An event whose signature does not
  * match is refused; one already applied, or of a topic this subgraph does not follow, is
@@ -257,11 +243,12 @@ export function eventsRoute(orm: MikroORM, handlers: Record<string, EventHandler
     if (url.pathname !== '/events' || req.method !== 'POST') return false;
     // Refused before reading a byte of the body when it cannot be a signed event of ours.
     const signature = String(req.headers[EVENT_SIGNATURE_HEADER] ?? '');
-    const body = SIGNATURE_FORMAT.test(signature) ? await readEvent(req) : undefined;
-    if (body === undefined || body === null) {
-      res.writeHead(body === null ? 413 : 401, { connection: 'close' }).end();
+    const received = SIGNATURE_FORMAT.test(signature) ? await readBodyUpTo(req, MAX_EVENT_BYTES) : undefined;
+    if (!received) {
+      res.writeHead(received === null ? 413 : 401, { connection: 'close' }).end();
       return true;
     }
+    const body = received.toString('utf8');
     const given = Buffer.from(signature);
     const expected = Buffer.from(signEvent(body, secret));
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {

@@ -33,23 +33,25 @@ export interface RunningHttpService {
   close: () => Promise<void>;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/**
+ * A request's body, or null once it passes `limit` bytes: a body declared too large is not read at
+ * all; one that grows past the limit stops being kept and the rest is read and dropped, so that
+ * the caller gets its answer (413…) rather than a reset connection.
+ */
+export function readBodyUpTo(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
-    const tooLarge = () => Object.assign(new Error('Request body too large'), { status: 413 });
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return reject(tooLarge());
+    if (Number(req.headers['content-length'] ?? 0) > limit) return resolve(null);
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
-      // Over the cap: stop keeping it and answer 413 (the rest is read and dropped, so the
-      // caller gets the answer rather than a reset connection).
+      if (size <= limit) return void chunks.push(chunk);
       req.off('data', onData);
       req.resume();
-      reject(tooLarge());
+      resolve(null);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -127,7 +129,9 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const raw = req.method === 'POST' ? await readBody(req) : '';
+      const received = req.method === 'POST' ? await readBodyUpTo(req, MAX_BODY_BYTES) : Buffer.alloc(0);
+      if (!received) throw Object.assign(new Error('Request body too large'), { status: 413 });
+      const raw = received.toString('utf8');
       let body: unknown = undefined;
       if (raw) {
         try {
@@ -233,20 +237,6 @@ export function downloadRoute(pattern: RegExp, secret: string, serve: (identity:
 }
 
 /** Reads a request body up to `limit` bytes; beyond, a typed refusal (413) without reading the rest. */
-async function readLimitedBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  const tooLarge = () => invalid('body', { fr: `Le fichier dépasse la limite de ${limit} octets.`, en: `The file is larger than the limit of ${limit} bytes.` });
-  if (declared > limit) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw tooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * A POST route that receives a file from the identity the gateway signed (the gateway proxies
  * `/uploads/<subgraph>/…` here) and answers 201 with the handler's JSON.
@@ -255,7 +245,8 @@ export function uploadRoute(path: string, secret: string, receive: (identity: Id
   return async (req, res, url) => {
     if (url.pathname !== path || req.method !== 'POST') return false;
     await asSignedCaller(req, res, secret, async (identity) => {
-      const body = await readLimitedBody(req, limit);
+      const body = await readBodyUpTo(req, limit);
+      if (!body) throw invalid('body', { fr: `Le fichier dépasse la limite de ${limit} octets.`, en: `The file is larger than the limit of ${limit} bytes.` });
       sendJson(res, 201, await receive(identity, req, body));
     });
     if (!req.complete) req.resume();

@@ -25,6 +25,9 @@ registerEnumType(Role, {
 });
 
 /** Each role as people read it, in messages. */
+/** Who buys for a beneficiary entity: its agents and their managers. */
+export const BUYER_ROLES = [Role.BENEFICIARY, Role.MANAGER] as const;
+
 export const ROLE_LABELS: Record<Role, Bilingual> = {
   BENEFICIARY: { fr: 'bénéficiaire', en: 'beneficiary' },
   MANAGER: { fr: 'manager', en: 'manager' },
@@ -60,7 +63,7 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity | 
   if (typeof sub !== 'string' || sub === '') return 'the token has no subject';
   if (typeof role !== 'string' || !Object.hasOwn(Role, role)) return 'the token has no valid role';
   const identity: Identity = { userId: sub, role: role as Role, name: typeof name === 'string' ? name : sub };
-  if (identity.role === Role.BENEFICIARY || identity.role === Role.MANAGER) {
+  if ((BUYER_ROLES as readonly Role[]).includes(identity.role)) {
     if (typeof entityId !== 'string' || entityId === '') return `a ${role} token must name its entityId`;
     identity.entityId = entityId;
     if (typeof entityName === 'string' && entityName !== '') identity.entityName = entityName;

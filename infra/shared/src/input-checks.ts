@@ -41,6 +41,7 @@ export const DATE_RANGE = { from: '2000-01-01', to: '2099-12-31' } as const;
 
 /** Every id of this API is a UUID: the canonical 8-4-4-4-12 hexadecimal form. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 // C0 control characters but tab, line feed and carriage return (NUL included): no text needs them.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
@@ -56,7 +57,7 @@ function checkText(value: unknown, field: string, limit: number): void {
 }
 
 function checkId(value: unknown, field: string): void {
-  if (typeof value !== 'string' || !UUID.test(value)) throw invalid(field, { fr: "Cet identifiant n'est pas valide (un UUID est attendu).", en: 'This is not a valid id (a UUID is expected).' });
+  if (!isUuid(value)) throw invalid(field, { fr: "Cet identifiant n'est pas valide (un UUID est attendu).", en: 'This is not a valid id (a UUID is expected).' });
 }
 
 function checkDate(value: unknown, field: string): void {

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { GraphQLError } from 'graphql';
 import { SERVICE_UNAVAILABLE } from './errors';
@@ -6,22 +5,24 @@ import { SERVICE_UNAVAILABLE } from './errors';
 /** A document taking longer than this to lay out is abandoned (its worker is terminated). */
 export const RENDERING_TIMEOUT_MS = 20_000;
 
+// Sources run through tsx in development and tests (workers load them with it); a build runs JavaScript.
+const fromSources = import.meta.url.endsWith('.ts');
+
 /**
  * Renders documents in a worker thread, so that a slow layout never blocks the service's event
- * loop (its other requests, its /ready, its shutdown): `worker` is a module whose default export
- * turns plain, cloneable data into PDF bytes. One thread per service (the machine has few cores),
+ * loop (its other requests, its /ready, its shutdown): `worker` names a module, without its
+ * extension, whose default export turns plain, cloneable data into PDF bytes. One thread per service (the machine has few cores),
  * started on first use and stopped when idle; a render past {@link RENDERING_TIMEOUT_MS} fails.
  */
 export function documentRenderer<T>(worker: URL, timeoutMs = RENDERING_TIMEOUT_MS): { render: (data: T) => Promise<Buffer>; close: () => Promise<void> } {
   let pool: Piscina | undefined;
   const start = () =>
     new Piscina({
-      filename: worker.href,
+      filename: `${worker.href}${fromSources ? '.ts' : '.js'}`,
       maxThreads: 1,
       idleTimeout: 60_000,
       maxQueue: 100,
-      // Sources run through tsx in development and tests; the built service runs JavaScript.
-      execArgv: fileURLToPath(worker).endsWith('.ts') ? ['--import', 'tsx'] : [],
+      execArgv: fromSources ? ['--import', 'tsx'] : [],
     });
   return {
     render: async (data) => {

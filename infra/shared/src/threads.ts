@@ -10,6 +10,7 @@ import { Role, type Identity } from './identity';
 import { checkAttachment, decodeFileName, type FileStore } from './files';
 import { downloadRoute, uploadRoute, type Route } from './http';
 import type { SubgraphContext } from './context';
+import { isBuyer } from './access';
 
 /**
  * Messages and documents on a file (a request, an incident…), written once for every subgraph
@@ -152,7 +153,7 @@ export function visibleMessages(caller: Identity): FilterQuery<Message> {
   return {};
 }
 
-const isBuyerOf = (caller: Identity, subject: ThreadSubject) => (caller.role === Role.BENEFICIARY || caller.role === Role.MANAGER) && caller.entityId === subject.entityId;
+const isBuyerOf = (caller: Identity, subject: ThreadSubject) => isBuyer(caller) && caller.entityId === subject.entityId;
 
 export interface MessageInput {
   subjectId: string;

@@ -4,3 +4,4 @@ export { ensureDevKeys, signToken, tokenSigner } from './keys';
 export { startTestStack, type TestStack } from './test-stack';
 export { BUYER_DASHBOARD, activateOrder, declareIncompleteOrder, inDays, placeOrderWithOvh, submitRequestSolicitingTwoBrands, type JourneyClient } from './journey';
 export { repoRoot, schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
+export { apiSchema, probesOf, setIn, type Leaf, type Probe } from './probes';

@@ -67,7 +67,12 @@ export async function startTestStack(databaseUrl: string, options: { databasePre
   };
   // At start, the first subgraphs' events failed to reach the ones not yet listening, and wait for
   // their retry: the stack is ready once every event is delivered.
-  for (const deadline = Date.now() + 20_000; (await settle(), await pending()) > 0 && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 100));
+  const deadline = Date.now() + 20_000;
+  await settle();
+  while ((await pending()) > 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settle();
+  }
   const tokenFor = (identity: Identity) => signToken(keys, identity);
   return {
     gatewayUrl: gateway.url,

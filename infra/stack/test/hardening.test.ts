@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { getNamedType, isEnumType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLField, type GraphQLInputType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { Supergraph } from '@apollo/federation-internals';
+import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from 'graphql';
 import pg from 'pg';
 import { seededIdentity } from '@nuage/requests';
 import { DEFAULT_LIST_LIMIT, EVENT_SIGNATURE_HEADER, LIST_LIMITS, Role, signEvent, TOPICS, sql, sqlStatementCount, stableId, textLimit, type Identity } from '@nuage/shared';
 import { PEOPLE, act, activateOrder, inDays, placeOrderWithOvh, submitRequestSolicitingTwoBrands } from '../src/journey';
-import { schemaDir } from '../src/paths';
+import { apiSchema, probesOf, setIn, type Leaf } from '../src/probes';
 import { startTestStack, type TestStack } from '../src/test-stack';
 
 /** What a red-team pass found against a fresh stack, each now refused or held. */
@@ -64,43 +63,7 @@ describe('the database pool under a burst of callers', () => {
  * is written anywhere.
  * --------------------------------------------------------------------------------------------- */
 
-const api: GraphQLSchema = Supergraph.build(readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8')).apiSchema().toGraphQLJSSchema();
-
-type LeafKind = 'ID' | 'String' | 'LocalDate' | 'DateTimeISO' | 'List';
-interface Leaf {
-  /** Where it sits in the arguments, as the error's `field` names it: `input.lines.0.designation`. */
-  path: (string | number)[];
-  kind: LeafKind;
-  /** The input field's or argument's name, which decides its maximum length. */
-  name: string;
-  /** For a list, its items' type name (which decides its maximum length) and a plausible item. */
-  item?: { type: string; sample: unknown };
-}
-
-/** A plausible value of an input type, every optional field filled in, and the checked leaves in it. */
-function sample(type: GraphQLInputType, name: string, path: (string | number)[], leaves: Leaf[], depth = 0): unknown {
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) {
-    const item = sample(inner.ofType, name, [...path, 0], leaves, depth);
-    leaves.push({ path, kind: 'List', name, item: { type: getNamedType(inner.ofType).name, sample: item } });
-    return [item];
-  }
-  if (isInputObjectType(inner)) {
-    if (depth > 4) return undefined;
-    return Object.fromEntries(Object.values(inner.getFields()).map((field) => [field.name, sample(field.type, field.name, [...path, field.name], leaves, depth + 1)]));
-  }
-  if (isEnumType(inner)) return inner.getValues()[0]!.value;
-  const scalar = inner.name;
-  if (['ID', 'String', 'LocalDate', 'DateTimeISO'].includes(scalar)) leaves.push({ path, kind: scalar as LeafKind, name });
-  return ({ ID: randomUUID(), String: 'x', LocalDate: inDays(1), DateTimeISO: new Date().toISOString(), Int: 1, Float: 1, Boolean: true, Decimal: '1.00', JSONObject: {} } as Record<string, unknown>)[scalar];
-}
-
-const setIn = (value: unknown, [head, ...rest]: (string | number)[], leaf: unknown): unknown => {
-  if (head === undefined) return leaf;
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
-  copy[head] = setIn(copy[head], rest, leaf);
-  return copy;
-};
+const api = apiSchema();
 
 /** Each class of bad value, for the leaves it applies to. */
 const BAD_VALUES: Record<string, (leaf: Leaf) => unknown> = {
@@ -118,20 +81,7 @@ const BAD_VALUES: Record<string, (leaf: Leaf) => unknown> = {
   'a date in year 9999': (leaf) => (leaf.kind === 'LocalDate' ? '9999-12-31' : leaf.kind === 'DateTimeISO' ? '9999-12-31T00:00:00Z' : undefined),
 };
 
-interface Probe {
-  root: 'query' | 'mutation';
-  field: GraphQLField<unknown, unknown>;
-  args: Record<string, unknown>;
-  leaves: Leaf[];
-}
-
-const probes: Probe[] = (['query', 'mutation'] as const).flatMap((root) =>
-  Object.values((root === 'query' ? api.getQueryType() : api.getMutationType())!.getFields()).flatMap((field) => {
-    const leaves: Leaf[] = [];
-    const args = Object.fromEntries(field.args.map((arg) => [arg.name, sample(arg.type, arg.name, [arg.name], leaves)]));
-    return leaves.length === 0 ? [] : [{ root, field, args, leaves }];
-  }),
-);
+const probes = probesOf(api);
 
 /** Every table of every subgraph's database, hashed: equal before and after means nothing was written. */
 async function fingerprint(): Promise<string> {

@@ -4,7 +4,7 @@ import { findGuidedChoice } from '../services/guided-choice';
 import { guidedChoicePrint, type GuidedChoicePrint } from '../services/report';
 
 /** Lays PAAC reports out in a worker thread (see `report.worker.ts`). */
-const reports = documentRenderer<GuidedChoicePrint>(new URL(`../services/report.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+const reports = documentRenderer<GuidedChoicePrint>(new URL('../services/report.worker', import.meta.url));
 
 const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 

@@ -1,9 +1,8 @@
-import { defineLifecycle, Role } from '@nuage/shared';
+import { BUYER_ROLES, defineLifecycle, Role } from '@nuage/shared';
 import { INCIDENT_STATUS_LABELS, IncidentStatus } from '../entities/incident';
 
 const { DECLARED, TAKEN_IN_CHARGE, AWAITING_BENEFICIARY, RESOLVED, CLOSED, REJECTED } = IncidentStatus;
 const HANDLERS = [Role.MARKET_HOLDER, Role.SUPPLIER] as const;
-const BUYERS = [Role.BENEFICIARY, Role.MANAGER] as const;
 
 /** A step a client asks for with `moveIncident(transition: …)`. */
 export enum IncidentTransition {
@@ -27,10 +26,10 @@ export const INCIDENT_LIFECYCLE = defineLifecycle({
   transitions: {
     takeInCharge: { from: [DECLARED], to: TAKEN_IN_CHARGE, by: HANDLERS, verb: { fr: 'prendre en charge', en: 'take in charge' }, action: IncidentTransition.TAKE_IN_CHARGE },
     askBeneficiary: { from: [TAKEN_IN_CHARGE], to: AWAITING_BENEFICIARY, by: HANDLERS, verb: { fr: 'demander une information au bénéficiaire sur', en: 'ask the beneficiary about' }, action: IncidentTransition.ASK_BENEFICIARY },
-    answer: { from: [AWAITING_BENEFICIARY], to: TAKEN_IN_CHARGE, by: BUYERS, verb: { fr: 'répondre sur', en: 'answer on' }, action: IncidentTransition.ANSWER },
+    answer: { from: [AWAITING_BENEFICIARY], to: TAKEN_IN_CHARGE, by: BUYER_ROLES, verb: { fr: 'répondre sur', en: 'answer on' }, action: IncidentTransition.ANSWER },
     resolve: { from: [TAKEN_IN_CHARGE, AWAITING_BENEFICIARY], to: RESOLVED, by: HANDLERS, verb: { fr: 'résoudre', en: 'resolve' }, action: IncidentTransition.RESOLVE },
-    confirm: { from: [RESOLVED], to: CLOSED, by: BUYERS, verb: { fr: 'confirmer la résolution de', en: 'confirm the resolution of' }, action: IncidentTransition.CONFIRM },
-    reopen: { from: [RESOLVED], to: TAKEN_IN_CHARGE, by: BUYERS, verb: { fr: 'rouvrir', en: 'reopen' }, action: IncidentTransition.REOPEN },
+    confirm: { from: [RESOLVED], to: CLOSED, by: BUYER_ROLES, verb: { fr: 'confirmer la résolution de', en: 'confirm the resolution of' }, action: IncidentTransition.CONFIRM },
+    reopen: { from: [RESOLVED], to: TAKEN_IN_CHARGE, by: BUYER_ROLES, verb: { fr: 'rouvrir', en: 'reopen' }, action: IncidentTransition.REOPEN },
     reject: { from: [DECLARED, TAKEN_IN_CHARGE], to: REJECTED, by: [Role.MARKET_HOLDER], verb: { fr: 'rejeter', en: 'reject' }, action: IncidentTransition.REJECT },
   },
 });

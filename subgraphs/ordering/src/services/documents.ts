@@ -22,7 +22,7 @@ export const proposalPrint = (kind: ProposalDocumentKind, proposal: Proposal, li
 });
 
 /** Lays proposals' documents out in a worker thread (see `documents.worker.ts`). */
-export const proposalDocuments = documentRenderer<ProposalPrint>(new URL(`./documents.worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+export const proposalDocuments = documentRenderer<ProposalPrint>(new URL('./documents.worker', import.meta.url));
 
 /** `GET /downloads/proposal-documents/<id>`, for whoever may read the proposal. */
 export const proposalDocumentRoute = (orm: MikroORM, files: FileStore, secret: string) =>

@@ -1,8 +1,7 @@
-import { defineLifecycle, registerActions, Role } from '@nuage/shared';
+import { BUYER_ROLES, defineLifecycle, registerActions, Role } from '@nuage/shared';
 import { PROPOSAL_STATUS_LABELS, ProposalStatus } from '../entities/proposal';
 
 const { AWAITING_MANAGER, APPROVED, REJECTED_BY_MANAGER, ACCEPTED, REFUSED, WITHDRAWN, CLOSED } = ProposalStatus;
-const BUYERS = [Role.BENEFICIARY, Role.MANAGER] as const;
 const OPEN = [AWAITING_MANAGER, APPROVED, REJECTED_BY_MANAGER];
 
 /** What a client may do with a proposal: each value is the mutation it calls. */
@@ -26,8 +25,8 @@ export const PROPOSAL_LIFECYCLE = defineLifecycle({
   transitions: {
     approve: { from: [AWAITING_MANAGER], to: APPROVED, by: [Role.MANAGER], verb: { fr: 'approuver', en: 'approve' }, action: ProposalAction.APPROVE_PROPOSAL },
     reject: { from: [AWAITING_MANAGER], to: REJECTED_BY_MANAGER, by: [Role.MANAGER], verb: { fr: 'rejeter', en: 'reject' }, action: ProposalAction.REJECT_PROPOSAL },
-    accept: { from: [APPROVED], to: ACCEPTED, by: BUYERS, verb: { fr: 'accepter', en: 'accept' }, action: ProposalAction.ACCEPT_PROPOSAL },
-    refuse: { from: [AWAITING_MANAGER, APPROVED], to: REFUSED, by: BUYERS, verb: { fr: 'refuser', en: 'refuse' }, action: ProposalAction.REFUSE_PROPOSAL },
+    accept: { from: [APPROVED], to: ACCEPTED, by: BUYER_ROLES, verb: { fr: 'accepter', en: 'accept' }, action: ProposalAction.ACCEPT_PROPOSAL },
+    refuse: { from: [AWAITING_MANAGER, APPROVED], to: REFUSED, by: BUYER_ROLES, verb: { fr: 'refuser', en: 'refuse' }, action: ProposalAction.REFUSE_PROPOSAL },
     revise: { from: OPEN, to: AWAITING_MANAGER, by: [Role.SUPPLIER], verb: { fr: 'réviser', en: 'revise' }, action: ProposalAction.REVISE_PROPOSAL },
     withdraw: { from: OPEN, to: WITHDRAWN, by: [Role.SUPPLIER], verb: { fr: 'retirer', en: 'withdraw' }, action: ProposalAction.WITHDRAW_PROPOSAL },
     close: { from: OPEN, to: CLOSED, by: ['SYSTEM'], verb: { fr: 'clore', en: 'close' } },

@@ -1,5 +1,5 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { forbidden, isMarketWide, notFound, Role, type Identity, type ThreadAccess } from '@nuage/shared';
+import { forbidden, isBuyer, isMarketWide, notFound, Role, type Identity, type ThreadAccess } from '@nuage/shared';
 import { BeneficiaryEntity, Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
 
 /**
@@ -8,7 +8,7 @@ import { BeneficiaryEntity, Project, RequestSolution, RequestStatus, ServiceRequ
  * buyer's own workspace).
  */
 export function visibleRequests(em: EntityManager, caller: Identity): FilterQuery<ServiceRequest> {
-  if (caller.role === Role.BENEFICIARY || caller.role === Role.MANAGER) return { entityId: caller.entityId! };
+  if (isBuyer(caller)) return { entityId: caller.entityId! };
   if (caller.role === Role.SUPPLIER) {
     const soliciting = em.createQueryBuilder(RequestSolution, 'rs').select('rs.request').where({ brandId: caller.brandId! });
     return { status: { $ne: RequestStatus.DRAFT }, id: { $in: soliciting as never } };
@@ -22,7 +22,7 @@ export function visibleRequests(em: EntityManager, caller: Identity): FilterQuer
  * request they may read (a project that exists only in a draft is private to its entity).
  */
 export function visibleProjects(em: EntityManager, caller: Identity): FilterQuery<Project> {
-  if (caller.role === Role.BENEFICIARY || caller.role === Role.MANAGER) return { entity: caller.entityId! };
+  if (isBuyer(caller)) return { entity: caller.entityId! };
   const requests = em.createQueryBuilder(ServiceRequest, 'r').select('r.project').where(visibleRequests(em, caller) as never);
   return { id: { $in: requests as never } };
 }
@@ -54,7 +54,7 @@ export async function readableRequest(em: EntityManager, caller: Identity, id: s
 
 /** Only the entity's buyers change a request (the market holder may also cancel one). */
 export function assertBuyerOf(caller: Identity, request: ServiceRequest): void {
-  const buyer = (caller.role === Role.BENEFICIARY || caller.role === Role.MANAGER) && caller.entityId === request.entityId;
+  const buyer = isBuyer(caller) && caller.entityId === request.entityId;
   if (!buyer) throw forbidden({ fr: "Seuls les acheteurs de l'entité modifient ses demandes.", en: "Only the entity's buyers change its requests." });
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { notFound, paginate, Role, type HistoryEntry, type HistorySubject, type Identity, type PageArgs } from '@nuage/shared';
+import { BUYER_ROLES, notFound, paginate, Role, type HistoryEntry, type HistorySubject, type Identity, type PageArgs } from '@nuage/shared';
 import { NOTIFICATION_KIND_LABELS, Notification, NotificationKind, Person } from '../entities';
 
 /** Who, around a file, a notification goes to. */
@@ -31,7 +31,7 @@ export const NOTIFICATION_RULES: Record<string, Rule[]> = {
   'INCIDENT:*': [{ kind: INCIDENT_UPDATED, to: BOTH_SIDES }],
 };
 
-const rolesOf: Record<Exclude<Audience, 'SUPPLIERS'>, Role[]> = { BUYERS: [Role.BENEFICIARY, Role.MANAGER], BENEFICIARIES: [Role.BENEFICIARY], MANAGERS: [Role.MANAGER] };
+const rolesOf: Record<Exclude<Audience, 'SUPPLIERS'>, Role[]> = { BUYERS: [...BUYER_ROLES], BENEFICIARIES: [Role.BENEFICIARY], MANAGERS: [Role.MANAGER] };
 
 /** The active people of an audience around a file: the entity's buyers by role, or the brand's staff. */
 async function recipients(em: EntityManager, audiences: Audience[], around: { entityId: string | null; brandId: string | null }): Promise<Person[]> {

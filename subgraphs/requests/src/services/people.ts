@@ -9,9 +9,10 @@ const INVITATION_DAYS = 7;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The entity's own managers, or the market holder, manage its profile, teams and accounts. */
+const manages = (caller: Identity, entityId: string) => (caller.role === Role.MANAGER && caller.entityId === entityId) || caller.role === Role.MARKET_HOLDER;
+
 function assertManages(caller: Identity, entityId: string): void {
-  const manager = caller.role === Role.MANAGER && caller.entityId === entityId;
-  if (!manager && caller.role !== Role.MARKET_HOLDER) throw forbidden({ fr: "Seuls les managers de l'entité (ou le titulaire) peuvent le faire.", en: "Only the entity's managers (or the market holder) do this." });
+  if (!manages(caller, entityId)) throw forbidden({ fr: "Seuls les managers de l'entité (ou le titulaire) peuvent le faire.", en: "Only the entity's managers (or the market holder) do this." });
 }
 
 export interface ProfileChanges {
@@ -134,8 +135,9 @@ export async function invitePerson(em: EntityManager, mailer: Mailer, caller: Id
  */
 export async function deactivatePerson(em: EntityManager, caller: Identity, personId: string): Promise<Person> {
   const person = await em.findOne(Person, { id: personId });
-  const manages = person && (person.entity ? (caller.role === Role.MANAGER && caller.entityId === person.entity.id) || caller.role === Role.MARKET_HOLDER : person.role === Role.SUPPLIER && caller.role === Role.MARKET_HOLDER);
-  if (!person || !manages) throw notFound({ fr: 'La personne', en: 'The person' }, 'personId');
+  // Suppliers' staff belong to no entity: the market holder manages them.
+  const mayDeactivate = person && (person.entity ? manages(caller, person.entity.id) : person.role === Role.SUPPLIER && caller.role === Role.MARKET_HOLDER);
+  if (!person || !mayDeactivate) throw notFound({ fr: 'La personne', en: 'The person' }, 'personId');
   if (person.id === caller.userId) throw invalid('personId', { fr: 'Vous ne pouvez pas désactiver votre propre compte.', en: 'You cannot deactivate your own account.' });
   person.deactivatedAt ??= new Date();
   person.activationTokenHash = null;
