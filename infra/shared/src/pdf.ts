@@ -9,15 +9,6 @@ export interface PdfColumn {
   align?: 'left' | 'right';
 }
 
-/** The longest run of characters without a space that a document prints on one line. */
-export const LONGEST_PRINTED_WORD = 40;
-
-/**
- * Cuts words longer than {@link LONGEST_PRINTED_WORD} characters: an unbroken string costs the
- * layout time quadratic in its length, and would overflow its cell anyway.
- */
-export const printable = (text: string) => text.replace(new RegExp(`\\S{${LONGEST_PRINTED_WORD}}(?=\\S)`, 'g'), (run) => `${run} `);
-
 /** Starts an A4 document and collects it into a Buffer once `end()` is called. */
 export function pdfDocument(info: PDFKit.DocumentInfo): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
   const doc = new PDFDocument({ size: 'A4', margin: PDF_STYLE.margin, info });
@@ -32,14 +23,14 @@ export function pdfDocument(info: PDFKit.DocumentInfo): { doc: PDFKit.PDFDocumen
 
 /** A title in the accent colour. */
 export function pdfTitle(doc: PDFKit.PDFDocument, text: string, size = 18) {
-  doc.fillColor(PDF_STYLE.accent).font('Helvetica-Bold').fontSize(size).text(printable(text));
+  doc.fillColor(PDF_STYLE.accent).font('Helvetica-Bold').fontSize(size).text(text);
 }
 
 /** Labelled facts, one under the other ("PROJET", "Environnement Cloud"…). */
 export function pdfFacts(doc: PDFKit.PDFDocument, facts: [string, string][]) {
   for (const [label, value] of facts) {
     doc.fillColor(PDF_STYLE.muted).font('Helvetica-Bold').fontSize(8).text(label);
-    doc.fillColor(PDF_STYLE.ink).font('Helvetica').fontSize(11).text(printable(value));
+    doc.fillColor(PDF_STYLE.ink).font('Helvetica').fontSize(11).text(value);
     doc.moveDown(0.4);
   }
 }
@@ -47,8 +38,7 @@ export function pdfFacts(doc: PDFKit.PDFDocument, facts: [string, string][]) {
 /** A table with a header row; rows grow with their text and break across pages. */
 export function pdfTable(doc: PDFKit.PDFDocument, columns: PdfColumn[], rows: string[][]) {
   const { margin, ink } = PDF_STYLE;
-  const drawRow = (row: string[], header: boolean) => {
-    const cells = row.map(printable);
+  const drawRow = (cells: string[], header: boolean) => {
     doc.font(header ? 'Helvetica-Bold' : 'Helvetica').fontSize(9);
     const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: columns[i]!.width - 8 }))) + 8;
     if (doc.y + height > doc.page.height - margin) doc.addPage();

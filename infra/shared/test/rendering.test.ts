@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { documentRenderer, printable } from '../src';
+import { documentRenderer } from '../src';
 
-const renderer = documentRenderer<{ holdMs: number }>(new URL('./fixtures/slow-layout.worker.ts', import.meta.url), 2_000);
+const renderer = documentRenderer<{ holdMs: number }>(new URL('./fixtures/slow-layout.worker', import.meta.url), 2_000);
 afterAll(() => renderer.close());
 
 describe('documents rendered in a worker thread', () => {
@@ -18,12 +18,5 @@ describe('documents rendered in a worker thread', () => {
   it('give up on one that takes too long, and render the next', async () => {
     await expect(renderer.render({ holdMs: 10_000 })).rejects.toSatisfy((error: unknown) => error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE');
     expect((await renderer.render({ holdMs: 0 })).toString()).toBe('%PDF-slow');
-  });
-});
-
-describe('printed text', () => {
-  it('cuts words longer than 40 characters, leaving ordinary text as it is', () => {
-    expect(printable('Prestation d’abonnement OVH')).toBe('Prestation d’abonnement OVH');
-    expect(printable('x'.repeat(100)).split(' ').map((w) => w.length)).toEqual([40, 40, 20]);
   });
 });
