@@ -149,21 +149,23 @@ export function errorFormatter(logger: Logger) {
     // At the gateway, a subgraph's error was already formatted (and an unexpected one logged and masked) by that subgraph.
     const fromSubgraph = formatted.extensions?.serviceName !== undefined;
     if (fromSubgraph || (typeof code === 'string' && CALLER_ERROR_CODES.has(code))) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
+    // What the caller reads of a failure that is not its own: a message and a code, never the cause.
+    const answer = (message: string, code: string, withLocations = false): GraphQLFormattedError => ({
+      message,
+      ...(withLocations && formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: { code, requestId },
+    });
     if (original instanceof AbandonedRequest) {
       logger.debug({ requestId, path: formatted.path }, 'field not resolved: its request was abandoned');
-      return { message: original.message, ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'CLIENT_CLOSED_REQUEST', requestId } };
+      return answer(original.message, 'CLIENT_CLOSED_REQUEST');
     }
     if (isOverload(original)) {
       logger.warn({ err: original, requestId, path: formatted.path }, 'overloaded');
-      return { message: BUSY_MESSAGE[localeNow()], ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: SERVICE_UNAVAILABLE, requestId } };
+      return answer(BUSY_MESSAGE[localeNow()], SERVICE_UNAVAILABLE);
     }
     logger.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
-    return {
-      message: INTERNAL_MESSAGE[localeNow()],
-      ...(formatted.locations ? { locations: formatted.locations } : {}),
-      ...(formatted.path ? { path: formatted.path } : {}),
-      extensions: { code: INTERNAL_SERVER_ERROR, requestId },
-    };
+    return answer(INTERNAL_MESSAGE[localeNow()], INTERNAL_SERVER_ERROR, true);
   };
 }
 

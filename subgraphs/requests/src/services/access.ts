@@ -1,4 +1,4 @@
-import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { forbidden, isBuyer, isMarketWide, notFound, Role, type Identity, type ThreadAccess } from '@nuage/shared';
 import { BeneficiaryEntity, Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
 
@@ -35,11 +35,7 @@ export function visibleProjects(em: EntityManager, caller: Identity): FilterQuer
 export function readableEntities(em: EntityManager, caller: Identity): FilterQuery<BeneficiaryEntity> {
   if (isMarketWide(caller)) return {};
   if (caller.role === Role.SUPPLIER) {
-    const files = em
-      .createQueryBuilder(RequestSolution, 'rs')
-      .select(raw('r.entity_id'))
-      .join('rs.request', 'r')
-      .where({ brandId: caller.brandId!, request: { status: { $ne: RequestStatus.DRAFT } } });
+    const files = em.createQueryBuilder(ServiceRequest, 'r').select('r.entityId').where(visibleRequests(em, caller) as never);
     return { id: { $in: files as never } };
   }
   return { id: caller.entityId ?? null };
