@@ -30,7 +30,7 @@ const GUIDE_EVALUATION = `{ evaluateGuidedChoice(input: { answers: [
 async function timeQuery(url: string, token: string, query: string) {
   for (let i = 0; i < 5; i++) await post(url, token, query); // warm up: query plans, JIT, connection pools
   const times: number[] = [];
-  let last;
+  let last: Awaited<ReturnType<typeof post>> | undefined;
   for (let i = 0; i < ROUNDS; i++) {
     last = await post(url, token, query);
     times.push(last.ms);

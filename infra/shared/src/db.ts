@@ -110,6 +110,7 @@ export function ormConfig(options: DatabaseOptions): Options {
     pool: { min: 0, max: POOL_SIZE },
     driverOptions: POOL_LIMITS,
     loggerFactory: (loggerOptions: LoggerOptions) => new CountingLogger(loggerOptions),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the colour codes MikroORM writes
     logger: (message: string) => options.logger?.info(message.replace(/\x1b\[[0-9;]*m/g, '')),
     migrations: {
       tableName: 'mikro_orm_migrations',

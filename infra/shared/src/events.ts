@@ -81,7 +81,8 @@ export interface EventHandlerTools {
 }
 
 /** Applies one event inside the consumer's transaction (`em`); must tolerate any delivery order. */
-export type EventHandler = (em: EntityManager, event: DeliveredEvent<any>, tools: EventHandlerTools) => Promise<void>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each handler types its payload
+// biome-ignore lint/suspicious/noExplicitAny: each handler types its own payload, and a parameter type does not widen to unknown
+export type EventHandler = (em: EntityManager, event: DeliveredEvent<any>, tools: EventHandlerTools) => Promise<void>;
 
 /** Writes an event in the current unit of work: it is sent only if the transaction commits. */
 export function publish(em: EntityManager, topic: string, payload: Record<string, unknown>): OutboxEvent {
@@ -154,7 +155,7 @@ export class EventDispatcher {
 
   /** Delivers whatever is due now; concurrent calls share one pass (and ask for another). */
   async flush(): Promise<void> {
-    if (this.running) {
+    if (this.running !== null) {
       this.again = true;
       return this.running;
     }

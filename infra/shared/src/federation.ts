@@ -14,8 +14,11 @@ import { ROLE_LABELS, type Role } from './identity';
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@tag"])`;
 
 /** Reference resolvers by type name: how a subgraph finds an entity from its `@key`. */
-export type ReferenceResolvers = Record<string, { // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph types its own loaders
-  __resolveReference: (reference: any, context: SubgraphContext<any>) => unknown }>;
+export type ReferenceResolvers = Record<
+  string,
+  // biome-ignore lint/suspicious/noExplicitAny: each subgraph types its own keys and loaders, and parameter types do not widen to unknown
+  { __resolveReference: (reference: any, context: SubgraphContext<any>) => unknown }
+>;
 
 /**
  * type-graphql's `@Authorized(...roles)`: no identity is UNAUTHENTICATED; a role not listed is

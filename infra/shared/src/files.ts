@@ -85,6 +85,7 @@ export async function checkAttachment(fileName: string, contentType: string, bod
   if (!ATTACHMENT_LIMITS.types.has(type)) throw invalid('content-type', { fr: `Les fichiers de type ${type || 'inconnu'} ne sont pas acceptés ; envoyez un PDF, un document bureautique, une image, du texte ou un ZIP.`, en: `Files of type ${type || 'unknown'} are not accepted; send PDF, office documents, images, text or ZIP.` });
   if (size === 0) throw invalid('body', { fr: 'Le fichier est vide.', en: 'The file is empty.' });
   if (size > ATTACHMENT_LIMITS.maxBytes) throw invalid('body', { fr: `Le fichier pèse ${size} octets ; la limite est de ${ATTACHMENT_LIMITS.maxBytes} (10 Mo).`, en: `The file weighs ${size} bytes; the limit is ${ATTACHMENT_LIMITS.maxBytes} (10 MB).` });
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters have no place in a file name
   const name = fileName.replace(/[\\/\u0000-\u001f]/g, '_').trim().slice(0, 200);
   if (!name) throw invalid('x-file-name', { fr: 'Nommez le fichier (en-tête x-file-name).', en: 'Name the file (header x-file-name).' });
   if (!(await contentMatches(type, body))) throw invalid('body', { fr: `Le contenu du fichier ne correspond pas au type déclaré (${type}).`, en: `The file's content does not match its declared type (${type}).` });

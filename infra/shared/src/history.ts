@@ -254,7 +254,10 @@ const historyLoaders = new WeakMap<object, ReturnType<typeof loaderByParent<Hist
 /** A subject's entries, oldest first, loaded for a whole page of subjects in one statement (one loader per request). */
 export function historyOf(context: SubgraphContext, subjectId: string): Promise<HistoryEntry[]> {
   let loader = historyLoaders.get(context);
-  if (!loader) historyLoaders.set(context, (loader = loaderByParent(context.em, HistoryEntry, 'subjectId', { at: 'asc', id: 'asc' })));
+  if (!loader) {
+    loader = loaderByParent(context.em, HistoryEntry, 'subjectId', { at: 'asc', id: 'asc' });
+    historyLoaders.set(context, loader);
+  }
   return loader.load(subjectId);
 }
 

@@ -132,7 +132,7 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       const received = req.method === 'POST' ? await readBodyUpTo(req, MAX_BODY_BYTES) : Buffer.alloc(0);
       if (!received) throw Object.assign(new Error('Request body too large'), { status: 413 });
       const raw = received.toString('utf8');
-      let body: unknown = undefined;
+      let body: unknown ;
       if (raw) {
         try {
           body = JSON.parse(raw);

@@ -43,6 +43,7 @@ export const DATE_RANGE = { from: '2000-01-01', to: '2099-12-31' } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 // C0 control characters but tab, line feed and carriage return (NUL included): no text needs them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/;
 
 export const textLimit = (name: string) => TEXT_LIMITS[name] ?? DEFAULT_TEXT_LIMIT;
@@ -76,7 +77,7 @@ function checkOf(type: GraphQLInputType, name: string, seen: ReadonlySet<string>
     return (value, field) => {
       if (!Array.isArray(value)) return;
       if (value.length > max) throw invalid(field, { fr: `${max} éléments au plus (${value.length} reçus).`, en: `${max} items at most (${value.length} received).` });
-      if (item) value.forEach((v, i) => item(v, `${field}.${i}`));
+      if (item) for (const [i, v] of value.entries()) item(v, `${field}.${i}`);
     };
   }
   const named = getNamedType(inner);

@@ -21,13 +21,16 @@ import { FilesystemStore, type FileStore } from './files';
 import { createMailer, type Mailer } from './mail';
 import { EventDispatcher, eventsRoute, peersFromEnv, type EventHandler, type EventPeer } from './events';
 
+// biome-ignore lint/complexity/noBannedTypes: type-graphql and MikroORM take their classes as Function
+type Class = Function;
+
 /** Everything that makes one subgraph, declared once in its `src/subgraph.ts`. */
 export interface SubgraphDefinition<Loaders> {
   name: string;
-  resolvers: NonEmptyArray<Function>;
-  orphanedTypes?: Function[];
+  resolvers: NonEmptyArray<Class>;
+  orphanedTypes?: Class[];
   references?: ReferenceResolvers;
-  entities: Function[];
+  entities: Class[];
   migrations: MigrationObject[];
   migrationsPath?: string;
   /** Loads or updates the seed data; must be idempotent (it runs at every start). */

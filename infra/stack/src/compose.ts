@@ -30,7 +30,7 @@ export async function composeSupergraph(): Promise<Composition> {
   if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
   if (result.hints.length) throw new Error(`Composition hints (fix them):\n${result.hints.map((h) => `- [${h.definition.code}] ${h.message}`).join('\n')}`);
   const files: Record<string, string> = { 'supergraph.graphql': result.supergraphSdl };
-  SUBGRAPHS.forEach((name, index) => (files[`${name}.graphql`] = sdls[index] as string));
+  for (const [index, name] of SUBGRAPHS.entries()) files[`${name}.graphql`] = sdls[index] as string;
   return { files };
 }
 

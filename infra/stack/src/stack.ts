@@ -90,7 +90,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const stop = async () => {
     await Promise.all(children.map(stopChild));
   };
-  const launch = (name: string, entry: string, env: Record<string, string>) => {
+  const launch = (entry: string, env: Record<string, string>) => {
     const output = options.output ?? 'inherit';
     const child = spawn(process.execPath, ['--import', 'tsx', entry], {
       cwd: repoRoot,
@@ -110,7 +110,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.all(
       SUBGRAPHS.map(async (name, index) => {
         const port = ports[index]!;
-        const child = launch(name, `subgraphs/${name}/src/main.ts`, {
+        const child = launch(`subgraphs/${name}/src/main.ts`, {
           PORT: String(port),
           DATABASE_URL: options.databaseUrl,
           DATABASE_PREFIX: prefix,
@@ -122,7 +122,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }),
     );
     const gatewayPort = options.gatewayPort || (await freePort());
-    const gateway = launch('gateway', 'gateway/src/main.ts', { PORT: String(gatewayPort), ...gatewayEnvironment(keys, subgraphUrls) });
+    const gateway = launch('gateway/src/main.ts', { PORT: String(gatewayPort), ...gatewayEnvironment(keys, subgraphUrls) });
     await waitUntilReady('gateway', `http://127.0.0.1:${gatewayPort}`, gateway);
     return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, keys, internalSecret, stop };
   } catch (error) {

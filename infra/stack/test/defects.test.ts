@@ -85,7 +85,7 @@ describe('requests to answer', () => {
 
   it('leave the list once the request is ordered, or once the brand’s proposal is refused; a filter still shows them', async () => {
     const refusedOne = await submitRequestSolicitingTwoBrands(stack);
-    const proposal = await act(stack, outscale, 'mutation($id: ID!, $key: String!) { submitProposal(requestId: $id, idempotencyKey: $key, input: { validUntil: "' + inDays(5) + '", billingPeriod: ONE_OFF, billingTiming: IN_ADVANCE, lines: [{ designation: "Audit", quantity: "1", listUnitPrice: "500.00", unitPrice: "500.00" }] }) { proposal { id } errors { code } } }', { id: refusedOne, key: `refused-${refusedOne}` });
+    const proposal = await act(stack, outscale, `mutation($id: ID!, $key: String!) { submitProposal(requestId: $id, idempotencyKey: $key, input: { validUntil: "${inDays(5)}", billingPeriod: ONE_OFF, billingTiming: IN_ADVANCE, lines: [{ designation: "Audit", quantity: "1", listUnitPrice: "500.00", unitPrice: "500.00" }] }) { proposal { id } errors { code } } }`, { id: refusedOne, key: `refused-${refusedOne}` });
     expect(await toAnswer(outscale)).toContain(refusedOne);
     await act(stack, beneficiary, 'mutation($id: ID!) { refuseProposal(id: $id, reason: "Hors budget") { errors { code } } }', { id: proposal.submitProposal.proposal.id });
     expect(await toAnswer(outscale)).not.toContain(refusedOne);
@@ -119,7 +119,7 @@ describe('renewals', () => {
     expect(draft.createRequestDraft.request.solutions).toEqual([{ brand: { name: 'OVHCLOUD' } }]);
     const renewalId = draft.createRequestDraft.request.id as string;
     await act(stack, beneficiary, 'mutation($id: ID!) { submitRequest(id: $id) { errors { code } } }', { id: renewalId });
-    const proposal = await act(stack, ovh, 'mutation($id: ID!, $key: String!) { submitProposal(requestId: $id, idempotencyKey: $key, input: { validUntil: "' + inDays(10) + '", commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE, lines: [{ designation: "Abonnement 12 mois (renouvellement)", quantity: "1", listUnitPrice: "1200.00", unitPrice: "1200.00" }] }) { proposal { id } errors { code } } }', { id: renewalId, key: `renewal-${renewalId}` });
+    const proposal = await act(stack, ovh, `mutation($id: ID!, $key: String!) { submitProposal(requestId: $id, idempotencyKey: $key, input: { validUntil: "${inDays(10)}", commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE, lines: [{ designation: "Abonnement 12 mois (renouvellement)", quantity: "1", listUnitPrice: "1200.00", unitPrice: "1200.00" }] }) { proposal { id } errors { code } } }`, { id: renewalId, key: `renewal-${renewalId}` });
     const proposalId = proposal.submitProposal.proposal.id;
     await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', { id: proposalId });
     const accepted = await act(stack, beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id } } } errors { code } } }', { id: proposalId });
@@ -243,7 +243,7 @@ describe('messages in the reader’s language', () => {
     expect((await response.json()).data.submitRequest.errors).toEqual([{ code: 'NOT_FOUND', message: 'The request was not found.' }]);
     // A date in a message is written the French way.
     const late = await submitRequestSolicitingTwoBrands(stack);
-    const submitted = await act(stack, ovh, 'mutation($id: ID!, $key: String!) { submitProposal(requestId: $id, idempotencyKey: $key, input: { validUntil: "' + inDays(1) + '", billingPeriod: ONE_OFF, billingTiming: IN_ADVANCE, lines: [{ designation: "Audit", quantity: "1", listUnitPrice: "10.00", unitPrice: "10.00" }] }) { proposal { id } errors { code } } }', { id: late, key: `late-${late}` });
+    const submitted = await act(stack, ovh, `mutation($id: ID!, $key: String!) { submitProposal(requestId: $id, idempotencyKey: $key, input: { validUntil: "${inDays(1)}", billingPeriod: ONE_OFF, billingTiming: IN_ADVANCE, lines: [{ designation: "Audit", quantity: "1", listUnitPrice: "10.00", unitPrice: "10.00" }] }) { proposal { id } errors { code } } }`, { id: late, key: `late-${late}` });
     const expired = submitted.submitProposal.proposal.id;
     await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', { id: expired });
     await stack.subgraphs.ordering.orm.em.getConnection().execute('update proposal set valid_until = ? where id = ?', ['2026-11-16', expired]);

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Dec, invalid, notFound, paginate, publish, TOPICS, type Bilingual, type Identity, type PageArgs, type ProductChanged, type SolutionChanged } from '@nuage/shared';
-import { Brand, CatalogueChange, Certification, Product, Question, QuestionOption, QuestionRule, Solution, BillingPeriod, BillingTiming } from '../entities';
+import { Brand, CatalogueChange, Certification, Product, Question, QuestionOption, QuestionRule, Solution, type BillingPeriod, type BillingTiming } from '../entities';
 
 /**
  * The market holder's changes to the catalogue. Each runs in one transaction with the dated record
@@ -88,7 +88,7 @@ export async function updateBrand(em: EntityManager, caller: Identity, id: strin
     if (changes.tagline !== undefined) changes.tagline = checkText('input.tagline', changes.tagline, 300);
     if (changes.description !== undefined) changes.description = checkText('input.description', changes.description, 5000);
     if (changes.legalCountry !== undefined && !/^[A-Z]{2}$/.test(changes.legalCountry)) throw invalid('input.legalCountry', { fr: 'Un code pays ISO 3166, par exemple « FR ».', en: 'An ISO 3166 country code, e.g. "FR".' });
-    changes.services?.forEach((code, i) => checkCode(`input.services.${i}`, code));
+    for (const [i, code] of (changes.services ?? []).entries()) checkCode(`input.services.${i}`, code);
     const { before, after } = applyValues(brand, changes);
     record(tx, caller, { subjectType: 'BRAND', subjectId: brand.id, action: 'brand.updated', before, after }, reason);
     return brand;
@@ -108,7 +108,7 @@ function checkSolutionValues(values: SolutionValues) {
   if (values.name !== undefined) checked.name = checkText('input.name', values.name, 200);
   if (values.description !== undefined) checked.description = checkText('input.description', values.description, 5000);
   if (values.serviceCategories !== undefined) {
-    values.serviceCategories.forEach((code, i) => checkCode(`input.serviceCategories.${i}`, code));
+    for (const [i, code] of values.serviceCategories.entries()) checkCode(`input.serviceCategories.${i}`, code);
     checked.serviceCategories = [...new Set(values.serviceCategories)];
   }
   return checked;

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import { sql, callerOf, Connection, DecimalScalar, forbidden, isMarketWide, JSONObject, LocalDate, Money, MutationPayload, PageArgs, Role, succeeded, type Identity, type SubgraphContext } from '@nuage/shared';
 import type Decimal from 'decimal.js';
-import { Commitment, ConsumptionAlert, OrderLineReference, OrderReference, RequestReference } from '../entities';
+import { type Commitment, type ConsumptionAlert, OrderLineReference, OrderReference, RequestReference } from '../entities';
 import { ingestUsage, usageFromFocusCsv, type UsageInput } from '../services/usage';
 import { raiseAlerts, listAlerts, requestRenewal } from '../services/alerts';
 import { sum } from '../services/figures';

@@ -21,7 +21,7 @@ export class Migration20261128154921 extends Migration {
 
     this.addSql(`alter table "known_order" add "request_id" uuid null;`);
 
-    this.addSql(`create or replace function "history_entry_history_entry_append_only_fn"() returns trigger as \$\$ begin raise exception 'history entries are never edited or deleted'; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "history_entry_history_entry_append_only_fn"() returns trigger as $$ begin raise exception 'history entries are never edited or deleted'; end; $$ language plpgsql;`);
     this.addSql(`create trigger "history_entry_append_only" BEFORE UPDATE OR DELETE on "history_entry" for each ROW execute function "history_entry_history_entry_append_only_fn"();`);
   }
 

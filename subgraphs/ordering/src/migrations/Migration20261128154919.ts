@@ -10,7 +10,7 @@ export class Migration20261128154919 extends Migration {
     this.addSql(`create index "history_entry_file_id_at_index" on "history_entry" ("file_id", "at");`);
     this.addSql(`create index "history_entry_subject_id_at_index" on "history_entry" ("subject_id", "at");`);
 
-    this.addSql(`create or replace function "history_entry_history_entry_append_only_fn"() returns trigger as \$\$ begin raise exception 'history entries are never edited or deleted'; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "history_entry_history_entry_append_only_fn"() returns trigger as $$ begin raise exception 'history entries are never edited or deleted'; end; $$ language plpgsql;`);
     this.addSql(`create trigger "history_entry_append_only" BEFORE UPDATE OR DELETE on "history_entry" for each ROW execute function "history_entry_history_entry_append_only_fn"();`);
   }
 

@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { documentRenderer, downloadRoute, notFound, type FileStore } from '@nuage/shared';
-import { ProposalDocument, ProposalDocumentKind, type Order, type Proposal, type ProposalLine, type SubscriptionOrder } from '../entities';
+import { ProposalDocument, type ProposalDocumentKind, type Order, type Proposal, type ProposalLine, type SubscriptionOrder } from '../entities';
 import type { ProposalPrint } from './proposal-pdf';
 import { readableProposal } from './proposals';
 

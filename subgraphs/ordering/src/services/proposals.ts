@@ -23,7 +23,7 @@ import {
   type ProposalAccepted,
   type ProposalSubmitted,
 } from '@nuage/shared';
-import { BillingPeriod, BillingTiming, Order, OrderLine, OrderStatus, Proposal, ProposalDocument, ProposalDocumentKind, ProposalLine, ProposalStatus, Solicitation, SubscriptionOrder } from '../entities';
+import { type BillingPeriod, type BillingTiming, Order, OrderLine, OrderStatus, Proposal, ProposalDocument, ProposalDocumentKind, ProposalLine, ProposalStatus, Solicitation, SubscriptionOrder } from '../entities';
 import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycle';
 import { proposalDocuments, proposalPrint } from './documents';
 import { nextNumber, once } from './idempotency';

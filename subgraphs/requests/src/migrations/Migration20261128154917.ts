@@ -15,7 +15,7 @@ export class Migration20261128154917 extends Migration {
     this.addSql(`create index "notification_unread" on "notification" ("person_id") where "read_at" is null;`);
     this.addSql(`create index "notification_person_id_created_at_index" on "notification" ("person_id", "created_at");`);
 
-    this.addSql(`create or replace function "history_entry_history_entry_append_only_fn"() returns trigger as \$\$ begin raise exception 'history entries are never edited or deleted'; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "history_entry_history_entry_append_only_fn"() returns trigger as $$ begin raise exception 'history entries are never edited or deleted'; end; $$ language plpgsql;`);
     this.addSql(`create trigger "history_entry_append_only" BEFORE UPDATE OR DELETE on "history_entry" for each ROW execute function "history_entry_history_entry_append_only_fn"();`);
   }
 

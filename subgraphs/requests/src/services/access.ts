@@ -1,6 +1,6 @@
-import { type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { forbidden, isBuyer, isMarketWide, notFound, Role, type Identity, type ThreadAccess } from '@nuage/shared';
-import { BeneficiaryEntity, Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
+import { type BeneficiaryEntity, type Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
 
 /**
  * Who reads a request: its entity's buyers; a supplier, once it is submitted, if it solicits the

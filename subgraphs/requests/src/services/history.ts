@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HistorySubject, recordHistory, type FieldChange, type Identity } from '@nuage/shared';
 import { indexRequest } from './search';
-import { REQUEST_STATUS_LABELS, RequestStatus, type ServiceRequest } from '../entities';
+import { REQUEST_STATUS_LABELS, type RequestStatus, type ServiceRequest } from '../entities';
 
 const labelled = (status: RequestStatus) => ({ status, label: REQUEST_STATUS_LABELS[status] });
 

@@ -58,7 +58,8 @@ export async function saveTeam(em: EntityManager, caller: Identity, input: { ent
   const name = input.name.trim();
   if (name.length < 2 || name.length > 80) throw invalid('input.name', { fr: "Nommez l'équipe en 2 à 80 caractères.", en: 'Name the team in 2 to 80 characters.' });
   const members = await em.find(Person, { id: { $in: input.memberIds }, entity: input.entityId });
-  const stranger = input.memberIds.findIndex((id) => !members.some((m) => m.id === id));
+  const found = new Set(members.map((m) => m.id));
+  const stranger = input.memberIds.findIndex((id) => !found.has(id));
   if (stranger >= 0) throw invalid(`input.memberIds.${stranger}`, { fr: "Seules les personnes de l'entité rejoignent ses équipes.", en: 'Only people of the entity join its teams.' });
   const team = input.teamId ? await em.findOne(Team, { id: input.teamId, entity: input.entityId }) : em.create(Team, { entity: em.getReference(BeneficiaryEntity, input.entityId), name });
   if (!team) throw notFound({ fr: "L'équipe", en: 'The team' }, 'input.teamId');
@@ -156,7 +157,7 @@ export async function accountStanding(em: EntityManager, personId: string) {
 /** The invited person behind a token, if the token is valid and unused. */
 export async function invitationOf(em: EntityManager, token: string): Promise<Person> {
   const person = await em.findOne(Person, { activationTokenHash: tokenHash(token) }, { populate: ['entity'] });
-  if (!person || !person.activationExpiresAt || person.activationExpiresAt < new Date()) throw notFound({ fr: "L'invitation (elle a peut-être expiré ou déjà servi)", en: 'The invitation (it may have expired or been used)' }, 'token');
+  if (!person?.activationExpiresAt || person.activationExpiresAt < new Date()) throw notFound({ fr: "L'invitation (elle a peut-être expiré ou déjà servi)", en: 'The invitation (it may have expired or been used)' }, 'token');
   return person;
 }
 

@@ -205,18 +205,18 @@ async function applyDraft(em: EntityManager, caller: Identity, request: ServiceR
   if (solutions) {
     if (!request.solutions.isInitialized()) await request.solutions.init();
     request.solutions.removeAll();
-    solutions.forEach((choice, position) => request.solutions.add(em.create(RequestSolution, { request, position, brandId: choice.brandId, solutionId: choice.solutionId ?? null })));
+    for (const [position, choice] of solutions.entries()) request.solutions.add(em.create(RequestSolution, { request, position, brandId: choice.brandId, solutionId: choice.solutionId ?? null }));
   }
   if (items) {
     if (!request.items.isInitialized()) await request.items.init();
     request.items.removeAll();
-    items.forEach((item, position) => request.items.add(em.create(RequestItem, { request, position, ...item })));
+    for (const [position, item] of items.entries()) request.items.add(em.create(RequestItem, { request, position, ...item }));
     // A renewal solicits the brand of the orders it renews, unless the buyer chose the brands.
     if (!solutions && request.kind === RequestKind.RENEWAL) {
       if (!request.solutions.isInitialized()) await request.solutions.init();
       const known = new Set(request.solutions.getItems().map((s) => s.brandId));
       const orderBrands = [...new Set(items.flatMap((item) => (item.orderId && item.brandId && !known.has(item.brandId) ? [item.brandId] : [])))];
-      orderBrands.forEach((brandId, i) => request.solutions.add(em.create(RequestSolution, { request, position: known.size + i, brandId, solutionId: null })));
+      for (const [i, brandId] of orderBrands.entries()) request.solutions.add(em.create(RequestSolution, { request, position: known.size + i, brandId, solutionId: null }));
     }
   }
 }
