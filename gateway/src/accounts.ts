@@ -19,7 +19,10 @@ export interface AccountCheckOptions {
   cacheMs?: number;
 }
 
-const cannotCheck = () => new GraphQLError('Accounts cannot be checked right now; retry in a moment.', { extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 } } });
+const cannotCheck = () =>
+  new GraphQLError('Accounts cannot be checked right now; retry in a moment.', {
+    extensions: { code: SERVICE_UNAVAILABLE, http: { status: 503 } },
+  });
 
 /**
  * A valid signature is not enough: the account must exist, be active, and hold the role, entity
@@ -51,8 +54,15 @@ export function accountChecker(options: AccountCheckOptions) {
     const standing = isUuid(identity.userId) ? await standingOf(identity.userId) : 'unknown';
     if (standing === 'unknown') throw refuse({ fr: "ce compte n'existe pas", en: 'this account does not exist' });
     if (!standing.active) throw refuse({ fr: 'ce compte a été désactivé', en: 'this account has been deactivated' });
-    if (standing.role !== identity.role || (standing.entityId ?? undefined) !== identity.entityId || (standing.brandId ?? undefined) !== identity.brandId) {
-      throw refuse({ fr: 'le jeton ne correspond pas au compte (rôle, entité ou marque)', en: 'the token does not match the account (role, entity or brand)' });
+    if (
+      standing.role !== identity.role ||
+      (standing.entityId ?? undefined) !== identity.entityId ||
+      (standing.brandId ?? undefined) !== identity.brandId
+    ) {
+      throw refuse({
+        fr: 'le jeton ne correspond pas au compte (rôle, entité ou marque)',
+        en: 'the token does not match the account (role, entity or brand)',
+      });
     }
   };
 }

@@ -21,7 +21,8 @@ const CLOCK_SKEW_SECONDS = 60;
 
 /** Reads the authentication settings: `AUTH_JWKS_URL`, or `AUTH_PUBLIC_KEY` / `AUTH_PUBLIC_KEY_FILE`. */
 export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
-  const publicKeyPem = env.AUTH_PUBLIC_KEY ?? (env.AUTH_PUBLIC_KEY_FILE ? readFileSync(env.AUTH_PUBLIC_KEY_FILE, 'utf8') : undefined);
+  const publicKeyPem =
+    env.AUTH_PUBLIC_KEY ?? (env.AUTH_PUBLIC_KEY_FILE ? readFileSync(env.AUTH_PUBLIC_KEY_FILE, 'utf8') : undefined);
   if (!env.AUTH_JWKS_URL && !publicKeyPem) {
     throw new Error('Set AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_PUBLIC_KEY_FILE to verify bearer tokens.');
   }
@@ -31,12 +32,18 @@ export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
     algorithm: env.AUTH_ALGORITHM ?? 'ES256',
     issuer: env.AUTH_ISSUER ?? 'nuage-public',
     audience: env.AUTH_AUDIENCE ?? 'nuage-public-api',
-    maxTokenLifetimeSeconds: env.AUTH_MAX_TOKEN_LIFETIME_SECONDS ? Number(env.AUTH_MAX_TOKEN_LIFETIME_SECONDS) : undefined,
+    maxTokenLifetimeSeconds: env.AUTH_MAX_TOKEN_LIFETIME_SECONDS
+      ? Number(env.AUTH_MAX_TOKEN_LIFETIME_SECONDS)
+      : undefined,
   };
 }
 
 /** An authentication failure, with its reason. */
-export const refuse = (reason: Bilingual) => new DomainError(ErrorCode.UNAUTHENTICATED, { fr: `Échec de l'authentification : ${reason.fr}.`, en: `Authentication failed: ${reason.en}.` });
+export const refuse = (reason: Bilingual) =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, {
+    fr: `Échec de l'authentification : ${reason.fr}.`,
+    en: `Authentication failed: ${reason.en}.`,
+  });
 
 /** Verifies `Authorization: Bearer <jwt>`; returns null when there is no token at all. */
 export async function createTokenVerifier(config: AuthConfig) {
@@ -48,7 +55,11 @@ export async function createTokenVerifier(config: AuthConfig) {
   return async function verify(authorization: string | undefined): Promise<Identity | null> {
     if (!authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    if (!match) throw refuse({ fr: "l'en-tête Authorization doit être « Bearer <jeton> »", en: 'the Authorization header must be "Bearer <token>"' });
+    if (!match)
+      throw refuse({
+        fr: "l'en-tête Authorization doit être « Bearer <jeton> »",
+        en: 'the Authorization header must be "Bearer <token>"',
+      });
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(match[1] as string, key as never, {
@@ -62,10 +73,17 @@ export async function createTokenVerifier(config: AuthConfig) {
       }));
     } catch (error) {
       const code = (error as { code?: string }).code;
-      throw refuse(code === 'ERR_JWT_EXPIRED' ? { fr: 'le jeton a expiré', en: 'the token has expired' } : { fr: "le jeton n'est pas valide", en: 'the token is not valid' });
+      throw refuse(
+        code === 'ERR_JWT_EXPIRED'
+          ? { fr: 'le jeton a expiré', en: 'the token has expired' }
+          : { fr: "le jeton n'est pas valide", en: 'the token is not valid' },
+      );
     }
     if ((payload.exp as number) - (payload.iat as number) > maxLifetime) {
-      throw refuse({ fr: `un jeton vit ${maxLifetime / 3600} h au plus`, en: `a token lives ${maxLifetime / 3600} h at most` });
+      throw refuse({
+        fr: `un jeton vit ${maxLifetime / 3600} h au plus`,
+        en: `a token lives ${maxLifetime / 3600} h at most`,
+      });
     }
     const identity = identityFromClaims(payload);
     if (typeof identity === 'string') throw refuse({ fr: `jeton refusé (${identity})`, en: identity });

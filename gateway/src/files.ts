@@ -7,7 +7,13 @@ export interface DownloadProxyOptions {
   internalSecret: string;
 }
 
-const PASSED_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control', 'x-content-type-options'];
+const PASSED_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'cache-control',
+  'x-content-type-options',
+];
 const UPLOAD_HEADERS = ['content-type', 'content-length', 'x-file-name'];
 
 /**
@@ -24,7 +30,9 @@ export function fileProxy(options: DownloadProxyOptions): Route {
     const [, , subgraph, path] = match as unknown as [string, string, string, string];
     const target = options.subgraphUrls[subgraph];
     if (!target) {
-      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such download.' } }));
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such download.' } }));
       return true;
     }
     let identity: Identity | null;
@@ -36,7 +44,9 @@ export function fileProxy(options: DownloadProxyOptions): Route {
     }
     if (!identity) {
       if (req.method === 'POST') req.resume();
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Send a valid bearer token.' } }));
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Send a valid bearer token.' } }));
       return true;
     }
     const upload = direction === 'uploads';
@@ -45,11 +55,17 @@ export function fileProxy(options: DownloadProxyOptions): Route {
       headers: {
         [IDENTITY_HEADER]: signIdentity(identity, options.internalSecret),
         ...(req.headers['accept-language'] ? { 'accept-language': String(req.headers['accept-language']) } : {}),
-        ...(upload ? Object.fromEntries(UPLOAD_HEADERS.flatMap((name) => (req.headers[name] ? [[name, String(req.headers[name])]] : []))) : {}),
+        ...(upload
+          ? Object.fromEntries(
+              UPLOAD_HEADERS.flatMap((name) => (req.headers[name] ? [[name, String(req.headers[name])]] : [])),
+            )
+          : {}),
       },
       ...(upload ? { body: Readable.toWeb(req) as ReadableStream, duplex: 'half' } : {}),
     } as RequestInit);
-    const headers = Object.fromEntries(PASSED_HEADERS.flatMap((name) => (upstream.headers.has(name) ? [[name, upstream.headers.get(name)!]] : [])));
+    const headers = Object.fromEntries(
+      PASSED_HEADERS.flatMap((name) => (upstream.headers.has(name) ? [[name, upstream.headers.get(name)!]] : [])),
+    );
     res.writeHead(upstream.status, headers);
     if (upstream.body) Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(res);
     else res.end();

@@ -52,9 +52,11 @@ const requireAuthentication: ApolloServerPlugin<GatewayContext> = {
     return {
       async didResolveOperation({ contextValue, operation }) {
         if (contextValue.identity) return;
-        const onlyAnonymous = !!operation && operation.selectionSet.selections.every(
-          (selection) => selection.kind === 'Field' && ANONYMOUS_FIELDS.has(selection.name.value),
-        );
+        const onlyAnonymous =
+          !!operation &&
+          operation.selectionSet.selections.every(
+            (selection) => selection.kind === 'Field' && ANONYMOUS_FIELDS.has(selection.name.value),
+          );
         if (!onlyAnonymous) throw toGraphQLError(unauthenticated());
       },
     };
@@ -65,7 +67,11 @@ const requireAuthentication: ApolloServerPlugin<GatewayContext> = {
 export async function startGateway(options: GatewayOptions): Promise<RunningHttpService> {
   const logger = createLogger('gateway');
   const verifyToken = await createTokenVerifier(options.auth);
-  const assertMayAct = accountChecker({ requestsUrl: options.subgraphUrls.requests!, internalSecret: options.internalSecret, cacheMs: options.accountCacheMs });
+  const assertMayAct = accountChecker({
+    requestsUrl: options.subgraphUrls.requests!,
+    internalSecret: options.internalSecret,
+    cacheMs: options.accountCacheMs,
+  });
   /** The caller behind a bearer token: a valid signature, and an account that exists and may act. */
   const limitAnonymous = anonymousRateLimit(options.anonymousPerMinute ?? 30);
   const verify = async (authorization: string | undefined) => {
@@ -79,7 +85,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   if (process.env.APOLLO_TELEMETRY_ENABLED !== 'true') process.env.APOLLO_TELEMETRY_DISABLED = 'true';
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(options.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphDataSource(name, options.subgraphUrls[name] ?? (url as string), options.internalSecret, logger),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, options.subgraphUrls[name] ?? (url as string), options.internalSecret, logger),
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -99,13 +106,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     apollo,
     logger,
     metrics: { secret: options.internalSecret, counters: () => ({ ...totals }) },
-    routes: [activationPage(), fileProxy({ verify, subgraphUrls: options.subgraphUrls, internalSecret: options.internalSecret })],
+    routes: [
+      activationPage(),
+      fileProxy({ verify, subgraphUrls: options.subgraphUrls, internalSecret: options.internalSecret }),
+    ],
     port: options.port,
     host: options.host,
     ready: async () => {
       const answers = await Promise.all(
         Object.values(options.subgraphUrls).map((url) =>
-          fetch(new URL('/ready', url)).then((r) => r.ok, () => false),
+          fetch(new URL('/ready', url)).then(
+            (r) => r.ok,
+            () => false,
+          ),
         ),
       );
       return answers.every(Boolean);
@@ -114,12 +127,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       const timing = startTiming();
       try {
         const identity = await verify(firstHeader(req, 'authorization'));
-        if (!identity) await limitAnonymous(req.socket.remoteAddress ?? 'unknown', localeFrom(firstHeader(req, 'accept-language')));
+        if (!identity)
+          await limitAnonymous(req.socket.remoteAddress ?? 'unknown', localeFrom(firstHeader(req, 'accept-language')));
         return { timing, identity, acceptLanguage: firstHeader(req, 'accept-language') };
       } catch (error) {
         if (error instanceof DomainError) throw toGraphQLError(error);
         if (error instanceof GraphQLError) throw error;
-        throw new GraphQLError('Authentication failed.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        throw new GraphQLError('Authentication failed.', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
       }
     },
   });

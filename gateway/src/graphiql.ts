@@ -17,7 +17,11 @@ export const graphiqlLandingPage = (): ApolloServerPlugin => ({
             title: 'Nuage Public — GraphiQL',
             endpoint: '/graphql',
             defaultQuery: examples,
-            headers: JSON.stringify({ Authorization: 'Bearer <paste the output of npm run token -- analyst>' }, null, 2),
+            headers: JSON.stringify(
+              { Authorization: 'Bearer <paste the output of npm run token -- analyst>' },
+              null,
+              2,
+            ),
             isHeadersEditorEnabled: true,
             shouldPersistHeaders: true,
           }),

@@ -4,7 +4,8 @@ import { startGateway } from './gateway';
 
 /** Runs the gateway as its own process; the stack runner (`npm start`) sets the environment. */
 const env = process.env;
-if (!env.INTERNAL_SECRET) throw new Error('INTERNAL_SECRET must be set: the subgraphs only trust identities signed with it.');
+if (!env.INTERNAL_SECRET)
+  throw new Error('INTERNAL_SECRET must be set: the subgraphs only trust identities signed with it.');
 const subgraphUrls = Object.fromEntries(
   Object.entries(env)
     .filter(([key]) => key.startsWith('SUBGRAPH_URL_'))

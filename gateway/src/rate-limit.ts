@@ -24,7 +24,9 @@ export function anonymousRateLimit(perMinute: number) {
       // Apollo Server sends `extensions.http` as the response's status and headers (a HeaderMap;
       // graphql-yoga's typings, loaded for GraphiQL, declare a plain record instead).
       const http = { status: 429, headers: new HeaderMap([['retry-after', String(seconds)]]) } as never;
-      throw new GraphQLError(TOO_MANY[locale].replace('{s}', String(seconds)), { extensions: { code: RATE_LIMITED, retryAfterSeconds: seconds, http } });
+      throw new GraphQLError(TOO_MANY[locale].replace('{s}', String(seconds)), {
+        extensions: { code: RATE_LIMITED, retryAfterSeconds: seconds, http },
+      });
     }
   };
 }

@@ -2,7 +2,16 @@ import http from 'node:http';
 import https from 'node:https';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { Kind, parse, type OperationDefinitionNode, type SelectionNode } from 'graphql';
-import { currentRequest, IDENTITY_HEADER, localeFrom, REQUEST_ID_HEADER, SERVICE_UNAVAILABLE, signIdentity, type Identity, type Logger } from '@nuage/shared';
+import {
+  currentRequest,
+  IDENTITY_HEADER,
+  localeFrom,
+  REQUEST_ID_HEADER,
+  SERVICE_UNAVAILABLE,
+  signIdentity,
+  type Identity,
+  type Logger,
+} from '@nuage/shared';
 import type { RequestTiming } from './timing';
 
 /** What the gateway knows of a request that a subgraph call needs. */
@@ -19,10 +28,25 @@ type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
  * SERVICE_UNAVAILABLE on each field it was asked for (the gateway places `_entities` errors at
  * the paths of the entities), so the rest of the answer survives; no internal address is shown.
  */
-function unavailable(name: string, query: string, variables: Record<string, unknown> | undefined, acceptLanguage: string | undefined): SubgraphResponse {
-  const operation = parse(query).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+function unavailable(
+  name: string,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  acceptLanguage: string | undefined,
+): SubgraphResponse {
+  const operation = parse(query).definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const keys = (selections: readonly SelectionNode[]): string[] =>
-    selections.flatMap((s) => (s.kind === Kind.FIELD ? (s.name.value === '__typename' ? [] : [s.alias?.value ?? s.name.value]) : s.kind === Kind.INLINE_FRAGMENT ? keys(s.selectionSet.selections) : []));
+    selections.flatMap((s) =>
+      s.kind === Kind.FIELD
+        ? s.name.value === '__typename'
+          ? []
+          : [s.alias?.value ?? s.name.value]
+        : s.kind === Kind.INLINE_FRAGMENT
+          ? keys(s.selectionSet.selections)
+          : [],
+    );
   const roots = operation?.selectionSet.selections ?? [];
   const representations = Array.isArray(variables?.representations) ? variables.representations.length : 0;
   const paths = roots.flatMap((root): (string | number)[][] => {
@@ -32,10 +56,14 @@ function unavailable(name: string, query: string, variables: Record<string, unkn
     const fields = keys(root.selectionSet?.selections ?? []);
     return Array.from({ length: representations }, (_, i) => fields.map((field) => ['_entities', i, field])).flat();
   });
-  const message = localeFrom(acceptLanguage) === 'en'
-    ? `The ${name} service is unavailable for the moment; try again shortly.`
-    : `Le service ${name} est indisponible pour le moment ; réessayez dans un instant.`;
-  return { data: null, errors: paths.map((path) => ({ message, path, extensions: { code: SERVICE_UNAVAILABLE, service: name } })) } as SubgraphResponse;
+  const message =
+    localeFrom(acceptLanguage) === 'en'
+      ? `The ${name} service is unavailable for the moment; try again shortly.`
+      : `Le service ${name} est indisponible pour le moment ; réessayez dans un instant.`;
+  return {
+    data: null,
+    errors: paths.map((path) => ({ message, path, extensions: { code: SERVICE_UNAVAILABLE, service: name } })),
+  } as SubgraphResponse;
 }
 
 /**
@@ -66,7 +94,11 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
     if (context.acceptLanguage) headers['accept-language'] = context.acceptLanguage;
     const requestId = currentRequest()?.requestId;
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
-    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+    });
     const started = performance.now();
     try {
       const { status, text } = await this.post(headers, body);
@@ -75,7 +107,8 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
       this.logger.error({ subgraph: this.name, status, requestId }, 'subgraph answered without a GraphQL response');
     } catch (error) {
       // The caller went away: the call was cancelled on purpose (the subgraph stops too).
-      if (currentRequest()?.signal?.aborted) return unavailable(this.name, request.query!, request.variables, context.acceptLanguage);
+      if (currentRequest()?.signal?.aborted)
+        return unavailable(this.name, request.query!, request.variables, context.acceptLanguage);
       this.logger.warn({ subgraph: this.name, err: error, requestId }, 'subgraph unreachable');
     } finally {
       context.timing?.fetches.push([started, performance.now()]);
@@ -85,12 +118,19 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
 
   private post(headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
-      const options = { method: 'POST', headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) }, agent: this.agent, signal: currentRequest()?.signal };
+      const options = {
+        method: 'POST',
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        agent: this.agent,
+        signal: currentRequest()?.signal,
+      };
       const call = this.transport.request(this.target, options, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('error', reject);
-        response.on('end', () => resolve({ status: response.statusCode ?? 502, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 502, text: Buffer.concat(chunks).toString('utf8') }),
+        );
       });
       call.on('error', reject);
       call.end(body);

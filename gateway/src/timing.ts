@@ -49,7 +49,10 @@ export function federationTiming(totals: FederationTotals): ApolloServerPlugin<{
           totals.gatewayMs += gateway;
           totals.subgraphCriticalPathMs += subgraphs;
           totals.subgraphFetches += timing.fetches.length;
-          response.http.headers.set('server-timing', `gateway;dur=${gateway.toFixed(2)}, subgraphs;dur=${subgraphs.toFixed(2)};desc="critical path"`);
+          response.http.headers.set(
+            'server-timing',
+            `gateway;dur=${gateway.toFixed(2)}, subgraphs;dur=${subgraphs.toFixed(2)};desc="critical path"`,
+          );
         },
       };
     },

@@ -21,8 +21,19 @@ const BATCH = 5_000;
  * gateway as the supplier would (batches of 5,000), then the two years before completed in SQL,
  * to three years and 1,000,000 lines; then the analysts' monthly aggregation through the gateway.
  */
-export async function benchConsumption(options: { databaseUrl: string; databasePrefix: string; gatewayUrl: string; token: (key: string) => Promise<string> }): Promise<ConsumptionFigures> {
-  const orm = await openDatabase({ service: 'consumption', serverUrl: options.databaseUrl, databasePrefix: options.databasePrefix, entities: consumption.entities, migrations: consumption.migrations });
+export async function benchConsumption(options: {
+  databaseUrl: string;
+  databasePrefix: string;
+  gatewayUrl: string;
+  token: (key: string) => Promise<string>;
+}): Promise<ConsumptionFigures> {
+  const orm = await openDatabase({
+    service: 'consumption',
+    serverUrl: options.databaseUrl,
+    databasePrefix: options.databasePrefix,
+    entities: consumption.entities,
+    migrations: consumption.migrations,
+  });
   const connection = orm.em.getConnection();
   const brandId = stableId('brand', 'OVHCLOUD');
   const lines = Array.from({ length: ORDER_LINES }, () => randomUUID());
@@ -34,7 +45,11 @@ export async function benchConsumption(options: { databaseUrl: string; databaseP
   );
   const supplierToken = await options.token('supplier:ovhcloud');
   const post = async (query: string, variables: unknown, token: string) => {
-    const response = await fetch(options.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(options.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: any; errors?: unknown[] };
     if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
     return body.data;
@@ -63,7 +78,8 @@ export async function benchConsumption(options: { databaseUrl: string; databaseP
       });
     }
   }
-  const mutation = 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted duplicates rejected { reason } } } }';
+  const mutation =
+    'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted duplicates rejected { reason } } } }';
   const started = performance.now();
   for (let i = 0; i < usage.length; i += BATCH) {
     const report = (await post(mutation, { lines: usage.slice(i, i + BATCH) }, supplierToken)).pushUsage.report;
@@ -110,8 +126,16 @@ export async function benchConsumption(options: { databaseUrl: string; databaseP
   }
   // For comparison, the same aggregation computed from the raw lines.
   const t = performance.now();
-  await connection.execute("select brand_id, date_trunc('month', charge_period_start) as month, sum(effective_cost) from usage_line group by 1, 2");
+  await connection.execute(
+    "select brand_id, date_trunc('month', charge_period_start) as month, sum(effective_cost) from usage_line group by 1, 2",
+  );
   const rawAggregationMs = performance.now() - t;
   await orm.close();
-  return { linesThroughGateway: usage.length, ingestionSeconds, historyLines: Number(history!.total), apiAggregationMs, rawAggregationMs };
+  return {
+    linesThroughGateway: usage.length,
+    ingestionSeconds,
+    historyLines: Number(history!.total),
+    apiAggregationMs,
+    rawAggregationMs,
+  };
 }

@@ -5,7 +5,14 @@ import { parse } from 'graphql';
 import { seededIdentity } from '@nuage/requests';
 import type { Identity } from '@nuage/shared';
 import { BUYER_DASHBOARD, schemaDir, type RunningStack } from '@nuage/stack';
-import { loadTest, metricsUrlOf, readMetrics, startHiveGateway, type GatewayUnderTest, type LoadFigures } from './gateways';
+import {
+  loadTest,
+  metricsUrlOf,
+  readMetrics,
+  startHiveGateway,
+  type GatewayUnderTest,
+  type LoadFigures,
+} from './gateways';
 import { median, mib, post, ratio, table } from './report';
 
 const CONNECTIONS = 32;
@@ -16,9 +23,17 @@ type Sign = (identity: Identity, tokenId?: string) => Promise<string>;
  * planner) over the same subgraphs: same answers first, then SQL statements per list size,
  * federation overhead, load, memory. Returns the lines to print.
  */
-export async function benchGateways(stack: RunningStack, sign: Sign, options: { loadSeconds: number }): Promise<string[]> {
+export async function benchGateways(
+  stack: RunningStack,
+  sign: Sign,
+  options: { loadSeconds: number },
+): Promise<string[]> {
   const token = await sign(seededIdentity('beneficiary'));
-  const ours: GatewayUnderTest = { name: 'Nuage Public gateway (Apollo)', url: stack.gatewayUrl, metricsUrl: metricsUrlOf(stack.gatewayUrl) };
+  const ours: GatewayUnderTest = {
+    name: 'Nuage Public gateway (Apollo)',
+    url: stack.gatewayUrl,
+    metricsUrl: metricsUrlOf(stack.gatewayUrl),
+  };
   const gateways: GatewayUnderTest[] = [ours];
   try {
     gateways.push(await startHiveGateway(stack, false), await startHiveGateway(stack, true));
@@ -30,22 +45,50 @@ export async function benchGateways(stack: RunningStack, sign: Sign, options: { 
     const memory = await memoryOf(stack, gateways);
     return [
       `\n1–2. The buyer's dashboard (5 subgraphs, 10 latest requests and orders), ${CONNECTIONS} connections, ${options.loadSeconds} s × 2 rounds per gateway, a distinct token per request (medians of the rounds)`,
-      table([30, 7, 7, 7, 11, 15, 14, 18, 16, 16], [
-        ['Gateway', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms/req', 'subgraph calls', 'subgraphs CPU', 'ours/theirs req/s', 'ours/theirs p99', 'ours/theirs CPU'],
-        ...gateways.map((g) => {
-          const s = load.get(g)!;
-          const base = load.get(ours)!;
-          const versus = (pick: (f: typeof s) => number) => (g === ours ? '' : ratio(pick(base), pick(s)));
-          return [g.name, s.rps.toFixed(0), s.p50.toFixed(0), s.p99.toFixed(0), s.cpu.toFixed(2), s.fetches.toFixed(1), s.subgraphCpu.toFixed(2), versus((f) => f.rps), versus((f) => f.p99), versus((f) => f.cpu)];
-        }),
-      ]),
+      table(
+        [30, 7, 7, 7, 11, 15, 14, 18, 16, 16],
+        [
+          [
+            'Gateway',
+            'req/s',
+            'p50 ms',
+            'p99 ms',
+            'CPU ms/req',
+            'subgraph calls',
+            'subgraphs CPU',
+            'ours/theirs req/s',
+            'ours/theirs p99',
+            'ours/theirs CPU',
+          ],
+          ...gateways.map((g) => {
+            const s = load.get(g)!;
+            const base = load.get(ours)!;
+            const versus = (pick: (f: typeof s) => number) => (g === ours ? '' : ratio(pick(base), pick(s)));
+            return [
+              g.name,
+              s.rps.toFixed(0),
+              s.p50.toFixed(0),
+              s.p99.toFixed(0),
+              s.cpu.toFixed(2),
+              s.fetches.toFixed(1),
+              s.subgraphCpu.toFixed(2),
+              versus((f) => f.rps),
+              versus((f) => f.p99),
+              versus((f) => f.cpu),
+            ];
+          }),
+        ],
+      ),
       '(req/s higher is better for us when ours/theirs > 1; p99 and CPU better when < 1)',
       `\n3. Federation overhead, sequential requests through our gateway (median of 50): end-to-end ${overhead.endToEnd.toFixed(1)} ms ÷ subgraph fetches on the critical path ${overhead.critical.toFixed(1)} ms = ${overhead.ratio.toFixed(2)}`,
       `   Planning the dashboard (Apollo's planner, done once per operation, then cached by its hash): ${planning.warm.toFixed(1)} ms warm, ${planning.first.toFixed(0)} ms the first time`,
       '\n4. SQL statements per dashboard request',
       table([52, 10, 9, 9, 10, 12, 7], [['Listed', ...Object.keys(stack.subgraphUrls), 'total'], ...statements]),
       '\n5. Memory at the end of the run (resident set size)',
-      table([34, 10], memory.map(([name, bytes]) => [name, mib(bytes)])),
+      table(
+        [34, 10],
+        memory.map(([name, bytes]) => [name, mib(bytes)]),
+      ),
     ];
   } finally {
     for (const gateway of gateways) await gateway.stop?.();
@@ -54,9 +97,14 @@ export async function benchGateways(stack: RunningStack, sign: Sign, options: { 
 
 /** The gateways must give the same answer before their speed is compared. */
 async function assertSameAnswers(gateways: GatewayUnderTest[], token: string) {
-  const answers = await Promise.all(gateways.map((g) => post(g.url, token, BUYER_DASHBOARD, { first: 10 }).then((r) => JSON.stringify(r.data))));
+  const answers = await Promise.all(
+    gateways.map((g) => post(g.url, token, BUYER_DASHBOARD, { first: 10 }).then((r) => JSON.stringify(r.data))),
+  );
   for (const [index, answer] of answers.entries()) {
-    if (answer !== answers[0]) throw new Error(`${gateways[index]!.name} answers differently:\n${answer.slice(0, 400)}\n${answers[0]!.slice(0, 400)}`);
+    if (answer !== answers[0])
+      throw new Error(
+        `${gateways[index]!.name} answers differently:\n${answer.slice(0, 400)}\n${answers[0]!.slice(0, 400)}`,
+      );
   }
 }
 
@@ -69,7 +117,11 @@ async function statementsPerListSize(stack: RunningStack, ours: GatewayUnderTest
     const after = await Promise.all(subgraphs.map((url) => readMetrics(url, stack.internalSecret)));
     return { data, counts: after.map((m, i) => m.sqlStatements! - before[i]!.sqlStatements!) };
   };
-  const row = (label: string, counts: number[]) => [label, ...counts.map(String), String(counts.reduce((a, b) => a + b))];
+  const row = (label: string, counts: number[]) => [
+    label,
+    ...counts.map(String),
+    String(counts.reduce((a, b) => a + b)),
+  ];
   const rows: string[][] = [];
   for (const first of [1, 10, 100]) {
     const { data, counts } = await cost({ first });
@@ -88,7 +140,12 @@ async function statementsPerListSize(stack: RunningStack, ours: GatewayUnderTest
     requestsAfter = data.requests.edges.at(-1)?.cursor;
     if (!after) break;
   }
-  rows.push(row(`${listed} requests + ${listed} orders (${perPage.length} pages, worst page)`, subgraphs.map((_, i) => Math.max(...perPage.map((c) => c[i]!)))));
+  rows.push(
+    row(
+      `${listed} requests + ${listed} orders (${perPage.length} pages, worst page)`,
+      subgraphs.map((_, i) => Math.max(...perPage.map((c) => c[i]!))),
+    ),
+  );
   return rows;
 }
 
@@ -111,7 +168,11 @@ async function federationOverhead(ours: GatewayUnderTest, token: string) {
     const { ms, serverTiming } = await post(ours.url, token, BUYER_DASHBOARD, { first: 10 });
     if (i >= 10) samples.push({ endToEnd: ms, critical: Number(/subgraphs;dur=([\d.]+)/.exec(serverTiming)?.[1]) }); // after a warm-up
   }
-  return { endToEnd: median(samples.map((s) => s.endToEnd)), critical: median(samples.map((s) => s.critical)), ratio: median(samples.map((s) => s.endToEnd / s.critical)) };
+  return {
+    endToEnd: median(samples.map((s) => s.endToEnd)),
+    critical: median(samples.map((s) => s.critical)),
+    ratio: median(samples.map((s) => s.endToEnd / s.critical)),
+  };
 }
 
 /** Every gateway in turn, twice, each request with a token of its own; the medians of the rounds. */
@@ -120,11 +181,13 @@ async function underLoad(stack: RunningStack, gateways: GatewayUnderTest[], sign
   const tokens = await Promise.all(Array.from({ length: 20_000 }, (_, i) => sign(beneficiary, `bench-${i}`)));
   const body = JSON.stringify({ query: BUYER_DASHBOARD, variables: { first: 10 } });
   const runs = new Map<GatewayUnderTest, LoadFigures[]>(gateways.map((g) => [g, []]));
-  for (const gateway of gateways) await loadTest(gateway, stack, body, tokens, { connections: CONNECTIONS, seconds: 2 }); // warm-up
+  for (const gateway of gateways)
+    await loadTest(gateway, stack, body, tokens, { connections: CONNECTIONS, seconds: 2 }); // warm-up
   for (let round = 0; round < 2; round++) {
     for (const gateway of gateways) {
       const figures = await loadTest(gateway, stack, body, tokens, { connections: CONNECTIONS, seconds });
-      if (figures.failed) throw new Error(`${gateway.name}: ${figures.failed} failed requests under load: ${figures.firstError}`);
+      if (figures.failed)
+        throw new Error(`${gateway.name}: ${figures.failed} failed requests under load: ${figures.firstError}`);
       runs.get(gateway)!.push(figures);
     }
   }
@@ -147,7 +210,12 @@ async function underLoad(stack: RunningStack, gateways: GatewayUnderTest[], sign
 /** Resident memory of every gateway and subgraph process. */
 async function memoryOf(stack: RunningStack, gateways: GatewayUnderTest[]): Promise<[string, number][]> {
   return Promise.all([
-    ...gateways.map(async (g) => [g.name, (await readMetrics(g.metricsUrl, stack.internalSecret)).rssBytes] as [string, number]),
-    ...Object.entries(stack.subgraphUrls).map(async ([name, url]) => [`subgraph ${name}`, (await readMetrics(metricsUrlOf(url), stack.internalSecret)).rssBytes] as [string, number]),
+    ...gateways.map(
+      async (g) => [g.name, (await readMetrics(g.metricsUrl, stack.internalSecret)).rssBytes] as [string, number],
+    ),
+    ...Object.entries(stack.subgraphUrls).map(
+      async ([name, url]) =>
+        [`subgraph ${name}`, (await readMetrics(metricsUrlOf(url), stack.internalSecret)).rssBytes] as [string, number],
+    ),
   ]);
 }

@@ -25,12 +25,23 @@ export const metricsUrlOf = (graphqlUrl: string) => graphqlUrl.replace(/\/graphq
 export async function startHiveGateway(stack: RunningStack, rustPlanner: boolean): Promise<GatewayUnderTest> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', new URL('./hive-gateway.ts', import.meta.url).pathname], {
-    env: { ...process.env, ...gatewayEnvironment(stack.keys, stack.subgraphUrls), PORT: String(port), INTERNAL_SECRET: stack.internalSecret, HIVE_ROUTER_RUNTIME: String(rustPlanner) },
+    env: {
+      ...process.env,
+      ...gatewayEnvironment(stack.keys, stack.subgraphUrls),
+      PORT: String(port),
+      INTERNAL_SECRET: stack.internalSecret,
+      HIVE_ROUTER_RUNTIME: String(rustPlanner),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   await waitUntilReady('hive-gateway', base, child);
-  return { name: rustPlanner ? 'Hive Gateway + Rust planner' : 'Hive Gateway', url: `${base}/graphql`, metricsUrl: `${base}/metrics`, stop: () => stopChild(child) };
+  return {
+    name: rustPlanner ? 'Hive Gateway + Rust planner' : 'Hive Gateway',
+    url: `${base}/graphql`,
+    metricsUrl: `${base}/metrics`,
+    stop: () => stopChild(child),
+  };
 }
 
 export interface LoadFigures {
@@ -52,13 +63,22 @@ export interface LoadFigures {
  * `connections` clients sending the query for `seconds`, each request with a token of its own
  * (so nothing can be shared between requests by their credentials).
  */
-export async function loadTest(gateway: GatewayUnderTest, stack: RunningStack, body: string, tokens: string[], options: { connections: number; seconds: number }): Promise<LoadFigures> {
+export async function loadTest(
+  gateway: GatewayUnderTest,
+  stack: RunningStack,
+  body: string,
+  tokens: string[],
+  options: { connections: number; seconds: number },
+): Promise<LoadFigures> {
   let next = 0;
   let graphqlErrors = 0;
   let firstError: string | undefined;
   const secret = stack.internalSecret;
   const subgraphTotals = async () =>
-    (await Promise.all(Object.values(stack.subgraphUrls).map((url) => readMetrics(metricsUrlOf(url), secret)))).reduce((sum, m) => ({ cpu: sum.cpu + m.cpuMicros, fetches: sum.fetches + m.graphqlRequests! }), { cpu: 0, fetches: 0 });
+    (await Promise.all(Object.values(stack.subgraphUrls).map((url) => readMetrics(metricsUrlOf(url), secret)))).reduce(
+      (sum, m) => ({ cpu: sum.cpu + m.cpuMicros, fetches: sum.fetches + m.graphqlRequests! }),
+      { cpu: 0, fetches: 0 },
+    );
   const before = await readMetrics(gateway.metricsUrl, secret);
   const subgraphsBefore = await subgraphTotals();
   const result = await autocannon({
@@ -75,7 +95,15 @@ export async function loadTest(gateway: GatewayUnderTest, stack: RunningStack, b
             firstError ??= responseBody.slice(0, 300);
           }
         },
-        setupRequest: (request) => ({ ...request, body, headers: { ...request.headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[next++ % tokens.length]}` } }),
+        setupRequest: (request) => ({
+          ...request,
+          body,
+          headers: {
+            ...request.headers,
+            'content-type': 'application/json',
+            authorization: `Bearer ${tokens[next++ % tokens.length]}`,
+          },
+        }),
       },
     ],
   });

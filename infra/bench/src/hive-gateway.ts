@@ -25,12 +25,19 @@ for (const [key, url] of Object.entries(env)) {
 const signedIdentity: GatewayPlugin<{ identity?: Identity }> = {
   async onContextBuilding({ context, extendContext }) {
     const identity = await verify(context.request.headers.get('authorization') ?? undefined).catch(() => null);
-    if (!identity) throw new GraphQLError('Authentication failed.', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    if (!identity)
+      throw new GraphQLError('Authentication failed.', {
+        extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+      });
     extendContext({ identity });
   },
   onFetch({ context, options, setOptions }) {
     const identity = (context as { identity?: Identity }).identity;
-    if (identity) setOptions({ ...options, headers: { ...(options.headers as Record<string, string>), [IDENTITY_HEADER]: signIdentity(identity, secret) } });
+    if (identity)
+      setOptions({
+        ...options,
+        headers: { ...(options.headers as Record<string, string>), [IDENTITY_HEADER]: signIdentity(identity, secret) },
+      });
   },
 };
 
@@ -49,7 +56,16 @@ const server = createServer((req, res) => {
   if (req.url === '/metrics') {
     if (req.headers.authorization !== `Bearer ${secret}`) return void res.writeHead(401).end();
     const { user, system } = process.cpuUsage();
-    return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ service: 'hive-gateway', pid: process.pid, rssBytes: process.memoryUsage().rss, cpuMicros: user + system }));
+    return void res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(
+        JSON.stringify({
+          service: 'hive-gateway',
+          pid: process.pid,
+          rssBytes: process.memoryUsage().rss,
+          cpuMicros: user + system,
+        }),
+      );
   }
   if (req.url === '/ready') return void res.writeHead(200).end('ready');
   return gateway(req, res);

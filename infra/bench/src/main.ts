@@ -48,16 +48,26 @@ const databasePrefix = `bench${randomBytes(3).toString('hex')}`;
 const keysDir = mkdtempSync(`${tmpdir()}/nuage-bench-keys-`);
 /** `npm run bench -- dashboard` runs one part (dashboard, guided-choice, consumption, search); all by default. */
 const parts = process.argv.slice(2);
-const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search') => parts.length === 0 || parts.includes(part);
+const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search') =>
+  parts.length === 0 || parts.includes(part);
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
   const out: string[] = [];
   if (wants('dashboard')) {
-    console.log(`Seeding ${FILES} files through the gateway (request, proposal, approval, acceptance; 1 in ${SEED_SHAPE.activatedEvery} activated with usage, 1 in ${SEED_SHAPE.disputedEvery} disputed)…`);
+    console.log(
+      `Seeding ${FILES} files through the gateway (request, proposal, approval, acceptance; 1 in ${SEED_SHAPE.activatedEvery} activated with usage, 1 in ${SEED_SHAPE.disputedEvery} disputed)…`,
+    );
     const seedSeconds = await seedFiles(databaseUrl, databasePrefix, FILES);
     out.push(`\n${FILES} files seeded through the gateway in ${seedSeconds.toFixed(0)} s.`);
   }
-  stack = await startStack({ databaseUrl, databasePrefix, gatewayPort: 0, firstSubgraphPort: 0, keysDir, output: 'ignore' });
+  stack = await startStack({
+    databaseUrl,
+    databasePrefix,
+    gatewayPort: 0,
+    firstSubgraphPort: 0,
+    keysDir,
+    output: 'ignore',
+  });
   const sign = await tokenSigner(stack.keys);
   const token = await sign(seededIdentity('beneficiary'));
   if (wants('dashboard')) out.push(...(await benchGateways(stack, sign, { loadSeconds: LOAD_SECONDS })));
@@ -69,15 +79,29 @@ try {
       guided.push([label, String(pairs), p50.toFixed(1), p95.toFixed(1)]);
     };
     await measure('Guided choice (guide example), seeded catalogue');
-    const orm = await openDatabase({ service: 'catalogue', serverUrl: databaseUrl, databasePrefix, entities: catalogue.entities, migrations: catalogue.migrations });
+    const orm = await openDatabase({
+      service: 'catalogue',
+      serverUrl: databaseUrl,
+      databasePrefix,
+      entities: catalogue.entities,
+      migrations: catalogue.migrations,
+    });
     await addGeneratedSolutions(orm.em.fork(), 10_000 - 39);
     await orm.close();
     await measure('Guided choice (guide example), 10,000 solutions');
-    out.push(`\nGuided choice, ${ROUNDS} sequential requests through our gateway`, table([52, 8, 10, 10], [['Query', 'pairs', 'p50 ms', 'p95 ms'], ...guided]));
+    out.push(
+      `\nGuided choice, ${ROUNDS} sequential requests through our gateway`,
+      table([52, 8, 10, 10], [['Query', 'pairs', 'p50 ms', 'p95 ms'], ...guided]),
+    );
   }
 
   if (wants('consumption')) {
-    const volume = await benchConsumption({ databaseUrl, databasePrefix, gatewayUrl: stack.gatewayUrl, token: (key) => sign(seededIdentity(key)) });
+    const volume = await benchConsumption({
+      databaseUrl,
+      databasePrefix,
+      gatewayUrl: stack.gatewayUrl,
+      token: (key) => sign(seededIdentity(key)),
+    });
     out.push(
       `\nConsumption: ${volume.linesThroughGateway.toLocaleString('en')} usage lines pushed through the gateway in ${volume.ingestionSeconds.toFixed(1)} s (batches of 5,000): ${Math.round(volume.linesThroughGateway / volume.ingestionSeconds).toLocaleString('en')} lines/s`,
       `Analysts' monthly spend over ${volume.historyLines.toLocaleString('en')} lines, through the gateway (median of 5): by brand ${volume.apiAggregationMs[0]!.toFixed(1)} ms, by entity ${volume.apiAggregationMs[1]!.toFixed(1)} ms, by service category ${volume.apiAggregationMs[2]!.toFixed(1)} ms`,
@@ -91,7 +115,9 @@ try {
       table([46, 6, 10, 10], [['Query', 'hits', 'p50 ms', 'p95 ms'], ...figures.rows]),
     );
   }
-  console.log(`\nNuage Public benchmark — ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())}, Node ${process.version}; every service in its own process, PostgreSQL on the same machine`);
+  console.log(
+    `\nNuage Public benchmark — ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())}, Node ${process.version}; every service in its own process, PostgreSQL on the same machine`,
+  );
   for (const line of out) console.log(line);
 } finally {
   await stack?.stop();

@@ -14,11 +14,37 @@ const SEED_SQL = `insert into search_document (id, subject_type, reference, refs
                             ('PROPOSAL'::history_subject, 'DC' || lpad((300000 + file.n)::text, 6, '0'), array[]::text[]),
                             ('ORDER'::history_subject, 'CC' || lpad((400000 + file.n)::text, 6, '0'), array['UGAP-' || file.n])) as kind(subject_type, reference, extra)`;
 
-const WORDS = ['hébergement', 'sécurisé', 'archives', 'messagerie', 'sauvegarde', 'calcul', 'stockage', 'portail', 'réseau', 'données', 'collaboratif', 'santé', 'éducation', 'visioconférence', 'identité'];
+const WORDS = [
+  'hébergement',
+  'sécurisé',
+  'archives',
+  'messagerie',
+  'sauvegarde',
+  'calcul',
+  'stockage',
+  'portail',
+  'réseau',
+  'données',
+  'collaboratif',
+  'santé',
+  'éducation',
+  'visioconférence',
+  'identité',
+];
 
 /** Fills the search index with `files` files of three documents each (one in 1,000 the seeded entity's). */
-export async function seedSearchIndex(connection: { execute: (sql: string, params?: unknown[]) => Promise<unknown> }, files: number) {
-  await connection.execute(SEED_SQL, [SEED_ENTITY.id, `{${WORDS.join(',')}}`, `{${WORDS.join(',')}}`, `{${WORDS.join(',')}}`, `{${WORDS.join(',')}}`, files]);
+export async function seedSearchIndex(
+  connection: { execute: (sql: string, params?: unknown[]) => Promise<unknown> },
+  files: number,
+) {
+  await connection.execute(SEED_SQL, [
+    SEED_ENTITY.id,
+    `{${WORDS.join(',')}}`,
+    `{${WORDS.join(',')}}`,
+    `{${WORDS.join(',')}}`,
+    `{${WORDS.join(',')}}`,
+    files,
+  ]);
   await connection.execute('analyze search_document');
 }
 
@@ -27,9 +53,20 @@ export async function seedSearchIndex(connection: { execute: (sql: string, param
  * index (300,000 documents over 1,000 entities), then queries through the gateway as a buyer and
  * as the market holder: an exact file number, an order reference, words.
  */
-export async function benchSearch(options: { databaseUrl: string; databasePrefix: string; gatewayUrl: string; token: (identity: Identity) => Promise<string> }) {
+export async function benchSearch(options: {
+  databaseUrl: string;
+  databasePrefix: string;
+  gatewayUrl: string;
+  token: (identity: Identity) => Promise<string>;
+}) {
   const files = 100_000;
-  const orm = await openDatabase({ service: 'requests', serverUrl: options.databaseUrl, databasePrefix: options.databasePrefix, entities: requests.entities, migrations: requests.migrations });
+  const orm = await openDatabase({
+    service: 'requests',
+    serverUrl: options.databaseUrl,
+    databasePrefix: options.databasePrefix,
+    entities: requests.entities,
+    migrations: requests.migrations,
+  });
   const connection = orm.em.getConnection();
   const started = performance.now();
   await seedSearchIndex(connection, files);
@@ -54,7 +91,12 @@ export async function benchSearch(options: { databaseUrl: string; databasePrefix
     const times: number[] = [];
     let hits = 0;
     for (let i = 0; i < 25; i++) {
-      const { data, ms } = await post(options.gatewayUrl, token, 'query($q: String!) { search(query: $q, first: 20) { edges { node { kind reference exactMatch } } } }', { q: query });
+      const { data, ms } = await post(
+        options.gatewayUrl,
+        token,
+        'query($q: String!) { search(query: $q, first: 20) { edges { node { kind reference exactMatch } } } }',
+        { q: query },
+      );
       if (i >= 5) times.push(ms);
       hits = data.search.edges.length;
     }

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { DefaultLogger, OptionalProps, type LogContext, type LoggerOptions, type MigrationObject } from '@mikro-orm/core';
+import {
+  DefaultLogger,
+  OptionalProps,
+  type LogContext,
+  type LoggerOptions,
+  type MigrationObject,
+} from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { createHash } from 'node:crypto';
@@ -93,8 +99,15 @@ export const POOL_LIMITS = {
  * one (a statement sent outside would wait for a second connection of the pool while holding the
  * first, and a burst of callers would exhaust the pool for good), labelled as the caller's work.
  */
-export function sql<T = Record<string, unknown>[]>(em: EntityManager, query: string, params: unknown[] = [], method: 'all' | 'run' = 'all'): Promise<T> {
-  return em.getConnection().execute(query, params, method, em.getTransactionContext(), em.getLoggerContext()) as Promise<T>;
+export function sql<T = Record<string, unknown>[]>(
+  em: EntityManager,
+  query: string,
+  params: unknown[] = [],
+  method: 'all' | 'run' = 'all',
+): Promise<T> {
+  return em
+    .getConnection()
+    .execute(query, params, method, em.getTransactionContext(), em.getLoggerContext()) as Promise<T>;
 }
 
 export function ormConfig(options: DatabaseOptions): Options {

@@ -49,10 +49,14 @@ export class DomainError extends Error {
 }
 
 export const unauthenticated = () =>
-  new DomainError(ErrorCode.UNAUTHENTICATED, { fr: "Authentification requise : envoyez un jeton d'accès (bearer).", en: 'Authentication is required: send a bearer token.' });
+  new DomainError(ErrorCode.UNAUTHENTICATED, {
+    fr: "Authentification requise : envoyez un jeton d'accès (bearer).",
+    en: 'Authentication is required: send a bearer token.',
+  });
 export const forbidden = (why: Bilingual) => new DomainError(ErrorCode.FORBIDDEN, why);
 /** `what` names the thing with its article: `{ fr: 'La commande', en: 'The order' }`. */
-export const notFound = (what: Bilingual, field?: string) => new DomainError(ErrorCode.NOT_FOUND, { fr: `${what.fr} est introuvable.`, en: `${what.en} was not found.` }, field);
+export const notFound = (what: Bilingual, field?: string) =>
+  new DomainError(ErrorCode.NOT_FOUND, { fr: `${what.fr} est introuvable.`, en: `${what.en} was not found.` }, field);
 export const invalid = (field: string, reason: Bilingual) => new DomainError(ErrorCode.BAD_USER_INPUT, reason, field);
 export const conflict = (reason: Bilingual, field?: string) => new DomainError(ErrorCode.CONFLICT, reason, field);
 export const invalidTransition = (reason: Bilingual) => new DomainError(ErrorCode.INVALID_TRANSITION, reason);
@@ -63,17 +67,26 @@ export const invalidTransition = (reason: Bilingual) => new DomainError(ErrorCod
  */
 export function domainErrorOfDatabase(error: unknown): DomainError | undefined {
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === '23505') return conflict({ fr: "Quelqu'un vient de faire la même chose : relisez puis réessayez.", en: 'Someone just did the same thing: read it again, then retry.' });
+  if (code === '23505')
+    return conflict({
+      fr: "Quelqu'un vient de faire la même chose : relisez puis réessayez.",
+      en: 'Someone just did the same thing: read it again, then retry.',
+    });
   return undefined;
 }
 
 /** The pool had no connection to give in time, or a statement ran past its limit: the service is busy, not broken. */
 export const isOverload = (error: unknown): boolean => {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === '57014' || (typeof message === 'string' && message.includes('timeout exceeded when trying to connect'));
+  return (
+    code === '57014' || (typeof message === 'string' && message.includes('timeout exceeded when trying to connect'))
+  );
 };
 
-const BUSY_MESSAGE: Bilingual = { fr: 'Le service est momentanément surchargé ; réessayez dans un instant.', en: 'The service is momentarily overloaded; retry in a moment.' };
+const BUSY_MESSAGE: Bilingual = {
+  fr: 'Le service est momentanément surchargé ; réessayez dans un instant.',
+  en: 'The service is momentarily overloaded; retry in a moment.',
+};
 
 /** The language of the request being served (French outside one). */
 const localeNow = (): Locale => currentRequest()?.locale ?? 'fr';
@@ -88,7 +101,9 @@ export class UserError {
   @Field(() => String, { nullable: true, description: 'The input field at fault, as a path (e.g. "input.startDate").' })
   field?: string;
 
-  @Field(() => String, { description: "The reason, for people, in the caller's language (Accept-Language; French by default)." })
+  @Field(() => String, {
+    description: "The reason, for people, in the caller's language (Accept-Language; French by default).",
+  })
   message!: string;
 
   static from(error: DomainError, locale: Locale = localeNow()): UserError {
@@ -148,7 +163,8 @@ export function errorFormatter(logger: Logger) {
     const code = formatted.extensions?.code;
     // At the gateway, a subgraph's error was already formatted (and an unexpected one logged and masked) by that subgraph.
     const fromSubgraph = formatted.extensions?.serviceName !== undefined;
-    if (fromSubgraph || (typeof code === 'string' && CALLER_ERROR_CODES.has(code))) return { ...formatted, extensions: { ...formatted.extensions, requestId } };
+    if (fromSubgraph || (typeof code === 'string' && CALLER_ERROR_CODES.has(code)))
+      return { ...formatted, extensions: { ...formatted.extensions, requestId } };
     // What the caller reads of a failure that is not its own: a message and a code, never the cause.
     const answer = (message: string, code: string, withLocations = false): GraphQLFormattedError => ({
       message,
@@ -175,12 +191,16 @@ export function errorFormatter(logger: Logger) {
  * included) comes in `errors`, never as a top-level error.
  */
 export function MutationPayload<T extends object>(node: ClassType<T>, name: string, field: string, noun: string) {
-  @ObjectType(name, { description: `The outcome of a change to a ${noun}: the ${noun}, or why the change was refused.` })
+  @ObjectType(name, {
+    description: `The outcome of a change to a ${noun}: the ${noun}, or why the change was refused.`,
+  })
   class Payload {
     @Field(() => node, { name: field, nullable: true, description: `The ${noun} as it now stands; null when refused.` })
     result!: T | null;
 
-    @Field(() => [UserError], { description: 'Why it was refused; empty on success. When not empty, nothing was changed.' })
+    @Field(() => [UserError], {
+      description: 'Why it was refused; empty on success. When not empty, nothing was changed.',
+    })
     errors!: UserError[];
   }
   return Payload;
@@ -193,7 +213,9 @@ export function CountPayload(name: string, what: string) {
     @Field(() => Int, { name: 'count', nullable: true, description: `How many ${what}; null when refused.` })
     result!: number | null;
 
-    @Field(() => [UserError], { description: 'Why it was refused; empty on success. When not empty, nothing was changed.' })
+    @Field(() => [UserError], {
+      description: 'Why it was refused; empty on success. When not empty, nothing was changed.',
+    })
     errors!: UserError[];
   }
   return Payload;

@@ -98,7 +98,8 @@ export const BACKGROUND = { label: BACKGROUND_LABEL };
 
 /** Events carry an HMAC of their body, with the secret the subgraphs share. */
 export const EVENT_SIGNATURE_HEADER = 'x-nuage-event-signature';
-export const signEvent = (body: string, secret: string) => createHmac('sha256', secret).update(body).digest('base64url');
+export const signEvent = (body: string, secret: string) =>
+  createHmac('sha256', secret).update(body).digest('base64url');
 
 /** A peer that receives the events of this subgraph. */
 export interface EventPeer {
@@ -144,7 +145,10 @@ export class EventDispatcher {
   ) {}
 
   start(intervalMs = 1_000): void {
-    this.timer = setInterval(() => void this.flush().catch((error) => this.logger.error({ err: error }, 'event delivery failed')), intervalMs);
+    this.timer = setInterval(
+      () => void this.flush().catch((error) => this.logger.error({ err: error }, 'event delivery failed')),
+      intervalMs,
+    );
     this.timer.unref();
   }
 
@@ -176,33 +180,60 @@ export class EventDispatcher {
   private async deliverBatch(): Promise<number> {
     const em = this.orm.em.fork({ loggerContext: BACKGROUND });
     let delivered = 0;
-    await em.transactional(async (tx) => {
-      const events = await tx.getConnection().execute<{ id: string; topic: string; payload: Record<string, unknown>; occurred_at: Date; attempts: number }[]>(
-        `select id, topic, payload, occurred_at, attempts from event_outbox
+    await em.transactional(
+      async (tx) => {
+        const events = await tx
+          .getConnection()
+          .execute<
+            { id: string; topic: string; payload: Record<string, unknown>; occurred_at: Date; attempts: number }[]
+          >(
+            `select id, topic, payload, occurred_at, attempts from event_outbox
           where published_at is null and next_attempt_at <= now()
           order by occurred_at, id limit 50 for update skip locked`,
-        [],
-        'all',
-        tx.getTransactionContext(),
-        BACKGROUND,
-      );
-      for (const row of events) {
-        const event: DeliveredEvent = { id: row.id, topic: row.topic, source: this.source, occurredAt: new Date(row.occurred_at).toISOString(), payload: row.payload };
-        const failure = await this.send(event);
-        if (failure === null) {
-          delivered += 1;
-          await tx.getConnection().execute('update event_outbox set published_at = now(), attempts = attempts + 1, last_error = null where id = ?', [row.id], 'run', tx.getTransactionContext(), BACKGROUND);
-        } else {
-          const delay = RETRY_DELAYS_MS[Math.min(row.attempts, RETRY_DELAYS_MS.length - 1)]!;
-          await tx
-            .getConnection()
-            .execute(`update event_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = now() + (? || ' milliseconds')::interval where id = ?`, [failure, String(delay), row.id], 'run', tx.getTransactionContext(), BACKGROUND);
-          this.logger.warn({ event: event.id, topic: event.topic, failure }, 'event not delivered; will retry');
-          // Keep the order: what follows waits until this one goes through.
-          break;
+            [],
+            'all',
+            tx.getTransactionContext(),
+            BACKGROUND,
+          );
+        for (const row of events) {
+          const event: DeliveredEvent = {
+            id: row.id,
+            topic: row.topic,
+            source: this.source,
+            occurredAt: new Date(row.occurred_at).toISOString(),
+            payload: row.payload,
+          };
+          const failure = await this.send(event);
+          if (failure === null) {
+            delivered += 1;
+            await tx
+              .getConnection()
+              .execute(
+                'update event_outbox set published_at = now(), attempts = attempts + 1, last_error = null where id = ?',
+                [row.id],
+                'run',
+                tx.getTransactionContext(),
+                BACKGROUND,
+              );
+          } else {
+            const delay = RETRY_DELAYS_MS[Math.min(row.attempts, RETRY_DELAYS_MS.length - 1)]!;
+            await tx
+              .getConnection()
+              .execute(
+                `update event_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = now() + (? || ' milliseconds')::interval where id = ?`,
+                [failure, String(delay), row.id],
+                'run',
+                tx.getTransactionContext(),
+                BACKGROUND,
+              );
+            this.logger.warn({ event: event.id, topic: event.topic, failure }, 'event not delivered; will retry');
+            // Keep the order: what follows waits until this one goes through.
+            break;
+          }
         }
-      }
-    }, { loggerContext: BACKGROUND });
+      },
+      { loggerContext: BACKGROUND },
+    );
     return delivered;
   }
 
@@ -239,7 +270,13 @@ const SIGNATURE_FORMAT = /^[A-Za-z0-9_-]{43}$/;
  * match is refused; one already applied, or of a topic this subgraph does not follow, is
  * acknowledged without effect; otherwise its handler runs in one transaction with the inbox row.
  */
-export function eventsRoute(orm: MikroORM, handlers: Record<string, EventHandler>, secret: string, logger: Logger, tools: EventHandlerTools): Route {
+export function eventsRoute(
+  orm: MikroORM,
+  handlers: Record<string, EventHandler>,
+  secret: string,
+  logger: Logger,
+  tools: EventHandlerTools,
+): Route {
   return async (req, res, url) => {
     if (url.pathname !== '/events' || req.method !== 'POST') return false;
     // Refused before reading a byte of the body when it cannot be a signed event of ours.
@@ -259,13 +296,22 @@ export function eventsRoute(orm: MikroORM, handlers: Record<string, EventHandler
     const event = JSON.parse(body) as DeliveredEvent;
     const handler = handlers[event.topic];
     if (handler) {
-      await orm.em.fork({ loggerContext: BACKGROUND }).transactional(async (em) => {
-        const inserted = await em
-          .getConnection()
-          .execute<{ id: string }[]>('insert into event_inbox (id, topic, source) values (?, ?, ?) on conflict (id) do nothing returning id', [event.id, event.topic, event.source], 'all', em.getTransactionContext(), BACKGROUND);
-        if (inserted.length === 0) return; // applied before: this is a redelivery
-        await handler(em, event, tools);
-      }, { loggerContext: BACKGROUND });
+      await orm.em.fork({ loggerContext: BACKGROUND }).transactional(
+        async (em) => {
+          const inserted = await em
+            .getConnection()
+            .execute<{ id: string }[]>(
+              'insert into event_inbox (id, topic, source) values (?, ?, ?) on conflict (id) do nothing returning id',
+              [event.id, event.topic, event.source],
+              'all',
+              em.getTransactionContext(),
+              BACKGROUND,
+            );
+          if (inserted.length === 0) return; // applied before: this is a redelivery
+          await handler(em, event, tools);
+        },
+        { loggerContext: BACKGROUND },
+      );
       logger.debug({ event: event.id, topic: event.topic, from: event.source }, 'event applied');
     }
     res.writeHead(204).end();

@@ -3,7 +3,15 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
 import gql from 'graphql-tag';
 import { isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, Directive, Field, ID, ObjectType, type BuildSchemaOptions } from 'type-graphql';
+import {
+  buildSchema,
+  createResolversMap,
+  Directive,
+  Field,
+  ID,
+  ObjectType,
+  type BuildSchemaOptions,
+} from 'type-graphql';
 import { DomainError, domainErrorOfDatabase, ErrorCode, forbidden, unauthenticated, UserError } from './errors';
 import type { SubgraphContext } from './context';
 import { checkInputsOnEntry, describeInputLimits } from './input-checks';
@@ -51,7 +59,12 @@ export async function buildFederatedSchema(
   for (const [typeName, reference] of Object.entries(references)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
   }
-  return buildSubgraphSchema([{ typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(withInputLimitsDescribed(withNullableRoots(schema)))}`, resolvers }]);
+  return buildSubgraphSchema([
+    {
+      typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(withInputLimitsDescribed(withNullableRoots(schema)))}`,
+      resolvers,
+    },
+  ]);
 }
 
 /**
@@ -59,7 +72,12 @@ export async function buildFederatedSchema(
  * field alone (with its error and path), and the rest of the answer survives.
  */
 const withNullableRoots = (schema: GraphQLSchema) =>
-  mapSchema(schema, { [MapperKind.QUERY_ROOT_FIELD]: (field) => ({ ...field, type: isNonNullType(field.type) ? field.type.ofType : field.type }) });
+  mapSchema(schema, {
+    [MapperKind.QUERY_ROOT_FIELD]: (field) => ({
+      ...field,
+      type: isNonNullType(field.type) ? field.type.ofType : field.type,
+    }),
+  });
 
 /**
  * A field is resolved only while its caller still waits for the answer: a query abandoned by its
@@ -83,7 +101,14 @@ const withInputLimitsDescribed = (schema: GraphQLSchema) =>
   mapSchema(schema, {
     [MapperKind.INPUT_OBJECT_FIELD]: (field, fieldName) => describeInputLimits(fieldName, field),
     [MapperKind.COMPOSITE_FIELD]: (field) =>
-      field.args ? { ...field, args: Object.fromEntries(Object.entries(field.args).map(([name, argument]) => [name, describeInputLimits(name, argument)])) } : field,
+      field.args
+        ? {
+            ...field,
+            args: Object.fromEntries(
+              Object.entries(field.args).map(([name, argument]) => [name, describeInputLimits(name, argument)]),
+            ),
+          }
+        : field,
   });
 
 /**
@@ -92,7 +117,9 @@ const withInputLimitsDescribed = (schema: GraphQLSchema) =>
  */
 function refusalsInPayloads(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>) {
   const mutation = schema.getMutationType();
-  const mutationResolvers = resolvers[mutation?.name ?? ''] as Record<string, GraphQLFieldResolver<unknown, unknown>> | undefined;
+  const mutationResolvers = resolvers[mutation?.name ?? ''] as
+    | Record<string, GraphQLFieldResolver<unknown, unknown>>
+    | undefined;
   if (!mutation || !mutationResolvers) return;
   for (const name of Object.keys(mutation.getFields())) {
     const resolve = mutationResolvers[name];
@@ -102,7 +129,8 @@ function refusalsInPayloads(schema: GraphQLSchema, resolvers: GraphQLResolverMap
         return await resolve(source, args, context, info);
       } catch (thrown) {
         const error = domainErrorOfDatabase(thrown) ?? thrown;
-        if (error instanceof DomainError && error.code !== ErrorCode.UNAUTHENTICATED) return { errors: [UserError.from(error)] };
+        if (error instanceof DomainError && error.code !== ErrorCode.UNAUTHENTICATED)
+          return { errors: [UserError.from(error)] };
         throw error;
       }
     };

@@ -1,7 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { randomUUID } from 'node:crypto';
-import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root, registerEnumType, type ClassType } from 'type-graphql';
+import {
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  ObjectType,
+  Resolver,
+  Root,
+  registerEnumType,
+  type ClassType,
+} from 'type-graphql';
 import { LocalizedText, type Locale } from './i18n';
 import type { Identity } from './identity';
 import { publish } from './events';
@@ -40,7 +51,9 @@ export const HISTORY_SUBJECT_LABELS: Record<HistorySubject, { fr: string; en: st
 registerEnumType(HistorySubject, {
   name: 'HistorySubject',
   description: 'What a history entry is about.',
-  valuesConfig: Object.fromEntries(Object.entries(HISTORY_SUBJECT_LABELS).map(([key, label]) => [key, { description: `${label.fr} / ${label.en}` }])),
+  valuesConfig: Object.fromEntries(
+    Object.entries(HISTORY_SUBJECT_LABELS).map(([key, label]) => [key, { description: `${label.fr} / ${label.en}` }]),
+  ),
 });
 
 /** One field an edit changed. */
@@ -59,11 +72,22 @@ export class FieldChange {
 
 /** One recorded step: who did what, when, from which state to which, why, and what changed. Never changed. */
 @Directive('@shareable')
-@ObjectType({ description: 'A step of the history of a request, proposal, subscription order, order, delivery, activation, invoice or incident. Append-only: never edited or deleted.' })
+@ObjectType({
+  description:
+    'A step of the history of a request, proposal, subscription order, order, delivery, activation, invoice or incident. Append-only: never edited or deleted.',
+})
 @Entity({
   tableName: 'history_entry',
   // Append-only, whoever connects: the database itself refuses to edit or delete an entry.
-  triggers: [{ name: 'history_entry_append_only', timing: 'before', events: ['update', 'delete'], forEach: 'row', body: "raise exception 'history entries are never edited or deleted';" }],
+  triggers: [
+    {
+      name: 'history_entry_append_only',
+      timing: 'before',
+      events: ['update', 'delete'],
+      forEach: 'row',
+      body: "raise exception 'history entries are never edited or deleted';",
+    },
+  ],
 })
 @Index({ properties: ['subjectId', 'at'] })
 @Index({ properties: ['fileId', 'at'] })
@@ -108,15 +132,23 @@ export class HistoryEntry {
   @Property({ type: 'string' })
   actorName!: string;
 
-  @Field(() => String, { description: 'In which role: BENEFICIARY, MANAGER, SUPPLIER, UGAP, MARKET_HOLDER, ANALYST, or SYSTEM (an event from another subgraph).' })
+  @Field(() => String, {
+    description:
+      'In which role: BENEFICIARY, MANAGER, SUPPLIER, UGAP, MARKET_HOLDER, ANALYST, or SYSTEM (an event from another subgraph).',
+  })
   @Property({ type: 'string' })
   actorRole!: string;
 
-  @Field(() => String, { description: 'What was done: a lifecycle transition ("approve", "validate"…), "create" or "edit".' })
+  @Field(() => String, {
+    description: 'What was done: a lifecycle transition ("approve", "validate"…), "create" or "edit".',
+  })
   @Property({ type: 'string' })
   action!: string;
 
-  @Field(() => String, { nullable: true, description: 'The state before; null when it was created or the state did not change.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The state before; null when it was created or the state did not change.',
+  })
   @Property({ type: 'string', nullable: true })
   fromStatus!: string | null;
 
@@ -196,8 +228,13 @@ function describe(record: HistoryRecord): { fr: string; en: string } {
   if (record.summary) return record.summary;
   const subject = HISTORY_SUBJECT_LABELS[record.subjectType];
   const what = { fr: `${subject.fr} ${record.subjectReference}`, en: `${subject.en} ${record.subjectReference}` };
-  if (record.to && record.from && record.from.status !== record.to.status) return { fr: `${what.fr} : ${record.from.label.fr} → ${record.to.label.fr}`, en: `${what.en}: ${record.from.label.en} → ${record.to.label.en}` };
-  if (record.to && !record.from) return { fr: `${what.fr} : ${record.to.label.fr}`, en: `${what.en}: ${record.to.label.en}` };
+  if (record.to && record.from && record.from.status !== record.to.status)
+    return {
+      fr: `${what.fr} : ${record.from.label.fr} → ${record.to.label.fr}`,
+      en: `${what.en}: ${record.from.label.en} → ${record.to.label.en}`,
+    };
+  if (record.to && !record.from)
+    return { fr: `${what.fr} : ${record.to.label.fr}`, en: `${what.en}: ${record.to.label.en}` };
   return { fr: `${what.fr} modifié(e)`, en: `${what.en} edited` };
 }
 
@@ -230,7 +267,11 @@ export function recordHistory(em: EntityManager, source: string, record: History
     source,
   });
   em.persist(entry);
-  if (entry.fileId && source !== FILE_TIMELINE_KEEPER) publish(em, HISTORY_TOPIC, { entry: { ...entry, at: entry.at.toISOString() }, search: record.search } as unknown as Record<string, unknown>);
+  if (entry.fileId && source !== FILE_TIMELINE_KEEPER)
+    publish(em, HISTORY_TOPIC, {
+      entry: { ...entry, at: entry.at.toISOString() },
+      search: record.search,
+    } as unknown as Record<string, unknown>);
   return entry;
 }
 
@@ -243,7 +284,12 @@ export function keepTimelineCopy(em: EntityManager, recorded: HistoryRecorded): 
 
 /** What changed between two versions of some fields (values compared as text). */
 export function changesBetween(before: Record<string, unknown>, after: Record<string, unknown>): FieldChange[] {
-  const text = (value: unknown) => (value === null || value === undefined || value === '' ? null : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const text = (value: unknown) =>
+    value === null || value === undefined || value === ''
+      ? null
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   return Object.keys(after)
     .map((field) => Object.assign(new FieldChange(), { field, from: text(before[field]), to: text(after[field]) }))
     .filter((change) => change.from !== change.to);
@@ -268,7 +314,9 @@ export function historyOf(context: SubgraphContext, subjectId: string): Promise<
 export function HistoryField<T extends { id: string }>(type: ClassType<T>, noun: string) {
   @Resolver(() => type)
   class HistoryFieldResolver {
-    @FieldResolver(() => [HistoryEntry], { description: `Every state change and significant edit of the ${noun}, oldest first: who (person and role), when, from which state to which, why, what changed.` })
+    @FieldResolver(() => [HistoryEntry], {
+      description: `Every state change and significant edit of the ${noun}, oldest first: who (person and role), when, from which state to which, why, what changed.`,
+    })
     history(@Root() subject: T, @Ctx() context: SubgraphContext) {
       return historyOf(context, subject.id);
     }

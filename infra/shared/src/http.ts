@@ -81,11 +81,27 @@ export function internalRoute(pattern: RegExp, secret: string, answer: (params: 
   };
 }
 
-function serveMetrics(req: http.IncomingMessage, res: http.ServerResponse, service: string, metrics: NonNullable<HttpServiceOptions<BaseContext>['metrics']>, graphqlRequests: number) {
+function serveMetrics(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  service: string,
+  metrics: NonNullable<HttpServiceOptions<BaseContext>['metrics']>,
+  graphqlRequests: number,
+) {
   if (!isInternalCaller(req, metrics.secret)) return sendJson(res, 401, { error: 'internal callers only' });
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
   const { user, system } = process.cpuUsage();
-  sendJson(res, 200, { service, pid: process.pid, rssBytes: rss, heapUsedBytes: heapUsed, heapTotalBytes: heapTotal, externalBytes: external, cpuMicros: user + system, graphqlRequests, ...metrics.counters?.() });
+  sendJson(res, 200, {
+    service,
+    pid: process.pid,
+    rssBytes: rss,
+    heapUsedBytes: heapUsed,
+    heapTotalBytes: heapTotal,
+    externalBytes: external,
+    cpuMicros: user + system,
+    graphqlRequests,
+    ...metrics.counters?.(),
+  });
 }
 
 /**
@@ -110,7 +126,9 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       abandoned.abort();
       logger.info({ requestId, path: req.url }, 'request abandoned by its caller: the rest of its work is dropped');
     });
-    void runInRequest({ requestId, locale: localeFrom(req.headers['accept-language']), signal: abandoned.signal }, () => handle(req, res, requestId));
+    void runInRequest({ requestId, locale: localeFrom(req.headers['accept-language']), signal: abandoned.signal }, () =>
+      handle(req, res, requestId),
+    );
   });
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -120,7 +138,8 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
         const ready = await options.ready();
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: options.name });
       }
-      if (url.pathname === '/metrics' && options.metrics) return serveMetrics(req, res, options.name, options.metrics, graphqlRequests);
+      if (url.pathname === '/metrics' && options.metrics)
+        return serveMetrics(req, res, options.name, options.metrics, graphqlRequests);
       for (const route of options.routes ?? []) if (await route(req, res, url)) return;
       if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
 
@@ -132,12 +151,14 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       const received = req.method === 'POST' ? await readBodyUpTo(req, MAX_BODY_BYTES) : Buffer.alloc(0);
       if (!received) throw Object.assign(new Error('Request body too large'), { status: 413 });
       const raw = received.toString('utf8');
-      let body: unknown ;
+      let body: unknown;
       if (raw) {
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(res, 400, { errors: [{ message: 'The body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendJson(res, 400, {
+            errors: [{ message: 'The body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+          });
         }
       }
       const response = await apollo.executeHTTPGraphQLRequest({
@@ -153,7 +174,15 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       const status = (error as { status?: number }).status ?? 500;
       if (status >= 500) logger.error({ err: error, path: url.pathname, requestId }, 'request failed');
       if (status === 413) res.setHeader('connection', 'close');
-      if (!res.headersSent) sendJson(res, status, { errors: [{ message: status === 413 ? 'Request body too large.' : 'Internal error.', extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR', requestId } }] });
+      if (!res.headersSent)
+        sendJson(res, status, {
+          errors: [
+            {
+              message: status === 413 ? 'Request body too large.' : 'Internal error.',
+              extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR', requestId },
+            },
+          ],
+        });
       else res.end();
     }
   };
@@ -200,7 +229,12 @@ const STATUS_OF: Record<ErrorCode, number> = {
 };
 
 /** Runs a route's work for the identity the gateway signed; refusals answer with their status and `{ error }`. */
-async function asSignedCaller(req: http.IncomingMessage, res: http.ServerResponse, secret: string, work: (identity: Identity) => Promise<void>) {
+async function asSignedCaller(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  secret: string,
+  work: (identity: Identity) => Promise<void>,
+) {
   try {
     const header = req.headers[IDENTITY_HEADER];
     const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
@@ -209,7 +243,9 @@ async function asSignedCaller(req: http.IncomingMessage, res: http.ServerRespons
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const message = error.reason[localeFrom(req.headers['accept-language'])];
-    sendJson(res, STATUS_OF[error.code], { error: { code: error.code, ...(error.field ? { field: error.field } : {}), message } });
+    sendJson(res, STATUS_OF[error.code], {
+      error: { code: error.code, ...(error.field ? { field: error.field } : {}), message },
+    });
   }
 }
 
@@ -217,7 +253,11 @@ async function asSignedCaller(req: http.IncomingMessage, res: http.ServerRespons
  * A GET route that serves a file to the identity the gateway signed (the gateway proxies
  * `/downloads/<subgraph>/…` here). Refusals answer with their status and `{ error: { code, message } }`.
  */
-export function downloadRoute(pattern: RegExp, secret: string, serve: (identity: Identity, params: string[]) => Promise<Download>): Route {
+export function downloadRoute(
+  pattern: RegExp,
+  secret: string,
+  serve: (identity: Identity, params: string[]) => Promise<Download>,
+): Route {
   return async (req, res, url) => {
     const match = pattern.exec(url.pathname);
     if (!match || req.method !== 'GET') return false;
@@ -241,12 +281,21 @@ export function downloadRoute(pattern: RegExp, secret: string, serve: (identity:
  * A POST route that receives a file from the identity the gateway signed (the gateway proxies
  * `/uploads/<subgraph>/…` here) and answers 201 with the handler's JSON.
  */
-export function uploadRoute(path: string, secret: string, receive: (identity: Identity, req: http.IncomingMessage, body: Buffer) => Promise<unknown>, limit = 10 * 1024 * 1024): Route {
+export function uploadRoute(
+  path: string,
+  secret: string,
+  receive: (identity: Identity, req: http.IncomingMessage, body: Buffer) => Promise<unknown>,
+  limit = 10 * 1024 * 1024,
+): Route {
   return async (req, res, url) => {
     if (url.pathname !== path || req.method !== 'POST') return false;
     await asSignedCaller(req, res, secret, async (identity) => {
       const body = await readBodyUpTo(req, limit);
-      if (!body) throw invalid('body', { fr: `Le fichier dépasse la limite de ${limit} octets.`, en: `The file is larger than the limit of ${limit} bytes.` });
+      if (!body)
+        throw invalid('body', {
+          fr: `Le fichier dépasse la limite de ${limit} octets.`,
+          en: `The file is larger than the limit of ${limit} bytes.`,
+        });
       sendJson(res, 201, await receive(identity, req, body));
     });
     if (!req.complete) req.resume();

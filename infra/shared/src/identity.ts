@@ -15,7 +15,9 @@ registerEnumType(Role, {
   name: 'Role',
   description: 'What a person may do on the market.',
   valuesConfig: {
-    BENEFICIARY: { description: 'Agent of a public body: builds requests, accepts proposals, follows orders (bénéficiaire).' },
+    BENEFICIARY: {
+      description: 'Agent of a public body: builds requests, accepts proposals, follows orders (bénéficiaire).',
+    },
     MANAGER: { description: "Manager of a public body: approves its agents' purchases (manager)." },
     SUPPLIER: { description: 'A referenced cloud provider: answers requests of its brand, delivers (fournisseur).' },
     MARKET_HOLDER: { description: 'The market holder: runs the catalogue and supports buyers (titulaire).' },

@@ -1,4 +1,12 @@
-import { getNamedType, isInputObjectType, isListType, isNonNullType, type GraphQLFieldResolver, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type GraphQLFieldResolver,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { invalid } from './errors';
 
@@ -52,19 +60,43 @@ type Check = (value: unknown, field: string) => void;
 
 function checkText(value: unknown, field: string, limit: number): void {
   if (typeof value !== 'string') return;
-  if (value.length > limit) throw invalid(field, { fr: `${limit} caractères au plus (${value.length} reçus).`, en: `${limit} characters at most (${value.length} received).` });
-  if (CONTROL.test(value)) throw invalid(field, { fr: 'Ce texte contient un caractère de contrôle (NUL…).', en: 'This text contains a control character (NUL…).' });
-  if (!value.isWellFormed()) throw invalid(field, { fr: "Ce texte n'est pas de l'Unicode bien formé.", en: 'This text is not well-formed Unicode.' });
+  if (value.length > limit)
+    throw invalid(field, {
+      fr: `${limit} caractères au plus (${value.length} reçus).`,
+      en: `${limit} characters at most (${value.length} received).`,
+    });
+  if (CONTROL.test(value))
+    throw invalid(field, {
+      fr: 'Ce texte contient un caractère de contrôle (NUL…).',
+      en: 'This text contains a control character (NUL…).',
+    });
+  if (!value.isWellFormed())
+    throw invalid(field, {
+      fr: "Ce texte n'est pas de l'Unicode bien formé.",
+      en: 'This text is not well-formed Unicode.',
+    });
 }
 
 function checkId(value: unknown, field: string): void {
-  if (!isUuid(value)) throw invalid(field, { fr: "Cet identifiant n'est pas valide (un UUID est attendu).", en: 'This is not a valid id (a UUID is expected).' });
+  if (!isUuid(value))
+    throw invalid(field, {
+      fr: "Cet identifiant n'est pas valide (un UUID est attendu).",
+      en: 'This is not a valid id (a UUID is expected).',
+    });
 }
 
 function checkDate(value: unknown, field: string): void {
-  const day = value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === 'string' ? value.slice(0, 10) : undefined;
+  const day =
+    value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : typeof value === 'string'
+        ? value.slice(0, 10)
+        : undefined;
   if (day !== undefined && (day < DATE_RANGE.from || day > DATE_RANGE.to)) {
-    throw invalid(field, { fr: `Une date entre ${DATE_RANGE.from.slice(0, 4)} et ${DATE_RANGE.to.slice(0, 4)} est attendue.`, en: `A date between ${DATE_RANGE.from.slice(0, 4)} and ${DATE_RANGE.to.slice(0, 4)} is expected.` });
+    throw invalid(field, {
+      fr: `Une date entre ${DATE_RANGE.from.slice(0, 4)} et ${DATE_RANGE.to.slice(0, 4)} est attendue.`,
+      en: `A date between ${DATE_RANGE.from.slice(0, 4)} and ${DATE_RANGE.to.slice(0, 4)} is expected.`,
+    });
   }
 }
 
@@ -76,7 +108,11 @@ function checkOf(type: GraphQLInputType, name: string, seen: ReadonlySet<string>
     const max = listLimit(inner.ofType);
     return (value, field) => {
       if (!Array.isArray(value)) return;
-      if (value.length > max) throw invalid(field, { fr: `${max} éléments au plus (${value.length} reçus).`, en: `${max} items at most (${value.length} received).` });
+      if (value.length > max)
+        throw invalid(field, {
+          fr: `${max} éléments au plus (${value.length} reçus).`,
+          en: `${max} items at most (${value.length} received).`,
+        });
       if (item) for (const [i, v] of value.entries()) item(v, `${field}.${i}`);
     };
   }
@@ -87,12 +123,19 @@ function checkOf(type: GraphQLInputType, name: string, seen: ReadonlySet<string>
       const check = checkOf(f.type, f.name, new Set([...seen, named.name]));
       return check ? [[f.name, check] as const] : [];
     });
-    return fields.length === 0 ? undefined : (value, field) => {
-      if (value === null || typeof value !== 'object') return;
-      for (const [key, check] of fields) check((value as Record<string, unknown>)[key], `${field}.${key}`);
-    };
+    return fields.length === 0
+      ? undefined
+      : (value, field) => {
+          if (value === null || typeof value !== 'object') return;
+          for (const [key, check] of fields) check((value as Record<string, unknown>)[key], `${field}.${key}`);
+        };
   }
-  const check = { ID: checkId, String: (v: unknown, f: string) => checkText(v, f, textLimit(name)), LocalDate: checkDate, DateTimeISO: checkDate }[named.name];
+  const check = {
+    ID: checkId,
+    String: (v: unknown, f: string) => checkText(v, f, textLimit(name)),
+    LocalDate: checkDate,
+    DateTimeISO: checkDate,
+  }[named.name];
   return check && ((value, field) => value !== null && value !== undefined && check(value, field));
 }
 
@@ -122,11 +165,16 @@ export function checkInputsOnEntry(schema: GraphQLSchema, resolvers: GraphQLReso
 }
 
 /** The schema's descriptions of inputs, completed with their limits (characters of a text, items of a list). */
-export function describeInputLimits<T extends { type: GraphQLInputType; description?: string | null | undefined }>(name: string, config: T): T {
+export function describeInputLimits<T extends { type: GraphQLInputType; description?: string | null | undefined }>(
+  name: string,
+  config: T,
+): T {
   const inner = isNonNullType(config.type) ? config.type.ofType : config.type;
   const limits = [
     ...(isListType(inner) ? [`At most ${listLimit(inner.ofType)} items.`] : []),
-    ...(getNamedType(config.type).name === 'String' ? [`At most ${textLimit(name)} characters${isListType(inner) ? ' each' : ''}.`] : []),
+    ...(getNamedType(config.type).name === 'String'
+      ? [`At most ${textLimit(name)} characters${isListType(inner) ? ' each' : ''}.`]
+      : []),
   ];
   if (limits.length === 0) return config;
   return { ...config, description: [config.description?.replace(/\s*$/, ''), ...limits].filter(Boolean).join(' ') };

@@ -28,22 +28,33 @@ export interface Lifecycle<S extends string, T extends string, A extends string>
   transitions: Record<T, Transition<S, A>>;
 }
 
-export function defineLifecycle<S extends string, T extends string, A extends string = never>(lifecycle: Lifecycle<S, T, A>): Lifecycle<S, T, A> {
+export function defineLifecycle<S extends string, T extends string, A extends string = never>(
+  lifecycle: Lifecycle<S, T, A>,
+): Lifecycle<S, T, A> {
   return lifecycle;
 }
 
-const quoted = (labels: Bilingual[], lang: keyof Bilingual, or: string) => labels.map((l) => (lang === 'fr' ? `« ${l.fr} »` : `"${l.en}"`)).join(or);
+const quoted = (labels: Bilingual[], lang: keyof Bilingual, or: string) =>
+  labels.map((l) => (lang === 'fr' ? `« ${l.fr} »` : `"${l.en}"`)).join(or);
 
 /**
  * The state after `transition` from `current` by `actor`; a transition out of turn is
  * INVALID_TRANSITION, one by the wrong actor FORBIDDEN. Nothing is changed by a refusal.
  */
-export function take<S extends string, T extends string, A extends string>(lifecycle: Lifecycle<S, T, A>, current: S, transition: T, actor: Actor): S {
+export function take<S extends string, T extends string, A extends string>(
+  lifecycle: Lifecycle<S, T, A>,
+  current: S,
+  transition: T,
+  actor: Actor,
+): S {
   const rule = lifecycle.transitions[transition];
   const { noun, states } = lifecycle;
   if (!rule.by.includes(actor)) {
     const role = actor === 'SYSTEM' ? { fr: 'système', en: 'system' } : ROLE_LABELS[actor];
-    throw forbidden({ fr: `Votre rôle (${role.fr}) ne permet pas de ${rule.verb.fr} ${noun.fr}.`, en: `Your role (${role.en}) may not ${rule.verb.en} ${noun.en}.` });
+    throw forbidden({
+      fr: `Votre rôle (${role.fr}) ne permet pas de ${rule.verb.fr} ${noun.fr}.`,
+      en: `Your role (${role.en}) may not ${rule.verb.en} ${noun.en}.`,
+    });
   }
   if (!rule.from.includes(current)) {
     const allowed = rule.from.map((s) => states[s]);
@@ -56,7 +67,11 @@ export function take<S extends string, T extends string, A extends string>(lifec
 }
 
 /** The actions an actor may take from a state (what a user interface offers), each once. */
-export function available<S extends string, T extends string, A extends string>(lifecycle: Lifecycle<S, T, A>, current: S, actor: Actor): A[] {
+export function available<S extends string, T extends string, A extends string>(
+  lifecycle: Lifecycle<S, T, A>,
+  current: S,
+  actor: Actor,
+): A[] {
   const actions = Object.values<Transition<S, A>>(lifecycle.transitions)
     .filter((rule) => rule.action && rule.from.includes(current) && rule.by.includes(actor))
     .map((rule) => rule.action!);
@@ -64,11 +79,16 @@ export function available<S extends string, T extends string, A extends string>(
 }
 
 /** Whether a transition may be taken now by this actor (for the system's own steps, from events). */
-export const allows = <S extends string, T extends string, A extends string>(lifecycle: Lifecycle<S, T, A>, current: S, transition: T, actor: Actor) =>
-  lifecycle.transitions[transition].from.includes(current) && lifecycle.transitions[transition].by.includes(actor);
+export const allows = <S extends string, T extends string, A extends string>(
+  lifecycle: Lifecycle<S, T, A>,
+  current: S,
+  transition: T,
+  actor: Actor,
+) => lifecycle.transitions[transition].from.includes(current) && lifecycle.transitions[transition].by.includes(actor);
 
 /** `DECLARE_SERVICES_OPEN` → `declareServicesOpen`: the mutation an action value names. */
-export const mutationOf = (action: string) => action.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+export const mutationOf = (action: string) =>
+  action.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /**
  * Registers a type's `…Action` enum: what a client may do with it now, each value named after the
@@ -78,6 +98,8 @@ export function registerActions(actions: Record<string, string>, name: string, n
   registerEnumType(actions, {
     name,
     description: `What the caller may do with ${noun} now: each value names the mutation to call.`,
-    valuesConfig: Object.fromEntries(Object.keys(actions).map((action) => [action, { description: `Call \`${mutationOf(action)}\`.` }])),
+    valuesConfig: Object.fromEntries(
+      Object.keys(actions).map((action) => [action, { description: `Call \`${mutationOf(action)}\`.` }]),
+    ),
   });
 }

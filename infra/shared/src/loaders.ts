@@ -6,7 +6,11 @@ import type { ClassType } from 'type-graphql';
  * Loads rows by id, one SQL statement per batch; unknown ids give null, and so do rows that fail
  * `where` (e.g. what the reader may see, for other subgraphs' references; built only when a batch is loaded).
  */
-export function loaderById<T extends { id: string }>(em: EntityManager, entity: ClassType<T>, where?: () => FilterQuery<T>) {
+export function loaderById<T extends { id: string }>(
+  em: EntityManager,
+  entity: ClassType<T>,
+  where?: () => FilterQuery<T>,
+) {
   return new DataLoader<string, T | null>(async (ids) => {
     const byIds = { id: { $in: [...ids] } } as unknown as FilterQuery<T>;
     const rows = await em.find(entity, (where ? { $and: [byIds, where()] } : byIds) as never);
@@ -45,7 +49,12 @@ const statusCountsOf = new WeakMap<object, Promise<Map<string, number>>>();
  * How many rows there are per status, in one grouped statement, computed once per `parent` (a
  * dashboard's counts each read their statuses from it rather than counting again).
  */
-export function countsByStatus<T extends { status: string }>(parent: object, em: EntityManager, entity: ClassType<T>, where: FilterQuery<T>) {
+export function countsByStatus<T extends { status: string }>(
+  parent: object,
+  em: EntityManager,
+  entity: ClassType<T>,
+  where: FilterQuery<T>,
+) {
   let counts = statusCountsOf.get(parent);
   if (!counts) {
     counts = em
@@ -61,7 +70,9 @@ export function countsByStatus<T extends { status: string }>(parent: object, em:
     /** Rows in these statuses, or in any status when none is given. */
     async total(statuses?: readonly string[]) {
       const all = await counts;
-      return statuses ? statuses.reduce((sum, status) => sum + (all.get(status) ?? 0), 0) : [...all.values()].reduce((a, b) => a + b, 0);
+      return statuses
+        ? statuses.reduce((sum, status) => sum + (all.get(status) ?? 0), 0)
+        : [...all.values()].reduce((a, b) => a + b, 0);
     },
   };
 }

@@ -17,7 +17,17 @@ export interface Mailer {
  * Sends email over SMTP when `SMTP_URL` is set (smtp[s]://user:pass@host:port), otherwise writes
  * each message as an `.eml` file in a local folder, where a developer can open it.
  */
-export function createMailer({ smtpUrl, folder, from, logger }: { smtpUrl?: string; folder: string; from: string; logger: Logger }): Mailer {
+export function createMailer({
+  smtpUrl,
+  folder,
+  from,
+  logger,
+}: {
+  smtpUrl?: string;
+  folder: string;
+  from: string;
+  logger: Logger;
+}): Mailer {
   if (smtpUrl) {
     const transport = nodemailer.createTransport(smtpUrl);
     return {
@@ -32,7 +42,10 @@ export function createMailer({ smtpUrl, folder, from, logger }: { smtpUrl?: stri
     async send(mail) {
       const info = await transport.sendMail({ from, ...mail });
       await mkdir(folder, { recursive: true });
-      const file = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`);
+      const file = join(
+        folder,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`,
+      );
       await writeFile(file, info.message as Buffer);
       logger.info({ to: mail.to, subject: mail.subject, file }, 'email written to the local mail folder');
     },

@@ -55,13 +55,16 @@ const quantityFormatters: Record<Locale, Intl.NumberFormat> = {
 };
 
 /** A quantity for people ("1,5" in French), exact from its decimal string. */
-export const formatQuantity = (quantity: Decimal, locale: Locale): string => quantityFormatters[locale].format(quantity.toFixed(2) as unknown as number);
+export const formatQuantity = (quantity: Decimal, locale: Locale): string =>
+  quantityFormatters[locale].format(quantity.toFixed(2) as unknown as number);
 
 /** An amount of money in euros. */
 @Directive('@shareable')
 @ObjectType({ description: 'An amount of money: exact, in euros and cents.' })
 export class Money {
-  @Field(() => DecimalScalar, { description: 'The amount, exact to the cent and always with two decimals, e.g. "9690.00".' })
+  @Field(() => DecimalScalar, {
+    description: 'The amount, exact to the cent and always with two decimals, e.g. "9690.00".',
+  })
   amount!: string;
 
   @Field(() => String, { description: 'ISO 4217 currency code; always EUR on this market.' })
@@ -72,6 +75,10 @@ export class Money {
 
   static of(amount: Decimal.Value, locale: Locale): Money {
     const cents = toCents(amount);
-    return Object.assign(new Money(), { amount: cents.toFixed(2), currency: 'EUR', formatted: formatEuros(cents, locale) });
+    return Object.assign(new Money(), {
+      amount: cents.toFixed(2),
+      currency: 'EUR',
+      formatted: formatEuros(cents, locale),
+    });
   }
 }

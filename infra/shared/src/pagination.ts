@@ -22,13 +22,19 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item of the page; pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item of the page; pass it as `after` for the next page.',
+  })
   endCursor!: string | null;
 }
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many items after \`after\` (at most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} by default).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `How many items after \`after\` (at most ${MAX_PAGE_SIZE}; ${DEFAULT_PAGE_SIZE} by default).`,
+  })
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'Return items after this cursor.' })
@@ -80,10 +86,14 @@ function pageSize(args: PageArgs): { first?: number; last?: number } {
   for (const key of ['first', 'last'] as const) {
     const value = args[key];
     if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
-      throw invalid(key, { fr: `${key} doit être compris entre 1 et ${MAX_PAGE_SIZE}.`, en: `${key} must be between 1 and ${MAX_PAGE_SIZE}.` });
+      throw invalid(key, {
+        fr: `${key} doit être compris entre 1 et ${MAX_PAGE_SIZE}.`,
+        en: `${key} must be between 1 and ${MAX_PAGE_SIZE}.`,
+      });
     }
   }
-  if (args.first != null && args.last != null) throw invalid('last', { fr: 'Indiquez first ou last, pas les deux.', en: 'Pass first or last, not both.' });
+  if (args.first != null && args.last != null)
+    throw invalid('last', { fr: 'Indiquez first ou last, pas les deux.', en: 'Pass first or last, not both.' });
   if (args.last != null) return { last: args.last };
   return { first: args.first ?? DEFAULT_PAGE_SIZE };
 }
@@ -121,7 +131,10 @@ export async function paginate<T extends object>(
     };
   } catch (error) {
     if (error instanceof Error && /cursor/i.test(error.message)) {
-      throw invalid(args.after ? 'after' : 'before', { fr: "Ce curseur n'est pas valide pour cette liste.", en: 'This cursor is not valid for this list.' });
+      throw invalid(args.after ? 'after' : 'before', {
+        fr: "Ce curseur n'est pas valide pour cette liste.",
+        en: 'This cursor is not valid for this list.',
+      });
     }
     throw error;
   }
@@ -130,7 +143,11 @@ export async function paginate<T extends object>(
 const offsetCursor = (index: number) => Buffer.from(`at:${index}`).toString('base64url');
 function offsetOf(cursor: string, field: string): number {
   const match = /^at:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw invalid(field, { fr: "Ce curseur n'est pas valide pour cette liste.", en: 'This cursor is not valid for this list.' });
+  if (!match)
+    throw invalid(field, {
+      fr: "Ce curseur n'est pas valide pour cette liste.",
+      en: 'This cursor is not valid for this list.',
+    });
   return Number(match[1]);
 }
 

@@ -44,15 +44,33 @@ export function pdfTable(doc: PDFKit.PDFDocument, columns: PdfColumn[], rows: st
     if (doc.y + height > doc.page.height - margin) doc.addPage();
     const top = doc.y;
     let x = margin;
-    if (header) doc.rect(margin, top, columns.reduce((sum, c) => sum + c.width, 0), height).fill('#eeeef6');
+    if (header)
+      doc
+        .rect(
+          margin,
+          top,
+          columns.reduce((sum, c) => sum + c.width, 0),
+          height,
+        )
+        .fill('#eeeef6');
     cells.forEach((cell, i) => {
-      doc.fillColor(ink).text(cell, x + 4, top + 4, { width: columns[i]!.width - 8, align: columns[i]!.align ?? 'left' });
+      doc
+        .fillColor(ink)
+        .text(cell, x + 4, top + 4, { width: columns[i]!.width - 8, align: columns[i]!.align ?? 'left' });
       x += columns[i]!.width;
     });
-    doc.moveTo(margin, top + height).lineTo(x, top + height).strokeColor('#d0d0d0').lineWidth(0.5).stroke();
+    doc
+      .moveTo(margin, top + height)
+      .lineTo(x, top + height)
+      .strokeColor('#d0d0d0')
+      .lineWidth(0.5)
+      .stroke();
     doc.x = margin;
     doc.y = top + height;
   };
-  drawRow(columns.map((c) => c.title), true);
+  drawRow(
+    columns.map((c) => c.title),
+    true,
+  );
   for (const row of rows) drawRow(row, false);
 }

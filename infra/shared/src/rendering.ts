@@ -14,7 +14,10 @@ const fromSources = import.meta.url.endsWith('.ts');
  * extension, whose default export turns plain, cloneable data into PDF bytes. One thread per service (the machine has few cores),
  * started on first use and stopped when idle; a render past {@link RENDERING_TIMEOUT_MS} fails.
  */
-export function documentRenderer<T>(worker: URL, timeoutMs = RENDERING_TIMEOUT_MS): { render: (data: T) => Promise<Buffer>; close: () => Promise<void> } {
+export function documentRenderer<T>(
+  worker: URL,
+  timeoutMs = RENDERING_TIMEOUT_MS,
+): { render: (data: T) => Promise<Buffer>; close: () => Promise<void> } {
   let pool: Piscina | undefined;
   const start = () =>
     new Piscina({
@@ -31,7 +34,9 @@ export function documentRenderer<T>(worker: URL, timeoutMs = RENDERING_TIMEOUT_M
         return Buffer.from(await pool.run(data, { signal: AbortSignal.timeout(timeoutMs) }));
       } catch (error) {
         if ((error as Error).name !== 'AbortError') throw error;
-        throw new GraphQLError('A document took too long to prepare; try again later.', { extensions: { code: SERVICE_UNAVAILABLE } });
+        throw new GraphQLError('A document took too long to prepare; try again later.', {
+          extensions: { code: SERVICE_UNAVAILABLE },
+        });
       }
     },
     close: async () => {

@@ -5,7 +5,12 @@ export const LocalDate = GraphQLLocalDate;
 
 // Built once: an Intl formatter costs far more to create than to use (it was most of the
 // consumption subgraph's CPU time under load).
-const parisDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const parisDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date in France, the market's reference time zone. */
 export const todayInParis = (now = new Date()) => parisDay.format(now);

@@ -116,7 +116,12 @@ export async function startSubgraph<Loaders>(
     orm,
     secret: options.internalSecret,
     files: new FilesystemStore(join(options.dataDir, 'files', definition.name)),
-    mailer: createMailer({ smtpUrl: options.smtpUrl, folder: join(options.dataDir, 'mail'), from: process.env.MAIL_FROM ?? 'Nuage Public <ne-pas-repondre@nuage-public.fr>', logger }),
+    mailer: createMailer({
+      smtpUrl: options.smtpUrl,
+      folder: join(options.dataDir, 'mail'),
+      from: process.env.MAIL_FROM ?? 'Nuage Public <ne-pas-repondre@nuage-public.fr>',
+      logger,
+    }),
   };
   const events = new EventDispatcher(orm, definition.name, options.peers ?? (() => []), options.internalSecret, logger);
 
@@ -136,9 +141,10 @@ export async function startSubgraph<Loaders>(
           return {
             async willSendResponse({ operation }) {
               if (operation?.operation !== 'mutation') return;
-              await Promise.race([events.flush(), new Promise((resolve) => setTimeout(resolve, EVENT_FLUSH_WAIT_MS).unref())]).catch((error) =>
-                logger.warn({ err: error }, 'events not delivered yet; retried in the background'),
-              );
+              await Promise.race([
+                events.flush(),
+                new Promise((resolve) => setTimeout(resolve, EVENT_FLUSH_WAIT_MS).unref()),
+              ]).catch((error) => logger.warn({ err: error }, 'events not delivered yet; retried in the background'));
             },
           };
         },
@@ -152,7 +158,10 @@ export async function startSubgraph<Loaders>(
     port: options.port,
     host: options.host,
     metrics: { secret: options.internalSecret, counters: () => ({ sqlStatements: sqlStatementCount(orm) }) },
-    routes: [eventsRoute(orm, definition.consumes ?? {}, options.internalSecret, logger, runtime), ...(definition.routes?.(runtime) ?? [])],
+    routes: [
+      eventsRoute(orm, definition.consumes ?? {}, options.internalSecret, logger, runtime),
+      ...(definition.routes?.(runtime) ?? []),
+    ],
     ready: () => databaseIsReady(orm.em.fork()),
     context: async (req) => {
       const em = orm.em.fork();
@@ -176,7 +185,9 @@ export async function startSubgraph<Loaders>(
       logger.error({ err: error }, 'housekeeping failed; retried at the next round');
     }
   };
-  const housekeeping = definition.housekeeping ? setInterval(() => void housekeep(), HOUSEKEEPING_EVERY_MS).unref() : undefined;
+  const housekeeping = definition.housekeeping
+    ? setInterval(() => void housekeep(), HOUSEKEEPING_EVERY_MS).unref()
+    : undefined;
   return {
     ...http,
     orm,

@@ -25,9 +25,19 @@ export interface TestSubgraph extends RunningSubgraph {
   /** Where it keeps files and local mail. */
   dataDir: string;
   /** Delivers an event to it as a peer subgraph would (signed); resolves to the HTTP status. */
-  deliver: (event: { id?: string; topic: string; source?: string; payload: Record<string, unknown> }) => Promise<number>;
+  deliver: (event: {
+    id?: string;
+    topic: string;
+    source?: string;
+    payload: Record<string, unknown>;
+  }) => Promise<number>;
   /** Sends an operation as the gateway would, signed for `identity` (or anonymous with null). */
-  query: <T = Record<string, any>>(identity: Identity | null, query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => Promise<GraphQLResponse<T>>;
+  query: <T = Record<string, any>>(
+    identity: Identity | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) => Promise<GraphQLResponse<T>>;
 }
 
 export interface TestSubgraphOptions {
@@ -38,7 +48,11 @@ export interface TestSubgraphOptions {
 }
 
 /** Starts one subgraph on a free port with databases of its own (a unique prefix) on the test server. */
-export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>, databaseUrl: string, options: TestSubgraphOptions = {}): Promise<TestSubgraph> {
+export async function startTestSubgraph<L>(
+  definition: SubgraphDefinition<L>,
+  databaseUrl: string,
+  options: TestSubgraphOptions = {},
+): Promise<TestSubgraph> {
   const internalSecret = options.internalSecret ?? randomBytes(16).toString('hex');
   const dataDir = mkdtempSync(join(tmpdir(), `nuage-${definition.name}-`));
   const running = await startSubgraph(definition, {
@@ -55,7 +69,11 @@ export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>, da
     dataDir,
     deliver: async ({ id = randomUUID(), topic, source = 'test', payload }) => {
       const body = JSON.stringify({ id, topic, source, occurredAt: new Date().toISOString(), payload });
-      const response = await fetch(new URL('/events', running.url), { method: 'POST', headers: { 'content-type': 'application/json', [EVENT_SIGNATURE_HEADER]: signEvent(body, internalSecret) }, body });
+      const response = await fetch(new URL('/events', running.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [EVENT_SIGNATURE_HEADER]: signEvent(body, internalSecret) },
+        body,
+      });
       return response.status;
     },
     query: async (identity, query, variables, headers) => {
@@ -74,4 +92,7 @@ export async function startTestSubgraph<L>(definition: SubgraphDefinition<L>, da
 }
 
 /** A real 1×1 PNG, for uploads whose content is checked against their declared type. */
-export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);

@@ -2,7 +2,18 @@ import type { IncomingMessage } from 'node:http';
 import type { EntityManager, FilterQuery, MikroORM } from '@mikro-orm/postgresql';
 import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import DataLoader from 'dataloader';
-import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
+import {
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { BaseEntity, sql } from './db';
 import { forbidden, invalid, notFound } from './errors';
 import type { Bilingual } from './i18n';
@@ -94,7 +105,10 @@ export class Document extends BaseEntity {
   @ManyToOne({ entity: () => Message, nullable: true })
   message!: Message | null;
 
-  @Field(() => String, { nullable: true, description: 'What it is attached to: NEED, MESSAGE, DECLARATION…; null until attached.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'What it is attached to: NEED, MESSAGE, DECLARATION…; null until attached.',
+  })
   @Property({ type: 'string', nullable: true })
   kind!: string | null;
 
@@ -167,51 +181,110 @@ export interface MessageInput {
  * Posts a message: the entity's buyers write to the market holder or to a brand taking part; a
  * supplier within its brand's thread; the market holder to either.
  */
-export async function postMessage(em: EntityManager, access: ThreadAccess, caller: Identity, input: MessageInput): Promise<Message> {
+export async function postMessage(
+  em: EntityManager,
+  access: ThreadAccess,
+  caller: Identity,
+  input: MessageInput,
+): Promise<Message> {
   return em.transactional(async (tx) => {
     const subject = await access(tx, caller, input.subjectId);
     const body = input.body.trim();
     if (body.length === 0) throw invalid('input.body', { fr: 'Écrivez le message.', en: 'Write the message.' });
-    if (body.length > 10_000) throw invalid('input.body', { fr: 'Un message fait au plus 10 000 caractères.', en: 'A message is 10,000 characters at most.' });
+    if (body.length > 10_000)
+      throw invalid('input.body', {
+        fr: 'Un message fait au plus 10 000 caractères.',
+        en: 'A message is 10,000 characters at most.',
+      });
     if (subject.closedBecause) throw invalid('input.subjectId', subject.closedBecause);
     let brandId: string | null = null;
     if (caller.role === Role.SUPPLIER) {
-      if (input.audience !== MessageAudience.BRAND) throw forbidden({ fr: 'Un fournisseur écrit dans le fil de sa propre marque.', en: "A supplier writes in its own brand's thread." });
+      if (input.audience !== MessageAudience.BRAND)
+        throw forbidden({
+          fr: 'Un fournisseur écrit dans le fil de sa propre marque.',
+          en: "A supplier writes in its own brand's thread.",
+        });
       brandId = caller.brandId!;
     } else {
-      if (caller.role !== Role.MARKET_HOLDER && !isBuyerOf(caller, subject)) throw forbidden({ fr: "Seuls les acheteurs de l'entité, les marques concernées et le titulaire écrivent ici.", en: "Only the entity's buyers, the brands concerned and the market holder write here." });
+      if (caller.role !== Role.MARKET_HOLDER && !isBuyerOf(caller, subject))
+        throw forbidden({
+          fr: "Seuls les acheteurs de l'entité, les marques concernées et le titulaire écrivent ici.",
+          en: "Only the entity's buyers, the brands concerned and the market holder write here.",
+        });
       if (input.audience === MessageAudience.BRAND) {
-        if (!input.brandId) throw invalid('input.brandId', { fr: 'Indiquez la marque destinataire du message.', en: 'Name the brand the message is for.' });
-        if (!subject.brandIds.includes(input.brandId)) throw invalid('input.brandId', { fr: 'Cette marque ne participe pas à ce dossier.', en: 'This brand takes no part in this file.' });
+        if (!input.brandId)
+          throw invalid('input.brandId', {
+            fr: 'Indiquez la marque destinataire du message.',
+            en: 'Name the brand the message is for.',
+          });
+        if (!subject.brandIds.includes(input.brandId))
+          throw invalid('input.brandId', {
+            fr: 'Cette marque ne participe pas à ce dossier.',
+            en: 'This brand takes no part in this file.',
+          });
         brandId = input.brandId;
-      } else if (input.brandId) throw invalid('input.brandId', { fr: 'Un message au titulaire ne nomme aucune marque.', en: 'A message to the market holder names no brand.' });
+      } else if (input.brandId)
+        throw invalid('input.brandId', {
+          fr: 'Un message au titulaire ne nomme aucune marque.',
+          en: 'A message to the market holder names no brand.',
+        });
     }
-    const message = tx.create(Message, { subjectId: input.subjectId, audience: input.audience, brandId, authorId: caller.userId, authorName: caller.name, authorRole: caller.role, body });
+    const message = tx.create(Message, {
+      subjectId: input.subjectId,
+      audience: input.audience,
+      brandId,
+      authorId: caller.userId,
+      authorName: caller.name,
+      authorRole: caller.role,
+      body,
+    });
     tx.persist(message);
     // The author has read what they wrote.
     tx.persist(tx.create(MessageRead, { message, readerId: caller.userId }));
-    if (input.attachmentIds?.length) await attachDocuments(tx, caller, input.attachmentIds, { subjectId: input.subjectId, kind: 'MESSAGE', message }, 'input.attachmentIds');
+    if (input.attachmentIds?.length)
+      await attachDocuments(
+        tx,
+        caller,
+        input.attachmentIds,
+        { subjectId: input.subjectId, kind: 'MESSAGE', message },
+        'input.attachmentIds',
+      );
     return message;
   });
 }
 
 /** Marks the messages of a file the caller sees as read by them; returns how many were unread. */
-export async function markMessagesRead(em: EntityManager, access: ThreadAccess, caller: Identity, subjectId: string): Promise<number> {
+export async function markMessagesRead(
+  em: EntityManager,
+  access: ThreadAccess,
+  caller: Identity,
+  subjectId: string,
+): Promise<number> {
   await access(em, caller, subjectId);
   const read = em.createQueryBuilder(MessageRead, 'r').select('r.message').where({ readerId: caller.userId });
-  const unread = await em.find(Message, { $and: [{ subjectId }, visibleMessages(caller), { id: { $nin: read as never } }] });
+  const unread = await em.find(Message, {
+    $and: [{ subjectId }, visibleMessages(caller), { id: { $nin: read as never } }],
+  });
   for (const message of unread) em.persist(em.create(MessageRead, { message, readerId: caller.userId }));
   await em.flush();
   return unread.length;
 }
 
 /** Attaches the caller's uploads to a file or a message (in the caller's transaction). */
-export async function attachDocuments(em: EntityManager, caller: Identity, ids: string[], target: { subjectId: string; kind: string; message?: Message }, field: string): Promise<void> {
+export async function attachDocuments(
+  em: EntityManager,
+  caller: Identity,
+  ids: string[],
+  target: { subjectId: string; kind: string; message?: Message },
+  field: string,
+): Promise<void> {
   const documents = await em.find(Document, { id: { $in: ids } });
   ids.forEach((id, i) => {
     const document = documents.find((d) => d.id === id);
-    if (!document || document.uploadedById !== caller.userId) throw notFound({ fr: 'Le fichier déposé', en: 'The uploaded file' }, `${field}.${i}`);
-    if (document.kind !== null) throw invalid(`${field}.${i}`, { fr: 'Ce fichier est déjà joint.', en: 'This file is already attached.' });
+    if (!document || document.uploadedById !== caller.userId)
+      throw notFound({ fr: 'Le fichier déposé', en: 'The uploaded file' }, `${field}.${i}`);
+    if (document.kind !== null)
+      throw invalid(`${field}.${i}`, { fr: 'Ce fichier est déjà joint.', en: 'This file is already attached.' });
     Object.assign(document, { subjectId: target.subjectId, kind: target.kind, message: target.message ?? null });
   });
 }
@@ -225,28 +298,49 @@ export const PENDING_UPLOADS = { maxFiles: 20, maxBytes: 50 * 1024 * 1024, keptH
 
 /** Deletes the uploads never attached within {@link PENDING_UPLOADS.keptHours} (rows and bytes); how many. */
 export async function deleteUnattachedUploads(em: EntityManager, files: FileStore, now = new Date()): Promise<number> {
-  const stale = await em.find(Document, { subjectId: null, createdAt: { $lt: new Date(now.getTime() - PENDING_UPLOADS.keptHours * 3_600_000) } }, { limit: 1_000 });
+  const stale = await em.find(
+    Document,
+    { subjectId: null, createdAt: { $lt: new Date(now.getTime() - PENDING_UPLOADS.keptHours * 3_600_000) } },
+    { limit: 1_000 },
+  );
   for (const document of stale) await files.delete(document.storageKey);
   if (stale.length) await em.remove(stale).flush();
   return stale.length;
 }
 
 /** The files of a subgraph's threads over HTTP: upload (`POST /uploads/documents`) and download. */
-export function threadRoutes(service: string, orm: MikroORM, files: FileStore, secret: string, access: ThreadAccess): Route[] {
+export function threadRoutes(
+  service: string,
+  orm: MikroORM,
+  files: FileStore,
+  secret: string,
+  access: ThreadAccess,
+): Route[] {
   const header = (req: IncomingMessage, name: string) => {
     const value = req.headers[name];
     return Array.isArray(value) ? value[0] : value;
   };
   return [
     uploadRoute('/uploads/documents', secret, async (caller, req, body) => {
-      if (caller.role === Role.ANALYST) throw forbidden({ fr: 'Les analystes lisent ; ils ne déposent pas de fichiers.', en: 'Analysts read; they do not upload.' });
+      if (caller.role === Role.ANALYST)
+        throw forbidden({
+          fr: 'Les analystes lisent ; ils ne déposent pas de fichiers.',
+          en: 'Analysts read; they do not upload.',
+        });
       const contentType = header(req, 'content-type') ?? '';
       const fileName = await checkAttachment(decodeFileName(header(req, 'x-file-name')), contentType, body);
       const document = await orm.em.fork().transactional(async (tx) => {
         // One uploader's uploads are counted one at a time, so that parallel posts cannot pass the quota together.
         await sql(tx, 'select pg_advisory_xact_lock(hashtext(?))', [`uploads:${caller.userId}`]);
-        const [pending] = await sql<{ files: string; bytes: string }[]>(tx, 'select count(*) as files, coalesce(sum(size), 0) as bytes from document where uploaded_by_id = ? and subject_id is null', [caller.userId]);
-        if (Number(pending!.files) + 1 > PENDING_UPLOADS.maxFiles || Number(pending!.bytes) + body.length > PENDING_UPLOADS.maxBytes) {
+        const [pending] = await sql<{ files: string; bytes: string }[]>(
+          tx,
+          'select count(*) as files, coalesce(sum(size), 0) as bytes from document where uploaded_by_id = ? and subject_id is null',
+          [caller.userId],
+        );
+        if (
+          Number(pending!.files) + 1 > PENDING_UPLOADS.maxFiles ||
+          Number(pending!.bytes) + body.length > PENDING_UPLOADS.maxBytes
+        ) {
           throw invalid('body', {
             fr: `Vous avez déjà ${pending!.files} fichier(s) déposé(s) en attente d'être joints (au plus ${PENDING_UPLOADS.maxFiles}, ${PENDING_UPLOADS.maxBytes / 1024 / 1024} Mo) : joignez-les ou attendez leur suppression (${PENDING_UPLOADS.keptHours} h).`,
             en: `You already have ${pending!.files} uploaded file(s) waiting to be attached (at most ${PENDING_UPLOADS.maxFiles}, ${PENDING_UPLOADS.maxBytes / 1024 / 1024} MB): attach them or wait for their deletion (${PENDING_UPLOADS.keptHours} h).`,
@@ -280,9 +374,17 @@ export function threadRoutes(service: string, orm: MikroORM, files: FileStore, s
         if (document.uploadedById !== caller.userId) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
       } else {
         await access(em, caller, document.subjectId);
-        if (document.message && !(await em.findOne(Message, { $and: [{ id: document.message.id }, visibleMessages(caller)] }))) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
+        if (
+          document.message &&
+          !(await em.findOne(Message, { $and: [{ id: document.message.id }, visibleMessages(caller)] }))
+        )
+          throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
       }
-      return { body: await files.get(document.storageKey), contentType: document.contentType, fileName: document.fileName };
+      return {
+        body: await files.get(document.storageKey),
+        contentType: document.contentType,
+        fileName: document.fileName,
+      };
     }),
   ];
 }
@@ -296,7 +398,9 @@ export interface MessageCounts {
 export function threadLoaders(em: EntityManager, identity: Identity | null) {
   const bySubject = <T extends Message | Document>(entity: new () => T) =>
     new DataLoader<string, T[]>(async (ids) => {
-      const rows = await em.find(entity, { subjectId: { $in: [...ids] } } as never, { orderBy: { createdAt: 'asc', id: 'asc' } as never });
+      const rows = await em.find(entity, { subjectId: { $in: [...ids] } } as never, {
+        orderBy: { createdAt: 'asc', id: 'asc' } as never,
+      });
       return ids.map((id) => rows.filter((r) => r.subjectId === id));
     });
   return {
@@ -305,7 +409,8 @@ export function threadLoaders(em: EntityManager, identity: Identity | null) {
     messageCounts: new DataLoader<string, MessageCounts>(async (subjectIds) => {
       if (!identity) return subjectIds.map(() => ({ total: 0, unread: 0 }));
       const supplier = identity.role === Role.SUPPLIER;
-      const rows = await sql<{ subject_id: string; total: string; unread: string }[]>(em, 
+      const rows = await sql<{ subject_id: string; total: string; unread: string }[]>(
+        em,
         `select m.subject_id, count(*) as total,
                 count(*) filter (where not exists (select 1 from message_read r where r.message_id = m.id and r.reader_id = ?)) as unread
            from message m
@@ -313,7 +418,9 @@ export function threadLoaders(em: EntityManager, identity: Identity | null) {
           group by m.subject_id`,
         supplier ? [identity.userId, [...subjectIds], identity.brandId] : [identity.userId, [...subjectIds]],
       );
-      const bySubjectId = new Map(rows.map((r) => [r.subject_id, { total: Number(r.total), unread: Number(r.unread) }]));
+      const bySubjectId = new Map(
+        rows.map((r) => [r.subject_id, { total: Number(r.total), unread: Number(r.unread) }]),
+      );
       return subjectIds.map((id) => bySubjectId.get(id) ?? { total: 0, unread: 0 });
     }),
   };
@@ -323,12 +430,21 @@ export type ThreadLoaders = ReturnType<typeof threadLoaders>;
 /** The messages of a file a caller sees, oldest first. */
 export async function threadMessages(loaders: ThreadLoaders, caller: Identity, subjectId: string): Promise<Message[]> {
   const messages = await loaders.messagesBySubject.load(subjectId);
-  return caller.role === Role.SUPPLIER ? messages.filter((m) => m.audience === MessageAudience.BRAND && m.brandId === caller.brandId) : messages;
+  return caller.role === Role.SUPPLIER
+    ? messages.filter((m) => m.audience === MessageAudience.BRAND && m.brandId === caller.brandId)
+    : messages;
 }
 
 /** The documents of a file a caller sees: the file's own, and those of the messages they see. */
-export async function threadDocuments(loaders: ThreadLoaders, caller: Identity, subjectId: string): Promise<Document[]> {
-  const [messages, documents] = await Promise.all([threadMessages(loaders, caller, subjectId), loaders.documentsBySubject.load(subjectId)]);
+export async function threadDocuments(
+  loaders: ThreadLoaders,
+  caller: Identity,
+  subjectId: string,
+): Promise<Document[]> {
+  const [messages, documents] = await Promise.all([
+    threadMessages(loaders, caller, subjectId),
+    loaders.documentsBySubject.load(subjectId),
+  ]);
   const seen = new Set(messages.map((m) => m.id));
   return documents.filter((d) => d.message === null || seen.has(d.message.id));
 }

@@ -12,7 +12,9 @@ describe('identity signed by the gateway', () => {
   it('is refused when signed with another secret, tampered with, or expired', () => {
     expect(verifyIdentity(signIdentity(clara, 'other'), secret)).toBeNull();
     const [payload, signature] = signIdentity(clara, secret).split('.');
-    const forged = Buffer.from(JSON.stringify({ ...clara, role: Role.MARKET_HOLDER, exp: Date.now() + 60_000 })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ ...clara, role: Role.MARKET_HOLDER, exp: Date.now() + 60_000 }),
+    ).toString('base64url');
     expect(verifyIdentity(`${forged}.${signature}`, secret)).toBeNull();
     expect(verifyIdentity(`${payload}`, secret)).toBeNull();
     expect(verifyIdentity(signIdentity(clara, secret, Date.now() - 10 * 60_000), secret)).toBeNull();
@@ -26,6 +28,11 @@ describe('token claims', () => {
     expect(identityFromClaims({ sub: 'u', role: 'SUPPLIER' })).toMatch(/brandId/);
     expect(identityFromClaims({ sub: 'u', role: 'ADMIN' })).toMatch(/role/);
     expect(identityFromClaims({ role: 'ANALYST' })).toMatch(/subject/);
-    expect(identityFromClaims({ sub: 'u', role: 'SUPPLIER', brandId: 'b', name: 'S' })).toEqual({ userId: 'u', role: Role.SUPPLIER, name: 'S', brandId: 'b' });
+    expect(identityFromClaims({ sub: 'u', role: 'SUPPLIER', brandId: 'b', name: 'S' })).toEqual({
+      userId: 'u',
+      role: Role.SUPPLIER,
+      name: 'S',
+      brandId: 'b',
+    });
   });
 });

@@ -16,7 +16,9 @@ describe('documents rendered in a worker thread', () => {
   });
 
   it('give up on one that takes too long, and render the next', async () => {
-    await expect(renderer.render({ holdMs: 10_000 })).rejects.toSatisfy((error: unknown) => error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE');
+    await expect(renderer.render({ holdMs: 10_000 })).rejects.toSatisfy(
+      (error: unknown) => error instanceof GraphQLError && error.extensions.code === 'SERVICE_UNAVAILABLE',
+    );
     expect((await renderer.render({ holdMs: 0 })).toString()).toBe('%PDF-slow');
   });
 });

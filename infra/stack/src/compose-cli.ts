@@ -14,5 +14,9 @@ if (process.argv.includes('--check')) {
 } else {
   mkdirSync(schemaDir, { recursive: true });
   for (const [file, content] of Object.entries(composition.files)) writeFileSync(`${schemaDir}/${file}`, content);
-  console.log(`wrote ${Object.keys(composition.files).map((f) => `schema/${f}`).join(', ')}`);
+  console.log(
+    `wrote ${Object.keys(composition.files)
+      .map((f) => `schema/${f}`)
+      .join(', ')}`,
+  );
 }

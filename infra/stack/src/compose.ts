@@ -16,7 +16,10 @@ export interface Composition {
 
 /** One subgraph's SDL, printed by a process of its own. */
 async function sdlOf(name: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'infra/stack/src/sdl-cli.ts', name], { cwd: repoRoot, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'infra/stack/src/sdl-cli.ts', name], {
+    cwd: repoRoot,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return stdout;
 }
 
@@ -26,9 +29,14 @@ async function sdlOf(name: string): Promise<string> {
  */
 export async function composeSupergraph(): Promise<Composition> {
   const sdls = await Promise.all(SUBGRAPHS.map(sdlOf));
-  const result = composeServices(SUBGRAPHS.map((name, index) => ({ name, url: defaultSubgraphUrl(index), typeDefs: parse(sdls[index] as string) })));
+  const result = composeServices(
+    SUBGRAPHS.map((name, index) => ({ name, url: defaultSubgraphUrl(index), typeDefs: parse(sdls[index] as string) })),
+  );
   if (result.errors) throw new Error(`Composition failed:\n${result.errors.map((e) => `- ${e.message}`).join('\n')}`);
-  if (result.hints.length) throw new Error(`Composition hints (fix them):\n${result.hints.map((h) => `- [${h.definition.code}] ${h.message}`).join('\n')}`);
+  if (result.hints.length)
+    throw new Error(
+      `Composition hints (fix them):\n${result.hints.map((h) => `- [${h.definition.code}] ${h.message}`).join('\n')}`,
+    );
   const files: Record<string, string> = { 'supergraph.graphql': result.supergraphSdl };
   for (const [index, name] of SUBGRAPHS.entries()) files[`${name}.graphql`] = sdls[index] as string;
   return { files };

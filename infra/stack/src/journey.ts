@@ -20,13 +20,24 @@ export const PEOPLE = {
   stranger: seededIdentity('stranger'),
 };
 const { beneficiary, ovh } = PEOPLE;
-const solution = (brand: string, name: string) => ({ brandId: stableId('brand', brand), solutionId: stableId('solution', `${brand}/${name}`) });
+const solution = (brand: string, name: string) => ({
+  brandId: stableId('brand', brand),
+  solutionId: stableId('solution', `${brand}/${name}`),
+});
 
 /** The data of a response, or a thrown error naming the step when the gateway refused it. */
-async function must<T = Record<string, any>>(client: JourneyClient, step: string, identity: Parameters<JourneyClient['query']>[0], query: string, variables?: Record<string, unknown>): Promise<T> {
+async function must<T = Record<string, any>>(
+  client: JourneyClient,
+  step: string,
+  identity: Parameters<JourneyClient['query']>[0],
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const { data, errors } = await client.query<T>(identity, query, variables);
   if (errors?.length || !data) throw new Error(`${step}: ${JSON.stringify(errors)}`);
-  const payloadErrors = Object.values(data as Record<string, { errors?: unknown[] } | null>).flatMap((payload) => payload?.errors ?? []);
+  const payloadErrors = Object.values(data as Record<string, { errors?: unknown[] } | null>).flatMap(
+    (payload) => payload?.errors ?? [],
+  );
   if (payloadErrors.length) throw new Error(`${step}: ${JSON.stringify(payloadErrors)}`);
   return data;
 }
@@ -43,26 +54,63 @@ export const BUYER_DASHBOARD = `query BuyerDashboard($first: Int!, $after: Strin
 }`;
 
 /** One step taken through the gateway (errors, top-level or in the payload, throw), once its events are delivered. */
-export async function act<T = Record<string, any>>(client: JourneyClient, identity: Identity, query: string, variables?: Record<string, unknown>): Promise<T> {
+export async function act<T = Record<string, any>>(
+  client: JourneyClient,
+  identity: Identity,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const data = await must<T>(client, query.slice(0, 60), identity, query, variables);
   await client.settle();
   return data;
 }
 
 /** A submitted guided-choice request soliciting OVHcloud and 3DS Outscale (their SecNumCloud offers). */
-export async function submitRequestSolicitingTwoBrands(client: JourneyClient, words: { codeName?: string; shortDescription?: string; need?: string } = {}): Promise<string> {
-  const recorded = await must(client, 'recordGuidedChoice', beneficiary, `mutation { recordGuidedChoice(input: { projectName: "P", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }`);
-  const draft = await must(client, 'createRequestDraft', beneficiary, 'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { message } } }', {
-    input: {
-      kind: 'GUIDED_CHOICE',
-      project: { new: { codeName: words.codeName ?? `Projet ${Math.random().toString(36).slice(2)}`, shortDescription: words.shortDescription ?? 'Hébergement SecNumCloud' } },
-      guidedChoiceId: recorded.recordGuidedChoice.guidedChoice.id,
-      solutions: [solution('OVHCLOUD', 'OVH Private Cloud SecNumCloud'), solution('3DS OUTSCALE', 'Outscale Cloud Secteur Public SecNumCloud')],
-      need: { desiredStartDate: inDays(30), durationYears: 3, text: words.need ?? 'Quatre machines virtuelles SecNumCloud.' },
+export async function submitRequestSolicitingTwoBrands(
+  client: JourneyClient,
+  words: { codeName?: string; shortDescription?: string; need?: string } = {},
+): Promise<string> {
+  const recorded = await must(
+    client,
+    'recordGuidedChoice',
+    beneficiary,
+    `mutation { recordGuidedChoice(input: { projectName: "P", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }`,
+  );
+  const draft = await must(
+    client,
+    'createRequestDraft',
+    beneficiary,
+    'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { message } } }',
+    {
+      input: {
+        kind: 'GUIDED_CHOICE',
+        project: {
+          new: {
+            codeName: words.codeName ?? `Projet ${Math.random().toString(36).slice(2)}`,
+            shortDescription: words.shortDescription ?? 'Hébergement SecNumCloud',
+          },
+        },
+        guidedChoiceId: recorded.recordGuidedChoice.guidedChoice.id,
+        solutions: [
+          solution('OVHCLOUD', 'OVH Private Cloud SecNumCloud'),
+          solution('3DS OUTSCALE', 'Outscale Cloud Secteur Public SecNumCloud'),
+        ],
+        need: {
+          desiredStartDate: inDays(30),
+          durationYears: 3,
+          text: words.need ?? 'Quatre machines virtuelles SecNumCloud.',
+        },
+      },
     },
-  });
+  );
   const id = draft.createRequestDraft.request.id as string;
-  await must(client, 'submitRequest', beneficiary, 'mutation($id: ID!) { submitRequest(id: $id) { errors { message } } }', { id });
+  await must(
+    client,
+    'submitRequest',
+    beneficiary,
+    'mutation($id: ID!) { submitRequest(id: $id) { errors { message } } }',
+    { id },
+  );
   await client.settle();
   return id;
 }
@@ -70,36 +118,96 @@ export async function submitRequestSolicitingTwoBrands(client: JourneyClient, wo
 /** An order placed with OVHcloud: proposal (the guide's amounts), approval, acceptance. Returns the order's id. */
 export async function placeOrderWithOvh(client: JourneyClient): Promise<string> {
   const requestId = await submitRequestSolicitingTwoBrands(client);
-  const submitted = await must(client, 'submitProposal', ovh, `mutation($id: ID!, $key: String!) { submitProposal(requestId: $id, idempotencyKey: $key, input: {
+  const submitted = await must(
+    client,
+    'submitProposal',
+    ovh,
+    `mutation($id: ID!, $key: String!) { submitProposal(requestId: $id, idempotencyKey: $key, input: {
       validUntil: "${inDays(10)}", commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE,
-      lines: [{ productCode: "145897", designation: "Prestation d'abonnement OVH Engagement 12 mois", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }) { proposal { id } errors { message } } }`, { id: requestId, key: `order-${requestId}` });
+      lines: [{ productCode: "145897", designation: "Prestation d'abonnement OVH Engagement 12 mois", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }) { proposal { id } errors { message } } }`,
+    { id: requestId, key: `order-${requestId}` },
+  );
   const proposalId = submitted.submitProposal.proposal.id;
-  await must(client, 'approveProposal', PEOPLE.manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { message } } }', { id: proposalId });
-  const accepted = await must(client, 'acceptProposal', beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { message } } }', { id: proposalId });
+  await must(
+    client,
+    'approveProposal',
+    PEOPLE.manager,
+    'mutation($id: ID!) { approveProposal(id: $id) { errors { message } } }',
+    { id: proposalId },
+  );
+  const accepted = await must(
+    client,
+    'acceptProposal',
+    beneficiary,
+    'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { message } } }',
+    { id: proposalId },
+  );
   await client.settle();
   return accepted.acceptProposal.proposal.subscriptionOrder.orderId as string;
 }
 
 /** OVHcloud delivers every line of the order in full (one delivery note). */
 export async function deliverInFull(client: JourneyClient, orderId: string): Promise<void> {
-  const { orders } = await must(client, 'orders', ovh, 'query { orders(first: 100) { edges { node { id lines { id amounts { quantity } } } } } }');
+  const { orders } = await must(
+    client,
+    'orders',
+    ovh,
+    'query { orders(first: 100) { edges { node { id lines { id amounts { quantity } } } } } }',
+  );
   const order = orders.edges.find((e: { node: { id: string } }) => e.node.id === orderId).node;
-  const lines = order.lines.map((line: { id: string; amounts: { quantity: string } }) => ({ orderLineId: line.id, quantity: line.amounts.quantity }));
-  await must(client, 'recordDelivery', ovh, 'mutation($id: ID!, $on: LocalDate!, $lines: [DeliveredLineInput!]!, $key: String!) { recordDelivery(orderId: $id, deliveredOn: $on, lines: $lines, idempotencyKey: $key) { errors { message } } }', { id: orderId, on: inDays(0), lines, key: `deliver-${orderId}` });
+  const lines = order.lines.map((line: { id: string; amounts: { quantity: string } }) => ({
+    orderLineId: line.id,
+    quantity: line.amounts.quantity,
+  }));
+  await must(
+    client,
+    'recordDelivery',
+    ovh,
+    'mutation($id: ID!, $on: LocalDate!, $lines: [DeliveredLineInput!]!, $key: String!) { recordDelivery(orderId: $id, deliveredOn: $on, lines: $lines, idempotencyKey: $key) { errors { message } } }',
+    { id: orderId, on: inDays(0), lines, key: `deliver-${orderId}` },
+  );
 }
 
 /** UGAP validates the order, OVHcloud delivers it and opens the services, the buyer validates them. Returns the order's line ids. */
-export async function activateOrder(client: JourneyClient, orderId: string, ugapReference = 'UGAP-CONSO'): Promise<string[]> {
-  await must(client, 'validateOrder', PEOPLE.ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "${ugapReference}", chorusNumber: "1300000002", plannedDeliveryDate: "${inDays(2)}" }) { errors { message } } }`, { id: orderId });
+export async function activateOrder(
+  client: JourneyClient,
+  orderId: string,
+  ugapReference = 'UGAP-CONSO',
+): Promise<string[]> {
+  await must(
+    client,
+    'validateOrder',
+    PEOPLE.ugap,
+    `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "${ugapReference}", chorusNumber: "1300000002", plannedDeliveryDate: "${inDays(2)}" }) { errors { message } } }`,
+    { id: orderId },
+  );
   await deliverInFull(client, orderId);
-  await must(client, 'declareServicesOpen', ovh, 'mutation($id: ID!, $key: String!) { declareServicesOpen(orderId: $id, idempotencyKey: $key) { errors { message } } }', { id: orderId, key: `open-${orderId}` });
-  const validated = await must(client, 'validateActivation', beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { order { lines { id } } errors { message } } }', { id: orderId });
+  await must(
+    client,
+    'declareServicesOpen',
+    ovh,
+    'mutation($id: ID!, $key: String!) { declareServicesOpen(orderId: $id, idempotencyKey: $key) { errors { message } } }',
+    { id: orderId, key: `open-${orderId}` },
+  );
+  const validated = await must(
+    client,
+    'validateActivation',
+    beneficiary,
+    'mutation($id: ID!) { validateActivation(orderId: $id) { order { lines { id } } errors { message } } }',
+    { id: orderId },
+  );
   await client.settle();
   return validated.validateActivation.order.lines.map((line: { id: string }) => line.id);
 }
 
 /** The buyer declares an incomplete order ("Déclarer un litige"). */
 export async function declareIncompleteOrder(client: JourneyClient, orderId: string): Promise<void> {
-  await must(client, 'declareIncident', beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INCOMPLETE_ORDER", description: "Commande incomplète" }) { errors { message } } }', { id: orderId });
+  await must(
+    client,
+    'declareIncident',
+    beneficiary,
+    'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INCOMPLETE_ORDER", description: "Commande incomplète" }) { errors { message } } }',
+    { id: orderId },
+  );
   await client.settle();
 }

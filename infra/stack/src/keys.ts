@@ -28,7 +28,13 @@ export async function tokenSigner(keys: DevKeys, lifetime = '12h') {
   const key = await importPKCS8(readFileSync(keys.privateKeyPath, 'utf8'), ALGORITHM);
   return (identity: Identity, tokenId?: string): Promise<string> => {
     const { userId, ...claims } = identity;
-    const token = new SignJWT({ ...claims }).setProtectedHeader({ alg: ALGORITHM }).setSubject(userId).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime(lifetime);
+    const token = new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: ALGORITHM })
+      .setSubject(userId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(lifetime);
     return (tokenId ? token.setJti(tokenId) : token).sign(key);
   };
 }

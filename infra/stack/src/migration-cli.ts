@@ -15,9 +15,18 @@ if (!SUBGRAPHS.includes(name)) {
   process.exit(2);
 }
 const definition = await loadDefinition(name);
-const postgres = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(`${dataDir}/postgres`, Number(process.env.PG_PORT ?? 54320));
+const postgres = process.env.DATABASE_URL
+  ? undefined
+  : await startEmbeddedPostgres(`${dataDir}/postgres`, Number(process.env.PG_PORT ?? 54320));
 const serverUrl = process.env.DATABASE_URL ?? postgres!.url;
-const options = { service: name, serverUrl, databasePrefix: 'migrations', entities: definition.entities, migrations: definition.migrations, migrationsPath: definition.migrationsPath };
+const options = {
+  service: name,
+  serverUrl,
+  databasePrefix: 'migrations',
+  entities: definition.entities,
+  migrations: definition.migrations,
+  migrationsPath: definition.migrationsPath,
+};
 try {
   await ensureDatabases(serverUrl, [databaseName(options)]);
   const orm = await MikroORM.init(ormConfig(options));
@@ -26,7 +35,9 @@ try {
   await orm.close();
   if (!result.fileName) console.log(`${name}: entities and migrations agree; nothing to write.`);
   else {
-    const files = readdirSync(definition.migrationsPath!).filter((f) => /^Migration\d+.*\.ts$/.test(f)).sort();
+    const files = readdirSync(definition.migrationsPath!)
+      .filter((f) => /^Migration\d+.*\.ts$/.test(f))
+      .sort();
     const classes = files.map((f) => f.replace(/\.ts$/, ''));
     writeFileSync(
       `${definition.migrationsPath}/index.ts`,

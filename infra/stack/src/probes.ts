@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { getNamedType, isEnumType, isInputObjectType, isListType, isNonNullType, type GraphQLField, type GraphQLInputType, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLSchema,
+} from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import { inDays } from './journey';
 import { schemaDir } from './paths';
 
 /** The API clients see: the composed supergraph, as the gateway serves it. */
-export const apiSchema = (): GraphQLSchema => Supergraph.build(readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8')).apiSchema().toGraphQLJSSchema();
+export const apiSchema = (): GraphQLSchema =>
+  Supergraph.build(readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8'))
+    .apiSchema()
+    .toGraphQLJSSchema();
 
 /** A value an operation's arguments hold that the entry checks look at. */
 export interface Leaf {
@@ -29,12 +41,30 @@ function sample(type: GraphQLInputType, name: string, path: (string | number)[],
   }
   if (isInputObjectType(inner)) {
     if (depth > 4) return undefined;
-    return Object.fromEntries(Object.values(inner.getFields()).map((field) => [field.name, sample(field.type, field.name, [...path, field.name], leaves, depth + 1)]));
+    return Object.fromEntries(
+      Object.values(inner.getFields()).map((field) => [
+        field.name,
+        sample(field.type, field.name, [...path, field.name], leaves, depth + 1),
+      ]),
+    );
   }
   if (isEnumType(inner)) return inner.getValues()[0]!.value;
   const scalar = inner.name;
-  if (['ID', 'String', 'LocalDate', 'DateTimeISO'].includes(scalar)) leaves.push({ path, kind: scalar as Leaf['kind'], name });
-  return ({ ID: randomUUID(), String: 'x', LocalDate: inDays(1), DateTimeISO: new Date().toISOString(), Int: 1, Float: 1, Boolean: true, Decimal: '1.00', JSONObject: {} } as Record<string, unknown>)[scalar];
+  if (['ID', 'String', 'LocalDate', 'DateTimeISO'].includes(scalar))
+    leaves.push({ path, kind: scalar as Leaf['kind'], name });
+  return (
+    {
+      ID: randomUUID(),
+      String: 'x',
+      LocalDate: inDays(1),
+      DateTimeISO: new Date().toISOString(),
+      Int: 1,
+      Float: 1,
+      Boolean: true,
+      Decimal: '1.00',
+      JSONObject: {},
+    } as Record<string, unknown>
+  )[scalar];
 }
 
 /** One root field with plausible arguments, and where a bad value can go in them. */
@@ -50,7 +80,9 @@ export const probesOf = (api: GraphQLSchema): Probe[] =>
   (['query', 'mutation'] as const).flatMap((root) =>
     Object.values((root === 'query' ? api.getQueryType() : api.getMutationType())!.getFields()).flatMap((field) => {
       const leaves: Leaf[] = [];
-      const args = Object.fromEntries(field.args.map((arg) => [arg.name, sample(arg.type, arg.name, [arg.name], leaves)]));
+      const args = Object.fromEntries(
+        field.args.map((arg) => [arg.name, sample(arg.type, arg.name, [arg.name], leaves)]),
+      );
       return leaves.length === 0 ? [] : [{ root, field, args, leaves }];
     }),
   );

@@ -37,7 +37,9 @@ export function gatewayEnvironment(keys: DevKeys, subgraphUrls: Record<string, s
     AUTH_ALGORITHM: ALGORITHM,
     AUTH_ISSUER: ISSUER,
     AUTH_AUDIENCE: AUDIENCE,
-    ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url])),
+    ...Object.fromEntries(
+      Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url]),
+    ),
   };
 }
 
@@ -54,11 +56,19 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `/ready` until it answers 200; fails early if the process dies. */
-export async function waitUntilReady(name: string, baseUrl: string, child: ChildProcess, timeoutMs = 90_000): Promise<void> {
+export async function waitUntilReady(
+  name: string,
+  baseUrl: string,
+  child: ChildProcess,
+  timeoutMs = 90_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready.`);
-    const ok = await fetch(`${baseUrl}/ready`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -104,7 +114,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
   try {
     const subgraphUrls: Record<string, string> = {};
-    const ports = await Promise.all(SUBGRAPHS.map((_, index) => (options.firstSubgraphPort ? options.firstSubgraphPort + index : freePort())));
+    const ports = await Promise.all(
+      SUBGRAPHS.map((_, index) => (options.firstSubgraphPort ? options.firstSubgraphPort + index : freePort())),
+    );
     // Every subgraph sends its events to all the others.
     const eventPeers = SUBGRAPHS.map((name, index) => `${name}=http://127.0.0.1:${ports[index]}`).join(',');
     await Promise.all(
@@ -122,7 +134,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }),
     );
     const gatewayPort = options.gatewayPort || (await freePort());
-    const gateway = launch('gateway/src/main.ts', { PORT: String(gatewayPort), ...gatewayEnvironment(keys, subgraphUrls) });
+    const gateway = launch('gateway/src/main.ts', {
+      PORT: String(gatewayPort),
+      ...gatewayEnvironment(keys, subgraphUrls),
+    });
     await waitUntilReady('gateway', `http://127.0.0.1:${gatewayPort}`, gateway);
     return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, keys, internalSecret, stop };
   } catch (error) {

@@ -8,7 +8,8 @@ import { dataDir } from './paths';
  */
 const started = Date.now();
 let postgres: RunningPostgres | undefined;
-if (!process.env.DATABASE_URL) postgres = await startEmbeddedPostgres(`${dataDir}/postgres`, Number(process.env.PG_PORT ?? 54320));
+if (!process.env.DATABASE_URL)
+  postgres = await startEmbeddedPostgres(`${dataDir}/postgres`, Number(process.env.PG_PORT ?? 54320));
 const databaseUrl = process.env.DATABASE_URL ?? (postgres as RunningPostgres).url;
 
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;

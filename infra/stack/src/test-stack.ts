@@ -20,7 +20,14 @@ export interface TestStack {
   /** A bearer token of exactly these claims, signed with the trusted key (for malformed tokens). */
   signClaims: (claims: Record<string, unknown>) => Promise<string>;
   /** A GraphQL request through the gateway. */
-  query: <T = Record<string, any>>(identity: Identity | null, query: string, variables?: Record<string, unknown>) => Promise<{ data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] }>;
+  query: <T = Record<string, any>>(
+    identity: Identity | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<{
+    data?: T | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+  }>;
   /** Waits until every subgraph has delivered its pending events. */
   settle: () => Promise<void>;
   /** Makes a subgraph unreachable to the others' events (as if it were down), or reachable again. */
@@ -33,16 +40,27 @@ export interface TestStack {
  * on the test server and events wired between them: for tests of behaviour that spans subgraphs,
  * faster than `startStack`'s child processes.
  */
-export async function startTestStack(databaseUrl: string, options: { databasePrefix?: string } = {}): Promise<TestStack> {
+export async function startTestStack(
+  databaseUrl: string,
+  options: { databasePrefix?: string } = {},
+): Promise<TestStack> {
   const dir = mkdtempSync(join(tmpdir(), 'nuage-test-stack-'));
   const internalSecret = randomBytes(16).toString('hex');
   const databasePrefix = options.databasePrefix ?? `s${randomBytes(5).toString('hex')}`;
   const urls: Partial<Record<SubgraphName, string>> = {};
   const unreachable = new Set<string>();
-  const peers = () => Object.entries(urls).map(([name, url]) => ({ name, url: unreachable.has(name) ? 'http://127.0.0.1:9' : url! }));
+  const peers = () =>
+    Object.entries(urls).map(([name, url]) => ({ name, url: unreachable.has(name) ? 'http://127.0.0.1:9' : url! }));
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const name of SUBGRAPHS) {
-    const running = await startSubgraph(await loadDefinition(name), { port: 0, databaseUrl, databasePrefix, internalSecret, dataDir: dir, peers: () => peers().filter((p) => p.name !== name) });
+    const running = await startSubgraph(await loadDefinition(name), {
+      port: 0,
+      databaseUrl,
+      databasePrefix,
+      internalSecret,
+      dataDir: dir,
+      peers: () => peers().filter((p) => p.name !== name),
+    });
     subgraphs[name] = running;
     urls[name] = running.url.replace(/\/graphql$/, '');
   }
@@ -51,7 +69,12 @@ export async function startTestStack(databaseUrl: string, options: { databasePre
     port: 0,
     supergraphPath: join(schemaDir, 'supergraph.graphql'),
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphs[name].url])),
-    auth: { publicKeyPem: readFileSync(keys.publicKeyPath, 'utf8'), algorithm: ALGORITHM, issuer: ISSUER, audience: AUDIENCE },
+    auth: {
+      publicKeyPem: readFileSync(keys.publicKeyPath, 'utf8'),
+      algorithm: ALGORITHM,
+      issuer: ISSUER,
+      audience: AUDIENCE,
+    },
     internalSecret,
     // Short, so that a test sees a deactivation take effect without waiting half a minute.
     accountCacheMs: 200,
@@ -62,7 +85,14 @@ export async function startTestStack(databaseUrl: string, options: { databasePre
   };
   /** Pending events of all subgraphs (those whose delivery failed wait for their next attempt). */
   const pending = async () => {
-    const counts = await Promise.all(SUBGRAPHS.map((name) => sql<{ n: string }[]>(subgraphs[name].orm.em.fork(), 'select count(*) as n from event_outbox where published_at is null')));
+    const counts = await Promise.all(
+      SUBGRAPHS.map((name) =>
+        sql<{ n: string }[]>(
+          subgraphs[name].orm.em.fork(),
+          'select count(*) as n from event_outbox where published_at is null',
+        ),
+      ),
+    );
     return counts.reduce((sum, [row]) => sum + Number(row!.n), 0);
   };
   // At start, the first subgraphs' events failed to reach the ones not yet listening, and wait for
@@ -86,7 +116,10 @@ export async function startTestStack(databaseUrl: string, options: { databasePre
     query: async (identity, query, variables) => {
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(identity ? { authorization: `Bearer ${await tokenFor(identity)}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(identity ? { authorization: `Bearer ${await tokenFor(identity)}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
       return response.json() as never;

@@ -19,7 +19,9 @@ afterAll(() => stack?.close());
 
 const linkInMail = (email: string) => {
   const folder = join(stack.dataDir, 'mail');
-  const mail = readdirSync(folder).map((f) => readFileSync(join(folder, f), 'utf8')).find((m) => m.includes(`To: ${email}`))!;
+  const mail = readdirSync(folder)
+    .map((f) => readFileSync(join(folder, f), 'utf8'))
+    .find((m) => m.includes(`To: ${email}`))!;
   // Quoted-printable soft breaks, then the link.
   return /(http:\/\/\S+\/activation\?token=[\w-]+)/.exec(mail.replace(/=\r?\n/g, '').replace(/=3D/g, '='))![1]!;
 };
@@ -29,7 +31,8 @@ async function open(url: string) {
   const dom = await JSDOM.fromURL(url, {
     runScripts: 'dangerously',
     resources: 'usable',
-    beforeParse: (window) => Object.assign(window, { fetch: (input: string, init?: RequestInit) => fetch(new URL(input, url), init) }),
+    beforeParse: (window) =>
+      Object.assign(window, { fetch: (input: string, init?: RequestInit) => fetch(new URL(input, url), init) }),
   });
   await new Promise<void>((resolve) => dom.window.addEventListener('load', () => resolve()));
   return dom;
@@ -43,9 +46,20 @@ async function until(check: () => boolean) {
 
 describe('the activation page', () => {
   it('shows the invited profile, sets the password the person chooses, and then the link is spent', async () => {
-    await act(stack, PEOPLE.manager, 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }', {
-      input: { entityId: PEOPLE.manager.entityId, email: 'jeanne.roux@entite.gouv.fr', firstName: 'Jeanne', lastName: 'Roux', role: 'BENEFICIARY' },
-    });
+    await act(
+      stack,
+      PEOPLE.manager,
+      'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }',
+      {
+        input: {
+          entityId: PEOPLE.manager.entityId,
+          email: 'jeanne.roux@entite.gouv.fr',
+          firstName: 'Jeanne',
+          lastName: 'Roux',
+          role: 'BENEFICIARY',
+        },
+      },
+    );
     const link = linkInMail('jeanne.roux@entite.gouv.fr');
     // The email names the gateway's page (no PORTAL_URL here): the test opens it on this stack's gateway.
     const url = new URL(new URL(link).pathname + new URL(link).search, stack.gatewayUrl).href;
@@ -53,11 +67,14 @@ describe('the activation page', () => {
     const document = dom.window.document;
     await until(() => document.getElementById('profile')!.textContent !== '');
     expect(document.querySelector('h1')!.textContent).toBe('Activer mon compte Nuage Public');
-    expect(document.getElementById('profile')!.textContent).toBe('jeanne.roux@entite.gouv.fr — Entité de démonstration (SIRET 13002526500013)');
+    expect(document.getElementById('profile')!.textContent).toBe(
+      'jeanne.roux@entite.gouv.fr — Entité de démonstration (SIRET 13002526500013)',
+    );
     expect((document.getElementById('firstName') as HTMLInputElement).value).toBe('Jeanne');
 
     const field = (id: string) => document.getElementById(id) as HTMLInputElement;
-    const submit = () => document.getElementById('activation')!.dispatchEvent(new dom.window.Event('submit', { cancelable: true }));
+    const submit = () =>
+      document.getElementById('activation')!.dispatchEvent(new dom.window.Event('submit', { cancelable: true }));
     field('password').value = 'trop court';
     field('confirmation').value = 'trop court';
     submit();
@@ -69,7 +86,9 @@ describe('the activation page', () => {
     field('phone').value = '+33 1 23 45 67 89';
     submit();
     await until(() => document.getElementById('done')!.textContent !== '');
-    expect(document.getElementById('done')!.textContent).toBe('Votre compte est activé, Jeanne Roux. Vous pouvez vous connecter au portail Nuage Public.');
+    expect(document.getElementById('done')!.textContent).toBe(
+      'Votre compte est activé, Jeanne Roux. Vous pouvez vous connecter au portail Nuage Public.',
+    );
 
     // Spent: the same link no longer opens the form.
     dom.window.close();

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { getNamedType, isEnumType, isNonNullType, isObjectType, parse, validate, type GraphQLEnumType, type GraphQLObjectType } from 'graphql';
+import {
+  getNamedType,
+  isEnumType,
+  isNonNullType,
+  isObjectType,
+  parse,
+  validate,
+  type GraphQLEnumType,
+  type GraphQLObjectType,
+} from 'graphql';
 import { mutationOf } from '@nuage/shared';
 import { Supergraph } from '@apollo/federation-internals';
 import { composeSupergraph, staleFiles } from '../src/compose';
@@ -19,7 +28,9 @@ describe('the committed schema', () => {
 
 describe("GraphiQL's example operations", () => {
   it('are all valid against the composed API schema', async () => {
-    const api = Supergraph.build(readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8')).apiSchema().toGraphQLJSSchema();
+    const api = Supergraph.build(readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8'))
+      .apiSchema()
+      .toGraphQLJSSchema();
     const examples = parse(readFileSync(new URL('../../../gateway/examples.graphql', import.meta.url), 'utf8'));
     expect(examples.definitions.length).toBeGreaterThan(5);
     expect(validate(api, examples).map((error) => error.message)).toEqual([]);
@@ -27,14 +38,19 @@ describe("GraphiQL's example operations", () => {
 });
 
 describe('the API schema’s conventions', () => {
-  const api = Supergraph.build(readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8')).apiSchema().toGraphQLJSSchema();
+  const api = Supergraph.build(readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8'))
+    .apiSchema()
+    .toGraphQLJSSchema();
   const mutations = api.getMutationType()!.getFields();
 
   it('offers, as what a caller may do, only actions whose mutation exists', () => {
-    const actionEnums = Object.values(api.getTypeMap()).filter((type): type is GraphQLEnumType => isEnumType(type) && type.name.endsWith('Action'));
+    const actionEnums = Object.values(api.getTypeMap()).filter(
+      (type): type is GraphQLEnumType => isEnumType(type) && type.name.endsWith('Action'),
+    );
     expect(actionEnums.map((e) => e.name).sort()).toEqual(['OrderAction', 'ProposalAction', 'RequestAction']);
     for (const actions of actionEnums) {
-      for (const { name } of actions.getValues()) expect(mutations, `${actions.name}.${name}`).toHaveProperty(mutationOf(name));
+      for (const { name } of actions.getValues())
+        expect(mutations, `${actions.name}.${name}`).toHaveProperty(mutationOf(name));
     }
     // Incidents move with one mutation: its steps are the values of IncidentTransition.
     expect(mutations).toHaveProperty('moveIncident');
@@ -48,7 +64,8 @@ describe('the API schema’s conventions', () => {
       expect(isObjectType(payload), name).toBe(true);
       const fields = (payload as GraphQLObjectType).getFields();
       expect(String(fields.errors?.type), `${name}.errors`).toBe('[UserError!]!');
-      for (const [key, inner] of Object.entries(fields)) if (key !== 'errors') expect(isNonNullType(inner.type), `${name} → ${payload.name}.${key}`).toBe(false);
+      for (const [key, inner] of Object.entries(fields))
+        if (key !== 'errors') expect(isNonNullType(inner.type), `${name} → ${payload.name}.${key}`).toBe(false);
     }
   });
 

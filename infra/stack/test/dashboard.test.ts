@@ -21,7 +21,9 @@ async function dashboardCost(first: number) {
   const before = SUBGRAPHS.map((name) => sqlStatementCount(stack.subgraphs[name].orm));
   const { data, errors } = await stack.query(beneficiary, BUYER_DASHBOARD, { first });
   expect(errors).toBeUndefined();
-  const statements = Object.fromEntries(SUBGRAPHS.map((name, i) => [name, sqlStatementCount(stack.subgraphs[name].orm) - before[i]!]));
+  const statements = Object.fromEntries(
+    SUBGRAPHS.map((name, i) => [name, sqlStatementCount(stack.subgraphs[name].orm) - before[i]!]),
+  );
   return { data: data!, statements };
 }
 
@@ -41,8 +43,15 @@ describe("the buyer's dashboard", () => {
     const four = await dashboardCost(10);
     const order = four.data.orders.edges[0].node;
     expect(four.data.orders.edges).toHaveLength(4);
-    expect(four.data.requests.edges.every((e: { node: { proposals: unknown[] } }) => e.node.proposals.length === 1)).toBe(true);
-    expect(order).toMatchObject({ brand: { name: 'OVHCLOUD' }, openIncidentCount: 1, incidents: [{ statusLabel: expect.any(String) }], consumption: { consumed: { amount: '0.00' } } });
+    expect(
+      four.data.requests.edges.every((e: { node: { proposals: unknown[] } }) => e.node.proposals.length === 1),
+    ).toBe(true);
+    expect(order).toMatchObject({
+      brand: { name: 'OVHCLOUD' },
+      openIncidentCount: 1,
+      incidents: [{ statusLabel: expect.any(String) }],
+      consumption: { consumed: { amount: '0.00' } },
+    });
     expect(four.data.dashboard).toMatchObject({ orders: 4, activationsToValidate: 0 });
     expect(four.statements).toEqual(one.statements);
   });

@@ -22,7 +22,10 @@ async function gateway(token: string | null, query: string, headers: Record<stri
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
     body: JSON.stringify({ query }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: any }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: any; errors?: { message: string; extensions?: any }[] },
+  };
 }
 
 const databasePrefix = `e2e${randomBytes(4).toString('hex')}`;
@@ -62,27 +65,48 @@ describe('the gateway', () => {
   });
 
   it("resolves a supplier's brand from the catalogue and a buyer's entity across three subgraphs", async () => {
-    const supplier = await gateway(await tokenFor('supplier:ovhcloud'), '{ me { role brand { name legalCountry extraEuLegislation } } }');
-    expect(supplier.body.data.me).toEqual({ role: Role.SUPPLIER, brand: { name: 'OVHCLOUD', legalCountry: 'FR', extraEuLegislation: false } });
+    const supplier = await gateway(
+      await tokenFor('supplier:ovhcloud'),
+      '{ me { role brand { name legalCountry extraEuLegislation } } }',
+    );
+    expect(supplier.body.data.me).toEqual({
+      role: Role.SUPPLIER,
+      brand: { name: 'OVHCLOUD', legalCountry: 'FR', extraEuLegislation: false },
+    });
 
-    const buyer = await gateway(await tokenFor('beneficiary'), '{ me { entity { name siret consumptionAlertThresholds } } incidentTypes { label } }', { 'accept-language': 'en' });
+    const buyer = await gateway(
+      await tokenFor('beneficiary'),
+      '{ me { entity { name siret consumptionAlertThresholds } } incidentTypes { label } }',
+      { 'accept-language': 'en' },
+    );
     expect(buyer.body.errors).toBeUndefined();
-    expect(buyer.body.data.me.entity).toEqual({ name: 'Entité de démonstration', siret: '13002526500013', consumptionAlertThresholds: [80, 100] });
+    expect(buyer.body.data.me.entity).toEqual({
+      name: 'Entité de démonstration',
+      siret: '13002526500013',
+      consumptionAlertThresholds: [80, 100],
+    });
     expect(buyer.body.data.incidentTypes[1].label).toBe('Incomplete order');
   });
 
   it('refuses anonymous and forged calls with UNAUTHENTICATED', async () => {
     const anonymous = await gateway(null, '{ brands { totalCount } }');
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    const forged = await gateway('eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6IkFOQUxZU1QifQ.c2lnbmF0dXJl', '{ brands { totalCount } }');
+    const forged = await gateway(
+      'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4Iiwicm9sZSI6IkFOQUxZU1QifQ.c2lnbmF0dXJl',
+      '{ brands { totalCount } }',
+    );
     expect(forged.status).toBe(401);
     expect(forged.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     // Anyone may read the schema, for GraphiQL's documentation.
-    expect((await gateway(null, '{ __schema { queryType { name } } }')).body.data.__schema.queryType.name).toBe('Query');
+    expect((await gateway(null, '{ __schema { queryType { name } } }')).body.data.__schema.queryType.name).toBe(
+      'Query',
+    );
   });
 
   it('cannot be bypassed: a subgraph called directly with a made-up identity refuses', async () => {
-    const fake = Buffer.from(JSON.stringify({ userId: 'x', role: 'ANALYST', name: 'x', exp: Date.now() + 60_000 })).toString('base64url');
+    const fake = Buffer.from(
+      JSON.stringify({ userId: 'x', role: 'ANALYST', name: 'x', exp: Date.now() + 60_000 }),
+    ).toString('base64url');
     const response = await fetch(stack.subgraphUrls.ordering!, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: `${fake}.bm90LXNpZ25lZA` },
@@ -98,20 +122,35 @@ describe('the gateway', () => {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('beneficiary')}` },
       body: JSON.stringify({ query: '{ me { name } dashboard { orders requestsInProgress } }' }),
     });
-    expect(response.headers.get('server-timing')).toMatch(/^gateway;dur=[\d.]+, subgraphs;dur=[\d.]+;desc="critical path"$/);
-    const metricsOf = (url: string, secret?: string) => fetch(url.replace(/\/graphql$/, '/metrics'), { headers: secret ? { authorization: `Bearer ${secret}` } : {} });
+    expect(response.headers.get('server-timing')).toMatch(
+      /^gateway;dur=[\d.]+, subgraphs;dur=[\d.]+;desc="critical path"$/,
+    );
+    const metricsOf = (url: string, secret?: string) =>
+      fetch(url.replace(/\/graphql$/, '/metrics'), { headers: secret ? { authorization: `Bearer ${secret}` } : {} });
     expect((await metricsOf(stack.gatewayUrl)).status).toBe(401);
     expect((await metricsOf(stack.subgraphUrls.ordering!, 'guess')).status).toBe(401);
     const gatewayMetrics = await (await metricsOf(stack.gatewayUrl, stack.internalSecret)).json();
-    expect(gatewayMetrics).toMatchObject({ service: 'gateway', operations: expect.any(Number), subgraphFetches: expect.any(Number), rssBytes: expect.any(Number) });
+    expect(gatewayMetrics).toMatchObject({
+      service: 'gateway',
+      operations: expect.any(Number),
+      subgraphFetches: expect.any(Number),
+      rssBytes: expect.any(Number),
+    });
     expect(gatewayMetrics.subgraphFetches).toBeGreaterThanOrEqual(2);
     const ordering = await (await metricsOf(stack.subgraphUrls.ordering!, stack.internalSecret)).json();
-    expect(ordering).toMatchObject({ service: 'ordering', sqlStatements: expect.any(Number), graphqlRequests: expect.any(Number) });
+    expect(ordering).toMatchObject({
+      service: 'ordering',
+      sqlStatements: expect.any(Number),
+      graphqlRequests: expect.any(Number),
+    });
     expect(ordering.graphqlRequests).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps each role to its own data: a supplier reads no profile of an entity it has no file with', async () => {
-    const { body } = await gateway(await tokenFor('supplier:aws'), `{ beneficiaryEntity(id: "${people.find((p) => p.key === 'beneficiary')!.entityId}") { name } }`);
+    const { body } = await gateway(
+      await tokenFor('supplier:aws'),
+      `{ beneficiaryEntity(id: "${people.find((p) => p.key === 'beneficiary')!.entityId}") { name } }`,
+    );
     expect(body).toEqual({ data: { beneficiaryEntity: null } });
   });
 
@@ -126,17 +165,25 @@ describe('the gateway', () => {
     );
     expect(body.errors).toBeUndefined();
     const { guidedChoice } = body.data.recordGuidedChoice;
-    expect(guidedChoice.evaluation.matches.edges.map((e: any) => `${e.node.brand.name} / ${e.node.solution.name}`).sort()).toEqual([
+    expect(
+      guidedChoice.evaluation.matches.edges.map((e: any) => `${e.node.brand.name} / ${e.node.solution.name}`).sort(),
+    ).toEqual([
       '3DS OUTSCALE / Outscale Cloud Secteur Public SecNumCloud',
       'CLOUD TEMPLE / Cloud Temple',
       'OVHCLOUD / OVH Private Cloud SecNumCloud',
     ]);
     const download = async (key: string | null) =>
-      fetch(new URL(guidedChoice.reportUrl, stack.gatewayUrl), { headers: key ? { authorization: `Bearer ${await tokenFor(key)}` } : {} });
+      fetch(new URL(guidedChoice.reportUrl, stack.gatewayUrl), {
+        headers: key ? { authorization: `Bearer ${await tokenFor(key)}` } : {},
+      });
     const report = await download('beneficiary');
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await report.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await report.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     // A matched brand reads it only once a request built on it is addressed to it (none here yet).
     expect((await download('supplier:ovhcloud')).status).toBe(404);
     expect((await download('supplier:aws')).status).toBe(404);
@@ -146,20 +193,33 @@ describe('the gateway', () => {
   it('masks an unexpected error for the caller, with a request id, and logs it in full with that id', async () => {
     // A fault no check foresees: the requests database refuses every new project (a constraint an
     // operator added by mistake). The caller must not read PostgreSQL's text; the operator must.
-    const db = new pg.Client({ connectionString: Object.assign(new URL(inject('databaseUrl')), { pathname: `/${databasePrefix}_requests` }).toString() });
+    const db = new pg.Client({
+      connectionString: Object.assign(new URL(inject('databaseUrl')), {
+        pathname: `/${databasePrefix}_requests`,
+      }).toString(),
+    });
     await db.connect();
     await db.query('alter table project add constraint operator_mistake check (false) not valid');
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('beneficiary')}` },
-      body: JSON.stringify({ query: 'mutation { createRequestDraft(input: { kind: DEROGATION, project: { new: { codeName: "Fantôme", shortDescription: "x" } } }) { errors { code } } }' }),
+      body: JSON.stringify({
+        query:
+          'mutation { createRequestDraft(input: { kind: DEROGATION, project: { new: { codeName: "Fantôme", shortDescription: "x" } } }) { errors { code } } }',
+      }),
     });
     await db.query('alter table project drop constraint operator_mistake');
     await db.end();
     const body = await response.json();
     const requestId = response.headers.get('x-request-id');
     expect(requestId).toMatch(/^[\w-]{8,}$/);
-    expect(body.errors).toEqual([{ message: expect.stringContaining('erreur interne'), path: ['createRequestDraft'], extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR', requestId }) }]);
+    expect(body.errors).toEqual([
+      {
+        message: expect.stringContaining('erreur interne'),
+        path: ['createRequestDraft'],
+        extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR', requestId }),
+      },
+    ]);
     expect(JSON.stringify(body)).not.toMatch(/constraint|operator_mistake/);
     await new Promise((resolve) => setTimeout(resolve, 200));
     const logged = logs.filter((line) => line.includes(requestId!) && line.includes('"level":50'));

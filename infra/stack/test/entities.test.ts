@@ -14,7 +14,9 @@ import { schemaDir } from '../src/paths';
  */
 const supergraphSdl = readFileSync(`${schemaDir}/supergraph.graphql`, 'utf8');
 const api: GraphQLSchema = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
-const keyTypes = [...supergraphSdl.matchAll(/^type (\w+)\n((?:\s+@join__type\([^)]*\)\n)+)/gm)].filter(([, , joins]) => /key: "/.test(joins!)).map(([, name]) => name!);
+const keyTypes = [...supergraphSdl.matchAll(/^type (\w+)\n((?:\s+@join__type\([^)]*\)\n)+)/gm)]
+  .filter(([, , joins]) => /key: "/.test(joins!))
+  .map(([, name]) => name!);
 
 let stack: TestStack;
 const { beneficiary, ovh } = PEOPLE;
@@ -32,19 +34,59 @@ function everyField(typeName: string): string {
 /** For each entity, who reads it and the path that reaches it (the placeholder `FIELDS` is its selection). */
 const WALKS: Record<string, { as: Identity; query: () => string; pick: (data: any) => unknown }> = {
   BeneficiaryEntity: { as: beneficiary, query: () => '{ me { entity { FIELDS } } }', pick: (d) => d.me.entity },
-  Brand: { as: beneficiary, query: () => '{ orders(first: 1) { edges { node { brand { FIELDS } } } } }', pick: (d) => d.orders.edges[0].node.brand },
+  Brand: {
+    as: beneficiary,
+    query: () => '{ orders(first: 1) { edges { node { brand { FIELDS } } } } }',
+    pick: (d) => d.orders.edges[0].node.brand,
+  },
   Dashboard: { as: beneficiary, query: () => '{ dashboard { FIELDS } }', pick: (d) => d.dashboard },
-  GuidedChoice: { as: beneficiary, query: () => `{ request(id: "${found.request}") { guidedChoice { FIELDS } } }`, pick: (d) => d.request.guidedChoice },
-  Incident: { as: beneficiary, query: () => `{ search(query: "${found.incident}") { edges { node { incident { FIELDS } } } } }`, pick: (d) => d.search.edges[0].node.incident },
+  GuidedChoice: {
+    as: beneficiary,
+    query: () => `{ request(id: "${found.request}") { guidedChoice { FIELDS } } }`,
+    pick: (d) => d.request.guidedChoice,
+  },
+  Incident: {
+    as: beneficiary,
+    query: () => `{ search(query: "${found.incident}") { edges { node { incident { FIELDS } } } } }`,
+    pick: (d) => d.search.edges[0].node.incident,
+  },
   Market: { as: beneficiary, query: () => '{ markets { FIELDS } }', pick: (d) => d.markets[0] },
-  Order: { as: beneficiary, query: () => '{ incidents(first: 1) { edges { node { order { FIELDS } } } } }', pick: (d) => d.incidents.edges[0].node.order },
-  OrderLine: { as: beneficiary, query: () => '{ consumptionAlerts(first: 1) { edges { node { orderLine { FIELDS } } } } }', pick: (d) => d.consumptionAlerts.edges[0].node.orderLine },
+  Order: {
+    as: beneficiary,
+    query: () => '{ incidents(first: 1) { edges { node { order { FIELDS } } } } }',
+    pick: (d) => d.incidents.edges[0].node.order,
+  },
+  OrderLine: {
+    as: beneficiary,
+    query: () => '{ consumptionAlerts(first: 1) { edges { node { orderLine { FIELDS } } } } }',
+    pick: (d) => d.consumptionAlerts.edges[0].node.orderLine,
+  },
   Person: { as: beneficiary, query: () => '{ me { FIELDS } }', pick: (d) => d.me },
-  Product: { as: beneficiary, query: () => `{ request(id: "${found.renewal}") { items { product { FIELDS } } } }`, pick: (d) => d.request.items[0].product },
-  Project: { as: beneficiary, query: () => '{ projects(first: 1) { edges { node { FIELDS } } } }', pick: (d) => d.projects.edges[0].node },
-  Proposal: { as: beneficiary, query: () => `{ search(query: "${found.proposal}") { edges { node { proposal { FIELDS } } } } }`, pick: (d) => d.search.edges[0].node.proposal },
-  Request: { as: beneficiary, query: () => '{ orders(first: 1) { edges { node { request { FIELDS } } } } }', pick: (d) => d.orders.edges[0].node.request },
-  Solution: { as: beneficiary, query: () => `{ request(id: "${found.request}") { solutions { solution { FIELDS } } } }`, pick: (d) => d.request.solutions[0].solution },
+  Product: {
+    as: beneficiary,
+    query: () => `{ request(id: "${found.renewal}") { items { product { FIELDS } } } }`,
+    pick: (d) => d.request.items[0].product,
+  },
+  Project: {
+    as: beneficiary,
+    query: () => '{ projects(first: 1) { edges { node { FIELDS } } } }',
+    pick: (d) => d.projects.edges[0].node,
+  },
+  Proposal: {
+    as: beneficiary,
+    query: () => `{ search(query: "${found.proposal}") { edges { node { proposal { FIELDS } } } } }`,
+    pick: (d) => d.search.edges[0].node.proposal,
+  },
+  Request: {
+    as: beneficiary,
+    query: () => '{ orders(first: 1) { edges { node { request { FIELDS } } } } }',
+    pick: (d) => d.orders.edges[0].node.request,
+  },
+  Solution: {
+    as: beneficiary,
+    query: () => `{ request(id: "${found.request}") { solutions { solution { FIELDS } } } }`,
+    pick: (d) => d.request.solutions[0].solution,
+  },
 };
 
 beforeAll(async () => {
@@ -53,16 +95,58 @@ beforeAll(async () => {
   const orderId = await placeOrderWithOvh(stack);
   const [lineId] = await activateOrder(stack, orderId);
   const today = inDays(0);
-  await act(stack, ovh, 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } errors { code } } }', {
-    lines: [{ lineId: 'walk-1', orderLineId: lineId, chargePeriodStart: `${today}T00:00:00Z`, chargePeriodEnd: `${today}T01:00:00Z`, serviceName: 'Calcul', serviceCategory: 'Compute', consumedQuantity: '1', consumedUnit: 'Hours', billedCost: '9000.00', effectiveCost: '9000.00', currency: 'EUR' }],
-  });
-  const declared = await act(stack, beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture à vérifier" }) { incident { number } errors { code } } }', { id: orderId });
-  const { orders } = await act(stack, beneficiary, '{ orders(first: 1) { edges { node { request { id project { id } } proposal { number } } } } }');
+  await act(
+    stack,
+    ovh,
+    'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } errors { code } } }',
+    {
+      lines: [
+        {
+          lineId: 'walk-1',
+          orderLineId: lineId,
+          chargePeriodStart: `${today}T00:00:00Z`,
+          chargePeriodEnd: `${today}T01:00:00Z`,
+          serviceName: 'Calcul',
+          serviceCategory: 'Compute',
+          consumedQuantity: '1',
+          consumedUnit: 'Hours',
+          billedCost: '9000.00',
+          effectiveCost: '9000.00',
+          currency: 'EUR',
+        },
+      ],
+    },
+  );
+  const declared = await act(
+    stack,
+    beneficiary,
+    'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture à vérifier" }) { incident { number } errors { code } } }',
+    { id: orderId },
+  );
+  const { orders } = await act(
+    stack,
+    beneficiary,
+    '{ orders(first: 1) { edges { node { request { id project { id } } proposal { number } } } } }',
+  );
   const node = orders.edges[0].node;
-  const renewal = await act(stack, beneficiary, 'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code field } } }', {
-    input: { kind: 'RENEWAL', project: { id: node.request.project.id }, items: [{ productId: stableId('product', '145897'), quantity: '1' }] },
+  const renewal = await act(
+    stack,
+    beneficiary,
+    'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code field } } }',
+    {
+      input: {
+        kind: 'RENEWAL',
+        project: { id: node.request.project.id },
+        items: [{ productId: stableId('product', '145897'), quantity: '1' }],
+      },
+    },
+  );
+  Object.assign(found, {
+    request: node.request.id,
+    proposal: node.proposal.number,
+    incident: declared.declareIncident.incident.number,
+    renewal: renewal.createRequestDraft.request.id,
   });
-  Object.assign(found, { request: node.request.id, proposal: node.proposal.number, incident: declared.declareIncident.incident.number, renewal: renewal.createRequestDraft.request.id });
 });
 afterAll(() => stack?.close());
 

@@ -5,15 +5,35 @@ import { join } from 'node:path';
 import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from 'graphql';
 import pg from 'pg';
 import { seededIdentity } from '@nuage/requests';
-import { DEFAULT_LIST_LIMIT, EVENT_SIGNATURE_HEADER, LIST_LIMITS, Role, signEvent, TOPICS, sql, sqlStatementCount, stableId, textLimit, type Identity } from '@nuage/shared';
-import { PEOPLE, act, activateOrder, inDays, placeOrderWithOvh, submitRequestSolicitingTwoBrands } from '../src/journey';
+import {
+  DEFAULT_LIST_LIMIT,
+  EVENT_SIGNATURE_HEADER,
+  LIST_LIMITS,
+  Role,
+  signEvent,
+  TOPICS,
+  sql,
+  sqlStatementCount,
+  stableId,
+  textLimit,
+  type Identity,
+} from '@nuage/shared';
+import {
+  PEOPLE,
+  act,
+  activateOrder,
+  inDays,
+  placeOrderWithOvh,
+  submitRequestSolicitingTwoBrands,
+} from '../src/journey';
 import { apiSchema, probesOf, setIn, type Leaf } from '../src/probes';
 import { startTestStack, type TestStack } from '../src/test-stack';
 
 /** What a red-team pass found against a fresh stack, each now refused or held. */
 let stack: TestStack;
 const databasePrefix = `h${randomUUID().slice(0, 8)}`;
-const databaseUrlOf = (subgraph: string) => Object.assign(new URL(inject('databaseUrl')), { pathname: `/${databasePrefix}_${subgraph}` }).toString();
+const databaseUrlOf = (subgraph: string) =>
+  Object.assign(new URL(inject('databaseUrl')), { pathname: `/${databasePrefix}_${subgraph}` }).toString();
 const { ovh } = PEOPLE;
 
 beforeAll(async () => {
@@ -21,23 +41,47 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-const PUSH_USAGE = 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted duplicates } errors { code field } } }';
+const PUSH_USAGE =
+  'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted duplicates } errors { code field } } }';
 const usageLine = (orderLineId: string, lineId: string) => {
   const today = inDays(0);
-  return { lineId, orderLineId, chargePeriodStart: `${today}T00:00:00Z`, chargePeriodEnd: `${today}T01:00:00Z`, serviceName: 'Calcul', serviceCategory: 'Compute', consumedQuantity: '1', consumedUnit: 'Hours', billedCost: '1.00', effectiveCost: '1.00', currency: 'EUR' };
+  return {
+    lineId,
+    orderLineId,
+    chargePeriodStart: `${today}T00:00:00Z`,
+    chargePeriodEnd: `${today}T01:00:00Z`,
+    serviceName: 'Calcul',
+    serviceCategory: 'Compute',
+    consumedQuantity: '1',
+    consumedUnit: 'Hours',
+    billedCost: '1.00',
+    effectiveCost: '1.00',
+    currency: 'EUR',
+  };
 };
 
 describe('the database pool under a burst of callers', () => {
   it('serves 50 concurrent pushUsage calls (each a transaction) without exhausting the pool, and stays ready', async () => {
     const [orderLineId] = await activateOrder(stack, await placeOrderWithOvh(stack), 'UGAP-POOL');
-    const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => stack.query(ovh, PUSH_USAGE, { lines: [usageLine(orderLineId!, `burst-${i}`), usageLine(orderLineId!, `burst-${(i + 1) % 50}`)] })));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        stack.query(ovh, PUSH_USAGE, {
+          lines: [usageLine(orderLineId!, `burst-${i}`), usageLine(orderLineId!, `burst-${(i + 1) % 50}`)],
+        }),
+      ),
+    );
     for (const answer of answers) expect(answer.errors ?? answer.data!.pushUsage.errors).toEqual([]);
     // Every line once, whatever the overlap between calls.
     expect(answers.reduce((sum, a) => sum + a.data!.pushUsage.report.accepted, 0)).toBe(50);
     const ready = await fetch(new URL('/ready', stack.subgraphs.consumption.url));
     expect(ready.status).toBe(200);
-    const { data } = await stack.query(PEOPLE.beneficiary, '{ orders(first: 100) { edges { node { lines { id consumption { consumed { amount } } } } } } }');
-    const line = data!.orders.edges.flatMap((e: { node: { lines: { id: string }[] } }) => e.node.lines).find((l: { id: string }) => l.id === orderLineId);
+    const { data } = await stack.query(
+      PEOPLE.beneficiary,
+      '{ orders(first: 100) { edges { node { lines { id consumption { consumed { amount } } } } } } }',
+    );
+    const line = data!.orders.edges
+      .flatMap((e: { node: { lines: { id: string }[] } }) => e.node.lines)
+      .find((l: { id: string }) => l.id === orderLineId);
     expect(line.consumption.consumed.amount).toBe('50.00');
   });
 
@@ -68,17 +112,20 @@ const api = apiSchema();
 /** Each class of bad value, for the leaves it applies to. */
 const BAD_VALUES: Record<string, (leaf: Leaf) => unknown> = {
   'a malformed id (100 KB)': (leaf) => (leaf.kind === 'ID' ? 'x'.repeat(100_000) : undefined),
-  'text one character over its maximum': (leaf) => (leaf.kind === 'String' && leaf.name !== 'csv' ? 'é'.repeat(textLimit(leaf.name) + 1) : undefined),
+  'text one character over its maximum': (leaf) =>
+    leaf.kind === 'String' && leaf.name !== 'csv' ? 'é'.repeat(textLimit(leaf.name) + 1) : undefined,
   'a NUL character': (leaf) => (leaf.kind === 'String' ? 'a\u0000b' : undefined),
   'a lone surrogate': (leaf) => (leaf.kind === 'String' ? 'a\ud800b' : undefined),
-  'a date in year 1': (leaf) => (leaf.kind === 'LocalDate' ? '0001-01-01' : leaf.kind === 'DateTimeISO' ? '0001-01-01T00:00:00Z' : undefined),
+  'a date in year 1': (leaf) =>
+    leaf.kind === 'LocalDate' ? '0001-01-01' : leaf.kind === 'DateTimeISO' ? '0001-01-01T00:00:00Z' : undefined,
   'a list one item over its maximum': (leaf) => {
     if (leaf.kind !== 'List') return undefined;
     const max = LIST_LIMITS[leaf.item!.type] ?? DEFAULT_LIST_LIMIT;
     // Batches of usage lines are tried by the usage tests; a 10 001-line probe per field would only make this one slow.
     return max > 1_000 ? undefined : Array.from({ length: max + 1 }, () => leaf.item!.sample);
   },
-  'a date in year 9999': (leaf) => (leaf.kind === 'LocalDate' ? '9999-12-31' : leaf.kind === 'DateTimeISO' ? '9999-12-31T00:00:00Z' : undefined),
+  'a date in year 9999': (leaf) =>
+    leaf.kind === 'LocalDate' ? '9999-12-31' : leaf.kind === 'DateTimeISO' ? '9999-12-31T00:00:00Z' : undefined,
 };
 
 const probes = probesOf(api);
@@ -88,10 +135,18 @@ async function fingerprint(): Promise<string> {
   const parts: string[] = [];
   for (const [name, subgraph] of Object.entries(stack.subgraphs)) {
     const em = subgraph.orm.em.fork();
-    const tables = await sql<{ table_name: string }[]>(em, "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1");
+    const tables = await sql<{ table_name: string }[]>(
+      em,
+      "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1",
+    );
     const hashes = await sql<{ hash: string | null }[]>(
       em,
-      tables.map((t) => `select md5(coalesce(string_agg(md5(r::text), '' order by md5(r::text)), '')) as hash from "${t.table_name}" r`).join(' union all '),
+      tables
+        .map(
+          (t) =>
+            `select md5(coalesce(string_agg(md5(r::text), '' order by md5(r::text)), '')) as hash from "${t.table_name}" r`,
+        )
+        .join(' union all '),
     );
     parts.push(`${name}:${hashes.map((h) => h.hash).join(',')}`);
   }
@@ -112,7 +167,9 @@ describe('bad input on every operation', () => {
       for (const probe of probes) {
         const cases = probe.leaves.flatMap((leaf) => {
           const value = badValue(leaf);
-          return value === undefined ? [] : [{ leaf, args: setIn(probe.args, leaf.path, value) as Record<string, unknown> }];
+          return value === undefined
+            ? []
+            : [{ leaf, args: setIn(probe.args, leaf.path, value) as Record<string, unknown> }];
         });
         if (cases.length === 0) continue;
         const variables: Record<string, unknown> = {};
@@ -123,17 +180,30 @@ describe('bad input on every operation', () => {
             declarations.push(`$v${i}_${arg.name}: ${arg.type.toString()}`);
             return `${arg.name}: $v${i}_${arg.name}`;
           });
-          const selection = isLeafType(getNamedType(probe.field.type)) ? '' : probe.root === 'mutation' ? '{ errors { code field } }' : '{ __typename }';
+          const selection = isLeafType(getNamedType(probe.field.type))
+            ? ''
+            : probe.root === 'mutation'
+              ? '{ errors { code field } }'
+              : '{ __typename }';
           return `c${i}: ${probe.field.name}(${passed.join(', ')}) ${selection}`;
         });
-        const answer = await stack.query(PEOPLE.beneficiary, `${probe.root}(${declarations.join(', ')}) { ${selections.join('\n')} }`, variables);
+        const answer = await stack.query(
+          PEOPLE.beneficiary,
+          `${probe.root}(${declarations.join(', ')}) { ${selections.join('\n')} }`,
+          variables,
+        );
         cases.forEach(({ leaf }, i) => {
           const field = leaf.path.join('.');
           const refusals = [
-            ...(answer.errors ?? []).filter((e) => e.path?.[0] === `c${i}`).map((e) => ({ code: e.extensions?.code, field: e.extensions?.field })),
+            ...(answer.errors ?? [])
+              .filter((e) => e.path?.[0] === `c${i}`)
+              .map((e) => ({ code: e.extensions?.code, field: e.extensions?.field })),
             ...((answer.data?.[`c${i}`] as { errors?: { code: string; field: string }[] } | null)?.errors ?? []),
           ];
-          if (!refusals.some((r) => r.code === 'BAD_USER_INPUT' && r.field === field)) misses.push(`${probe.field.name} ${field}: ${JSON.stringify(refusals.length ? refusals : answer.errors?.slice(0, 1))}`);
+          if (!refusals.some((r) => r.code === 'BAD_USER_INPUT' && r.field === field))
+            misses.push(
+              `${probe.field.name} ${field}: ${JSON.stringify(refusals.length ? refusals : answer.errors?.slice(0, 1))}`,
+            );
         });
       }
       expect(misses).toEqual([]);
@@ -151,7 +221,11 @@ describe('tokens and accounts', () => {
     return { sub: userId, ...rest };
   };
   const asToken = async (token: string) => {
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { name } }' }) });
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { name } }' }),
+    });
     const body = (await response.json()) as { data?: unknown; errors?: { extensions: { code: string } }[] };
     return { status: response.status, code: body.errors?.[0]?.extensions.code ?? 'OK' };
   };
@@ -167,29 +241,84 @@ describe('tokens and accounts', () => {
       'role constructor': { ...claimsOf(beneficiary), role: 'constructor', iat: now(), exp: now() + 3600 },
       'role toString': { ...claimsOf(beneficiary), role: 'toString', iat: now(), exp: now() + 3600 },
       'a person who does not exist': { ...claimsOf(beneficiary), sub: randomUUID(), iat: now(), exp: now() + 3600 },
-      'a real person with another entity': { ...claimsOf(beneficiary), entityId: stranger.entityId, iat: now(), exp: now() + 3600 },
-      'a real person claiming another role': { ...claimsOf(beneficiary), role: 'ANALYST', iat: now(), exp: now() + 3600 },
-      'a supplier claiming another brand': { ...claimsOf(supplier), brandId: PEOPLE.aws.brandId, iat: now(), exp: now() + 3600 },
+      'a real person with another entity': {
+        ...claimsOf(beneficiary),
+        entityId: stranger.entityId,
+        iat: now(),
+        exp: now() + 3600,
+      },
+      'a real person claiming another role': {
+        ...claimsOf(beneficiary),
+        role: 'ANALYST',
+        iat: now(),
+        exp: now() + 3600,
+      },
+      'a supplier claiming another brand': {
+        ...claimsOf(supplier),
+        brandId: PEOPLE.aws.brandId,
+        iat: now(),
+        exp: now() + 3600,
+      },
     };
-    const answers = Object.fromEntries(await Promise.all(Object.entries(shapes).map(async ([shape, claims]) => [shape, (await asToken(await stack.signClaims(claims))).code])));
-    expect(answers).toEqual({ ...Object.fromEntries(Object.keys(shapes).map((shape) => [shape, 'UNAUTHENTICATED'])), 'a well-formed token': 'OK' });
+    const answers = Object.fromEntries(
+      await Promise.all(
+        Object.entries(shapes).map(async ([shape, claims]) => [
+          shape,
+          (await asToken(await stack.signClaims(claims))).code,
+        ]),
+      ),
+    );
+    expect(answers).toEqual({
+      ...Object.fromEntries(Object.keys(shapes).map((shape) => [shape, 'UNAUTHENTICATED'])),
+      'a well-formed token': 'OK',
+    });
   });
 
   it("stop working once the person is deactivated, by the entity's manager or the market holder only", async () => {
     const invite = async (lastName: string) => {
-      const invited = await act(stack, manager, 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }', {
-        input: { entityId: manager.entityId, email: `${lastName.toLowerCase()}-${randomUUID()}@entite.gouv.fr`, firstName: 'Léa', lastName, role: 'BENEFICIARY' },
-      });
-      return { userId: invited.invitePerson.person.id, role: Role.BENEFICIARY, name: `Léa ${lastName}`, entityId: manager.entityId, entityName: manager.entityName } as Identity;
+      const invited = await act(
+        stack,
+        manager,
+        'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }',
+        {
+          input: {
+            entityId: manager.entityId,
+            email: `${lastName.toLowerCase()}-${randomUUID()}@entite.gouv.fr`,
+            firstName: 'Léa',
+            lastName,
+            role: 'BENEFICIARY',
+          },
+        },
+      );
+      return {
+        userId: invited.invitePerson.person.id,
+        role: Role.BENEFICIARY,
+        name: `Léa ${lastName}`,
+        entityId: manager.entityId,
+        entityName: manager.entityName,
+      } as Identity;
     };
     const leaving = await invite('Depart');
     const other = await invite('Autre');
     expect((await stack.query(leaving, '{ me { name } }')).data).toEqual({ me: { name: 'Léa Depart' } });
-    const deactivate = async (by: Identity, personId: string) => (await stack.query(by, 'mutation($id: ID!) { deactivatePerson(personId: $id) { person { deactivatedAt } errors { code field } } }', { id: personId })).data!;
+    const deactivate = async (by: Identity, personId: string) =>
+      (
+        await stack.query(
+          by,
+          'mutation($id: ID!) { deactivatePerson(personId: $id) { person { deactivatedAt } errors { code field } } }',
+          { id: personId },
+        )
+      ).data!;
     // Not a manager of that entity, or one's own account: refused, nothing changes.
-    expect((await deactivate(stranger, leaving.userId)).deactivatePerson.errors).toEqual([{ code: 'FORBIDDEN', field: null }]);
-    expect((await deactivate(beneficiary, leaving.userId)).deactivatePerson.errors).toEqual([{ code: 'FORBIDDEN', field: null }]);
-    expect((await deactivate(manager, manager.userId)).deactivatePerson.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'personId' }]);
+    expect((await deactivate(stranger, leaving.userId)).deactivatePerson.errors).toEqual([
+      { code: 'FORBIDDEN', field: null },
+    ]);
+    expect((await deactivate(beneficiary, leaving.userId)).deactivatePerson.errors).toEqual([
+      { code: 'FORBIDDEN', field: null },
+    ]);
+    expect((await deactivate(manager, manager.userId)).deactivatePerson.errors).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'personId' },
+    ]);
     expect((await deactivate(holder, other.userId)).deactivatePerson.errors).toEqual([]);
     const done = await deactivate(manager, leaving.userId);
     expect(done.deactivatePerson).toEqual({ person: { deactivatedAt: expect.any(String) }, errors: [] });
@@ -203,11 +332,20 @@ describe('tokens and accounts', () => {
 describe('what each caller may see', () => {
   it('keeps a project that exists only in a draft private to its entity, and lists projects market-wide without an entity id', async () => {
     const codeName = `Brouillon ${randomUUID().slice(0, 8)}`;
-    const draft = await act(stack, PEOPLE.beneficiary, 'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code } } }', {
-      input: { kind: 'DEROGATION', project: { new: { codeName, shortDescription: 'Encore secret' } } },
-    });
+    const draft = await act(
+      stack,
+      PEOPLE.beneficiary,
+      'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code } } }',
+      {
+        input: { kind: 'DEROGATION', project: { new: { codeName, shortDescription: 'Encore secret' } } },
+      },
+    );
     const projectsSeenBy = async (who: Identity, entityId?: string) => {
-      const { data, errors } = await stack.query(who, 'query($entityId: ID) { projects(first: 100, entityId: $entityId) { edges { node { codeName } } } }', { entityId });
+      const { data, errors } = await stack.query(
+        who,
+        'query($entityId: ID) { projects(first: 100, entityId: $entityId) { edges { node { codeName } } } }',
+        { entityId },
+      );
       expect(errors).toBeUndefined();
       return data!.projects.edges.map((e: { node: { codeName: string } }) => e.node.codeName);
     };
@@ -217,48 +355,126 @@ describe('what each caller may see', () => {
       expect(await projectsSeenBy(who, PEOPLE.beneficiary.entityId)).not.toContain(codeName);
     }
     // Once its request is submitted, market-wide staff see it.
-    await act(stack, PEOPLE.beneficiary, 'mutation($id: ID!, $input: RequestDraftChanges!) { updateRequestDraft(id: $id, input: $input) { errors { code } } }', {
+    await act(
+      stack,
+      PEOPLE.beneficiary,
+      'mutation($id: ID!, $input: RequestDraftChanges!) { updateRequestDraft(id: $id, input: $input) { errors { code } } }',
+      {
+        id: draft.createRequestDraft.request.id,
+        input: {
+          solutions: [
+            {
+              brandId: stableId('brand', 'OVHCLOUD'),
+              solutionId: stableId('solution', 'OVHCLOUD/OVH Private Cloud SecNumCloud'),
+            },
+          ],
+          derogationReason: 'Seule offre compatible avec notre existant.',
+          need: { desiredStartDate: inDays(30), durationYears: 1, text: 'Une machine.' },
+        },
+      },
+    );
+    await act(stack, PEOPLE.beneficiary, 'mutation($id: ID!) { submitRequest(id: $id) { errors { code } } }', {
       id: draft.createRequestDraft.request.id,
-      input: { solutions: [{ brandId: stableId('brand', 'OVHCLOUD'), solutionId: stableId('solution', 'OVHCLOUD/OVH Private Cloud SecNumCloud') }], derogationReason: 'Seule offre compatible avec notre existant.', need: { desiredStartDate: inDays(30), durationYears: 1, text: 'Une machine.' } },
     });
-    await act(stack, PEOPLE.beneficiary, 'mutation($id: ID!) { submitRequest(id: $id) { errors { code } } }', { id: draft.createRequestDraft.request.id });
     expect(await projectsSeenBy(PEOPLE.holder)).toContain(codeName);
     expect(await projectsSeenBy(PEOPLE.stranger)).not.toContain(codeName);
   });
 
   it('shows a guided choice to a supplier only once a request built on it is addressed to its brand', async () => {
-    const guidedChoiceIds = async (who: Identity) => (await act(stack, who, '{ guidedChoices(first: 100) { edges { node { id } } } }')).guidedChoices.edges.map((e: { node: { id: string } }) => e.node.id);
-    const recorded = await act(stack, PEOPLE.beneficiary, 'mutation { recordGuidedChoice(input: { projectName: "Non adressé", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }');
+    const guidedChoiceIds = async (who: Identity) =>
+      (await act(stack, who, '{ guidedChoices(first: 100) { edges { node { id } } } }')).guidedChoices.edges.map(
+        (e: { node: { id: string } }) => e.node.id,
+      );
+    const recorded = await act(
+      stack,
+      PEOPLE.beneficiary,
+      'mutation { recordGuidedChoice(input: { projectName: "Non adressé", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }',
+    );
     // OVHcloud is among its matches, but nothing is addressed to it yet.
     expect(await guidedChoiceIds(PEOPLE.ovh)).not.toContain(recorded.recordGuidedChoice.guidedChoice.id);
     const requestId = await submitRequestSolicitingTwoBrands(stack);
-    const { request } = await act(stack, PEOPLE.beneficiary, 'query($id: ID!) { request(id: $id) { guidedChoice { id } } }', { id: requestId });
+    const { request } = await act(
+      stack,
+      PEOPLE.beneficiary,
+      'query($id: ID!) { request(id: $id) { guidedChoice { id } } }',
+      { id: requestId },
+    );
     expect(await guidedChoiceIds(PEOPLE.ovh)).toContain(request.guidedChoice.id);
     // Cloud Temple matched the same answers but is not solicited.
     expect(await guidedChoiceIds(seededIdentity('supplier:cloud-temple'))).not.toContain(request.guidedChoice.id);
   });
 
   it("lets a manager invite an address that has an account in another entity without learning it; only its own entity's accounts are refused", async () => {
-    const invite = (email: string) => stack.query(PEOPLE.manager, 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { email } errors { code field } } }', { input: { entityId: PEOPLE.manager.entityId, email, firstName: 'Paul', lastName: 'Durand', role: 'BENEFICIARY' } });
-    expect((await invite('paul.durand@commune-demo.fr')).data!.invitePerson).toEqual({ person: { email: 'paul.durand@commune-demo.fr' }, errors: [] });
-    expect((await invite('clara.maurice@entite.gouv.fr')).data!.invitePerson).toEqual({ person: null, errors: [{ code: 'BAD_USER_INPUT', field: 'input.email' }] });
+    const invite = (email: string) =>
+      stack.query(
+        PEOPLE.manager,
+        'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { email } errors { code field } } }',
+        {
+          input: {
+            entityId: PEOPLE.manager.entityId,
+            email,
+            firstName: 'Paul',
+            lastName: 'Durand',
+            role: 'BENEFICIARY',
+          },
+        },
+      );
+    expect((await invite('paul.durand@commune-demo.fr')).data!.invitePerson).toEqual({
+      person: { email: 'paul.durand@commune-demo.fr' },
+      errors: [],
+    });
+    expect((await invite('clara.maurice@entite.gouv.fr')).data!.invitePerson).toEqual({
+      person: null,
+      errors: [{ code: 'BAD_USER_INPUT', field: 'input.email' }],
+    });
   });
 });
 
 describe('races', () => {
   it('give one invitation and one team to concurrent callers; the others get CONFLICT, never an internal error', async () => {
     const email = `concurrent-${randomUUID()}@entite.gouv.fr`;
-    const invites = await Promise.all(Array.from({ length: 10 }, () => stack.query(PEOPLE.manager, 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }', { input: { entityId: PEOPLE.manager.entityId, email, firstName: 'Zoé', lastName: 'Martin', role: 'BENEFICIARY' } })));
-    const inviteOutcomes = invites.map((a) => a.errors?.[0]?.extensions?.code ?? a.data!.invitePerson.errors[0]?.code ?? 'OK');
+    const invites = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        stack.query(
+          PEOPLE.manager,
+          'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }',
+          {
+            input: {
+              entityId: PEOPLE.manager.entityId,
+              email,
+              firstName: 'Zoé',
+              lastName: 'Martin',
+              role: 'BENEFICIARY',
+            },
+          },
+        ),
+      ),
+    );
+    const inviteOutcomes = invites.map(
+      (a) => a.errors?.[0]?.extensions?.code ?? a.data!.invitePerson.errors[0]?.code ?? 'OK',
+    );
     expect(inviteOutcomes.filter((o) => o === 'OK')).toHaveLength(1);
     // A loser that starts after the winner committed is told the address is taken; one that raced it, CONFLICT.
     expect(inviteOutcomes.every((o) => ['OK', 'CONFLICT', 'BAD_USER_INPUT'].includes(o))).toBe(true);
     const name = `Équipe ${randomUUID().slice(0, 8)}`;
-    const teams = await Promise.all(Array.from({ length: 10 }, () => stack.query(PEOPLE.manager, 'mutation($input: SaveTeamInput!) { saveTeam(input: $input) { team { id } errors { code } } }', { input: { entityId: PEOPLE.manager.entityId, name, memberIds: [PEOPLE.beneficiary.userId] } })));
+    const teams = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        stack.query(
+          PEOPLE.manager,
+          'mutation($input: SaveTeamInput!) { saveTeam(input: $input) { team { id } errors { code } } }',
+          { input: { entityId: PEOPLE.manager.entityId, name, memberIds: [PEOPLE.beneficiary.userId] } },
+        ),
+      ),
+    );
     const teamOutcomes = teams.map((a) => a.errors?.[0]?.extensions?.code ?? a.data!.saveTeam.errors[0]?.code ?? 'OK');
     expect(teamOutcomes.filter((o) => o === 'OK')).toHaveLength(1);
     expect(teamOutcomes.every((o) => ['OK', 'CONFLICT', 'BAD_USER_INPUT'].includes(o))).toBe(true);
-    const { beneficiaryEntity } = await act(stack, PEOPLE.manager, 'query($id: ID!) { beneficiaryEntity(id: $id) { people { email } teams { name } } }', { id: PEOPLE.manager.entityId });
+    const { beneficiaryEntity } = await act(
+      stack,
+      PEOPLE.manager,
+      'query($id: ID!) { beneficiaryEntity(id: $id) { people { email } teams { name } } }',
+      { id: PEOPLE.manager.entityId },
+    );
     expect(beneficiaryEntity.people.filter((p: { email: string }) => p.email === email)).toHaveLength(1);
     expect(beneficiaryEntity.teams.filter((t: { name: string }) => t.name === name)).toHaveLength(1);
   });
@@ -267,19 +483,41 @@ describe('races', () => {
 describe('one alert, one renewal', () => {
   it('starts a single renewal draft from 20 parallel requests on the same alert', async () => {
     const [orderLineId] = await activateOrder(stack, await placeOrderWithOvh(stack), 'UGAP-ALERT-RACE');
-    const line = { ...usageLine(orderLineId!, `alert-race-${orderLineId}`), billedCost: '8500.00', effectiveCost: '8500.00' };
+    const line = {
+      ...usageLine(orderLineId!, `alert-race-${orderLineId}`),
+      billedCost: '8500.00',
+      effectiveCost: '8500.00',
+    };
     expect((await stack.query(ovh, PUSH_USAGE, { lines: [line] })).data!.pushUsage.report.accepted).toBe(1);
     await stack.settle();
-    const { consumptionAlerts } = await act(stack, PEOPLE.beneficiary, '{ consumptionAlerts(first: 100) { edges { node { id orderLine { id } } } } }');
-    const alert = consumptionAlerts.edges.map((e: { node: { id: string; orderLine: { id: string } } }) => e.node).find((a: { orderLine: { id: string } }) => a.orderLine.id === orderLineId);
-    const RENEW = 'mutation($id: ID!) { requestRenewalFromAlert(alertId: $id, amount: "5000.00") { request { id } errors { code } } }';
-    const answers = await Promise.all(Array.from({ length: 20 }, () => stack.query(PEOPLE.beneficiary, RENEW, { id: alert.id })));
-    const outcomes = answers.map((a) => a.errors?.[0]?.extensions?.code ?? a.data!.requestRenewalFromAlert.errors[0]?.code ?? 'DRAFT');
+    const { consumptionAlerts } = await act(
+      stack,
+      PEOPLE.beneficiary,
+      '{ consumptionAlerts(first: 100) { edges { node { id orderLine { id } } } } }',
+    );
+    const alert = consumptionAlerts.edges
+      .map((e: { node: { id: string; orderLine: { id: string } } }) => e.node)
+      .find((a: { orderLine: { id: string } }) => a.orderLine.id === orderLineId);
+    const RENEW =
+      'mutation($id: ID!) { requestRenewalFromAlert(alertId: $id, amount: "5000.00") { request { id } errors { code } } }';
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => stack.query(PEOPLE.beneficiary, RENEW, { id: alert.id })),
+    );
+    const outcomes = answers.map(
+      (a) => a.errors?.[0]?.extensions?.code ?? a.data!.requestRenewalFromAlert.errors[0]?.code ?? 'DRAFT',
+    );
     expect(outcomes.filter((o) => o === 'DRAFT')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'CONFLICT')).toHaveLength(19);
     await stack.settle();
-    const { requests } = await act(stack, PEOPLE.beneficiary, '{ requests(first: 100, filter: { statuses: [DRAFT] }) { edges { node { kind items { orderLineId } } } } }');
-    const drafts = requests.edges.filter((e: { node: { kind: string; items: { orderLineId: string }[] } }) => e.node.kind === 'RENEWAL' && e.node.items.some((i) => i.orderLineId === orderLineId));
+    const { requests } = await act(
+      stack,
+      PEOPLE.beneficiary,
+      '{ requests(first: 100, filter: { statuses: [DRAFT] }) { edges { node { kind items { orderLineId } } } } }',
+    );
+    const drafts = requests.edges.filter(
+      (e: { node: { kind: string; items: { orderLineId: string }[] } }) =>
+        e.node.kind === 'RENEWAL' && e.node.items.some((i) => i.orderLineId === orderLineId),
+    );
     expect(drafts).toHaveLength(1);
   });
 });
@@ -288,9 +526,15 @@ describe('the HTTP edges', () => {
   it('answer 300 anonymous guesses of an invitation token with 429 beyond the per-address allowance', async () => {
     const statuses = await Promise.all(
       Array.from({ length: 300 }, async () => {
-        const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ invitation(token: "${randomUUID()}") { email } }` }) });
+        const response = await fetch(stack.gatewayUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: `{ invitation(token: "${randomUUID()}") { email } }` }),
+        });
         await response.arrayBuffer();
-        return response.status === 429 ? `429 retry-after ${Number(response.headers.get('retry-after')) > 0}` : 'answered';
+        return response.status === 429
+          ? `429 retry-after ${Number(response.headers.get('retry-after')) > 0}`
+          : 'answered';
       }),
     );
     expect(statuses.filter((s) => s === 'answered').length).toBeLessThanOrEqual(30);
@@ -298,32 +542,60 @@ describe('the HTTP edges', () => {
   });
 
   it('answer a body over the cap with 413, not a reset connection', async () => {
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.tokenFor(PEOPLE.beneficiary)}` }, body: `{"query":"{ __typename }","variables":{"x":"${'a'.repeat(11 * 1024 * 1024)}"}}` });
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await stack.tokenFor(PEOPLE.beneficiary)}`,
+      },
+      body: `{"query":"{ __typename }","variables":{"x":"${'a'.repeat(11 * 1024 * 1024)}"}}`,
+    });
     expect(response.status).toBe(413);
     expect((await response.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it("refuse an unsigned event before reading its body, and an oversized signed-looking one", async () => {
+  it('refuse an unsigned event before reading its body, and an oversized signed-looking one', async () => {
     const events = new URL('/events', stack.subgraphs.ordering.url);
     const unsigned = await fetch(events, { method: 'POST', body: 'x'.repeat(5 * 1024 * 1024) });
     expect(unsigned.status).toBe(401);
-    const oversized = await fetch(events, { method: 'POST', headers: { [EVENT_SIGNATURE_HEADER]: 'a'.repeat(43) }, body: 'x'.repeat(2 * 1024 * 1024) });
+    const oversized = await fetch(events, {
+      method: 'POST',
+      headers: { [EVENT_SIGNATURE_HEADER]: 'a'.repeat(43) },
+      body: 'x'.repeat(2 * 1024 * 1024),
+    });
     expect(oversized.status).toBe(413);
   });
 });
 
 describe('costly shapes', () => {
   it("cost the same SQL statements for an entity's people nested four levels, whether it has 3 people or 23", async () => {
-    const NESTED = '{ me { entity { people { name entity { people { name entity { people { name } teams { name } } } } } } } }';
+    const NESTED =
+      '{ me { entity { people { name entity { people { name entity { people { name } teams { name } } } } } } } }';
     const statements = async () => {
       const before = sqlStatementCount(stack.subgraphs.requests.orm);
       const { data, errors } = await stack.query(PEOPLE.manager, NESTED);
       expect(errors).toBeUndefined();
-      return { people: data!.me.entity.people.length, statements: sqlStatementCount(stack.subgraphs.requests.orm) - before };
+      return {
+        people: data!.me.entity.people.length,
+        statements: sqlStatementCount(stack.subgraphs.requests.orm) - before,
+      };
     };
     const few = await statements();
     for (let i = 0; i < 20; i++) {
-      await act(stack, PEOPLE.manager, 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { errors { code } } }', { input: { entityId: PEOPLE.manager.entityId, email: `nested-${i}-${randomUUID()}@entite.gouv.fr`, firstName: 'Agent', lastName: `N${i}`, role: 'BENEFICIARY' } });
+      await act(
+        stack,
+        PEOPLE.manager,
+        'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { errors { code } } }',
+        {
+          input: {
+            entityId: PEOPLE.manager.entityId,
+            email: `nested-${i}-${randomUUID()}@entite.gouv.fr`,
+            firstName: 'Agent',
+            lastName: `N${i}`,
+            role: 'BENEFICIARY',
+          },
+        },
+      );
     }
     const many = await statements();
     expect(many.people).toBe(few.people + 20);
@@ -334,7 +606,8 @@ describe('costly shapes', () => {
 describe('a query abandoned by its client', () => {
   it('is dropped: the gateway cancels its subgraph call and the subgraph resolves no further field', async () => {
     const orderId = await placeOrderWithOvh(stack);
-    const QUERY = '{ orders(first: 100) { edges { node { id lines { designation } proposal { number } delayRequests { reason } } } } }';
+    const QUERY =
+      '{ orders(first: 100) { edges { node { id lines { designation } proposal { number } delayRequests { reason } } } } }';
     const db = new pg.Client({ connectionString: databaseUrlOf('ordering') });
     await db.connect();
     /** Runs the query while the orders table is locked, abandoning it (or not) before the lock is released; the ordering statements it cost once released. */
@@ -342,7 +615,18 @@ describe('a query abandoned by its client', () => {
       await db.query('begin');
       await db.query('lock table customer_order in access exclusive mode');
       const client = new AbortController();
-      const answer = fetch(stack.gatewayUrl, { method: 'POST', signal: client.signal, headers: { 'content-type': 'application/json', authorization: `Bearer ${await stack.tokenFor(PEOPLE.beneficiary)}` }, body: JSON.stringify({ query: QUERY }) }).then((r) => r.json(), () => 'abandoned');
+      const answer = fetch(stack.gatewayUrl, {
+        method: 'POST',
+        signal: client.signal,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await stack.tokenFor(PEOPLE.beneficiary)}`,
+        },
+        body: JSON.stringify({ query: QUERY }),
+      }).then(
+        (r) => r.json(),
+        () => 'abandoned',
+      );
       await new Promise((resolve) => setTimeout(resolve, 300));
       if (abandon) client.abort();
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -350,7 +634,10 @@ describe('a query abandoned by its client', () => {
       await db.query('commit');
       const outcome = await answer;
       await new Promise((resolve) => setTimeout(resolve, 300));
-      return { outcome: outcome === 'abandoned' ? outcome : 'answered', statements: sqlStatementCount(stack.subgraphs.ordering.orm) - before };
+      return {
+        outcome: outcome === 'abandoned' ? outcome : 'answered',
+        statements: sqlStatementCount(stack.subgraphs.ordering.orm) - before,
+      };
     };
     const waited = await costWhileLocked(false);
     const abandoned = await costWhileLocked(true);
@@ -367,17 +654,26 @@ describe('storage', () => {
   const upload = async (who: Identity, body: Buffer) => {
     const response = await fetch(new URL('/uploads/requests/documents', stack.gatewayUrl), {
       method: 'POST',
-      headers: { authorization: `Bearer ${await stack.tokenFor(who)}`, 'content-type': 'text/plain', 'x-file-name': 'note.txt' },
+      headers: {
+        authorization: `Bearer ${await stack.tokenFor(who)}`,
+        'content-type': 'text/plain',
+        'x-file-name': 'note.txt',
+      },
       body: new Uint8Array(body),
     });
-    return { status: response.status, body: (await response.json()) as { id?: string; error?: { code: string; field: string } } };
+    return {
+      status: response.status,
+      body: (await response.json()) as { id?: string; error?: { code: string; field: string } },
+    };
   };
 
   it('keeps at most 20 uploads (50 MB) waiting to be attached per person, even posted in parallel', async () => {
     const who = PEOPLE.holder; // uploads nothing elsewhere in this file
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => upload(who, Buffer.from(`note ${i}\n`))));
     expect(answers.filter((a) => a.status === 201)).toHaveLength(20);
-    expect(answers.filter((a) => a.status === 400).map((a) => a.body.error)).toEqual(Array.from({ length: 10 }, () => expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'body' })));
+    expect(answers.filter((a) => a.status === 400).map((a) => a.body.error)).toEqual(
+      Array.from({ length: 10 }, () => expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'body' })),
+    );
     // Another person's allowance is their own.
     expect((await upload(PEOPLE.ugap, Buffer.from('note\n'))).status).toBe(201);
   });
@@ -401,19 +697,45 @@ describe('a long word in a proposal line', () => {
   it('is refused past 255 characters, and at 255 without a space is accepted and printed in both documents', async () => {
     const requestId = await submitRequestSolicitingTwoBrands(stack);
     const submit = (designation: string) =>
-      stack.query(PEOPLE.ovh, 'mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code field } } }', {
-        id: requestId,
-        key: `long-word-${designation.length}-${requestId}`,
-        input: { validUntil: inDays(10), commitmentMonths: 12, billingPeriod: 'ANNUAL', billingTiming: 'IN_ADVANCE', lines: [{ designation, quantity: '1', listUnitPrice: '100.00', unitPrice: '100.00' }] },
-      });
-    expect((await submit('W'.repeat(50_000))).data!.submitProposal).toEqual({ proposal: null, errors: [{ code: 'BAD_USER_INPUT', field: 'input.lines.0.designation' }] });
+      stack.query(
+        PEOPLE.ovh,
+        'mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code field } } }',
+        {
+          id: requestId,
+          key: `long-word-${designation.length}-${requestId}`,
+          input: {
+            validUntil: inDays(10),
+            commitmentMonths: 12,
+            billingPeriod: 'ANNUAL',
+            billingTiming: 'IN_ADVANCE',
+            lines: [{ designation, quantity: '1', listUnitPrice: '100.00', unitPrice: '100.00' }],
+          },
+        },
+      );
+    expect((await submit('W'.repeat(50_000))).data!.submitProposal).toEqual({
+      proposal: null,
+      errors: [{ code: 'BAD_USER_INPUT', field: 'input.lines.0.designation' }],
+    });
     const proposalId = (await submit('W'.repeat(255))).data!.submitProposal.proposal.id;
-    await act(stack, PEOPLE.manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', { id: proposalId });
-    const accepted = await act(stack, PEOPLE.beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { documents { kind downloadUrl } } errors { code } } }', { id: proposalId });
+    await act(stack, PEOPLE.manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', {
+      id: proposalId,
+    });
+    const accepted = await act(
+      stack,
+      PEOPLE.beneficiary,
+      'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { documents { kind downloadUrl } } errors { code } } }',
+      { id: proposalId },
+    );
     const documents = accepted.acceptProposal.proposal.documents as { kind: string; downloadUrl: string }[];
     expect(documents.map((d) => d.kind).sort()).toEqual(['PURCHASE_REQUEST', 'SUBSCRIPTION_ORDER']);
     for (const document of documents) {
-      const pdf = Buffer.from(await (await fetch(new URL(document.downloadUrl, stack.gatewayUrl), { headers: { authorization: `Bearer ${await stack.tokenFor(PEOPLE.beneficiary)}` } })).arrayBuffer());
+      const pdf = Buffer.from(
+        await (
+          await fetch(new URL(document.downloadUrl, stack.gatewayUrl), {
+            headers: { authorization: `Bearer ${await stack.tokenFor(PEOPLE.beneficiary)}` },
+          })
+        ).arrayBuffer(),
+      );
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     }
   });
@@ -423,23 +745,59 @@ describe('a renewal of another entity’s order', () => {
   it('is refused to a buyer of another entity, and ordering renews only the lines of the requesting entity’s own orders', async () => {
     const orderId = await placeOrderWithOvh(stack);
     const [lineId] = await activateOrder(stack, orderId, 'UGAP-RENEW-X');
-    const draft = await act(stack, PEOPLE.stranger, 'mutation { createRequestDraft(input: { kind: DEROGATION, project: { new: { codeName: "Commune", shortDescription: "x" } } }) { request { project { id } } errors { code } } }');
+    const draft = await act(
+      stack,
+      PEOPLE.stranger,
+      'mutation { createRequestDraft(input: { kind: DEROGATION, project: { new: { codeName: "Commune", shortDescription: "x" } } }) { request { project { id } } errors { code } } }',
+    );
     const projectId = draft.createRequestDraft.request.project.id;
-    const renewal = await stack.query(PEOPLE.stranger, 'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code field } } }', {
-      input: { kind: 'RENEWAL', project: { id: projectId }, items: [{ orderId, orderLineId: lineId, quantity: '1' }] },
+    const renewal = await stack.query(
+      PEOPLE.stranger,
+      'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code field } } }',
+      {
+        input: {
+          kind: 'RENEWAL',
+          project: { id: projectId },
+          items: [{ orderId, orderLineId: lineId, quantity: '1' }],
+        },
+      },
+    );
+    expect(renewal.data!.createRequestDraft).toEqual({
+      request: null,
+      errors: [{ code: 'NOT_FOUND', field: expect.stringMatching(/^input\.items\.0\./) }],
     });
-    expect(renewal.data!.createRequestDraft).toEqual({ request: null, errors: [{ code: 'NOT_FOUND', field: expect.stringMatching(/^input\.items\.0\./) }] });
     // Even told so by a (signed) event, ordering does not renew a line of another entity's order.
     const requestId = randomUUID();
-    const event = { id: randomUUID(), topic: TOPICS.requestSubmitted, source: 'requests', occurredAt: new Date().toISOString(), payload: {
-      requestId, fileNumber: '999999-01', entityId: PEOPLE.stranger.entityId, entitySiret: '21690012300011', kind: 'RENEWAL', projectName: 'Commune',
-      brands: [{ brandId: PEOPLE.ovh.brandId, solutionIds: [] }], renewedOrderLineIds: [lineId], guidedChoiceId: null, submittedAt: new Date().toISOString() } };
+    const event = {
+      id: randomUUID(),
+      topic: TOPICS.requestSubmitted,
+      source: 'requests',
+      occurredAt: new Date().toISOString(),
+      payload: {
+        requestId,
+        fileNumber: '999999-01',
+        entityId: PEOPLE.stranger.entityId,
+        entitySiret: '21690012300011',
+        kind: 'RENEWAL',
+        projectName: 'Commune',
+        brands: [{ brandId: PEOPLE.ovh.brandId, solutionIds: [] }],
+        renewedOrderLineIds: [lineId],
+        guidedChoiceId: null,
+        submittedAt: new Date().toISOString(),
+      },
+    };
     const body = JSON.stringify(event);
-    const delivered = await fetch(new URL('/events', stack.subgraphs.ordering.url), { method: 'POST', headers: { [EVENT_SIGNATURE_HEADER]: signEvent(body, stack.internalSecret) }, body });
+    const delivered = await fetch(new URL('/events', stack.subgraphs.ordering.url), {
+      method: 'POST',
+      headers: { [EVENT_SIGNATURE_HEADER]: signEvent(body, stack.internalSecret) },
+      body,
+    });
     expect(delivered.status).toBe(204);
     const db = new pg.Client({ connectionString: databaseUrlOf('ordering') });
     await db.connect();
-    const { rows } = await db.query('select renewed_order_line_ids from solicitation where request_id = $1', [requestId]);
+    const { rows } = await db.query('select renewed_order_line_ids from solicitation where request_id = $1', [
+      requestId,
+    ]);
     await db.end();
     expect(rows).toEqual([{ renewed_order_line_ids: [] }]);
   });
@@ -470,18 +828,34 @@ describe('every field, for every role', () => {
     me: 'me',
     incidents: 'incidents(first: 10)',
   };
-  const ROLES = { beneficiary: PEOPLE.beneficiary, manager: PEOPLE.manager, supplier: PEOPLE.ovh, otherSupplier: PEOPLE.aws, ugap: PEOPLE.ugap, holder: PEOPLE.holder, analyst: PEOPLE.analyst, otherEntity: PEOPLE.stranger };
+  const ROLES = {
+    beneficiary: PEOPLE.beneficiary,
+    manager: PEOPLE.manager,
+    supplier: PEOPLE.ovh,
+    otherSupplier: PEOPLE.aws,
+    ugap: PEOPLE.ugap,
+    holder: PEOPLE.holder,
+    analyst: PEOPLE.analyst,
+    otherEntity: PEOPLE.stranger,
+  };
 
   it('answer without an internal error, whoever asks', async () => {
     const orderId = await placeOrderWithOvh(stack);
     await activateOrder(stack, orderId, 'UGAP-EVERY-FIELD');
-    await act(stack, PEOPLE.beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INCOMPLETE_ORDER", description: "Une ligne manque" }) { errors { code } } }', { id: orderId });
+    await act(
+      stack,
+      PEOPLE.beneficiary,
+      'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INCOMPLETE_ORDER", description: "Une ligne manque" }) { errors { code } } }',
+      { id: orderId },
+    );
     const internal: string[] = [];
     for (const [role, who] of Object.entries(ROLES)) {
       for (const [name, root] of Object.entries(ROOTS)) {
         const type = getNamedType(api.getQueryType()!.getFields()[name]!.type).name;
         const { errors } = await stack.query(who, `{ ${root} { __typename ${selectAll(type, new Set([type]))} } }`);
-        for (const error of errors ?? []) if (error.extensions?.code === 'INTERNAL_SERVER_ERROR') internal.push(`${role} ${name} ${error.path?.join('.')}: ${error.message}`);
+        for (const error of errors ?? [])
+          if (error.extensions?.code === 'INTERNAL_SERVER_ERROR')
+            internal.push(`${role} ${name} ${error.path?.join('.')}: ${error.message}`);
       }
     }
     expect(internal).toEqual([]);

@@ -12,38 +12,112 @@ let orderReference = '';
 let requestId = '';
 
 const inbox = async (identity: Identity) => {
-  const data = await act(stack, identity, '{ notifications(first: 50) { edges { node { id kind kindLabel title read reference subjectType request { id fileNumber } } } } notificationCount { total unread } }');
-  return { items: data.notifications.edges.map((e: { node: unknown }) => e.node) as { id: string; kind: string; title: string; read: boolean; reference: string; subjectType: string; request: { id: string } | null }[], count: data.notificationCount };
+  const data = await act(
+    stack,
+    identity,
+    '{ notifications(first: 50) { edges { node { id kind kindLabel title read reference subjectType request { id fileNumber } } } } notificationCount { total unread } }',
+  );
+  return {
+    items: data.notifications.edges.map((e: { node: unknown }) => e.node) as {
+      id: string;
+      kind: string;
+      title: string;
+      read: boolean;
+      reference: string;
+      subjectType: string;
+      request: { id: string } | null;
+    }[],
+    count: data.notificationCount,
+  };
 };
 const kinds = async (identity: Identity) => (await inbox(identity)).items.map((n) => n.kind).sort();
 
 beforeAll(async () => {
   stack = await startTestStack(inject('databaseUrl'));
   requestId = await submitRequestSolicitingTwoBrands(stack);
-  const submitted = await act(stack, ovh, `mutation($id: ID!) { submitProposal(requestId: $id, idempotencyKey: "notif-ovh-1", input: {
+  const submitted = await act(
+    stack,
+    ovh,
+    `mutation($id: ID!) { submitProposal(requestId: $id, idempotencyKey: "notif-ovh-1", input: {
       validUntil: "${inDays(10)}", commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE,
-      lines: [{ designation: "OVH Private Cloud SecNumCloud", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }) { proposal { id } errors { code } } }`, { id: requestId });
+      lines: [{ designation: "OVH Private Cloud SecNumCloud", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }) { proposal { id } errors { code } } }`,
+    { id: requestId },
+  );
   const proposalId = submitted.submitProposal.proposal.id;
   await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', { id: proposalId });
-  const accepted = await act(stack, beneficiary, 'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id reference } } } errors { code } } }', { id: proposalId });
+  const accepted = await act(
+    stack,
+    beneficiary,
+    'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id reference } } } errors { code } } }',
+    { id: proposalId },
+  );
   const order = accepted.acceptProposal.proposal.subscriptionOrder.order;
   orderReference = order.reference;
-  await act(stack, ugap, `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-NOTIF", chorusNumber: "1300000099", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`, { id: order.id });
-  const delay = await act(stack, beneficiary, `mutation($id: ID!) { requestDelay(orderId: $id, requestedDate: "${inDays(6)}", reason: "Salle serveur en travaux") { delayRequest { id } errors { code } } }`, { id: order.id });
-  await act(stack, ovh, 'mutation($id: ID!) { answerDelayRequest(id: $id, accept: true, answer: "Accordé") { errors { code } } }', { id: delay.requestDelay.delayRequest.id });
+  await act(
+    stack,
+    ugap,
+    `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-NOTIF", chorusNumber: "1300000099", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`,
+    { id: order.id },
+  );
+  const delay = await act(
+    stack,
+    beneficiary,
+    `mutation($id: ID!) { requestDelay(orderId: $id, requestedDate: "${inDays(6)}", reason: "Salle serveur en travaux") { delayRequest { id } errors { code } } }`,
+    { id: order.id },
+  );
+  await act(
+    stack,
+    ovh,
+    'mutation($id: ID!) { answerDelayRequest(id: $id, accept: true, answer: "Accordé") { errors { code } } }',
+    { id: delay.requestDelay.delayRequest.id },
+  );
   await deliverInFull(stack, order.id);
-  await act(stack, ovh, 'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "notif-open-1") { errors { code } } }', { id: order.id });
-  await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', { id: order.id });
-  const declared = await act(stack, beneficiary, 'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture erroné" }) { incident { id } errors { code } } }', { id: order.id });
-  await act(stack, holder, 'mutation($id: ID!) { moveIncident(id: $id, transition: TAKE_IN_CHARGE) { errors { code } } }', { id: declared.declareIncident.incident.id });
+  await act(
+    stack,
+    ovh,
+    'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "notif-open-1") { errors { code } } }',
+    { id: order.id },
+  );
+  await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', {
+    id: order.id,
+  });
+  const declared = await act(
+    stack,
+    beneficiary,
+    'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture erroné" }) { incident { id } errors { code } } }',
+    { id: order.id },
+  );
+  await act(
+    stack,
+    holder,
+    'mutation($id: ID!) { moveIncident(id: $id, transition: TAKE_IN_CHARGE) { errors { code } } }',
+    { id: declared.declareIncident.incident.id },
+  );
   // The subscription started ten days ago (as the ordering subgraph would have said then), and
   // 85 % of the commitment was consumed over the last eight: the 80 % threshold is crossed, and with
   // a week of history the forecast says it runs out before its term.
-  const { order: withLines } = { order: (await act(stack, beneficiary, '{ orders(first: 10) { edges { node { id lines { id } } } } }')).orders.edges[0].node };
-  await stack.subgraphs.consumption.orm.em.getConnection().execute('update commitment set start_date = current_date - 10 where order_id = ?', [order.id]);
+  const { order: withLines } = {
+    order: (await act(stack, beneficiary, '{ orders(first: 10) { edges { node { id lines { id } } } } }')).orders
+      .edges[0].node,
+  };
+  await stack.subgraphs.consumption.orm.em
+    .getConnection()
+    .execute('update commitment set start_date = current_date - 10 where order_id = ?', [order.id]);
   const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
   await act(stack, ovh, 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } } }', {
-    lines: Array.from({ length: 8 }, (_, ago) => ({ lineId: `notif-usage-${ago}`, orderLineId: withLines.lines[0].id, chargePeriodStart: `${day(ago)}T00:00:00Z`, chargePeriodEnd: `${day(ago)}T01:00:00Z`, serviceName: 'OVH Private Cloud', serviceCategory: 'Compute', consumedQuantity: '1', consumedUnit: 'Hours', billedCost: '1029.57', effectiveCost: '1029.57', currency: 'EUR' })),
+    lines: Array.from({ length: 8 }, (_, ago) => ({
+      lineId: `notif-usage-${ago}`,
+      orderLineId: withLines.lines[0].id,
+      chargePeriodStart: `${day(ago)}T00:00:00Z`,
+      chargePeriodEnd: `${day(ago)}T01:00:00Z`,
+      serviceName: 'OVH Private Cloud',
+      serviceCategory: 'Compute',
+      consumedQuantity: '1',
+      consumedUnit: 'Hours',
+      billedCost: '1029.57',
+      effectiveCost: '1029.57',
+      currency: 'EUR',
+    })),
   });
 });
 afterAll(() => stack?.close());
@@ -51,14 +125,42 @@ afterAll(() => stack?.close());
 describe('notifications', () => {
   it('tell each person what waits on them, linking to the file', async () => {
     // Two consumption alerts: 80 % crossed, and at this pace the commitment runs out before its term.
-    expect(await kinds(beneficiary)).toEqual(['CONSUMPTION_ALERT', 'CONSUMPTION_ALERT', 'DELAY_ANSWERED', 'INCIDENT_UPDATED', 'ORDER_VALIDATED', 'PROPOSAL_APPROVED', 'PROPOSAL_RECEIVED', 'SERVICES_OPENED']);
-    expect(await kinds(manager)).toEqual(['APPROVAL_REQUESTED', 'CONSUMPTION_ALERT', 'CONSUMPTION_ALERT', 'DELAY_ANSWERED', 'INCIDENT_UPDATED', 'INCIDENT_UPDATED', 'ORDER_VALIDATED', 'SERVICES_OPENED']);
+    expect(await kinds(beneficiary)).toEqual([
+      'CONSUMPTION_ALERT',
+      'CONSUMPTION_ALERT',
+      'DELAY_ANSWERED',
+      'INCIDENT_UPDATED',
+      'ORDER_VALIDATED',
+      'PROPOSAL_APPROVED',
+      'PROPOSAL_RECEIVED',
+      'SERVICES_OPENED',
+    ]);
+    expect(await kinds(manager)).toEqual([
+      'APPROVAL_REQUESTED',
+      'CONSUMPTION_ALERT',
+      'CONSUMPTION_ALERT',
+      'DELAY_ANSWERED',
+      'INCIDENT_UPDATED',
+      'INCIDENT_UPDATED',
+      'ORDER_VALIDATED',
+      'SERVICES_OPENED',
+    ]);
     expect(await kinds(ovh)).toEqual(['INCIDENT_UPDATED', 'INCIDENT_UPDATED', 'ORDER_VALIDATED', 'PROPOSAL_APPROVED']);
     const { items } = await inbox(beneficiary);
     const opened = items.find((n) => n.kind === 'SERVICES_OPENED')!;
-    expect(opened).toMatchObject({ read: false, reference: orderReference, subjectType: 'ACTIVATION', request: { id: requestId } });
+    expect(opened).toMatchObject({
+      read: false,
+      reference: orderReference,
+      subjectType: 'ACTIVATION',
+      request: { id: requestId },
+    });
     expect(opened.title).toMatch(/^Mise en service à valider — /);
-    expect(items.filter((n) => n.kind === 'CONSUMPTION_ALERT').map((n) => n.title)).toEqual(expect.arrayContaining([expect.stringContaining('a atteint 80 % de son engagement'), expect.stringContaining("s'épuisera avant son échéance")]));
+    expect(items.filter((n) => n.kind === 'CONSUMPTION_ALERT').map((n) => n.title)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('a atteint 80 % de son engagement'),
+        expect.stringContaining("s'épuisera avant son échéance"),
+      ]),
+    );
   });
 
   it('never show a file to someone who may not read it', async () => {
@@ -71,18 +173,35 @@ describe('notifications', () => {
   it('are marked read one by one or all at once, each person their own', async () => {
     const before = await inbox(beneficiary);
     expect(before.count).toEqual({ total: 8, unread: 8 });
-    const one = await act(stack, beneficiary, 'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code } } }', { id: before.items[0]!.id });
+    const one = await act(
+      stack,
+      beneficiary,
+      'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code } } }',
+      { id: before.items[0]!.id },
+    );
     expect(one.markNotificationRead.notification.read).toBe(true);
     expect((await inbox(beneficiary)).count.unread).toBe(7);
-    const foreign = await stack.query(manager, 'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code field } } }', { id: before.items[1]!.id });
-    expect(foreign.data!.markNotificationRead).toEqual({ notification: null, errors: [{ code: 'NOT_FOUND', field: 'id' }] });
-    expect((await act(stack, beneficiary, 'mutation { markAllNotificationsRead { count errors { code } } }')).markAllNotificationsRead).toEqual({ count: 7, errors: [] });
+    const foreign = await stack.query(
+      manager,
+      'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code field } } }',
+      { id: before.items[1]!.id },
+    );
+    expect(foreign.data!.markNotificationRead).toEqual({
+      notification: null,
+      errors: [{ code: 'NOT_FOUND', field: 'id' }],
+    });
+    expect(
+      (await act(stack, beneficiary, 'mutation { markAllNotificationsRead { count errors { code } } }'))
+        .markAllNotificationsRead,
+    ).toEqual({ count: 7, errors: [] });
     expect((await inbox(beneficiary)).count).toEqual({ total: 8, unread: 0 });
     expect((await inbox(manager)).count.unread).toBe(8);
   });
 
   it('send the emails the guide gives once: services opened, consumption alert', async () => {
-    const mails = readdirSync(join(stack.dataDir, 'mail')).map((f) => readFileSync(join(stack.dataDir, 'mail', f), 'utf8'));
+    const mails = readdirSync(join(stack.dataDir, 'mail')).map((f) =>
+      readFileSync(join(stack.dataDir, 'mail', f), 'utf8'),
+    );
     // Subjects are MIME-encoded words: "mise_en_service", "alerte_de_consomm?= =?UTF-8?Q?ation".
     const about = (words: RegExp) => mails.filter((m) => m.includes(orderReference) && words.test(m));
     expect(about(/mise_en_service/)).toHaveLength(2); // the beneficiary and the manager

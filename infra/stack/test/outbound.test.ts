@@ -24,30 +24,52 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-async function gatewayAttempts(extraEnv: Record<string, string>): Promise<{ kind: string; host: string; port: number | null }[]> {
+async function gatewayAttempts(
+  extraEnv: Record<string, string>,
+): Promise<{ kind: string; host: string; port: number | null }[]> {
   const dir = mkdtempSync(join(tmpdir(), 'nuage-outbound-'));
   const log = join(dir, 'attempts.jsonl');
   const keys = await ensureDevKeys(join(dir, 'auth'));
-  const subgraphUrls = Object.fromEntries(Object.entries(stack.subgraphs).map(([name, running]) => [name, running.url]));
+  const subgraphUrls = Object.fromEntries(
+    Object.entries(stack.subgraphs).map(([name, running]) => [name, running.url]),
+  );
   const port = await freePort();
   // The environment `npm start` gives the gateway (this process's own switch, set by the in-process gateway, left out).
   const { APOLLO_TELEMETRY_DISABLED: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, 'gateway/src/main.ts'], {
     cwd: repoRoot,
-    env: { ...inherited, ...gatewayEnvironment(keys, subgraphUrls), ...extraEnv, PORT: String(port), INTERNAL_SECRET: stack.internalSecret, RECORD_CONNECTIONS_TO: log, LOG_LEVEL: 'error' },
+    env: {
+      ...inherited,
+      ...gatewayEnvironment(keys, subgraphUrls),
+      ...extraEnv,
+      PORT: String(port),
+      INTERNAL_SECRET: stack.internalSecret,
+      RECORD_CONNECTIONS_TO: log,
+      LOG_LEVEL: 'error',
+    },
     stdio: 'ignore',
   });
   try {
     await waitUntilReady('gateway', `http://127.0.0.1:${port}`, child);
     const token = await signToken(keys, seededIdentity('analyst'));
-    const response = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { name } brands { totalCount } }' }) });
+    const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { name } brands { totalCount } }' }),
+    });
     expect((await response.json()).data.brands.totalCount).toBe(15);
     // Cloud detectors run in the background once the gateway is built: leave them time to try.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
   } finally {
     await stopChild(child);
   }
-  return existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line)) : [];
+  return existsSync(log)
+    ? readFileSync(log, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+    : [];
 }
 
 describe('the gateway process', () => {
@@ -55,7 +77,8 @@ describe('the gateway process', () => {
     const subgraphPorts = new Set(Object.values(stack.subgraphs).map((running) => running.port));
     const attempts = await gatewayAttempts({});
     expect(attempts.filter((a) => a.kind === 'connect').length).toBeGreaterThan(0);
-    const toSubgraph = (a: { kind: string; host: string; port: number | null }) => a.host === '127.0.0.1' && (a.kind === 'lookup' || subgraphPorts.has(Number(a.port)));
+    const toSubgraph = (a: { kind: string; host: string; port: number | null }) =>
+      a.host === '127.0.0.1' && (a.kind === 'lookup' || subgraphPorts.has(Number(a.port)));
     const elsewhere = attempts.filter((a) => !toSubgraph(a));
     expect(elsewhere).toEqual([]);
   });

@@ -1,5 +1,15 @@
 import type { SubgraphDefinition } from '@nuage/shared';
-import { Brand, CatalogueChange, Certification, GuidedChoice, Market, Product, Question, QuestionOption, Solution } from './entities';
+import {
+  Brand,
+  CatalogueChange,
+  Certification,
+  GuidedChoice,
+  Market,
+  Product,
+  Question,
+  QuestionOption,
+  Solution,
+} from './entities';
 import { BrandResolver } from './resolvers/brand.resolver';
 import { resolveBrandReference } from './resolvers/brand.reference';
 import { SolutionResolver } from './resolvers/solution.resolver';
@@ -7,7 +17,12 @@ import { resolveSolutionReference } from './resolvers/solution.reference';
 import { MarketResolver } from './resolvers/market.resolver';
 import { ProductResolver } from './resolvers/product.resolver';
 import { QuestionLabels, QuestionOptionLabels, QuestionResolver } from './resolvers/questionnaire.resolver';
-import { GuidedChoiceEvaluationResolver, GuidedChoiceExclusionFields, GuidedChoiceMatchFields, GuidedChoiceResolver } from './resolvers/guided-choice.resolver';
+import {
+  GuidedChoiceEvaluationResolver,
+  GuidedChoiceExclusionFields,
+  GuidedChoiceMatchFields,
+  GuidedChoiceResolver,
+} from './resolvers/guided-choice.resolver';
 import { resolveGuidedChoiceReference } from './resolvers/guided-choice.reference';
 import { resolveProductReference } from './resolvers/product.reference';
 import { CatalogueChangeResolver } from './resolvers/catalogue-change.resolver';

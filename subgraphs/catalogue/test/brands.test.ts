@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => subgraph?.close());
 
 const brandNames = async (filter: Record<string, unknown>) => {
-  const { data, errors } = await subgraph.query(analyst, 'query($f: BrandFilter) { brands(filter: $f, first: 100) { totalCount edges { node { name } } } }', { f: filter });
+  const { data, errors } = await subgraph.query(
+    analyst,
+    'query($f: BrandFilter) { brands(filter: $f, first: 100) { totalCount edges { node { name } } } }',
+    { f: filter },
+  );
   expect(errors).toBeUndefined();
   return data!.brands.edges.map((e: { node: { name: string } }) => e.node.name);
 };
@@ -28,14 +32,28 @@ describe('catalogue brands', () => {
   });
 
   it('finds SecNumCloud brands as of a date: three on 2024-10-02, S3NS added after 2025-12-17', async () => {
-    expect(await brandNames({ certification: 'SECNUMCLOUD', asOf: '2024-10-02' })).toEqual(['3DS OUTSCALE', 'CLOUD TEMPLE', 'OVHCLOUD']);
-    expect(await brandNames({ certification: 'SECNUMCLOUD', asOf: '2026-11-25' })).toEqual(['3DS OUTSCALE', 'CLOUD TEMPLE', 'OVHCLOUD', 'S3NS']);
+    expect(await brandNames({ certification: 'SECNUMCLOUD', asOf: '2024-10-02' })).toEqual([
+      '3DS OUTSCALE',
+      'CLOUD TEMPLE',
+      'OVHCLOUD',
+    ]);
+    expect(await brandNames({ certification: 'SECNUMCLOUD', asOf: '2026-11-25' })).toEqual([
+      '3DS OUTSCALE',
+      'CLOUD TEMPLE',
+      'OVHCLOUD',
+      'S3NS',
+    ]);
   });
 
   it('grants SecNumCloud to the qualified offer only, not to the brand’s other solutions', async () => {
-    const { data } = await subgraph.query(analyst, '{ brands(filter: { text: "OVH" }) { edges { node { name solutions { name certifications(asOf: "2024-10-02") { code } } } } } }');
+    const { data } = await subgraph.query(
+      analyst,
+      '{ brands(filter: { text: "OVH" }) { edges { node { name solutions { name certifications(asOf: "2024-10-02") { code } } } } } }',
+    );
     const ovh = data!.brands.edges[0].node;
-    const qualified = ovh.solutions.filter((s: { certifications: { code: string }[] }) => s.certifications.some((c) => c.code === 'SECNUMCLOUD'));
+    const qualified = ovh.solutions.filter((s: { certifications: { code: string }[] }) =>
+      s.certifications.some((c) => c.code === 'SECNUMCLOUD'),
+    );
     expect(qualified.map((s: { name: string }) => s.name)).toEqual(['OVH Private Cloud SecNumCloud']);
   });
 
@@ -43,7 +61,12 @@ describe('catalogue brands', () => {
     const names = await brandNames({ extraEuLegislation: false });
     for (const us of ['AWS', 'Microsoft Azure', 'Google Cloud', 'ORACLE']) expect(names).not.toContain(us);
     expect(names).not.toContain('PLATFORM SH'); // exposure unknown: not asserted "not subject"
-    expect(await brandNames({ extraEuLegislation: true })).toEqual(['AWS', 'Google Cloud', 'Microsoft Azure', 'ORACLE']);
+    expect(await brandNames({ extraEuLegislation: true })).toEqual([
+      'AWS',
+      'Google Cloud',
+      'Microsoft Azure',
+      'ORACLE',
+    ]);
   });
 
   it('filters by service category, brand-wide or through a solution, and by text in solutions', async () => {
@@ -55,7 +78,11 @@ describe('catalogue brands', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const { data }: GraphQLResponse = await subgraph.query(analyst, 'query($after: String) { brands(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name } } } }', { after });
+      const { data }: GraphQLResponse = await subgraph.query(
+        analyst,
+        'query($after: String) { brands(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name } } } }',
+        { after },
+      );
       seen.push(...data!.brands.edges.map((e: { node: { name: string } }) => e.node.name));
       after = data!.brands.pageInfo.hasNextPage ? data!.brands.pageInfo.endCursor : null;
     } while (after);
@@ -80,9 +107,15 @@ describe('catalogue brands', () => {
 
 describe('catalogue solutions', () => {
   const solutionNames = async (filter: Record<string, unknown>) => {
-    const { data, errors } = await subgraph.query(analyst, 'query($f: SolutionFilter) { solutions(filter: $f, first: 100) { totalCount edges { node { name brand { name } } } } }', { f: filter });
+    const { data, errors } = await subgraph.query(
+      analyst,
+      'query($f: SolutionFilter) { solutions(filter: $f, first: 100) { totalCount edges { node { name brand { name } } } } }',
+      { f: filter },
+    );
     expect(errors).toBeUndefined();
-    return data!.solutions.edges.map((e: { node: { name: string; brand: { name: string } } }) => `${e.node.brand.name} / ${e.node.name}`);
+    return data!.solutions.edges.map(
+      (e: { node: { name: string; brand: { name: string } } }) => `${e.node.brand.name} / ${e.node.name}`,
+    );
   };
 
   it('lists solutions by certification as of a date, by exposure, by brand and by words', async () => {

@@ -22,7 +22,8 @@ const EVALUATE = `query($input: GuidedChoiceInput!) {
 type Pair = { brandName: string; solutionName: string };
 const evaluate = async (answers: unknown[], asOf?: string, language?: 'en', caller: Identity = beneficiary) =>
   subgraph.query(caller, EVALUATE, { input: { answers, asOf } }, language ? { 'accept-language': language } : {});
-const pairs = (nodes: { edges: { node: Pair }[] }) => nodes.edges.map(({ node }) => `${node.brandName} / ${node.solutionName}`);
+const pairs = (nodes: { edges: { node: Pair }[] }) =>
+  nodes.edges.map(({ node }) => `${node.brandName} / ${node.solutionName}`);
 
 describe('guided choice (PAAC)', () => {
   it("gives the guide's three results as of 2 October 2024, ranked, each with why it matched", async () => {
@@ -36,11 +37,18 @@ describe('guided choice (PAAC)', () => {
       'OVHCLOUD / OVH Private Cloud SecNumCloud',
     ]);
     // Ranked by desired options met: Outscale (marketplace) and OVHcloud before Cloud Temple if it meets fewer.
-    const ranks = evaluation.matches.edges.map(({ node }: { node: { desiredMet: number; rank: number } }) => [node.desiredMet, node.rank]);
+    const ranks = evaluation.matches.edges.map(({ node }: { node: { desiredMet: number; rank: number } }) => [
+      node.desiredMet,
+      node.rank,
+    ]);
     expect(ranks.map(([met]: number[]) => met)).toEqual([...ranks.map(([met]: number[]) => met)].sort((a, b) => b - a));
-    const outscale = evaluation.matches.edges.find(({ node }: { node: Pair }) => node.brandName === '3DS OUTSCALE').node;
+    const outscale = evaluation.matches.edges.find(
+      ({ node }: { node: Pair }) => node.brandName === '3DS OUTSCALE',
+    ).node;
     expect(outscale.brand.slug).toBe('3ds-outscale');
-    expect(outscale.checks.find((c: { option: string }) => c.option === 'SECNUMCLOUD').explanation.fr).toBe('SecNumCloud détenu depuis le 01/12/2023');
+    expect(outscale.checks.find((c: { option: string }) => c.option === 'SECNUMCLOUD').explanation.fr).toBe(
+      'SecNumCloud détenu depuis le 01/12/2023',
+    );
     expect(outscale.checks.find((c: { option: string }) => c.option === 'MARKETPLACE')).toMatchObject({ met: true });
     expect(evaluation.matchCount + evaluation.excludedCount).toBe(39); // every seeded solution, matched or excluded
   });
@@ -56,8 +64,14 @@ describe('guided choice (PAAC)', () => {
 
   it('gives every excluded pair the first reason it failed', async () => {
     const { data } = await evaluate(GUIDE_ANSWERS, '2024-10-02');
-    const premiens = data!.evaluateGuidedChoice.exclusions.edges.find(({ node }: { node: Pair }) => node.solutionName === 'PREMI3NS').node;
-    expect(premiens.reason).toEqual({ question: 'CERTIFICATIONS', option: 'SECNUMCLOUD', explanation: { en: 'SecNumCloud not held on 2 October 2024' } });
+    const premiens = data!.evaluateGuidedChoice.exclusions.edges.find(
+      ({ node }: { node: Pair }) => node.solutionName === 'PREMI3NS',
+    ).node;
+    expect(premiens.reason).toEqual({
+      question: 'CERTIFICATIONS',
+      option: 'SECNUMCLOUD',
+      explanation: { en: 'SecNumCloud not held on 2 October 2024' },
+    });
   });
 
   it('never returns a US brand to "only providers not subject to extra-European law"', async () => {
@@ -68,14 +82,19 @@ describe('guided choice (PAAC)', () => {
     const brands = new Set(data!.evaluateGuidedChoice.matches.edges.map(({ node }: { node: Pair }) => node.brandName));
     for (const us of ['AWS', 'Microsoft Azure', 'Google Cloud', 'ORACLE']) expect(brands).not.toContain(us);
     expect(brands).toContain('OVHCLOUD');
-    const aws = data!.evaluateGuidedChoice.exclusions.edges.find(({ node }: { node: Pair }) => node.brandName === 'AWS').node;
+    const aws = data!.evaluateGuidedChoice.exclusions.edges.find(
+      ({ node }: { node: Pair }) => node.brandName === 'AWS',
+    ).node;
     expect(aws.reason.explanation.en).toBe('Subject to extra-European legislation (legal entity: US)');
   });
 
   it('removes only the brand excluded with "all except those ticked"', async () => {
     const base = [{ question: 'CERTIFICATIONS', option: 'ISO_27001', requirement: 'DESIRED' }];
     const all = await evaluate([{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_PROVIDERS' }, ...base]);
-    const except = await evaluate([{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_EXCEPT', exceptBrandIds: [brandId('AWS')] }, ...base]);
+    const except = await evaluate([
+      { question: 'EXTRA_EU_LEGISLATION', option: 'ALL_EXCEPT', exceptBrandIds: [brandId('AWS')] },
+      ...base,
+    ]);
     const withAll = pairs(all.data!.evaluateGuidedChoice.matches);
     const withExcept = pairs(except.data!.evaluateGuidedChoice.matches);
     expect(withExcept).toEqual(withAll.filter((p) => !p.startsWith('AWS /')));
@@ -83,13 +102,55 @@ describe('guided choice (PAAC)', () => {
   });
 
   it.each([
-    ['a mandatory question left out', [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_PROVIDERS' }], 'answers.CERTIFICATIONS', /mandatory/],
-    ['an unknown question', [...GUIDE_ANSWERS, { question: 'COLOUR', option: 'BLUE' }], 'answers.COLOUR', /no question/],
-    ['an unknown option', [...GUIDE_ANSWERS, { question: 'COMPUTE', option: 'QUANTUM' }], 'answers.COMPUTE', /no option "QUANTUM"/],
-    ['two answers to a one-answer question', [...GUIDE_ANSWERS, { question: 'EXTRA_EU_LEGISLATION', option: 'NOT_SUBJECT_ONLY' }], 'answers.EXTRA_EU_LEGISLATION', /exactly one/],
-    ['a desired exposure', [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_PROVIDERS', requirement: 'DESIRED' }, GUIDE_ANSWERS[1]], 'answers.EXTRA_EU_LEGISLATION', /always required/],
-    ['"all except" without a brand', [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_EXCEPT' }, GUIDE_ANSWERS[1]], 'answers.EXTRA_EU_LEGISLATION', /at least one provider/],
-    ['"all except" an unknown brand', [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_EXCEPT', exceptBrandIds: ['00000000-0000-4000-8000-000000000000'] }, GUIDE_ANSWERS[1]], 'answers.EXTRA_EU_LEGISLATION', /no brand/],
+    [
+      'a mandatory question left out',
+      [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_PROVIDERS' }],
+      'answers.CERTIFICATIONS',
+      /mandatory/,
+    ],
+    [
+      'an unknown question',
+      [...GUIDE_ANSWERS, { question: 'COLOUR', option: 'BLUE' }],
+      'answers.COLOUR',
+      /no question/,
+    ],
+    [
+      'an unknown option',
+      [...GUIDE_ANSWERS, { question: 'COMPUTE', option: 'QUANTUM' }],
+      'answers.COMPUTE',
+      /no option "QUANTUM"/,
+    ],
+    [
+      'two answers to a one-answer question',
+      [...GUIDE_ANSWERS, { question: 'EXTRA_EU_LEGISLATION', option: 'NOT_SUBJECT_ONLY' }],
+      'answers.EXTRA_EU_LEGISLATION',
+      /exactly one/,
+    ],
+    [
+      'a desired exposure',
+      [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_PROVIDERS', requirement: 'DESIRED' }, GUIDE_ANSWERS[1]],
+      'answers.EXTRA_EU_LEGISLATION',
+      /always required/,
+    ],
+    [
+      '"all except" without a brand',
+      [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_EXCEPT' }, GUIDE_ANSWERS[1]],
+      'answers.EXTRA_EU_LEGISLATION',
+      /at least one provider/,
+    ],
+    [
+      '"all except" an unknown brand',
+      [
+        {
+          question: 'EXTRA_EU_LEGISLATION',
+          option: 'ALL_EXCEPT',
+          exceptBrandIds: ['00000000-0000-4000-8000-000000000000'],
+        },
+        GUIDE_ANSWERS[1],
+      ],
+      'answers.EXTRA_EU_LEGISLATION',
+      /no brand/,
+    ],
   ])('refuses %s with a typed error naming the question', async (_, answers, field, reason) => {
     const { data, errors } = await evaluate(answers, undefined, 'en');
     expect(data).toEqual({ evaluateGuidedChoice: null });
@@ -107,37 +168,72 @@ describe('guided choice (PAAC)', () => {
     );
     const { guidedChoice, errors } = data!.recordGuidedChoice;
     expect(errors).toEqual([]);
-    expect(guidedChoice).toMatchObject({ projectName: 'Environnement Cloud - Projet', entityName: 'Entité de démonstration', authorName: 'Clara Maurice', asOf: '2024-10-02', market: { name: 'Nuage Public' } });
+    expect(guidedChoice).toMatchObject({
+      projectName: 'Environnement Cloud - Projet',
+      entityName: 'Entité de démonstration',
+      authorName: 'Clara Maurice',
+      asOf: '2024-10-02',
+      market: { name: 'Nuage Public' },
+    });
     expect(guidedChoice.evaluation.matchCount).toBe(3);
-    expect(guidedChoice.evaluation.answers[1]).toEqual({ question: 'CERTIFICATIONS', option: 'SECNUMCLOUD', requirement: 'REQUIRED', optionLabel: { fr: 'SecNumCloud' } });
+    expect(guidedChoice.evaluation.answers[1]).toEqual({
+      question: 'CERTIFICATIONS',
+      option: 'SECNUMCLOUD',
+      requirement: 'REQUIRED',
+      optionLabel: { fr: 'SecNumCloud' },
+    });
 
-    const read = (caller: Identity) => subgraph.query(caller, 'query($id: ID!) { guidedChoice(id: $id) { projectName } }', { id: guidedChoice.id });
-    for (const allowed of [beneficiary, analyst, marketHolder]) expect((await read(allowed)).data?.guidedChoice?.projectName).toBe('Environnement Cloud - Projet');
+    const read = (caller: Identity) =>
+      subgraph.query(caller, 'query($id: ID!) { guidedChoice(id: $id) { projectName } }', { id: guidedChoice.id });
+    for (const allowed of [beneficiary, analyst, marketHolder])
+      expect((await read(allowed)).data?.guidedChoice?.projectName).toBe('Environnement Cloud - Projet');
     // OVHcloud is retained, but no request built on it solicits it yet (the gateway tests follow it further).
-    for (const refused of [otherEntityBuyer, supplierOf('OVHCLOUD'), supplierOf('AWS')]) expect((await read(refused)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const refused of [otherEntityBuyer, supplierOf('OVHCLOUD'), supplierOf('AWS')])
+      expect((await read(refused)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
-    const list = async (caller: Identity) => (await subgraph.query(caller, '{ guidedChoices(first: 100) { edges { node { id } } } }')).data!.guidedChoices.edges.map((e: { node: { id: string } }) => e.node.id);
+    const list = async (caller: Identity) =>
+      (
+        await subgraph.query(caller, '{ guidedChoices(first: 100) { edges { node { id } } } }')
+      ).data!.guidedChoices.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(await list(beneficiary)).toContain(guidedChoice.id);
     expect(await list(supplierOf('AWS'))).not.toContain(guidedChoice.id);
     expect(await list(otherEntityBuyer)).not.toContain(guidedChoice.id);
   });
 
   it('refuses to record bad answers or a nameless project, and keeps nothing', async () => {
-    const count = async () => (await subgraph.query(analyst, '{ guidedChoices { totalCount } }')).data!.guidedChoices.totalCount;
+    const count = async () =>
+      (await subgraph.query(analyst, '{ guidedChoices { totalCount } }')).data!.guidedChoices.totalCount;
     const before = await count();
     const record = (input: Record<string, unknown>) =>
-      subgraph.query(beneficiary, 'mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { guidedChoice { id } errors { code field } } }', { input });
-    expect((await record({ projectName: '  ', answers: GUIDE_ANSWERS })).data!.recordGuidedChoice).toEqual({ guidedChoice: null, errors: [{ code: 'BAD_USER_INPUT', field: 'input.projectName' }] });
-    expect((await record({ projectName: 'P', answers: GUIDE_ANSWERS.slice(0, 1) })).data!.recordGuidedChoice.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'answers.CERTIFICATIONS' }]);
-    const bySupplier = await subgraph.query(supplierOf('OVHCLOUD'), 'mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { errors { code } } }', { input: { projectName: 'P', answers: GUIDE_ANSWERS } });
+      subgraph.query(
+        beneficiary,
+        'mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { guidedChoice { id } errors { code field } } }',
+        { input },
+      );
+    expect((await record({ projectName: '  ', answers: GUIDE_ANSWERS })).data!.recordGuidedChoice).toEqual({
+      guidedChoice: null,
+      errors: [{ code: 'BAD_USER_INPUT', field: 'input.projectName' }],
+    });
+    expect(
+      (await record({ projectName: 'P', answers: GUIDE_ANSWERS.slice(0, 1) })).data!.recordGuidedChoice.errors,
+    ).toEqual([{ code: 'BAD_USER_INPUT', field: 'answers.CERTIFICATIONS' }]);
+    const bySupplier = await subgraph.query(
+      supplierOf('OVHCLOUD'),
+      'mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { errors { code } } }',
+      { input: { projectName: 'P', answers: GUIDE_ANSWERS } },
+    );
     expect(bySupplier.data!.recordGuidedChoice.errors).toEqual([{ code: 'FORBIDDEN' }]);
     expect(await count()).toBe(before);
   });
 
   it('prints the PAAC report as a PDF with the project, market, date, author, entity, answers and results', async () => {
-    const { data } = await subgraph.query(beneficiary, 'mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { guidedChoice { id reportUrl } } }', {
-      input: { projectName: 'Environnement Cloud - Projet', asOf: '2024-10-02', answers: GUIDE_ANSWERS },
-    });
+    const { data } = await subgraph.query(
+      beneficiary,
+      'mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { guidedChoice { id reportUrl } } }',
+      {
+        input: { projectName: 'Environnement Cloud - Projet', asOf: '2024-10-02', answers: GUIDE_ANSWERS },
+      },
+    );
     const { id, reportUrl } = data!.recordGuidedChoice.guidedChoice;
     expect(reportUrl).toBe(`/downloads/catalogue/guided-choices/${id}/report.pdf`);
     const download = (caller: Identity | null) =>
@@ -147,10 +243,27 @@ describe('guided choice (PAAC)', () => {
     const response = await download(beneficiary);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toContain('parcours-aide-au-choix-Environnement-Cloud-Projet.pdf');
+    expect(response.headers.get('content-disposition')).toContain(
+      'parcours-aide-au-choix-Environnement-Cloud-Projet.pdf',
+    );
     const pdf = new Uint8Array(await response.arrayBuffer());
     const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ');
-    for (const expected of ["Parcours d'Aide Au Choix", 'Environnement Cloud - Projet', 'Nuage Public', 'Clara Maurice', 'Entité de démonstration', 'Recours à tous les CSP', 'SecNumCloud', "Services d'inventaire et gestion des configurations (CMDB)", "Disponibilité d'une marketplace", '3 résultat(s)', 'OUTSCALE', 'Outscale Cloud Secteur Public SecNumCloud', 'CLOUD TEMPLE', 'OVH Private Cloud SecNumCloud']) {
+    for (const expected of [
+      "Parcours d'Aide Au Choix",
+      'Environnement Cloud - Projet',
+      'Nuage Public',
+      'Clara Maurice',
+      'Entité de démonstration',
+      'Recours à tous les CSP',
+      'SecNumCloud',
+      "Services d'inventaire et gestion des configurations (CMDB)",
+      "Disponibilité d'une marketplace",
+      '3 résultat(s)',
+      'OUTSCALE',
+      'Outscale Cloud Secteur Public SecNumCloud',
+      'CLOUD TEMPLE',
+      'OVH Private Cloud SecNumCloud',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text).not.toContain('PREMI3NS');

@@ -4,11 +4,28 @@ import { Role, stableId, type Identity } from '@nuage/shared';
 export const ENTITY_ID = stableId('entity', '13002526500013');
 export const brandId = (name: string) => stableId('brand', name);
 
-export const beneficiary: Identity = { userId: 'clara', role: Role.BENEFICIARY, name: 'Clara Maurice', entityId: ENTITY_ID, entityName: 'Entité de démonstration' };
-export const otherEntityBuyer: Identity = { userId: 'paul', role: Role.BENEFICIARY, name: 'Paul Durand', entityId: stableId('entity', 'other'), entityName: 'Autre entité' };
+export const beneficiary: Identity = {
+  userId: 'clara',
+  role: Role.BENEFICIARY,
+  name: 'Clara Maurice',
+  entityId: ENTITY_ID,
+  entityName: 'Entité de démonstration',
+};
+export const otherEntityBuyer: Identity = {
+  userId: 'paul',
+  role: Role.BENEFICIARY,
+  name: 'Paul Durand',
+  entityId: stableId('entity', 'other'),
+  entityName: 'Autre entité',
+};
 export const marketHolder: Identity = { userId: 'sophie', role: Role.MARKET_HOLDER, name: 'Sophie Bernard' };
 export const analyst: Identity = { userId: 'ines', role: Role.ANALYST, name: 'Inès Petit' };
-export const supplierOf = (brand: string): Identity => ({ userId: `supplier-${brand}`, role: Role.SUPPLIER, name: `Supplier ${brand}`, brandId: brandId(brand) });
+export const supplierOf = (brand: string): Identity => ({
+  userId: `supplier-${brand}`,
+  role: Role.SUPPLIER,
+  name: `Supplier ${brand}`,
+  brandId: brandId(brand),
+});
 
 /** The guide's example: all providers, SecNumCloud required, CMDB and marketplace desired. */
 export const GUIDE_ANSWERS = [

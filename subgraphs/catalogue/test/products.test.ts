@@ -39,14 +39,19 @@ describe('price list ("Choix des produits")', () => {
 
   it('searches by brand, by the start of a reference and by words of the designation, in reference order', async () => {
     const byBrand = await search({ brand: 'ovh' });
-    expect(new Set(byBrand.edges.map((e: { node: { brand: { name: string } } }) => e.node.brand.name))).toEqual(new Set(['OVHCLOUD']));
+    expect(new Set(byBrand.edges.map((e: { node: { brand: { name: string } } }) => e.node.brand.name))).toEqual(
+      new Set(['OVHCLOUD']),
+    );
     expect(byBrand.totalCount).toBe(1 + 4 * 2); // the subscription, then two products per solution
     const byPrefix = await search({ reference: '1458' });
     const codes = byPrefix.edges.map((e: { node: { code: string } }) => e.node.code);
     expect(codes.every((c: string) => c.startsWith('1458'))).toBe(true);
     expect(codes).toEqual([...codes].sort());
     const byDesignation = await search({ designation: 'premi3ns' });
-    expect(byDesignation.edges.map((e: { node: { solution: { name: string } } }) => e.node.solution.name)).toEqual(['PREMI3NS', 'PREMI3NS']);
+    expect(byDesignation.edges.map((e: { node: { solution: { name: string } } }) => e.node.solution.name)).toEqual([
+      'PREMI3NS',
+      'PREMI3NS',
+    ]);
     expect((await search({ brandId: brandId('S3NS'), designation: 'engagement 36' })).totalCount).toBe(2);
   });
 
@@ -55,15 +60,25 @@ describe('price list ("Choix des produits")', () => {
     for (const { node } of edges.filter((e: { node: { price: { onQuote: boolean } } }) => !e.node.price.onQuote)) {
       expect(node.price.illustrative).toBe(true);
       expect(node.price.label).toMatch(/ HT \(prix indicatif\)$/);
-      const expected = priceOf({ listPrice: node.price.listPrice.amount, discountPercent: node.price.discountPercent, illustrativePrice: true });
+      const expected = priceOf({
+        listPrice: node.price.listPrice.amount,
+        discountPercent: node.price.discountPercent,
+        illustrativePrice: true,
+      });
       expect(node.price.unitPriceExclVat.amount).toBe(expected.unitPrice!.toFixed(2));
     }
   });
 
   it('rounds the unit price half up to the cent, in decimal', () => {
-    expect(priceOf({ listPrice: '10000.00', discountPercent: '3.10', illustrativePrice: false }).unitPrice!.toFixed(2)).toBe('9690.00');
-    expect(priceOf({ listPrice: '0.10', discountPercent: '5.00', illustrativePrice: false }).unitPrice!.toFixed(2)).toBe('0.10'); // 0.095 → 0.10
-    expect(priceOf({ listPrice: '19.99', discountPercent: '12.50', illustrativePrice: false }).unitPrice!.toFixed(2)).toBe('17.49'); // 17.49125
+    expect(
+      priceOf({ listPrice: '10000.00', discountPercent: '3.10', illustrativePrice: false }).unitPrice!.toFixed(2),
+    ).toBe('9690.00');
+    expect(
+      priceOf({ listPrice: '0.10', discountPercent: '5.00', illustrativePrice: false }).unitPrice!.toFixed(2),
+    ).toBe('0.10'); // 0.095 → 0.10
+    expect(
+      priceOf({ listPrice: '19.99', discountPercent: '12.50', illustrativePrice: false }).unitPrice!.toFixed(2),
+    ).toBe('17.49'); // 17.49125
   });
 
   it('lets the market holder price a product; the price is then the market’s, and the change is dated and kept', async () => {
@@ -74,10 +89,24 @@ describe('price list ("Choix des produits")', () => {
       { input: { id: product.id, listPrice: '10000.00', discountPercent: '3.10', reason: 'Prix négocié 2026' } },
     );
     expect(data!.updateProduct.errors).toEqual([]);
-    expect(data!.updateProduct.product.price).toEqual({ onQuote: false, illustrative: false, label: '9\u202f690,00\u00a0€ HT', unitPriceExclVat: { amount: '9690.00' } });
-    const english = await subgraph.query(beneficiary, 'query($id: ID!) { product(id: $id) { price { label } } }', { id: product.id }, { 'accept-language': 'en' });
+    expect(data!.updateProduct.product.price).toEqual({
+      onQuote: false,
+      illustrative: false,
+      label: '9\u202f690,00\u00a0€ HT',
+      unitPriceExclVat: { amount: '9690.00' },
+    });
+    const english = await subgraph.query(
+      beneficiary,
+      'query($id: ID!) { product(id: $id) { price { label } } }',
+      { id: product.id },
+      { 'accept-language': 'en' },
+    );
     expect(english.data!.product.price.label).toBe('€9,690.00 excl. VAT');
-    const history = await subgraph.query(analyst, 'query($id: ID!) { catalogueChanges(subjectId: $id) { edges { node { action authorName reason before after } } } }', { id: product.id });
+    const history = await subgraph.query(
+      analyst,
+      'query($id: ID!) { catalogueChanges(subjectId: $id) { edges { node { action authorName reason before after } } } }',
+      { id: product.id },
+    );
     expect(history.data!.catalogueChanges.edges[0].node).toMatchObject({
       action: 'product.updated',
       authorName: 'Sophie Bernard',
@@ -89,12 +118,20 @@ describe('price list ("Choix des produits")', () => {
 
   it('withdraws a product from the list, and lets only the market holder change prices', async () => {
     const [{ node: product }] = (await search({ reference: '145891' })).edges;
-    const retire = await subgraph.query(marketHolder, 'mutation($id: ID!) { updateProduct(input: { id: $id, retired: true }) { errors { field } } }', { id: product.id });
+    const retire = await subgraph.query(
+      marketHolder,
+      'mutation($id: ID!) { updateProduct(input: { id: $id, retired: true }) { errors { field } } }',
+      { id: product.id },
+    );
     expect(retire.data!.updateProduct.errors).toEqual([]);
     expect((await search({ reference: '145891' })).totalCount).toBe(0);
     expect((await search({ reference: '145891', includeRetired: true })).totalCount).toBe(1);
     for (const caller of [beneficiary, supplierOf('OVHCLOUD'), analyst]) {
-      const refused = await subgraph.query(caller, 'mutation($id: ID!) { updateProduct(input: { id: $id, listPrice: "1.00" }) { errors { code } } }', { id: product.id });
+      const refused = await subgraph.query(
+        caller,
+        'mutation($id: ID!) { updateProduct(input: { id: $id, listPrice: "1.00" }) { errors { code } } }',
+        { id: product.id },
+      );
       expect(refused.data!.updateProduct.errors).toEqual([{ code: 'FORBIDDEN' }]);
     }
   });
@@ -106,7 +143,11 @@ describe('price list ("Choix des produits")', () => {
     ['nothing new', { designation: "Prestation d'abonnement AWS Engagement 12 mois" }, 'input'],
   ])('refuses %s and changes nothing', async (_, change, field) => {
     const [{ node: before }] = (await search({ reference: '145892' })).edges;
-    const { data } = await subgraph.query(marketHolder, 'mutation($input: UpdateProductInput!) { updateProduct(input: $input) { product { id } errors { code field } } }', { input: { id: before.id, ...change } });
+    const { data } = await subgraph.query(
+      marketHolder,
+      'mutation($input: UpdateProductInput!) { updateProduct(input: $input) { product { id } errors { code field } } }',
+      { input: { id: before.id, ...change } },
+    );
     expect(data!.updateProduct).toEqual({ product: null, errors: [{ code: 'BAD_USER_INPUT', field }] });
     expect((await search({ reference: '145892' })).edges[0].node).toEqual(before);
   });

@@ -28,7 +28,10 @@ const LISTS = {
     '{ brands(first: 100) { edges { node { name solutions { name certifications { code } products { code price { label } } } } } } }',
     undefined,
   ],
-  'a page of products with brand and solution': ['{ products(first: 100) { edges { node { code brand { name } solution { name } } } } }', undefined],
+  'a page of products with brand and solution': [
+    '{ products(first: 100) { edges { node { code brand { name } solution { name } } } } }',
+    undefined,
+  ],
   'the questionnaire with its options': ['{ questionnaire { code label options { code label } } }', undefined],
 } as const;
 
@@ -37,7 +40,11 @@ describe('SQL statements per list', () => {
     const small: Record<string, number> = {};
     for (const [name, [query, variables]] of Object.entries(LISTS)) small[name] = await statementsOf(query, variables);
     await addGeneratedSolutions(subgraph.orm.em.fork(), 1_000);
-    const { data } = await subgraph.query(analyst, 'query($input: GuidedChoiceInput!) { evaluateGuidedChoice(input: $input) { matchCount excludedCount } }', { input: { answers: GUIDE_ANSWERS } });
+    const { data } = await subgraph.query(
+      analyst,
+      'query($input: GuidedChoiceInput!) { evaluateGuidedChoice(input: $input) { matchCount excludedCount } }',
+      { input: { answers: GUIDE_ANSWERS } },
+    );
     expect(data!.evaluateGuidedChoice.matchCount + data!.evaluateGuidedChoice.excludedCount).toBe(1_039);
     for (const [name, [query, variables]] of Object.entries(LISTS)) {
       expect({ name, statements: await statementsOf(query, variables) }).toEqual({ name, statements: small[name] });

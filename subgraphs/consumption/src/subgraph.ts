@@ -1,8 +1,23 @@
 import type { SubgraphDefinition } from '@nuage/shared';
-import { AlertSettings, BeneficiaryEntityConsumption, Commitment, ConsumptionAlert, OrderLineReference, OrderReference, RequestReference, UsageLine, UsageMonth } from './entities';
+import {
+  AlertSettings,
+  BeneficiaryEntityConsumption,
+  Commitment,
+  ConsumptionAlert,
+  OrderLineReference,
+  OrderReference,
+  RequestReference,
+  UsageLine,
+  UsageMonth,
+} from './entities';
 import { BeneficiaryEntityConsumptionResolver } from './resolvers/beneficiary-entity.resolver';
 import { resolveBeneficiaryEntityReference } from './resolvers/beneficiary-entity.reference';
-import { OrderConsumptionResolver, OrderLineConsumptionResolver, RequestConsumptionResolver, UsageResolver } from './resolvers/consumption.resolver';
+import {
+  OrderConsumptionResolver,
+  OrderLineConsumptionResolver,
+  RequestConsumptionResolver,
+  UsageResolver,
+} from './resolvers/consumption.resolver';
 import { CONSUMPTION_CONSUME } from './services/events';
 import { createLoaders, type ConsumptionLoaders } from './loaders';
 import { migrations } from './migrations';
@@ -10,7 +25,13 @@ import { migrations } from './migrations';
 /** Consumption: usage pushed by suppliers, commitments, figures and forecasts, alerts, market-wide spend. */
 export const consumption: SubgraphDefinition<ConsumptionLoaders> = {
   name: 'consumption',
-  resolvers: [BeneficiaryEntityConsumptionResolver, UsageResolver, OrderLineConsumptionResolver, OrderConsumptionResolver, RequestConsumptionResolver],
+  resolvers: [
+    BeneficiaryEntityConsumptionResolver,
+    UsageResolver,
+    OrderLineConsumptionResolver,
+    OrderConsumptionResolver,
+    RequestConsumptionResolver,
+  ],
   // Reached only through federation's _entities, so they must be declared.
   orphanedTypes: [BeneficiaryEntityConsumption, OrderReference, OrderLineReference, RequestReference],
   references: {

@@ -10,9 +10,11 @@ const outsider = { userId: 'o', role: Role.BENEFICIARY, name: 'Outsider', entity
 const supplier = { userId: 's', role: Role.SUPPLIER, name: 'Supplier', brandId: 'b' };
 let subgraph: TestSubgraph;
 
-const SET = 'mutation($t: [Int!]!) { setConsumptionAlertThresholds(thresholds: $t) { thresholds errors { code field message } } }';
+const SET =
+  'mutation($t: [Int!]!) { setConsumptionAlertThresholds(thresholds: $t) { thresholds errors { code field message } } }';
 const READ = `query($r: [_Any!]!) { _entities(representations: $r) { ... on BeneficiaryEntity { consumptionAlertThresholds } } }`;
-const thresholdsSeenBy = (identity: typeof manager) => subgraph.query(identity, READ, { r: [{ __typename: 'BeneficiaryEntity', id: entityId }] });
+const thresholdsSeenBy = (identity: typeof manager) =>
+  subgraph.query(identity, READ, { r: [{ __typename: 'BeneficiaryEntity', id: entityId }] });
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(consumption, inject('databaseUrl'));
@@ -38,13 +40,18 @@ describe('consumption alert thresholds', () => {
   ])('refuse %j with a typed error and change nothing', async (thresholds, reason) => {
     const { data } = await subgraph.query(manager, SET, { t: thresholds });
     expect(data!.setConsumptionAlertThresholds.thresholds).toBeNull();
-    expect(data!.setConsumptionAlertThresholds.errors[0]).toMatchObject({ code: 'BAD_USER_INPUT', field: 'thresholds' });
+    expect(data!.setConsumptionAlertThresholds.errors[0]).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'thresholds',
+    });
     expect(data!.setConsumptionAlertThresholds.errors[0].message).toContain(reason);
     expect((await thresholdsSeenBy(manager)).data!._entities[0].consumptionAlertThresholds).toEqual([75, 90, 100]);
   });
 
   it('are hidden from another entity and cannot be set by a supplier', async () => {
     expect((await thresholdsSeenBy(outsider)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await subgraph.query(supplier, SET, { t: [50] })).data!.setConsumptionAlertThresholds.errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
+    expect((await subgraph.query(supplier, SET, { t: [50] })).data!.setConsumptionAlertThresholds.errors).toEqual([
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    ]);
   });
 });

@@ -1,4 +1,15 @@
-import { callerOf, DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, MessageFields, THREAD_ENTITIES, threadRoutes, deleteUnattachedUploads, type SubgraphDefinition } from '@nuage/shared';
+import {
+  callerOf,
+  DocumentFields,
+  HistoryEntry,
+  HistoryEntryFields,
+  HistoryField,
+  MessageFields,
+  THREAD_ENTITIES,
+  threadRoutes,
+  deleteUnattachedUploads,
+  type SubgraphDefinition,
+} from '@nuage/shared';
 import { incidentThread, readableIncident } from './services/incidents';
 import { Incident, IncidentType, KnownOrder, OrderReference } from './entities';
 import { IncidentTypeLabels, IncidentTypeResolver } from './resolvers/incident-type.resolver';
@@ -11,11 +22,23 @@ import { seedIncidents } from './seed';
 /** Incidents and disputes on orders and activations. */
 export const incidents: SubgraphDefinition<IncidentsLoaders> = {
   name: 'incidents',
-  resolvers: [IncidentTypeResolver, IncidentTypeLabels, IncidentResolver, OrderIncidentsResolver, MessageFields, DocumentFields, HistoryEntryFields, HistoryField(Incident, 'incident')],
+  resolvers: [
+    IncidentTypeResolver,
+    IncidentTypeLabels,
+    IncidentResolver,
+    OrderIncidentsResolver,
+    MessageFields,
+    DocumentFields,
+    HistoryEntryFields,
+    HistoryField(Incident, 'incident'),
+  ],
   orphanedTypes: [OrderReference],
   references: {
     Order: { __resolveReference: (reference: { id: string }) => OrderReference.of(reference.id) },
-    Incident: { __resolveReference: (reference: { id: string }, context) => readableIncident(context.em, callerOf(context), reference.id).catch(() => null) },
+    Incident: {
+      __resolveReference: (reference: { id: string }, context) =>
+        readableIncident(context.em, callerOf(context), reference.id).catch(() => null),
+    },
   },
   entities: [IncidentType, Incident, KnownOrder, ...THREAD_ENTITIES, HistoryEntry],
   migrations,

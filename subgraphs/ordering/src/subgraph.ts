@@ -1,6 +1,28 @@
 import { HistoryEntry, HistoryEntryFields, HistoryField, type SubgraphDefinition } from '@nuage/shared';
-import { DashboardReference, Delivery, FULFILMENT_ENTITIES, Invoice, OrderIncident, IdempotencyKey, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, RequestReference, Solicitation, SubscriptionOrder } from './entities';
-import { DeliveryLineResolver, DeliveryResolver, InvoiceResolver, OrderLineResolver, OrderResolver, SubscriptionOrderResolver } from './resolvers/order.resolver';
+import {
+  DashboardReference,
+  Delivery,
+  FULFILMENT_ENTITIES,
+  Invoice,
+  OrderIncident,
+  IdempotencyKey,
+  Order,
+  OrderLine,
+  Proposal,
+  ProposalDocument,
+  ProposalLine,
+  RequestReference,
+  Solicitation,
+  SubscriptionOrder,
+} from './entities';
+import {
+  DeliveryLineResolver,
+  DeliveryResolver,
+  InvoiceResolver,
+  OrderLineResolver,
+  OrderResolver,
+  SubscriptionOrderResolver,
+} from './resolvers/order.resolver';
 import { resolveOrderReference } from './resolvers/order.reference';
 import { resolveOrderLineReference } from './resolvers/order-line.reference';
 import { resolveProposalReference } from './resolvers/proposal.reference';
@@ -17,7 +39,18 @@ import { migrations } from './migrations';
 export const ordering: SubgraphDefinition<OrderingLoaders> = {
   name: 'ordering',
   resolvers: [
-    OrderResolver, OrderLineResolver, InvoiceResolver, SubscriptionOrderResolver, DeliveryResolver, DeliveryLineResolver, SolicitationResolver, DashboardResolver, ProposalResolver, ProposalLineResolver, ProposalDocumentResolver, RequestProposalsResolver,
+    OrderResolver,
+    OrderLineResolver,
+    InvoiceResolver,
+    SubscriptionOrderResolver,
+    DeliveryResolver,
+    DeliveryLineResolver,
+    SolicitationResolver,
+    DashboardResolver,
+    ProposalResolver,
+    ProposalLineResolver,
+    ProposalDocumentResolver,
+    RequestProposalsResolver,
     HistoryEntryFields,
     HistoryField(Proposal, 'proposal'),
     HistoryField(SubscriptionOrder, 'subscription order'),
@@ -33,7 +66,19 @@ export const ordering: SubgraphDefinition<OrderingLoaders> = {
     Dashboard: { __resolveReference: (reference: { id: string }) => DashboardReference.of(reference.id) },
     Request: { __resolveReference: (reference: { id: string }) => RequestReference.of(reference.id) },
   },
-  entities: [Order, OrderLine, Solicitation, Proposal, ProposalLine, IdempotencyKey, SubscriptionOrder, ProposalDocument, ...FULFILMENT_ENTITIES, OrderIncident, HistoryEntry],
+  entities: [
+    Order,
+    OrderLine,
+    Solicitation,
+    Proposal,
+    ProposalLine,
+    IdempotencyKey,
+    SubscriptionOrder,
+    ProposalDocument,
+    ...FULFILMENT_ENTITIES,
+    OrderIncident,
+    HistoryEntry,
+  ],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   createLoaders,

@@ -1,8 +1,21 @@
-import { DocumentFields, HistoryEntry, HistoryEntryFields, HistoryField, MessageFields, THREAD_ENTITIES, threadRoutes, internalRoute, BACKGROUND, deleteUnattachedUploads, type SubgraphDefinition } from '@nuage/shared';
+import {
+  DocumentFields,
+  HistoryEntry,
+  HistoryEntryFields,
+  HistoryField,
+  MessageFields,
+  THREAD_ENTITIES,
+  threadRoutes,
+  internalRoute,
+  BACKGROUND,
+  deleteUnattachedUploads,
+  type SubgraphDefinition,
+} from '@nuage/shared';
 import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
 import {
   BeneficiaryEntity,
-  KnownGuidedChoice, KnownOrder,
+  KnownGuidedChoice,
+  KnownOrder,
   KnownProduct,
   KnownSolution,
   Notification,
@@ -63,7 +76,23 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     Request: { __resolveReference: resolveRequestReference },
     Dashboard: { __resolveReference: resolveDashboardReference },
   },
-  entities: [BeneficiaryEntity, Person, Team, Project, ServiceRequest, RequestSolution, RequestItem, ...THREAD_ENTITIES, HistoryEntry, Notification, SearchDocument, KnownSolution, KnownProduct, KnownGuidedChoice, KnownOrder],
+  entities: [
+    BeneficiaryEntity,
+    Person,
+    Team,
+    Project,
+    ServiceRequest,
+    RequestSolution,
+    RequestItem,
+    ...THREAD_ENTITIES,
+    HistoryEntry,
+    Notification,
+    SearchDocument,
+    KnownSolution,
+    KnownProduct,
+    KnownGuidedChoice,
+    KnownOrder,
+  ],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: (em) => seedRequests(em, SEED_BRANDS),
@@ -74,6 +103,8 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
     ...threadRoutes('requests', orm, files, secret, requestThread),
     // The gateway asks whether the account behind a token exists and may act: once per caller per
     // cache period, not part of what a query costs (labelled apart from the statements it counts).
-    internalRoute(/^\/internal\/accounts\/([0-9a-f-]{36})$/, secret, ([personId]) => accountStanding(orm.em.fork({ loggerContext: BACKGROUND }), personId!)),
+    internalRoute(/^\/internal\/accounts\/([0-9a-f-]{36})$/, secret, ([personId]) =>
+      accountStanding(orm.em.fork({ loggerContext: BACKGROUND }), personId!),
+    ),
   ],
 };

@@ -12,48 +12,106 @@ const as = seededIdentity;
 const beneficiary = as('beneficiary');
 const manager = as('manager');
 const supplier = as('supplier:ovhcloud');
-const otherManager: Identity = { userId: 'm2', role: Role.MANAGER, name: 'Autre Manager', entityId: stableId('entity', 'other') };
+const otherManager: Identity = {
+  userId: 'm2',
+  role: Role.MANAGER,
+  name: 'Autre Manager',
+  entityId: stableId('entity', 'other'),
+};
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(requests, inject('databaseUrl'));
 });
 afterAll(() => subgraph?.close());
 
-const PROFILE = 'mutation($input: EntityProfileInput!) { updateEntityProfile(input: $input) { entity { name siret address chorusServiceCode purchasingReferences } errors { code field message } } }';
+const PROFILE =
+  'mutation($input: EntityProfileInput!) { updateEntityProfile(input: $input) { entity { name siret address chorusServiceCode purchasingReferences } errors { code field message } } }';
 
 describe('the "Fiche bénéficiaire"', () => {
   it('is changed by the entity’s managers, with a SIRET whose check digit holds', async () => {
-    const { data } = await subgraph.query(manager, PROFILE, { input: { entityId: SEED_ENTITY.id, chorusServiceCode: 'SERV-DSI-01', purchasingReferences: ['Ligne budgétaire 2026-INFRA'], siret: '130 025 265 00013' } });
+    const { data } = await subgraph.query(manager, PROFILE, {
+      input: {
+        entityId: SEED_ENTITY.id,
+        chorusServiceCode: 'SERV-DSI-01',
+        purchasingReferences: ['Ligne budgétaire 2026-INFRA'],
+        siret: '130 025 265 00013',
+      },
+    });
     expect(data!.updateEntityProfile).toEqual({
-      entity: { name: SEED_ENTITY.name, siret: '13002526500013', address: SEED_ENTITY.address, chorusServiceCode: 'SERV-DSI-01', purchasingReferences: ['Ligne budgétaire 2026-INFRA'] },
+      entity: {
+        name: SEED_ENTITY.name,
+        siret: '13002526500013',
+        address: SEED_ENTITY.address,
+        chorusServiceCode: 'SERV-DSI-01',
+        purchasingReferences: ['Ligne budgétaire 2026-INFRA'],
+      },
       errors: [],
     });
-    const bad = await subgraph.query(manager, PROFILE, { input: { entityId: SEED_ENTITY.id, siret: '13002526500014' } });
-    expect(bad.data!.updateEntityProfile).toEqual({ entity: null, errors: [expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.siret' })] });
-    expect((await subgraph.query(beneficiary, PROFILE, { input: { entityId: SEED_ENTITY.id, name: 'x' } })).data!.updateEntityProfile.errors[0].code).toBe('FORBIDDEN');
-    expect((await subgraph.query(otherManager, PROFILE, { input: { entityId: SEED_ENTITY.id, name: 'x' } })).data!.updateEntityProfile.errors[0].code).toBe('FORBIDDEN');
+    const bad = await subgraph.query(manager, PROFILE, {
+      input: { entityId: SEED_ENTITY.id, siret: '13002526500014' },
+    });
+    expect(bad.data!.updateEntityProfile).toEqual({
+      entity: null,
+      errors: [expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'input.siret' })],
+    });
+    expect(
+      (await subgraph.query(beneficiary, PROFILE, { input: { entityId: SEED_ENTITY.id, name: 'x' } })).data!
+        .updateEntityProfile.errors[0].code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await subgraph.query(otherManager, PROFILE, { input: { entityId: SEED_ENTITY.id, name: 'x' } })).data!
+        .updateEntityProfile.errors[0].code,
+    ).toBe('FORBIDDEN');
   });
 
   it('shows "Mon équipe" to its own people only, and teams are made of its people', async () => {
-    const team = await subgraph.query(manager, 'mutation($input: SaveTeamInput!) { saveTeam(input: $input) { team { name members { name } } errors { field } } }', {
-      input: { entityId: SEED_ENTITY.id, name: 'Equipe infrastructure', memberIds: [beneficiary.userId, manager.userId] },
+    const team = await subgraph.query(
+      manager,
+      'mutation($input: SaveTeamInput!) { saveTeam(input: $input) { team { name members { name } } errors { field } } }',
+      {
+        input: {
+          entityId: SEED_ENTITY.id,
+          name: 'Equipe infrastructure',
+          memberIds: [beneficiary.userId, manager.userId],
+        },
+      },
+    );
+    expect(team.data!.saveTeam.team).toEqual({
+      name: 'Equipe infrastructure',
+      members: expect.arrayContaining([{ name: 'Clara Maurice' }, { name: 'Marc Lefèvre' }]),
     });
-    expect(team.data!.saveTeam.team).toEqual({ name: 'Equipe infrastructure', members: expect.arrayContaining([{ name: 'Clara Maurice' }, { name: 'Marc Lefèvre' }]) });
-    const outsider = await subgraph.query(manager, 'mutation($input: SaveTeamInput!) { saveTeam(input: $input) { errors { field } } }', { input: { entityId: SEED_ENTITY.id, name: 'Mixte', memberIds: [supplier.userId] } });
+    const outsider = await subgraph.query(
+      manager,
+      'mutation($input: SaveTeamInput!) { saveTeam(input: $input) { errors { field } } }',
+      { input: { entityId: SEED_ENTITY.id, name: 'Mixte', memberIds: [supplier.userId] } },
+    );
     expect(outsider.data!.saveTeam.errors).toEqual([{ field: 'input.memberIds.0' }]);
-    const mine = await subgraph.query(beneficiary, 'query($id: ID!) { beneficiaryEntity(id: $id) { people { name role } teams { name } } }', { id: SEED_ENTITY.id });
-    expect(mine.data!.beneficiaryEntity.people.map((p: { name: string }) => p.name)).toEqual(['Marc Lefèvre', 'Clara Maurice']);
+    const mine = await subgraph.query(
+      beneficiary,
+      'query($id: ID!) { beneficiaryEntity(id: $id) { people { name role } teams { name } } }',
+      { id: SEED_ENTITY.id },
+    );
+    expect(mine.data!.beneficiaryEntity.people.map((p: { name: string }) => p.name)).toEqual([
+      'Marc Lefèvre',
+      'Clara Maurice',
+    ]);
     // A supplier reads only the entities of the files its brand takes part in (none here).
-    const bySupplier = await subgraph.query(supplier, 'query($id: ID!) { beneficiaryEntity(id: $id) { name } }', { id: SEED_ENTITY.id });
+    const bySupplier = await subgraph.query(supplier, 'query($id: ID!) { beneficiaryEntity(id: $id) { name } }', {
+      id: SEED_ENTITY.id,
+    });
     expect(bySupplier).toEqual({ data: { beneficiaryEntity: null } });
   });
 });
 
 describe('invitations', () => {
   const invite = (email: string) =>
-    subgraph.query(manager, 'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id email activatedAt } errors { code field } } }', {
-      input: { entityId: SEED_ENTITY.id, email, firstName: 'Léa', lastName: 'Garnier', role: 'BENEFICIARY' },
-    });
+    subgraph.query(
+      manager,
+      'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id email activatedAt } errors { code field } } }',
+      {
+        input: { entityId: SEED_ENTITY.id, email, firstName: 'Léa', lastName: 'Garnier', role: 'BENEFICIARY' },
+      },
+    );
 
   it('emails a link; the invited person checks the profile, sets a password, and the link works once', async () => {
     const { data } = await invite('lea.garnier@entite.gouv.fr');
@@ -65,19 +123,40 @@ describe('invitations', () => {
     const mail = readFileSync(join(subgraph.dataDir, 'mail', mails[0]!), 'utf8');
     expect(mail).toMatch(/^To: lea\.garnier@entite\.gouv\.fr$/m);
     expect(mail).toMatch(/^Subject: =\?UTF-8\?Q\?Nuage_Public_=E2=80=94_activez_votre/m); // "Nuage Public — activez votre compte", RFC 2047
-    const body = mail.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))); // quoted-printable
+    const body = mail
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))); // quoted-printable
     const token = /activation\?token=([\w-]+)/.exec(body)![1]!;
 
-    const view = await subgraph.query(null, 'query($token: String!) { invitation(token: $token) { firstName lastName email role entityName entitySiret } }', { token });
-    expect(view.data!.invitation).toEqual({ firstName: 'Léa', lastName: 'Garnier', email: 'lea.garnier@entite.gouv.fr', role: 'BENEFICIARY', entityName: SEED_ENTITY.name, entitySiret: SEED_ENTITY.siret });
+    const view = await subgraph.query(
+      null,
+      'query($token: String!) { invitation(token: $token) { firstName lastName email role entityName entitySiret } }',
+      { token },
+    );
+    expect(view.data!.invitation).toEqual({
+      firstName: 'Léa',
+      lastName: 'Garnier',
+      email: 'lea.garnier@entite.gouv.fr',
+      role: 'BENEFICIARY',
+      entityName: SEED_ENTITY.name,
+      entitySiret: SEED_ENTITY.siret,
+    });
 
     const activate = (password: string) =>
-      subgraph.query(null, 'mutation($input: ActivateAccountInput!) { activateAccount(input: $input) { person { activatedAt phone } errors { code field } } }', { input: { token, password, phone: '+33 1 23 45 67 89' } });
-    expect((await activate('court')).data!.activateAccount.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.password' }]);
+      subgraph.query(
+        null,
+        'mutation($input: ActivateAccountInput!) { activateAccount(input: $input) { person { activatedAt phone } errors { code field } } }',
+        { input: { token, password, phone: '+33 1 23 45 67 89' } },
+      );
+    expect((await activate('court')).data!.activateAccount.errors).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'input.password' },
+    ]);
     const done = await activate('un mot de passe assez long');
     expect(done.data!.activateAccount.errors).toEqual([]);
     expect(done.data!.activateAccount.person).toMatchObject({ phone: '+33123456789' });
-    expect((await activate('un mot de passe assez long')).data!.activateAccount.errors).toEqual([{ code: 'NOT_FOUND', field: 'token' }]);
+    expect((await activate('un mot de passe assez long')).data!.activateAccount.errors).toEqual([
+      { code: 'NOT_FOUND', field: 'token' },
+    ]);
 
     const stored = await subgraph.orm.em.fork().findOneOrFail(Person, { email: 'lea.garnier@entite.gouv.fr' });
     expect(stored.passwordHash).toMatch(/^scrypt\$131072\$8\$1\$/);
@@ -86,9 +165,17 @@ describe('invitations', () => {
   });
 
   it('refuses a bad address, an address already used, and invitations by someone who is not a manager', async () => {
-    expect((await invite('pas-une-adresse')).data!.invitePerson.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.email' }]);
-    expect((await invite('clara.maurice@entite.gouv.fr')).data!.invitePerson.errors).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.email' }]);
-    const byBeneficiary = await subgraph.query(beneficiary, 'mutation($entityId: ID!) { invitePerson(input: { entityId: $entityId, email: "a@b.fr", firstName: "A", lastName: "B", role: BENEFICIARY }) { errors { code } } }', { entityId: SEED_ENTITY.id });
+    expect((await invite('pas-une-adresse')).data!.invitePerson.errors).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'input.email' },
+    ]);
+    expect((await invite('clara.maurice@entite.gouv.fr')).data!.invitePerson.errors).toEqual([
+      { code: 'BAD_USER_INPUT', field: 'input.email' },
+    ]);
+    const byBeneficiary = await subgraph.query(
+      beneficiary,
+      'mutation($entityId: ID!) { invitePerson(input: { entityId: $entityId, email: "a@b.fr", firstName: "A", lastName: "B", role: BENEFICIARY }) { errors { code } } }',
+      { entityId: SEED_ENTITY.id },
+    );
     expect(byBeneficiary.data!.invitePerson.errors).toEqual([{ code: 'FORBIDDEN' }]);
   });
 });
@@ -96,13 +183,23 @@ describe('invitations', () => {
 describe('events from the other subgraphs', () => {
   it('applies each event once, however often it is delivered, and refuses unsigned ones', async () => {
     const id = stableId('event', 'solution-1');
-    const event = { id, topic: TOPICS.solutionChanged, payload: { id: stableId('solution', 'X/Y'), brandId: stableId('brand', 'X'), name: 'Y', retired: false } };
+    const event = {
+      id,
+      topic: TOPICS.solutionChanged,
+      payload: { id: stableId('solution', 'X/Y'), brandId: stableId('brand', 'X'), name: 'Y', retired: false },
+    };
     expect(await subgraph.deliver(event)).toBe(204);
     // A redelivery of the same event (same id) with other content changes nothing.
     expect(await subgraph.deliver({ ...event, payload: { ...event.payload, name: 'Changed' } })).toBe(204);
-    const [row] = await subgraph.orm.em.getConnection().execute<{ name: string }[]>('select name from known_solution where id = ?', [event.payload.id]);
+    const [row] = await subgraph.orm.em
+      .getConnection()
+      .execute<{ name: string }[]>('select name from known_solution where id = ?', [event.payload.id]);
     expect(row!.name).toBe('Y');
-    const forged = await fetch(new URL('/events', subgraph.url), { method: 'POST', headers: { 'content-type': 'application/json', 'x-nuage-event-signature': 'forged' }, body: JSON.stringify(event) });
+    const forged = await fetch(new URL('/events', subgraph.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-nuage-event-signature': 'forged' },
+      body: JSON.stringify(event),
+    });
     expect(forged.status).toBe(401);
   });
 });

@@ -30,7 +30,8 @@ export class Brand extends BaseEntity {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Whether the provider is subject to extra-European legislation (e.g. US CLOUD Act); null when unknown.',
+    description:
+      'Whether the provider is subject to extra-European legislation (e.g. US CLOUD Act); null when unknown.',
   })
   @Index()
   @Property({ type: 'boolean', nullable: true })

@@ -11,7 +11,9 @@ import { BaseEntity, JSONObject } from '@nuage/shared';
 @Index({ properties: ['subjectId', 'createdAt'] })
 @Index({ properties: ['createdAt'] })
 export class CatalogueChange extends BaseEntity {
-  @Field(() => String, { description: 'What kind of thing changed: BRAND, SOLUTION, CERTIFICATION, PRODUCT or QUESTION_OPTION.' })
+  @Field(() => String, {
+    description: 'What kind of thing changed: BRAND, SOLUTION, CERTIFICATION, PRODUCT or QUESTION_OPTION.',
+  })
   @Property({ type: 'string' })
   subjectType!: string;
 

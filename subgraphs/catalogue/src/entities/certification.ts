@@ -19,7 +19,10 @@ export class Certification extends BaseEntity {
   @Property({ type: 'string' })
   code!: string;
 
-  @Field(() => LocalDate, { nullable: true, description: 'First day of validity; null when held since before the market opened.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day of validity; null when held since before the market opened.',
+  })
   @Property({ type: 'date', nullable: true })
   validFrom!: string | null;
 

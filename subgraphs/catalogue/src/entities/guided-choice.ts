@@ -10,7 +10,9 @@ import type { EvaluationResult } from '../services/evaluation';
  * report say the same thing whatever the catalogue becomes.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A recorded guided-choice evaluation ("Parcours d\'aide au choix"), attachable to a request.' })
+@ObjectType({
+  description: 'A recorded guided-choice evaluation ("Parcours d\'aide au choix"), attachable to a request.',
+})
 @Entity({ tableName: 'guided_choice' })
 @Index({ properties: ['entityId', 'createdAt'] })
 export class GuidedChoice extends BaseEntity<'addressedBrandIds'> {
@@ -25,7 +27,10 @@ export class GuidedChoice extends BaseEntity<'addressedBrandIds'> {
   @Property({ type: 'uuid' })
   entityId!: string;
 
-  @Field(() => String, { nullable: true, description: "The entity's name when it was recorded, as the buyer's identity gave it." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The entity's name when it was recorded, as the buyer's identity gave it.",
+  })
   @Property({ type: 'string', nullable: true })
   entityName!: string | null;
 

@@ -41,10 +41,19 @@ registerEnumType(BillingTiming, {
  * renewal or complementary order. Priced by list price and market discount, or quoted on request.
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A product reference of the market price list, e.g. 145897 "Prestation d\'abonnement OVH Engagement 12 mois".' })
+@ObjectType({
+  description:
+    'A product reference of the market price list, e.g. 145897 "Prestation d\'abonnement OVH Engagement 12 mois".',
+})
 @Entity({ tableName: 'product' })
-@Index({ name: 'product_designation_trgm', expression: 'create index "product_designation_trgm" on "product" using gin ("designation" gin_trgm_ops)' })
-@Index({ name: 'product_code_prefix', expression: 'create index "product_code_prefix" on "product" ("code" text_pattern_ops)' })
+@Index({
+  name: 'product_designation_trgm',
+  expression: 'create index "product_designation_trgm" on "product" using gin ("designation" gin_trgm_ops)',
+})
+@Index({
+  name: 'product_code_prefix',
+  expression: 'create index "product_code_prefix" on "product" ("code" text_pattern_ops)',
+})
 export class Product extends BaseEntity {
   @Field(() => String, { description: 'Reference of the product on the market, e.g. "145897".' })
   @Property({ type: 'string', unique: true })

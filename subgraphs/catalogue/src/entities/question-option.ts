@@ -12,7 +12,9 @@ export class QuestionOption extends BaseEntity {
   @ManyToOne({ entity: () => Question })
   question!: Question;
 
-  @Field(() => String, { description: 'Stable code within its question, e.g. "SECNUMCLOUD"; answers name the option by it.' })
+  @Field(() => String, {
+    description: 'Stable code within its question, e.g. "SECNUMCLOUD"; answers name the option by it.',
+  })
   @Property({ type: 'string' })
   code!: string;
 
@@ -23,7 +25,8 @@ export class QuestionOption extends BaseEntity {
   labelEn!: string;
 
   @Field(() => String, {
-    description: 'What is tested: a certification code, a service category code, or for exposure NOT_SUBJECT, ANY or ANY_EXCEPT.',
+    description:
+      'What is tested: a certification code, a service category code, or for exposure NOT_SUBJECT, ANY or ANY_EXCEPT.',
   })
   @Property({ type: 'string' })
   criterion!: string;

@@ -12,7 +12,9 @@ registerEnumType(QuestionRule, {
   name: 'QuestionRule',
   description: 'How the options of a question are tested against a brand and solution.',
   valuesConfig: {
-    EXPOSURE: { description: "The brand's exposure to extra-European legislation (or the buyer's list of excluded brands)." },
+    EXPOSURE: {
+      description: "The brand's exposure to extra-European legislation (or the buyer's list of excluded brands).",
+    },
     CERTIFICATION: { description: 'The solution holds the certification (option criterion) on the evaluation date.' },
     SERVICE_CATEGORY: { description: 'The solution, or its brand, provides the service category (option criterion).' },
   },

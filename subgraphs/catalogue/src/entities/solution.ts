@@ -25,7 +25,10 @@ export class Solution extends BaseEntity {
   @Property({ type: 'text[]' })
   serviceCategories: string[] = [];
 
-  @Field(() => Date, { nullable: true, description: 'When the market holder withdrew it from the market; null while offered.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the market holder withdrew it from the market; null while offered.',
+  })
   @Property({ type: 'datetime', nullable: true })
   retiredAt: Date | null = null;
 }

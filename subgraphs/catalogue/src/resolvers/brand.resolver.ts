@@ -1,5 +1,28 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, NESTED_LIST_CAP, LocalDate, MutationPayload, PageArgs, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  callerOf,
+  Connection,
+  NESTED_LIST_CAP,
+  LocalDate,
+  MutationPayload,
+  PageArgs,
+  succeeded,
+  Role,
+  type SubgraphContext,
+} from '@nuage/shared';
 import { Brand, Solution } from '../entities';
 import { findBrands } from '../services/brands';
 import { updateBrand } from '../services/catalogue-changes';
@@ -24,7 +47,10 @@ class UpdateBrandInput {
   @Field(() => String, { nullable: true, description: 'ISO 3166 country of the contracting legal entity.' })
   legalCountry?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Exposure to extra-European legislation; null when not established.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Exposure to extra-European legislation; null when not established.',
+  })
   extraEuLegislation?: boolean | null;
 
   @Field(() => [String], { nullable: true, description: 'Service categories the brand provides across its solutions.' })
@@ -36,16 +62,26 @@ class UpdateBrandInput {
 
 @InputType({ description: 'Narrows the list of brands; every criterion given must hold.' })
 class BrandFilter {
-  @Field(() => String, { nullable: true, description: 'Words in the name, tagline or description of the brand or of one of its solutions (2 characters at least).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Words in the name, tagline or description of the brand or of one of its solutions (2 characters at least).',
+  })
   text?: string;
 
-  @Field(() => String, { nullable: true, description: 'A certification code one of its solutions holds on `asOf`, e.g. "SECNUMCLOUD".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A certification code one of its solutions holds on `asOf`, e.g. "SECNUMCLOUD".',
+  })
   certification?: string;
 
   @Field(() => String, { nullable: true, description: 'A service category code the brand covers, e.g. "VDI".' })
   serviceCategory?: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'true: only brands subject to extra-European legislation; false: only those known not to be.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only brands subject to extra-European legislation; false: only those known not to be.',
+  })
   extraEuLegislation?: boolean;
 
   @Field(() => LocalDate, { nullable: true, description: 'The day certifications are checked on (today by default).' })
@@ -57,7 +93,11 @@ export class BrandResolver {
   @Authorized()
   @Query(() => BrandConnection, { description: 'The brands of the market, in name order.' })
   brands(
-    @Arg('filter', () => BrandFilter, { nullable: true, description: 'Criteria that must all hold; everything when omitted.' }) filter: BrandFilter | undefined,
+    @Arg('filter', () => BrandFilter, {
+      nullable: true,
+      description: 'Criteria that must all hold; everything when omitted.',
+    })
+    filter: BrandFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em }: Context,
   ) {
@@ -70,10 +110,16 @@ export class BrandResolver {
     return loaders.brandById.load(id);
   }
 
-  @FieldResolver(() => [Solution], { description: `The solutions the brand offers on the market, in name order: the first ${NESTED_LIST_CAP}; \`solutions(filter: { brandId })\` pages through all.` })
+  @FieldResolver(() => [Solution], {
+    description: `The solutions the brand offers on the market, in name order: the first ${NESTED_LIST_CAP}; \`solutions(filter: { brandId })\` pages through all.`,
+  })
   async solutions(
     @Root() brand: Brand,
-    @Arg('includeRetired', () => Boolean, { defaultValue: false, description: 'Include solutions withdrawn from the market.' }) includeRetired: boolean,
+    @Arg('includeRetired', () => Boolean, {
+      defaultValue: false,
+      description: 'Include solutions withdrawn from the market.',
+    })
+    includeRetired: boolean,
     @Ctx() { loaders }: Context,
   ) {
     const solutions = await loaders.solutionsByBrand.load(brand.id);
@@ -81,8 +127,13 @@ export class BrandResolver {
   }
 
   @Authorized(Role.MARKET_HOLDER)
-  @Mutation(() => BrandPayload, { description: "Corrects a brand's facts (market holder); the change is dated and kept." })
-  updateBrand(@Arg('input', () => UpdateBrandInput, { description: 'What to do; see the input type.' }) input: UpdateBrandInput, @Ctx() context: Context) {
+  @Mutation(() => BrandPayload, {
+    description: "Corrects a brand's facts (market holder); the change is dated and kept.",
+  })
+  updateBrand(
+    @Arg('input', () => UpdateBrandInput, { description: 'What to do; see the input type.' }) input: UpdateBrandInput,
+    @Ctx() context: Context,
+  ) {
     const { id, reason, ...changes } = input;
     return updateBrand(context.em, callerOf(context), id, changes, reason).then(succeeded);
   }

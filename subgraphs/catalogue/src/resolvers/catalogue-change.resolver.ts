@@ -8,9 +8,15 @@ const CatalogueChangeConnection = Connection(CatalogueChange, 'CatalogueChange',
 @Resolver(() => CatalogueChange)
 export class CatalogueChangeResolver {
   @Authorized()
-  @Query(() => CatalogueChangeConnection, { description: "The market holder's dated changes to the catalogue, latest first." })
+  @Query(() => CatalogueChangeConnection, {
+    description: "The market holder's dated changes to the catalogue, latest first.",
+  })
   catalogueChanges(
-    @Arg('subjectId', () => ID, { nullable: true, description: 'Only the changes of this brand, solution, certification, product or option.' }) subjectId: string | undefined,
+    @Arg('subjectId', () => ID, {
+      nullable: true,
+      description: 'Only the changes of this brand, solution, certification, product or option.',
+    })
+    subjectId: string | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em }: SubgraphContext,
   ) {

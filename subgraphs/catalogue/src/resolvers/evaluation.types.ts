@@ -19,14 +19,20 @@ export class AnswerInput {
   @Field(() => String, { description: 'Code of the option within the question, e.g. "SECNUMCLOUD".' })
   option!: string;
 
-  @Field(() => Requirement, { defaultValue: Requirement.REQUIRED, description: 'Required (filters) or desired (ranks).' })
+  @Field(() => Requirement, {
+    defaultValue: Requirement.REQUIRED,
+    description: 'Required (filters) or desired (ranks).',
+  })
   requirement!: Requirement;
 
-  @Field(() => [ID], { nullable: true, description: 'With the exposure option ALL_EXCEPT only: the brands ticked as not acceptable.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'With the exposure option ALL_EXCEPT only: the brands ticked as not acceptable.',
+  })
   exceptBrandIds?: string[];
 }
 
-@InputType({ description: 'A buyer\'s answers to the guided-choice questionnaire.' })
+@InputType({ description: "A buyer's answers to the guided-choice questionnaire." })
 export class GuidedChoiceInput {
   @Field(() => [AnswerInput], { description: 'Every ticked option; mandatory questions need one at least.' })
   answers!: AnswerInput[];
@@ -70,7 +76,9 @@ export class GuidedChoiceAnswer {
   @Field(() => Requirement, { description: 'Required or desired.' })
   requirement!: Requirement;
 
-  @Field(() => [ExcludedBrand], { description: 'Brands the buyer excluded (exposure option ALL_EXCEPT); empty otherwise.' })
+  @Field(() => [ExcludedBrand], {
+    description: 'Brands the buyer excluded (exposure option ALL_EXCEPT); empty otherwise.',
+  })
   exceptBrands!: ExcludedBrand[];
 }
 
@@ -88,7 +96,9 @@ export class CriterionCheck {
   @Field(() => Boolean, { description: 'Whether the pair meets it.' })
   met!: boolean;
 
-  @Field(() => LocalizedText, { description: 'Why, in French and English, e.g. "SecNumCloud held since 1 December 2023".' })
+  @Field(() => LocalizedText, {
+    description: 'Why, in French and English, e.g. "SecNumCloud held since 1 December 2023".',
+  })
   explanation!: LocalizedText;
 }
 
@@ -137,7 +147,9 @@ export class GuidedChoiceExclusion {
   reason!: CriterionCheck;
 }
 
-@ObjectType({ description: 'The outcome of the guided-choice questionnaire: matching pairs, ranked, and the excluded ones.' })
+@ObjectType({
+  description: 'The outcome of the guided-choice questionnaire: matching pairs, ranked, and the excluded ones.',
+})
 export class GuidedChoiceEvaluation {
   @Field(() => LocalDate, { description: 'The day the catalogue was read as of.' })
   asOf!: string;

@@ -1,17 +1,37 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, connectionFromArray, MutationPayload, PageArgs, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import {
+  callerOf,
+  Connection,
+  connectionFromArray,
+  MutationPayload,
+  PageArgs,
+  succeeded,
+  Role,
+  type SubgraphContext,
+} from '@nuage/shared';
 import { Brand, GuidedChoice, Market, Solution } from '../entities';
 import { evaluateAnswers, findGuidedChoice, listGuidedChoices, recordGuidedChoice } from '../services/guided-choice';
 import type { EvaluationResult } from '../services/evaluation';
 import type { CatalogueLoaders } from '../loaders';
-import { GuidedChoiceEvaluation, GuidedChoiceExclusion, GuidedChoiceInput, GuidedChoiceMatch, RecordGuidedChoiceInput } from './evaluation.types';
+import {
+  GuidedChoiceEvaluation,
+  GuidedChoiceExclusion,
+  GuidedChoiceInput,
+  GuidedChoiceMatch,
+  RecordGuidedChoiceInput,
+} from './evaluation.types';
 
 type Context = SubgraphContext<CatalogueLoaders>;
 
 const MatchConnection = Connection(GuidedChoiceMatch, 'GuidedChoiceMatch', 'matching brand/solution pair');
 const ExclusionConnection = Connection(GuidedChoiceExclusion, 'GuidedChoiceExclusion', 'excluded brand/solution pair');
 const GuidedChoiceConnection = Connection(GuidedChoice, 'GuidedChoice', 'recorded guided choice');
-const RecordGuidedChoicePayload = MutationPayload(GuidedChoice, 'RecordGuidedChoicePayload', 'guidedChoice', 'recorded guided choice');
+const RecordGuidedChoicePayload = MutationPayload(
+  GuidedChoice,
+  'RecordGuidedChoicePayload',
+  'guidedChoice',
+  'recorded guided choice',
+);
 
 /** Where the gateway serves a recorded evaluation's PAAC report (GET with the caller's bearer token). */
 export const reportPath = (id: string) => `/downloads/catalogue/guided-choices/${id}/report.pdf`;
@@ -20,9 +40,13 @@ export const reportPath = (id: string) => `/downloads/catalogue/guided-choices/$
 export class GuidedChoiceEvaluationResolver {
   @Authorized()
   @Query(() => GuidedChoiceEvaluation, {
-    description: 'Evaluates answers to the guided-choice questionnaire without keeping them: matching pairs ranked by desired options met, and the excluded ones with their first failing reason.',
+    description:
+      'Evaluates answers to the guided-choice questionnaire without keeping them: matching pairs ranked by desired options met, and the excluded ones with their first failing reason.',
   })
-  evaluateGuidedChoice(@Arg('input', () => GuidedChoiceInput, { description: 'What to do; see the input type.' }) input: GuidedChoiceInput, @Ctx() { em }: Context) {
+  evaluateGuidedChoice(
+    @Arg('input', () => GuidedChoiceInput, { description: 'What to do; see the input type.' }) input: GuidedChoiceInput,
+    @Ctx() { em }: Context,
+  ) {
     return evaluateAnswers(em, input.answers, input.asOf);
   }
 
@@ -36,12 +60,16 @@ export class GuidedChoiceEvaluationResolver {
     return evaluation.exclusions.length;
   }
 
-  @FieldResolver(() => MatchConnection, { description: 'The matching pairs, best first (then by brand and solution name).' })
+  @FieldResolver(() => MatchConnection, {
+    description: 'The matching pairs, best first (then by brand and solution name).',
+  })
   matches(@Root() evaluation: EvaluationResult, @Args(() => PageArgs) page: PageArgs) {
     return connectionFromArray(evaluation.matches, page);
   }
 
-  @FieldResolver(() => ExclusionConnection, { description: 'The excluded pairs, by brand and solution name, each with the first reason it failed.' })
+  @FieldResolver(() => ExclusionConnection, {
+    description: 'The excluded pairs, by brand and solution name, each with the first reason it failed.',
+  })
   exclusions(@Root() evaluation: EvaluationResult, @Args(() => PageArgs) page: PageArgs) {
     return connectionFromArray(evaluation.exclusions, page);
   }
@@ -70,20 +98,31 @@ export const GuidedChoiceExclusionFields = PairFields(GuidedChoiceExclusion);
 export class GuidedChoiceResolver {
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => RecordGuidedChoicePayload, {
-    description: "Evaluates the buyer's answers and keeps them with the results for a project, so a request can attach them and the PAAC report can be printed.",
+    description:
+      "Evaluates the buyer's answers and keeps them with the results for a project, so a request can attach them and the PAAC report can be printed.",
   })
-  recordGuidedChoice(@Arg('input', () => RecordGuidedChoiceInput, { description: 'What to do; see the input type.' }) input: RecordGuidedChoiceInput, @Ctx() context: Context) {
+  recordGuidedChoice(
+    @Arg('input', () => RecordGuidedChoiceInput, { description: 'What to do; see the input type.' })
+    input: RecordGuidedChoiceInput,
+    @Ctx() context: Context,
+  ) {
     return recordGuidedChoice(context.em, callerOf(context), input).then(succeeded);
   }
 
   @Authorized()
-  @Query(() => GuidedChoice, { nullable: true, description: 'A recorded guided choice: its entity, market-wide staff and the suppliers it retained may read it (null with a NOT_FOUND error otherwise).' })
+  @Query(() => GuidedChoice, {
+    nullable: true,
+    description:
+      'A recorded guided choice: its entity, market-wide staff and the suppliers it retained may read it (null with a NOT_FOUND error otherwise).',
+  })
   guidedChoice(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     return findGuidedChoice(context.em, callerOf(context), id);
   }
 
   @Authorized()
-  @Query(() => GuidedChoiceConnection, { description: 'The recorded guided choices the caller may read, latest first.' })
+  @Query(() => GuidedChoiceConnection, {
+    description: 'The recorded guided choices the caller may read, latest first.',
+  })
   guidedChoices(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
     return listGuidedChoices(context.em, callerOf(context), page);
   }
@@ -98,7 +137,9 @@ export class GuidedChoiceResolver {
     return choice.result;
   }
 
-  @FieldResolver(() => String, { description: 'Path of the PAAC report PDF on the gateway; GET it with the same bearer token.' })
+  @FieldResolver(() => String, {
+    description: 'Path of the PAAC report PDF on the gateway; GET it with the same bearer token.',
+  })
   reportUrl(@Root() choice: GuidedChoice) {
     return reportPath(choice.id);
   }

@@ -1,5 +1,30 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, DecimalScalar, Money, MutationPayload, PageArgs, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  callerOf,
+  Connection,
+  DecimalScalar,
+  Money,
+  MutationPayload,
+  PageArgs,
+  succeeded,
+  Role,
+  type SubgraphContext,
+} from '@nuage/shared';
 import type Decimal from 'decimal.js';
 import { BillingPeriod, BillingTiming, Brand, Product, Solution } from '../entities';
 import { findProducts, priceOf } from '../services/products';
@@ -11,7 +36,9 @@ type Context = SubgraphContext<CatalogueLoaders>;
 const ProductConnection = Connection(Product, 'Product', 'product');
 const ProductPayload = MutationPayload(Product, 'ProductPayload', 'product', 'product');
 
-@InputType({ description: 'Narrows the price list ("Rechercher un produit": par marque, par référence, par désignation).' })
+@InputType({
+  description: 'Narrows the price list ("Rechercher un produit": par marque, par référence, par désignation).',
+})
 class ProductFilter {
   @Field(() => ID, { nullable: true, description: "Only this brand's products." })
   brandId?: string;
@@ -32,7 +59,9 @@ class ProductFilter {
   includeRetired?: boolean;
 }
 
-@ObjectType({ description: 'What a product costs: list price less the market discount, or quoted on request ("sur cotation").' })
+@ObjectType({
+  description: 'What a product costs: list price less the market discount, or quoted on request ("sur cotation").',
+})
 class ProductPrice {
   @Field(() => Boolean, { description: 'Whether the supplier quotes the price on request ("sur cotation").' })
   onQuote!: boolean;
@@ -43,13 +72,18 @@ class ProductPrice {
   @Field(() => DecimalScalar, { nullable: true, description: 'Market discount in percent, e.g. "3.10".' })
   discountPercent!: Decimal | null;
 
-  @Field(() => Money, { nullable: true, description: 'Unit price excl. VAT: list price × (1 − discount), rounded half up to the cent.' })
+  @Field(() => Money, {
+    nullable: true,
+    description: 'Unit price excl. VAT: list price × (1 − discount), rounded half up to the cent.',
+  })
   unitPriceExclVat!: Money | null;
 
   @Field(() => Boolean, { description: 'Whether the price is illustrative seed data, not the market price list.' })
   illustrative!: boolean;
 
-  @Field(() => String, { description: 'The price as people read it, e.g. "Sur cotation" or "9 690,00 € HT (prix indicatif)".' })
+  @Field(() => String, {
+    description: 'The price as people read it, e.g. "Sur cotation" or "9 690,00 € HT (prix indicatif)".',
+  })
   label!: string;
 }
 
@@ -109,26 +143,41 @@ class UpdateProductInput {
   @Field(() => BillingTiming, { nullable: true, description: 'In advance or in arrears.' })
   billingTiming?: BillingTiming;
 
-  @Field(() => DecimalScalar, { nullable: true, description: 'New list price excl. VAT; null makes it "sur cotation".' })
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'New list price excl. VAT; null makes it "sur cotation".',
+  })
   listPrice?: Decimal | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'New market discount in percent.' })
   discountPercent?: Decimal | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'true withdraws it from the price list; false offers it again.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true withdraws it from the price list; false offers it again.',
+  })
   retired?: boolean;
 
   @Field(() => String, { nullable: true, description: 'Why (kept in the catalogue history).' })
   reason?: string;
 }
 
-const decimalText = (value: Decimal | null | undefined) => (value === undefined ? undefined : value === null ? null : value.toFixed());
+const decimalText = (value: Decimal | null | undefined) =>
+  value === undefined ? undefined : value === null ? null : value.toFixed();
 
 @Resolver(() => Product)
 export class ProductResolver {
   @Authorized()
   @Query(() => ProductConnection, { description: 'The price list, in reference order.' })
-  products(@Arg('filter', () => ProductFilter, { nullable: true, description: 'Criteria that must all hold; everything when omitted.' }) filter: ProductFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() { em }: Context) {
+  products(
+    @Arg('filter', () => ProductFilter, {
+      nullable: true,
+      description: 'Criteria that must all hold; everything when omitted.',
+    })
+    filter: ProductFilter | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { em }: Context,
+  ) {
     return findProducts(em, { ...filter }, page);
   }
 
@@ -167,19 +216,37 @@ export class ProductResolver {
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => ProductPayload, { description: 'Adds a product reference to the price list (market holder).' })
-  addProduct(@Arg('input', () => AddProductInput, { description: 'What to do; see the input type.' }) input: AddProductInput, @Ctx() context: Context) {
+  addProduct(
+    @Arg('input', () => AddProductInput, { description: 'What to do; see the input type.' }) input: AddProductInput,
+    @Ctx() context: Context,
+  ) {
     const { brandId, solutionId, reason, listPrice, discountPercent, ...values } = input;
-    return (
-      addProduct(context.em, callerOf(context), brandId, solutionId ?? null, { ...values, listPrice: decimalText(listPrice) ?? null, discountPercent: decimalText(discountPercent) ?? null }, reason)
+    return addProduct(
+      context.em,
+      callerOf(context),
+      brandId,
+      solutionId ?? null,
+      { ...values, listPrice: decimalText(listPrice) ?? null, discountPercent: decimalText(discountPercent) ?? null },
+      reason,
     ).then(succeeded);
   }
 
   @Authorized(Role.MARKET_HOLDER)
-  @Mutation(() => ProductPayload, { description: 'Changes a product reference: price, discount, terms, or withdraws it (market holder).' })
-  updateProduct(@Arg('input', () => UpdateProductInput, { description: 'What to do; see the input type.' }) input: UpdateProductInput, @Ctx() context: Context) {
+  @Mutation(() => ProductPayload, {
+    description: 'Changes a product reference: price, discount, terms, or withdraws it (market holder).',
+  })
+  updateProduct(
+    @Arg('input', () => UpdateProductInput, { description: 'What to do; see the input type.' })
+    input: UpdateProductInput,
+    @Ctx() context: Context,
+  ) {
     const { id, reason, listPrice, discountPercent, ...values } = input;
-    return (
-      updateProduct(context.em, callerOf(context), id, { ...values, listPrice: decimalText(listPrice), discountPercent: decimalText(discountPercent) }, reason)
+    return updateProduct(
+      context.em,
+      callerOf(context),
+      id,
+      { ...values, listPrice: decimalText(listPrice), discountPercent: decimalText(discountPercent) },
+      reason,
     ).then(succeeded);
   }
 }

@@ -6,7 +6,12 @@ import type { CatalogueLoaders } from '../loaders';
 
 type Context = SubgraphContext<CatalogueLoaders>;
 
-const QuestionOptionPayload = MutationPayload(QuestionOption, 'QuestionOptionPayload', 'option', 'questionnaire option');
+const QuestionOptionPayload = MutationPayload(
+  QuestionOption,
+  'QuestionOptionPayload',
+  'option',
+  'questionnaire option',
+);
 
 @InputType({ description: 'An option to add to a certification or service question.' })
 class AddQuestionOptionInput {
@@ -22,7 +27,10 @@ class AddQuestionOptionInput {
   @Field(() => String, { description: 'Label in English.' })
   labelEn!: string;
 
-  @Field(() => String, { nullable: true, description: 'The certification or service category code it tests (its code by default).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The certification or service category code it tests (its code by default).',
+  })
   criterion?: string;
 
   @Field(() => String, { nullable: true, description: 'Why (kept in the catalogue history).' })
@@ -52,7 +60,8 @@ export class QuestionResolver {
   @FieldResolver(() => [QuestionOption], { description: 'Its options in order; retired ones only when asked.' })
   async options(
     @Root() question: Question,
-    @Arg('includeRetired', () => Boolean, { defaultValue: false, description: 'Include retired options.' }) includeRetired: boolean,
+    @Arg('includeRetired', () => Boolean, { defaultValue: false, description: 'Include retired options.' })
+    includeRetired: boolean,
     @Ctx() { loaders }: Context,
   ) {
     const options = await loaders.optionsByQuestion.load(question.id);
@@ -60,16 +69,30 @@ export class QuestionResolver {
   }
 
   @Authorized(Role.MARKET_HOLDER)
-  @Mutation(() => QuestionOptionPayload, { description: 'Adds an option to a question of the questionnaire, effective at once (market holder).' })
-  addQuestionOption(@Arg('input', () => AddQuestionOptionInput, { description: 'What to do; see the input type.' }) input: AddQuestionOptionInput, @Ctx() context: Context) {
+  @Mutation(() => QuestionOptionPayload, {
+    description: 'Adds an option to a question of the questionnaire, effective at once (market holder).',
+  })
+  addQuestionOption(
+    @Arg('input', () => AddQuestionOptionInput, { description: 'What to do; see the input type.' })
+    input: AddQuestionOptionInput,
+    @Ctx() context: Context,
+  ) {
     const { question, reason, ...values } = input;
     return addQuestionOption(context.em, callerOf(context), question, values, reason).then(succeeded);
   }
 
   @Authorized(Role.MARKET_HOLDER)
-  @Mutation(() => QuestionOptionPayload, { description: 'Retires an option; evaluations already recorded keep it (market holder).' })
-  retireQuestionOption(@Arg('input', () => RetireQuestionOptionInput, { description: 'What to do; see the input type.' }) input: RetireQuestionOptionInput, @Ctx() context: Context) {
-    return retireQuestionOption(context.em, callerOf(context), input.question, input.option, input.reason).then(succeeded);
+  @Mutation(() => QuestionOptionPayload, {
+    description: 'Retires an option; evaluations already recorded keep it (market holder).',
+  })
+  retireQuestionOption(
+    @Arg('input', () => RetireQuestionOptionInput, { description: 'What to do; see the input type.' })
+    input: RetireQuestionOptionInput,
+    @Ctx() context: Context,
+  ) {
+    return retireQuestionOption(context.em, callerOf(context), input.question, input.option, input.reason).then(
+      succeeded,
+    );
   }
 }
 

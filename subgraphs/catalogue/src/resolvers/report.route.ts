@@ -12,6 +12,15 @@ const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 export const reportRoute = (orm: MikroORM, secret: string) =>
   downloadRoute(new RegExp(`^/downloads/guided-choices/${UUID}/report\\.pdf$`), secret, async (identity, [id]) => {
     const choice = await findGuidedChoice(orm.em.fork(), identity, id!);
-    const slug = choice.projectName.normalize('NFD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'projet';
-    return { body: await reports.render(guidedChoicePrint(choice)), contentType: 'application/pdf', fileName: `parcours-aide-au-choix-${slug}.pdf` };
+    const slug =
+      choice.projectName
+        .normalize('NFD')
+        .replace(/[^\w]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'projet';
+    return {
+      body: await reports.render(guidedChoicePrint(choice)),
+      contentType: 'application/pdf',
+      fileName: `parcours-aide-au-choix-${slug}.pdf`,
+    };
   });

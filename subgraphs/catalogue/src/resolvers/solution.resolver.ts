@@ -1,5 +1,29 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, NESTED_LIST_CAP, LocalDate, MutationPayload, PageArgs, succeeded, Role, todayInParis, type SubgraphContext } from '@nuage/shared';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  callerOf,
+  Connection,
+  NESTED_LIST_CAP,
+  LocalDate,
+  MutationPayload,
+  PageArgs,
+  succeeded,
+  Role,
+  todayInParis,
+  type SubgraphContext,
+} from '@nuage/shared';
 import { Brand, Certification, Product, Solution } from '../entities';
 import { addCertification, addSolution, updateCertification, updateSolution } from '../services/catalogue-changes';
 import { findSolutions } from '../services/brands';
@@ -11,7 +35,8 @@ const SolutionPayload = MutationPayload(Solution, 'SolutionPayload', 'solution',
 const CertificationPayload = MutationPayload(Certification, 'CertificationPayload', 'certification', 'certification');
 
 const heldOn = (certification: Certification, day: string) =>
-  (certification.validFrom === null || certification.validFrom <= day) && (certification.validTo === null || certification.validTo >= day);
+  (certification.validFrom === null || certification.validFrom <= day) &&
+  (certification.validTo === null || certification.validTo >= day);
 
 const SolutionConnection = Connection(Solution, 'Solution', 'solution');
 
@@ -20,13 +45,22 @@ class SolutionFilter {
   @Field(() => ID, { nullable: true, description: "Only this brand's solutions." })
   brandId?: string;
 
-  @Field(() => String, { nullable: true, description: 'Words in the name or description of the solution or in its brand name (2 characters at least).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Words in the name or description of the solution or in its brand name (2 characters at least).',
+  })
   text?: string;
 
-  @Field(() => String, { nullable: true, description: 'A certification code the solution holds on `asOf`, e.g. "SECNUMCLOUD".' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A certification code the solution holds on `asOf`, e.g. "SECNUMCLOUD".',
+  })
   certification?: string;
 
-  @Field(() => String, { nullable: true, description: 'A service category code the solution covers, or its brand provides brand-wide.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'A service category code the solution covers, or its brand provides brand-wide.',
+  })
   serviceCategory?: string;
 
   @Field(() => Boolean, { nullable: true, description: "The brand's exposure to extra-European legislation." })
@@ -86,7 +120,10 @@ class AddCertificationInput {
   @Field(() => String, { description: 'Code, e.g. "SECNUMCLOUD".' })
   code!: string;
 
-  @Field(() => LocalDate, { nullable: true, description: 'First day of validity; null when held from before the market opened.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day of validity; null when held from before the market opened.',
+  })
   validFrom?: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day of validity; null while valid.' })
@@ -122,7 +159,11 @@ export class SolutionResolver {
   @Authorized()
   @Query(() => SolutionConnection, { description: 'The solutions of the market, in name order.' })
   solutions(
-    @Arg('filter', () => SolutionFilter, { nullable: true, description: 'Criteria that must all hold; everything when omitted.' }) filter: SolutionFilter | undefined,
+    @Arg('filter', () => SolutionFilter, {
+      nullable: true,
+      description: 'Criteria that must all hold; everything when omitted.',
+    })
+    filter: SolutionFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em }: Context,
   ) {
@@ -140,47 +181,78 @@ export class SolutionResolver {
     return loaders.brandById.load(solution.brand.id);
   }
 
-  @FieldResolver(() => [Certification], { description: 'Certifications the solution holds on `asOf` (today by default).' })
+  @FieldResolver(() => [Certification], {
+    description: 'Certifications the solution holds on `asOf` (today by default).',
+  })
   async certifications(
     @Root() solution: Solution,
-    @Arg('asOf', () => LocalDate, { nullable: true, description: 'The day (today by default).' }) asOf: string | undefined,
+    @Arg('asOf', () => LocalDate, { nullable: true, description: 'The day (today by default).' }) asOf:
+      | string
+      | undefined,
     @Ctx() { loaders }: Context,
   ) {
     const day = asOf ?? todayInParis();
     return (await loaders.certificationsBySolution.load(solution.id)).filter((c) => heldOn(c, day));
   }
 
-  @FieldResolver(() => [Product], { description: `Its product references on the price list, in reference order: the first ${NESTED_LIST_CAP}; \`products(filter: { solutionId })\` pages through all.` })
+  @FieldResolver(() => [Product], {
+    description: `Its product references on the price list, in reference order: the first ${NESTED_LIST_CAP}; \`products(filter: { solutionId })\` pages through all.`,
+  })
   async products(@Root() solution: Solution, @Ctx() { loaders }: Context) {
-    return (await loaders.productsBySolution.load(solution.id)).filter((p) => p.retiredAt === null).slice(0, NESTED_LIST_CAP);
+    return (await loaders.productsBySolution.load(solution.id))
+      .filter((p) => p.retiredAt === null)
+      .slice(0, NESTED_LIST_CAP);
   }
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => SolutionPayload, { description: 'Adds a solution to a brand (market holder).' })
-  addSolution(@Arg('input', () => AddSolutionInput, { description: 'What to do; see the input type.' }) input: AddSolutionInput, @Ctx() context: Context) {
+  addSolution(
+    @Arg('input', () => AddSolutionInput, { description: 'What to do; see the input type.' }) input: AddSolutionInput,
+    @Ctx() context: Context,
+  ) {
     const { brandId, reason, ...values } = input;
     return addSolution(context.em, callerOf(context), brandId, values, reason).then(succeeded);
   }
 
   @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => SolutionPayload, { description: 'Changes or withdraws a solution (market holder).' })
-  updateSolution(@Arg('input', () => UpdateSolutionInput, { description: 'What to do; see the input type.' }) input: UpdateSolutionInput, @Ctx() context: Context) {
+  updateSolution(
+    @Arg('input', () => UpdateSolutionInput, { description: 'What to do; see the input type.' })
+    input: UpdateSolutionInput,
+    @Ctx() context: Context,
+  ) {
     const { id, reason, ...values } = input;
     return updateSolution(context.em, callerOf(context), id, values, reason).then(succeeded);
   }
 
   @Authorized(Role.MARKET_HOLDER)
-  @Mutation(() => CertificationPayload, { description: 'Records a certification of a solution with its validity (market holder).' })
-  addCertification(@Arg('input', () => AddCertificationInput, { description: 'What to do; see the input type.' }) input: AddCertificationInput, @Ctx() context: Context) {
+  @Mutation(() => CertificationPayload, {
+    description: 'Records a certification of a solution with its validity (market holder).',
+  })
+  addCertification(
+    @Arg('input', () => AddCertificationInput, { description: 'What to do; see the input type.' })
+    input: AddCertificationInput,
+    @Ctx() context: Context,
+  ) {
     const { solutionId, reason, code, validFrom, validTo, note } = input;
-    return (
-      addCertification(context.em, callerOf(context), solutionId, { code, validFrom: validFrom ?? null, validTo: validTo ?? null, note: note ?? null }, reason)
+    return addCertification(
+      context.em,
+      callerOf(context),
+      solutionId,
+      { code, validFrom: validFrom ?? null, validTo: validTo ?? null, note: note ?? null },
+      reason,
     ).then(succeeded);
   }
 
   @Authorized(Role.MARKET_HOLDER)
-  @Mutation(() => CertificationPayload, { description: "Changes a certification's validity, e.g. ends it on a withdrawal (market holder)." })
-  updateCertification(@Arg('input', () => UpdateCertificationInput, { description: 'What to do; see the input type.' }) input: UpdateCertificationInput, @Ctx() context: Context) {
+  @Mutation(() => CertificationPayload, {
+    description: "Changes a certification's validity, e.g. ends it on a withdrawal (market holder).",
+  })
+  updateCertification(
+    @Arg('input', () => UpdateCertificationInput, { description: 'What to do; see the input type.' })
+    input: UpdateCertificationInput,
+    @Ctx() context: Context,
+  ) {
     const { id, reason, ...values } = input;
     return updateCertification(context.em, callerOf(context), id, values, reason).then(succeeded);
   }

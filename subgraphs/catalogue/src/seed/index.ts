@@ -23,8 +23,16 @@ interface BrandFacts {
  * this table reads it once: the qualified solution and the first day we hold it as valid.
  */
 const SECNUMCLOUD: Record<string, { solution: string; validFrom: string; note: string }> = {
-  '3DS OUTSCALE': { solution: 'Outscale Cloud Secteur Public SecNumCloud', validFrom: '2023-12-01', note: 'Qualified before 2024; exact month unconfirmed.' },
-  OVHCLOUD: { solution: 'OVH Private Cloud SecNumCloud', validFrom: '2023-12-01', note: 'Private Cloud qualified before 2024; exact month unconfirmed.' },
+  '3DS OUTSCALE': {
+    solution: 'Outscale Cloud Secteur Public SecNumCloud',
+    validFrom: '2023-12-01',
+    note: 'Qualified before 2024; exact month unconfirmed.',
+  },
+  OVHCLOUD: {
+    solution: 'OVH Private Cloud SecNumCloud',
+    validFrom: '2023-12-01',
+    note: 'Private Cloud qualified before 2024; exact month unconfirmed.',
+  },
   'CLOUD TEMPLE': { solution: 'Cloud Temple', validFrom: '2022-01-01', note: 'Qualified in 2022; day unconfirmed.' },
   S3NS: { solution: 'PREMI3NS', validFrom: '2025-12-17', note: 'Qualification announced on 2025-12-17.' },
 };
@@ -33,7 +41,6 @@ export const MARKETS = [
   { code: 'NUAGE_PUBLIC', name: 'Nuage Public', holder: 'Crayon-SMLB' },
   { code: 'CLOUD_COMMERCIAL_C3', name: 'Cloud Commercial C3', holder: 'Crayon-SMLB' },
 ];
-
 
 /**
  * Loads the market's catalogue from public facts. Idempotent: rows are keyed by stable ids and only
@@ -44,7 +51,8 @@ export async function seedCatalogue(em: EntityManager): Promise<void> {
     (
       await sql<{ id: string }[]>(
         em,
-        'select id from brand union all select id from solution union all select id from market union all select id from question union all select id from question_option union all select id from product')
+        'select id from brand union all select id from solution union all select id from market union all select id from question union all select id from question_option union all select id from product',
+      )
     ).map((r) => r.id),
   );
   seedQuestionnaire(em, existing);
@@ -80,10 +88,26 @@ export async function seedCatalogue(em: EntityManager): Promise<void> {
       em.persist(solution);
       // Brand-wide certifications cover every solution; SecNumCloud only the qualified offer.
       for (const code of fact.certifications.filter((c) => c !== 'SECNUMCLOUD')) {
-        em.persist(em.create(Certification, { solution, code, validFrom: null, validTo: null, note: 'Held by the brand per public sources; start date not published.' }));
+        em.persist(
+          em.create(Certification, {
+            solution,
+            code,
+            validFrom: null,
+            validTo: null,
+            note: 'Held by the brand per public sources; start date not published.',
+          }),
+        );
       }
       if (qualified?.solution === offer.name) {
-        em.persist(em.create(Certification, { solution, code: 'SECNUMCLOUD', validFrom: qualified.validFrom, validTo: null, note: qualified.note }));
+        em.persist(
+          em.create(Certification, {
+            solution,
+            code: 'SECNUMCLOUD',
+            validFrom: qualified.validFrom,
+            validTo: null,
+            note: qualified.note,
+          }),
+        );
       }
     }
   }
@@ -111,12 +135,31 @@ function seedQuestionnaire(em: EntityManager, existing: Set<string>) {
     const id = stableId('question', seed.code);
     const question = existing.has(id)
       ? em.getReference(Question, id)
-      : em.create(Question, { id, code: seed.code, labelFr: seed.fr, labelEn: seed.en, position: position + 1, mandatory: seed.mandatory, multiple: seed.multiple, rule: seed.rule });
+      : em.create(Question, {
+          id,
+          code: seed.code,
+          labelFr: seed.fr,
+          labelEn: seed.en,
+          position: position + 1,
+          mandatory: seed.mandatory,
+          multiple: seed.multiple,
+          rule: seed.rule,
+        });
     em.persist(question);
     seed.options.forEach((option, optionPosition) => {
       const optionId = stableId('question-option', `${seed.code}/${option.code}`);
       if (existing.has(optionId)) return;
-      em.persist(em.create(QuestionOption, { id: optionId, question, code: option.code, labelFr: option.fr, labelEn: option.en, criterion: option.criterion ?? option.code, position: optionPosition + 1 }));
+      em.persist(
+        em.create(QuestionOption, {
+          id: optionId,
+          question,
+          code: option.code,
+          labelFr: option.fr,
+          labelEn: option.en,
+          criterion: option.criterion ?? option.code,
+          position: optionPosition + 1,
+        }),
+      );
     });
   });
 }
@@ -127,7 +170,10 @@ function seedQuestionnaire(em: EntityManager, existing: Set<string>) {
  */
 function seedProducts(em: EntityManager, existing: Set<string>) {
   (facts as BrandFacts[]).forEach((fact, brandIndex) => {
-    productsOf(fact.brand, fact.solutions.map((s) => s.name)).forEach((product, i) => {
+    productsOf(
+      fact.brand,
+      fact.solutions.map((s) => s.name),
+    ).forEach((product, i) => {
       const code = String(i === 0 ? 145_891 + brandIndex : 146_000 + brandIndex * 20 + i);
       const id = stableId('product', code);
       if (existing.has(id)) return;
@@ -137,7 +183,10 @@ function seedProducts(em: EntityManager, existing: Set<string>) {
           id,
           code,
           brand: em.getReference(Brand, stableId('brand', fact.brand)),
-          solution: product.solution === null ? null : em.getReference(Solution, stableId('solution', `${fact.brand}/${product.solution}`)),
+          solution:
+            product.solution === null
+              ? null
+              : em.getReference(Solution, stableId('solution', `${fact.brand}/${product.solution}`)),
           illustrativePrice: true,
         }),
       );

@@ -28,9 +28,19 @@ export const QUESTIONNAIRE: SeedQuestion[] = [
     multiple: false,
     rule: QuestionRule.EXPOSURE,
     options: [
-      { code: 'NOT_SUBJECT_ONLY', criterion: EXPOSURE.NOT_SUBJECT, fr: 'Recours uniquement aux CSP non soumis à une législation extra-européenne', en: 'Only providers not subject to extra-European legislation' },
+      {
+        code: 'NOT_SUBJECT_ONLY',
+        criterion: EXPOSURE.NOT_SUBJECT,
+        fr: 'Recours uniquement aux CSP non soumis à une législation extra-européenne',
+        en: 'Only providers not subject to extra-European legislation',
+      },
       { code: 'ALL_PROVIDERS', criterion: EXPOSURE.ANY, fr: 'Recours à tous les CSP', en: 'All providers' },
-      { code: 'ALL_EXCEPT', criterion: EXPOSURE.ANY_EXCEPT, fr: 'Recours à tous les CSP sauf les CSP cochés qui ne disposent pas de mesures supplémentaires satisfaisantes pour mon projet', en: 'All providers except those ticked, whose additional measures are not sufficient for my project' },
+      {
+        code: 'ALL_EXCEPT',
+        criterion: EXPOSURE.ANY_EXCEPT,
+        fr: 'Recours à tous les CSP sauf les CSP cochés qui ne disposent pas de mesures supplémentaires satisfaisantes pour mon projet',
+        en: 'All providers except those ticked, whose additional measures are not sufficient for my project',
+      },
     ],
   },
   {
@@ -48,7 +58,11 @@ export const QUESTIONNAIRE: SeedQuestion[] = [
       { code: 'PCI_DSS', fr: 'PCI DSS', en: 'PCI DSS' },
       { code: 'SECNUMCLOUD', fr: 'SecNumCloud', en: 'SecNumCloud' },
       { code: 'ISAE_3402', fr: 'ISAE 3402', en: 'ISAE 3402' },
-      { code: 'ISO_50001', fr: "ISO 50001 (datacenters de plus d'un an d'activité)", en: 'ISO 50001 (datacentres in operation for over a year)' },
+      {
+        code: 'ISO_50001',
+        fr: "ISO 50001 (datacenters de plus d'un an d'activité)",
+        en: 'ISO 50001 (datacentres in operation for over a year)',
+      },
     ],
   },
   {
@@ -62,7 +76,11 @@ export const QUESTIONNAIRE: SeedQuestion[] = [
       { code: 'VM_STANDARD', fr: 'VM standards', en: 'Standard VMs' },
       { code: 'SERVERLESS', fr: 'Calcul sans serveur', en: 'Serverless compute' },
       { code: 'BARE_METAL', fr: 'Serveur Bare-Metal dédié', en: 'Dedicated bare-metal server' },
-      { code: 'VM_OPTIMIZED', fr: 'VM spécifiques optimisées (RAM, CPU, Network)', en: 'Optimised VMs (RAM, CPU, network)' },
+      {
+        code: 'VM_OPTIMIZED',
+        fr: 'VM spécifiques optimisées (RAM, CPU, Network)',
+        en: 'Optimised VMs (RAM, CPU, network)',
+      },
     ],
   },
   {
@@ -73,10 +91,22 @@ export const QUESTIONNAIRE: SeedQuestion[] = [
     multiple: true,
     rule: QuestionRule.SERVICE_CATEGORY,
     options: [
-      { code: 'MONITORING', fr: "Services de monitoring d'infrastructure Cloud", en: 'Cloud infrastructure monitoring' },
-      { code: 'RESOURCE_OPTIMIZATION', fr: "Services de surveillance des ressources et d'optimisation", en: 'Resource monitoring and optimisation' },
+      {
+        code: 'MONITORING',
+        fr: "Services de monitoring d'infrastructure Cloud",
+        en: 'Cloud infrastructure monitoring',
+      },
+      {
+        code: 'RESOURCE_OPTIMIZATION',
+        fr: "Services de surveillance des ressources et d'optimisation",
+        en: 'Resource monitoring and optimisation',
+      },
       { code: 'LOGS', fr: 'Services de centralisation et analyses des logs', en: 'Log centralisation and analysis' },
-      { code: 'CMDB', fr: "Services d'inventaire et gestion des configurations (CMDB)", en: 'Inventory and configuration management (CMDB)' },
+      {
+        code: 'CMDB',
+        fr: "Services d'inventaire et gestion des configurations (CMDB)",
+        en: 'Inventory and configuration management (CMDB)',
+      },
     ],
   },
   {
@@ -86,7 +116,13 @@ export const QUESTIONNAIRE: SeedQuestion[] = [
     mandatory: false,
     multiple: true,
     rule: QuestionRule.SERVICE_CATEGORY,
-    options: [{ code: 'VDI', fr: 'Services VDI et de virtualisation de poste de travail', en: 'VDI and workstation virtualisation' }],
+    options: [
+      {
+        code: 'VDI',
+        fr: 'Services VDI et de virtualisation de poste de travail',
+        en: 'VDI and workstation virtualisation',
+      },
+    ],
   },
   {
     code: 'COMPLEMENTARY_SERVICES',
@@ -97,7 +133,11 @@ export const QUESTIONNAIRE: SeedQuestion[] = [
     rule: QuestionRule.SERVICE_CATEGORY,
     options: [
       { code: 'TRAINING', fr: 'Services de formation', en: 'Training' },
-      { code: 'PROFESSIONAL_SERVICES', fr: 'Services Professionnels (conseils en architecture, optimisation des ressources)', en: 'Professional services (architecture advice, resource optimisation)' },
+      {
+        code: 'PROFESSIONAL_SERVICES',
+        fr: 'Services Professionnels (conseils en architecture, optimisation des ressources)',
+        en: 'Professional services (architecture advice, resource optimisation)',
+      },
     ],
   },
   {

@@ -16,35 +16,61 @@ export interface BrandCriteria {
 
 /** A certification valid on a given day. */
 export const validOn = (day: string): FilterQuery<Certification> => ({
-  $and: [{ $or: [{ validFrom: null }, { validFrom: { $lte: day } }] }, { $or: [{ validTo: null }, { validTo: { $gte: day } }] }],
+  $and: [
+    { $or: [{ validFrom: null }, { validFrom: { $lte: day } }] },
+    { $or: [{ validTo: null }, { validTo: { $gte: day } }] },
+  ],
 });
 
 function searchedText(criteria: { text?: string }): string | undefined {
   if (criteria.text === undefined) return undefined;
   const text = criteria.text.trim();
-  if (text.length < 2) throw invalid('filter.text', { fr: 'Tapez au moins 2 caractères pour chercher.', en: 'Type at least 2 characters to search.' });
+  if (text.length < 2)
+    throw invalid('filter.text', {
+      fr: 'Tapez au moins 2 caractères pour chercher.',
+      en: 'Type at least 2 characters to search.',
+    });
   return `%${escapeLike(text)}%`;
 }
 
 /** Ids of the solutions holding a certification on a day (a subquery). */
 const certifiedSolutions = (em: EntityManager, code: string, day: string) =>
-  em.createQueryBuilder(Certification, 'c').select('c.solution').where({ $and: [{ code }, validOn(day)] } as never);
+  em
+    .createQueryBuilder(Certification, 'c')
+    .select('c.solution')
+    .where({ $and: [{ code }, validOn(day)] } as never);
 
 /** Brands matching the criteria, a page at a time, in name order. */
 export async function findBrands(em: EntityManager, criteria: BrandCriteria, page: PageArgs) {
   const where: FilterQuery<Brand>[] = [];
   const like = searchedText(criteria);
   if (like !== undefined) {
-    const solutionBrands = em.createQueryBuilder(Solution, 's').select('s.brand').where({ $or: [{ name: { $ilike: like } }, { description: { $ilike: like } }] });
-    where.push({ $or: [{ name: { $ilike: like } }, { tagline: { $ilike: like } }, { description: { $ilike: like } }, { id: { $in: solutionBrands as never } }] });
+    const solutionBrands = em
+      .createQueryBuilder(Solution, 's')
+      .select('s.brand')
+      .where({ $or: [{ name: { $ilike: like } }, { description: { $ilike: like } }] });
+    where.push({
+      $or: [
+        { name: { $ilike: like } },
+        { tagline: { $ilike: like } },
+        { description: { $ilike: like } },
+        { id: { $in: solutionBrands as never } },
+      ],
+    });
   }
   if (criteria.extraEuLegislation !== undefined) where.push({ extraEuLegislation: criteria.extraEuLegislation });
   if (criteria.certification !== undefined) {
-    const certified = em.createQueryBuilder(Solution, 's').select('s.brand').where({ id: { $in: certifiedSolutions(em, criteria.certification, criteria.asOf ?? todayInParis()) as never } });
+    const certified = em
+      .createQueryBuilder(Solution, 's')
+      .select('s.brand')
+      .where({ id: { $in: certifiedSolutions(em, criteria.certification, criteria.asOf ?? todayInParis()) as never } });
     where.push({ id: { $in: certified as never } });
   }
   if (criteria.serviceCategory !== undefined) {
-    const covering = em.createQueryBuilder(Solution, 's').select('s.brand').where({ serviceCategories: { $contains: [criteria.serviceCategory] } });
+    const covering = em
+      .createQueryBuilder(Solution, 's')
+      .select('s.brand')
+      .where({ serviceCategories: { $contains: [criteria.serviceCategory] } });
     where.push({ $or: [{ services: { $contains: [criteria.serviceCategory] } }, { id: { $in: covering as never } }] });
   }
   return paginate(em, Brand, where.length ? { $and: where } : {}, [{ name: 'asc' }, { id: 'asc' }], page);
@@ -65,11 +91,23 @@ export async function findSolutions(em: EntityManager, criteria: SolutionCriteri
   if (!criteria.includeRetired) where.push({ retiredAt: null });
   if (criteria.brandId !== undefined) where.push({ brand: criteria.brandId });
   const like = searchedText(criteria);
-  if (like !== undefined) where.push({ $or: [{ name: { $ilike: like } }, { description: { $ilike: like } }, { brand: { name: { $ilike: like } } }] });
-  if (criteria.extraEuLegislation !== undefined) where.push({ brand: { extraEuLegislation: criteria.extraEuLegislation } });
-  if (criteria.certification !== undefined) where.push({ id: { $in: certifiedSolutions(em, criteria.certification, criteria.asOf ?? todayInParis()) as never } });
+  if (like !== undefined)
+    where.push({
+      $or: [{ name: { $ilike: like } }, { description: { $ilike: like } }, { brand: { name: { $ilike: like } } }],
+    });
+  if (criteria.extraEuLegislation !== undefined)
+    where.push({ brand: { extraEuLegislation: criteria.extraEuLegislation } });
+  if (criteria.certification !== undefined)
+    where.push({
+      id: { $in: certifiedSolutions(em, criteria.certification, criteria.asOf ?? todayInParis()) as never },
+    });
   if (criteria.serviceCategory !== undefined) {
-    where.push({ $or: [{ serviceCategories: { $contains: [criteria.serviceCategory] } }, { brand: { services: { $contains: [criteria.serviceCategory] } } }] });
+    where.push({
+      $or: [
+        { serviceCategories: { $contains: [criteria.serviceCategory] } },
+        { brand: { services: { $contains: [criteria.serviceCategory] } } },
+      ],
+    });
   }
   return paginate(em, Solution, where.length ? { $and: where } : {}, [{ name: 'asc' }, { id: 'asc' }], page);
 }

@@ -2,14 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { QuestionRule } from '../entities/question';
 import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion } from './evaluation';
 
-const brand = (name: string, extraEuLegislation: boolean | null, services: string[] = []) => ({ id: `b-${name}`, name, legalCountry: extraEuLegislation ? 'US' : 'FR', extraEuLegislation, services });
-const pair = (b: ReturnType<typeof brand>, solution: string, serviceCategories: string[], certifications: Record<string, string | null> = {}): Candidate => ({
+const brand = (name: string, extraEuLegislation: boolean | null, services: string[] = []) => ({
+  id: `b-${name}`,
+  name,
+  legalCountry: extraEuLegislation ? 'US' : 'FR',
+  extraEuLegislation,
+  services,
+});
+const pair = (
+  b: ReturnType<typeof brand>,
+  solution: string,
+  serviceCategories: string[],
+  certifications: Record<string, string | null> = {},
+): Candidate => ({
   brand: b,
   solution: { id: `s-${solution}`, name: solution, serviceCategories },
   certifications: new Map(Object.entries(certifications)),
 });
 
-const criterion = (rule: QuestionRule, code: string, requirement = Requirement.REQUIRED, questionPosition = 1, exceptBrands: { id: string; name: string }[] = []): Criterion => ({
+const criterion = (
+  rule: QuestionRule,
+  code: string,
+  requirement = Requirement.REQUIRED,
+  questionPosition = 1,
+  exceptBrands: { id: string; name: string }[] = [],
+): Criterion => ({
   question: rule,
   questionLabel: { fr: rule, en: rule },
   questionPosition,
@@ -31,22 +48,47 @@ const candidates = [
   pair(american, 'Compute', ['VM_STANDARD'], { HDS: null }),
   pair(unknown, 'PaaS', ['SERVERLESS']),
 ];
-const names = (result: { brandName: string; solutionName: string }[]) => result.map((r) => `${r.brandName}/${r.solutionName}`);
+const names = (result: { brandName: string; solutionName: string }[]) =>
+  result.map((r) => `${r.brandName}/${r.solutionName}`);
 
 describe('guided-choice evaluation', () => {
   it.each([
-    ['only providers not subject', [criterion(QuestionRule.EXPOSURE, EXPOSURE.NOT_SUBJECT)], ['SOUVERAIN/Plain', 'SOUVERAIN/Qualified']],
-    ['all providers', [criterion(QuestionRule.EXPOSURE, EXPOSURE.ANY)], ['AMERICAN/Compute', 'SOUVERAIN/Plain', 'SOUVERAIN/Qualified', 'UNKNOWN/PaaS']],
-    ['all except AMERICAN', [criterion(QuestionRule.EXPOSURE, EXPOSURE.ANY_EXCEPT, Requirement.REQUIRED, 1, [{ id: american.id, name: american.name }])], ['SOUVERAIN/Plain', 'SOUVERAIN/Qualified', 'UNKNOWN/PaaS']],
+    [
+      'only providers not subject',
+      [criterion(QuestionRule.EXPOSURE, EXPOSURE.NOT_SUBJECT)],
+      ['SOUVERAIN/Plain', 'SOUVERAIN/Qualified'],
+    ],
+    [
+      'all providers',
+      [criterion(QuestionRule.EXPOSURE, EXPOSURE.ANY)],
+      ['AMERICAN/Compute', 'SOUVERAIN/Plain', 'SOUVERAIN/Qualified', 'UNKNOWN/PaaS'],
+    ],
+    [
+      'all except AMERICAN',
+      [
+        criterion(QuestionRule.EXPOSURE, EXPOSURE.ANY_EXCEPT, Requirement.REQUIRED, 1, [
+          { id: american.id, name: american.name },
+        ]),
+      ],
+      ['SOUVERAIN/Plain', 'SOUVERAIN/Qualified', 'UNKNOWN/PaaS'],
+    ],
     ['a certification held', [criterion(QuestionRule.CERTIFICATION, 'SECNUMCLOUD')], ['SOUVERAIN/Qualified']],
-    ['a service of the solution or of its brand', [criterion(QuestionRule.SERVICE_CATEGORY, 'CMDB')], ['AMERICAN/Compute', 'SOUVERAIN/Plain']],
+    [
+      'a service of the solution or of its brand',
+      [criterion(QuestionRule.SERVICE_CATEGORY, 'CMDB')],
+      ['AMERICAN/Compute', 'SOUVERAIN/Plain'],
+    ],
   ])('keeps the pairs that meet every required option: %s', (_, criteria, expected) => {
     expect(names(evaluate(criteria, candidates, '2024-10-02').matches).sort()).toEqual(expected);
   });
 
   it('ranks by desired options met, ties sharing a rank, then by brand and solution name', () => {
     const result = evaluate(
-      [criterion(QuestionRule.EXPOSURE, EXPOSURE.ANY), criterion(QuestionRule.SERVICE_CATEGORY, 'CMDB', Requirement.DESIRED, 2), criterion(QuestionRule.SERVICE_CATEGORY, 'MARKETPLACE', Requirement.DESIRED, 2)],
+      [
+        criterion(QuestionRule.EXPOSURE, EXPOSURE.ANY),
+        criterion(QuestionRule.SERVICE_CATEGORY, 'CMDB', Requirement.DESIRED, 2),
+        criterion(QuestionRule.SERVICE_CATEGORY, 'MARKETPLACE', Requirement.DESIRED, 2),
+      ],
       candidates,
       '2024-10-02',
     );
@@ -61,7 +103,10 @@ describe('guided-choice evaluation', () => {
 
   it('explains each match and gives each exclusion the first required option it fails, in questionnaire order', () => {
     const result = evaluate(
-      [criterion(QuestionRule.CERTIFICATION, 'SECNUMCLOUD', Requirement.REQUIRED, 2), criterion(QuestionRule.EXPOSURE, EXPOSURE.NOT_SUBJECT, Requirement.REQUIRED, 1)],
+      [
+        criterion(QuestionRule.CERTIFICATION, 'SECNUMCLOUD', Requirement.REQUIRED, 2),
+        criterion(QuestionRule.EXPOSURE, EXPOSURE.NOT_SUBJECT, Requirement.REQUIRED, 1),
+      ],
       candidates,
       '2024-10-02',
     );
@@ -69,7 +114,9 @@ describe('guided-choice evaluation', () => {
       'Not subject to extra-European legislation (legal entity: FR)',
       'SECNUMCLOUD held since 1 December 2023',
     ]);
-    const reasons = Object.fromEntries(result.exclusions.map((e) => [`${e.brandName}/${e.solutionName}`, e.reason.explanation.fr]));
+    const reasons = Object.fromEntries(
+      result.exclusions.map((e) => [`${e.brandName}/${e.solutionName}`, e.reason.explanation.fr]),
+    );
     expect(reasons).toEqual({
       'AMERICAN/Compute': 'Soumis à une législation extra-européenne (entité juridique : US)',
       'SOUVERAIN/Plain': 'SECNUMCLOUD non détenu au 02/10/2024',
@@ -78,7 +125,11 @@ describe('guided-choice evaluation', () => {
   });
 
   it('says whether a service comes from the solution or from its brand', () => {
-    const { matches } = evaluate([criterion(QuestionRule.SERVICE_CATEGORY, 'MARKETPLACE', Requirement.DESIRED)], candidates, '2024-10-02');
+    const { matches } = evaluate(
+      [criterion(QuestionRule.SERVICE_CATEGORY, 'MARKETPLACE', Requirement.DESIRED)],
+      candidates,
+      '2024-10-02',
+    );
     const why = Object.fromEntries(matches.map((m) => [m.solutionName, m.checks[0]!.explanation.fr]));
     expect(why.Qualified).toBe('MARKETPLACE : proposé par SOUVERAIN');
     expect(why.PaaS).toBe('MARKETPLACE : non proposé');

@@ -108,39 +108,94 @@ function check(criterion: Criterion, candidate: Candidate, asOf: string): { met:
       if (criterion.criterion === EXPOSURE.ANY_EXCEPT) {
         const excluded = criterion.exceptBrands.some((b) => b.id === brand.id);
         return excluded
-          ? { met: false, explanation: { fr: `${brand.name} est écarté par l'acheteur (mesures supplémentaires insuffisantes)`, en: `${brand.name} is excluded by the buyer (insufficient additional measures)` } }
-          : { met: true, explanation: { fr: `${brand.name} n'est pas écarté par l'acheteur`, en: `${brand.name} is not excluded by the buyer` } };
+          ? {
+              met: false,
+              explanation: {
+                fr: `${brand.name} est écarté par l'acheteur (mesures supplémentaires insuffisantes)`,
+                en: `${brand.name} is excluded by the buyer (insufficient additional measures)`,
+              },
+            }
+          : {
+              met: true,
+              explanation: {
+                fr: `${brand.name} n'est pas écarté par l'acheteur`,
+                en: `${brand.name} is not excluded by the buyer`,
+              },
+            };
       }
       if (brand.extraEuLegislation === false) {
-        return { met: true, explanation: { fr: `Non soumis à une législation extra-européenne (entité juridique : ${brand.legalCountry})`, en: `Not subject to extra-European legislation (legal entity: ${brand.legalCountry})` } };
+        return {
+          met: true,
+          explanation: {
+            fr: `Non soumis à une législation extra-européenne (entité juridique : ${brand.legalCountry})`,
+            en: `Not subject to extra-European legislation (legal entity: ${brand.legalCountry})`,
+          },
+        };
       }
       return brand.extraEuLegislation === null
-        ? { met: false, explanation: { fr: "Exposition à une législation extra-européenne non établie", en: 'Exposure to extra-European legislation not established' } }
-        : { met: false, explanation: { fr: `Soumis à une législation extra-européenne (entité juridique : ${brand.legalCountry})`, en: `Subject to extra-European legislation (legal entity: ${brand.legalCountry})` } };
+        ? {
+            met: false,
+            explanation: {
+              fr: 'Exposition à une législation extra-européenne non établie',
+              en: 'Exposure to extra-European legislation not established',
+            },
+          }
+        : {
+            met: false,
+            explanation: {
+              fr: `Soumis à une législation extra-européenne (entité juridique : ${brand.legalCountry})`,
+              en: `Subject to extra-European legislation (legal entity: ${brand.legalCountry})`,
+            },
+          };
     }
     case QuestionRule.CERTIFICATION: {
       if (!candidate.certifications.has(criterion.criterion)) {
-        return { met: false, explanation: { fr: `${label.fr} non détenu au ${day(asOf, 'fr')}`, en: `${label.en} not held on ${day(asOf, 'en')}` } };
+        return {
+          met: false,
+          explanation: {
+            fr: `${label.fr} non détenu au ${day(asOf, 'fr')}`,
+            en: `${label.en} not held on ${day(asOf, 'en')}`,
+          },
+        };
       }
       const since = candidate.certifications.get(criterion.criterion);
       return since
-        ? { met: true, explanation: { fr: `${label.fr} détenu depuis le ${day(since, 'fr')}`, en: `${label.en} held since ${day(since, 'en')}` } }
-        : { met: true, explanation: { fr: `${label.fr} détenu au ${day(asOf, 'fr')}`, en: `${label.en} held on ${day(asOf, 'en')}` } };
+        ? {
+            met: true,
+            explanation: {
+              fr: `${label.fr} détenu depuis le ${day(since, 'fr')}`,
+              en: `${label.en} held since ${day(since, 'en')}`,
+            },
+          }
+        : {
+            met: true,
+            explanation: {
+              fr: `${label.fr} détenu au ${day(asOf, 'fr')}`,
+              en: `${label.en} held on ${day(asOf, 'en')}`,
+            },
+          };
     }
     case QuestionRule.SERVICE_CATEGORY: {
       if (solution.serviceCategories.includes(criterion.criterion)) {
-        return { met: true, explanation: { fr: `${label.fr} : couvert par la solution`, en: `${label.en}: covered by the solution` } };
+        return {
+          met: true,
+          explanation: { fr: `${label.fr} : couvert par la solution`, en: `${label.en}: covered by the solution` },
+        };
       }
       // A brand-wide service (a marketplace, training…) serves every solution of the brand.
       if (brand.services.includes(criterion.criterion)) {
-        return { met: true, explanation: { fr: `${label.fr} : proposé par ${brand.name}`, en: `${label.en}: offered by ${brand.name}` } };
+        return {
+          met: true,
+          explanation: { fr: `${label.fr} : proposé par ${brand.name}`, en: `${label.en}: offered by ${brand.name}` },
+        };
       }
       return { met: false, explanation: { fr: `${label.fr} : non proposé`, en: `${label.en}: not offered` } };
     }
   }
 }
 
-const byQuestionnaireOrder = (a: Criterion, b: Criterion) => a.questionPosition - b.questionPosition || a.optionPosition - b.optionPosition;
+const byQuestionnaireOrder = (a: Criterion, b: Criterion) =>
+  a.questionPosition - b.questionPosition || a.optionPosition - b.optionPosition;
 
 /** Evaluates every candidate pair against the criteria (see the module's comment). */
 export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: string): EvaluationResult {
@@ -149,11 +204,21 @@ export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: s
   const matches: Omit<PairResult, 'rank'>[] = [];
   const exclusions: Exclusion[] = [];
   for (const candidate of candidates) {
-    const pair = { brandId: candidate.brand.id, brandName: candidate.brand.name, solutionId: candidate.solution.id, solutionName: candidate.solution.name };
+    const pair = {
+      brandId: candidate.brand.id,
+      brandName: candidate.brand.name,
+      solutionId: candidate.solution.id,
+      solutionName: candidate.solution.name,
+    };
     const checks: Check[] = [];
     let failed: Check | undefined;
     for (const criterion of ordered) {
-      const outcome = { question: criterion.question, option: criterion.option, requirement: criterion.requirement, ...check(criterion, candidate, asOf) };
+      const outcome = {
+        question: criterion.question,
+        option: criterion.option,
+        requirement: criterion.requirement,
+        ...check(criterion, candidate, asOf),
+      };
       if (!outcome.met && criterion.requirement === Requirement.REQUIRED) {
         failed = outcome;
         break;
@@ -161,7 +226,13 @@ export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: s
       checks.push(outcome);
     }
     if (failed) exclusions.push({ ...pair, reason: failed });
-    else matches.push({ ...pair, desiredMet: checks.filter((c) => c.met && c.requirement === Requirement.DESIRED).length, desiredCount, checks });
+    else
+      matches.push({
+        ...pair,
+        desiredMet: checks.filter((c) => c.met && c.requirement === Requirement.DESIRED).length,
+        desiredCount,
+        checks,
+      });
   }
   const byName = (a: { brandName: string; solutionName: string }, b: { brandName: string; solutionName: string }) =>
     collator.compare(a.brandName, b.brandName) || collator.compare(a.solutionName, b.solutionName);

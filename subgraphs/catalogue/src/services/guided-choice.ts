@@ -1,5 +1,20 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { sql, forbidden, invalid, isMarketWide, notFound, paginate, publish, Role, stableId, todayInParis, TOPICS, type GuidedChoiceRecorded, type Identity, type PageArgs } from '@nuage/shared';
+import {
+  sql,
+  forbidden,
+  invalid,
+  isMarketWide,
+  notFound,
+  paginate,
+  publish,
+  Role,
+  stableId,
+  todayInParis,
+  TOPICS,
+  type GuidedChoiceRecorded,
+  type Identity,
+  type PageArgs,
+} from '@nuage/shared';
 import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities';
 import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion, type EvaluationResult } from './evaluation';
 
@@ -18,7 +33,10 @@ export interface QuestionnaireEntry {
 }
 
 /** The questionnaire in order, with each question's options in order (two statements). */
-export async function loadQuestionnaire(em: EntityManager, { includeRetired = false } = {}): Promise<QuestionnaireEntry[]> {
+export async function loadQuestionnaire(
+  em: EntityManager,
+  { includeRetired = false } = {},
+): Promise<QuestionnaireEntry[]> {
   const [questions, options] = await Promise.all([
     em.find(Question, {}, { orderBy: { position: 'asc', id: 'asc' } }),
     em.find(QuestionOption, includeRetired ? {} : { retiredAt: null }, { orderBy: { position: 'asc', id: 'asc' } }),
@@ -32,32 +50,65 @@ const text = (row: { labelFr: string; labelEn: string }) => ({ fr: row.labelFr, 
  * Checks the answers against the questionnaire and resolves them to criteria. Every refusal names
  * the question at fault in `field` ("answers.CERTIFICATIONS").
  */
-export function resolveAnswers(questionnaire: QuestionnaireEntry[], answers: Answer[], brandNames: Map<string, string>): Criterion[] {
+export function resolveAnswers(
+  questionnaire: QuestionnaireEntry[],
+  answers: Answer[],
+  brandNames: Map<string, string>,
+): Criterion[] {
   const byCode = new Map(questionnaire.map((entry) => [entry.question.code, entry]));
   const criteria: Criterion[] = [];
   for (const answer of answers) {
     const entry = byCode.get(answer.question);
     const field = `answers.${answer.question}`;
-    if (!entry) throw invalid(field, { fr: `Le questionnaire n'a pas de question « ${answer.question} ».`, en: `There is no question "${answer.question}" in the questionnaire.` });
+    if (!entry)
+      throw invalid(field, {
+        fr: `Le questionnaire n'a pas de question « ${answer.question} ».`,
+        en: `There is no question "${answer.question}" in the questionnaire.`,
+      });
     const { question, options } = entry;
     const option = options.find((o) => o.code === answer.option);
-    if (!option) throw invalid(field, { fr: `La question « ${question.labelFr} » n'a pas d'option « ${answer.option} » (ou elle a été retirée).`, en: `The question « ${question.labelFr} » has no option "${answer.option}" (or it was retired).` });
+    if (!option)
+      throw invalid(field, {
+        fr: `La question « ${question.labelFr} » n'a pas d'option « ${answer.option} » (ou elle a été retirée).`,
+        en: `The question « ${question.labelFr} » has no option "${answer.option}" (or it was retired).`,
+      });
     if (criteria.some((c) => c.question === question.code && c.option === option.code)) {
-      throw invalid(field, { fr: `L'option « ${option.code} » de « ${question.labelFr} » est répondue deux fois.`, en: `The option "${option.code}" of « ${question.labelFr} » is answered twice.` });
+      throw invalid(field, {
+        fr: `L'option « ${option.code} » de « ${question.labelFr} » est répondue deux fois.`,
+        en: `The option "${option.code}" of « ${question.labelFr} » is answered twice.`,
+      });
     }
     if (!question.multiple && criteria.some((c) => c.question === question.code)) {
-      throw invalid(field, { fr: `La question « ${question.labelFr} » prend exactement une réponse.`, en: `The question « ${question.labelFr} » takes exactly one answer.` });
+      throw invalid(field, {
+        fr: `La question « ${question.labelFr} » prend exactement une réponse.`,
+        en: `The question « ${question.labelFr} » takes exactly one answer.`,
+      });
     }
     const requirement = answer.requirement ?? Requirement.REQUIRED;
     if (question.rule === QuestionRule.EXPOSURE && requirement !== Requirement.REQUIRED) {
-      throw invalid(field, { fr: `La question « ${question.labelFr} » filtre les fournisseurs : sa réponse est toujours exigée.`, en: `The question « ${question.labelFr} » filters providers: its answer is always required.` });
+      throw invalid(field, {
+        fr: `La question « ${question.labelFr} » filtre les fournisseurs : sa réponse est toujours exigée.`,
+        en: `The question « ${question.labelFr} » filters providers: its answer is always required.`,
+      });
     }
     const exceptBrandIds = [...new Set(answer.exceptBrandIds ?? [])];
     const listsBrands = question.rule === QuestionRule.EXPOSURE && option.criterion === EXPOSURE.ANY_EXCEPT;
-    if (listsBrands && exceptBrandIds.length === 0) throw invalid(field, { fr: 'Cochez au moins un fournisseur à exclure avec « tous les CSP sauf ».', en: 'Tick at least one provider to exclude with « tous les CSP sauf ».' });
-    if (!listsBrands && exceptBrandIds.length > 0) throw invalid(field, { fr: "Les fournisseurs à exclure ne vont qu'avec l'option « tous les CSP sauf ».", en: 'Providers to exclude only go with the option « tous les CSP sauf ».' });
+    if (listsBrands && exceptBrandIds.length === 0)
+      throw invalid(field, {
+        fr: 'Cochez au moins un fournisseur à exclure avec « tous les CSP sauf ».',
+        en: 'Tick at least one provider to exclude with « tous les CSP sauf ».',
+      });
+    if (!listsBrands && exceptBrandIds.length > 0)
+      throw invalid(field, {
+        fr: "Les fournisseurs à exclure ne vont qu'avec l'option « tous les CSP sauf ».",
+        en: 'Providers to exclude only go with the option « tous les CSP sauf ».',
+      });
     const unknown = exceptBrandIds.find((id) => !brandNames.has(id));
-    if (unknown) throw invalid(field, { fr: `Aucune marque du marché n'a l'identifiant ${unknown}.`, en: `There is no brand with id ${unknown} on the market.` });
+    if (unknown)
+      throw invalid(field, {
+        fr: `Aucune marque du marché n'a l'identifiant ${unknown}.`,
+        en: `There is no brand with id ${unknown} on the market.`,
+      });
     criteria.push({
       question: question.code,
       questionLabel: text(question),
@@ -73,7 +124,10 @@ export function resolveAnswers(questionnaire: QuestionnaireEntry[], answers: Ans
   }
   for (const { question } of questionnaire) {
     if (question.mandatory && !criteria.some((c) => c.question === question.code)) {
-      throw invalid(`answers.${question.code}`, { fr: `La question « ${question.labelFr} » est obligatoire : cochez une option.`, en: `The question « ${question.labelFr} » is mandatory: tick an option.` });
+      throw invalid(`answers.${question.code}`, {
+        fr: `La question « ${question.labelFr} » est obligatoire : cochez une option.`,
+        en: `The question « ${question.labelFr} » is mandatory: tick an option.`,
+      });
     }
   }
   return criteria;
@@ -91,14 +145,21 @@ interface BrandRow {
  * Every offered solution with its brand and the certifications it holds on `asOf` among `codes`:
  * two statements whatever the size of the catalogue, read as plain rows (no entity tracking).
  */
-async function loadCandidates(em: EntityManager, brands: BrandRow[], asOf: string, codes: string[]): Promise<Candidate[]> {
+async function loadCandidates(
+  em: EntityManager,
+  brands: BrandRow[],
+  asOf: string,
+  codes: string[],
+): Promise<Candidate[]> {
   const [solutions, certifications] = await Promise.all([
-    sql<{ id: string; brand_id: string; name: string; service_categories: string[] }[]>(em, 
+    sql<{ id: string; brand_id: string; name: string; service_categories: string[] }[]>(
+      em,
       'select id, brand_id, name, service_categories from solution where retired_at is null',
     ),
     codes.length === 0
       ? Promise.resolve([])
-      : sql<{ solution_id: string; code: string; valid_from: string | null; always: boolean }[]>(em, 
+      : sql<{ solution_id: string; code: string; valid_from: string | null; always: boolean }[]>(
+          em,
           `select solution_id, code, to_char(min(valid_from), 'YYYY-MM-DD') as valid_from, bool_or(valid_from is null) as always
              from certification
             where code in (?) and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to >= ?)
@@ -107,7 +168,16 @@ async function loadCandidates(em: EntityManager, brands: BrandRow[], asOf: strin
         ),
   ]);
   const brandById = new Map(
-    brands.map((b) => [b.id, { id: b.id, name: b.name, legalCountry: b.legal_country, extraEuLegislation: b.extra_eu_legislation, services: b.services }]),
+    brands.map((b) => [
+      b.id,
+      {
+        id: b.id,
+        name: b.name,
+        legalCountry: b.legal_country,
+        extraEuLegislation: b.extra_eu_legislation,
+        services: b.services,
+      },
+    ]),
   );
   const held = new Map<string, Map<string, string | null>>();
   for (const row of certifications) {
@@ -122,7 +192,11 @@ async function loadCandidates(em: EntityManager, brands: BrandRow[], asOf: strin
 }
 
 /** Evaluates a buyer's answers against the catalogue as it stood on `asOf` (today by default). */
-export async function evaluateAnswers(em: EntityManager, answers: Answer[], asOf = todayInParis()): Promise<EvaluationResult> {
+export async function evaluateAnswers(
+  em: EntityManager,
+  answers: Answer[],
+  asOf = todayInParis(),
+): Promise<EvaluationResult> {
   const [questionnaire, brands] = await Promise.all([
     loadQuestionnaire(em),
     sql<BrandRow[]>(em, 'select id, name, legal_country, extra_eu_legislation, services from brand'),
@@ -142,10 +216,22 @@ export interface RecordInput {
 }
 
 /** Evaluates and keeps the evaluation of a buyer, for a request to attach and for its PAAC report. */
-export async function recordGuidedChoice(em: EntityManager, caller: Identity, input: RecordInput): Promise<GuidedChoice> {
-  if (!caller.entityId) throw forbidden({ fr: "Seul un acheteur d'une entité bénéficiaire enregistre un parcours d'aide au choix.", en: 'Only a buyer of a beneficiary entity records a guided choice.' });
+export async function recordGuidedChoice(
+  em: EntityManager,
+  caller: Identity,
+  input: RecordInput,
+): Promise<GuidedChoice> {
+  if (!caller.entityId)
+    throw forbidden({
+      fr: "Seul un acheteur d'une entité bénéficiaire enregistre un parcours d'aide au choix.",
+      en: 'Only a buyer of a beneficiary entity records a guided choice.',
+    });
   const projectName = input.projectName.trim();
-  if (projectName.length < 1 || projectName.length > 200) throw invalid('input.projectName', { fr: 'Nommez le projet en 1 à 200 caractères.', en: 'Name the project in 1 to 200 characters.' });
+  if (projectName.length < 1 || projectName.length > 200)
+    throw invalid('input.projectName', {
+      fr: 'Nommez le projet en 1 à 200 caractères.',
+      en: 'Name the project in 1 to 200 characters.',
+    });
   const market = await em.findOne(Market, { id: input.marketId ?? NUAGE_PUBLIC_MARKET_ID });
   if (!market) throw notFound({ fr: 'Le marché', en: 'The market' }, 'input.marketId');
   const result = await evaluateAnswers(em, input.answers, input.asOf);
@@ -182,7 +268,11 @@ export function visibleGuidedChoices(caller: Identity): FilterQuery<GuidedChoice
 }
 
 export async function findGuidedChoice(em: EntityManager, caller: Identity, id: string): Promise<GuidedChoice> {
-  const found = await em.findOne(GuidedChoice, { $and: [{ id }, visibleGuidedChoices(caller)] }, { populate: ['market'] });
+  const found = await em.findOne(
+    GuidedChoice,
+    { $and: [{ id }, visibleGuidedChoices(caller)] },
+    { populate: ['market'] },
+  );
   if (!found) throw notFound({ fr: "Le parcours d'aide au choix", en: 'The guided choice' }, 'id');
   return found;
 }

@@ -26,16 +26,37 @@ export function findProducts(em: EntityManager, criteria: ProductCriteria, page:
   if (criteria.solutionId !== undefined) where.push({ solution: criteria.solutionId });
   if (criteria.reference !== undefined) {
     const reference = criteria.reference.trim();
-    if (!/^\d{1,12}$/.test(reference)) throw invalid('filter.reference', { fr: 'Une référence produit est faite de chiffres, par exemple « 145897 ».', en: 'A product reference is made of digits, e.g. "145897".' });
+    if (!/^\d{1,12}$/.test(reference))
+      throw invalid('filter.reference', {
+        fr: 'Une référence produit est faite de chiffres, par exemple « 145897 ».',
+        en: 'A product reference is made of digits, e.g. "145897".',
+      });
     where.push({ code: { $like: `${reference}%` } });
   }
-  for (const [field, value] of [['designation', criteria.designation], ['brand', criteria.brand]] as const) {
+  for (const [field, value] of [
+    ['designation', criteria.designation],
+    ['brand', criteria.brand],
+  ] as const) {
     if (value === undefined) continue;
     const words = value.trim();
-    if (words.length < 2) throw invalid(`filter.${field}`, { fr: 'Tapez au moins 2 caractères pour chercher.', en: 'Type at least 2 characters to search.' });
+    if (words.length < 2)
+      throw invalid(`filter.${field}`, {
+        fr: 'Tapez au moins 2 caractères pour chercher.',
+        en: 'Type at least 2 characters to search.',
+      });
     const like = `%${escapeLike(words)}%`;
     if (field === 'designation') where.push({ designation: { $ilike: like } });
-    else where.push({ brand: { id: { $in: em.createQueryBuilder(Brand, 'b').select('b.id').where({ name: { $ilike: like } }) as never } } });
+    else
+      where.push({
+        brand: {
+          id: {
+            $in: em
+              .createQueryBuilder(Brand, 'b')
+              .select('b.id')
+              .where({ name: { $ilike: like } }) as never,
+          },
+        },
+      });
   }
   return paginate(em, Product, where.length ? { $and: where } : {}, [{ code: 'asc' }, { id: 'asc' }], page);
 }
@@ -55,7 +76,13 @@ export interface ProductPrice {
  */
 export function priceOf(product: Pick<Product, 'listPrice' | 'discountPercent' | 'illustrativePrice'>): ProductPrice {
   if (product.listPrice === null) {
-    return { onQuote: true, listPrice: null, discountPercent: null, unitPrice: null, illustrative: product.illustrativePrice };
+    return {
+      onQuote: true,
+      listPrice: null,
+      discountPercent: null,
+      unitPrice: null,
+      illustrative: product.illustrativePrice,
+    };
   }
   const listPrice = new Dec(product.listPrice);
   const discountPercent = new Dec(product.discountPercent ?? '0');

@@ -3,7 +3,10 @@ import type { GuidedChoice } from '../entities';
 import { Requirement } from './evaluation';
 
 /** What the PAAC report prints: plain data, so that a worker thread lays it out. */
-export type GuidedChoicePrint = Pick<GuidedChoice, 'projectName' | 'createdAt' | 'authorName' | 'entityName' | 'entityId' | 'asOf' | 'result'> & { marketName: string };
+export type GuidedChoicePrint = Pick<
+  GuidedChoice,
+  'projectName' | 'createdAt' | 'authorName' | 'entityName' | 'entityId' | 'asOf' | 'result'
+> & { marketName: string };
 
 export const guidedChoicePrint = (choice: GuidedChoice): GuidedChoicePrint => ({
   projectName: choice.projectName,
@@ -16,7 +19,14 @@ export const guidedChoicePrint = (choice: GuidedChoice): GuidedChoicePrint => ({
   marketName: choice.market.name,
 });
 
-const parisTimeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+const parisTimeFormat = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const parisTime = (date: Date) => parisTimeFormat.format(date);
 const frenchDay = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -25,7 +35,12 @@ const frenchDay = (iso: string) => iso.split('-').reverse().join('/');
  * (question, answer, required, desired) and the retained brands and solutions.
  */
 export function renderGuidedChoiceReport(choice: GuidedChoicePrint): Promise<Buffer> {
-  const { doc, done } = pdfDocument({ Title: `Parcours d'Aide Au Choix — ${choice.projectName}`, Author: choice.authorName, Subject: 'Nuage Public', CreationDate: choice.createdAt });
+  const { doc, done } = pdfDocument({
+    Title: `Parcours d'Aide Au Choix — ${choice.projectName}`,
+    Author: choice.authorName,
+    Subject: 'Nuage Public',
+    CreationDate: choice.createdAt,
+  });
   pdfTitle(doc, "Parcours d'Aide Au Choix");
   doc.moveDown(0.8);
   pdfFacts(doc, [
@@ -42,10 +57,17 @@ export function renderGuidedChoiceReport(choice: GuidedChoicePrint): Promise<Buf
   const tick = (on: boolean) => (on ? 'X' : '');
   pdfTable(
     doc,
-    [{ title: 'Question', width: 170 }, { title: 'Réponse', width: 205 }, { title: 'Exigé', width: 60 }, { title: 'Souhaité', width: 60 }],
+    [
+      { title: 'Question', width: 170 },
+      { title: 'Réponse', width: 205 },
+      { title: 'Exigé', width: 60 },
+      { title: 'Souhaité', width: 60 },
+    ],
     answers.map((a) => [
       a.questionLabel.fr,
-      a.exceptBrands.length ? `${a.optionLabel.fr} : ${a.exceptBrands.map((b) => b.name).join(', ')}` : a.optionLabel.fr,
+      a.exceptBrands.length
+        ? `${a.optionLabel.fr} : ${a.exceptBrands.map((b) => b.name).join(', ')}`
+        : a.optionLabel.fr,
       tick(a.requirement === Requirement.REQUIRED),
       tick(a.requirement === Requirement.DESIRED),
     ]),
@@ -53,12 +75,20 @@ export function renderGuidedChoiceReport(choice: GuidedChoicePrint): Promise<Buf
 
   doc.moveDown(1.2);
   pdfTitle(doc, 'Liste des marques / solutions', 13);
-  doc.fillColor(PDF_STYLE.muted).font('Helvetica').fontSize(9).text(`${matches.length} résultat(s) répondant aux critères`);
+  doc
+    .fillColor(PDF_STYLE.muted)
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`${matches.length} résultat(s) répondant aux critères`);
   doc.moveDown(0.5);
   const desired = answers.some((a) => a.requirement === Requirement.DESIRED);
   pdfTable(
     doc,
-    [{ title: 'Marque', width: 150 }, { title: 'Solution', width: 245 }, { title: desired ? 'Souhaités' : '', width: 100 }],
+    [
+      { title: 'Marque', width: 150 },
+      { title: 'Solution', width: 245 },
+      { title: desired ? 'Souhaités' : '', width: 100 },
+    ],
     matches.map((m) => [m.brandName, m.solutionName, desired ? `${m.desiredMet} / ${m.desiredCount}` : '']),
   );
   doc.end();

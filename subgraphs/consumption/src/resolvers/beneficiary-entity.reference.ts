@@ -1,4 +1,5 @@
 import { BeneficiaryEntityConsumption } from '../entities';
 
 /** Any entity id may carry consumption settings; rights are checked on the fields. */
-export const resolveBeneficiaryEntityReference = (reference: { id: string }) => BeneficiaryEntityConsumption.of(reference.id);
+export const resolveBeneficiaryEntityReference = (reference: { id: string }) =>
+  BeneficiaryEntityConsumption.of(reference.id);

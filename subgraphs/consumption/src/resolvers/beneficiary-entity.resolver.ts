@@ -27,33 +27,55 @@ class ProjectConsumption {
 
 @Resolver(() => BeneficiaryEntityConsumption)
 export class BeneficiaryEntityConsumptionResolver {
-  @FieldResolver(() => ConsumptionFigures, { nullable: true, description: "The entity's consumption against all its commitments." })
+  @FieldResolver(() => ConsumptionFigures, {
+    nullable: true,
+    description: "The entity's consumption against all its commitments.",
+  })
   async consumption(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: SubgraphContext<ConsumptionLoaders>) {
     assertMayReadEntity(callerOf(context), entity.id);
     return figuresOf(context, await context.loaders.commitmentsByEntity.load(entity.id));
   }
 
-  @FieldResolver(() => [ProjectConsumption], { nullable: true, description: "The entity's consumption project by project (its own people and market-wide staff; null with FORBIDDEN for others)." })
-  async consumptionByProject(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: SubgraphContext<ConsumptionLoaders>) {
+  @FieldResolver(() => [ProjectConsumption], {
+    nullable: true,
+    description:
+      "The entity's consumption project by project (its own people and market-wide staff; null with FORBIDDEN for others).",
+  })
+  async consumptionByProject(
+    @Root() entity: BeneficiaryEntityConsumption,
+    @Ctx() context: SubgraphContext<ConsumptionLoaders>,
+  ) {
     assertMayReadEntity(callerOf(context), entity.id);
     const commitments = await context.loaders.commitmentsByEntity.load(entity.id);
     const projects = [...new Set(commitments.map((c) => c.projectName ?? '—'))].sort();
-    const rows = await Promise.all(projects.map(async (projectName) => ({ projectName, figures: await figuresOf(context, commitments.filter((c) => (c.projectName ?? '—') === projectName)) })));
+    const rows = await Promise.all(
+      projects.map(async (projectName) => ({
+        projectName,
+        figures: await figuresOf(
+          context,
+          commitments.filter((c) => (c.projectName ?? '—') === projectName),
+        ),
+      })),
+    );
     return rows.filter((r) => r.figures !== null);
   }
 
   @FieldResolver(() => [Int], {
     nullable: true,
-    description: "Percentages of a commitment at which the entity's buyers are alerted (80 and 100 by default); null with FORBIDDEN for those who may not read them.",
+    description:
+      "Percentages of a commitment at which the entity's buyers are alerted (80 and 100 by default); null with FORBIDDEN for those who may not read them.",
   })
   consumptionAlertThresholds(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: SubgraphContext) {
     return thresholdsOf(context.em, callerOf(context), entity.id);
   }
 
   @Authorized()
-  @Mutation(() => SetAlertThresholdsPayload, { description: "Sets the consumption alert thresholds of the caller's entity." })
+  @Mutation(() => SetAlertThresholdsPayload, {
+    description: "Sets the consumption alert thresholds of the caller's entity.",
+  })
   async setConsumptionAlertThresholds(
-    @Arg('thresholds', () => [Int], { description: 'Percentages of the commitment, 1 to 200, e.g. [80, 100].' }) thresholds: number[],
+    @Arg('thresholds', () => [Int], { description: 'Percentages of the commitment, 1 to 200, e.g. [80, 100].' })
+    thresholds: number[],
     @Ctx() context: SubgraphContext,
   ): Promise<SetAlertThresholdsPayload> {
     return { thresholds: await setThresholds(context.em, callerOf(context), thresholds), errors: [] };

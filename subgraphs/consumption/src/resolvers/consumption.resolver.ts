@@ -1,7 +1,45 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { sql, callerOf, Connection, DecimalScalar, forbidden, isMarketWide, JSONObject, LocalDate, Money, MutationPayload, PageArgs, Role, succeeded, type Identity, type SubgraphContext } from '@nuage/shared';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
+import {
+  sql,
+  callerOf,
+  Connection,
+  DecimalScalar,
+  forbidden,
+  isMarketWide,
+  JSONObject,
+  LocalDate,
+  Money,
+  MutationPayload,
+  PageArgs,
+  Role,
+  succeeded,
+  type Identity,
+  type SubgraphContext,
+} from '@nuage/shared';
 import type Decimal from 'decimal.js';
-import { type Commitment, type ConsumptionAlert, OrderLineReference, OrderReference, RequestReference } from '../entities';
+import {
+  type Commitment,
+  type ConsumptionAlert,
+  OrderLineReference,
+  OrderReference,
+  RequestReference,
+} from '../entities';
 import { ingestUsage, usageFromFocusCsv, type UsageInput } from '../services/usage';
 import { raiseAlerts, listAlerts, requestRenewal } from '../services/alerts';
 import { sum } from '../services/figures';
@@ -12,7 +50,9 @@ type Context = SubgraphContext<ConsumptionLoaders>;
 
 @InputType({ description: 'One usage line, in the FinOps FOCUS vocabulary.' })
 class UsageLineInput {
-  @Field(() => String, { description: "Your id of the line (FOCUS extension x_LineId): a line sent twice is kept once." })
+  @Field(() => String, {
+    description: 'Your id of the line (FOCUS extension x_LineId): a line sent twice is kept once.',
+  })
   lineId!: string;
 
   @Field(() => ID, { description: 'The order line consumed (x_OrderLineId).' })
@@ -95,12 +135,19 @@ registerEnumType(AlertKind, {
   description: 'Why a consumption alert was raised.',
   valuesConfig: {
     THRESHOLD: { description: "A percentage of the commitment was crossed (seuil d'alerte atteint)." },
-    FORECAST: { description: "At the current pace, the commitment runs out before its due date (épuisement avant l'échéance)." },
+    FORECAST: {
+      description: "At the current pace, the commitment runs out before its due date (épuisement avant l'échéance).",
+    },
   },
 });
 
 const UsagePayload = MutationPayload(UsageReport, 'UsagePayload', 'report', 'batch of usage lines');
-const RenewalDraftPayload = MutationPayload(RequestReference, 'RenewalDraftPayload', 'request', 'renewal request draft');
+const RenewalDraftPayload = MutationPayload(
+  RequestReference,
+  'RenewalDraftPayload',
+  'request',
+  'renewal request draft',
+);
 
 @ObjectType({ description: 'A consumption alert of the entity ("alerte de surconsommation").' })
 class ConsumptionAlertView {
@@ -116,7 +163,10 @@ class ConsumptionAlertView {
   @Field(() => DecimalScalar, { description: 'Percentage used when raised.' })
   percentUsed!: string;
 
-  @Field(() => Money, { nullable: true, description: 'The amount proposed to renew; null when raised before a forecast could be made.' })
+  @Field(() => Money, {
+    nullable: true,
+    description: 'The amount proposed to renew; null when raised before a forecast could be made.',
+  })
   proposedRenewal!: Money | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'When it ran out or will, at the pace then.' })
@@ -137,7 +187,15 @@ enum SpendDimension {
   ENTITY = 'ENTITY',
   SERVICE_CATEGORY = 'SERVICE_CATEGORY',
 }
-registerEnumType(SpendDimension, { name: 'SpendDimension', description: 'How analysts group spend.', valuesConfig: { BRAND: { description: 'By brand (id).' }, ENTITY: { description: 'By beneficiary entity (id).' }, SERVICE_CATEGORY: { description: 'By FOCUS service category.' } } });
+registerEnumType(SpendDimension, {
+  name: 'SpendDimension',
+  description: 'How analysts group spend.',
+  valuesConfig: {
+    BRAND: { description: 'By brand (id).' },
+    ENTITY: { description: 'By beneficiary entity (id).' },
+    SERVICE_CATEGORY: { description: 'By FOCUS service category.' },
+  },
+});
 
 const AlertConnection = Connection(ConsumptionAlertView, 'ConsumptionAlert', 'consumption alert');
 
@@ -151,12 +209,15 @@ const usageInput = (line: UsageLineInput): UsageInput => ({
 });
 
 /** Whether the caller may see a commitment's figures: its entity, its brand, market-wide staff. */
-const mayRead = (caller: Identity, commitment: Commitment) => isMarketWide(caller) || caller.entityId === commitment.entityId || caller.brandId === commitment.brandId;
+const mayRead = (caller: Identity, commitment: Commitment) =>
+  isMarketWide(caller) || caller.entityId === commitment.entityId || caller.brandId === commitment.brandId;
 
 async function figuresOf(context: Context, commitments: Commitment[]): Promise<ConsumptionFigures | null> {
   const caller = callerOf(context);
   const readable = commitments.filter((c) => mayRead(caller, c));
-  const all = (await context.loaders.figures.loadMany(readable.map((c) => c.orderLineId))).filter((f) => f && !(f instanceof Error));
+  const all = (await context.loaders.figures.loadMany(readable.map((c) => c.orderLineId))).filter(
+    (f) => f && !(f instanceof Error),
+  );
   const total = sum(all as never);
   return total ? consumptionFigures(total, context.locale) : null;
 }
@@ -164,14 +225,25 @@ async function figuresOf(context: Context, commitments: Commitment[]): Promise<C
 @Resolver()
 export class UsageResolver {
   @Authorized(Role.SUPPLIER)
-  @Mutation(() => UsagePayload, { description: 'Pushes usage lines of your order lines (up to 10,000 per call); safe to retry: lines already recorded are skipped.' })
-  pushUsage(@Arg('lines', () => [UsageLineInput], { description: 'The lines.' }) lines: UsageLineInput[], @Ctx() context: Context) {
+  @Mutation(() => UsagePayload, {
+    description:
+      'Pushes usage lines of your order lines (up to 10,000 per call); safe to retry: lines already recorded are skipped.',
+  })
+  pushUsage(
+    @Arg('lines', () => [UsageLineInput], { description: 'The lines.' }) lines: UsageLineInput[],
+    @Ctx() context: Context,
+  ) {
     return this.ingest(context, lines.map(usageInput));
   }
 
   @Authorized(Role.SUPPLIER)
-  @Mutation(() => UsagePayload, { description: 'Imports a FOCUS CSV export (FOCUS column names, plus x_LineId and x_OrderLineId).' })
-  importUsageCsv(@Arg('csv', () => String, { description: 'The CSV text, header first.' }) csv: string, @Ctx() context: Context) {
+  @Mutation(() => UsagePayload, {
+    description: 'Imports a FOCUS CSV export (FOCUS column names, plus x_LineId and x_OrderLineId).',
+  })
+  importUsageCsv(
+    @Arg('csv', () => String, { description: 'The CSV text, header first.' }) csv: string,
+    @Ctx() context: Context,
+  ) {
     return this.ingest(context, usageFromFocusCsv(csv));
   }
 
@@ -189,7 +261,10 @@ export class UsageResolver {
   @Query(() => AlertConnection, { description: "The consumption alerts of the caller's entity, latest first." })
   async consumptionAlerts(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
     const connection = await listAlerts(context.em, callerOf(context), page);
-    return { ...connection, edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: this.alertView(edge.node, context) })) };
+    return {
+      ...connection,
+      edges: connection.edges.map((edge) => ({ cursor: edge.cursor, node: this.alertView(edge.node, context) })),
+    };
   }
 
   private alertView(alert: ConsumptionAlert, context: Context): ConsumptionAlertView {
@@ -208,39 +283,63 @@ export class UsageResolver {
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => RenewalDraftPayload, {
-    description: 'From an alert, asks to renew: you state the amount (credits) and a renewal request draft is started in "Demandes", soliciting the brand of the order; once per alert.',
+    description:
+      'From an alert, asks to renew: you state the amount (credits) and a renewal request draft is started in "Demandes", soliciting the brand of the order; once per alert.',
   })
   requestRenewalFromAlert(
     @Arg('alertId', () => ID, { description: 'The alert.' }) alertId: string,
-    @Arg('amount', () => DecimalScalar, { description: 'The amount excl. VAT to renew, converted into credits.' }) amount: Decimal,
+    @Arg('amount', () => DecimalScalar, { description: 'The amount excl. VAT to renew, converted into credits.' })
+    amount: Decimal,
     @Ctx() context: Context,
   ) {
-    return requestRenewal(context.em, callerOf(context), alertId, amount).then((draftId) => succeeded(RequestReference.of(draftId)));
+    return requestRenewal(context.em, callerOf(context), alertId, amount).then((draftId) =>
+      succeeded(RequestReference.of(draftId)),
+    );
   }
 
   @Authorized(Role.MARKET_HOLDER, Role.UGAP, Role.ANALYST)
-  @Query(() => [SpendRow], { nullable: true, description: 'Spend by brand, entity or service category and month over the whole market, from the monthly totals (market holder, UGAP and analysts; null with FORBIDDEN for others).' })
+  @Query(() => [SpendRow], {
+    nullable: true,
+    description:
+      'Spend by brand, entity or service category and month over the whole market, from the monthly totals (market holder, UGAP and analysts; null with FORBIDDEN for others).',
+  })
   async spendByMonth(
     @Arg('dimension', () => SpendDimension, { description: 'How to group.' }) dimension: SpendDimension,
-    @Arg('from', () => LocalDate, { nullable: true, description: 'First month (its first day).' }) from: string | undefined,
+    @Arg('from', () => LocalDate, { nullable: true, description: 'First month (its first day).' }) from:
+      | string
+      | undefined,
     @Arg('to', () => LocalDate, { nullable: true, description: 'Last month (any day of it).' }) to: string | undefined,
     @Ctx() context: Context,
   ): Promise<SpendRow[]> {
-    if (!isMarketWide(callerOf(context))) throw forbidden({ fr: "Les chiffres de tout le marché sont réservés au titulaire, à l'UGAP et aux analystes.", en: 'Market-wide figures are for the market holder, UGAP and analysts.' });
+    if (!isMarketWide(callerOf(context)))
+      throw forbidden({
+        fr: "Les chiffres de tout le marché sont réservés au titulaire, à l'UGAP et aux analystes.",
+        en: 'Market-wide figures are for the market holder, UGAP and analysts.',
+      });
     const column = { BRAND: 'brand_id', ENTITY: 'entity_id', SERVICE_CATEGORY: 'service_category' }[dimension];
-    const rows = await sql<{ key: string; month: string; effective: string; billed: string; lines: string }[]>(context.em, 
+    const rows = await sql<{ key: string; month: string; effective: string; billed: string; lines: string }[]>(
+      context.em,
       `select ${column}::text as key, to_char(month, 'YYYY-MM') as month, sum(effective_cost) as effective, sum(billed_cost) as billed, sum(lines) as lines
          from usage_month where month >= ?::date and month <= ?::date group by 1, 2 order by 2, 1`,
       [from ?? '1900-01-01', to ?? '2999-12-31'],
     );
-    return rows.map((r) => ({ key: r.key, month: r.month, effectiveCost: Money.of(r.effective, context.locale), billedCost: Money.of(r.billed, context.locale), lines: Number(r.lines) }));
+    return rows.map((r) => ({
+      key: r.key,
+      month: r.month,
+      effectiveCost: Money.of(r.effective, context.locale),
+      billedCost: Money.of(r.billed, context.locale),
+      lines: Number(r.lines),
+    }));
   }
 }
 
 /** Consumption added to other subgraphs' types. */
 @Resolver(() => OrderLineReference)
 export class OrderLineConsumptionResolver {
-  @FieldResolver(() => ConsumptionFigures, { nullable: true, description: 'Consumption of the line against its commitment ("Consommation"); null before activation.' })
+  @FieldResolver(() => ConsumptionFigures, {
+    nullable: true,
+    description: 'Consumption of the line against its commitment ("Consommation"); null before activation.',
+  })
   async consumption(@Root() line: OrderLineReference, @Ctx() context: Context) {
     return figuresOf(context, (await context.loaders.commitmentsByLine.load(line.id)) ?? []);
   }
@@ -248,7 +347,10 @@ export class OrderLineConsumptionResolver {
 
 @Resolver(() => OrderReference)
 export class OrderConsumptionResolver {
-  @FieldResolver(() => ConsumptionFigures, { nullable: true, description: 'Consumption of the order against its commitments; null before activation.' })
+  @FieldResolver(() => ConsumptionFigures, {
+    nullable: true,
+    description: 'Consumption of the order against its commitments; null before activation.',
+  })
   async consumption(@Root() order: OrderReference, @Ctx() context: Context) {
     return figuresOf(context, await context.loaders.commitmentsByOrder.load(order.id));
   }
@@ -256,7 +358,10 @@ export class OrderConsumptionResolver {
 
 @Resolver(() => RequestReference)
 export class RequestConsumptionResolver {
-  @FieldResolver(() => ConsumptionFigures, { nullable: true, description: 'Consumption of the orders of the request ("Consommation" in "Demandes").' })
+  @FieldResolver(() => ConsumptionFigures, {
+    nullable: true,
+    description: 'Consumption of the orders of the request ("Consommation" in "Demandes").',
+  })
   async consumption(@Root() request: RequestReference, @Ctx() context: Context) {
     return figuresOf(context, await context.loaders.commitmentsByRequest.load(request.id));
   }

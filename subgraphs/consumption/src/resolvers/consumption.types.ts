@@ -31,16 +31,27 @@ export class ConsumptionFigures {
   @Field(() => Money, { description: 'Current pace: effective cost per day over the last 30 days.' })
   dailyRunRate!: Money;
 
-  @Field(() => Int, { description: 'Days of history the forecast rests on (since the commitment started, today included).' })
+  @Field(() => Int, {
+    description: 'Days of history the forecast rests on (since the commitment started, today included).',
+  })
   historyDays!: number;
 
-  @Field(() => ForecastConfidence, { description: 'How far the forecast may be trusted; NONE when there is none yet (under 7 days of history, or nothing consumed).' })
+  @Field(() => ForecastConfidence, {
+    description:
+      'How far the forecast may be trusted; NONE when there is none yet (under 7 days of history, or nothing consumed).',
+  })
   forecastConfidence!: ForecastConfidence;
 
-  @Field(() => String, { description: "What the forecast rests on, or why there is none yet, in the caller's language." })
+  @Field(() => String, {
+    description: "What the forecast rests on, or why there is none yet, in the caller's language.",
+  })
   forecastNote!: string;
 
-  @Field(() => LocalDate, { nullable: true, description: 'When the commitment runs out at the current pace; null when it does not or when there is no forecast yet.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'When the commitment runs out at the current pace; null when it does not or when there is no forecast yet.',
+  })
   forecastExhaustionDate!: string | null;
 
   @Field(() => LocalDate, { description: 'Due date of the commitment.' })
@@ -49,7 +60,11 @@ export class ConsumptionFigures {
   @Field(() => Boolean, { description: 'Whether it runs out before its due date at the current pace.' })
   runsOutBeforeDue!: boolean;
 
-  @Field(() => Money, { nullable: true, description: 'What renewing would take to reach the due date at the current pace, at most the committed amount; null when there is no forecast yet.' })
+  @Field(() => Money, {
+    nullable: true,
+    description:
+      'What renewing would take to reach the due date at the current pace, at most the committed amount; null when there is no forecast yet.',
+  })
   proposedRenewal!: Money | null;
 
   @Field(() => String, { description: "How the forecast is made, in the caller's language." })
@@ -77,11 +92,20 @@ const CONFIDENCE_LABELS: Record<ForecastConfidence, { fr: string; en: string }> 
 function forecastNote(confidence: ForecastConfidence, historyDays: number) {
   if (confidence === ForecastConfidence.NONE) {
     return historyDays < MIN_HISTORY_DAYS
-      ? { fr: `Pas encore de prévision : ${historyDays} jour(s) d'historique, il en faut ${MIN_HISTORY_DAYS}.`, en: `No forecast yet: ${historyDays} day(s) of history, ${MIN_HISTORY_DAYS} are needed.` }
-      : { fr: 'Pas encore de prévision : aucune consommation relevée.', en: 'No forecast yet: no consumption recorded.' };
+      ? {
+          fr: `Pas encore de prévision : ${historyDays} jour(s) d'historique, il en faut ${MIN_HISTORY_DAYS}.`,
+          en: `No forecast yet: ${historyDays} day(s) of history, ${MIN_HISTORY_DAYS} are needed.`,
+        }
+      : {
+          fr: 'Pas encore de prévision : aucune consommation relevée.',
+          en: 'No forecast yet: no consumption recorded.',
+        };
   }
   const label = CONFIDENCE_LABELS[confidence];
-  return { fr: `Prévision sur ${historyDays} jours d'historique, confiance ${label.fr}.`, en: `Forecast on ${historyDays} days of history, ${label.en} confidence.` };
+  return {
+    fr: `Prévision sur ${historyDays} jours d'historique, confiance ${label.fr}.`,
+    en: `Forecast on ${historyDays} days of history, ${label.en} confidence.`,
+  };
 }
 
 /** The GraphQL view of figures, amounts in the caller's language. */
@@ -92,7 +116,9 @@ export function consumptionFigures(figures: Figures, locale: Locale): Consumptio
     consumed: Money.of(figures.consumed, locale),
     percentUsed: view.percentUsed.toFixed(2),
     remaining: Money.of(view.remaining, locale),
-    monthly: [...figures.monthly].sort(([a], [b]) => a.localeCompare(b)).map(([month, amount]) => ({ month, amount: Money.of(amount, locale) })),
+    monthly: [...figures.monthly]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, amount]) => ({ month, amount: Money.of(amount, locale) })),
     dailyRunRate: Money.of(view.dailyRunRate, locale),
     historyDays: view.historyDays,
     forecastConfidence: view.confidence,

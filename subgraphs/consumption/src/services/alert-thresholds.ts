@@ -16,11 +16,23 @@ export async function thresholdsOf(em: EntityManager, caller: Identity, entityId
 /** Sets an entity's thresholds: its own beneficiaries and managers only; 1 to 5 distinct percentages in 1..200. */
 export async function setThresholds(em: EntityManager, caller: Identity, thresholds: number[]): Promise<number[]> {
   if ((caller.role !== Role.BENEFICIARY && caller.role !== Role.MANAGER) || !caller.entityId) {
-    throw forbidden({ fr: "Seuls les bénéficiaires et managers de l'entité règlent ses seuils d'alerte.", en: "Only the entity's beneficiaries and managers set its alert thresholds." });
+    throw forbidden({
+      fr: "Seuls les bénéficiaires et managers de l'entité règlent ses seuils d'alerte.",
+      en: "Only the entity's beneficiaries and managers set its alert thresholds.",
+    });
   }
-  if (thresholds.length < 1 || thresholds.length > MAX_THRESHOLDS) throw invalid('thresholds', { fr: `Indiquez de 1 à ${MAX_THRESHOLDS} seuils.`, en: `Give 1 to ${MAX_THRESHOLDS} thresholds.` });
-  if (thresholds.some((t) => !Number.isInteger(t) || t < 1 || t > 200)) throw invalid('thresholds', { fr: 'Chaque seuil est un pourcentage entier de 1 à 200.', en: 'Each threshold is a whole percentage from 1 to 200.' });
-  if (new Set(thresholds).size !== thresholds.length) throw invalid('thresholds', { fr: 'Les seuils doivent être distincts.', en: 'Thresholds must be distinct.' });
+  if (thresholds.length < 1 || thresholds.length > MAX_THRESHOLDS)
+    throw invalid('thresholds', {
+      fr: `Indiquez de 1 à ${MAX_THRESHOLDS} seuils.`,
+      en: `Give 1 to ${MAX_THRESHOLDS} thresholds.`,
+    });
+  if (thresholds.some((t) => !Number.isInteger(t) || t < 1 || t > 200))
+    throw invalid('thresholds', {
+      fr: 'Chaque seuil est un pourcentage entier de 1 à 200.',
+      en: 'Each threshold is a whole percentage from 1 to 200.',
+    });
+  if (new Set(thresholds).size !== thresholds.length)
+    throw invalid('thresholds', { fr: 'Les seuils doivent être distincts.', en: 'Thresholds must be distinct.' });
   const sorted = [...thresholds].sort((a, b) => a - b);
   // One row per entity; concurrent updates resolve on the unique entity id (last write wins).
   await em.upsert(

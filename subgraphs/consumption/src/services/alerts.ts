@@ -1,7 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import type Decimal from 'decimal.js';
-import { sql, conflict, CONSUMPTION_TOPICS, Dec, invalid, notFound, paginate, publish, type AlertRaised, type Identity, type PageArgs, type RenewalRequested } from '@nuage/shared';
+import {
+  sql,
+  conflict,
+  CONSUMPTION_TOPICS,
+  Dec,
+  invalid,
+  notFound,
+  paginate,
+  publish,
+  type AlertRaised,
+  type Identity,
+  type PageArgs,
+  type RenewalRequested,
+} from '@nuage/shared';
 import { AlertSettings, Commitment, ConsumptionAlert } from '../entities';
 import { DEFAULT_THRESHOLDS } from './alert-thresholds';
 import { figuresLoader, outlook } from './figures';
@@ -15,22 +28,40 @@ export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Pr
   if (orderLineIds.length === 0) return 0;
   const figures = figuresLoader(em);
   const commitments = await em.find(Commitment, { orderLineId: { $in: orderLineIds } });
-  const settings = new Map((await em.find(AlertSettings, { entityId: { $in: [...new Set(commitments.map((c) => c.entityId))] } })).map((s) => [s.entityId, s.thresholds]));
+  const settings = new Map(
+    (await em.find(AlertSettings, { entityId: { $in: [...new Set(commitments.map((c) => c.entityId))] } })).map((s) => [
+      s.entityId,
+      s.thresholds,
+    ]),
+  );
   let raised = 0;
   for (const commitment of commitments) {
     const lineFigures = await figures.load(commitment.orderLineId);
     if (!lineFigures) continue;
     const view = outlook(lineFigures);
     const due = [
-      ...(settings.get(commitment.entityId) ?? DEFAULT_THRESHOLDS).filter((t) => view.percentUsed.gte(t)).map((t) => ({ kind: 'THRESHOLD' as const, threshold: t })),
+      ...(settings.get(commitment.entityId) ?? DEFAULT_THRESHOLDS)
+        .filter((t) => view.percentUsed.gte(t))
+        .map((t) => ({ kind: 'THRESHOLD' as const, threshold: t })),
       ...(view.runsOutBeforeDue ? [{ kind: 'FORECAST' as const, threshold: 0 }] : []),
     ];
     for (const alert of due) {
       const id = randomUUID();
-      const inserted = await sql<{ id: string }[]>(em, 
+      const inserted = await sql<{ id: string }[]>(
+        em,
         `insert into consumption_alert (id, order_line_id, entity_id, kind, threshold, percent_used, proposed_renewal, forecast_exhaustion)
          values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (order_line_id, kind, threshold) do nothing returning id`,
-        [id, commitment.orderLineId, commitment.entityId, alert.kind, alert.threshold, view.percentUsed.toFixed(2), view.proposedRenewal?.toFixed(2) ?? null, view.forecastExhaustionDate]);
+        [
+          id,
+          commitment.orderLineId,
+          commitment.entityId,
+          alert.kind,
+          alert.threshold,
+          view.percentUsed.toFixed(2),
+          view.proposedRenewal?.toFixed(2) ?? null,
+          view.forecastExhaustionDate,
+        ],
+      );
       if (inserted.length === 0) continue; // raised before: once per threshold
       raised += 1;
       publish(em, CONSUMPTION_TOPICS.alertRaised, {
@@ -62,12 +93,28 @@ export function listAlerts(em: EntityManager, caller: Identity, page: PageArgs) 
  * renewal draft (its id chosen here, so the caller gets it at once). The alert is locked, so that
  * concurrent calls give one draft.
  */
-export async function requestRenewal(em: EntityManager, caller: Identity, alertId: string, amount: Decimal): Promise<string> {
+export async function requestRenewal(
+  em: EntityManager,
+  caller: Identity,
+  alertId: string,
+  amount: Decimal,
+): Promise<string> {
   return em.transactional(async (tx) => {
     const alert = await tx.findOne(ConsumptionAlert, { id: alertId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!alert || alert.entityId !== caller.entityId) throw notFound({ fr: "L'alerte", en: 'The alert' }, 'alertId');
-    if (alert.renewalRequestedAt) throw conflict({ fr: 'Un renouvellement a déjà été demandé depuis cette alerte.', en: 'A renewal was already asked from this alert.' }, 'alertId');
-    if (amount.lte(0) || amount.decimalPlaces() > 2) throw invalid('amount', { fr: 'Un montant positif, en euros et centimes.', en: 'A positive amount in euros and cents.' });
+    if (alert.renewalRequestedAt)
+      throw conflict(
+        {
+          fr: 'Un renouvellement a déjà été demandé depuis cette alerte.',
+          en: 'A renewal was already asked from this alert.',
+        },
+        'alertId',
+      );
+    if (amount.lte(0) || amount.decimalPlaces() > 2)
+      throw invalid('amount', {
+        fr: 'Un montant positif, en euros et centimes.',
+        en: 'A positive amount in euros and cents.',
+      });
     const commitment = await tx.findOneOrFail(Commitment, { orderLineId: alert.orderLineId });
     alert.renewalRequestedAt = new Date();
     const draftId = randomUUID();

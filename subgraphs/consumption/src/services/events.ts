@@ -6,7 +6,9 @@ export const CONSUMPTION_CONSUME: Record<string, EventHandler> = {
   [ORDERING_TOPICS.orderActivated]: async (em, { payload }: DeliveredEvent<OrderActivated>) => {
     for (const line of payload.lines) {
       // Credits renewed on a line top up its commitment (the inbox applies each event once).
-      const toppedUp = line.topsUpOrderLineId ? await em.findOne(Commitment, { orderLineId: line.topsUpOrderLineId }) : null;
+      const toppedUp = line.topsUpOrderLineId
+        ? await em.findOne(Commitment, { orderLineId: line.topsUpOrderLineId })
+        : null;
       if (toppedUp) {
         toppedUp.committedAmount = new Dec(toppedUp.committedAmount).plus(line.committedAmount).toFixed(2);
         continue;

@@ -25,8 +25,14 @@ describe('the consumption forecast (run rate over the last 30 days)', () => {
   });
 
   it('says nothing runs out when nothing is used lately, and that a used-up commitment ran out today', () => {
-    expect(outlook(figures('1000', '100', '0', 30, '2027-01-01'), '2026-11-26')).toMatchObject({ forecastExhaustionDate: null, runsOutBeforeDue: false });
-    expect(outlook(figures('1000', '1200', '300', 30, '2027-01-01'), '2026-11-26')).toMatchObject({ forecastExhaustionDate: '2026-11-26', runsOutBeforeDue: true });
+    expect(outlook(figures('1000', '100', '0', 30, '2027-01-01'), '2026-11-26')).toMatchObject({
+      forecastExhaustionDate: null,
+      runsOutBeforeDue: false,
+    });
+    expect(outlook(figures('1000', '1200', '300', 30, '2027-01-01'), '2026-11-26')).toMatchObject({
+      forecastExhaustionDate: '2026-11-26',
+      runsOutBeforeDue: true,
+    });
   });
 
   it.each([
@@ -42,24 +48,40 @@ describe('the consumption forecast (run rate over the last 30 days)', () => {
     [90, '8000.00', '300.00', ForecastConfidence.HIGH, '2027-06-14', '1640.00'],
     // 900,00 a day: out in 2 days (1 000 / 900, rounded up); the renewal is capped at the commitment.
     [10, '9000.00', '9000.00', ForecastConfidence.LOW, '2026-11-28', '10000.00'],
-  ] as const)('with %i day(s) of history and %s consumed: %s confidence, runs out %s, renewal %s', (historyDays, consumed, recent, confidence, exhaustion, renewal) => {
-    const today = '2026-11-26';
-    const start = new Date(Date.parse(`${today}T00:00:00Z`) - (historyDays - 1) * 86_400_000).toISOString().slice(0, 10);
-    const view = outlook({ ...figures('10000.00', consumed, recent, Math.min(30, historyDays), '2027-11-25'), startDate: start }, today);
-    expect(view.confidence).toBe(confidence);
-    expect(view.forecastExhaustionDate).toBe(exhaustion);
-    expect(view.proposedRenewal?.toFixed(2) ?? null).toBe(renewal);
-    expect(view.runsOutBeforeDue).toBe(exhaustion !== null && exhaustion < '2027-11-25');
-  });
+  ] as const)(
+    'with %i day(s) of history and %s consumed: %s confidence, runs out %s, renewal %s',
+    (historyDays, consumed, recent, confidence, exhaustion, renewal) => {
+      const today = '2026-11-26';
+      const start = new Date(Date.parse(`${today}T00:00:00Z`) - (historyDays - 1) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const view = outlook(
+        { ...figures('10000.00', consumed, recent, Math.min(30, historyDays), '2027-11-25'), startDate: start },
+        today,
+      );
+      expect(view.confidence).toBe(confidence);
+      expect(view.forecastExhaustionDate).toBe(exhaustion);
+      expect(view.proposedRenewal?.toFixed(2) ?? null).toBe(renewal);
+      expect(view.runsOutBeforeDue).toBe(exhaustion !== null && exhaustion < '2027-11-25');
+    },
+  );
 
   it('adds up lines for an order, a project or an entity', () => {
     const total = sum([figures('100', '50', '30', 30, '2027-01-01'), figures('300', '150', '60', 10, '2027-06-30')])!;
-    expect([total.committed.toFixed(2), total.consumed.toFixed(2), total.dueDate]).toEqual(['400.00', '200.00', '2027-06-30']);
+    expect([total.committed.toFixed(2), total.consumed.toFixed(2), total.dueDate]).toEqual([
+      '400.00',
+      '200.00',
+      '2027-06-30',
+    ]);
   });
 });
 
 describe('FOCUS CSV', () => {
   it('reads quoted cells with commas, doubled quotes and line breaks', () => {
-    expect(parseCsv('a,b\n"x, y","say ""hi"""\r\n"multi\nline",2\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"'], ['multi\nline', '2']]);
+    expect(parseCsv('a,b\n"x, y","say ""hi"""\r\n"multi\nline",2\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+      ['multi\nline', '2'],
+    ]);
   });
 });

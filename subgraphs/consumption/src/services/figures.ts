@@ -45,47 +45,79 @@ export interface Figures {
 }
 
 const DAY = 86_400_000;
-const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const days = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 const confidenceOf = (historyDays: number) =>
-  historyDays < MIN_HISTORY_DAYS ? ForecastConfidence.NONE : historyDays < 30 ? ForecastConfidence.LOW : historyDays < 90 ? ForecastConfidence.MEDIUM : ForecastConfidence.HIGH;
+  historyDays < MIN_HISTORY_DAYS
+    ? ForecastConfidence.NONE
+    : historyDays < 30
+      ? ForecastConfidence.LOW
+      : historyDays < 90
+        ? ForecastConfidence.MEDIUM
+        : ForecastConfidence.HIGH;
 
 /**
  * What the figures say: percentage used, daily pace, and, once there is enough history, when it
  * runs out and what renewing would take (never more than the commitment again).
  */
 export function outlook(figures: Figures, today = todayInParis()) {
-  const percentUsed = figures.committed.isZero() ? new Dec(0) : figures.consumed.times(100).dividedBy(figures.committed).toDecimalPlaces(2);
+  const percentUsed = figures.committed.isZero()
+    ? new Dec(0)
+    : figures.consumed.times(100).dividedBy(figures.committed).toDecimalPlaces(2);
   const dailyRunRate = figures.recentDays > 0 ? figures.recent.dividedBy(figures.recentDays) : new Dec(0);
   const remaining = figures.committed.minus(figures.consumed);
   // Days of history, today included.
   const historyDays = Math.max(0, days(figures.startDate, today) + 1);
   const confidence = figures.consumed.gt(0) ? confidenceOf(historyDays) : ForecastConfidence.NONE;
-  const base = { percentUsed, dailyRunRate: toCents(dailyRunRate), remaining: toCents(Dec.max(remaining, 0)), historyDays, confidence };
+  const base = {
+    percentUsed,
+    dailyRunRate: toCents(dailyRunRate),
+    remaining: toCents(Dec.max(remaining, 0)),
+    historyDays,
+    confidence,
+  };
   // A commitment used up has run out, whatever the history.
-  if (remaining.lte(0)) return { ...base, forecastExhaustionDate: today as string | null, runsOutBeforeDue: today < figures.dueDate, proposedRenewal: confidence === ForecastConfidence.NONE ? null : toCents(figures.committed) };
-  if (confidence === ForecastConfidence.NONE) return { ...base, forecastExhaustionDate: null, runsOutBeforeDue: false, proposedRenewal: null };
+  if (remaining.lte(0))
+    return {
+      ...base,
+      forecastExhaustionDate: today as string | null,
+      runsOutBeforeDue: today < figures.dueDate,
+      proposedRenewal: confidence === ForecastConfidence.NONE ? null : toCents(figures.committed),
+    };
+  if (confidence === ForecastConfidence.NONE)
+    return { ...base, forecastExhaustionDate: null, runsOutBeforeDue: false, proposedRenewal: null };
   const exhaustion = dailyRunRate.gt(0) ? addDays(today, remaining.dividedBy(dailyRunRate).ceil().toNumber()) : null;
   const daysToDue = Math.max(0, days(today, figures.dueDate));
   // What the line will have used by its due date at this pace, beyond what is committed; at most the commitment again.
   const projected = figures.consumed.plus(dailyRunRate.times(daysToDue));
   const renewal = Dec.min(Dec.max(projected.minus(figures.committed), 0), figures.committed);
-  return { ...base, forecastExhaustionDate: exhaustion, runsOutBeforeDue: exhaustion !== null && exhaustion < figures.dueDate, proposedRenewal: toCents(renewal) };
+  return {
+    ...base,
+    forecastExhaustionDate: exhaustion,
+    runsOutBeforeDue: exhaustion !== null && exhaustion < figures.dueDate,
+    proposedRenewal: toCents(renewal),
+  };
 }
 
 /** Adds up the figures of several lines (an order, a request, a project, an entity). */
 export function sum(all: Figures[]): Figures | null {
   if (all.length === 0) return null;
   const monthly = new Map<string, Decimal>();
-  for (const f of all) for (const [month, amount] of f.monthly) monthly.set(month, (monthly.get(month) ?? new Dec(0)).plus(amount));
+  for (const f of all)
+    for (const [month, amount] of f.monthly) monthly.set(month, (monthly.get(month) ?? new Dec(0)).plus(amount));
   return {
     committed: all.reduce((s, f) => s.plus(f.committed), new Dec(0)),
     consumed: all.reduce((s, f) => s.plus(f.consumed), new Dec(0)),
     recent: all.reduce((s, f) => s.plus(f.recent), new Dec(0)),
     recentDays: Math.max(...all.map((f) => f.recentDays)),
     monthly,
-    dueDate: all.map((f) => f.dueDate).sort().at(-1)!,
+    dueDate: all
+      .map((f) => f.dueDate)
+      .sort()
+      .at(-1)!,
     startDate: all.map((f) => f.startDate).sort()[0]!,
   };
 }
@@ -100,11 +132,13 @@ export function figuresLoader(em: EntityManager) {
     const since = addDays(today, -(RUN_RATE_DAYS - 1)); // the last 30 days, today included
     const [commitments, months, recent] = await Promise.all([
       em.find(Commitment, { orderLineId: { $in: [...ids] } }),
-      sql<{ order_line_id: string; month: string; amount: string }[]>(em, 
+      sql<{ order_line_id: string; month: string; amount: string }[]>(
+        em,
         `select order_line_id, to_char(month, 'YYYY-MM') as month, sum(effective_cost) as amount from usage_month where order_line_id in (?) group by 1, 2`,
         [[...ids]],
       ),
-      sql<{ order_line_id: string; amount: string }[]>(em, 
+      sql<{ order_line_id: string; amount: string }[]>(
+        em,
         `select order_line_id, sum(effective_cost) as amount from usage_line where order_line_id in (?) and charge_period_start >= ? group by 1`,
         [[...ids], `${since}T00:00:00+01:00`],
       ),

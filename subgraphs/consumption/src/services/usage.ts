@@ -42,20 +42,72 @@ const DAY_MS = 86_400_000;
 
 /** Checks one line; the reason it is rejected, or null. */
 function problem(line: UsageInput, commitment: Commitment | undefined, caller: Identity): [string, Bilingual] | null {
-  if (!line.lineId || line.lineId.length > 200) return ['lineId', { fr: 'Donnez à la ligne un identifiant de 1 à 200 caractères.', en: 'Give the line an id of 1 to 200 characters.' }];
-  if (!commitment || commitment.brandId !== caller.brandId) return ['orderLineId', { fr: "Aucune ligne de commande en cours de votre marque n'a cet identifiant.", en: 'No running order line of your brand has this id.' }];
-  if (line.currency !== 'EUR') return ['currency', { fr: `La consommation est en EUR sur ce marché, pas en ${line.currency}.`, en: `Usage is in EUR on this market, not ${line.currency}.` }];
+  if (!line.lineId || line.lineId.length > 200)
+    return [
+      'lineId',
+      {
+        fr: 'Donnez à la ligne un identifiant de 1 à 200 caractères.',
+        en: 'Give the line an id of 1 to 200 characters.',
+      },
+    ];
+  if (!commitment || commitment.brandId !== caller.brandId)
+    return [
+      'orderLineId',
+      {
+        fr: "Aucune ligne de commande en cours de votre marque n'a cet identifiant.",
+        en: 'No running order line of your brand has this id.',
+      },
+    ];
+  if (line.currency !== 'EUR')
+    return [
+      'currency',
+      {
+        fr: `La consommation est en EUR sur ce marché, pas en ${line.currency}.`,
+        en: `Usage is in EUR on this market, not ${line.currency}.`,
+      },
+    ];
   for (const field of ['consumedQuantity', 'billedCost', 'effectiveCost'] as const) {
-    if (!DECIMAL.test(line[field])) return [field, { fr: 'Un nombre décimal écrit comme une chaîne, par exemple "12.50".', en: 'A decimal number written as a string, e.g. "12.50".' }];
+    if (!DECIMAL.test(line[field]))
+      return [
+        field,
+        {
+          fr: 'Un nombre décimal écrit comme une chaîne, par exemple "12.50".',
+          en: 'A decimal number written as a string, e.g. "12.50".',
+        },
+      ];
   }
-  if (new Dec(line.consumedQuantity).isNegative()) return ['consumedQuantity', { fr: "Une quantité consommée n'est pas négative.", en: 'A consumed quantity is not negative.' }];
+  if (new Dec(line.consumedQuantity).isNegative())
+    return [
+      'consumedQuantity',
+      { fr: "Une quantité consommée n'est pas négative.", en: 'A consumed quantity is not negative.' },
+    ];
   const start = Date.parse(line.chargePeriodStart);
   const end = Date.parse(line.chargePeriodEnd);
-  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) return ['chargePeriodEnd', { fr: 'La période facturée finit après son début (instants ISO 8601).', en: 'The charge period ends after it starts (ISO 8601 instants).' }];
-  if (start < Date.parse(`${commitment.startDate}T00:00:00+01:00`) - DAY_MS || end > Date.parse(`${commitment.dueDate}T00:00:00+01:00`) + 2 * DAY_MS) {
-    return ['chargePeriodStart', { fr: `La période facturée sort de l'abonnement (du ${formatDay(commitment.startDate, 'fr')} au ${formatDay(commitment.dueDate, 'fr')}).`, en: `The charge period falls outside the subscription (${formatDay(commitment.startDate, 'en')} to ${formatDay(commitment.dueDate, 'en')}).` }];
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start)
+    return [
+      'chargePeriodEnd',
+      {
+        fr: 'La période facturée finit après son début (instants ISO 8601).',
+        en: 'The charge period ends after it starts (ISO 8601 instants).',
+      },
+    ];
+  if (
+    start < Date.parse(`${commitment.startDate}T00:00:00+01:00`) - DAY_MS ||
+    end > Date.parse(`${commitment.dueDate}T00:00:00+01:00`) + 2 * DAY_MS
+  ) {
+    return [
+      'chargePeriodStart',
+      {
+        fr: `La période facturée sort de l'abonnement (du ${formatDay(commitment.startDate, 'fr')} au ${formatDay(commitment.dueDate, 'fr')}).`,
+        en: `The charge period falls outside the subscription (${formatDay(commitment.startDate, 'en')} to ${formatDay(commitment.dueDate, 'en')}).`,
+      },
+    ];
   }
-  if (!line.serviceName?.trim() || !line.serviceCategory?.trim() || !line.consumedUnit?.trim()) return ['serviceName', { fr: 'Nommez le service, sa catégorie et son unité.', en: 'Name the service, its category and the unit.' }];
+  if (!line.serviceName?.trim() || !line.serviceCategory?.trim() || !line.consumedUnit?.trim())
+    return [
+      'serviceName',
+      { fr: 'Nommez le service, sa catégorie et son unité.', en: 'Name the service, its category and the unit.' },
+    ];
   return null;
 }
 
@@ -65,10 +117,23 @@ function problem(line: UsageInput, commitment: Commitment | undefined, caller: I
  * totals updated in one statement, lines already known (same supplier line id) skipped.
  */
 export async function ingestUsage(em: EntityManager, caller: Identity, lines: UsageInput[]): Promise<IngestionResult> {
-  if (caller.role !== Role.SUPPLIER) throw forbidden({ fr: 'Les fournisseurs transmettent la consommation de leurs lignes de commande.', en: 'Suppliers push the usage of their order lines.' });
+  if (caller.role !== Role.SUPPLIER)
+    throw forbidden({
+      fr: 'Les fournisseurs transmettent la consommation de leurs lignes de commande.',
+      en: 'Suppliers push the usage of their order lines.',
+    });
   if (lines.length === 0) throw invalid('lines', { fr: 'Envoyez au moins une ligne.', en: 'Send one line at least.' });
-  if (lines.length > MAX_BATCH) throw invalid('lines', { fr: `Envoyez au plus ${MAX_BATCH} lignes par appel.`, en: `Send ${MAX_BATCH} lines at most per call.` });
-  const commitments = new Map((await em.find(Commitment, { orderLineId: { $in: [...new Set(lines.map((l) => l.orderLineId))] } })).map((c) => [c.orderLineId, c]));
+  if (lines.length > MAX_BATCH)
+    throw invalid('lines', {
+      fr: `Envoyez au plus ${MAX_BATCH} lignes par appel.`,
+      en: `Send ${MAX_BATCH} lines at most per call.`,
+    });
+  const commitments = new Map(
+    (await em.find(Commitment, { orderLineId: { $in: [...new Set(lines.map((l) => l.orderLineId))] } })).map((c) => [
+      c.orderLineId,
+      c,
+    ]),
+  );
   const rejected: Rejection[] = [];
   const valid: UsageInput[] = [];
   lines.forEach((line, index) => {
@@ -93,7 +158,8 @@ export async function ingestUsage(em: EntityManager, caller: Identity, lines: Us
     currency: l.currency,
     tags: l.tags ?? null,
   }));
-  const [result] = await sql<{ inserted: string }[]>(em, 
+  const [result] = await sql<{ inserted: string }[]>(
+    em,
     `with input as (
        select * from jsonb_to_recordset(?::jsonb) as x(line_id text, order_line_id uuid, charge_period_start timestamptz, charge_period_end timestamptz,
          service_name text, service_category text, resource_id text, sku_id text, consumed_quantity numeric, consumed_unit text,
@@ -122,7 +188,12 @@ export async function ingestUsage(em: EntityManager, caller: Identity, lines: Us
     [JSON.stringify(rows), caller.brandId],
   );
   const accepted = Number(result!.inserted);
-  return { accepted, duplicates: valid.length - accepted, rejected, orderLineIds: [...new Set(valid.map((l) => l.orderLineId))] };
+  return {
+    accepted,
+    duplicates: valid.length - accepted,
+    rejected,
+    orderLineIds: [...new Set(valid.map((l) => l.orderLineId))],
+  };
 }
 
 const FOCUS_COLUMNS: Record<string, keyof UsageInput> = {
@@ -156,15 +227,13 @@ export function parseCsv(text: string): string[][] {
       if (char === '"' && text[i + 1] === '"') {
         cell += '"';
         i++;
-      }
-      else if (char === '"') quoted = false;
+      } else if (char === '"') quoted = false;
       else cell += char;
     } else if (char === '"') quoted = true;
     else if (char === ',') {
       row.push(cell);
       cell = '';
-    }
-    else if (char === '\n' || char === '\r') {
+    } else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
@@ -188,8 +257,20 @@ export function usageFromFocusCsv(csv: string): UsageInput[] {
   const [header, ...rows] = parseCsv(csv);
   if (!header) throw invalid('csv', { fr: 'Le fichier est vide.', en: 'The file is empty.' });
   const columns = header.map((name) => FOCUS_COLUMNS[name.trim().toLowerCase()]);
-  for (const required of ['lineId', 'orderLineId', 'chargePeriodStart', 'chargePeriodEnd', 'billedCost', 'effectiveCost', 'currency'] as const) {
-    if (!columns.includes(required)) throw invalid('csv', { fr: `L'en-tête n'a pas de colonne pour ${required} (nom FOCUS ou extension x_).`, en: `The header lacks the column for ${required} (FOCUS name or x_ extension).` });
+  for (const required of [
+    'lineId',
+    'orderLineId',
+    'chargePeriodStart',
+    'chargePeriodEnd',
+    'billedCost',
+    'effectiveCost',
+    'currency',
+  ] as const) {
+    if (!columns.includes(required))
+      throw invalid('csv', {
+        fr: `L'en-tête n'a pas de colonne pour ${required} (nom FOCUS ou extension x_).`,
+        en: `The header lacks the column for ${required} (FOCUS name or x_ extension).`,
+      });
   }
   return rows.map((cells) => {
     const line: Record<string, unknown> = {};

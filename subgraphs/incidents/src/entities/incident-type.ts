@@ -20,7 +20,10 @@ export class IncidentType extends BaseEntity {
   @Property({ type: 'integer' })
   position!: number;
 
-  @Field(() => Date, { nullable: true, description: 'When it was withdrawn from new declarations; null while offered.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it was withdrawn from new declarations; null while offered.',
+  })
   @Property({ type: 'datetime', nullable: true })
   retiredAt!: Date | null;
 }

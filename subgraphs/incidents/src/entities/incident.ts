@@ -21,7 +21,9 @@ export const INCIDENT_STATUS_LABELS: Record<IncidentStatus, { fr: string; en: st
 registerEnumType(IncidentStatus, {
   name: 'IncidentStatus',
   description: 'Where an incident stands.',
-  valuesConfig: Object.fromEntries(Object.entries(INCIDENT_STATUS_LABELS).map(([k, l]) => [k, { description: `${l.fr} / ${l.en}` }])),
+  valuesConfig: Object.fromEntries(
+    Object.entries(INCIDENT_STATUS_LABELS).map(([k, l]) => [k, { description: `${l.fr} / ${l.en}` }]),
+  ),
 });
 
 export enum IncidentSource {

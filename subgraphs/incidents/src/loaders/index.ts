@@ -7,8 +7,16 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
   /** The incidents of many orders that this reader may read, in one statement. */
   const incidentsByOrder = new DataLoader<string, Incident[]>(async (orderIds) => {
     if (!identity) return orderIds.map(() => []);
-    const scope = isMarketWide(identity) ? {} : identity.role === Role.SUPPLIER ? { brandId: identity.brandId! } : { entityId: identity.entityId! };
-    const rows = await em.find(Incident, { orderId: { $in: [...orderIds] }, ...scope }, { orderBy: { createdAt: 'desc' } });
+    const scope = isMarketWide(identity)
+      ? {}
+      : identity.role === Role.SUPPLIER
+        ? { brandId: identity.brandId! }
+        : { entityId: identity.entityId! };
+    const rows = await em.find(
+      Incident,
+      { orderId: { $in: [...orderIds] }, ...scope },
+      { orderBy: { createdAt: 'desc' } },
+    );
     return orderIds.map((id) => rows.filter((r) => r.orderId === id));
   });
   return {

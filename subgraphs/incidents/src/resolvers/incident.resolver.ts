@@ -1,6 +1,51 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
-import { available, callerOf, Connection, CountPayload, Document, LocalDate, LocalizedText, markMessagesRead, Message, MessageAudience, MessageCount, MutationPayload, PageArgs, pick, postMessage, succeeded, Role, threadDocuments, threadMessages, type SubgraphContext } from '@nuage/shared';
-import { BrandReference, Incident, IncidentStatus, IncidentType, INCIDENT_STATUS_LABELS, OrderReference } from '../entities';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
+import {
+  available,
+  callerOf,
+  Connection,
+  CountPayload,
+  Document,
+  LocalDate,
+  LocalizedText,
+  markMessagesRead,
+  Message,
+  MessageAudience,
+  MessageCount,
+  MutationPayload,
+  PageArgs,
+  pick,
+  postMessage,
+  succeeded,
+  Role,
+  threadDocuments,
+  threadMessages,
+  type SubgraphContext,
+} from '@nuage/shared';
+import {
+  BrandReference,
+  Incident,
+  IncidentStatus,
+  IncidentType,
+  INCIDENT_STATUS_LABELS,
+  OrderReference,
+} from '../entities';
 import { declare, incidentThread, listIncidents, move, readableIncident, statistics } from '../services/incidents';
 import { INCIDENT_LIFECYCLE, IncidentTransition } from '../services/incident-lifecycle';
 import type { IncidentsLoaders } from '../loaders';
@@ -15,7 +60,9 @@ registerEnumType(IncidentTransition, {
   description: "A step of an incident's lifecycle, taken with `moveIncident`.",
   valuesConfig: {
     TAKE_IN_CHARGE: { description: 'Prendre en charge / take in charge (market holder, supplier).' },
-    ASK_BENEFICIARY: { description: 'Demander une information au bénéficiaire / ask the beneficiary (market holder, supplier).' },
+    ASK_BENEFICIARY: {
+      description: 'Demander une information au bénéficiaire / ask the beneficiary (market holder, supplier).',
+    },
     ANSWER: { description: 'Répondre / answer (beneficiary).' },
     RESOLVE: { description: 'Résoudre / resolve (market holder, supplier).' },
     CONFIRM: { description: 'Confirmer la résolution : clôture / confirm the resolution: closed (beneficiary).' },
@@ -92,7 +139,10 @@ class IncidentStatistics {
   @Field(() => Int, { description: 'How many are still open.' })
   open!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Mean hours from declaration to the first answer (a duration, not money).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean hours from declaration to the first answer (a duration, not money).',
+  })
   hoursToFirstAnswer!: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Mean hours from declaration to resolution.' })
@@ -102,35 +152,63 @@ class IncidentStatistics {
 @Resolver(() => Incident)
 export class IncidentResolver {
   @Authorized()
-  @Query(() => Incident, { nullable: true, description: 'One incident the caller may read (null with a NOT_FOUND error otherwise).' })
+  @Query(() => Incident, {
+    nullable: true,
+    description: 'One incident the caller may read (null with a NOT_FOUND error otherwise).',
+  })
   incident(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     return readableIncident(context.em, callerOf(context), id);
   }
 
   @Authorized()
   @Query(() => IncidentConnection, { description: '"Incidents": those the caller may read, latest first.' })
-  incidents(@Arg('filter', () => IncidentFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter: IncidentFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
+  incidents(
+    @Arg('filter', () => IncidentFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter:
+      | IncidentFilter
+      | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: Context,
+  ) {
     return listIncidents(context.em, callerOf(context), { ...filter }, page);
   }
 
   @Authorized(Role.MARKET_HOLDER, Role.UGAP, Role.ANALYST)
-  @Query(() => [IncidentStatistics], { nullable: true, description: 'Per brand and type: incidents, open ones, mean time to first answer and to resolution (market holder, UGAP and analysts; null with FORBIDDEN for others).' })
+  @Query(() => [IncidentStatistics], {
+    nullable: true,
+    description:
+      'Per brand and type: incidents, open ones, mean time to first answer and to resolution (market holder, UGAP and analysts; null with FORBIDDEN for others).',
+  })
   async incidentStatistics(@Ctx() context: Context) {
-    return (await statistics(context.em, callerOf(context))).map((row) => ({ ...row, brand: BrandReference.of(row.brandId) }));
+    return (await statistics(context.em, callerOf(context))).map((row) => ({
+      ...row,
+      brand: BrandReference.of(row.brandId),
+    }));
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
-  @Mutation(() => IncidentPayload, { description: '"Déclarer un litige": declares an incident on an order of your entity.' })
-  declareIncident(@Arg('input', () => DeclareIncidentInput, { description: 'The order, the type, what is wrong.' }) input: DeclareIncidentInput, @Ctx() context: Context) {
+  @Mutation(() => IncidentPayload, {
+    description: '"Déclarer un litige": declares an incident on an order of your entity.',
+  })
+  declareIncident(
+    @Arg('input', () => DeclareIncidentInput, { description: 'The order, the type, what is wrong.' })
+    input: DeclareIncidentInput,
+    @Ctx() context: Context,
+  ) {
     return declare(context.em, callerOf(context), input).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
-  @Mutation(() => IncidentPayload, { description: 'Moves an incident along, by the role that owns the step; dated and kept in its history.' })
+  @Mutation(() => IncidentPayload, {
+    description: 'Moves an incident along, by the role that owns the step; dated and kept in its history.',
+  })
   moveIncident(
     @Arg('id', () => ID, { description: 'The incident.' }) id: string,
     @Arg('transition', () => IncidentTransition, { description: 'The step.' }) transition: IncidentTransition,
-    @Arg('comment', () => String, { nullable: true, description: 'Why (required to reject, reopen or ask the beneficiary).' }) comment: string | undefined,
+    @Arg('comment', () => String, {
+      nullable: true,
+      description: 'Why (required to reject, reopen or ask the beneficiary).',
+    })
+    comment: string | undefined,
     @Ctx() context: Context,
   ) {
     return move(context.em, callerOf(context), id, transition, comment).then(succeeded);
@@ -138,14 +216,24 @@ export class IncidentResolver {
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
   @Mutation(() => MessagePayload, { description: 'Writes a message on an incident.' })
-  postIncidentMessage(@Arg('input', () => PostIncidentMessageInput, { description: 'The message.' }) input: PostIncidentMessageInput, @Ctx() context: Context) {
+  postIncidentMessage(
+    @Arg('input', () => PostIncidentMessageInput, { description: 'The message.' }) input: PostIncidentMessageInput,
+    @Ctx() context: Context,
+  ) {
     const { incidentId, ...message } = input;
-    return postMessage(context.em, incidentThread, callerOf(context), { subjectId: incidentId, ...message }).then(succeeded);
+    return postMessage(context.em, incidentThread, callerOf(context), { subjectId: incidentId, ...message }).then(
+      succeeded,
+    );
   }
 
   @Authorized()
-  @Mutation(() => MessagesReadPayload, { description: "Marks the incident's messages read for the caller; gives how many were unread." })
-  markIncidentMessagesRead(@Arg('incidentId', () => ID, { description: 'The incident.' }) incidentId: string, @Ctx() context: Context) {
+  @Mutation(() => MessagesReadPayload, {
+    description: "Marks the incident's messages read for the caller; gives how many were unread.",
+  })
+  markIncidentMessagesRead(
+    @Arg('incidentId', () => ID, { description: 'The incident.' }) incidentId: string,
+    @Ctx() context: Context,
+  ) {
     return markMessagesRead(context.em, incidentThread, callerOf(context), incidentId).then(succeeded);
   }
 
@@ -154,12 +242,16 @@ export class IncidentResolver {
     return threadMessages(context.loaders, callerOf(context), incident.id);
   }
 
-  @FieldResolver(() => MessageCount, { description: 'How many messages the caller sees, and how many they have not read.' })
+  @FieldResolver(() => MessageCount, {
+    description: 'How many messages the caller sees, and how many they have not read.',
+  })
   messageCount(@Root() incident: Incident, @Ctx() { loaders }: Context) {
     return loaders.messageCounts.load(incident.id);
   }
 
-  @FieldResolver(() => [Document], { description: 'Its files: those of the declaration and of the messages the caller sees.' })
+  @FieldResolver(() => [Document], {
+    description: 'Its files: those of the declaration and of the messages the caller sees.',
+  })
   async documents(@Root() incident: Incident, @Ctx() context: Context) {
     return threadDocuments(context.loaders, callerOf(context), incident.id);
   }
@@ -175,7 +267,9 @@ export class IncidentResolver {
     return LocalizedText.of(label.fr, label.en);
   }
 
-  @FieldResolver(() => LocalizedText, { description: 'The confirmation the declarant reads ("Merci ! Votre déclaration SAV-10498 a bien été envoyée…").' })
+  @FieldResolver(() => LocalizedText, {
+    description: 'The confirmation the declarant reads ("Merci ! Votre déclaration SAV-10498 a bien été envoyée…").',
+  })
   confirmation(@Root() incident: Incident) {
     return LocalizedText.of(
       `Merci ! Votre déclaration ${incident.number} a bien été envoyée. Nous allons la traiter rapidement, les informations seront mises à jour dans la rubrique Incidents.`,
@@ -188,7 +282,9 @@ export class IncidentResolver {
     return loaders.typeByCode.load(incident.typeCode);
   }
 
-  @FieldResolver(() => [IncidentTransition], { description: 'The steps the caller may take now, each with `moveIncident(transition: …)`.' })
+  @FieldResolver(() => [IncidentTransition], {
+    description: 'The steps the caller may take now, each with `moveIncident(transition: …)`.',
+  })
   availableActions(@Root() incident: Incident, @Ctx() context: Context): IncidentTransition[] {
     return available(INCIDENT_LIFECYCLE, incident.status, callerOf(context).role);
   }
@@ -198,7 +294,9 @@ export class IncidentResolver {
     return incident.createdAt;
   }
 
-  @FieldResolver(() => OrderReference, { description: 'The order, with its status and amounts (resolved by the ordering subgraph).' })
+  @FieldResolver(() => OrderReference, {
+    description: 'The order, with its status and amounts (resolved by the ordering subgraph).',
+  })
   order(@Root() incident: Incident) {
     return OrderReference.of(incident.orderId);
   }
@@ -214,6 +312,8 @@ export class OrderIncidentsResolver {
 
   @FieldResolver(() => Int, { description: 'How many of them are open.' })
   async openIncidentCount(@Root() order: OrderReference, @Ctx() { loaders }: Context) {
-    return (await loaders.incidentsByOrder.load(order.id)).filter((i) => i.status !== IncidentStatus.CLOSED && i.status !== IncidentStatus.REJECTED).length;
+    return (await loaders.incidentsByOrder.load(order.id)).filter(
+      (i) => i.status !== IncidentStatus.CLOSED && i.status !== IncidentStatus.REJECTED,
+    ).length;
   }
 }

@@ -3,7 +3,13 @@ import { HistorySubject, recordHistory, type Identity } from '@nuage/shared';
 import { INCIDENT_STATUS_LABELS, type Incident, type IncidentStatus } from '../entities';
 
 /** Records a step of an incident (declared, taken in charge, answered…) in its history and its file's timeline. */
-export function recordIncidentStep(em: EntityManager, incident: Incident, actor: Identity | 'SYSTEM', from: IncidentStatus | null, step: { action: string; comment?: string | null }) {
+export function recordIncidentStep(
+  em: EntityManager,
+  incident: Incident,
+  actor: Identity | 'SYSTEM',
+  from: IncidentStatus | null,
+  step: { action: string; comment?: string | null },
+) {
   return recordHistory(em, 'incidents', {
     subjectType: HistorySubject.INCIDENT,
     subjectId: incident.id,
@@ -16,6 +22,11 @@ export function recordIncidentStep(em: EntityManager, incident: Incident, actor:
     from: from ? { status: from, label: INCIDENT_STATUS_LABELS[from] } : null,
     to: { status: incident.status, label: INCIDENT_STATUS_LABELS[incident.status] },
     comment: step.comment,
-    search: { references: [incident.number], title: `Incident ${incident.number} sur la commande ${incident.orderReference}`, text: incident.description, orderId: incident.orderId },
+    search: {
+      references: [incident.number],
+      title: `Incident ${incident.number} sur la commande ${incident.orderReference}`,
+      text: incident.description,
+      orderId: incident.orderId,
+    },
   });
 }

@@ -24,17 +24,61 @@ export const INCIDENT_LIFECYCLE = defineLifecycle({
   noun: { fr: 'cet incident', en: 'this incident' },
   states: INCIDENT_STATUS_LABELS,
   transitions: {
-    takeInCharge: { from: [DECLARED], to: TAKEN_IN_CHARGE, by: HANDLERS, verb: { fr: 'prendre en charge', en: 'take in charge' }, action: IncidentTransition.TAKE_IN_CHARGE },
-    askBeneficiary: { from: [TAKEN_IN_CHARGE], to: AWAITING_BENEFICIARY, by: HANDLERS, verb: { fr: 'demander une information au bénéficiaire sur', en: 'ask the beneficiary about' }, action: IncidentTransition.ASK_BENEFICIARY },
-    answer: { from: [AWAITING_BENEFICIARY], to: TAKEN_IN_CHARGE, by: BUYER_ROLES, verb: { fr: 'répondre sur', en: 'answer on' }, action: IncidentTransition.ANSWER },
-    resolve: { from: [TAKEN_IN_CHARGE, AWAITING_BENEFICIARY], to: RESOLVED, by: HANDLERS, verb: { fr: 'résoudre', en: 'resolve' }, action: IncidentTransition.RESOLVE },
-    confirm: { from: [RESOLVED], to: CLOSED, by: BUYER_ROLES, verb: { fr: 'confirmer la résolution de', en: 'confirm the resolution of' }, action: IncidentTransition.CONFIRM },
-    reopen: { from: [RESOLVED], to: TAKEN_IN_CHARGE, by: BUYER_ROLES, verb: { fr: 'rouvrir', en: 'reopen' }, action: IncidentTransition.REOPEN },
-    reject: { from: [DECLARED, TAKEN_IN_CHARGE], to: REJECTED, by: [Role.MARKET_HOLDER], verb: { fr: 'rejeter', en: 'reject' }, action: IncidentTransition.REJECT },
+    takeInCharge: {
+      from: [DECLARED],
+      to: TAKEN_IN_CHARGE,
+      by: HANDLERS,
+      verb: { fr: 'prendre en charge', en: 'take in charge' },
+      action: IncidentTransition.TAKE_IN_CHARGE,
+    },
+    askBeneficiary: {
+      from: [TAKEN_IN_CHARGE],
+      to: AWAITING_BENEFICIARY,
+      by: HANDLERS,
+      verb: { fr: 'demander une information au bénéficiaire sur', en: 'ask the beneficiary about' },
+      action: IncidentTransition.ASK_BENEFICIARY,
+    },
+    answer: {
+      from: [AWAITING_BENEFICIARY],
+      to: TAKEN_IN_CHARGE,
+      by: BUYER_ROLES,
+      verb: { fr: 'répondre sur', en: 'answer on' },
+      action: IncidentTransition.ANSWER,
+    },
+    resolve: {
+      from: [TAKEN_IN_CHARGE, AWAITING_BENEFICIARY],
+      to: RESOLVED,
+      by: HANDLERS,
+      verb: { fr: 'résoudre', en: 'resolve' },
+      action: IncidentTransition.RESOLVE,
+    },
+    confirm: {
+      from: [RESOLVED],
+      to: CLOSED,
+      by: BUYER_ROLES,
+      verb: { fr: 'confirmer la résolution de', en: 'confirm the resolution of' },
+      action: IncidentTransition.CONFIRM,
+    },
+    reopen: {
+      from: [RESOLVED],
+      to: TAKEN_IN_CHARGE,
+      by: BUYER_ROLES,
+      verb: { fr: 'rouvrir', en: 'reopen' },
+      action: IncidentTransition.REOPEN,
+    },
+    reject: {
+      from: [DECLARED, TAKEN_IN_CHARGE],
+      to: REJECTED,
+      by: [Role.MARKET_HOLDER],
+      verb: { fr: 'rejeter', en: 'reject' },
+      action: IncidentTransition.REJECT,
+    },
   },
 });
 export type IncidentStep = keyof typeof INCIDENT_LIFECYCLE.transitions;
 
 /** The step of the lifecycle a client's transition names. */
 export const stepOf = (transition: IncidentTransition): IncidentStep =>
-  (Object.keys(INCIDENT_LIFECYCLE.transitions) as IncidentStep[]).find((step) => INCIDENT_LIFECYCLE.transitions[step].action === transition)!;
+  (Object.keys(INCIDENT_LIFECYCLE.transitions) as IncidentStep[]).find(
+    (step) => INCIDENT_LIFECYCLE.transitions[step].action === transition,
+  )!;

@@ -1,5 +1,24 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { sql, attachDocuments, forbidden, INCIDENT_TOPICS, invalid, isMarketWide, notFound, paginate, publish, Role, startOfParisDay, take, type ActivationDisputed, type IncidentClosed, type IncidentOpened, type Identity, type PageArgs, type ThreadAccess } from '@nuage/shared';
+import {
+  sql,
+  attachDocuments,
+  forbidden,
+  INCIDENT_TOPICS,
+  invalid,
+  isMarketWide,
+  notFound,
+  paginate,
+  publish,
+  Role,
+  startOfParisDay,
+  take,
+  type ActivationDisputed,
+  type IncidentClosed,
+  type IncidentOpened,
+  type Identity,
+  type PageArgs,
+  type ThreadAccess,
+} from '@nuage/shared';
 import { Incident, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities';
 import { recordIncidentStep } from './history';
 import { INCIDENT_LIFECYCLE, stepOf, type IncidentTransition } from './incident-lifecycle';
@@ -11,8 +30,17 @@ export function visibleIncidents(caller: Identity): FilterQuery<Incident> {
   return { entityId: caller.entityId! };
 }
 
-export async function readableIncident(em: EntityManager, caller: Identity, id: string, lock = false): Promise<Incident> {
-  const incident = await em.findOne(Incident, { $and: [{ id }, visibleIncidents(caller)] }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+export async function readableIncident(
+  em: EntityManager,
+  caller: Identity,
+  id: string,
+  lock = false,
+): Promise<Incident> {
+  const incident = await em.findOne(
+    Incident,
+    { $and: [{ id }, visibleIncidents(caller)] },
+    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+  );
   if (!incident) throw notFound({ fr: "L'incident", en: 'The incident' }, 'id');
   return incident;
 }
@@ -50,23 +78,62 @@ async function open(em: EntityManager, declaration: Declaration): Promise<Incide
   });
   em.persist(incident);
   recordIncidentStep(em, incident, declaration.actor, null, { action: 'declare', comment: declaration.description });
-  publish(em, INCIDENT_TOPICS.incidentOpened, { incidentId: incident.id, number: incident.number, orderId: incident.orderId } satisfies IncidentOpened);
+  publish(em, INCIDENT_TOPICS.incidentOpened, {
+    incidentId: incident.id,
+    number: incident.number,
+    orderId: incident.orderId,
+  } satisfies IncidentOpened);
   return incident;
 }
 
 /** "Déclarer un litige": a buyer declares an incident on one of its entity's orders. */
-export async function declare(em: EntityManager, caller: Identity, input: { orderId: string; typeCode: string; description: string; attachmentIds?: string[] }): Promise<Incident> {
-  if (caller.role !== Role.BENEFICIARY && caller.role !== Role.MANAGER) throw forbidden({ fr: "Les acheteurs d'une entité déclarent les incidents sur ses commandes.", en: 'The buyers of an entity declare incidents on its orders.' });
+export async function declare(
+  em: EntityManager,
+  caller: Identity,
+  input: { orderId: string; typeCode: string; description: string; attachmentIds?: string[] },
+): Promise<Incident> {
+  if (caller.role !== Role.BENEFICIARY && caller.role !== Role.MANAGER)
+    throw forbidden({
+      fr: "Les acheteurs d'une entité déclarent les incidents sur ses commandes.",
+      en: 'The buyers of an entity declare incidents on its orders.',
+    });
   return em.transactional(async (tx) => {
     const order = await tx.findOne(KnownOrder, { id: input.orderId });
-    if (!order || order.entityId !== caller.entityId) throw notFound({ fr: 'La commande', en: 'The order' }, 'input.orderId');
+    if (!order || order.entityId !== caller.entityId)
+      throw notFound({ fr: 'La commande', en: 'The order' }, 'input.orderId');
     const type = await tx.findOne(IncidentType, { code: input.typeCode, retiredAt: null });
-    if (!type) throw invalid('input.typeCode', { fr: `Il n'existe pas de type d'incident « ${input.typeCode} ».`, en: `There is no incident type "${input.typeCode}".` });
+    if (!type)
+      throw invalid('input.typeCode', {
+        fr: `Il n'existe pas de type d'incident « ${input.typeCode} ».`,
+        en: `There is no incident type "${input.typeCode}".`,
+      });
     const description = input.description.trim();
-    if (description.length < 10) throw invalid('input.description', { fr: "Décrivez l'incident (10 caractères au moins).", en: 'Describe the incident (10 characters at least).' });
-    if (description.length > 10_000) throw invalid('input.description', { fr: 'Une description fait au plus 10 000 caractères.', en: 'A description is 10,000 characters at most.' });
-    const incident = await open(tx, { order, typeCode: type.code, description, source: IncidentSource.ORDER, actor: caller, reportedBy: { id: caller.userId, name: caller.name } });
-    if (input.attachmentIds?.length) await attachDocuments(tx, caller, input.attachmentIds, { subjectId: incident.id, kind: 'DECLARATION' }, 'input.attachmentIds');
+    if (description.length < 10)
+      throw invalid('input.description', {
+        fr: "Décrivez l'incident (10 caractères au moins).",
+        en: 'Describe the incident (10 characters at least).',
+      });
+    if (description.length > 10_000)
+      throw invalid('input.description', {
+        fr: 'Une description fait au plus 10 000 caractères.',
+        en: 'A description is 10,000 characters at most.',
+      });
+    const incident = await open(tx, {
+      order,
+      typeCode: type.code,
+      description,
+      source: IncidentSource.ORDER,
+      actor: caller,
+      reportedBy: { id: caller.userId, name: caller.name },
+    });
+    if (input.attachmentIds?.length)
+      await attachDocuments(
+        tx,
+        caller,
+        input.attachmentIds,
+        { subjectId: incident.id, kind: 'DECLARATION' },
+        'input.attachmentIds',
+      );
     return incident;
   });
 }
@@ -79,29 +146,55 @@ export const incidentThread: ThreadAccess = async (em, caller, incidentId) => {
 
 /** An activation problem reported in the ordering subgraph becomes an incident (once per event). */
 export async function openFromActivation(em: EntityManager, payload: ActivationDisputed) {
-  const order = (await em.findOne(KnownOrder, { id: payload.orderId })) ?? em.create(KnownOrder, { id: payload.orderId, reference: payload.orderReference, requestId: payload.requestId ?? null, entityId: payload.entityId, brandId: payload.brandId });
+  const order =
+    (await em.findOne(KnownOrder, { id: payload.orderId })) ??
+    em.create(KnownOrder, {
+      id: payload.orderId,
+      reference: payload.orderReference,
+      requestId: payload.requestId ?? null,
+      entityId: payload.entityId,
+      brandId: payload.brandId,
+    });
   em.persist(order);
-  await open(em, { order, typeCode: 'SERVICE_ACTIVATION', description: payload.description, source: IncidentSource.ACTIVATION, actor: 'SYSTEM', reportedBy: { id: payload.reportedById, name: payload.reportedByName } });
+  await open(em, {
+    order,
+    typeCode: 'SERVICE_ACTIVATION',
+    description: payload.description,
+    source: IncidentSource.ACTIVATION,
+    actor: 'SYSTEM',
+    reportedBy: { id: payload.reportedById, name: payload.reportedByName },
+  });
 }
 
 /**
  * Moves an incident along its lifecycle, by the role that owns the step: the market holder or
  * the order's supplier handle it, the entity's buyers answer, confirm or reopen. Dated and kept.
  */
-export async function move(em: EntityManager, caller: Identity, id: string, asked: IncidentTransition, comment: string | undefined): Promise<Incident> {
+export async function move(
+  em: EntityManager,
+  caller: Identity,
+  id: string,
+  asked: IncidentTransition,
+  comment: string | undefined,
+): Promise<Incident> {
   const transition = stepOf(asked);
   return em.transactional(async (tx) => {
     const incident = await readableIncident(tx, caller, id, true);
     const from = incident.status;
     incident.status = take(INCIDENT_LIFECYCLE, from, transition, caller.role);
     const why = comment?.trim() || null;
-    if ((transition === 'reject' || transition === 'reopen' || transition === 'askBeneficiary') && !why) throw invalid('comment', { fr: 'Indiquez pourquoi.', en: 'Say why.' });
+    if ((transition === 'reject' || transition === 'reopen' || transition === 'askBeneficiary') && !why)
+      throw invalid('comment', { fr: 'Indiquez pourquoi.', en: 'Say why.' });
     const now = new Date();
-    if ((caller.role === Role.MARKET_HOLDER || caller.role === Role.SUPPLIER) && !incident.firstAnsweredAt) incident.firstAnsweredAt = now;
+    if ((caller.role === Role.MARKET_HOLDER || caller.role === Role.SUPPLIER) && !incident.firstAnsweredAt)
+      incident.firstAnsweredAt = now;
     if (incident.status === IncidentStatus.RESOLVED) incident.resolvedAt = now;
     if (incident.status === IncidentStatus.CLOSED || incident.status === IncidentStatus.REJECTED) {
       incident.closedAt = now;
-      publish(tx, INCIDENT_TOPICS.incidentClosed, { incidentId: incident.id, orderId: incident.orderId } satisfies IncidentClosed);
+      publish(tx, INCIDENT_TOPICS.incidentClosed, {
+        incidentId: incident.id,
+        orderId: incident.orderId,
+      } satisfies IncidentClosed);
     }
     recordIncidentStep(tx, incident, caller, from, { action: transition, comment: why });
     return incident;
@@ -124,7 +217,11 @@ export function listIncidents(em: EntityManager, caller: Identity, filter: Incid
   if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
   if (filter.typeCode) where.push({ typeCode: filter.typeCode });
   if (filter.orderId) where.push({ orderId: filter.orderId });
-  if (filter.from && filter.to && filter.to < filter.from) throw invalid('filter.to', { fr: 'La fin de la période précède son début.', en: 'The end of the period comes before its start.' });
+  if (filter.from && filter.to && filter.to < filter.from)
+    throw invalid('filter.to', {
+      fr: 'La fin de la période précède son début.',
+      en: 'The end of the period comes before its start.',
+    });
   if (filter.from) where.push({ createdAt: { $gte: startOfParisDay(filter.from) } });
   if (filter.to) where.push({ createdAt: { $lt: startOfParisDay(nextDay(filter.to)) } });
   return paginate(em, Incident, { $and: where }, [{ createdAt: 'desc' }, { id: 'desc' }], page);
@@ -141,8 +238,22 @@ export interface IncidentStatisticsRow {
 
 /** For analysts: per brand and type, how many incidents, and the mean times to first answer and to resolution, in one statement. */
 export async function statistics(em: EntityManager, caller: Identity): Promise<IncidentStatisticsRow[]> {
-  if (!isMarketWide(caller)) throw forbidden({ fr: "Les statistiques d'incidents sont réservées au titulaire, à l'UGAP et aux analystes.", en: 'Incident statistics are for the market holder, UGAP and analysts.' });
-  const rows = await sql<{ brand_id: string; type_code: string; incidents: string; open: string; first_answer: string | null; resolution: string | null }[]>(em, 
+  if (!isMarketWide(caller))
+    throw forbidden({
+      fr: "Les statistiques d'incidents sont réservées au titulaire, à l'UGAP et aux analystes.",
+      en: 'Incident statistics are for the market holder, UGAP and analysts.',
+    });
+  const rows = await sql<
+    {
+      brand_id: string;
+      type_code: string;
+      incidents: string;
+      open: string;
+      first_answer: string | null;
+      resolution: string | null;
+    }[]
+  >(
+    em,
     `select brand_id, type_code, count(*) as incidents,
             count(*) filter (where status not in ('CLOSED', 'REJECTED')) as open,
             round((avg(extract(epoch from first_answered_at - created_at)) / 3600)::numeric, 2) as first_answer,

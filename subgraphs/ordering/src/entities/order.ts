@@ -26,7 +26,12 @@ export const ORDER_STATUS_LABELS: Record<OrderStatus, { fr: string; en: string }
 registerEnumType(OrderStatus, {
   name: 'OrderStatus',
   description: 'Where an order stands.',
-  valuesConfig: Object.fromEntries(Object.entries(ORDER_STATUS_LABELS).map(([status, label]) => [status, { description: `${label.fr} / ${label.en}` }])),
+  valuesConfig: Object.fromEntries(
+    Object.entries(ORDER_STATUS_LABELS).map(([status, label]) => [
+      status,
+      { description: `${label.fr} / ${label.en}` },
+    ]),
+  ),
 });
 
 /** An order (`CC022591`), created when a buyer accepts a proposal. */
@@ -110,7 +115,11 @@ export class Order extends BaseEntity<'version' | 'renewsOrderLineIds' | 'credit
   @Property({ type: 'date', nullable: true })
   plannedDeliveryDate: string | null = null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'First day of the subscription: the activation, or for a renewal the day after the due date of what it renews.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'First day of the subscription: the activation, or for a renewal the day after the due date of what it renews.',
+  })
   @Property({ type: 'date', nullable: true })
   startDate: string | null = null;
 

@@ -24,7 +24,9 @@ export const PROPOSAL_STATUS_LABELS: Record<ProposalStatus, { fr: string; en: st
 registerEnumType(ProposalStatus, {
   name: 'ProposalStatus',
   description: 'Where a proposal stands.',
-  valuesConfig: Object.fromEntries(Object.entries(PROPOSAL_STATUS_LABELS).map(([k, l]) => [k, { description: `${l.fr} / ${l.en}` }])),
+  valuesConfig: Object.fromEntries(
+    Object.entries(PROPOSAL_STATUS_LABELS).map(([k, l]) => [k, { description: `${l.fr} / ${l.en}` }]),
+  ),
 });
 
 /** Who wrote a proposal. */
@@ -37,7 +39,9 @@ registerEnumType(ProposalOrigin, {
   description: 'Who wrote a proposal.',
   valuesConfig: {
     SUPPLIER: { description: 'The solicited supplier answered the request (proposition du fournisseur).' },
-    BUYER_CREDITS: { description: 'The buyer stated the amount of consumption credits to renew (renouvellement de crédits).' },
+    BUYER_CREDITS: {
+      description: 'The buyer stated the amount of consumption credits to renew (renouvellement de crédits).',
+    },
   },
 });
 
@@ -82,7 +86,9 @@ registerEnumType(BillingTiming, {
 @Index({ properties: ['entityId', 'createdAt'] })
 @Index({ properties: ['brandId', 'createdAt'] })
 @Index({ properties: ['status', 'createdAt'] })
-export class Proposal extends BaseEntity<'status' | 'version' | 'revision' | 'renewsOrderLineIds' | 'creditsForOrderLineId'> {
+export class Proposal extends BaseEntity<
+  'status' | 'version' | 'revision' | 'renewsOrderLineIds' | 'creditsForOrderLineId'
+> {
   @Field(() => String, { description: 'Proposal number, e.g. "DC041181".' })
   @Property({ type: 'string', unique: true })
   number!: string;
@@ -99,11 +105,13 @@ export class Proposal extends BaseEntity<'status' | 'version' | 'revision' | 're
   @Property({ type: 'uuid' })
   brandId!: string;
 
-  @Field(() => ID, { description: 'The buyer\'s entity.' })
+  @Field(() => ID, { description: "The buyer's entity." })
   @Property({ type: 'uuid' })
   entityId!: string;
 
-  @Field(() => String, { description: 'Who submitted it: someone at the supplier, or the buyer who stated credits to renew.' })
+  @Field(() => String, {
+    description: 'Who submitted it: someone at the supplier, or the buyer who stated credits to renew.',
+  })
   @Property({ type: 'string' })
   submittedByName!: string;
 
@@ -155,7 +163,7 @@ export class Proposal extends BaseEntity<'status' | 'version' | 'revision' | 're
   @Property({ type: 'string', nullable: true })
   buyerName: string | null = null;
 
-  @Field(() => Date, { nullable: true, description: 'When the buyer acknowledged UGAP\'s general conditions (CGE).' })
+  @Field(() => Date, { nullable: true, description: "When the buyer acknowledged UGAP's general conditions (CGE)." })
   @Property({ type: 'datetime', nullable: true })
   cgeAcceptedAt: Date | null = null;
 

@@ -46,7 +46,11 @@ export class Solicitation extends BaseEntity<'renewedOrderLineIds'> {
   @Property({ type: 'datetime' })
   submittedAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: "When it stopped awaiting the brand's answer (request ordered or cancelled, the brand's proposal refused or closed); null while open." })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      "When it stopped awaiting the brand's answer (request ordered or cancelled, the brand's proposal refused or closed); null while open.",
+  })
   @Property({ type: 'datetime', nullable: true })
   closedAt: Date | null = null;
 }

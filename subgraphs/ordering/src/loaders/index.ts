@@ -3,13 +3,30 @@ import DataLoader from 'dataloader';
 import { loaderById, loaderByParent, type Identity } from '@nuage/shared';
 import { visibleProposals } from '../services/proposals';
 import { visibleOrders } from '../services/orders';
-import { OrderIncident, DelayRequest, DeliveryLine, Invoice, Order, OrderLine, Proposal, ProposalDocument, ProposalLine, SubscriptionOrder } from '../entities';
+import {
+  OrderIncident,
+  DelayRequest,
+  DeliveryLine,
+  Invoice,
+  Order,
+  OrderLine,
+  Proposal,
+  ProposalDocument,
+  ProposalLine,
+  SubscriptionOrder,
+} from '../entities';
 
 /** Per-request batching: a page of proposals or orders costs one statement per level. */
 export function createLoaders(em: EntityManager, identity: Identity | null) {
   return {
     /** A request's proposals the caller may read, latest first. */
-    proposalsByRequest: loaderByParent(em, Proposal, 'requestId', { createdAt: 'desc', id: 'desc' }, identity ? visibleProposals(identity) : { id: null }),
+    proposalsByRequest: loaderByParent(
+      em,
+      Proposal,
+      'requestId',
+      { createdAt: 'desc', id: 'desc' },
+      identity ? visibleProposals(identity) : { id: null },
+    ),
     proposalById: loaderById(em, Proposal),
     /** Proposals by id that this reader may read (null otherwise): other subgraphs' references, batched. */
     readableProposalById: loaderById(em, Proposal, () => (identity ? visibleProposals(identity) : { id: null })),
@@ -17,13 +34,26 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
     /** The orders of each (entity, project) the reader may see, latest first: "Commandes liées" of a page of orders in one statement. */
     ordersByProject: new DataLoader<string, Order[]>(async (keys) => {
       const pairs = keys.map((key) => JSON.parse(key) as [string, string]);
-      const orders = await em.find(Order, { $and: [identity ? visibleOrders(identity) : { id: null }, { $or: pairs.map(([entityId, projectName]) => ({ entityId, projectName })) }] }, { orderBy: { placedAt: 'desc', id: 'desc' } });
-      return pairs.map(([entityId, projectName]) => orders.filter((o) => o.entityId === entityId && o.projectName === projectName));
+      const orders = await em.find(
+        Order,
+        {
+          $and: [
+            identity ? visibleOrders(identity) : { id: null },
+            { $or: pairs.map(([entityId, projectName]) => ({ entityId, projectName })) },
+          ],
+        },
+        { orderBy: { placedAt: 'desc', id: 'desc' } },
+      );
+      return pairs.map(([entityId, projectName]) =>
+        orders.filter((o) => o.entityId === entityId && o.projectName === projectName),
+      );
     }),
     /** Orders by id that this reader may see (null otherwise): other subgraphs' references, batched. */
     readableOrderById: loaderById(em, Order, () => (identity ? visibleOrders(identity) : { id: null })),
     /** Order lines by id, of orders this reader may see (null otherwise): other subgraphs' references, batched. */
-    readableOrderLineById: loaderById(em, OrderLine, () => (identity ? { order: visibleOrders(identity) } : { id: null })),
+    readableOrderLineById: loaderById(em, OrderLine, () =>
+      identity ? { order: visibleOrders(identity) } : { id: null },
+    ),
     linesByProposal: loaderByParent(em, ProposalLine, 'proposal', { position: 'asc', id: 'asc' }),
     documentsByProposal: loaderByParent(em, ProposalDocument, 'proposal', { createdAt: 'asc', kind: 'asc' }),
     linesByOrder: loaderByParent(em, OrderLine, 'order', { position: 'asc', id: 'asc' }),

@@ -1,9 +1,63 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { available, callerOf, Connection, DEFAULT_LIST_LIMIT, NESTED_LIST_CAP, Dec, DecimalScalar, LocalDate, Money, MutationPayload, PageArgs, pick, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  available,
+  callerOf,
+  Connection,
+  DEFAULT_LIST_LIMIT,
+  NESTED_LIST_CAP,
+  Dec,
+  DecimalScalar,
+  LocalDate,
+  Money,
+  MutationPayload,
+  PageArgs,
+  pick,
+  succeeded,
+  Role,
+  type SubgraphContext,
+} from '@nuage/shared';
 import type Decimal from 'decimal.js';
-import { BeneficiaryEntityReference, BrandReference, DelayRequest, Delivery, DeliveryLine, Invoice, Order, OrderLine, ORDER_STATUS_LABELS, OrderStatus, Proposal, RequestReference, SubscriptionOrder } from '../entities';
+import {
+  BeneficiaryEntityReference,
+  BrandReference,
+  DelayRequest,
+  Delivery,
+  DeliveryLine,
+  Invoice,
+  Order,
+  OrderLine,
+  ORDER_STATUS_LABELS,
+  OrderStatus,
+  Proposal,
+  RequestReference,
+  SubscriptionOrder,
+} from '../entities';
 import { listDeliveries, listOrders, listSubscriptionOrders, renewalCandidates } from '../services/orders';
-import { answerDelay, cancelOrder, declareServicesOpen, recordDelivery, reportActivationProblem, requestDelay, validateActivation, validateOrder } from '../services/fulfilment';
+import {
+  answerDelay,
+  cancelOrder,
+  declareServicesOpen,
+  recordDelivery,
+  reportActivationProblem,
+  requestDelay,
+  validateActivation,
+  validateOrder,
+} from '../services/fulfilment';
 import { ORDER_LIFECYCLE, OrderAction } from '../services/order-lifecycle';
 import { totalsOf } from '../services/pricing';
 import type { OrderingLoaders } from '../loaders';
@@ -22,7 +76,10 @@ class OrderFilter {
   @Field(() => [OrderStatus], { nullable: true, description: 'Only these statuses (e.g. TO_DELIVER, "A livrer").' })
   statuses?: OrderStatus[];
 
-  @Field(() => String, { nullable: true, description: 'Our number (CC…), UGAP\'s reference, the proposal (DC…) or the file number.' })
+  @Field(() => String, {
+    nullable: true,
+    description: "Our number (CC…), UGAP's reference, the proposal (DC…) or the file number.",
+  })
   reference?: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Placed on or after this day.' })
@@ -98,8 +155,16 @@ class RenewalCandidates {
 @Resolver(() => Order)
 export class OrderResolver {
   @Authorized()
-  @Query(() => OrderConnection, { description: "Orders the caller may see (own entity's, own brand's, or all for market-wide staff), newest first." })
-  orders(@Arg('filter', () => OrderFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter: OrderFilter | undefined, @Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
+  @Query(() => OrderConnection, {
+    description: "Orders the caller may see (own entity's, own brand's, or all for market-wide staff), newest first.",
+  })
+  orders(
+    @Arg('filter', () => OrderFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter:
+      | OrderFilter
+      | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: Context,
+  ) {
     return listOrders(context.em, callerOf(context), { ...filter }, page);
   }
 
@@ -116,8 +181,16 @@ export class OrderResolver {
   }
 
   @Authorized()
-  @Query(() => RenewalCandidates, { description: '"Choix de la commande": running subscription lines a renewal could extend, by due date, grouped by project.' })
-  async renewalCandidates(@Arg('filter', () => RenewalFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter: RenewalFilter | undefined, @Ctx() context: Context): Promise<RenewalCandidates> {
+  @Query(() => RenewalCandidates, {
+    description:
+      '"Choix de la commande": running subscription lines a renewal could extend, by due date, grouped by project.',
+  })
+  async renewalCandidates(
+    @Arg('filter', () => RenewalFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter:
+      | RenewalFilter
+      | undefined,
+    @Ctx() context: Context,
+  ): Promise<RenewalCandidates> {
     const lines = await renewalCandidates(context.em, callerOf(context), { ...filter });
     const projects = new Map<string, OrderLine[]>();
     for (const line of lines) {
@@ -133,13 +206,24 @@ export class OrderResolver {
 
   @Authorized(Role.UGAP)
   @Mutation(() => OrderPayload, { description: 'UGAP validates an order: it is then "A livrer".' })
-  validateOrder(@Arg('id', () => ID, { description: 'The order.' }) id: string, @Arg('input', () => ValidateOrderInput, { description: 'References and date.' }) input: ValidateOrderInput, @Ctx() context: Context) {
+  validateOrder(
+    @Arg('id', () => ID, { description: 'The order.' }) id: string,
+    @Arg('input', () => ValidateOrderInput, { description: 'References and date.' }) input: ValidateOrderInput,
+    @Ctx() context: Context,
+  ) {
     return validateOrder(context.em, callerOf(context), id, input).then(succeeded);
   }
 
   @Authorized(Role.UGAP)
-  @Mutation(() => OrderPayload, { description: 'UGAP cancels an order it cannot process (no purchase request in Chorus, for instance), before validating it.' })
-  cancelOrder(@Arg('id', () => ID, { description: 'The order.' }) id: string, @Arg('reason', () => String, { description: 'Why, for the buyer and the supplier.' }) reason: string, @Ctx() context: Context) {
+  @Mutation(() => OrderPayload, {
+    description:
+      'UGAP cancels an order it cannot process (no purchase request in Chorus, for instance), before validating it.',
+  })
+  cancelOrder(
+    @Arg('id', () => ID, { description: 'The order.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why, for the buyer and the supplier.' }) reason: string,
+    @Ctx() context: Context,
+  ) {
     return cancelOrder(context.em, callerOf(context), id, reason).then(succeeded);
   }
 
@@ -155,7 +239,9 @@ export class OrderResolver {
   }
 
   @Authorized(Role.SUPPLIER, Role.UGAP)
-  @Mutation(() => DelayRequestPayload, { description: 'Answers a delay request (the supplier or UGAP); accepted, the planned delivery moves.' })
+  @Mutation(() => DelayRequestPayload, {
+    description: 'Answers a delay request (the supplier or UGAP); accepted, the planned delivery moves.',
+  })
   answerDelayRequest(
     @Arg('id', () => ID, { description: 'The delay request.' }) id: string,
     @Arg('accept', () => Boolean, { description: 'Accept or refuse.' }) accept: boolean,
@@ -166,7 +252,9 @@ export class OrderResolver {
   }
 
   @Authorized(Role.SUPPLIER)
-  @Mutation(() => OrderPayload, { description: 'Records a delivery note, line by line. Safe to retry with the same idempotency key.' })
+  @Mutation(() => OrderPayload, {
+    description: 'Records a delivery note, line by line. Safe to retry with the same idempotency key.',
+  })
   recordDelivery(
     @Arg('orderId', () => ID, { description: 'The order.' }) orderId: string,
     @Arg('deliveredOn', () => LocalDate, { description: 'Delivery date.' }) deliveredOn: string,
@@ -174,14 +262,26 @@ export class OrderResolver {
     @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
     @Ctx() context: Context,
   ) {
-    return recordDelivery(context.em, callerOf(context), orderId, deliveredOn, lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity.toFixed() })), key).then(succeeded);
+    return recordDelivery(
+      context.em,
+      callerOf(context),
+      orderId,
+      deliveredOn,
+      lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity.toFixed() })),
+      key,
+    ).then(succeeded);
   }
 
   @Authorized(Role.SUPPLIER)
-  @Mutation(() => OrderPayload, { description: 'Declares the services open; the buyer is told and validates them. Safe to retry with the same idempotency key.' })
+  @Mutation(() => OrderPayload, {
+    description:
+      'Declares the services open; the buyer is told and validates them. Safe to retry with the same idempotency key.',
+  })
   declareServicesOpen(
     @Arg('orderId', () => ID, { description: 'The order.' }) orderId: string,
-    @Arg('note', () => String, { nullable: true, description: 'Access details or a message for the buyer.' }) note: string | undefined,
+    @Arg('note', () => String, { nullable: true, description: 'Access details or a message for the buyer.' }) note:
+      | string
+      | undefined,
     @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
     @Ctx() context: Context,
   ) {
@@ -189,13 +289,21 @@ export class OrderResolver {
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
-  @Mutation(() => OrderPayload, { description: 'Validates the activation ("admission de la mise en service"): the subscription starts and its invoices are scheduled.' })
-  validateActivation(@Arg('orderId', () => ID, { description: 'The order.' }) orderId: string, @Ctx() context: Context) {
+  @Mutation(() => OrderPayload, {
+    description:
+      'Validates the activation ("admission de la mise en service"): the subscription starts and its invoices are scheduled.',
+  })
+  validateActivation(
+    @Arg('orderId', () => ID, { description: 'The order.' }) orderId: string,
+    @Ctx() context: Context,
+  ) {
     return validateActivation(context.em, callerOf(context), orderId).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
-  @Mutation(() => OrderPayload, { description: 'Reports a problem with the services declared open: an incident is opened.' })
+  @Mutation(() => OrderPayload, {
+    description: 'Reports a problem with the services declared open: an incident is opened.',
+  })
   reportActivationProblem(
     @Arg('orderId', () => ID, { description: 'The order.' }) orderId: string,
     @Arg('description', () => String, { description: 'What is wrong.' }) description: string,
@@ -204,19 +312,24 @@ export class OrderResolver {
     return reportActivationProblem(context.em, callerOf(context), orderId, description).then(succeeded);
   }
 
-  @FieldResolver(() => String, { description: "The status in the caller's language, e.g. \"A livrer\"." })
+  @FieldResolver(() => String, { description: 'The status in the caller\'s language, e.g. "A livrer".' })
   statusLabel(@Root() order: Order, @Ctx() { locale }: Context) {
     return pick(ORDER_STATUS_LABELS[order.status], locale);
   }
 
-  @FieldResolver(() => [OrderAction], { description: 'What the caller may do with it now: each value names the mutation to call.' })
+  @FieldResolver(() => [OrderAction], {
+    description: 'What the caller may do with it now: each value names the mutation to call.',
+  })
   availableActions(@Root() order: Order, @Ctx() context: Context): OrderAction[] {
     const caller = callerOf(context);
-    const concerned = caller.entityId === order.entityId || caller.brandId === order.brandId || caller.role === Role.UGAP;
+    const concerned =
+      caller.entityId === order.entityId || caller.brandId === order.brandId || caller.role === Role.UGAP;
     return concerned ? available(ORDER_LIFECYCLE, order.status, caller.role) : [];
   }
 
-  @FieldResolver(() => Boolean, { description: 'Whether an incident on it is open ("litige en cours"), as the incidents subgraph announced.' })
+  @FieldResolver(() => Boolean, {
+    description: 'Whether an incident on it is open ("litige en cours"), as the incidents subgraph announced.',
+  })
   async disputed(@Root() order: Order, @Ctx() { loaders }: Context) {
     return (await loaders.openIncidentsByOrder.load(order.id)) > 0;
   }
@@ -236,17 +349,24 @@ export class OrderResolver {
     return loaders.delaysByOrder.load(order.id);
   }
 
-  @FieldResolver(() => [Invoice], { description: 'Its billing schedule to term: invoices issued and to come, in order.' })
+  @FieldResolver(() => [Invoice], {
+    description: 'Its billing schedule to term: invoices issued and to come, in order.',
+  })
   schedule(@Root() order: Order, @Ctx() { loaders }: Context) {
     return loaders.invoicesByOrder.load(order.id);
   }
 
-  @FieldResolver(() => Proposal, { nullable: true, description: 'The accepted proposal it comes from ("N° de devis").' })
+  @FieldResolver(() => Proposal, {
+    nullable: true,
+    description: 'The accepted proposal it comes from ("N° de devis").',
+  })
   proposal(@Root() order: Order, @Ctx() { loaders }: Context) {
     return order.proposalId ? loaders.proposalById.load(order.proposalId) : null;
   }
 
-  @FieldResolver(() => [Order], { description: `"Commandes liées": the other orders of the same project of the entity, latest first: the first ${NESTED_LIST_CAP}.` })
+  @FieldResolver(() => [Order], {
+    description: `"Commandes liées": the other orders of the same project of the entity, latest first: the first ${NESTED_LIST_CAP}.`,
+  })
   async linkedOrders(@Root() order: Order, @Ctx() context: Context) {
     if (!order.projectName) return [];
     const project = await context.loaders.ordersByProject.load(JSON.stringify([order.entityId, order.projectName]));

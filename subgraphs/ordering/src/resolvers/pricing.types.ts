@@ -59,7 +59,11 @@ export function quoteTotals(lines: PricedLine[], locale: Locale): QuoteTotals {
   return {
     listTotal: Money.of(totals.listTotal, locale),
     totalExclVat: Money.of(totals.totalExclVat, locale),
-    vat: totals.vat.map((v) => ({ rate: v.rate.toFixed(2), base: Money.of(v.base, locale), amount: Money.of(v.amount, locale) })),
+    vat: totals.vat.map((v) => ({
+      rate: v.rate.toFixed(2),
+      base: Money.of(v.base, locale),
+      amount: Money.of(v.amount, locale),
+    })),
     totalVat: Money.of(totals.totalVat, locale),
     totalInclVat: Money.of(totals.totalInclVat, locale),
   };

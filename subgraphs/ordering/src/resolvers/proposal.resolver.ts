@@ -1,8 +1,58 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { available, callerOf, Connection, DEFAULT_LIST_LIMIT, DecimalScalar, LocalDate, LocalizedText, MutationPayload, PageArgs, pick, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  available,
+  callerOf,
+  Connection,
+  DEFAULT_LIST_LIMIT,
+  DecimalScalar,
+  LocalDate,
+  LocalizedText,
+  MutationPayload,
+  PageArgs,
+  pick,
+  succeeded,
+  Role,
+  type SubgraphContext,
+} from '@nuage/shared';
 import type Decimal from 'decimal.js';
-import { BillingPeriod, BillingTiming, BrandReference, Proposal, ProposalOrigin, PROPOSAL_STATUS_LABELS, ProposalDocument, ProposalLine, ProposalStatus, RequestReference, SubscriptionOrder } from '../entities';
-import { accept, decideAsManager, listProposals, readableProposal, refuse, reviseProposal, submitProposal, withdrawProposal, type ProposalTerms } from '../services/proposals';
+import {
+  BillingPeriod,
+  BillingTiming,
+  BrandReference,
+  Proposal,
+  ProposalOrigin,
+  PROPOSAL_STATUS_LABELS,
+  ProposalDocument,
+  ProposalLine,
+  ProposalStatus,
+  RequestReference,
+  SubscriptionOrder,
+} from '../entities';
+import {
+  accept,
+  decideAsManager,
+  listProposals,
+  readableProposal,
+  refuse,
+  reviseProposal,
+  submitProposal,
+  withdrawProposal,
+  type ProposalTerms,
+} from '../services/proposals';
 import { PROPOSAL_LIFECYCLE, ProposalAction } from '../services/proposal-lifecycle';
 import { renewCredits } from '../services/credits';
 import type { OrderingLoaders } from '../loaders';
@@ -69,13 +119,22 @@ class ProposalFilter {
 
 const terms = (input: ProposalTermsInput): ProposalTerms => ({
   ...input,
-  lines: input.lines.map((l) => ({ ...l, quantity: l.quantity.toFixed(), listUnitPrice: l.listUnitPrice.toFixed(), unitPrice: l.unitPrice.toFixed(), vatRate: l.vatRate?.toFixed() })),
+  lines: input.lines.map((l) => ({
+    ...l,
+    quantity: l.quantity.toFixed(),
+    listUnitPrice: l.listUnitPrice.toFixed(),
+    unitPrice: l.unitPrice.toFixed(),
+    vatRate: l.vatRate?.toFixed(),
+  })),
 });
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @Authorized()
-  @Query(() => Proposal, { nullable: true, description: 'One proposal the caller may read (null with a NOT_FOUND error otherwise).' })
+  @Query(() => Proposal, {
+    nullable: true,
+    description: 'One proposal the caller may read (null with a NOT_FOUND error otherwise).',
+  })
   proposal(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     return readableProposal(context.em, callerOf(context), id);
   }
@@ -83,7 +142,9 @@ export class ProposalResolver {
   @Authorized()
   @Query(() => ProposalConnection, { description: '"Propositions": the proposals the caller may read, latest first.' })
   proposals(
-    @Arg('filter', () => ProposalFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter: ProposalFilter | undefined,
+    @Arg('filter', () => ProposalFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter:
+      | ProposalFilter
+      | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
   ) {
@@ -91,18 +152,26 @@ export class ProposalResolver {
   }
 
   @Authorized(Role.SUPPLIER)
-  @Mutation(() => ProposalPayload, { description: 'Submits a proposal on a request that solicits your brand. Safe to retry with the same idempotency key.' })
+  @Mutation(() => ProposalPayload, {
+    description:
+      'Submits a proposal on a request that solicits your brand. Safe to retry with the same idempotency key.',
+  })
   submitProposal(
     @Arg('requestId', () => ID, { description: 'The request.' }) requestId: string,
     @Arg('input', () => ProposalTermsInput, { description: 'Lines and terms.' }) input: ProposalTermsInput,
-    @Arg('idempotencyKey', () => String, { description: 'A key of yours (a UUID): a retry with it returns the first result.' }) key: string,
+    @Arg('idempotencyKey', () => String, {
+      description: 'A key of yours (a UUID): a retry with it returns the first result.',
+    })
+    key: string,
     @Ctx() context: Context,
   ) {
     return submitProposal(context.em, callerOf(context), requestId, terms(input), key).then(succeeded);
   }
 
   @Authorized(Role.SUPPLIER)
-  @Mutation(() => ProposalPayload, { description: 'Revises your proposal until it is accepted; it goes back to the manager.' })
+  @Mutation(() => ProposalPayload, {
+    description: 'Revises your proposal until it is accepted; it goes back to the manager.',
+  })
   reviseProposal(
     @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
     @Arg('input', () => ProposalTermsInput, { description: 'The new lines and terms.' }) input: ProposalTermsInput,
@@ -123,23 +192,42 @@ export class ProposalResolver {
   }
 
   @Authorized(Role.MANAGER)
-  @Mutation(() => ProposalPayload, { description: '"Demande d\'achat à valider": the entity\'s manager approves the purchase.' })
-  approveProposal(@Arg('id', () => ID, { description: 'The proposal.' }) id: string, @Arg('comment', () => String, { nullable: true, description: 'A comment.' }) comment: string | undefined, @Ctx() context: Context) {
+  @Mutation(() => ProposalPayload, {
+    description: '"Demande d\'achat à valider": the entity\'s manager approves the purchase.',
+  })
+  approveProposal(
+    @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
+    @Arg('comment', () => String, { nullable: true, description: 'A comment.' }) comment: string | undefined,
+    @Ctx() context: Context,
+  ) {
     return decideAsManager(context.em, callerOf(context), id, true, comment).then(succeeded);
   }
 
   @Authorized(Role.MANAGER)
   @Mutation(() => ProposalPayload, { description: "The entity's manager rejects the purchase, saying why." })
-  rejectProposal(@Arg('id', () => ID, { description: 'The proposal.' }) id: string, @Arg('comment', () => String, { description: 'Why.' }) comment: string, @Ctx() context: Context) {
+  rejectProposal(
+    @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
+    @Arg('comment', () => String, { description: 'Why.' }) comment: string,
+    @Ctx() context: Context,
+  ) {
     return decideAsManager(context.em, callerOf(context), id, false, comment).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
-  @Mutation(() => ProposalPayload, { description: 'Accepts an approved proposal ("Confirmer ma souscription"): generates the subscription order and the order.' })
+  @Mutation(() => ProposalPayload, {
+    description:
+      'Accepts an approved proposal ("Confirmer ma souscription"): generates the subscription order and the order.',
+  })
   acceptProposal(
     @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
-    @Arg('cgeAccepted', () => Boolean, { description: "I acknowledge UGAP's general conditions (CGE) and accept them without reservation." }) cge: boolean,
-    @Arg('cguAccepted', () => Boolean, { description: "I acknowledge the cloud provider's terms (CGU) and accept them without reservation." }) cgu: boolean,
+    @Arg('cgeAccepted', () => Boolean, {
+      description: "I acknowledge UGAP's general conditions (CGE) and accept them without reservation.",
+    })
+    cge: boolean,
+    @Arg('cguAccepted', () => Boolean, {
+      description: "I acknowledge the cloud provider's terms (CGU) and accept them without reservation.",
+    })
+    cgu: boolean,
     @Ctx() context: Context,
   ) {
     return accept(context.em, context.files, callerOf(context), id, { cge, cgu }).then(succeeded);
@@ -152,24 +240,33 @@ export class ProposalResolver {
   })
   renewCredits(
     @Arg('orderLineId', () => ID, { description: 'The order line whose credits are renewed.' }) orderLineId: string,
-    @Arg('amount', () => DecimalScalar, { description: 'The amount of credits, excl. VAT, in euros and cents.' }) amount: Decimal,
+    @Arg('amount', () => DecimalScalar, { description: 'The amount of credits, excl. VAT, in euros and cents.' })
+    amount: Decimal,
     @Ctx() context: Context,
   ) {
     return renewCredits(context.em, callerOf(context), orderLineId, amount).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
-  @Mutation(() => ProposalPayload, { description: 'Refuses a proposal ("Refuser la proposition technique"), saying why.' })
-  refuseProposal(@Arg('id', () => ID, { description: 'The proposal.' }) id: string, @Arg('reason', () => String, { description: 'Why.' }) reason: string, @Ctx() context: Context) {
+  @Mutation(() => ProposalPayload, {
+    description: 'Refuses a proposal ("Refuser la proposition technique"), saying why.',
+  })
+  refuseProposal(
+    @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
+    @Arg('reason', () => String, { description: 'Why.' }) reason: string,
+    @Ctx() context: Context,
+  ) {
     return refuse(context.em, callerOf(context), id, reason).then(succeeded);
   }
 
-  @FieldResolver(() => ProposalOrigin, { description: 'Whether the supplier proposed it, or the buyer stated credits to renew.' })
+  @FieldResolver(() => ProposalOrigin, {
+    description: 'Whether the supplier proposed it, or the buyer stated credits to renew.',
+  })
   origin(@Root() proposal: Proposal): ProposalOrigin {
     return proposal.creditsForOrderLineId ? ProposalOrigin.BUYER_CREDITS : ProposalOrigin.SUPPLIER;
   }
 
-  @FieldResolver(() => String, { description: "Status in the caller's language, e.g. \"Attente manager\"." })
+  @FieldResolver(() => String, { description: 'Status in the caller\'s language, e.g. "Attente manager".' })
   statusLabel(@Root() proposal: Proposal, @Ctx() { locale }: Context) {
     return pick(PROPOSAL_STATUS_LABELS[proposal.status], locale);
   }
@@ -180,7 +277,9 @@ export class ProposalResolver {
     return LocalizedText.of(label.fr, label.en);
   }
 
-  @FieldResolver(() => [ProposalAction], { description: 'What the caller may do with it now: each value names the mutation to call.' })
+  @FieldResolver(() => [ProposalAction], {
+    description: 'What the caller may do with it now: each value names the mutation to call.',
+  })
   availableActions(@Root() proposal: Proposal, @Ctx() context: Context): ProposalAction[] {
     const caller = callerOf(context);
     const concerned = caller.entityId === proposal.entityId || caller.brandId === proposal.brandId;
@@ -197,7 +296,9 @@ export class ProposalResolver {
     return proposal.updatedAt;
   }
 
-  @FieldResolver(() => [ProposalLine], { description: `Its lines (at most ${DEFAULT_LIST_LIMIT}: the most a proposal takes).` })
+  @FieldResolver(() => [ProposalLine], {
+    description: `Its lines (at most ${DEFAULT_LIST_LIMIT}: the most a proposal takes).`,
+  })
   lines(@Root() proposal: Proposal, @Ctx() { loaders }: Context) {
     return loaders.linesByProposal.load(proposal.id);
   }
@@ -207,7 +308,9 @@ export class ProposalResolver {
     return quoteTotals(await loaders.linesByProposal.load(proposal.id), locale);
   }
 
-  @FieldResolver(() => [ProposalDocument], { description: 'Its documents: the purchase request and the subscription order, once accepted.' })
+  @FieldResolver(() => [ProposalDocument], {
+    description: 'Its documents: the purchase request and the subscription order, once accepted.',
+  })
   documents(@Root() proposal: Proposal, @Ctx() { loaders }: Context) {
     return loaders.documentsByProposal.load(proposal.id);
   }

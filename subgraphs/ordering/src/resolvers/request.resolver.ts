@@ -6,7 +6,9 @@ import type { OrderingLoaders } from '../loaders';
 /** What the ordering subgraph adds to a request. */
 @Resolver(() => RequestReference)
 export class RequestProposalsResolver {
-  @FieldResolver(() => [Proposal], { description: 'The proposals answering it that the caller may read (a supplier its own), latest first.' })
+  @FieldResolver(() => [Proposal], {
+    description: 'The proposals answering it that the caller may read (a supplier its own), latest first.',
+  })
   proposals(@Root() request: RequestReference, @Ctx() context: SubgraphContext<OrderingLoaders>) {
     callerOf(context);
     return context.loaders.proposalsByRequest.load(request.id);

@@ -10,17 +10,24 @@ export class SolicitationResolver {
   @Authorized(Role.SUPPLIER)
   @Query(() => SolicitationConnection, {
     nullable: true,
-    description: "The requests that solicit the supplier's brand and still await its answer, latest first. A request leaves the list once it is ordered, closed or cancelled, or once the brand's proposal is refused or closed.",
+    description:
+      "The requests that solicit the supplier's brand and still await its answer, latest first. A request leaves the list once it is ordered, closed or cancelled, or once the brand's proposal is refused or closed.",
   })
   requestsToAnswer(
-    @Arg('includeClosed', () => Boolean, { defaultValue: false, description: 'Also list the solicitations that no longer await an answer (ordered, refused, closed, cancelled).' }) includeClosed: boolean,
+    @Arg('includeClosed', () => Boolean, {
+      defaultValue: false,
+      description: 'Also list the solicitations that no longer await an answer (ordered, refused, closed, cancelled).',
+    })
+    includeClosed: boolean,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: SubgraphContext,
   ) {
     return requestsToAnswer(context.em, callerOf(context), page, includeClosed);
   }
 
-  @FieldResolver(() => RequestReference, { description: 'The request, with its need and messages (resolved by the requests subgraph).' })
+  @FieldResolver(() => RequestReference, {
+    description: 'The request, with its need and messages (resolved by the requests subgraph).',
+  })
   request(@Root() solicitation: Solicitation) {
     return RequestReference.of(solicitation.requestId);
   }

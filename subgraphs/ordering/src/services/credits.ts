@@ -1,5 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Dec, invalid, invalidTransition, notFound, ORDERING_TOPICS, publish, todayInParis, type Identity, type ProposalSubmitted } from '@nuage/shared';
+import {
+  Dec,
+  invalid,
+  invalidTransition,
+  notFound,
+  ORDERING_TOPICS,
+  publish,
+  todayInParis,
+  type Identity,
+  type ProposalSubmitted,
+} from '@nuage/shared';
 import type Decimal from 'decimal.js';
 import { BillingPeriod, BillingTiming, OrderLine, OrderStatus, Proposal, ProposalLine } from '../entities';
 import { nextNumber } from './idempotency';
@@ -17,15 +27,35 @@ const MAX_CREDITS = new Dec('10000000');
  * awaited: the proposal is written from the line (same brand, product and VAT rate), goes to the
  * entity's manager as any other, and once approved the buyer accepts it into a subscription order.
  */
-export async function renewCredits(em: EntityManager, caller: Identity, orderLineId: string, amount: Decimal): Promise<Proposal> {
-  if (amount.lte(0) || amount.decimalPlaces() > 2) throw invalid('amount', { fr: 'Un montant positif, en euros et centimes.', en: 'A positive amount in euros and cents.' });
-  if (amount.gt(MAX_CREDITS)) throw invalid('amount', { fr: 'Un renouvellement de crédits dépasse rarement 10 000 000,00 € : vérifiez le montant.', en: 'A credits renewal seldom exceeds €10,000,000.00: check the amount.' });
+export async function renewCredits(
+  em: EntityManager,
+  caller: Identity,
+  orderLineId: string,
+  amount: Decimal,
+): Promise<Proposal> {
+  if (amount.lte(0) || amount.decimalPlaces() > 2)
+    throw invalid('amount', {
+      fr: 'Un montant positif, en euros et centimes.',
+      en: 'A positive amount in euros and cents.',
+    });
+  if (amount.gt(MAX_CREDITS))
+    throw invalid('amount', {
+      fr: 'Un renouvellement de crédits dépasse rarement 10 000 000,00 € : vérifiez le montant.',
+      en: 'A credits renewal seldom exceeds €10,000,000.00: check the amount.',
+    });
   return em.transactional(async (tx) => {
-    const line = await tx.findOne(OrderLine, { id: orderLineId, order: { entityId: caller.entityId } }, { populate: ['order'] });
+    const line = await tx.findOne(
+      OrderLine,
+      { id: orderLineId, order: { entityId: caller.entityId } },
+      { populate: ['order'] },
+    );
     if (!line) throw notFound({ fr: 'La ligne de commande', en: 'The order line' }, 'orderLineId');
     const order = line.order;
     if (order.status !== OrderStatus.ACTIVATED || !order.requestId) {
-      throw invalidTransition({ fr: 'Les crédits se renouvellent sur une commande dont la mise en service est validée.', en: 'Credits are renewed on an order whose activation is validated.' });
+      throw invalidTransition({
+        fr: 'Les crédits se renouvellent sur une commande dont la mise en service est validée.',
+        en: 'Credits are renewed on an order whose activation is validated.',
+      });
     }
     const credits = amount.toFixed(2);
     const proposal = tx.create(Proposal, {
@@ -57,10 +87,17 @@ export async function renewCredits(em: EntityManager, caller: Identity, orderLin
     tx.persist(proposal);
     recordProposalStep(tx, proposal, caller, null, {
       action: 'stateCredits',
-      summary: { fr: `Renouvellement de crédits de ${order.reference} : proposition ${proposal.number} à valider`, en: `Credits renewal of ${order.reference}: proposal ${proposal.number} to approve` },
+      summary: {
+        fr: `Renouvellement de crédits de ${order.reference} : proposition ${proposal.number} à valider`,
+        en: `Credits renewal of ${order.reference}: proposal ${proposal.number} to approve`,
+      },
     });
     // As for a supplier's proposal: the request shows it, the managers are asked to approve it.
-    publish(tx, ORDERING_TOPICS.proposalSubmitted, { requestId: proposal.requestId, proposalId: proposal.id, brandId: proposal.brandId } satisfies ProposalSubmitted);
+    publish(tx, ORDERING_TOPICS.proposalSubmitted, {
+      requestId: proposal.requestId,
+      proposalId: proposal.id,
+      brandId: proposal.brandId,
+    } satisfies ProposalSubmitted);
     return proposal;
   });
 }

@@ -1,11 +1,23 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { documentRenderer, downloadRoute, notFound, type FileStore } from '@nuage/shared';
-import { ProposalDocument, type ProposalDocumentKind, type Order, type Proposal, type ProposalLine, type SubscriptionOrder } from '../entities';
+import {
+  ProposalDocument,
+  type ProposalDocumentKind,
+  type Order,
+  type Proposal,
+  type ProposalLine,
+  type SubscriptionOrder,
+} from '../entities';
 import type { ProposalPrint } from './proposal-pdf';
 import { readableProposal } from './proposals';
 
 /** What the purchase request or the subscription order of an accepted proposal prints. */
-export const proposalPrint = (kind: ProposalDocumentKind, proposal: Proposal, lines: ProposalLine[], { subscription, order }: { subscription: SubscriptionOrder; order: Order }): ProposalPrint => ({
+export const proposalPrint = (
+  kind: ProposalDocumentKind,
+  proposal: Proposal,
+  lines: ProposalLine[],
+  { subscription, order }: { subscription: SubscriptionOrder; order: Order },
+): ProposalPrint => ({
   kind,
   fileNumber: proposal.fileNumber,
   proposalNumber: proposal.number,
@@ -18,7 +30,14 @@ export const proposalPrint = (kind: ProposalDocumentKind, proposal: Proposal, li
   commitmentMonths: proposal.commitmentMonths,
   billingPeriod: proposal.billingPeriod,
   billingTiming: proposal.billingTiming,
-  lines: lines.map(({ productCode, designation, quantity, listUnitPrice, unitPrice, vatRate }) => ({ productCode, designation, quantity, listUnitPrice, unitPrice, vatRate })),
+  lines: lines.map(({ productCode, designation, quantity, listUnitPrice, unitPrice, vatRate }) => ({
+    productCode,
+    designation,
+    quantity,
+    listUnitPrice,
+    unitPrice,
+    vatRate,
+  })),
 });
 
 /** Lays proposals' documents out in a worker thread (see `documents.worker.ts`). */

@@ -1,6 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Dec, formatDay, formatEuros, HistorySubject, recordHistory, type FieldChange, type Identity } from '@nuage/shared';
-import { ORDER_STATUS_LABELS, PROPOSAL_STATUS_LABELS, type Delivery, type Invoice, type Order, type OrderStatus, type Proposal, type ProposalStatus, type SubscriptionOrder } from '../entities';
+import {
+  Dec,
+  formatDay,
+  formatEuros,
+  HistorySubject,
+  recordHistory,
+  type FieldChange,
+  type Identity,
+} from '@nuage/shared';
+import {
+  ORDER_STATUS_LABELS,
+  PROPOSAL_STATUS_LABELS,
+  type Delivery,
+  type Invoice,
+  type Order,
+  type OrderStatus,
+  type Proposal,
+  type ProposalStatus,
+  type SubscriptionOrder,
+} from '../entities';
 
 /** The history of what the ordering subgraph owns, each entry tied to its file (the request). */
 
@@ -12,7 +30,13 @@ interface Step {
   summary?: { fr: string; en: string };
 }
 
-export function recordProposalStep(em: EntityManager, proposal: Proposal, actor: Actor, from: ProposalStatus | null, step: Step) {
+export function recordProposalStep(
+  em: EntityManager,
+  proposal: Proposal,
+  actor: Actor,
+  from: ProposalStatus | null,
+  step: Step,
+) {
   return recordHistory(em, 'ordering', {
     subjectType: HistorySubject.PROPOSAL,
     subjectId: proposal.id,
@@ -41,14 +65,28 @@ export function recordOrderStep(em: EntityManager, order: Order, actor: Actor, f
     brandId: order.brandId,
     actor,
     from: from ? { status: from, label: ORDER_STATUS_LABELS[from] } : null,
-    to: from === null && step.action !== 'place' ? null : { status: order.status, label: ORDER_STATUS_LABELS[order.status] },
+    to:
+      from === null && step.action !== 'place'
+        ? null
+        : { status: order.status, label: ORDER_STATUS_LABELS[order.status] },
     ...step,
-    search: { references: [order.reference, ...(order.ugapReference ? [order.ugapReference] : [])], title: `Commande ${order.reference}`, text: order.projectName ?? undefined },
+    search: {
+      references: [order.reference, ...(order.ugapReference ? [order.ugapReference] : [])],
+      title: `Commande ${order.reference}`,
+      text: order.projectName ?? undefined,
+    },
   });
 }
 
 /** A document issued once (subscription order, delivery note, invoice): its creation is its history. */
-function recordIssued(em: EntityManager, subjectType: HistorySubject, subject: { id: string; number: string }, order: Pick<Order, 'id' | 'requestId' | 'entityId' | 'brandId'>, actor: Actor, summary: { fr: string; en: string }) {
+function recordIssued(
+  em: EntityManager,
+  subjectType: HistorySubject,
+  subject: { id: string; number: string },
+  order: Pick<Order, 'id' | 'requestId' | 'entityId' | 'brandId'>,
+  actor: Actor,
+  summary: { fr: string; en: string },
+) {
   return recordHistory(em, 'ordering', {
     subjectType,
     subjectId: subject.id,
@@ -63,11 +101,22 @@ function recordIssued(em: EntityManager, subjectType: HistorySubject, subject: {
   });
 }
 
-export const recordSubscriptionIssued = (em: EntityManager, subscription: SubscriptionOrder, order: Order, actor: Actor) =>
-  recordIssued(em, HistorySubject.SUBSCRIPTION_ORDER, subscription, order, actor, { fr: `Bon de souscription ${subscription.number} émis`, en: `Subscription order ${subscription.number} issued` });
+export const recordSubscriptionIssued = (
+  em: EntityManager,
+  subscription: SubscriptionOrder,
+  order: Order,
+  actor: Actor,
+) =>
+  recordIssued(em, HistorySubject.SUBSCRIPTION_ORDER, subscription, order, actor, {
+    fr: `Bon de souscription ${subscription.number} émis`,
+    en: `Subscription order ${subscription.number} issued`,
+  });
 
 export const recordDeliveryIssued = (em: EntityManager, delivery: Delivery, order: Order, actor: Actor) =>
-  recordIssued(em, HistorySubject.DELIVERY, delivery, order, actor, { fr: `Bon de livraison ${delivery.number} du ${formatDay(delivery.deliveredOn, 'fr')}`, en: `Delivery note ${delivery.number} of ${formatDay(delivery.deliveredOn, 'en')}` });
+  recordIssued(em, HistorySubject.DELIVERY, delivery, order, actor, {
+    fr: `Bon de livraison ${delivery.number} du ${formatDay(delivery.deliveredOn, 'fr')}`,
+    en: `Delivery note ${delivery.number} of ${formatDay(delivery.deliveredOn, 'en')}`,
+  });
 
 export const recordInvoiceScheduled = (em: EntityManager, invoice: Invoice, order: Order, actor: Actor) =>
   recordIssued(em, HistorySubject.INVOICE, invoice, order, actor, {

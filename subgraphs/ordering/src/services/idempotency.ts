@@ -16,12 +16,23 @@ export async function once<T extends { id: string }>(
   load: (tx: EntityManager, id: string) => Promise<T>,
   work: (tx: EntityManager) => Promise<T>,
 ): Promise<T> {
-  if (!/^[\w-]{8,100}$/.test(key)) throw invalid('idempotencyKey', { fr: "Une clé d'idempotence compte de 8 à 100 lettres, chiffres, - ou _ (un UUID par exemple).", en: 'An idempotency key is 8 to 100 letters, digits, - or _ (a UUID, say).' });
+  if (!/^[\w-]{8,100}$/.test(key))
+    throw invalid('idempotencyKey', {
+      fr: "Une clé d'idempotence compte de 8 à 100 lettres, chiffres, - ou _ (un UUID par exemple).",
+      en: 'An idempotency key is 8 to 100 letters, digits, - or _ (a UUID, say).',
+    });
   const fingerprint = createHash('sha256').update(JSON.stringify(call)).digest('hex');
   const replay = async (tx: EntityManager) => {
     const seen = await tx.findOne(IdempotencyKey, { brandId: caller.brandId!, key });
     if (!seen) return null;
-    if (seen.fingerprint !== fingerprint) throw conflict({ fr: "Cette clé d'idempotence a servi à un autre appel.", en: 'This idempotency key was used for another call.' }, 'idempotencyKey');
+    if (seen.fingerprint !== fingerprint)
+      throw conflict(
+        {
+          fr: "Cette clé d'idempotence a servi à un autre appel.",
+          en: 'This idempotency key was used for another call.',
+        },
+        'idempotencyKey',
+      );
     return load(tx, seen.resultId);
   };
   try {
@@ -29,7 +40,15 @@ export async function once<T extends { id: string }>(
       const previous = await replay(tx);
       if (previous) return previous;
       const result = await work(tx);
-      tx.persist(tx.create(IdempotencyKey, { brandId: caller.brandId!, key, operation: call.operation, fingerprint, resultId: result.id }));
+      tx.persist(
+        tx.create(IdempotencyKey, {
+          brandId: caller.brandId!,
+          key,
+          operation: call.operation,
+          fingerprint,
+          resultId: result.id,
+        }),
+      );
       return result;
     });
   } catch (error) {

@@ -19,7 +19,8 @@ const addMonths = (day: string, months: number) => {
   return target.toISOString().slice(0, 10);
 };
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, days: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const dayAfter = (day: string) => addDays(day, 1);
 
 /** Splits an amount into `parts` cents-exact shares; the first ones take the leftover cents. */
@@ -36,11 +37,29 @@ function split(total: Decimal, parts: number): Decimal[] {
  * the period in advance ("à échoir") or at its end in arrears ("échu"). Amounts are split in exact
  * cents so that the invoices add up to the order's totals.
  */
-export function scheduleOf(order: { startDate: string; commitmentMonths: number | null; billingPeriod: string | null; billingTiming: string | null }, totals: { totalExclVat: Decimal; totalVat: Decimal }): ScheduledInvoice[] {
+export function scheduleOf(
+  order: {
+    startDate: string;
+    commitmentMonths: number | null;
+    billingPeriod: string | null;
+    billingTiming: string | null;
+  },
+  totals: { totalExclVat: Decimal; totalVat: Decimal },
+): ScheduledInvoice[] {
   const periodMonths = MONTHS_PER_PERIOD[order.billingPeriod ?? ''];
   if (!order.commitmentMonths || !periodMonths) {
-    const end = order.commitmentMonths ? dayBefore(addMonths(order.startDate, order.commitmentMonths)) : order.startDate;
-    return [{ periodStart: order.startDate, periodEnd: end, issueDate: order.startDate, amountExclVat: toCents(totals.totalExclVat), vatAmount: toCents(totals.totalVat) }];
+    const end = order.commitmentMonths
+      ? dayBefore(addMonths(order.startDate, order.commitmentMonths))
+      : order.startDate;
+    return [
+      {
+        periodStart: order.startDate,
+        periodEnd: end,
+        issueDate: order.startDate,
+        amountExclVat: toCents(totals.totalExclVat),
+        vatAmount: toCents(totals.totalVat),
+      },
+    ];
   }
   const periods = Math.ceil(order.commitmentMonths / periodMonths);
   const amounts = split(totals.totalExclVat, periods);
@@ -48,7 +67,13 @@ export function scheduleOf(order: { startDate: string; commitmentMonths: number 
   return amounts.map((amount, i) => {
     const periodStart = addMonths(order.startDate, i * periodMonths);
     const periodEnd = dayBefore(addMonths(order.startDate, Math.min((i + 1) * periodMonths, order.commitmentMonths!)));
-    return { periodStart, periodEnd, issueDate: order.billingTiming === 'IN_ARREARS' ? periodEnd : periodStart, amountExclVat: amount, vatAmount: vats[i]! };
+    return {
+      periodStart,
+      periodEnd,
+      issueDate: order.billingTiming === 'IN_ARREARS' ? periodEnd : periodStart,
+      amountExclVat: amount,
+      vatAmount: vats[i]!,
+    };
   });
 }
 

@@ -9,16 +9,26 @@ export function visibleOrders(caller: Identity): FilterQuery<Order> {
   return { entityId: caller.entityId };
 }
 
-const PERIOD_RULE = { fr: 'La fin de la période précède son début.', en: 'The end of the period comes before its start.' };
+const PERIOD_RULE = {
+  fr: 'La fin de la période précède son début.',
+  en: 'The end of the period comes before its start.',
+};
 const like = (words: string, field: string) => {
   const text = words.trim();
-  if (text.length < 2) throw invalid(field, { fr: 'Tapez au moins 2 caractères pour chercher.', en: 'Type at least 2 characters to search.' });
+  if (text.length < 2)
+    throw invalid(field, {
+      fr: 'Tapez au moins 2 caractères pour chercher.',
+      en: 'Type at least 2 characters to search.',
+    });
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 };
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 function period(from: string | undefined, to: string | undefined, field: string): FilterQuery<{ createdAt: Date }>[] {
   if (from && to && to < from) throw invalid(`filter.to`, PERIOD_RULE);
-  return [...(from ? [{ [field]: { $gte: startOfParisDay(from) } }] : []), ...(to ? [{ [field]: { $lt: startOfParisDay(nextDay(to)) } }] : [])] as never;
+  return [
+    ...(from ? [{ [field]: { $gte: startOfParisDay(from) } }] : []),
+    ...(to ? [{ [field]: { $lt: startOfParisDay(nextDay(to)) } }] : []),
+  ] as never;
 }
 
 export interface OrderFilter {
@@ -31,24 +41,42 @@ export interface OrderFilter {
 
 /** "Commandes": the caller's orders, newest first. */
 export function listOrders(em: EntityManager, caller: Identity, filter: OrderFilter, page: PageArgs) {
-  const where: FilterQuery<Order>[] = [visibleOrders(caller), ...(period(filter.from, filter.to, 'placedAt') as FilterQuery<Order>[])];
+  const where: FilterQuery<Order>[] = [
+    visibleOrders(caller),
+    ...(period(filter.from, filter.to, 'placedAt') as FilterQuery<Order>[]),
+  ];
   if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
   if (filter.reference !== undefined) {
     const pattern = like(filter.reference, 'filter.reference');
-    where.push({ $or: [{ reference: { $ilike: pattern } }, { ugapReference: { $ilike: pattern } }, { proposalNumber: { $ilike: pattern } }, { fileNumber: { $ilike: pattern } }] });
+    where.push({
+      $or: [
+        { reference: { $ilike: pattern } },
+        { ugapReference: { $ilike: pattern } },
+        { proposalNumber: { $ilike: pattern } },
+        { fileNumber: { $ilike: pattern } },
+      ],
+    });
   }
   return paginate(em, Order, { $and: where }, [{ placedAt: 'desc' }, { id: 'desc' }], page);
 }
 
 /** "Bons de souscription": newest first. */
 export function listSubscriptionOrders(em: EntityManager, caller: Identity, page: PageArgs) {
-  const where = isMarketWide(caller) ? {} : caller.role === Role.SUPPLIER ? { brandId: caller.brandId! } : { entityId: caller.entityId! };
+  const where = isMarketWide(caller)
+    ? {}
+    : caller.role === Role.SUPPLIER
+      ? { brandId: caller.brandId! }
+      : { entityId: caller.entityId! };
   return paginate(em, SubscriptionOrder, where, [{ createdAt: 'desc' }, { id: 'desc' }], page);
 }
 
 /** "Bons de livraison": newest first. */
 export function listDeliveries(em: EntityManager, caller: Identity, page: PageArgs) {
-  const where = isMarketWide(caller) ? {} : caller.role === Role.SUPPLIER ? { brandId: caller.brandId! } : { entityId: caller.entityId! };
+  const where = isMarketWide(caller)
+    ? {}
+    : caller.role === Role.SUPPLIER
+      ? { brandId: caller.brandId! }
+      : { entityId: caller.entityId! };
   return paginate(em, Delivery, where, [{ createdAt: 'desc' }, { id: 'desc' }], page);
 }
 
@@ -67,26 +95,45 @@ export interface RenewalFilter {
  * "Choix de la commande": the lines of running subscriptions, by due date, that a renewal could
  * extend, with their order; at most 500 lines (narrow the search beyond).
  */
-export async function renewalCandidates(em: EntityManager, caller: Identity, filter: RenewalFilter): Promise<OrderLine[]> {
+export async function renewalCandidates(
+  em: EntityManager,
+  caller: Identity,
+  filter: RenewalFilter,
+): Promise<OrderLine[]> {
   const order: FilterQuery<Order>[] = [visibleOrders(caller), { status: OrderStatus.ACTIVATED }];
   if (filter.dueFrom && filter.dueTo && filter.dueTo < filter.dueFrom) throw invalid('filter.dueTo', PERIOD_RULE);
   if (filter.dueFrom) order.push({ dueDate: { $gte: filter.dueFrom } });
   if (filter.dueTo) order.push({ dueDate: { $lte: filter.dueTo } });
   if (filter.siret !== undefined) {
-    if (!/^\d{14}$/.test(filter.siret.replace(/\s/g, ''))) throw invalid('filter.siret', { fr: 'Un SIRET compte 14 chiffres.', en: 'A SIRET is 14 digits.' });
+    if (!/^\d{14}$/.test(filter.siret.replace(/\s/g, '')))
+      throw invalid('filter.siret', { fr: 'Un SIRET compte 14 chiffres.', en: 'A SIRET is 14 digits.' });
     order.push({ entitySiret: filter.siret.replace(/\s/g, '') });
   }
   if (filter.brandId) order.push({ brandId: filter.brandId });
   if (filter.documentNumber !== undefined) {
     const pattern = like(filter.documentNumber, 'filter.documentNumber');
-    order.push({ $or: [{ reference: { $ilike: pattern } }, { ugapReference: { $ilike: pattern } }, { proposalNumber: { $ilike: pattern } }, { fileNumber: { $ilike: pattern } }] });
+    order.push({
+      $or: [
+        { reference: { $ilike: pattern } },
+        { ugapReference: { $ilike: pattern } },
+        { proposalNumber: { $ilike: pattern } },
+        { fileNumber: { $ilike: pattern } },
+      ],
+    });
   }
   // A line already renewed by an order (not cancelled) is no longer a candidate.
-  const renewed = em.createQueryBuilder(Order, 'renewal').select(raw('unnest(renewal.renews_order_line_ids)::uuid')).where({ status: { $ne: OrderStatus.CANCELLED } });
+  const renewed = em
+    .createQueryBuilder(Order, 'renewal')
+    .select(raw('unnest(renewal.renews_order_line_ids)::uuid'))
+    .where({ status: { $ne: OrderStatus.CANCELLED } });
   const line: FilterQuery<OrderLine>[] = [{ order: { $and: order } }, { id: { $nin: renewed as never } }];
   if (filter.product !== undefined) {
     const pattern = like(filter.product, 'filter.product');
     line.push({ $or: [{ productCode: { $ilike: pattern } }, { designation: { $ilike: pattern } }] });
   }
-  return em.find(OrderLine, { $and: line }, { populate: ['order'], orderBy: { order: { dueDate: 'asc', projectName: 'asc' }, position: 'asc' }, limit: 500 });
+  return em.find(
+    OrderLine,
+    { $and: line },
+    { populate: ['order'], orderBy: { order: { dueDate: 'asc', projectName: 'asc' }, position: 'asc' }, limit: 500 },
+  );
 }

@@ -10,12 +10,14 @@ const text = (totals: ReturnType<typeof totalsOf>) => ({
 
 describe('proposal totals', () => {
   it("reproduce the guide's example: 10 000,00 list, 9 690,00 net, VAT 1 938,00, total 11 628,00", () => {
-    expect(text(totalsOf([{ quantity: '1', listUnitPrice: '10000.00', unitPrice: '9690.00', vatRate: '20' }]))).toEqual({
-      listTotal: '10000.00',
-      totalExclVat: '9690.00',
-      vat: [['20.00', '9690.00', '1938.00']],
-      totalInclVat: '11628.00',
-    });
+    expect(text(totalsOf([{ quantity: '1', listUnitPrice: '10000.00', unitPrice: '9690.00', vatRate: '20' }]))).toEqual(
+      {
+        listTotal: '10000.00',
+        totalExclVat: '9690.00',
+        vat: [['20.00', '9690.00', '1938.00']],
+        totalInclVat: '11628.00',
+      },
+    );
   });
 
   it('round each line to the cent, half up, then VAT per rate on the rounded lines', () => {

@@ -2,7 +2,12 @@ import type Decimal from 'decimal.js';
 import { Dec, formatEuros, pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/shared';
 import { totalsOf } from './pricing';
 
-const PERIODS: Record<string, string> = { ONE_OFF: 'Ponctuelle', MONTHLY: 'Mensuelle', QUARTERLY: 'Trimestrielle', ANNUAL: 'Annuelle' };
+const PERIODS: Record<string, string> = {
+  ONE_OFF: 'Ponctuelle',
+  MONTHLY: 'Mensuelle',
+  QUARTERLY: 'Trimestrielle',
+  ANNUAL: 'Annuelle',
+};
 const TIMINGS: Record<string, string> = { IN_ADVANCE: 'A échoir', IN_ARREARS: 'Echu' };
 // Helvetica has no narrow no-break space (the French thousands separator): a plain space instead.
 const euros = (value: Decimal.Value) => formatEuros(new Dec(value), 'fr').replace(/\u202f/g, ' ');
@@ -23,7 +28,14 @@ export interface ProposalPrint {
   commitmentMonths: number | null;
   billingPeriod: string;
   billingTiming: string;
-  lines: { productCode: string | null; designation: string; quantity: string; listUnitPrice: string; unitPrice: string; vatRate: string }[];
+  lines: {
+    productCode: string | null;
+    designation: string;
+    quantity: string;
+    listUnitPrice: string;
+    unitPrice: string;
+    vatRate: string;
+  }[];
 }
 
 /**
@@ -32,16 +44,29 @@ export interface ProposalPrint {
  */
 export function renderProposalPdf(print: ProposalPrint): Promise<Buffer> {
   const subscriptionOrder = print.kind === 'SUBSCRIPTION_ORDER';
-  const title = subscriptionOrder ? `Bon de souscription Nuage Public ${print.subscriptionNumber}` : `Demande d'achat — proposition ${print.proposalNumber}`;
-  const { doc, done } = pdfDocument({ Title: title, Author: 'UGAP — Nuage Public', Subject: print.fileNumber, CreationDate: print.placedAt });
+  const title = subscriptionOrder
+    ? `Bon de souscription Nuage Public ${print.subscriptionNumber}`
+    : `Demande d'achat — proposition ${print.proposalNumber}`;
+  const { doc, done } = pdfDocument({
+    Title: title,
+    Author: 'UGAP — Nuage Public',
+    Subject: print.fileNumber,
+    CreationDate: print.placedAt,
+  });
   pdfTitle(doc, title, 16);
   doc.moveDown(0.6);
   pdfFacts(doc, [
     ['N° DE DOSSIER', print.fileNumber],
-    ['PROPOSITION', `${print.proposalNumber} du ${frenchDate(print.proposedAt)}, valable jusqu'au ${print.validUntil.split('-').reverse().join('/')}`],
+    [
+      'PROPOSITION',
+      `${print.proposalNumber} du ${frenchDate(print.proposedAt)}, valable jusqu'au ${print.validUntil.split('-').reverse().join('/')}`,
+    ],
     ['COMMANDE', print.orderReference],
     ['SOUSCRIT PAR', `${print.subscribedByName}, le ${frenchDate(print.placedAt)} (CGE et CGU acceptées)`],
-    ['CONDITIONS', `Durée/engagement : ${print.commitmentMonths ?? '—'} mois · Périodicité paiement : ${PERIODS[print.billingPeriod]} · Terme : ${TIMINGS[print.billingTiming]}`],
+    [
+      'CONDITIONS',
+      `Durée/engagement : ${print.commitmentMonths ?? '—'} mois · Périodicité paiement : ${PERIODS[print.billingPeriod]} · Terme : ${TIMINGS[print.billingTiming]}`,
+    ],
   ]);
   doc.moveDown(0.5);
   const { lines } = print;
@@ -57,16 +82,33 @@ export function renderProposalPdf(print: ProposalPrint): Promise<Buffer> {
       { title: 'Total prix public', width: 60, align: 'right' },
       { title: 'Total HT', width: 55, align: 'right' },
     ],
-    lines.map((line, i) => [line.productCode ?? '—', line.designation, euros(line.listUnitPrice), euros(line.unitPrice), line.quantity.replace('.', ','), euros(totals.lines[i]!.listTotal), euros(totals.lines[i]!.totalExclVat)]),
+    lines.map((line, i) => [
+      line.productCode ?? '—',
+      line.designation,
+      euros(line.listUnitPrice),
+      euros(line.unitPrice),
+      line.quantity.replace('.', ','),
+      euros(totals.lines[i]!.listTotal),
+      euros(totals.lines[i]!.totalExclVat),
+    ]),
   );
   doc.moveDown(0.8);
   pdfTable(
     doc,
-    [{ title: 'Taux', width: 80, align: 'right' }, { title: 'Base taxable', width: 140, align: 'right' }, { title: 'Montant TVA', width: 140, align: 'right' }],
+    [
+      { title: 'Taux', width: 80, align: 'right' },
+      { title: 'Base taxable', width: 140, align: 'right' },
+      { title: 'Montant TVA', width: 140, align: 'right' },
+    ],
     totals.vat.map((v) => [`${v.rate.toFixed(2).replace('.', ',')} %`, euros(v.base), euros(v.amount)]),
   );
   doc.moveDown(0.6);
-  doc.fillColor(PDF_STYLE.ink).font('Helvetica-Bold').fontSize(11).text(`Total HT : ${euros(totals.totalExclVat)}`, { align: 'right' }).text(`Total TTC : ${euros(totals.totalInclVat)}`, { align: 'right' });
+  doc
+    .fillColor(PDF_STYLE.ink)
+    .font('Helvetica-Bold')
+    .fontSize(11)
+    .text(`Total HT : ${euros(totals.totalExclVat)}`, { align: 'right' })
+    .text(`Total TTC : ${euros(totals.totalInclVat)}`, { align: 'right' });
   doc.end();
   return done;
 }

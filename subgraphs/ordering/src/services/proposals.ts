@@ -23,7 +23,20 @@ import {
   type ProposalAccepted,
   type ProposalSubmitted,
 } from '@nuage/shared';
-import { type BillingPeriod, type BillingTiming, Order, OrderLine, OrderStatus, Proposal, ProposalDocument, ProposalDocumentKind, ProposalLine, ProposalStatus, Solicitation, SubscriptionOrder } from '../entities';
+import {
+  type BillingPeriod,
+  type BillingTiming,
+  Order,
+  OrderLine,
+  OrderStatus,
+  Proposal,
+  ProposalDocument,
+  ProposalDocumentKind,
+  ProposalLine,
+  ProposalStatus,
+  Solicitation,
+  SubscriptionOrder,
+} from '../entities';
 import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycle';
 import { proposalDocuments, proposalPrint } from './documents';
 import { nextNumber, once } from './idempotency';
@@ -57,30 +70,73 @@ export function visibleProposals(caller: Identity): FilterQuery<Proposal> {
   return { entityId: caller.entityId! };
 }
 
-export async function readableProposal(em: EntityManager, caller: Identity, id: string, lock = false): Promise<Proposal> {
-  const proposal = await em.findOne(Proposal, { $and: [{ id }, visibleProposals(caller)] }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+export async function readableProposal(
+  em: EntityManager,
+  caller: Identity,
+  id: string,
+  lock = false,
+): Promise<Proposal> {
+  const proposal = await em.findOne(
+    Proposal,
+    { $and: [{ id }, visibleProposals(caller)] },
+    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
+  );
   if (!proposal) throw notFound({ fr: 'La proposition', en: 'The proposal' }, 'id');
   return proposal;
 }
 
 function checkTerms(terms: ProposalTerms): Omit<ProposalLine, 'id' | 'createdAt' | 'updatedAt' | 'proposal'>[] {
-  if (terms.validUntil < todayInParis()) throw invalid('input.validUntil', { fr: "Une proposition est valable au moins jusqu'à aujourd'hui.", en: 'A proposal is valid until today at least.' });
-  if (terms.commitmentMonths !== undefined && (terms.commitmentMonths < 1 || terms.commitmentMonths > 120)) throw invalid('input.commitmentMonths', { fr: 'Un engagement dure de 1 à 120 mois.', en: 'A commitment lasts 1 to 120 months.' });
-  if (terms.lines.length === 0) throw invalid('input.lines', { fr: 'Une proposition compte au moins une ligne.', en: 'A proposal has one line at least.' });
+  if (terms.validUntil < todayInParis())
+    throw invalid('input.validUntil', {
+      fr: "Une proposition est valable au moins jusqu'à aujourd'hui.",
+      en: 'A proposal is valid until today at least.',
+    });
+  if (terms.commitmentMonths !== undefined && (terms.commitmentMonths < 1 || terms.commitmentMonths > 120))
+    throw invalid('input.commitmentMonths', {
+      fr: 'Un engagement dure de 1 à 120 mois.',
+      en: 'A commitment lasts 1 to 120 months.',
+    });
+  if (terms.lines.length === 0)
+    throw invalid('input.lines', {
+      fr: 'Une proposition compte au moins une ligne.',
+      en: 'A proposal has one line at least.',
+    });
   return terms.lines.map((line, i) => {
     const field = `input.lines.${i}`;
     const quantity = new Dec(line.quantity);
     const listUnitPrice = new Dec(line.listUnitPrice);
     const unitPrice = new Dec(line.unitPrice);
-    if (quantity.lte(0) || quantity.decimalPlaces() > 2) throw invalid(`${field}.quantity`, { fr: 'Une quantité est positive, avec deux décimales au plus.', en: 'A quantity is positive, with two decimals at most.' });
-    if (listUnitPrice.isNegative() || listUnitPrice.decimalPlaces() > 2) throw invalid(`${field}.listUnitPrice`, PRICE_RULE);
+    if (quantity.lte(0) || quantity.decimalPlaces() > 2)
+      throw invalid(`${field}.quantity`, {
+        fr: 'Une quantité est positive, avec deux décimales au plus.',
+        en: 'A quantity is positive, with two decimals at most.',
+      });
+    if (listUnitPrice.isNegative() || listUnitPrice.decimalPlaces() > 2)
+      throw invalid(`${field}.listUnitPrice`, PRICE_RULE);
     if (unitPrice.isNegative() || unitPrice.decimalPlaces() > 2) throw invalid(`${field}.unitPrice`, PRICE_RULE);
-    if (unitPrice.greaterThan(listUnitPrice)) throw invalid(`${field}.unitPrice`, { fr: 'Le prix unitaire HT ne peut dépasser le prix public unitaire : la remise du marché ne fait que le baisser.', en: 'The unit price excl. VAT cannot exceed the public unit price: the market discount only lowers it.' });
+    if (unitPrice.greaterThan(listUnitPrice))
+      throw invalid(`${field}.unitPrice`, {
+        fr: 'Le prix unitaire HT ne peut dépasser le prix public unitaire : la remise du marché ne fait que le baisser.',
+        en: 'The unit price excl. VAT cannot exceed the public unit price: the market discount only lowers it.',
+      });
     const vatRate = new Dec(line.vatRate ?? '20').toFixed(2);
-    if (!VAT_RATES.includes(vatRate)) throw invalid(`${field}.vatRate`, { fr: `Un taux de TVA français : ${VAT_RATES.map((r) => r.replace('.', ',')).join(' ; ')} %.`, en: `A French VAT rate: ${VAT_RATES.join(', ')} %.` });
+    if (!VAT_RATES.includes(vatRate))
+      throw invalid(`${field}.vatRate`, {
+        fr: `Un taux de TVA français : ${VAT_RATES.map((r) => r.replace('.', ',')).join(' ; ')} %.`,
+        en: `A French VAT rate: ${VAT_RATES.join(', ')} %.`,
+      });
     const designation = line.designation.trim();
     if (!designation) throw invalid(`${field}.designation`, { fr: 'Décrivez la ligne.', en: 'Describe the line.' });
-    return { position: i, productId: null, productCode: line.productCode?.trim() || null, designation, quantity: quantity.toFixed(2), listUnitPrice: listUnitPrice.toFixed(2), unitPrice: unitPrice.toFixed(2), vatRate };
+    return {
+      position: i,
+      productId: null,
+      productCode: line.productCode?.trim() || null,
+      designation,
+      quantity: quantity.toFixed(2),
+      listUnitPrice: listUnitPrice.toFixed(2),
+      unitPrice: unitPrice.toFixed(2),
+      vatRate,
+    };
   });
 }
 
@@ -105,10 +161,20 @@ function applyTerms(em: EntityManager, proposal: Proposal, terms: ProposalTerms,
 }
 
 /** A supplier answers a request that solicits its brand. */
-export function submitProposal(em: EntityManager, caller: Identity, requestId: string, terms: ProposalTerms, key: string): Promise<Proposal> {
+export function submitProposal(
+  em: EntityManager,
+  caller: Identity,
+  requestId: string,
+  terms: ProposalTerms,
+  key: string,
+): Promise<Proposal> {
   return once(em, caller, key, { operation: 'submit', input: { requestId, terms } }, loadProposal, async (tx) => {
     const solicitation = await tx.findOne(Solicitation, { requestId, brandId: caller.brandId!, closedAt: null });
-    if (!solicitation) throw notFound({ fr: 'Une demande sollicitant votre marque', en: 'A request soliciting your brand' }, 'requestId');
+    if (!solicitation)
+      throw notFound(
+        { fr: 'Une demande sollicitant votre marque', en: 'A request soliciting your brand' },
+        'requestId',
+      );
     const lines = checkTerms(terms);
     const proposal = tx.create(Proposal, {
       number: await nextNumber(tx, 'proposal_number_seq', 'DC'),
@@ -126,13 +192,23 @@ export function submitProposal(em: EntityManager, caller: Identity, requestId: s
     applyTerms(tx, proposal, terms, lines);
     tx.persist(proposal);
     recordProposalStep(tx, proposal, caller, null, { action: 'submit' });
-    publish(tx, ORDERING_TOPICS.proposalSubmitted, { requestId, proposalId: proposal.id, brandId: proposal.brandId } satisfies ProposalSubmitted);
+    publish(tx, ORDERING_TOPICS.proposalSubmitted, {
+      requestId,
+      proposalId: proposal.id,
+      brandId: proposal.brandId,
+    } satisfies ProposalSubmitted);
     return proposal;
   });
 }
 
 /** The supplier revises its proposal: new terms, back to the manager. */
-export function reviseProposal(em: EntityManager, caller: Identity, id: string, terms: ProposalTerms, key: string): Promise<Proposal> {
+export function reviseProposal(
+  em: EntityManager,
+  caller: Identity,
+  id: string,
+  terms: ProposalTerms,
+  key: string,
+): Promise<Proposal> {
   return once(em, caller, key, { operation: 'revise', input: { id, terms } }, loadProposal, async (tx) => {
     const proposal = await readableProposal(tx, caller, id, true);
     await proposal.lines.init();
@@ -156,23 +232,44 @@ export function withdrawProposal(em: EntityManager, caller: Identity, id: string
 }
 
 /** Moves a proposal along its lifecycle and records the step in its history. */
-function move(tx: EntityManager, proposal: Proposal, transition: ProposalTransition, actor: Identity | 'SYSTEM', comment?: string | null, changes?: FieldChange[]) {
+function move(
+  tx: EntityManager,
+  proposal: Proposal,
+  transition: ProposalTransition,
+  actor: Identity | 'SYSTEM',
+  comment?: string | null,
+  changes?: FieldChange[],
+) {
   const from = proposal.status;
   proposal.status = take(PROPOSAL_LIFECYCLE, from, transition, actor === 'SYSTEM' ? 'SYSTEM' : actor.role);
   recordProposalStep(tx, proposal, actor, from, { action: transition, comment, changes });
 }
 
 function assertBuyerOf(caller: Identity, proposal: Proposal) {
-  if (caller.entityId !== proposal.entityId) throw forbidden({ fr: "Seules les personnes de l'entité décident de ses propositions.", en: "Only the entity's own people decide on its proposals." });
+  if (caller.entityId !== proposal.entityId)
+    throw forbidden({
+      fr: "Seules les personnes de l'entité décident de ses propositions.",
+      en: "Only the entity's own people decide on its proposals.",
+    });
 }
 
 /** The entity's manager approves or rejects ("Attente manager"). */
-export async function decideAsManager(em: EntityManager, caller: Identity, id: string, approve: boolean, comment: string | undefined): Promise<Proposal> {
+export async function decideAsManager(
+  em: EntityManager,
+  caller: Identity,
+  id: string,
+  approve: boolean,
+  comment: string | undefined,
+): Promise<Proposal> {
   return em.transactional(async (tx) => {
     const proposal = await readableProposal(tx, caller, id, true);
     assertBuyerOf(caller, proposal);
     const why = comment?.trim() ?? '';
-    if (!approve && why.length < 3) throw invalid('comment', { fr: "Indiquez pourquoi l'achat est rejeté.", en: 'Say why the purchase is rejected.' });
+    if (!approve && why.length < 3)
+      throw invalid('comment', {
+        fr: "Indiquez pourquoi l'achat est rejeté.",
+        en: 'Say why the purchase is rejected.',
+      });
     move(tx, proposal, approve ? 'approve' : 'reject', caller, why || null);
     proposal.managerComment = why || null;
     proposal.managerName = caller.name;
@@ -186,7 +283,11 @@ export async function refuse(em: EntityManager, caller: Identity, id: string, re
     const proposal = await readableProposal(tx, caller, id, true);
     assertBuyerOf(caller, proposal);
     const why = reason.trim();
-    if (why.length < 3) throw invalid('reason', { fr: 'Indiquez pourquoi la proposition est refusée.', en: 'Say why the proposal is refused.' });
+    if (why.length < 3)
+      throw invalid('reason', {
+        fr: 'Indiquez pourquoi la proposition est refusée.',
+        en: 'Say why the proposal is refused.',
+      });
     move(tx, proposal, 'refuse', caller, why);
     await closeSolicitations(tx, proposal.requestId, proposal.brandId);
     proposal.refusalReason = why;
@@ -202,9 +303,23 @@ export async function refuse(em: EntityManager, caller: Identity, id: string, re
  * proposals closed. The request's proposals are locked first, so of two concurrent accepts (of
  * one proposal or of two) exactly one wins.
  */
-export async function accept(em: EntityManager, files: FileStore, caller: Identity, id: string, acknowledgements: { cge: boolean; cgu: boolean }): Promise<Proposal> {
-  if (!acknowledgements.cge) throw invalid('cgeAccepted', { fr: "Acceptez les conditions générales de l'UGAP (CGE) pour souscrire.", en: "Acknowledge UGAP's general conditions (CGE) to subscribe." });
-  if (!acknowledgements.cgu) throw invalid('cguAccepted', { fr: 'Acceptez les conditions du fournisseur (CGU) pour souscrire.', en: "Acknowledge the provider's terms (CGU) to subscribe." });
+export async function accept(
+  em: EntityManager,
+  files: FileStore,
+  caller: Identity,
+  id: string,
+  acknowledgements: { cge: boolean; cgu: boolean },
+): Promise<Proposal> {
+  if (!acknowledgements.cge)
+    throw invalid('cgeAccepted', {
+      fr: "Acceptez les conditions générales de l'UGAP (CGE) pour souscrire.",
+      en: "Acknowledge UGAP's general conditions (CGE) to subscribe.",
+    });
+  if (!acknowledgements.cgu)
+    throw invalid('cguAccepted', {
+      fr: 'Acceptez les conditions du fournisseur (CGU) pour souscrire.',
+      en: "Acknowledge the provider's terms (CGU) to subscribe.",
+    });
   const pdfs: { key: string; body: Promise<Buffer> }[] = [];
   const proposal = await em.transactional(async (tx) => {
     const target = await readableProposal(tx, caller, id);
@@ -213,15 +328,40 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
     // Credits a buyer stated compete with nothing: they are locked alone.
     const siblings = target.creditsForOrderLineId
       ? await tx.find(Proposal, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE })
-      : await tx.find(Proposal, { requestId: target.requestId, creditsForOrderLineId: null }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+      : await tx.find(
+          Proposal,
+          { requestId: target.requestId, creditsForOrderLineId: null },
+          { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } },
+        );
     const proposal = siblings.find((p) => p.id === id)!;
     await tx.refresh(proposal);
-    if (siblings.some((p) => p.status === ProposalStatus.ACCEPTED)) throw conflict({ fr: 'Une proposition de cette demande est déjà acceptée.', en: 'A proposal of this request is already accepted.' });
-    if (proposal.validUntil < todayInParis()) throw invalidTransition({ fr: `Cette proposition a expiré le ${formatDay(proposal.validUntil, 'fr')} ; demandez-en une révision au fournisseur.`, en: `This proposal expired on ${formatDay(proposal.validUntil, 'en')}; ask the supplier for a revised one.` });
+    if (siblings.some((p) => p.status === ProposalStatus.ACCEPTED))
+      throw conflict({
+        fr: 'Une proposition de cette demande est déjà acceptée.',
+        en: 'A proposal of this request is already accepted.',
+      });
+    if (proposal.validUntil < todayInParis())
+      throw invalidTransition({
+        fr: `Cette proposition a expiré le ${formatDay(proposal.validUntil, 'fr')} ; demandez-en une révision au fournisseur.`,
+        en: `This proposal expired on ${formatDay(proposal.validUntil, 'en')}; ask the supplier for a revised one.`,
+      });
     move(tx, proposal, 'accept', caller, 'CGE et CGU acceptées / CGE and CGU accepted');
     const now = new Date();
     Object.assign(proposal, { buyerName: caller.name, buyerDecidedAt: now, cgeAcceptedAt: now, cguAcceptedAt: now });
-    for (const other of siblings) if (other.id !== id && [ProposalStatus.AWAITING_MANAGER, ProposalStatus.APPROVED, ProposalStatus.REJECTED_BY_MANAGER].includes(other.status)) move(tx, other, 'close', 'SYSTEM', `Proposition ${proposal.number} acceptée / proposal ${proposal.number} accepted`);
+    for (const other of siblings)
+      if (
+        other.id !== id &&
+        [ProposalStatus.AWAITING_MANAGER, ProposalStatus.APPROVED, ProposalStatus.REJECTED_BY_MANAGER].includes(
+          other.status,
+        )
+      )
+        move(
+          tx,
+          other,
+          'close',
+          'SYSTEM',
+          `Proposition ${proposal.number} acceptée / proposal ${proposal.number} accepted`,
+        );
     // Ordered: no brand is expected to answer this request any more.
     if (!proposal.creditsForOrderLineId) await closeSolicitations(tx, proposal.requestId);
 
@@ -248,17 +388,54 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
     });
     for (const line of proposal.lines) {
       const { productId, productCode, designation, quantity, listUnitPrice, unitPrice, vatRate, position } = line;
-      order.lines.add(tx.create(OrderLine, { order, position, productId, productCode, designation, quantity, listUnitPrice, unitPrice, vatRate }));
+      order.lines.add(
+        tx.create(OrderLine, {
+          order,
+          position,
+          productId,
+          productCode,
+          designation,
+          quantity,
+          listUnitPrice,
+          unitPrice,
+          vatRate,
+        }),
+      );
     }
     tx.persist(order);
-    const subscription = tx.create(SubscriptionOrder, { number: await nextNumber(tx, 'subscription_order_seq', 'BS'), proposal, orderId: order.id, entityId: proposal.entityId, brandId: proposal.brandId, subscribedByName: caller.name });
+    const subscription = tx.create(SubscriptionOrder, {
+      number: await nextNumber(tx, 'subscription_order_seq', 'BS'),
+      proposal,
+      orderId: order.id,
+      entityId: proposal.entityId,
+      brandId: proposal.brandId,
+      subscribedByName: caller.name,
+    });
     tx.persist(subscription);
-    recordOrderStep(tx, order, caller, null, { action: 'place', summary: { fr: `Commande ${order.reference} passée (proposition ${proposal.number})`, en: `Order ${order.reference} placed (proposal ${proposal.number})` } });
+    recordOrderStep(tx, order, caller, null, {
+      action: 'place',
+      summary: {
+        fr: `Commande ${order.reference} passée (proposition ${proposal.number})`,
+        en: `Order ${order.reference} placed (proposal ${proposal.number})`,
+      },
+    });
     recordSubscriptionIssued(tx, subscription, order, caller);
     for (const kind of [ProposalDocumentKind.PURCHASE_REQUEST, ProposalDocumentKind.SUBSCRIPTION_ORDER]) {
-      const fileName = kind === ProposalDocumentKind.PURCHASE_REQUEST ? `${proposal.number}.pdf` : `${subscription.number}-bon-de-souscription-nuage-public.pdf`;
-      const body = proposalDocuments.render(proposalPrint(kind, proposal, [...proposal.lines], { subscription, order }));
-      const document = tx.create(ProposalDocument, { proposal, kind, fileName, size: (await body).length, storageKey: `proposals/${proposal.id}/${kind.toLowerCase()}.pdf`, createdByName: caller.name });
+      const fileName =
+        kind === ProposalDocumentKind.PURCHASE_REQUEST
+          ? `${proposal.number}.pdf`
+          : `${subscription.number}-bon-de-souscription-nuage-public.pdf`;
+      const body = proposalDocuments.render(
+        proposalPrint(kind, proposal, [...proposal.lines], { subscription, order }),
+      );
+      const document = tx.create(ProposalDocument, {
+        proposal,
+        kind,
+        fileName,
+        size: (await body).length,
+        storageKey: `proposals/${proposal.id}/${kind.toLowerCase()}.pdf`,
+        createdByName: caller.name,
+      });
       tx.persist(document);
       pdfs.push({ key: document.storageKey, body });
     }
@@ -269,9 +446,15 @@ export async function accept(em: EntityManager, files: FileStore, caller: Identi
       brandId: order.brandId,
       requestId: order.requestId,
       projectName: order.projectName,
-      lines: order.lines.getItems().map((line) => ({ orderLineId: line.id, designation: line.designation, productCode: line.productCode })),
+      lines: order.lines
+        .getItems()
+        .map((line) => ({ orderLineId: line.id, designation: line.designation, productCode: line.productCode })),
     } satisfies OrderPlaced);
-    publish(tx, ORDERING_TOPICS.proposalAccepted, { requestId: proposal.requestId, proposalId: proposal.id, orderId: order.id } satisfies ProposalAccepted);
+    publish(tx, ORDERING_TOPICS.proposalAccepted, {
+      requestId: proposal.requestId,
+      proposalId: proposal.id,
+      orderId: order.id,
+    } satisfies ProposalAccepted);
     // The files are written before the commit: a document row never points to a missing file.
     for (const pdf of pdfs) await files.put(pdf.key, await pdf.body);
     return proposal;

@@ -1,5 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { INCIDENT_TOPICS, paginate, publish, TOPICS, type IncidentClosed, type IncidentOpened, type DeliveredEvent, type EventHandler, type Identity, type PageArgs, type RequestCancelled, type RequestSubmitted, type SolicitationOpened } from '@nuage/shared';
+import {
+  INCIDENT_TOPICS,
+  paginate,
+  publish,
+  TOPICS,
+  type IncidentClosed,
+  type IncidentOpened,
+  type DeliveredEvent,
+  type EventHandler,
+  type Identity,
+  type PageArgs,
+  type RequestCancelled,
+  type RequestSubmitted,
+  type SolicitationOpened,
+} from '@nuage/shared';
 import { OrderIncident, OrderLine, Solicitation } from '../entities';
 
 /** What this subgraph learns from the requests subgraph. */
@@ -9,7 +23,9 @@ export const ORDERING_CONSUME: Record<string, EventHandler> = {
     // A renewal renews only lines of the entity's own orders: ordering owns orders and checks it
     // itself rather than trust the request (a line of another entity is not renewed).
     const renewable = payload.renewedOrderLineIds?.length
-      ? (await em.find(OrderLine, { id: { $in: payload.renewedOrderLineIds }, order: { entityId: payload.entityId } })).map((line) => line.id)
+      ? (
+          await em.find(OrderLine, { id: { $in: payload.renewedOrderLineIds }, order: { entityId: payload.entityId } })
+        ).map((line) => line.id)
       : [];
     const existing = new Set((await em.find(Solicitation, { requestId: payload.requestId })).map((s) => s.brandId));
     for (const brand of payload.brands.filter((b) => !existing.has(b.brandId))) {
@@ -27,17 +43,23 @@ export const ORDERING_CONSUME: Record<string, EventHandler> = {
         }),
       );
     }
-    publish(em, TOPICS.solicitationOpened, { requestId: payload.requestId, brandIds: payload.brands.map((b) => b.brandId) } satisfies SolicitationOpened);
+    publish(em, TOPICS.solicitationOpened, {
+      requestId: payload.requestId,
+      brandIds: payload.brands.map((b) => b.brandId),
+    } satisfies SolicitationOpened);
   },
-  [TOPICS.requestCancelled]: (em, { payload }: DeliveredEvent<RequestCancelled>) => closeSolicitations(em, payload.requestId),
+  [TOPICS.requestCancelled]: (em, { payload }: DeliveredEvent<RequestCancelled>) =>
+    closeSolicitations(em, payload.requestId),
   // An order is disputed while an incident on it is open; a close never reopens it.
   [INCIDENT_TOPICS.incidentOpened]: async (em, { payload }: DeliveredEvent<IncidentOpened>) => {
-    if (!(await em.findOne(OrderIncident, { incidentId: payload.incidentId }))) em.persist(em.create(OrderIncident, { incidentId: payload.incidentId, orderId: payload.orderId, open: true }));
+    if (!(await em.findOne(OrderIncident, { incidentId: payload.incidentId })))
+      em.persist(em.create(OrderIncident, { incidentId: payload.incidentId, orderId: payload.orderId, open: true }));
   },
   [INCIDENT_TOPICS.incidentClosed]: async (em, { payload }: DeliveredEvent<IncidentClosed>) => {
     const known = await em.findOne(OrderIncident, { incidentId: payload.incidentId });
     if (known) known.open = false;
-    else em.persist(em.create(OrderIncident, { incidentId: payload.incidentId, orderId: payload.orderId, open: false }));
+    else
+      em.persist(em.create(OrderIncident, { incidentId: payload.incidentId, orderId: payload.orderId, open: false }));
   },
 };
 
@@ -52,5 +74,11 @@ export async function closeSolicitations(em: EntityManager, requestId: string, b
 
 /** "Demandes à traiter": the requests soliciting the supplier's brand that await its answer, latest first. */
 export function requestsToAnswer(em: EntityManager, caller: Identity, page: PageArgs, includeClosed = false) {
-  return paginate(em, Solicitation, { brandId: caller.brandId!, ...(includeClosed ? {} : { closedAt: null }) }, [{ submittedAt: 'desc' }, { id: 'desc' }], page);
+  return paginate(
+    em,
+    Solicitation,
+    { brandId: caller.brandId!, ...(includeClosed ? {} : { closedAt: null }) },
+    [{ submittedAt: 'desc' }, { id: 'desc' }],
+    page,
+  );
 }

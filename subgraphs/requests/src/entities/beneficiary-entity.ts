@@ -23,7 +23,9 @@ export class BeneficiaryEntity extends BaseEntity<'purchasingReferences'> {
   @Property({ type: 'string', nullable: true })
   chorusServiceCode: string | null = null;
 
-  @Field(() => [String], { description: 'Other purchasing references the entity quotes on its orders (budget line, market number…).' })
+  @Field(() => [String], {
+    description: 'Other purchasing references the entity quotes on its orders (budget line, market number…).',
+  })
   @Property({ type: 'text[]' })
   purchasingReferences: string[] = [];
 }

@@ -1,6 +1,14 @@
 export { BeneficiaryEntity } from './beneficiary-entity';
 export { Person } from './person';
-export { BrandReference, SolutionReference, GuidedChoiceReference, ProductReference, OrderReference, ProposalReference, IncidentReference } from './brand';
+export {
+  BrandReference,
+  SolutionReference,
+  GuidedChoiceReference,
+  ProductReference,
+  OrderReference,
+  ProposalReference,
+  IncidentReference,
+} from './brand';
 export { Team } from './team';
 export { Project } from './project';
 export { ServiceRequest, RequestKind, RequestStatus, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from './request';

@@ -29,14 +29,19 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, { fr: string; en
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
   description: 'What a notification is about.',
-  valuesConfig: Object.fromEntries(Object.entries(NOTIFICATION_KIND_LABELS).map(([key, label]) => [key, { description: `${label.fr} / ${label.en}` }])),
+  valuesConfig: Object.fromEntries(
+    Object.entries(NOTIFICATION_KIND_LABELS).map(([key, label]) => [key, { description: `${label.fr} / ${label.en}` }]),
+  ),
 });
 
 /** Something that happened on a file and waits on a person (or that the person should know). */
 @ObjectType({ description: 'A notification to the caller, linking to its file.' })
 @Entity({ tableName: 'notification' })
 @Index({ properties: ['personId', 'createdAt'] })
-@Index({ name: 'notification_unread', expression: 'create index "notification_unread" on "notification" ("person_id") where "read_at" is null' })
+@Index({
+  name: 'notification_unread',
+  expression: 'create index "notification_unread" on "notification" ("person_id") where "read_at" is null',
+})
 export class Notification extends BaseEntity<'readAt'> {
   /** Whom it is for. */
   @Property({ type: 'string' })

@@ -21,7 +21,10 @@ export class Person extends BaseEntity {
   @Property({ type: 'string' })
   lastName!: string;
 
-  @Field(() => String, { description: 'Email address, the login of this account. Unique within the entity (or brand, or market-wide staff): someone who works for two entities has an account in each.' })
+  @Field(() => String, {
+    description:
+      'Email address, the login of this account. Unique within the entity (or brand, or market-wide staff): someone who works for two entities has an account in each.',
+  })
   @Property({ type: 'string' })
   email!: string;
 
@@ -45,7 +48,10 @@ export class Person extends BaseEntity {
   @Property({ type: 'datetime', nullable: true })
   activatedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true, description: 'When the account was deactivated (its tokens stop working); null while it may act.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the account was deactivated (its tokens stop working); null while it may act.',
+  })
   @Property({ type: 'datetime', nullable: true })
   deactivatedAt: Date | null = null;
 

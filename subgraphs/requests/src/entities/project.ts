@@ -9,7 +9,10 @@ import { Team } from './team';
 @ObjectType({ description: 'A project of a beneficiary entity: its requests, renewals and complementary orders.' })
 @Entity({ tableName: 'project' })
 @Unique({ properties: ['entity', 'codeName'] })
-@Index({ name: 'project_code_name_trgm', expression: 'create index "project_code_name_trgm" on "project" using gin ("code_name" gin_trgm_ops)' })
+@Index({
+  name: 'project_code_name_trgm',
+  expression: 'create index "project_code_name_trgm" on "project" using gin ("code_name" gin_trgm_ops)',
+})
 export class Project extends BaseEntity {
   @Index()
   @ManyToOne({ entity: () => BeneficiaryEntity })

@@ -7,7 +7,10 @@ import { ServiceRequest } from './request';
  * What a renewal or complementary order asks for ("Vos produits"): an order line to renew, a
  * catalogue product, or a product outside the catalogue, each with a quantity.
  */
-@ObjectType({ description: 'A line of a renewal or complementary request: an order line, a catalogue product or a non-referenced product.' })
+@ObjectType({
+  description:
+    'A line of a renewal or complementary request: an order line, a catalogue product or a non-referenced product.',
+})
 @Entity({ tableName: 'request_item' })
 export class RequestItem extends BaseEntity<'position'> {
   @Index()
@@ -18,7 +21,10 @@ export class RequestItem extends BaseEntity<'position'> {
   @Property({ type: 'integer', default: 0 })
   position: number = 0;
 
-  @Field(() => ID, { nullable: true, description: 'The order concerned (ordering subgraph), for a renewal or complement.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The order concerned (ordering subgraph), for a renewal or complement.',
+  })
   @Property({ type: 'uuid', nullable: true })
   orderId!: string | null;
 
@@ -34,11 +40,16 @@ export class RequestItem extends BaseEntity<'position'> {
   @Property({ type: 'uuid', nullable: true })
   brandId!: string | null;
 
-  @Field(() => String, { description: 'Designation: the catalogue product\'s, or the buyer\'s words for a non-referenced product.' })
+  @Field(() => String, {
+    description: "Designation: the catalogue product's, or the buyer's words for a non-referenced product.",
+  })
   @Property({ type: 'string' })
   designation!: string;
 
-  @Field(() => String, { nullable: true, description: 'The catalogue reference, e.g. "145897"; null when not referenced.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The catalogue reference, e.g. "145897"; null when not referenced.',
+  })
   @Property({ type: 'string', nullable: true })
   productCode!: string | null;
 

@@ -21,7 +21,9 @@ export const REQUEST_KIND_LABELS: Record<RequestKind, { fr: string; en: string }
 registerEnumType(RequestKind, {
   name: 'RequestKind',
   description: 'How the buyer chose what to ask for.',
-  valuesConfig: Object.fromEntries(Object.entries(REQUEST_KIND_LABELS).map(([k, l]) => [k, { description: `${l.fr} / ${l.en}` }])),
+  valuesConfig: Object.fromEntries(
+    Object.entries(REQUEST_KIND_LABELS).map(([k, l]) => [k, { description: `${l.fr} / ${l.en}` }]),
+  ),
 });
 
 export enum RequestStatus {
@@ -45,7 +47,9 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, { fr: string; en: stri
 registerEnumType(RequestStatus, {
   name: 'RequestStatus',
   description: 'Where a request stands in its lifecycle.',
-  valuesConfig: Object.fromEntries(Object.entries(REQUEST_STATUS_LABELS).map(([k, l]) => [k, { description: `${l.fr} / ${l.en}` }])),
+  valuesConfig: Object.fromEntries(
+    Object.entries(REQUEST_STATUS_LABELS).map(([k, l]) => [k, { description: `${l.fr} / ${l.en}` }]),
+  ),
 });
 
 /**
@@ -58,9 +62,16 @@ registerEnumType(RequestStatus, {
 @Index({ properties: ['entityId', 'createdAt'] })
 @Index({ properties: ['status', 'createdAt'] })
 @Index({ properties: ['createdAt'] })
-@Index({ name: 'service_request_file_number_trgm', expression: 'create index "service_request_file_number_trgm" on "service_request" using gin ("file_number" gin_trgm_ops)' })
+@Index({
+  name: 'service_request_file_number_trgm',
+  expression:
+    'create index "service_request_file_number_trgm" on "service_request" using gin ("file_number" gin_trgm_ops)',
+})
 export class ServiceRequest extends BaseEntity<'status' | 'statusChangedAt' | 'version'> {
-  @Field(() => String, { nullable: true, description: 'File number given on submission, e.g. "168091-36"; null for a draft.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'File number given on submission, e.g. "168091-36"; null for a draft.',
+  })
   @Property({ type: 'string', nullable: true, unique: true })
   fileNumber: string | null = null;
 
@@ -88,7 +99,10 @@ export class ServiceRequest extends BaseEntity<'status' | 'statusChangedAt' | 'v
   @Property({ type: 'string' })
   createdByName!: string;
 
-  @Field(() => String, { nullable: true, description: '"Ma référence": the buyer\'s own reference, editable at any time.' })
+  @Field(() => String, {
+    nullable: true,
+    description: '"Ma référence": the buyer\'s own reference, editable at any time.',
+  })
   @Property({ type: 'string', nullable: true })
   myReference: string | null = null;
 
@@ -96,7 +110,10 @@ export class ServiceRequest extends BaseEntity<'status' | 'statusChangedAt' | 'v
   @Property({ type: 'uuid', nullable: true })
   guidedChoiceId: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Why the buyer derogates from the guided choice (kind DEROGATION).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the buyer derogates from the guided choice (kind DEROGATION).',
+  })
   @Property({ type: 'text', nullable: true })
   derogationReason: string | null = null;
 

@@ -7,10 +7,22 @@ import { HistorySubject } from '@nuage/shared';
  * requests subgraph from its own requests and from the history other subgraphs publish.
  */
 @Entity({ tableName: 'search_document' })
-@Index({ name: 'search_document_refs', expression: 'create index "search_document_refs" on "search_document" using gin ("refs")' })
-@Index({ name: 'search_document_words', expression: 'create index "search_document_words" on "search_document" using gin ("words")' })
-@Index({ name: 'search_document_refs_text', expression: 'create index "search_document_refs_text" on "search_document" using gin ("refs_text" gin_trgm_ops)' })
-@Index({ name: 'search_document_brands', expression: 'create index "search_document_brands" on "search_document" using gin ("brand_ids")' })
+@Index({
+  name: 'search_document_refs',
+  expression: 'create index "search_document_refs" on "search_document" using gin ("refs")',
+})
+@Index({
+  name: 'search_document_words',
+  expression: 'create index "search_document_words" on "search_document" using gin ("words")',
+})
+@Index({
+  name: 'search_document_refs_text',
+  expression: 'create index "search_document_refs_text" on "search_document" using gin ("refs_text" gin_trgm_ops)',
+})
+@Index({
+  name: 'search_document_brands',
+  expression: 'create index "search_document_brands" on "search_document" using gin ("brand_ids")',
+})
 @Index({ properties: ['entityId', 'updatedAt'] })
 export class SearchDocument {
   /** The id of what it describes (request, proposal, order…). */
@@ -64,6 +76,12 @@ export class SearchDocument {
   updatedAt: Date = new Date();
 
   /** French words of the title and body, stemmed and without accents ("sécurisé" and "securise" alike). */
-  @Property({ type: 'tsvector', columnType: 'tsvector', generated: "(to_tsvector('nuage_french', coalesce(title, '') || ' ' || coalesce(body, ''))) stored", hidden: true, lazy: true })
+  @Property({
+    type: 'tsvector',
+    columnType: 'tsvector',
+    generated: "(to_tsvector('nuage_french', coalesce(title, '') || ' ' || coalesce(body, ''))) stored",
+    hidden: true,
+    lazy: true,
+  })
   words?: unknown;
 }

@@ -8,7 +8,8 @@ export class BeneficiaryEntityResolver {
   @Authorized()
   @Query(() => BeneficiaryEntity, {
     nullable: true,
-    description: "A beneficiary entity's profile: for its own people, market-wide staff, and the suppliers of brands its submitted requests solicit; null for anyone else.",
+    description:
+      "A beneficiary entity's profile: for its own people, market-wide staff, and the suppliers of brands its submitted requests solicit; null for anyone else.",
   })
   beneficiaryEntity(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     callerOf(context);

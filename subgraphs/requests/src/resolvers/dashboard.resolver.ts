@@ -1,4 +1,16 @@
-import { Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Authorized,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { callerOf, countsByStatus, type SubgraphContext } from '@nuage/shared';
 import { RequestStatus, ServiceRequest } from '../entities';
 import { visibleRequests } from '../services/access';
@@ -11,12 +23,13 @@ import { IN_PROGRESS } from '../services/request-lifecycle';
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'The counts of the dashboard ("Tableau de bord"), for the caller.' })
 export class Dashboard {
-  @Field(() => ID, { description: 'Whose dashboard: the caller\'s person id.' })
+  @Field(() => ID, { description: "Whose dashboard: the caller's person id." })
   id!: string;
 }
 
 /** The caller's requests counted by status, one statement for both counts. */
-const requestCounts = (dashboard: Dashboard, context: SubgraphContext) => countsByStatus(dashboard, context.em, ServiceRequest, visibleRequests(context.em, callerOf(context)));
+const requestCounts = (dashboard: Dashboard, context: SubgraphContext) =>
+  countsByStatus(dashboard, context.em, ServiceRequest, visibleRequests(context.em, callerOf(context)));
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
@@ -38,4 +51,6 @@ export class DashboardResolver {
 }
 
 /** Another subgraph asks for the caller's dashboard: it is always the caller's own. */
-export const resolveDashboardReference = (_reference: { id: string }, context: SubgraphContext): Dashboard => ({ id: callerOf(context).userId });
+export const resolveDashboardReference = (_reference: { id: string }, context: SubgraphContext): Dashboard => ({
+  id: callerOf(context).userId,
+});

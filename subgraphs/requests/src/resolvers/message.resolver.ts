@@ -1,5 +1,16 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { callerOf, CountPayload, markMessagesRead, Message, MessageAudience, MutationPayload, postMessage, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import {
+  callerOf,
+  CountPayload,
+  markMessagesRead,
+  Message,
+  MessageAudience,
+  MutationPayload,
+  postMessage,
+  succeeded,
+  Role,
+  type SubgraphContext,
+} from '@nuage/shared';
 import { requestThread } from '../services/access';
 import type { RequestsLoaders } from '../loaders';
 
@@ -30,14 +41,24 @@ class PostMessageInput {
 export class MessageResolver {
   @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
   @Mutation(() => MessagePayload, { description: 'Writes a message on a request.' })
-  postMessage(@Arg('input', () => PostMessageInput, { description: 'The message.' }) input: PostMessageInput, @Ctx() context: Context) {
+  postMessage(
+    @Arg('input', () => PostMessageInput, { description: 'The message.' }) input: PostMessageInput,
+    @Ctx() context: Context,
+  ) {
     const { requestId, ...message } = input;
-    return postMessage(context.em, requestThread, callerOf(context), { subjectId: requestId, ...message }).then(succeeded);
+    return postMessage(context.em, requestThread, callerOf(context), { subjectId: requestId, ...message }).then(
+      succeeded,
+    );
   }
 
   @Authorized()
-  @Mutation(() => MessagesReadPayload, { description: "Marks the request's messages read for the caller; gives how many were unread." })
-  markMessagesRead(@Arg('requestId', () => ID, { description: 'The request.' }) requestId: string, @Ctx() context: Context) {
+  @Mutation(() => MessagesReadPayload, {
+    description: "Marks the request's messages read for the caller; gives how many were unread.",
+  })
+  markMessagesRead(
+    @Arg('requestId', () => ID, { description: 'The request.' }) requestId: string,
+    @Ctx() context: Context,
+  ) {
     return markMessagesRead(context.em, requestThread, callerOf(context), requestId).then(succeeded);
   }
 }

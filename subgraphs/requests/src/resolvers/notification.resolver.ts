@@ -1,5 +1,28 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, CountPayload, Connection, LocalizedText, MutationPayload, PageArgs, succeeded, type SubgraphContext } from '@nuage/shared';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  callerOf,
+  CountPayload,
+  Connection,
+  LocalizedText,
+  MutationPayload,
+  PageArgs,
+  succeeded,
+  type SubgraphContext,
+} from '@nuage/shared';
 import { NOTIFICATION_KIND_LABELS, Notification, ServiceRequest } from '../entities';
 import { countNotifications, listNotifications, markAllRead, markRead } from '../services/notifications';
 import type { RequestsLoaders } from '../loaders';
@@ -25,26 +48,29 @@ export class NotificationResolver {
   @Query(() => NotificationConnection, { description: "The caller's notifications, latest first." })
   notifications(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('unreadOnly', () => Boolean, { defaultValue: false, description: 'Only those not read yet.' }) unreadOnly: boolean,
+    @Arg('unreadOnly', () => Boolean, { defaultValue: false, description: 'Only those not read yet.' })
+    unreadOnly: boolean,
     @Ctx() context: Context,
   ) {
     return listNotifications(context.em, callerOf(context), unreadOnly, page);
   }
 
   @Authorized()
-  @Query(() => NotificationCount, { description: "How many notifications the caller has, and how many are unread." })
+  @Query(() => NotificationCount, { description: 'How many notifications the caller has, and how many are unread.' })
   notificationCount(@Ctx() context: Context) {
     return countNotifications(context.em, callerOf(context));
   }
 
   @Authorized()
-  @Mutation(() => NotificationPayload, { description: 'Marks one of the caller\'s notifications read.' })
+  @Mutation(() => NotificationPayload, { description: "Marks one of the caller's notifications read." })
   markNotificationRead(@Arg('id', () => ID, { description: 'The notification.' }) id: string, @Ctx() context: Context) {
     return markRead(context.em, callerOf(context), id).then(succeeded);
   }
 
   @Authorized()
-  @Mutation(() => NotificationsReadPayload, { description: "Marks all the caller's notifications read; gives how many were unread." })
+  @Mutation(() => NotificationsReadPayload, {
+    description: "Marks all the caller's notifications read; gives how many were unread.",
+  })
   markAllNotificationsRead(@Ctx() context: Context) {
     return markAllRead(context.em, callerOf(context)).then(succeeded);
   }
@@ -69,7 +95,10 @@ export class NotificationResolver {
     return notification.readAt !== null;
   }
 
-  @FieldResolver(() => ServiceRequest, { nullable: true, description: 'The file it links to, if the caller may still read it.' })
+  @FieldResolver(() => ServiceRequest, {
+    nullable: true,
+    description: 'The file it links to, if the caller may still read it.',
+  })
   request(@Root() notification: Notification, @Ctx() context: Context) {
     return notification.fileId ? context.loaders.readableRequestById.load(notification.fileId) : null;
   }

@@ -8,7 +8,10 @@ type Context = SubgraphContext<RequestsLoaders>;
 @Resolver(() => Person)
 export class PersonResolver {
   @Authorized()
-  @Query(() => Person, { nullable: true, description: 'The person calling, from their token; null if the account no longer exists.' })
+  @Query(() => Person, {
+    nullable: true,
+    description: 'The person calling, from their token; null if the account no longer exists.',
+  })
   me(@Ctx() context: Context) {
     return context.loaders.personById.load(callerOf(context).userId);
   }
@@ -18,7 +21,10 @@ export class PersonResolver {
     return `${person.firstName} ${person.lastName}`;
   }
 
-  @FieldResolver(() => BeneficiaryEntity, { nullable: true, description: 'The entity a beneficiary or manager acts for.' })
+  @FieldResolver(() => BeneficiaryEntity, {
+    nullable: true,
+    description: 'The entity a beneficiary or manager acts for.',
+  })
   entity(@Root() person: Person, @Ctx() { loaders }: Context) {
     return person.entity ? loaders.entityById.load(person.entity.id) : null;
   }

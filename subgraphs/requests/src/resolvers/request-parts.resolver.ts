@@ -1,6 +1,14 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '@nuage/shared';
-import { BrandReference, ProductReference, RequestItem, RequestSolution, SolutionReference, Team, Project } from '../entities';
+import {
+  BrandReference,
+  ProductReference,
+  RequestItem,
+  RequestSolution,
+  SolutionReference,
+  Team,
+  Project,
+} from '../entities';
 import type { RequestsLoaders } from '../loaders';
 
 type Context = SubgraphContext<RequestsLoaders>;
@@ -20,7 +28,10 @@ export class RequestSolutionResolver {
 
 @Resolver(() => RequestItem)
 export class RequestItemResolver {
-  @FieldResolver(() => ProductReference, { nullable: true, description: 'The catalogue product, with its price (resolved by the catalogue).' })
+  @FieldResolver(() => ProductReference, {
+    nullable: true,
+    description: 'The catalogue product, with its price (resolved by the catalogue).',
+  })
   product(@Root() item: RequestItem) {
     return item.productId ? ProductReference.of(item.productId) : null;
   }

@@ -1,5 +1,21 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { available, callerOf, Connection, Document, LocalizedText, Message, MessageCount, MutationPayload, PageArgs, pick, succeeded, Role, threadDocuments, threadMessages, type SubgraphContext } from '@nuage/shared';
+import {
+  available,
+  callerOf,
+  Connection,
+  Document,
+  LocalizedText,
+  Message,
+  MessageCount,
+  MutationPayload,
+  PageArgs,
+  pick,
+  succeeded,
+  Role,
+  threadDocuments,
+  threadMessages,
+  type SubgraphContext,
+} from '@nuage/shared';
 import {
   BeneficiaryEntity,
   GuidedChoiceReference,
@@ -10,7 +26,16 @@ import {
   RequestSolution,
   ServiceRequest,
 } from '../entities';
-import { cancel, close, createDraft, listRequests, setMyReference, submit, updateDraft, type DraftInput } from '../services/requests';
+import {
+  cancel,
+  close,
+  createDraft,
+  listRequests,
+  setMyReference,
+  submit,
+  updateDraft,
+  type DraftInput,
+} from '../services/requests';
 import { readableRequest } from '../services/access';
 import { REQUEST_LIFECYCLE, RequestAction } from '../services/request-lifecycle';
 import type { RequestsLoaders } from '../loaders';
@@ -30,15 +55,24 @@ const draftInput = (input: RequestDraftChanges): DraftInput => ({
 @Resolver(() => ServiceRequest)
 export class RequestResolver {
   @Authorized()
-  @Query(() => ServiceRequest, { nullable: true, description: 'One request the caller may read (null with a NOT_FOUND error otherwise).' })
+  @Query(() => ServiceRequest, {
+    nullable: true,
+    description: 'One request the caller may read (null with a NOT_FOUND error otherwise).',
+  })
   request(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
     return readableRequest(context.em, callerOf(context), id);
   }
 
   @Authorized()
-  @Query(() => RequestConnection, { description: '"Demandes de devis": the requests the caller may read, latest first.' })
+  @Query(() => RequestConnection, {
+    description: '"Demandes de devis": the requests the caller may read, latest first.',
+  })
   requests(
-    @Arg('filter', () => RequestFilter, { nullable: true, description: 'Criteria that must all hold; everything when omitted.' }) filter: RequestFilter | undefined,
+    @Arg('filter', () => RequestFilter, {
+      nullable: true,
+      description: 'Criteria that must all hold; everything when omitted.',
+    })
+    filter: RequestFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
   ) {
@@ -47,8 +81,16 @@ export class RequestResolver {
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => RequestPayload, { description: 'Starts a request, saved as a draft ("Enregistrer (brouillon)").' })
-  createRequestDraft(@Arg('input', () => CreateRequestDraftInput, { description: 'The project, the kind and what is known so far.' }) input: CreateRequestDraftInput, @Ctx() context: Context) {
-    return createDraft(context.em, callerOf(context), { ...draftInput(input), kind: input.kind, project: input.project }).then(succeeded);
+  createRequestDraft(
+    @Arg('input', () => CreateRequestDraftInput, { description: 'The project, the kind and what is known so far.' })
+    input: CreateRequestDraftInput,
+    @Ctx() context: Context,
+  ) {
+    return createDraft(context.em, callerOf(context), {
+      ...draftInput(input),
+      kind: input.kind,
+      project: input.project,
+    }).then(succeeded);
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
@@ -62,7 +104,10 @@ export class RequestResolver {
   }
 
   @Authorized(Role.BENEFICIARY, Role.MANAGER)
-  @Mutation(() => RequestPayload, { description: 'Submits a complete draft ("Valider ma demande"): it gets its file number and the solicited brands are told.' })
+  @Mutation(() => RequestPayload, {
+    description:
+      'Submits a complete draft ("Valider ma demande"): it gets its file number and the solicited brands are told.',
+  })
   submitRequest(@Arg('id', () => ID, { description: 'The draft.' }) id: string, @Ctx() context: Context) {
     return submit(context.em, callerOf(context), id).then(succeeded);
   }
@@ -81,7 +126,9 @@ export class RequestResolver {
   @Mutation(() => RequestPayload, { description: 'Closes an ordered request: its file is complete ("Clôturée").' })
   closeRequest(
     @Arg('id', () => ID, { description: 'The request.' }) id: string,
-    @Arg('comment', () => String, { nullable: true, description: 'A word for the history.' }) comment: string | undefined,
+    @Arg('comment', () => String, { nullable: true, description: 'A word for the history.' }) comment:
+      | string
+      | undefined,
     @Ctx() context: Context,
   ) {
     return close(context.em, callerOf(context), id, comment).then(succeeded);
@@ -91,7 +138,9 @@ export class RequestResolver {
   @Mutation(() => RequestPayload, { description: 'Sets "Ma référence", whatever the status; empty clears it.' })
   setRequestReference(
     @Arg('id', () => ID, { description: 'The request.' }) id: string,
-    @Arg('myReference', () => String, { nullable: true, description: 'Your own reference.' }) myReference: string | null,
+    @Arg('myReference', () => String, { nullable: true, description: 'Your own reference.' }) myReference:
+      | string
+      | null,
     @Ctx() context: Context,
   ) {
     return setMyReference(context.em, callerOf(context), id, myReference).then(succeeded);
@@ -113,7 +162,9 @@ export class RequestResolver {
     return pick(REQUEST_KIND_LABELS[request.kind], locale);
   }
 
-  @FieldResolver(() => [RequestAction], { description: 'What the caller may do with it now: each value names the mutation to call.' })
+  @FieldResolver(() => [RequestAction], {
+    description: 'What the caller may do with it now: each value names the mutation to call.',
+  })
   availableActions(@Root() request: ServiceRequest, @Ctx() context: Context): RequestAction[] {
     const caller = callerOf(context);
     const own = caller.entityId === request.entityId || caller.role === Role.MARKET_HOLDER;
@@ -130,12 +181,17 @@ export class RequestResolver {
     return loaders.entityById.load(request.entityId);
   }
 
-  @FieldResolver(() => GuidedChoiceReference, { nullable: true, description: 'The recorded guided choice it builds on, with its answers and results.' })
+  @FieldResolver(() => GuidedChoiceReference, {
+    nullable: true,
+    description: 'The recorded guided choice it builds on, with its answers and results.',
+  })
   guidedChoice(@Root() request: ServiceRequest) {
     return request.guidedChoiceId ? GuidedChoiceReference.of(request.guidedChoiceId) : null;
   }
 
-  @FieldResolver(() => [RequestSolution], { description: 'The brands and solutions it solicits (a supplier sees its own brand only).' })
+  @FieldResolver(() => [RequestSolution], {
+    description: 'The brands and solutions it solicits (a supplier sees its own brand only).',
+  })
   async solutions(@Root() request: ServiceRequest, @Ctx() context: Context) {
     const caller = callerOf(context);
     const all = await context.loaders.solutionsByRequest.load(request.id);
@@ -152,12 +208,16 @@ export class RequestResolver {
     return threadMessages(context.loaders, callerOf(context), request.id);
   }
 
-  @FieldResolver(() => MessageCount, { description: 'How many messages the caller sees, and how many they have not read.' })
+  @FieldResolver(() => MessageCount, {
+    description: 'How many messages the caller sees, and how many they have not read.',
+  })
   messageCount(@Root() request: ServiceRequest, @Ctx() { loaders }: Context) {
     return loaders.messageCounts.load(request.id);
   }
 
-  @FieldResolver(() => [Document], { description: '"Les documents relatifs": the need\'s files and those of the messages the caller sees.' })
+  @FieldResolver(() => [Document], {
+    description: '"Les documents relatifs": the need\'s files and those of the messages the caller sees.',
+  })
   async documents(@Root() request: ServiceRequest, @Ctx() context: Context) {
     return threadDocuments(context.loaders, callerOf(context), request.id);
   }

@@ -29,7 +29,10 @@ export class SolutionChoiceInput {
   @Field(() => ID, { description: 'The brand.' })
   brandId!: string;
 
-  @Field(() => ID, { nullable: true, description: 'The solution; may be left out for a renewal or complementary order.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The solution; may be left out for a renewal or complementary order.',
+  })
   solutionId?: string;
 }
 
@@ -44,7 +47,10 @@ export class RequestItemInput {
   @Field(() => ID, { nullable: true, description: 'A catalogue product ("Rechercher un produit").' })
   productId?: string;
 
-  @Field(() => String, { nullable: true, description: 'For a non-referenced product: what it is ("Ajouter un produit non référencé").' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'For a non-referenced product: what it is ("Ajouter un produit non référencé").',
+  })
   designation?: string;
 
   @Field(() => DecimalScalar, { description: 'Quantity, e.g. "1.00".' })
@@ -62,7 +68,10 @@ export class NeedInput {
   @Field(() => String, { nullable: true, description: 'The technical need, sent to every solicited provider.' })
   text?: string;
 
-  @Field(() => [ID], { nullable: true, description: 'Uploaded files (POST /uploads/requests/documents) to attach to the need.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Uploaded files (POST /uploads/requests/documents) to attach to the need.',
+  })
   attachmentIds?: string[];
 }
 
@@ -74,13 +83,22 @@ export class RequestDraftChanges {
   @Field(() => ID, { nullable: true, description: 'The recorded guided choice it builds on (kind GUIDED_CHOICE).' })
   guidedChoiceId?: string;
 
-  @Field(() => [SolutionChoiceInput], { nullable: true, description: 'The brands and solutions solicited (replaces the previous choice).' })
+  @Field(() => [SolutionChoiceInput], {
+    nullable: true,
+    description: 'The brands and solutions solicited (replaces the previous choice).',
+  })
   solutions?: SolutionChoiceInput[];
 
-  @Field(() => String, { nullable: true, description: 'Why the buyer derogates (kind DEROGATION); signed by the caller.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the buyer derogates (kind DEROGATION); signed by the caller.',
+  })
   derogationReason?: string;
 
-  @Field(() => [RequestItemInput], { nullable: true, description: 'Order lines and products (renewal, complementary; replaces the previous list).' })
+  @Field(() => [RequestItemInput], {
+    nullable: true,
+    description: 'Order lines and products (renewal, complementary; replaces the previous list).',
+  })
   items?: RequestItemInput[];
 
   @Field(() => NeedInput, { nullable: true, description: 'The need.' })

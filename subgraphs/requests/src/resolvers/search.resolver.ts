@@ -1,5 +1,27 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, connectionFromArray, Connection, HISTORY_SUBJECT_LABELS, HistorySubject, LocalizedText, PageArgs, type SubgraphContext } from '@nuage/shared';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  callerOf,
+  connectionFromArray,
+  Connection,
+  HISTORY_SUBJECT_LABELS,
+  HistorySubject,
+  LocalizedText,
+  PageArgs,
+  type SubgraphContext,
+} from '@nuage/shared';
 import { IncidentReference, OrderReference, ProposalReference, ServiceRequest } from '../entities';
 import { search, type SearchHitRow } from '../services/search';
 import type { RequestsLoaders } from '../loaders';
@@ -21,13 +43,18 @@ export class SearchHit {
   @Field(() => [String], { description: "Every reference it is found by (an order: CC… and UGAP's)." })
   references!: string[];
 
-  @Field(() => String, { nullable: true, description: 'Its title: the project of a request, the order of an incident…' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its title: the project of a request, the order of an incident…',
+  })
   title!: string | null;
 
   @Field(() => Boolean, { description: 'Whether a reference matched exactly what was typed (those come first).' })
   exactMatch!: boolean;
 
-  @Field(() => Float, { description: 'How well it matched: 3 an exact reference, 2 the start of one, below 1 by words.' })
+  @Field(() => Float, {
+    description: 'How well it matched: 3 an exact reference, 2 the start of one, below 1 by words.',
+  })
   score!: number;
 
   @Field(() => ID, { nullable: true, description: 'The file (request) it belongs to.' })
@@ -52,7 +79,10 @@ export class SearchHit {
       exactMatch: row.exact,
       score: Number(row.rank),
       fileId: row.file_id,
-      orderId: row.subject_type === HistorySubject.ORDER || row.subject_type === HistorySubject.ACTIVATION ? row.id : row.order_id,
+      orderId:
+        row.subject_type === HistorySubject.ORDER || row.subject_type === HistorySubject.ACTIVATION
+          ? row.id
+          : row.order_id,
       // Raw rows carry PostgreSQL's text of the instant.
       updatedAt: new Date(row.updated_at),
       summaryFr: row.summary_fr,
@@ -70,8 +100,14 @@ export class SearchResolver {
     description:
       '"Recherche générale": a file number (168091-36), a proposal (DC…), subscription order (BS…), order (CC… or UGAP\'s reference), delivery (BL…), invoice (FA…), incident (SAV-…), or words of a project, a need or an incident (French, accents ignored). Exact references first, then references starting so, then words by relevance; only what the caller may see; 50 hits at most.',
   })
-  search(@Arg('query', () => String, { description: 'What to look for.' }) query: string, @Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
-    return search(context.em, callerOf(context), query).then((rows) => connectionFromArray(rows.map(SearchHit.of), page));
+  search(
+    @Arg('query', () => String, { description: 'What to look for.' }) query: string,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() context: Context,
+  ) {
+    return search(context.em, callerOf(context), query).then((rows) =>
+      connectionFromArray(rows.map(SearchHit.of), page),
+    );
   }
 
   @FieldResolver(() => String, { description: "What it is, in the caller's language." })
@@ -94,17 +130,27 @@ export class SearchResolver {
     return hit.fileId ? context.loaders.readableRequestById.load(hit.fileId) : null;
   }
 
-  @FieldResolver(() => OrderReference, { nullable: true, description: 'The order found, or the one what was found belongs to (subscription order, delivery, invoice, incident); resolved by the ordering subgraph.' })
+  @FieldResolver(() => OrderReference, {
+    nullable: true,
+    description:
+      'The order found, or the one what was found belongs to (subscription order, delivery, invoice, incident); resolved by the ordering subgraph.',
+  })
   order(@Root() hit: SearchHit) {
     return hit.orderId ? OrderReference.of(hit.orderId) : null;
   }
 
-  @FieldResolver(() => ProposalReference, { nullable: true, description: 'The proposal, when one was found (resolved by the ordering subgraph).' })
+  @FieldResolver(() => ProposalReference, {
+    nullable: true,
+    description: 'The proposal, when one was found (resolved by the ordering subgraph).',
+  })
   proposal(@Root() hit: SearchHit) {
     return hit.kind === HistorySubject.PROPOSAL ? ProposalReference.of(hit.subjectId) : null;
   }
 
-  @FieldResolver(() => IncidentReference, { nullable: true, description: 'The incident, when one was found (resolved by the incidents subgraph).' })
+  @FieldResolver(() => IncidentReference, {
+    nullable: true,
+    description: 'The incident, when one was found (resolved by the incidents subgraph).',
+  })
   incident(@Root() hit: SearchHit) {
     return hit.kind === HistorySubject.INCIDENT ? IncidentReference.of(hit.subjectId) : null;
   }

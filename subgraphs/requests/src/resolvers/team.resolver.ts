@@ -1,7 +1,38 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, MutationPayload, PageArgs, paginate, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import {
+  Arg,
+  Args,
+  Authorized,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import {
+  callerOf,
+  Connection,
+  MutationPayload,
+  PageArgs,
+  paginate,
+  succeeded,
+  Role,
+  type SubgraphContext,
+} from '@nuage/shared';
 import { BeneficiaryEntity, Person, Project, Team } from '../entities';
-import { activateAccount, assertMayReadTeam, deactivatePerson, invitationOf, invitePerson, saveTeam, updateEntityProfile } from '../services/people';
+import {
+  activateAccount,
+  assertMayReadTeam,
+  deactivatePerson,
+  invitationOf,
+  invitePerson,
+  saveTeam,
+  updateEntityProfile,
+} from '../services/people';
 import type { RequestsLoaders } from '../loaders';
 import { visibleProjects } from '../services/access';
 
@@ -112,69 +143,127 @@ class InvitationView {
  * Where an invitation's link leads: the portal's own page when `PORTAL_URL` is set, otherwise the
  * activation page the gateway serves (`GATEWAY_PUBLIC_URL`, the local gateway by default).
  */
-const activationUrl = () => (process.env.PORTAL_URL ? `${process.env.PORTAL_URL}/activation` : `${process.env.GATEWAY_PUBLIC_URL ?? 'http://127.0.0.1:4000'}/activation`);
+const activationUrl = () =>
+  process.env.PORTAL_URL
+    ? `${process.env.PORTAL_URL}/activation`
+    : `${process.env.GATEWAY_PUBLIC_URL ?? 'http://127.0.0.1:4000'}/activation`;
 
 /** An entity's accounts, at most: a team page, not a directory (teams and search narrow it down). */
 const PEOPLE_CAP = 500;
 
 @Resolver(() => BeneficiaryEntity)
 export class TeamResolver {
-  @FieldResolver(() => [Person], { nullable: true, description: `"Mon équipe": the people of the entity, by name, the first ${PEOPLE_CAP} (its own people and market-wide staff only; null with FORBIDDEN for others).` })
+  @FieldResolver(() => [Person], {
+    nullable: true,
+    description: `"Mon équipe": the people of the entity, by name, the first ${PEOPLE_CAP} (its own people and market-wide staff only; null with FORBIDDEN for others).`,
+  })
   async people(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
     assertMayReadTeam(callerOf(context), entity.id);
     return (await context.loaders.peopleByEntity.load(entity.id)).slice(0, PEOPLE_CAP);
   }
 
-  @FieldResolver(() => [Team], { nullable: true, description: 'Its teams (its own people and market-wide staff only; null with FORBIDDEN for others).' })
+  @FieldResolver(() => [Team], {
+    nullable: true,
+    description: 'Its teams (its own people and market-wide staff only; null with FORBIDDEN for others).',
+  })
   async teams(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
     assertMayReadTeam(callerOf(context), entity.id);
     return context.loaders.teamsByEntity.load(entity.id);
   }
 
   @Authorized()
-  @Query(() => ProjectConnection, { description: "Projects in code-name order: a buyer's entity's; for others, the projects of the requests they may read (never one that exists only in a draft), of one entity when `entityId` is given." })
+  @Query(() => ProjectConnection, {
+    description:
+      "Projects in code-name order: a buyer's entity's; for others, the projects of the requests they may read (never one that exists only in a draft), of one entity when `entityId` is given.",
+  })
   projects(
-    @Arg('entityId', () => ID, { nullable: true, description: 'Only this entity\'s projects.' }) entityId: string | undefined,
+    @Arg('entityId', () => ID, { nullable: true, description: "Only this entity's projects." }) entityId:
+      | string
+      | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
   ) {
     const visible = visibleProjects(context.em, callerOf(context));
-    return paginate(context.em, Project, entityId ? { $and: [visible, { entity: entityId }] } : visible, [{ codeName: 'asc' }, { id: 'asc' }], page);
+    return paginate(
+      context.em,
+      Project,
+      entityId ? { $and: [visible, { entity: entityId }] } : visible,
+      [{ codeName: 'asc' }, { id: 'asc' }],
+      page,
+    );
   }
 
   @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
-  @Mutation(() => EntityPayload, { description: 'Updates the "Fiche bénéficiaire" (managers of the entity, market holder).' })
-  updateEntityProfile(@Arg('input', () => EntityProfileInput, { description: 'What changes.' }) input: EntityProfileInput, @Ctx() context: Context) {
+  @Mutation(() => EntityPayload, {
+    description: 'Updates the "Fiche bénéficiaire" (managers of the entity, market holder).',
+  })
+  updateEntityProfile(
+    @Arg('input', () => EntityProfileInput, { description: 'What changes.' }) input: EntityProfileInput,
+    @Ctx() context: Context,
+  ) {
     const { entityId, ...changes } = input;
     return updateEntityProfile(context.em, callerOf(context), entityId, changes).then(succeeded);
   }
 
   @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
   @Mutation(() => TeamPayload, { description: 'Creates or changes a team of the entity.' })
-  saveTeam(@Arg('input', () => SaveTeamInput, { description: 'The team.' }) input: SaveTeamInput, @Ctx() context: Context) {
+  saveTeam(
+    @Arg('input', () => SaveTeamInput, { description: 'The team.' }) input: SaveTeamInput,
+    @Ctx() context: Context,
+  ) {
     return saveTeam(context.em, callerOf(context), input).then(succeeded);
   }
 
   @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
-  @Mutation(() => PersonPayload, { description: 'Invites someone to the entity: an email with an activation link (valid 7 days) is sent.' })
-  invitePerson(@Arg('input', () => InvitePersonInput, { description: 'Who.' }) input: InvitePersonInput, @Ctx() context: Context) {
+  @Mutation(() => PersonPayload, {
+    description: 'Invites someone to the entity: an email with an activation link (valid 7 days) is sent.',
+  })
+  invitePerson(
+    @Arg('input', () => InvitePersonInput, { description: 'Who.' }) input: InvitePersonInput,
+    @Ctx() context: Context,
+  ) {
     return invitePerson(context.em, context.mailer, callerOf(context), input, activationUrl()).then(succeeded);
   }
 
   @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
-  @Mutation(() => PersonPayload, { description: "Deactivates an account: its tokens stop working. The entity's managers for its people, the market holder for suppliers' staff." })
-  deactivatePerson(@Arg('personId', () => ID, { description: 'The person.' }) personId: string, @Ctx() context: Context) {
+  @Mutation(() => PersonPayload, {
+    description:
+      "Deactivates an account: its tokens stop working. The entity's managers for its people, the market holder for suppliers' staff.",
+  })
+  deactivatePerson(
+    @Arg('personId', () => ID, { description: 'The person.' }) personId: string,
+    @Ctx() context: Context,
+  ) {
     return deactivatePerson(context.em, callerOf(context), personId).then(succeeded);
   }
 
-  @Query(() => InvitationView, { description: 'The profile behind an invitation link, to check before activating (no token needed).' })
-  async invitation(@Arg('token', () => String, { description: 'The token of the emailed link.' }) token: string, @Ctx() context: Context): Promise<InvitationView> {
+  @Query(() => InvitationView, {
+    description: 'The profile behind an invitation link, to check before activating (no token needed).',
+  })
+  async invitation(
+    @Arg('token', () => String, { description: 'The token of the emailed link.' }) token: string,
+    @Ctx() context: Context,
+  ): Promise<InvitationView> {
     const person = await invitationOf(context.em, token);
-    return { firstName: person.firstName, lastName: person.lastName, email: person.email, role: person.role, entityName: person.entity!.name, entitySiret: person.entity!.siret, expiresAt: person.activationExpiresAt! };
+    return {
+      firstName: person.firstName,
+      lastName: person.lastName,
+      email: person.email,
+      role: person.role,
+      entityName: person.entity!.name,
+      entitySiret: person.entity!.siret,
+      expiresAt: person.activationExpiresAt!,
+    };
   }
 
-  @Mutation(() => PersonPayload, { description: 'Activates an invited account and sets its password (no token needed: the link is the proof).' })
-  activateAccount(@Arg('input', () => ActivateAccountInput, { description: 'The token and the password.' }) input: ActivateAccountInput, @Ctx() context: Context) {
+  @Mutation(() => PersonPayload, {
+    description: 'Activates an invited account and sets its password (no token needed: the link is the proof).',
+  })
+  activateAccount(
+    @Arg('input', () => ActivateAccountInput, { description: 'The token and the password.' })
+    input: ActivateAccountInput,
+    @Ctx() context: Context,
+  ) {
     return activateAccount(context.em, input).then(succeeded);
   }
 }

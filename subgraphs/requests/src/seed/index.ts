@@ -35,10 +35,37 @@ const person = (p: Omit<SeedPerson, 'key'> & { key?: string }): SeedPerson => ({
 /** The seeded accounts, one per role, and a supplier account for each brand (its id from the catalogue's stable ids). */
 export function seedPeople(brands: { id: string; name: string; slug: string }[]): SeedPerson[] {
   return [
-    person({ key: 'beneficiary', firstName: 'Clara', lastName: 'Maurice', email: 'clara.maurice@entite.gouv.fr', role: Role.BENEFICIARY, entityId: SEED_ENTITY.id }),
-    person({ key: 'manager', firstName: 'Marc', lastName: 'Lefèvre', email: 'marc.lefevre@entite.gouv.fr', role: Role.MANAGER, entityId: SEED_ENTITY.id }),
-    person({ key: 'stranger', firstName: 'Paul', lastName: 'Durand', email: 'paul.durand@commune-demo.fr', role: Role.BENEFICIARY, entityId: OTHER_SEED_ENTITY.id }),
-    person({ key: 'market-holder', firstName: 'Sophie', lastName: 'Bernard', email: 'sophie.bernard@crayon-smlb.fr', role: Role.MARKET_HOLDER }),
+    person({
+      key: 'beneficiary',
+      firstName: 'Clara',
+      lastName: 'Maurice',
+      email: 'clara.maurice@entite.gouv.fr',
+      role: Role.BENEFICIARY,
+      entityId: SEED_ENTITY.id,
+    }),
+    person({
+      key: 'manager',
+      firstName: 'Marc',
+      lastName: 'Lefèvre',
+      email: 'marc.lefevre@entite.gouv.fr',
+      role: Role.MANAGER,
+      entityId: SEED_ENTITY.id,
+    }),
+    person({
+      key: 'stranger',
+      firstName: 'Paul',
+      lastName: 'Durand',
+      email: 'paul.durand@commune-demo.fr',
+      role: Role.BENEFICIARY,
+      entityId: OTHER_SEED_ENTITY.id,
+    }),
+    person({
+      key: 'market-holder',
+      firstName: 'Sophie',
+      lastName: 'Bernard',
+      email: 'sophie.bernard@crayon-smlb.fr',
+      role: Role.MARKET_HOLDER,
+    }),
     person({ key: 'ugap', firstName: 'Julien', lastName: 'Robert', email: 'julien.robert@ugap.fr', role: Role.UGAP }),
     person({ key: 'analyst', firstName: 'Inès', lastName: 'Petit', email: 'ines.petit@ugap.fr', role: Role.ANALYST }),
     ...brands.map((brand) =>
@@ -67,9 +94,14 @@ export const identityOf = (p: SeedPerson): Identity => ({
 });
 
 /** Inserts the seeded entity and accounts that are missing; never overwrites an existing row. */
-export async function seedRequests(em: EntityManager, brands: { id: string; name: string; slug: string }[]): Promise<void> {
+export async function seedRequests(
+  em: EntityManager,
+  brands: { id: string; name: string; slug: string }[],
+): Promise<void> {
   const existingEntities = await em.find(BeneficiaryEntity, { id: { $in: SEED_ENTITIES.map((e) => e.id) } });
-  const entities = SEED_ENTITIES.map((e) => existingEntities.find((x) => x.id === e.id) ?? em.create(BeneficiaryEntity, e));
+  const entities = SEED_ENTITIES.map(
+    (e) => existingEntities.find((x) => x.id === e.id) ?? em.create(BeneficiaryEntity, e),
+  );
   em.persist(entities);
   const people = seedPeople(brands);
   const existing = new Set((await em.find(Person, { id: { $in: people.map(personId) } })).map((p) => p.id));

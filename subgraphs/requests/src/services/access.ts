@@ -10,7 +10,10 @@ import { type BeneficiaryEntity, type Project, RequestSolution, RequestStatus, S
 export function visibleRequests(em: EntityManager, caller: Identity): FilterQuery<ServiceRequest> {
   if (isBuyer(caller)) return { entityId: caller.entityId! };
   if (caller.role === Role.SUPPLIER) {
-    const soliciting = em.createQueryBuilder(RequestSolution, 'rs').select('rs.request').where({ brandId: caller.brandId! });
+    const soliciting = em
+      .createQueryBuilder(RequestSolution, 'rs')
+      .select('rs.request')
+      .where({ brandId: caller.brandId! });
     return { status: { $ne: RequestStatus.DRAFT }, id: { $in: soliciting as never } };
   }
   if (isMarketWide(caller)) return { status: { $ne: RequestStatus.DRAFT } };
@@ -23,7 +26,10 @@ export function visibleRequests(em: EntityManager, caller: Identity): FilterQuer
  */
 export function visibleProjects(em: EntityManager, caller: Identity): FilterQuery<Project> {
   if (isBuyer(caller)) return { entity: caller.entityId! };
-  const requests = em.createQueryBuilder(ServiceRequest, 'r').select('r.project').where(visibleRequests(em, caller) as never);
+  const requests = em
+    .createQueryBuilder(ServiceRequest, 'r')
+    .select('r.project')
+    .where(visibleRequests(em, caller) as never);
   return { id: { $in: requests as never } };
 }
 
@@ -35,7 +41,10 @@ export function visibleProjects(em: EntityManager, caller: Identity): FilterQuer
 export function readableEntities(em: EntityManager, caller: Identity): FilterQuery<BeneficiaryEntity> {
   if (isMarketWide(caller)) return {};
   if (caller.role === Role.SUPPLIER) {
-    const files = em.createQueryBuilder(ServiceRequest, 'r').select('r.entityId').where(visibleRequests(em, caller) as never);
+    const files = em
+      .createQueryBuilder(ServiceRequest, 'r')
+      .select('r.entityId')
+      .where(visibleRequests(em, caller) as never);
     return { id: { $in: files as never } };
   }
   return { id: caller.entityId ?? null };
@@ -51,12 +60,26 @@ export async function readableRequest(em: EntityManager, caller: Identity, id: s
 /** Only the entity's buyers change a request (the market holder may also cancel one). */
 export function assertBuyerOf(caller: Identity, request: ServiceRequest): void {
   const buyer = isBuyer(caller) && caller.entityId === request.entityId;
-  if (!buyer) throw forbidden({ fr: "Seuls les acheteurs de l'entité modifient ses demandes.", en: "Only the entity's buyers change its requests." });
+  if (!buyer)
+    throw forbidden({
+      fr: "Seuls les acheteurs de l'entité modifient ses demandes.",
+      en: "Only the entity's buyers change its requests.",
+    });
 }
 
 /** Who reads and writes the messages and documents of a request: those who may read it; the solicited brands take part. */
 export const requestThread: ThreadAccess = async (em, caller, requestId) => {
   const request = await readableRequest(em, caller, requestId);
   const brandIds = (await em.find(RequestSolution, { request })).map((s) => s.brandId);
-  return { entityId: request.entityId, brandIds, closedBecause: request.status === RequestStatus.DRAFT ? { fr: "Les messages s'échangent une fois la demande envoyée.", en: 'Messages are exchanged once the request is submitted.' } : null };
+  return {
+    entityId: request.entityId,
+    brandIds,
+    closedBecause:
+      request.status === RequestStatus.DRAFT
+        ? {
+            fr: "Les messages s'échangent une fois la demande envoyée.",
+            en: 'Messages are exchanged once the request is submitted.',
+          }
+        : null,
+  };
 };

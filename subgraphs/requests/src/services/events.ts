@@ -1,6 +1,39 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { allows, HistorySubject, HISTORY_TOPIC, keepTimelineCopy, type HistoryRecorded, CONSUMPTION_TOPICS, Dec, formatEuros, ORDERING_TOPICS, TOPICS, type AlertRaised, type DeliveredEvent, type RenewalRequested, type OrderPlaced, type ProposalAccepted, type ProposalSubmitted, type ServicesOpened, type EventHandler, type GuidedChoiceRecorded, type ProductChanged, type SolicitationOpened, type SolutionChanged } from '@nuage/shared';
-import { KnownGuidedChoice, KnownOrder, KnownProduct, KnownSolution, NotificationKind, RequestItem, RequestKind, RequestSolution, ServiceRequest } from '../entities';
+import {
+  allows,
+  HistorySubject,
+  HISTORY_TOPIC,
+  keepTimelineCopy,
+  type HistoryRecorded,
+  CONSUMPTION_TOPICS,
+  Dec,
+  formatEuros,
+  ORDERING_TOPICS,
+  TOPICS,
+  type AlertRaised,
+  type DeliveredEvent,
+  type RenewalRequested,
+  type OrderPlaced,
+  type ProposalAccepted,
+  type ProposalSubmitted,
+  type ServicesOpened,
+  type EventHandler,
+  type GuidedChoiceRecorded,
+  type ProductChanged,
+  type SolicitationOpened,
+  type SolutionChanged,
+} from '@nuage/shared';
+import {
+  KnownGuidedChoice,
+  KnownOrder,
+  KnownProduct,
+  KnownSolution,
+  NotificationKind,
+  RequestItem,
+  RequestKind,
+  RequestSolution,
+  ServiceRequest,
+} from '../entities';
 import { transition } from './requests';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 import { recordRequestStep } from './history';
@@ -16,11 +49,21 @@ async function upsert<T extends object>(em: EntityManager, entity: new () => T, 
 
 /** What this subgraph learns from the others (see `@nuage/shared` TOPICS). */
 export const REQUESTS_CONSUME: Record<string, EventHandler> = {
-  [TOPICS.solutionChanged]: (em, { payload }: DeliveredEvent<SolutionChanged>) => upsert(em, KnownSolution, payload.id, { brandId: payload.brandId, name: payload.name, retired: payload.retired }),
+  [TOPICS.solutionChanged]: (em, { payload }: DeliveredEvent<SolutionChanged>) =>
+    upsert(em, KnownSolution, payload.id, { brandId: payload.brandId, name: payload.name, retired: payload.retired }),
   [TOPICS.productChanged]: (em, { payload }: DeliveredEvent<ProductChanged>) =>
-    upsert(em, KnownProduct, payload.id, { brandId: payload.brandId, code: payload.code, designation: payload.designation, retired: payload.retired }),
+    upsert(em, KnownProduct, payload.id, {
+      brandId: payload.brandId,
+      code: payload.code,
+      designation: payload.designation,
+      retired: payload.retired,
+    }),
   [TOPICS.guidedChoiceRecorded]: (em, { payload }: DeliveredEvent<GuidedChoiceRecorded>) =>
-    upsert(em, KnownGuidedChoice, payload.id, { entityId: payload.entityId, projectName: payload.projectName, matches: payload.matches }),
+    upsert(em, KnownGuidedChoice, payload.id, {
+      entityId: payload.entityId,
+      projectName: payload.projectName,
+      matches: payload.matches,
+    }),
   // A step of a file recorded by another subgraph: kept for the file's timeline, notified, searchable.
   [HISTORY_TOPIC]: async (em, { payload }: DeliveredEvent<HistoryRecorded>) => {
     const entry = keepTimelineCopy(em, payload);
@@ -29,25 +72,43 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
   },
   // An order placed by one of the entities: what its renewals and complementary orders may name.
   [ORDERING_TOPICS.orderPlaced]: (em, { payload }: DeliveredEvent<OrderPlaced>) =>
-    upsert(em, KnownOrder, payload.orderId, { entityId: payload.entityId, brandId: payload.brandId, reference: payload.reference, lines: payload.lines ?? [] }),
+    upsert(em, KnownOrder, payload.orderId, {
+      entityId: payload.entityId,
+      brandId: payload.brandId,
+      reference: payload.reference,
+      lines: payload.lines ?? [],
+    }),
   // The ordering subgraph has told the solicited brands: the request now awaits them.
-  [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) => follow(em, payload.requestId, 'solicit'),
-  [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) => follow(em, payload.requestId, 'receiveProposal'),
-  [ORDERING_TOPICS.proposalAccepted]: (em, { payload }: DeliveredEvent<ProposalAccepted>) => follow(em, payload.requestId, 'order'),
+  [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) =>
+    follow(em, payload.requestId, 'solicit'),
+  [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) =>
+    follow(em, payload.requestId, 'receiveProposal'),
+  [ORDERING_TOPICS.proposalAccepted]: (em, { payload }: DeliveredEvent<ProposalAccepted>) =>
+    follow(em, payload.requestId, 'order'),
   // Step 8: the entity's buyers are told when consumption crosses a threshold or will outrun the commitment.
   [CONSUMPTION_TOPICS.alertRaised]: async (em, { payload }: DeliveredEvent<AlertRaised>, { mailer }) => {
     const buyers = await entityBuyers(em, payload.entityId);
     notify(em, buyers, {
       kind: NotificationKind.CONSUMPTION_ALERT,
-      summary: payload.kind === 'THRESHOLD'
-        ? { fr: `« ${payload.designation} » (commande ${payload.orderReference}) a atteint ${payload.threshold} % de son engagement`, en: `"${payload.designation}" (order ${payload.orderReference}) reached ${payload.threshold}% of its commitment` }
-        : { fr: `« ${payload.designation} » (commande ${payload.orderReference}) s'épuisera avant son échéance`, en: `"${payload.designation}" (order ${payload.orderReference}) will run out before its due date` },
+      summary:
+        payload.kind === 'THRESHOLD'
+          ? {
+              fr: `« ${payload.designation} » (commande ${payload.orderReference}) a atteint ${payload.threshold} % de son engagement`,
+              en: `"${payload.designation}" (order ${payload.orderReference}) reached ${payload.threshold}% of its commitment`,
+            }
+          : {
+              fr: `« ${payload.designation} » (commande ${payload.orderReference}) s'épuisera avant son échéance`,
+              en: `"${payload.designation}" (order ${payload.orderReference}) will run out before its due date`,
+            },
       fileId: payload.requestId ?? null,
       subjectType: HistorySubject.ORDER,
       subjectId: payload.orderId ?? null,
       reference: payload.orderReference,
     });
-    const what = payload.kind === 'THRESHOLD' ? `a atteint ${payload.threshold} % de son engagement (${payload.percentUsed.replace('.', ',')} %)` : "s'épuisera avant son échéance au rythme actuel";
+    const what =
+      payload.kind === 'THRESHOLD'
+        ? `a atteint ${payload.threshold} % de son engagement (${payload.percentUsed.replace('.', ',')} %)`
+        : "s'épuisera avant son échéance au rythme actuel";
     for (const buyer of buyers) {
       await mailer.send({
         to: buyer.email,
@@ -71,8 +132,17 @@ export const REQUESTS_CONSUME: Record<string, EventHandler> = {
   [CONSUMPTION_TOPICS.renewalRequested]: async (em, { payload }: DeliveredEvent<RenewalRequested>) => {
     const origin = payload.requestId ? await em.findOne(ServiceRequest, { id: payload.requestId }) : null;
     if (!origin) return;
-    const request = em.create(ServiceRequest, { id: payload.draftId, kind: RequestKind.RENEWAL, project: origin.project, entityId: payload.entityId, createdById: payload.requestedById, createdByName: payload.requestedByName });
-    request.solutions.add(em.create(RequestSolution, { request, position: 0, brandId: payload.brandId, solutionId: null }));
+    const request = em.create(ServiceRequest, {
+      id: payload.draftId,
+      kind: RequestKind.RENEWAL,
+      project: origin.project,
+      entityId: payload.entityId,
+      createdById: payload.requestedById,
+      createdByName: payload.requestedByName,
+    });
+    request.solutions.add(
+      em.create(RequestSolution, { request, position: 0, brandId: payload.brandId, solutionId: null }),
+    );
     request.items.add(
       em.create(RequestItem, {
         request,

@@ -18,7 +18,12 @@ export const editableFields = (request: ServiceRequest) => ({
  * Records a step of a request (created, edited, moved along its lifecycle) in its history, and
  * keeps what the global search knows of it up to date.
  */
-export async function recordRequestStep(em: EntityManager, request: ServiceRequest, actor: Identity | 'SYSTEM', step: { action: string; from?: RequestStatus | null; comment?: string | null; changes?: FieldChange[] }) {
+export async function recordRequestStep(
+  em: EntityManager,
+  request: ServiceRequest,
+  actor: Identity | 'SYSTEM',
+  step: { action: string; from?: RequestStatus | null; comment?: string | null; changes?: FieldChange[] },
+) {
   const entry = recordHistory(em, 'requests', {
     subjectType: HistorySubject.REQUEST,
     subjectId: request.id,

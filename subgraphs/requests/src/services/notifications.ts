@@ -1,5 +1,14 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { BUYER_ROLES, notFound, paginate, Role, type HistoryEntry, type HistorySubject, type Identity, type PageArgs } from '@nuage/shared';
+import {
+  BUYER_ROLES,
+  notFound,
+  paginate,
+  Role,
+  type HistoryEntry,
+  type HistorySubject,
+  type Identity,
+  type PageArgs,
+} from '@nuage/shared';
 import { NOTIFICATION_KIND_LABELS, Notification, NotificationKind, Person } from '../entities';
 
 /** Who, around a file, a notification goes to. */
@@ -9,7 +18,16 @@ interface Rule {
   to: Audience[];
 }
 
-const { PROPOSAL_RECEIVED, APPROVAL_REQUESTED, PROPOSAL_APPROVED, PROPOSAL_REJECTED, ORDER_VALIDATED, DELAY_ANSWERED, SERVICES_OPENED, INCIDENT_UPDATED } = NotificationKind;
+const {
+  PROPOSAL_RECEIVED,
+  APPROVAL_REQUESTED,
+  PROPOSAL_APPROVED,
+  PROPOSAL_REJECTED,
+  ORDER_VALIDATED,
+  DELAY_ANSWERED,
+  SERVICES_OPENED,
+  INCIDENT_UPDATED,
+} = NotificationKind;
 const BOTH_SIDES: Audience[] = ['BUYERS', 'SUPPLIERS'];
 
 /**
@@ -18,7 +36,10 @@ const BOTH_SIDES: Audience[] = ['BUYERS', 'SUPPLIERS'];
  */
 export const NOTIFICATION_RULES: Record<string, Rule[]> = {
   // The beneficiaries see a proposal arrive; the managers, that it waits for their approval.
-  'PROPOSAL:submit': [{ kind: PROPOSAL_RECEIVED, to: ['BENEFICIARIES'] }, { kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
+  'PROPOSAL:submit': [
+    { kind: PROPOSAL_RECEIVED, to: ['BENEFICIARIES'] },
+    { kind: APPROVAL_REQUESTED, to: ['MANAGERS'] },
+  ],
   'PROPOSAL:revise': [{ kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
   // Credits a buyer stated go to the managers as a supplier's proposal does.
   'PROPOSAL:stateCredits': [{ kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
@@ -31,10 +52,18 @@ export const NOTIFICATION_RULES: Record<string, Rule[]> = {
   'INCIDENT:*': [{ kind: INCIDENT_UPDATED, to: BOTH_SIDES }],
 };
 
-const rolesOf: Record<Exclude<Audience, 'SUPPLIERS'>, Role[]> = { BUYERS: [...BUYER_ROLES], BENEFICIARIES: [Role.BENEFICIARY], MANAGERS: [Role.MANAGER] };
+const rolesOf: Record<Exclude<Audience, 'SUPPLIERS'>, Role[]> = {
+  BUYERS: [...BUYER_ROLES],
+  BENEFICIARIES: [Role.BENEFICIARY],
+  MANAGERS: [Role.MANAGER],
+};
 
 /** The active people of an audience around a file: the entity's buyers by role, or the brand's staff. */
-async function recipients(em: EntityManager, audiences: Audience[], around: { entityId: string | null; brandId: string | null }): Promise<Person[]> {
+async function recipients(
+  em: EntityManager,
+  audiences: Audience[],
+  around: { entityId: string | null; brandId: string | null },
+): Promise<Person[]> {
   const who: FilterQuery<Person>[] = [];
   const roles = audiences.flatMap((a) => (a === 'SUPPLIERS' ? [] : rolesOf[a]));
   if (roles.length && around.entityId) who.push({ entity: around.entityId, role: { $in: roles } });
@@ -56,38 +85,60 @@ export interface Notice {
 export function notify(em: EntityManager, people: Person[], notice: Notice) {
   const label = NOTIFICATION_KIND_LABELS[notice.kind];
   for (const person of people) {
-    em.persist(em.create(Notification, {
-      personId: person.id,
-      kind: notice.kind,
-      titleFr: `${label.fr} — ${notice.summary.fr}`,
-      titleEn: `${label.en} — ${notice.summary.en}`,
-      fileId: notice.fileId,
-      subjectType: notice.subjectType,
-      subjectId: notice.subjectId,
-      reference: notice.reference,
-    }));
+    em.persist(
+      em.create(Notification, {
+        personId: person.id,
+        kind: notice.kind,
+        titleFr: `${label.fr} — ${notice.summary.fr}`,
+        titleEn: `${label.en} — ${notice.summary.en}`,
+        fileId: notice.fileId,
+        subjectType: notice.subjectType,
+        subjectId: notice.subjectId,
+        reference: notice.reference,
+      }),
+    );
   }
 }
 
 /** The notifications a step of a file's history gives, by the rules. */
 export async function notifyFromHistory(em: EntityManager, entry: Omit<HistoryEntry, 'at'>) {
-  const rules = [...(NOTIFICATION_RULES[`${entry.subjectType}:${entry.action}`] ?? []), ...(NOTIFICATION_RULES[`${entry.subjectType}:*`] ?? [])];
+  const rules = [
+    ...(NOTIFICATION_RULES[`${entry.subjectType}:${entry.action}`] ?? []),
+    ...(NOTIFICATION_RULES[`${entry.subjectType}:*`] ?? []),
+  ];
   for (const rule of rules) {
     const people = (await recipients(em, rule.to, entry)).filter((person) => person.id !== entry.actorId);
-    notify(em, people, { kind: rule.kind, summary: { fr: entry.summaryFr, en: entry.summaryEn }, fileId: entry.fileId, subjectType: entry.subjectType, subjectId: entry.subjectId, reference: entry.subjectReference });
+    notify(em, people, {
+      kind: rule.kind,
+      summary: { fr: entry.summaryFr, en: entry.summaryEn },
+      fileId: entry.fileId,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      reference: entry.subjectReference,
+    });
   }
 }
 
 /** The entity's active buyers (consumption alerts go to them). */
-export const entityBuyers = (em: EntityManager, entityId: string) => recipients(em, ['BUYERS'], { entityId, brandId: null });
+export const entityBuyers = (em: EntityManager, entityId: string) =>
+  recipients(em, ['BUYERS'], { entityId, brandId: null });
 
 /** The caller's notifications, latest first; unread ones only if asked. */
 export function listNotifications(em: EntityManager, caller: Identity, unreadOnly: boolean, page: PageArgs) {
-  return paginate(em, Notification, { personId: caller.userId, ...(unreadOnly ? { readAt: null } : {}) }, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+  return paginate(
+    em,
+    Notification,
+    { personId: caller.userId, ...(unreadOnly ? { readAt: null } : {}) },
+    [{ createdAt: 'desc' }, { id: 'desc' }],
+    page,
+  );
 }
 
 export async function countNotifications(em: EntityManager, caller: Identity) {
-  const [total, unread] = await Promise.all([em.count(Notification, { personId: caller.userId }), em.count(Notification, { personId: caller.userId, readAt: null })]);
+  const [total, unread] = await Promise.all([
+    em.count(Notification, { personId: caller.userId }),
+    em.count(Notification, { personId: caller.userId, readAt: null }),
+  ]);
   return { total, unread };
 }
 

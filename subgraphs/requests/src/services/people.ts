@@ -9,10 +9,15 @@ const INVITATION_DAYS = 7;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The entity's own managers, or the market holder, manage its profile, teams and accounts. */
-const manages = (caller: Identity, entityId: string) => (caller.role === Role.MANAGER && caller.entityId === entityId) || caller.role === Role.MARKET_HOLDER;
+const manages = (caller: Identity, entityId: string) =>
+  (caller.role === Role.MANAGER && caller.entityId === entityId) || caller.role === Role.MARKET_HOLDER;
 
 function assertManages(caller: Identity, entityId: string): void {
-  if (!manages(caller, entityId)) throw forbidden({ fr: "Seuls les managers de l'entité (ou le titulaire) peuvent le faire.", en: "Only the entity's managers (or the market holder) do this." });
+  if (!manages(caller, entityId))
+    throw forbidden({
+      fr: "Seuls les managers de l'entité (ou le titulaire) peuvent le faire.",
+      en: "Only the entity's managers (or the market holder) do this.",
+    });
 }
 
 export interface ProfileChanges {
@@ -24,7 +29,12 @@ export interface ProfileChanges {
 }
 
 /** Updates the "Fiche bénéficiaire"; the SIRET must pass its check digit. */
-export async function updateEntityProfile(em: EntityManager, caller: Identity, entityId: string, changes: ProfileChanges): Promise<BeneficiaryEntity> {
+export async function updateEntityProfile(
+  em: EntityManager,
+  caller: Identity,
+  entityId: string,
+  changes: ProfileChanges,
+): Promise<BeneficiaryEntity> {
   assertManages(caller, entityId);
   const entity = await em.findOne(BeneficiaryEntity, { id: entityId });
   if (!entity) throw notFound({ fr: "L'entité", en: 'The entity' }, 'input.entityId');
@@ -34,36 +44,65 @@ export async function updateEntityProfile(em: EntityManager, caller: Identity, e
   }
   if (changes.siret !== undefined) {
     const siret = changes.siret.replace(/\s/g, '');
-    if (!isValidSiret(siret)) throw invalid('input.siret', { fr: "Un SIRET compte 14 chiffres dont la clé de contrôle est juste ; ce n'est pas le cas de celui-ci.", en: 'A SIRET is 14 digits whose check digit holds; this one does not.' });
-    if (await em.findOne(BeneficiaryEntity, { siret, id: { $ne: entityId } })) throw invalid('input.siret', { fr: 'Une autre entité a ce SIRET.', en: 'Another entity has this SIRET.' });
+    if (!isValidSiret(siret))
+      throw invalid('input.siret', {
+        fr: "Un SIRET compte 14 chiffres dont la clé de contrôle est juste ; ce n'est pas le cas de celui-ci.",
+        en: 'A SIRET is 14 digits whose check digit holds; this one does not.',
+      });
+    if (await em.findOne(BeneficiaryEntity, { siret, id: { $ne: entityId } }))
+      throw invalid('input.siret', { fr: 'Une autre entité a ce SIRET.', en: 'Another entity has this SIRET.' });
     entity.siret = siret;
   }
   if (changes.address !== undefined) {
-    if (!changes.address.trim()) throw invalid('input.address', { fr: "Indiquez l'adresse postale.", en: 'Give the postal address.' });
+    if (!changes.address.trim())
+      throw invalid('input.address', { fr: "Indiquez l'adresse postale.", en: 'Give the postal address.' });
     entity.address = changes.address.trim();
   }
   if (changes.chorusServiceCode !== undefined) entity.chorusServiceCode = changes.chorusServiceCode?.trim() || null;
-  if (changes.purchasingReferences !== undefined) entity.purchasingReferences = changes.purchasingReferences.map((r) => r.trim()).filter(Boolean);
+  if (changes.purchasingReferences !== undefined)
+    entity.purchasingReferences = changes.purchasingReferences.map((r) => r.trim()).filter(Boolean);
   await em.flush();
   return entity;
 }
 
 /** "Mon équipe": the entity's people and teams, for its own people and market-wide staff. */
 export function assertMayReadTeam(caller: Identity, entityId: string): void {
-  if (!isMarketWide(caller) && caller.entityId !== entityId) throw forbidden({ fr: 'Vous ne voyez que les équipes de votre entité.', en: 'You may only see your own entity\'s team.' });
+  if (!isMarketWide(caller) && caller.entityId !== entityId)
+    throw forbidden({
+      fr: 'Vous ne voyez que les équipes de votre entité.',
+      en: "You may only see your own entity's team.",
+    });
 }
 
-export async function saveTeam(em: EntityManager, caller: Identity, input: { entityId: string; teamId?: string; name: string; memberIds: string[] }): Promise<Team> {
+export async function saveTeam(
+  em: EntityManager,
+  caller: Identity,
+  input: { entityId: string; teamId?: string; name: string; memberIds: string[] },
+): Promise<Team> {
   assertManages(caller, input.entityId);
   const name = input.name.trim();
-  if (name.length < 2 || name.length > 80) throw invalid('input.name', { fr: "Nommez l'équipe en 2 à 80 caractères.", en: 'Name the team in 2 to 80 characters.' });
+  if (name.length < 2 || name.length > 80)
+    throw invalid('input.name', {
+      fr: "Nommez l'équipe en 2 à 80 caractères.",
+      en: 'Name the team in 2 to 80 characters.',
+    });
   const members = await em.find(Person, { id: { $in: input.memberIds }, entity: input.entityId });
   const found = new Set(members.map((m) => m.id));
   const stranger = input.memberIds.findIndex((id) => !found.has(id));
-  if (stranger >= 0) throw invalid(`input.memberIds.${stranger}`, { fr: "Seules les personnes de l'entité rejoignent ses équipes.", en: 'Only people of the entity join its teams.' });
-  const team = input.teamId ? await em.findOne(Team, { id: input.teamId, entity: input.entityId }) : em.create(Team, { entity: em.getReference(BeneficiaryEntity, input.entityId), name });
+  if (stranger >= 0)
+    throw invalid(`input.memberIds.${stranger}`, {
+      fr: "Seules les personnes de l'entité rejoignent ses équipes.",
+      en: 'Only people of the entity join its teams.',
+    });
+  const team = input.teamId
+    ? await em.findOne(Team, { id: input.teamId, entity: input.entityId })
+    : em.create(Team, { entity: em.getReference(BeneficiaryEntity, input.entityId), name });
   if (!team) throw notFound({ fr: "L'équipe", en: 'The team' }, 'input.teamId');
-  if (await em.findOne(Team, { entity: input.entityId, name, id: { $ne: team.id } })) throw invalid('input.name', { fr: "L'entité a déjà une équipe de ce nom.", en: 'The entity already has a team of this name.' });
+  if (await em.findOne(Team, { entity: input.entityId, name, id: { $ne: team.id } }))
+    throw invalid('input.name', {
+      fr: "L'entité a déjà une équipe de ce nom.",
+      en: 'The entity already has a team of this name.',
+    });
   team.name = name;
   await team.members.init();
   team.members.set(members);
@@ -85,16 +124,32 @@ export interface Invitation {
  * Invites someone to the entity: the account exists, inactive, and an email carries a link with a
  * one-time token valid for a week. Only the token's hash is kept.
  */
-export async function invitePerson(em: EntityManager, mailer: Mailer, caller: Identity, invitation: Invitation, activationUrl: string): Promise<Person> {
+export async function invitePerson(
+  em: EntityManager,
+  mailer: Mailer,
+  caller: Identity,
+  invitation: Invitation,
+  activationUrl: string,
+): Promise<Person> {
   assertManages(caller, invitation.entityId);
-  if (invitation.role !== Role.BENEFICIARY && invitation.role !== Role.MANAGER) throw invalid('input.role', { fr: 'Une entité invite des bénéficiaires ou des managers.', en: 'An entity invites beneficiaries or managers.' });
+  if (invitation.role !== Role.BENEFICIARY && invitation.role !== Role.MANAGER)
+    throw invalid('input.role', {
+      fr: 'Une entité invite des bénéficiaires ou des managers.',
+      en: 'An entity invites beneficiaries or managers.',
+    });
   const email = invitation.email.trim().toLowerCase();
-  if (!EMAIL.test(email)) throw invalid('input.email', { fr: "Ce n'est pas une adresse électronique.", en: 'This is not an email address.' });
-  if (!invitation.firstName.trim() || !invitation.lastName.trim()) throw invalid('input.lastName', { fr: 'Indiquez le prénom et le nom.', en: 'Give the first and last name.' });
+  if (!EMAIL.test(email))
+    throw invalid('input.email', { fr: "Ce n'est pas une adresse électronique.", en: 'This is not an email address.' });
+  if (!invitation.firstName.trim() || !invitation.lastName.trim())
+    throw invalid('input.lastName', { fr: 'Indiquez le prénom et le nom.', en: 'Give the first and last name.' });
   const entity = await em.findOne(BeneficiaryEntity, { id: invitation.entityId });
   if (!entity) throw notFound({ fr: "L'entité", en: 'The entity' }, 'input.entityId');
   // Only the entity's own accounts are looked at: whether the address has an account elsewhere is none of the caller's business.
-  if (await em.findOne(Person, { email, entity: entity.id })) throw invalid('input.email', { fr: "Quelqu'un de l'entité a déjà un compte avec cette adresse.", en: 'Someone of the entity already has an account with this email.' });
+  if (await em.findOne(Person, { email, entity: entity.id }))
+    throw invalid('input.email', {
+      fr: "Quelqu'un de l'entité a déjà un compte avec cette adresse.",
+      en: 'Someone of the entity already has an account with this email.',
+    });
   const token = randomBytes(32).toString('base64url');
   const person = em.create(Person, {
     firstName: invitation.firstName.trim(),
@@ -137,9 +192,17 @@ export async function invitePerson(em: EntityManager, mailer: Mailer, caller: Id
 export async function deactivatePerson(em: EntityManager, caller: Identity, personId: string): Promise<Person> {
   const person = await em.findOne(Person, { id: personId });
   // Suppliers' staff belong to no entity: the market holder manages them.
-  const mayDeactivate = person && (person.entity ? manages(caller, person.entity.id) : person.role === Role.SUPPLIER && caller.role === Role.MARKET_HOLDER);
+  const mayDeactivate =
+    person &&
+    (person.entity
+      ? manages(caller, person.entity.id)
+      : person.role === Role.SUPPLIER && caller.role === Role.MARKET_HOLDER);
   if (!person || !mayDeactivate) throw notFound({ fr: 'La personne', en: 'The person' }, 'personId');
-  if (person.id === caller.userId) throw invalid('personId', { fr: 'Vous ne pouvez pas désactiver votre propre compte.', en: 'You cannot deactivate your own account.' });
+  if (person.id === caller.userId)
+    throw invalid('personId', {
+      fr: 'Vous ne pouvez pas désactiver votre propre compte.',
+      en: 'You cannot deactivate your own account.',
+    });
   person.deactivatedAt ??= new Date();
   person.activationTokenHash = null;
   person.activationExpiresAt = null;
@@ -151,24 +214,43 @@ export async function deactivatePerson(em: EntityManager, caller: Identity, pers
 export async function accountStanding(em: EntityManager, personId: string) {
   const person = await em.findOne(Person, { id: personId });
   if (!person) return null;
-  return { active: person.deactivatedAt === null, role: person.role, entityId: person.entity?.id ?? null, brandId: person.brandId };
+  return {
+    active: person.deactivatedAt === null,
+    role: person.role,
+    entityId: person.entity?.id ?? null,
+    brandId: person.brandId,
+  };
 }
 
 /** The invited person behind a token, if the token is valid and unused. */
 export async function invitationOf(em: EntityManager, token: string): Promise<Person> {
   const person = await em.findOne(Person, { activationTokenHash: tokenHash(token) }, { populate: ['entity'] });
-  if (!person?.activationExpiresAt || person.activationExpiresAt < new Date()) throw notFound({ fr: "L'invitation (elle a peut-être expiré ou déjà servi)", en: 'The invitation (it may have expired or been used)' }, 'token');
+  if (!person?.activationExpiresAt || person.activationExpiresAt < new Date())
+    throw notFound(
+      {
+        fr: "L'invitation (elle a peut-être expiré ou déjà servi)",
+        en: 'The invitation (it may have expired or been used)',
+      },
+      'token',
+    );
   return person;
 }
 
 /** Activates an invited account: the person checks the profile, gives a phone and sets a password. */
-export async function activateAccount(em: EntityManager, input: { token: string; password: string; phone?: string; firstName?: string; lastName?: string }): Promise<Person> {
+export async function activateAccount(
+  em: EntityManager,
+  input: { token: string; password: string; phone?: string; firstName?: string; lastName?: string },
+): Promise<Person> {
   const person = await invitationOf(em, input.token);
   const problem = passwordProblem(input.password);
   if (problem) throw invalid('input.password', problem);
   if (input.phone !== undefined) {
     const phone = input.phone.replace(/[\s.-]/g, '');
-    if (!/^\+?\d{9,15}$/.test(phone)) throw invalid('input.phone', { fr: 'Un numéro de téléphone compte de 9 à 15 chiffres, par exemple +33 1 23 45 67 89.', en: 'A phone number is 9 to 15 digits, e.g. +33 1 23 45 67 89.' });
+    if (!/^\+?\d{9,15}$/.test(phone))
+      throw invalid('input.phone', {
+        fr: 'Un numéro de téléphone compte de 9 à 15 chiffres, par exemple +33 1 23 45 67 89.',
+        en: 'A phone number is 9 to 15 digits, e.g. +33 1 23 45 67 89.',
+      });
     person.phone = phone;
   }
   if (input.firstName?.trim()) person.firstName = input.firstName.trim();

@@ -42,7 +42,11 @@ describe('the request lifecycle', () => {
   });
 
   it('offers each actor only what it may do now', () => {
-    expect(available(REQUEST_LIFECYCLE, DRAFT, Role.BENEFICIARY)).toEqual(['UPDATE_REQUEST_DRAFT', 'SUBMIT_REQUEST', 'CANCEL_REQUEST']);
+    expect(available(REQUEST_LIFECYCLE, DRAFT, Role.BENEFICIARY)).toEqual([
+      'UPDATE_REQUEST_DRAFT',
+      'SUBMIT_REQUEST',
+      'CANCEL_REQUEST',
+    ]);
     expect(available(REQUEST_LIFECYCLE, ORDERED, Role.MARKET_HOLDER)).toEqual(['CLOSE_REQUEST']);
     expect(available(REQUEST_LIFECYCLE, CANCELLED, Role.BENEFICIARY)).toEqual([]);
   });

@@ -1,5 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, HistorySubject, invalid, isMarketWide, Role, type HistoryEntry, type HistoryRecorded, type Identity } from '@nuage/shared';
+import {
+  sql,
+  HistorySubject,
+  invalid,
+  isMarketWide,
+  Role,
+  type HistoryEntry,
+  type HistoryRecorded,
+  type Identity,
+} from '@nuage/shared';
 import type { ServiceRequest } from '../entities';
 
 /**
@@ -32,7 +41,8 @@ const arrayLiteral = (values: string[]) => `{${values.map((v) => JSON.stringify(
  */
 export async function indexForSearch(em: EntityManager, doc: SearchDocumentInput): Promise<void> {
   const refs = [...new Set(doc.references.filter((r): r is string => !!r?.trim()).map(normalise))];
-  await sql(em, 
+  await sql(
+    em,
     `insert into search_document (id, subject_type, reference, refs, refs_text, title, body, summary_fr, summary_en, file_id, order_id, entity_id, brand_ids, updated_at)
      values (?, ?, ?, ?::text[], ' ' || array_to_string(?::text[], ' '), ?, ?, ?, ?, ?, ?, ?, ?::text[], now())
      on conflict (id) do update set
@@ -45,11 +55,31 @@ export async function indexForSearch(em: EntityManager, doc: SearchDocumentInput
        order_id = coalesce(excluded.order_id, search_document.order_id),
        brand_ids = excluded.brand_ids,
        updated_at = now()`,
-    [doc.id, doc.subjectType, doc.references[0], arrayLiteral(refs), arrayLiteral(refs), doc.title ?? null, doc.body ?? null, doc.summary?.fr ?? null, doc.summary?.en ?? null, doc.fileId, doc.orderId ?? null, doc.entityId, arrayLiteral(doc.brandIds)], 'run');
+    [
+      doc.id,
+      doc.subjectType,
+      doc.references[0],
+      arrayLiteral(refs),
+      arrayLiteral(refs),
+      doc.title ?? null,
+      doc.body ?? null,
+      doc.summary?.fr ?? null,
+      doc.summary?.en ?? null,
+      doc.fileId,
+      doc.orderId ?? null,
+      doc.entityId,
+      arrayLiteral(doc.brandIds),
+    ],
+    'run',
+  );
 }
 
 /** A submitted request, by its file number, the buyer's own reference, its project and its need. */
-export async function indexRequest(em: EntityManager, request: ServiceRequest, summary: { fr: string; en: string }): Promise<void> {
+export async function indexRequest(
+  em: EntityManager,
+  request: ServiceRequest,
+  summary: { fr: string; en: string },
+): Promise<void> {
   if (!request.fileNumber) return; // drafts are found in the buyer's list, not by the search
   await em.populate(request, ['project', 'solutions']);
   await indexForSearch(em, {
@@ -66,7 +96,11 @@ export async function indexRequest(em: EntityManager, request: ServiceRequest, s
 }
 
 /** A part of a file another subgraph recorded a step of. */
-export function indexFromHistory(em: EntityManager, entry: Omit<HistoryEntry, 'at'>, search: HistoryRecorded['search']): Promise<void> {
+export function indexFromHistory(
+  em: EntityManager,
+  entry: Omit<HistoryEntry, 'at'>,
+  search: HistoryRecorded['search'],
+): Promise<void> {
   return indexForSearch(em, {
     id: entry.subjectId,
     subjectType: entry.subjectType,
@@ -105,8 +139,16 @@ export const MAX_SEARCH_HITS = 50;
  */
 export async function search(em: EntityManager, caller: Identity, text: string): Promise<SearchHitRow[]> {
   const query = text.trim();
-  if (query.length < 2) throw invalid('query', { fr: 'Tapez au moins deux caractères : une référence ou des mots.', en: 'Type two characters at least: a reference or words.' });
-  if (query.length > 200) throw invalid('query', { fr: 'Une recherche fait au plus 200 caractères.', en: 'A search is 200 characters at most.' });
+  if (query.length < 2)
+    throw invalid('query', {
+      fr: 'Tapez au moins deux caractères : une référence ou des mots.',
+      en: 'Type two characters at least: a reference or words.',
+    });
+  if (query.length > 200)
+    throw invalid('query', {
+      fr: 'Une recherche fait au plus 200 caractères.',
+      en: 'A search is 200 characters at most.',
+    });
   const visibility = isMarketWide(caller)
     ? { sql: 'true', params: [] as string[] }
     : caller.role === Role.SUPPLIER
@@ -121,7 +163,8 @@ export async function search(em: EntityManager, caller: Identity, text: string):
   const branch = (match: string, score: string) =>
     `(select d.id, ${score} as rank, d.updated_at from search_document d where ${match} and ${visibility.sql} order by 2 desc, d.updated_at desc, d.id limit ${MAX_SEARCH_HITS})`;
   const words = "websearch_to_tsquery('nuage_french', ?)";
-  return sql<SearchHitRow[]>(em, 
+  return sql<SearchHitRow[]>(
+    em,
     `with matched as (
        ${branch('d.refs @> array[?::text]', '3')}
        union all ${branch('d.refs_text like ?', '2')}
@@ -133,10 +176,14 @@ export async function search(em: EntityManager, caller: Identity, text: string):
       order by best.rank desc, d.updated_at desc, d.id
       limit ?`,
     [
-      reference, ...visibility.params,
+      reference,
+      ...visibility.params,
       // a reference's start, from four characters (shorter would match too much)
-      reference.length >= 4 ? `% ${reference.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '', ...visibility.params,
-      query, query, ...visibility.params,
+      reference.length >= 4 ? `% ${reference.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '',
+      ...visibility.params,
+      query,
+      query,
+      ...visibility.params,
       MAX_SEARCH_HITS,
     ],
   );
