@@ -56,16 +56,14 @@ const server = createServer((req, res) => {
   if (req.url === '/metrics') {
     if (req.headers.authorization !== `Bearer ${secret}`) return void res.writeHead(401).end();
     const { user, system } = process.cpuUsage();
-    return void res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(
-        JSON.stringify({
-          service: 'hive-gateway',
-          pid: process.pid,
-          rssBytes: process.memoryUsage().rss,
-          cpuMicros: user + system,
-        }),
-      );
+    return void res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        service: 'hive-gateway',
+        pid: process.pid,
+        rssBytes: process.memoryUsage().rss,
+        cpuMicros: user + system,
+      }),
+    );
   }
   if (req.url === '/ready') return void res.writeHead(200).end('ready');
   return gateway(req, res);

@@ -104,8 +104,8 @@ export async function checkAttachment(fileName: string, contentType: string, bod
       fr: `Le fichier pèse ${size} octets ; la limite est de ${ATTACHMENT_LIMITS.maxBytes} (10 Mo).`,
       en: `The file weighs ${size} bytes; the limit is ${ATTACHMENT_LIMITS.maxBytes} (10 MB).`,
     });
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters have no place in a file name
   const name = fileName
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters have no place in a file name
     .replace(/[\\/\u0000-\u001f]/g, '_')
     .trim()
     .slice(0, 200);
