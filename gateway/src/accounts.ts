@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { GraphQLError } from 'graphql';
-import { isUuid, SERVICE_UNAVAILABLE, type Identity } from '@nuage/shared';
+import { isUuid, type Identity } from '@nuage/platform';
+import { SERVICE_UNAVAILABLE } from '@nuage/contracts';
 import { refuse } from './auth';
 
 /** What the requests subgraph, which knows people, says of an account. */

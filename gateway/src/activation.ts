@@ -1,4 +1,4 @@
-import type { Route } from '@nuage/shared';
+import type { Route } from '@nuage/platform';
 
 /**
  * The page an invitation email links to when no portal is configured (`PORTAL_URL` unset): the

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey } from 'jose';
-import { DomainError, ErrorCode, identityFromClaims, type Bilingual, type Identity } from '@nuage/shared';
+import { DomainError, identityFromClaims, type Identity } from '@nuage/platform';
+import { ErrorCode, type Bilingual } from '@nuage/contracts';
 
 export interface AuthConfig {
   /** A JWKS endpoint (production identity provider)… */

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { DomainError, IDENTITY_HEADER, signIdentity, type Identity, type Route } from '@nuage/shared';
+import { DomainError, IDENTITY_HEADER, signIdentity, type Identity, type Route } from '@nuage/platform';
 
 export interface DownloadProxyOptions {
   verify: (authorization: string | undefined) => Promise<Identity | null>;

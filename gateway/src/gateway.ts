@@ -13,7 +13,7 @@ import {
   localeFrom,
   type Identity,
   type RunningHttpService,
-} from '@nuage/shared';
+} from '@nuage/platform';
 import { createTokenVerifier, type AuthConfig } from './auth';
 import { accountChecker } from './accounts';
 import { anonymousRateLimit } from './rate-limit';

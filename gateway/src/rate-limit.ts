@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { RATE_LIMITED, type Bilingual, type Locale } from '@nuage/shared';
+import { RATE_LIMITED, type Bilingual, type Locale } from '@nuage/contracts';
 
 const TOO_MANY: Bilingual = {
   fr: 'Trop de requêtes sans jeton depuis cette adresse ; réessayez dans {s} s.',

@@ -7,11 +7,11 @@ import {
   IDENTITY_HEADER,
   localeFrom,
   REQUEST_ID_HEADER,
-  SERVICE_UNAVAILABLE,
   signIdentity,
   type Identity,
   type Logger,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { SERVICE_UNAVAILABLE } from '@nuage/contracts';
 import type { RequestTiming } from './timing';
 
 /** What the gateway knows of a request that a subgraph call needs. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { consumption } from '@nuage/consumption';
-import { SEED_ENTITY } from '@nuage/requests';
-import { openDatabase, stableId } from '@nuage/shared';
+import { SEED_ENTITY } from '@nuage/fixtures';
+import { entitiesOf, openDatabase, stableId } from '@nuage/platform';
 
 /** What the consumption benchmark reports. */
 export interface ConsumptionFigures {
@@ -31,7 +31,7 @@ export async function benchConsumption(options: {
     service: 'consumption',
     serverUrl: options.databaseUrl,
     databasePrefix: options.databasePrefix,
-    entities: consumption.entities,
+    entities: entitiesOf(consumption),
     migrations: consumption.migrations,
   });
   const connection = orm.em.getConnection();

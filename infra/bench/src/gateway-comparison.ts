@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
 import { parse } from 'graphql';
-import { seededIdentity } from '@nuage/requests';
-import type { Identity } from '@nuage/shared';
+import { seededIdentity } from '@nuage/fixtures';
+import type { Identity } from '@nuage/platform';
 import { BUYER_DASHBOARD, schemaDir, type RunningStack } from '@nuage/stack';
 import {
   loadTest,

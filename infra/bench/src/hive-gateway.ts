@@ -4,7 +4,7 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { GraphQLError } from 'graphql';
 import { authConfigFromEnv, createTokenVerifier } from '@nuage/gateway';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '@nuage/shared';
+import { IDENTITY_HEADER, signIdentity, type Identity } from '@nuage/platform';
 
 /**
  * Hive Gateway over the same supergraph and subgraphs, for the benchmark's side-by-side figures:

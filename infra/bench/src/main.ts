@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { catalogue } from '@nuage/catalogue';
-import { addGeneratedSolutions } from '@nuage/catalogue/generated';
-import { seededIdentity } from '@nuage/requests';
-import { openDatabase } from '@nuage/shared';
+import { addGeneratedSolutions, catalogue } from '@nuage/catalogue';
+import { seededIdentity } from '@nuage/fixtures';
+import { entitiesOf, openDatabase } from '@nuage/platform';
 import { freePort, startEmbeddedPostgres, startStack, tokenSigner } from '@nuage/stack';
 import { benchConsumption } from './consumption';
 import { benchSearch } from './search';
@@ -83,7 +82,7 @@ try {
       service: 'catalogue',
       serverUrl: databaseUrl,
       databasePrefix,
-      entities: catalogue.entities,
+      entities: entitiesOf(catalogue),
       migrations: catalogue.migrations,
     });
     await addGeneratedSolutions(orm.em.fork(), 10_000 - 39);

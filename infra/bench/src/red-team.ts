@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { getNamedType, isLeafType } from 'graphql';
 import { importPKCS8, SignJWT } from 'jose';
-import { seededIdentity } from '@nuage/requests';
-import type { Identity } from '@nuage/shared';
+import { seededIdentity } from '@nuage/fixtures';
+import type { Identity } from '@nuage/platform';
 import {
   activateOrder,
   apiSchema,

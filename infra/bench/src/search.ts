@@ -1,5 +1,6 @@
-import { requests, SEED_ENTITY, seededIdentity } from '@nuage/requests';
-import { openDatabase, type Identity } from '@nuage/shared';
+import { SEED_ENTITY, seededIdentity } from '@nuage/fixtures';
+import { requests } from '@nuage/requests';
+import { entitiesOf, openDatabase, type Identity } from '@nuage/platform';
 import { median, percentile, post } from './report';
 
 const SEED_SQL = `insert into search_document (id, subject_type, reference, refs, refs_text, title, body, summary_fr, summary_en, file_id, entity_id, brand_ids, updated_at)
@@ -64,7 +65,7 @@ export async function benchSearch(options: {
     service: 'requests',
     serverUrl: options.databaseUrl,
     databasePrefix: options.databasePrefix,
-    entities: requests.entities,
+    entities: entitiesOf(requests),
     migrations: requests.migrations,
   });
   const connection = orm.em.getConnection();

@@ -1,4 +1,4 @@
-import { seededIdentity } from '@nuage/requests';
+import { seededIdentity } from '@nuage/fixtures';
 import {
   activateOrder,
   declareIncompleteOrder,

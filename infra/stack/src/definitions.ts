@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@nuage/shared';
+import type { SubgraphDefinition } from '@nuage/platform';
 import type { SubgraphName } from './paths';
 
 /** Loads one subgraph's definition (each in its own process: type-graphql's metadata is global). */

@@ -1,5 +1,5 @@
-import { seededIdentity } from '@nuage/requests';
-import { stableId, type Identity } from '@nuage/shared';
+import { seededIdentity } from '@nuage/fixtures';
+import { stableId, type Identity } from '@nuage/platform';
 import type { TestStack } from './test-stack';
 
 /** Steps of the buyer's journey, taken through the gateway: tests start from them, the benchmark seeds with them. */

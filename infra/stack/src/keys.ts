@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { exportPKCS8, exportSPKI, generateKeyPair, importPKCS8, SignJWT } from 'jose';
-import type { Identity } from '@nuage/shared';
+import type { Identity } from '@nuage/platform';
 
 export const ALGORITHM = 'ES256';
 export const ISSUER = 'nuage-public';

@@ -1,6 +1,6 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ensureDatabases, databaseName, ormConfig } from '@nuage/shared';
+import { databaseName, ensureDatabases, entitiesOf, ormConfig } from '@nuage/platform';
 import { loadDefinition } from './definitions';
 import { startEmbeddedPostgres } from './postgres';
 import { dataDir, SUBGRAPHS, type SubgraphName } from './paths';
@@ -23,7 +23,7 @@ const options = {
   service: name,
   serverUrl,
   databasePrefix: 'migrations',
-  entities: definition.entities,
+  entities: entitiesOf(definition),
   migrations: definition.migrations,
   migrationsPath: definition.migrationsPath,
 };

@@ -1,4 +1,4 @@
-import { subgraphSdl } from '@nuage/shared';
+import { subgraphSdl } from '@nuage/platform';
 import { loadDefinition } from './definitions';
 import type { SubgraphName } from './paths';
 

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGateway } from '@nuage/gateway';
-import { sql, startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/shared';
+import { sql, startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/platform';
 import { loadDefinition } from './definitions';
 import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys';
 import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
@@ -95,12 +95,25 @@ export async function startTestStack(
     );
     return counts.reduce((sum, [row]) => sum + Number(row!.n), 0);
   };
-  // At start, the first subgraphs' events failed to reach the ones not yet listening, and wait for
-  // their retry: the stack is ready once every event is delivered.
+  // At start, the first subgraphs' events failed to reach the ones not yet listening and wait for
+  // their retry, later and later: every subgraph listens now, so they are made due at once. The
+  // stack is ready once every event is delivered.
+  const dueNow = () =>
+    Promise.all(
+      SUBGRAPHS.map((name) =>
+        sql(
+          subgraphs[name].orm.em.fork(),
+          'update event_outbox set next_attempt_at = now() where published_at is null',
+        ),
+      ),
+    );
   const deadline = Date.now() + 20_000;
   await settle();
-  while ((await pending()) > 0 && Date.now() < deadline) {
+  while ((await pending()) > 0) {
+    if (Date.now() > deadline)
+      throw new Error('The test stack started, but its startup events are still not delivered after 20 s.');
     await new Promise((resolve) => setTimeout(resolve, 100));
+    await dueNow();
     await settle();
   }
   const tokenFor = (identity: Identity) => signToken(keys, identity);

@@ -1,5 +1,4 @@
-import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
-import { identityOf, seedPeople } from '@nuage/requests';
+import { identityOf, SEED_BRANDS, seedPeople } from '@nuage/fixtures';
 import { ensureDevKeys, signToken } from './keys';
 import { dataDir } from './paths';
 

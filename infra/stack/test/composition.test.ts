@@ -10,7 +10,7 @@ import {
   type GraphQLEnumType,
   type GraphQLObjectType,
 } from 'graphql';
-import { mutationOf } from '@nuage/shared';
+import { mutationOf } from '@nuage/platform';
 import { Supergraph } from '@apollo/federation-internals';
 import { composeSupergraph, staleFiles } from '../src/compose';
 import { schemaDir } from '../src/paths';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seededIdentity } from '@nuage/requests';
-import { stableId, todayInParis, type Identity } from '@nuage/shared';
+import { seededIdentity } from '@nuage/fixtures';
+import { stableId, todayInParis, type Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { activateOrder, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
 

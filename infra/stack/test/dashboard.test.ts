@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seededIdentity } from '@nuage/requests';
-import { sqlStatementCount } from '@nuage/shared';
+import { seededIdentity } from '@nuage/fixtures';
+import { sqlStatementCount } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { BUYER_DASHBOARD, activateOrder, declareIncompleteOrder, placeOrderWithOvh } from '../src/journey';
 import { SUBGRAPHS } from '../src/paths';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGateway } from '@nuage/gateway';
-import type { Identity, RunningHttpService } from '@nuage/shared';
+import type { Identity, RunningHttpService } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { act, deliverInFull, inDays, PEOPLE, submitRequestSolicitingTwoBrands } from '../src/journey';
 import { ALGORITHM, AUDIENCE, ISSUER } from '../src/keys';

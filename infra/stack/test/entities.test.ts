@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
-import { stableId, type Identity } from '@nuage/shared';
+import { stableId, type Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { act, activateOrder, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
 import { schemaDir } from '../src/paths';

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { catalogue } from '@nuage/catalogue';
-import { requests, SEED_ENTITY } from '@nuage/requests';
-import { Role, type EventPeer } from '@nuage/shared';
-import { startTestSubgraph, type TestSubgraph } from '@nuage/shared/testing';
+import { SEED_ENTITY } from '@nuage/fixtures';
+import { requests } from '@nuage/requests';
+import { Role } from '@nuage/contracts';
+import type { EventPeer } from '@nuage/platform';
+import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 
 /** The event channel between two real subgraphs: the catalogue (producer) and requests (consumer). */
 let producer: TestSubgraph;

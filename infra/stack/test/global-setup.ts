@@ -4,7 +4,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type RunningPostgres } from '../src/postgres';
 import { freePort } from '../src/stack';
 
-import '@nuage/shared/testing';
+import '@nuage/platform/testing';
 
 /**
  * One real PostgreSQL for the whole run: DATABASE_URL when set, else an embedded server in a

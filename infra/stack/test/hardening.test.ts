@@ -4,20 +4,19 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from 'graphql';
 import pg from 'pg';
-import { seededIdentity } from '@nuage/requests';
+import { seededIdentity } from '@nuage/fixtures';
 import {
   DEFAULT_LIST_LIMIT,
   EVENT_SIGNATURE_HEADER,
   LIST_LIMITS,
-  Role,
   signEvent,
-  TOPICS,
   sql,
   sqlStatementCount,
   stableId,
   textLimit,
   type Identity,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { Role, TOPICS } from '@nuage/contracts';
 import {
   PEOPLE,
   act,

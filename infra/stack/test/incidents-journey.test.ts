@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seededIdentity } from '@nuage/requests';
-import { stableId, todayInParis, type Identity } from '@nuage/shared';
-import { TINY_PNG } from '@nuage/shared/testing';
+import { seededIdentity } from '@nuage/fixtures';
+import { stableId, todayInParis, type Identity } from '@nuage/platform';
+import { TINY_PNG } from '@nuage/platform/testing';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { inDays, PEOPLE, placeOrderWithOvh, deliverInFull } from '../src/journey';
 

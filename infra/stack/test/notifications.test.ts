@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Identity } from '@nuage/shared';
+import type { Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey';
 

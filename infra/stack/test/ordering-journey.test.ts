@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractText } from 'unpdf';
-import { seededIdentity } from '@nuage/requests';
-import { sqlStatementCount, type Identity } from '@nuage/shared';
+import { seededIdentity } from '@nuage/fixtures';
+import { sqlStatementCount, type Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
 

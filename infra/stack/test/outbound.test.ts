@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seededIdentity } from '@nuage/requests';
+import { seededIdentity } from '@nuage/fixtures';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { freePort, gatewayEnvironment, stopChild, waitUntilReady } from '../src/stack';
 import { ensureDevKeys, signToken } from '../src/keys';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { seededIdentity, SEED_ENTITY } from '@nuage/requests';
-import { sqlStatementCount, stableId, todayInParis, type Identity } from '@nuage/shared';
+import { seededIdentity, SEED_ENTITY } from '@nuage/fixtures';
+import { sqlStatementCount, stableId, todayInParis, type Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { PEOPLE, placeOrderWithOvh } from '../src/journey';
 

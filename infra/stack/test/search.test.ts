@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Identity } from '@nuage/shared';
+import type { Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey';
 

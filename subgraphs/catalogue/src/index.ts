@@ -1,2 +1,3 @@
 export { catalogue } from './subgraph';
-export { SEED_BRANDS } from './seed/brands';
+/** Synthetic solutions for load tests (the bench's 10,000-solution catalogue). */
+export { addGeneratedSolutions } from './seed/generated';

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@nuage/shared';
+import type { SubgraphDefinition } from '@nuage/platform';
 import {
   Brand,
   CatalogueChange,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Role } from '@nuage/shared';
-import { startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@nuage/shared/testing';
+import { Role } from '@nuage/contracts';
+import { startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src';
 
 const analyst = { userId: 'a', role: Role.ANALYST, name: 'Analyst' };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { stableId, type Identity } from '@nuage/shared';
-import { startTestSubgraph, type TestSubgraph } from '@nuage/shared/testing';
+import { stableId, type Identity } from '@nuage/platform';
+import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src';
 import { analyst, beneficiary, brandId, GUIDE_ANSWERS, marketHolder, supplierOf } from './identities';
 

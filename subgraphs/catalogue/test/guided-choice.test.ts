@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractText } from 'unpdf';
-import { IDENTITY_HEADER, signIdentity, todayInParis, type Identity } from '@nuage/shared';
-import { startTestSubgraph, type TestSubgraph } from '@nuage/shared/testing';
+import { IDENTITY_HEADER, signIdentity, todayInParis, type Identity } from '@nuage/platform';
+import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src';
 import { analyst, beneficiary, brandId, GUIDE_ANSWERS, marketHolder, otherEntityBuyer, supplierOf } from './identities';
 

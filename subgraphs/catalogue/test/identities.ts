@@ -1,4 +1,5 @@
-import { Role, stableId, type Identity } from '@nuage/shared';
+import { Role } from '@nuage/contracts';
+import { stableId, type Identity } from '@nuage/platform';
 
 /** Callers of the catalogue tests, shaped as the gateway signs them. */
 export const ENTITY_ID = stableId('entity', '13002526500013');

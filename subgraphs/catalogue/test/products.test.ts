@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestSubgraph, type TestSubgraph } from '@nuage/shared/testing';
+import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src';
 import { priceOf } from '../src/services/products';
 import { analyst, beneficiary, brandId, marketHolder, supplierOf } from './identities';

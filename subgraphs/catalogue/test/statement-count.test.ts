@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { sqlStatementCount } from '@nuage/shared';
-import { startTestSubgraph, type TestSubgraph } from '@nuage/shared/testing';
+import { sqlStatementCount } from '@nuage/platform';
+import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src';
 import { addGeneratedSolutions } from '../src/seed/generated';
 import { analyst, beneficiary, GUIDE_ANSWERS } from './identities';

@@ -1,4 +1,4 @@
-import { runSubgraphFromEnv } from '@nuage/shared';
+import { runSubgraphFromEnv } from '@nuage/platform';
 import { consumption } from './subgraph';
 
 await runSubgraphFromEnv(consumption);

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@nuage/shared';
+import type { SubgraphDefinition } from '@nuage/platform';
 import {
   AlertSettings,
   BeneficiaryEntityConsumption,

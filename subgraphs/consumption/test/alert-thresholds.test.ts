@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Role } from '@nuage/shared';
-import { startTestSubgraph, type TestSubgraph } from '@nuage/shared/testing';
+import { Role } from '@nuage/contracts';
+import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { consumption } from '../src';
 
 const entityId = '00000000-0000-4000-8000-000000000001';

@@ -1,26 +1,18 @@
-import {
-  callerOf,
-  DocumentFields,
-  HistoryEntry,
-  HistoryEntryFields,
-  HistoryField,
-  MessageFields,
-  THREAD_ENTITIES,
-  threadRoutes,
-  deleteUnattachedUploads,
-  type SubgraphDefinition,
-} from '@nuage/shared';
+import { fileStoreOf } from '@nuage/files';
+import { callerOf, type SubgraphDefinition } from '@nuage/platform';
+import { DocumentFields, MessageFields, THREAD_ENTITIES, threadRoutes, deleteUnattachedUploads } from '@nuage/threads';
+import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
 import { incidentThread, readableIncident } from './services/incidents';
 import { Incident, IncidentType, KnownOrder, OrderReference } from './entities';
 import { IncidentTypeLabels, IncidentTypeResolver } from './resolvers/incident-type.resolver';
 import { IncidentResolver, OrderIncidentsResolver } from './resolvers/incident.resolver';
 import { INCIDENTS_CONSUME } from './services/events';
-import { createLoaders, type IncidentsLoaders } from './loaders';
+import { createLoaders, type IncidentsLoaders, type IncidentsServices } from './loaders';
 import { migrations } from './migrations';
 import { seedIncidents } from './seed';
 
 /** Incidents and disputes on orders and activations. */
-export const incidents: SubgraphDefinition<IncidentsLoaders> = {
+export const incidents: SubgraphDefinition<IncidentsLoaders, IncidentsServices> = {
   name: 'incidents',
   resolvers: [
     IncidentTypeResolver,
@@ -45,6 +37,7 @@ export const incidents: SubgraphDefinition<IncidentsLoaders> = {
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: seedIncidents,
   createLoaders,
+  services: fileStoreOf,
   consumes: INCIDENTS_CONSUME,
   routes: ({ orm, files, secret }) => [...threadRoutes('incidents', orm, files, secret, incidentThread)],
   housekeeping: ({ orm, files }) => deleteUnattachedUploads(orm.em.fork(), files),

@@ -1,4 +1,4 @@
-import { runSubgraphFromEnv } from '@nuage/shared';
+import { runSubgraphFromEnv } from '@nuage/platform';
 import { ordering } from './subgraph';
 
 await runSubgraphFromEnv(ordering);

@@ -1,4 +1,6 @@
-import { HistoryEntry, HistoryEntryFields, HistoryField, type SubgraphDefinition } from '@nuage/shared';
+import { fileStoreOf } from '@nuage/files';
+import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
+import type { SubgraphDefinition } from '@nuage/platform';
 import {
   DashboardReference,
   Delivery,
@@ -32,11 +34,11 @@ import { ProposalDocumentResolver, ProposalLineResolver, ProposalResolver } from
 import { RequestProposalsResolver } from './resolvers/request.resolver';
 import { ORDERING_CONSUME } from './services/solicitations';
 import { proposalDocumentRoute } from './services/documents';
-import { createLoaders, type OrderingLoaders } from './loaders';
+import { createLoaders, type OrderingLoaders, type OrderingServices } from './loaders';
 import { migrations } from './migrations';
 
 /** Ordering: solicitations, proposals, subscription orders, orders, activation, invoices. */
-export const ordering: SubgraphDefinition<OrderingLoaders> = {
+export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
   name: 'ordering',
   resolvers: [
     OrderResolver,
@@ -82,6 +84,7 @@ export const ordering: SubgraphDefinition<OrderingLoaders> = {
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   createLoaders,
+  services: fileStoreOf,
   consumes: ORDERING_CONSUME,
   routes: ({ orm, files, secret }) => [proposalDocumentRoute(orm, files, secret)],
 };

@@ -1,4 +1,4 @@
-import { runSubgraphFromEnv } from '@nuage/shared';
+import { runSubgraphFromEnv } from '@nuage/platform';
 import { requests } from './subgraph';
 
 await runSubgraphFromEnv(requests);

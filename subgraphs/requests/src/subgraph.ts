@@ -1,17 +1,9 @@
-import {
-  DocumentFields,
-  HistoryEntry,
-  HistoryEntryFields,
-  HistoryField,
-  MessageFields,
-  THREAD_ENTITIES,
-  threadRoutes,
-  internalRoute,
-  BACKGROUND,
-  deleteUnattachedUploads,
-  type SubgraphDefinition,
-} from '@nuage/shared';
-import { SEED_BRANDS } from '@nuage/catalogue/seed-brands';
+import { fileStoreOf } from '@nuage/files';
+import { mailerOf } from '@nuage/mail';
+import { DocumentFields, MessageFields, THREAD_ENTITIES, threadRoutes, deleteUnattachedUploads } from '@nuage/threads';
+import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
+import { internalRoute, BACKGROUND, type SubgraphDefinition } from '@nuage/platform';
+import { SEED_BRANDS } from '@nuage/fixtures';
 import {
   BeneficiaryEntity,
   KnownGuidedChoice,
@@ -43,12 +35,12 @@ import { Dashboard, DashboardResolver, resolveDashboardReference } from './resol
 import { requestThread } from './services/access';
 import { accountStanding } from './services/people';
 import { REQUESTS_CONSUME } from './services/events';
-import { createLoaders, type RequestsLoaders } from './loaders';
+import { createLoaders, type RequestsLoaders, type RequestsServices } from './loaders';
 import { migrations } from './migrations';
 import { seedRequests } from './seed';
 
 /** The buyer's workspace: entities, people and teams, projects, requests, messages and documents. */
-export const requests: SubgraphDefinition<RequestsLoaders> = {
+export const requests: SubgraphDefinition<RequestsLoaders, RequestsServices> = {
   name: 'requests',
   resolvers: [
     PersonResolver,
@@ -97,6 +89,7 @@ export const requests: SubgraphDefinition<RequestsLoaders> = {
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: (em) => seedRequests(em, SEED_BRANDS),
   createLoaders,
+  services: (setup) => ({ ...fileStoreOf(setup), ...mailerOf(setup) }),
   consumes: REQUESTS_CONSUME,
   housekeeping: ({ orm, files }) => deleteUnattachedUploads(orm.em.fork(), files),
   routes: ({ orm, files, secret }) => [

@@ -2,9 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Person } from '../src/entities';
-import { Role, stableId, TOPICS, type Identity } from '@nuage/shared';
-import { startTestSubgraph, type TestSubgraph } from '@nuage/shared/testing';
-import { requests, seededIdentity, SEED_ENTITY } from '../src';
+import { Role, TOPICS } from '@nuage/contracts';
+import { stableId, type Identity } from '@nuage/platform';
+import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
+import { SEED_ENTITY, seededIdentity } from '@nuage/fixtures';
+import { requests } from '../src';
 import { verifyPassword } from '../src/services/passwords';
 
 let subgraph: TestSubgraph;

@@ -1,6 +1,6 @@
 import { Entity, Index, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseEntity, JSONObject } from '@nuage/shared';
+import { BaseEntity, JSONObject } from '@nuage/platform';
 
 /**
  * One change the market holder made to the catalogue (a certification, an offer, an option…):

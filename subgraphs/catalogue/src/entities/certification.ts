@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { BaseEntity, LocalDate } from '@nuage/shared';
+import { BaseEntity, LocalDate } from '@nuage/platform';
 import { Solution } from './solution';
 
 /**

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { BaseEntity, LocalDate } from '@nuage/shared';
+import { BaseEntity, LocalDate } from '@nuage/platform';
 import { Market } from './market';
 import type { EvaluationResult } from '../services/evaluation';
 

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity } from '@nuage/shared';
+import { BaseEntity } from '@nuage/platform';
 import { Brand } from './brand';
 import { Solution } from './solution';
 

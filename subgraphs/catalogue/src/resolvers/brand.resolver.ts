@@ -20,15 +20,12 @@ import {
   MutationPayload,
   PageArgs,
   succeeded,
-  Role,
-  type SubgraphContext,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { Brand, Solution } from '../entities';
 import { findBrands } from '../services/brands';
 import { updateBrand } from '../services/catalogue-changes';
-import type { CatalogueLoaders } from '../loaders';
-
-type Context = SubgraphContext<CatalogueLoaders>;
+import type { Context } from '../loaders';
 
 const BrandConnection = Connection(Brand, 'Brand', 'brand');
 const BrandPayload = MutationPayload(Brand, 'BrandPayload', 'brand', 'brand');

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { Connection, PageArgs, type SubgraphContext } from '@nuage/shared';
+import { Connection, PageArgs, type SubgraphContext } from '@nuage/platform';
 import { CatalogueChange } from '../entities';
 import { listChanges } from '../services/catalogue-changes';
 

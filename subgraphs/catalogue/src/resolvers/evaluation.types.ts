@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDate, LocalizedText } from '@nuage/shared';
+import { LocalDate, LocalizedText } from '@nuage/platform';
 import { Requirement } from '../services/evaluation';
 
 registerEnumType(Requirement, {

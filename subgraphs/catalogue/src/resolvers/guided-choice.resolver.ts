@@ -1,18 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import {
-  callerOf,
-  Connection,
-  connectionFromArray,
-  MutationPayload,
-  PageArgs,
-  succeeded,
-  Role,
-  type SubgraphContext,
-} from '@nuage/shared';
+import { callerOf, Connection, connectionFromArray, MutationPayload, PageArgs, succeeded } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { Brand, GuidedChoice, Market, Solution } from '../entities';
 import { evaluateAnswers, findGuidedChoice, listGuidedChoices, recordGuidedChoice } from '../services/guided-choice';
 import type { EvaluationResult } from '../services/evaluation';
-import type { CatalogueLoaders } from '../loaders';
+import type { Context } from '../loaders';
 import {
   GuidedChoiceEvaluation,
   GuidedChoiceExclusion,
@@ -20,8 +12,6 @@ import {
   GuidedChoiceMatch,
   RecordGuidedChoiceInput,
 } from './evaluation.types';
-
-type Context = SubgraphContext<CatalogueLoaders>;
 
 const MatchConnection = Connection(GuidedChoiceMatch, 'GuidedChoiceMatch', 'matching brand/solution pair');
 const ExclusionConnection = Connection(GuidedChoiceExclusion, 'GuidedChoiceExclusion', 'excluded brand/solution pair');

@@ -1,5 +1,5 @@
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '@nuage/shared';
+import type { SubgraphContext } from '@nuage/platform';
 import { Market } from '../entities';
 
 @Resolver(() => Market)

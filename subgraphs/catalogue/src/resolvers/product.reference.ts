@@ -1,6 +1,5 @@
-import type { SubgraphContext } from '@nuage/shared';
-import type { CatalogueLoaders } from '../loaders';
+import type { Context } from '../loaders';
 
 /** Resolves other subgraphs' references to a product (`{ id }`), batched. */
-export const resolveProductReference = (reference: { id: string }, { loaders }: SubgraphContext<CatalogueLoaders>) =>
+export const resolveProductReference = (reference: { id: string }, { loaders }: Context) =>
   loaders.productById.load(reference.id);

@@ -14,24 +14,13 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import {
-  callerOf,
-  Connection,
-  DecimalScalar,
-  Money,
-  MutationPayload,
-  PageArgs,
-  succeeded,
-  Role,
-  type SubgraphContext,
-} from '@nuage/shared';
+import { callerOf, Connection, DecimalScalar, Money, MutationPayload, PageArgs, succeeded } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
 import { BillingPeriod, BillingTiming, Brand, Product, Solution } from '../entities';
 import { findProducts, priceOf } from '../services/products';
 import { addProduct, updateProduct } from '../services/catalogue-changes';
-import type { CatalogueLoaders } from '../loaders';
-
-type Context = SubgraphContext<CatalogueLoaders>;
+import type { Context } from '../loaders';
 
 const ProductConnection = Connection(Product, 'Product', 'product');
 const ProductPayload = MutationPayload(Product, 'ProductPayload', 'product', 'product');

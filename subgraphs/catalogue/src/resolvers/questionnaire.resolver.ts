@@ -1,10 +1,9 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, LabelFields, MutationPayload, succeeded, Role, type SubgraphContext } from '@nuage/shared';
+import { callerOf, LabelFields, MutationPayload, succeeded } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { Question, QuestionOption } from '../entities';
 import { addQuestionOption, retireQuestionOption } from '../services/catalogue-changes';
-import type { CatalogueLoaders } from '../loaders';
-
-type Context = SubgraphContext<CatalogueLoaders>;
+import type { Context } from '../loaders';
 
 const QuestionOptionPayload = MutationPayload(
   QuestionOption,

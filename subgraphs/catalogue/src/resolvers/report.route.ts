@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { documentRenderer, downloadRoute } from '@nuage/shared';
+import { documentRenderer } from '@nuage/pdf';
+import { downloadRoute } from '@nuage/platform';
 import { findGuidedChoice } from '../services/guided-choice';
 import { guidedChoicePrint, type GuidedChoicePrint } from '../services/report';
 

@@ -1,6 +1,5 @@
-import type { SubgraphContext } from '@nuage/shared';
-import type { CatalogueLoaders } from '../loaders';
+import type { Context } from '../loaders';
 
 /** Resolves other subgraphs' references to a solution (`{ id }`), batched. */
-export const resolveSolutionReference = (reference: { id: string }, { loaders }: SubgraphContext<CatalogueLoaders>) =>
+export const resolveSolutionReference = (reference: { id: string }, { loaders }: Context) =>
   loaders.solutionById.load(reference.id);

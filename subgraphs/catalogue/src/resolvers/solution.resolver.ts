@@ -20,16 +20,13 @@ import {
   MutationPayload,
   PageArgs,
   succeeded,
-  Role,
   todayInParis,
-  type SubgraphContext,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { Brand, Certification, Product, Solution } from '../entities';
 import { addCertification, addSolution, updateCertification, updateSolution } from '../services/catalogue-changes';
 import { findSolutions } from '../services/brands';
-import type { CatalogueLoaders } from '../loaders';
-
-type Context = SubgraphContext<CatalogueLoaders>;
+import type { Context } from '../loaders';
 
 const SolutionPayload = MutationPayload(Solution, 'SolutionPayload', 'solution', 'solution');
 const CertificationPayload = MutationPayload(Certification, 'CertificationPayload', 'certification', 'certification');

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql } from '@nuage/shared';
+import { sql } from '@nuage/platform';
 
 const CATEGORIES = [
   'VM_STANDARD',

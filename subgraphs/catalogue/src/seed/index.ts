@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, stableId } from '@nuage/shared';
+import { sql, stableId } from '@nuage/platform';
 import { Brand, Certification, Market, Product, Question, QuestionOption, Solution } from '../entities';
 import { announceProduct, announceSolution } from '../services/catalogue-changes';
-import facts from './catalogue-facts.json' with { type: 'json' };
-import { slugOf } from './brands';
+import { CATALOGUE_FACTS as facts, slugOf } from '@nuage/fixtures';
 import { QUESTIONNAIRE } from './questionnaire';
 import { productsOf } from './products';
 

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { invalid, paginate, todayInParis, type PageArgs } from '@nuage/shared';
+import { invalid, paginate, todayInParis, type PageArgs } from '@nuage/platform';
 import { Brand, Certification, Solution } from '../entities';
 import { escapeLike } from './text';
 

@@ -1,17 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  Dec,
-  invalid,
-  notFound,
-  paginate,
-  publish,
-  TOPICS,
-  type Bilingual,
-  type Identity,
-  type PageArgs,
-  type ProductChanged,
-  type SolutionChanged,
-} from '@nuage/shared';
+import { Dec, invalid, notFound, paginate, publish, type Identity, type PageArgs } from '@nuage/platform';
+import { TOPICS, type Bilingual, type ProductChanged, type SolutionChanged } from '@nuage/contracts';
 import {
   Brand,
   CatalogueChange,

@@ -1,4 +1,5 @@
-import { TOPICS, type DeliveredEvent, type EventHandler, type RequestSubmitted } from '@nuage/shared';
+import { TOPICS, type RequestSubmitted } from '@nuage/contracts';
+import type { DeliveredEvent, EventHandler } from '@nuage/platform';
 import { GuidedChoice } from '../entities';
 
 /** What this subgraph learns from the requests subgraph: which brands a guided choice's request was addressed to. */

@@ -7,14 +7,12 @@ import {
   notFound,
   paginate,
   publish,
-  Role,
   stableId,
   todayInParis,
-  TOPICS,
-  type GuidedChoiceRecorded,
   type Identity,
   type PageArgs,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { Role, TOPICS, type GuidedChoiceRecorded } from '@nuage/contracts';
 import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities';
 import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion, type EvaluationResult } from './evaluation';
 

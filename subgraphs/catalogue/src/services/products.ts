@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { Dec, invalid, paginate, toCents, type PageArgs } from '@nuage/shared';
+import { Dec, invalid, paginate, toCents, type PageArgs } from '@nuage/platform';
 import type Decimal from 'decimal.js';
 import { Brand, Product } from '../entities';
 import { escapeLike } from './text';

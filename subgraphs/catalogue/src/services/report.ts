@@ -1,4 +1,4 @@
-import { pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/shared';
+import { pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/pdf';
 import type { GuidedChoice } from '../entities';
 import { Requirement } from './evaluation';
 

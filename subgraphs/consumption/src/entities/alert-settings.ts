@@ -1,5 +1,5 @@
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
-import { BaseEntity } from '@nuage/shared';
+import { BaseEntity } from '@nuage/platform';
 
 /** The consumption thresholds (percent of a commitment) at which an entity's buyers are alerted. */
 @Entity({ tableName: 'alert_settings' })

@@ -1,4 +1,4 @@
-import { EntityReference } from '@nuage/shared';
+import { EntityReference } from '@nuage/platform';
 
 /** Types of other subgraphs to which this one adds their consumption. */
 export const OrderReference = EntityReference('Order', { resolvable: true });

@@ -1,9 +1,8 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { assertMayReadEntity } from '@nuage/shared';
-import type { ConsumptionLoaders } from '../loaders';
+import { assertMayReadEntity, callerOf, type SubgraphContext, UserError } from '@nuage/platform';
+import type { Context } from '../loaders';
 import { figuresOf } from './consumption.resolver';
 import { ConsumptionFigures } from './consumption.types';
-import { callerOf, UserError, type SubgraphContext } from '@nuage/shared';
 import { BeneficiaryEntityConsumption } from '../entities';
 import { setThresholds, thresholdsOf } from '../services/alert-thresholds';
 
@@ -31,7 +30,7 @@ export class BeneficiaryEntityConsumptionResolver {
     nullable: true,
     description: "The entity's consumption against all its commitments.",
   })
-  async consumption(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: SubgraphContext<ConsumptionLoaders>) {
+  async consumption(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: Context) {
     assertMayReadEntity(callerOf(context), entity.id);
     return figuresOf(context, await context.loaders.commitmentsByEntity.load(entity.id));
   }
@@ -41,10 +40,7 @@ export class BeneficiaryEntityConsumptionResolver {
     description:
       "The entity's consumption project by project (its own people and market-wide staff; null with FORBIDDEN for others).",
   })
-  async consumptionByProject(
-    @Root() entity: BeneficiaryEntityConsumption,
-    @Ctx() context: SubgraphContext<ConsumptionLoaders>,
-  ) {
+  async consumptionByProject(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: Context) {
     assertMayReadEntity(callerOf(context), entity.id);
     const commitments = await context.loaders.commitmentsByEntity.load(entity.id);
     const projects = [...new Set(commitments.map((c) => c.projectName ?? '—'))].sort();

@@ -27,11 +27,10 @@ import {
   Money,
   MutationPayload,
   PageArgs,
-  Role,
   succeeded,
   type Identity,
-  type SubgraphContext,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
 import {
   type Commitment,
@@ -43,10 +42,8 @@ import {
 import { ingestUsage, usageFromFocusCsv, type UsageInput } from '../services/usage';
 import { raiseAlerts, listAlerts, requestRenewal } from '../services/alerts';
 import { sum } from '../services/figures';
-import type { ConsumptionLoaders } from '../loaders';
+import type { Context } from '../loaders';
 import { consumptionFigures, ConsumptionFigures, SpendRow } from './consumption.types';
-
-type Context = SubgraphContext<ConsumptionLoaders>;
 
 @InputType({ description: 'One usage line, in the FinOps FOCUS vocabulary.' })
 class UsageLineInput {

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DecimalScalar, LocalDate, Money, type Locale } from '@nuage/shared';
+import { DecimalScalar, LocalDate, Money } from '@nuage/platform';
+import type { Locale } from '@nuage/contracts';
 import { FORECAST_METHOD, ForecastConfidence, MIN_HISTORY_DAYS, outlook, type Figures } from '../services/figures';
 
 @ObjectType({ description: 'Consumption of one month.' })

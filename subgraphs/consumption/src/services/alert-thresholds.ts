@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertMayReadEntity, forbidden, invalid, Role, type Identity } from '@nuage/shared';
+import { assertMayReadEntity, forbidden, invalid, type Identity } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { AlertSettings } from '../entities';
 
 /** Alert at 80 % and at 100 % of a commitment unless the entity chose otherwise (issue 7). */

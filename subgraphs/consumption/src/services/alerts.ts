@@ -4,17 +4,15 @@ import type Decimal from 'decimal.js';
 import {
   sql,
   conflict,
-  CONSUMPTION_TOPICS,
   Dec,
   invalid,
   notFound,
   paginate,
   publish,
-  type AlertRaised,
   type Identity,
   type PageArgs,
-  type RenewalRequested,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { CONSUMPTION_TOPICS, type AlertRaised, type RenewalRequested } from '@nuage/contracts';
 import { AlertSettings, Commitment, ConsumptionAlert } from '../entities';
 import { DEFAULT_THRESHOLDS } from './alert-thresholds';
 import { figuresLoader, outlook } from './figures';

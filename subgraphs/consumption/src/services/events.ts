@@ -1,4 +1,5 @@
-import { Dec, ORDERING_TOPICS, type DeliveredEvent, type EventHandler, type OrderActivated } from '@nuage/shared';
+import { Dec, type DeliveredEvent, type EventHandler } from '@nuage/platform';
+import { ORDERING_TOPICS, type OrderActivated } from '@nuage/contracts';
 import { Commitment } from '../entities';
 
 /** What this subgraph learns from the ordering subgraph: the commitments to measure usage against. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec } from '@nuage/shared';
+import { Dec } from '@nuage/platform';
 import { ForecastConfidence, outlook, sum } from './figures';
 import { parseCsv } from './usage';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { sql, Dec, toCents, todayInParis } from '@nuage/shared';
+import { sql, Dec, toCents, todayInParis } from '@nuage/platform';
 import type Decimal from 'decimal.js';
 import { Commitment } from '../entities';
 

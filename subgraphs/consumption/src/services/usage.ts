@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, Dec, forbidden, formatDay, invalid, Role, type Bilingual, type Identity } from '@nuage/shared';
+import { sql, Dec, forbidden, formatDay, invalid, type Identity } from '@nuage/platform';
+import { Role, type Bilingual } from '@nuage/contracts';
 import { Commitment } from '../entities';
 
 /** One usage line as a supplier pushes it (FOCUS column names in comments). */

@@ -1,6 +1,6 @@
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { BaseEntity } from '@nuage/shared';
+import { BaseEntity } from '@nuage/platform';
 
 /** A kind of incident a buyer can declare. The list is data: the market holder can extend it. */
 @ObjectType({ description: 'A kind of incident or dispute a buyer can declare on an order.' })

@@ -1,4 +1,4 @@
-import { EntityReference } from '@nuage/shared';
+import { EntityReference } from '@nuage/platform';
 
 /** An order: this subgraph adds its incidents to it. */
 export const OrderReference = EntityReference('Order', { resolvable: true });

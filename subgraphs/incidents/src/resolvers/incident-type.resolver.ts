@@ -1,5 +1,5 @@
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { LabelFields, type SubgraphContext } from '@nuage/shared';
+import { LabelFields, type SubgraphContext } from '@nuage/platform';
 import { IncidentType } from '../entities';
 
 @Resolver(() => IncidentType)

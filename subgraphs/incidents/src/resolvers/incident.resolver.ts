@@ -21,23 +21,24 @@ import {
   callerOf,
   Connection,
   CountPayload,
-  Document,
   LocalDate,
   LocalizedText,
+  MutationPayload,
+  PageArgs,
+  pick,
+  succeeded,
+} from '@nuage/platform';
+import {
+  Document,
   markMessagesRead,
   Message,
   MessageAudience,
   MessageCount,
-  MutationPayload,
-  PageArgs,
-  pick,
   postMessage,
-  succeeded,
-  Role,
   threadDocuments,
   threadMessages,
-  type SubgraphContext,
-} from '@nuage/shared';
+} from '@nuage/threads';
+import { Role } from '@nuage/contracts';
 import {
   BrandReference,
   Incident,
@@ -48,9 +49,7 @@ import {
 } from '../entities';
 import { declare, incidentThread, listIncidents, move, readableIncident, statistics } from '../services/incidents';
 import { INCIDENT_LIFECYCLE, IncidentTransition } from '../services/incident-lifecycle';
-import type { IncidentsLoaders } from '../loaders';
-
-type Context = SubgraphContext<IncidentsLoaders>;
+import type { Context } from '../loaders';
 
 const IncidentConnection = Connection(Incident, 'Incident', 'incident');
 const IncidentPayload = MutationPayload(Incident, 'IncidentPayload', 'incident', 'incident');

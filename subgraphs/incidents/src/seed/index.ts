@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { stableId } from '@nuage/shared';
+import { stableId } from '@nuage/platform';
 import { IncidentType } from '../entities';
 
 /** The incident types of the guide ("Déclarer un incident/litige relatif à une commande"). */

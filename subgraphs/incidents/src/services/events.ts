@@ -1,10 +1,5 @@
-import {
-  ORDERING_TOPICS,
-  type ActivationDisputed,
-  type DeliveredEvent,
-  type EventHandler,
-  type OrderPlaced,
-} from '@nuage/shared';
+import { ORDERING_TOPICS, type ActivationDisputed, type OrderPlaced } from '@nuage/contracts';
+import type { DeliveredEvent, EventHandler } from '@nuage/platform';
 import { KnownOrder } from '../entities';
 import { openFromActivation } from './incidents';
 

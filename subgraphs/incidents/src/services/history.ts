@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HistorySubject, recordHistory, type Identity } from '@nuage/shared';
+import { HistorySubject } from '@nuage/contracts';
+import { recordHistory } from '@nuage/history';
+import type { Identity } from '@nuage/platform';
 import { INCIDENT_STATUS_LABELS, type Incident, type IncidentStatus } from '../entities';
+
+const HISTORY_SOURCE = { name: 'incidents' };
 
 /** Records a step of an incident (declared, taken in charge, answered…) in its history and its file's timeline. */
 export function recordIncidentStep(
@@ -10,7 +14,7 @@ export function recordIncidentStep(
   from: IncidentStatus | null,
   step: { action: string; comment?: string | null },
 ) {
-  return recordHistory(em, 'incidents', {
+  return recordHistory(em, HISTORY_SOURCE, {
     subjectType: HistorySubject.INCIDENT,
     subjectId: incident.id,
     subjectReference: incident.number,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Role, take } from '@nuage/shared';
+import { Role } from '@nuage/contracts';
+import { take } from '@nuage/platform';
 import { IncidentStatus } from '../entities/incident';
 import { INCIDENT_LIFECYCLE } from './incident-lifecycle';
 

@@ -1,4 +1,5 @@
-import { BUYER_ROLES, defineLifecycle, Role } from '@nuage/shared';
+import { BUYER_ROLES, Role } from '@nuage/contracts';
+import { defineLifecycle } from '@nuage/platform';
 import { INCIDENT_STATUS_LABELS, IncidentStatus } from '../entities/incident';
 
 const { DECLARED, TAKEN_IN_CHARGE, AWAITING_BENEFICIARY, RESOLVED, CLOSED, REJECTED } = IncidentStatus;

@@ -1,24 +1,25 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   sql,
-  attachDocuments,
   forbidden,
-  INCIDENT_TOPICS,
   invalid,
   isMarketWide,
   notFound,
   paginate,
   publish,
-  Role,
   startOfParisDay,
   take,
+  type Identity,
+  type PageArgs,
+} from '@nuage/platform';
+import { attachDocuments, type ThreadAccess } from '@nuage/threads';
+import {
+  INCIDENT_TOPICS,
+  Role,
   type ActivationDisputed,
   type IncidentClosed,
   type IncidentOpened,
-  type Identity,
-  type PageArgs,
-  type ThreadAccess,
-} from '@nuage/shared';
+} from '@nuage/contracts';
 import { Incident, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities';
 import { recordIncidentStep } from './history';
 import { INCIDENT_LIFECYCLE, stepOf, type IncidentTransition } from './incident-lifecycle';

@@ -1,7 +1,8 @@
 import { Collection } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity, LocalDate, Role } from '@nuage/shared';
+import { BaseEntity, LocalDate } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { Order } from './order';
 import { OrderLine } from './order-line';
 

@@ -2,7 +2,7 @@ import { Collection } from '@mikro-orm/core';
 import { Entity, Index, OneToMany, Property } from '@mikro-orm/decorators/legacy';
 import { OrderLine } from './order-line';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity, LocalDate } from '@nuage/shared';
+import { BaseEntity, LocalDate } from '@nuage/platform';
 
 /** Where an order stands (the full lifecycle comes with the ordering issue). */
 export enum OrderStatus {

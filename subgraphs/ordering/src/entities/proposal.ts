@@ -1,7 +1,7 @@
 import { Collection } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity, LocalDate } from '@nuage/shared';
+import { BaseEntity, LocalDate } from '@nuage/platform';
 
 export enum ProposalStatus {
   AWAITING_MANAGER = 'AWAITING_MANAGER',

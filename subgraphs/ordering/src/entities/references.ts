@@ -1,4 +1,4 @@
-import { EntityReference } from '@nuage/shared';
+import { EntityReference } from '@nuage/platform';
 
 /** Keys of entities other subgraphs own, so an order can point to them. */
 export const BrandReference = EntityReference('Brand');

@@ -1,6 +1,6 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseEntity } from '@nuage/shared';
+import { BaseEntity } from '@nuage/platform';
 
 /**
  * That a brand may answer a request with proposals: learnt from the requests subgraph's

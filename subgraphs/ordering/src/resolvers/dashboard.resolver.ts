@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { callerOf, countsByStatus, type SubgraphContext } from '@nuage/shared';
+import { callerOf, countsByStatus, type SubgraphContext } from '@nuage/platform';
 import { DashboardReference, Order, OrderStatus, Proposal, ProposalStatus } from '../entities';
 import { visibleProposals } from '../services/proposals';
 import { visibleOrders } from '../services/orders';

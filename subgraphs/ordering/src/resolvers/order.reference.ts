@@ -1,8 +1,8 @@
-import { callerOf, type SubgraphContext } from '@nuage/shared';
-import type { OrderingLoaders } from '../loaders';
+import { callerOf } from '@nuage/platform';
+import type { Context } from '../loaders';
 
 /** Resolves other subgraphs' references to orders, batched, only those the caller may see (null otherwise). */
-export const resolveOrderReference = (ref: { id: string }, context: SubgraphContext<OrderingLoaders>) => {
+export const resolveOrderReference = (ref: { id: string }, context: Context) => {
   callerOf(context);
   return context.loaders.readableOrderById.load(ref.id);
 };

@@ -28,9 +28,8 @@ import {
   PageArgs,
   pick,
   succeeded,
-  Role,
-  type SubgraphContext,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
 import {
   BeneficiaryEntityReference,
@@ -60,10 +59,8 @@ import {
 } from '../services/fulfilment';
 import { ORDER_LIFECYCLE, OrderAction } from '../services/order-lifecycle';
 import { totalsOf } from '../services/pricing';
-import type { OrderingLoaders } from '../loaders';
+import type { Context } from '../loaders';
 import { lineAmounts, LineAmounts, quoteTotals, QuoteTotals } from './pricing.types';
-
-type Context = SubgraphContext<OrderingLoaders>;
 
 const OrderConnection = Connection(Order, 'Order', 'order');
 const SubscriptionOrderConnection = Connection(SubscriptionOrder, 'SubscriptionOrder', 'subscription order');

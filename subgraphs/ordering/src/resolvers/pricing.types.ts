@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
-import { DecimalScalar, Money, type Locale } from '@nuage/shared';
+import { DecimalScalar, Money } from '@nuage/platform';
+import type { Locale } from '@nuage/contracts';
 import { totalsOf, type PricedLine } from '../services/pricing';
 
 @ObjectType({ description: 'VAT at one rate ("Taux, Base taxable, Montant TVA").' })

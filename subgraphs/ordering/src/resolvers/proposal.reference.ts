@@ -1,8 +1,8 @@
-import { callerOf, type SubgraphContext } from '@nuage/shared';
-import type { OrderingLoaders } from '../loaders';
+import { callerOf } from '@nuage/platform';
+import type { Context } from '../loaders';
 
 /** Resolves other subgraphs' references to proposals, batched, only those the caller may read (null otherwise). */
-export const resolveProposalReference = (ref: { id: string }, context: SubgraphContext<OrderingLoaders>) => {
+export const resolveProposalReference = (ref: { id: string }, context: Context) => {
   callerOf(context);
   return context.loaders.readableProposalById.load(ref.id);
 };

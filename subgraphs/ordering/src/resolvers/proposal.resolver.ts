@@ -25,9 +25,8 @@ import {
   PageArgs,
   pick,
   succeeded,
-  Role,
-  type SubgraphContext,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
 import {
   BillingPeriod,
@@ -55,10 +54,8 @@ import {
 } from '../services/proposals';
 import { PROPOSAL_LIFECYCLE, ProposalAction } from '../services/proposal-lifecycle';
 import { renewCredits } from '../services/credits';
-import type { OrderingLoaders } from '../loaders';
+import type { Context } from '../loaders';
 import { lineAmounts, LineAmounts, quoteTotals, QuoteTotals } from './pricing.types';
-
-type Context = SubgraphContext<OrderingLoaders>;
 
 const ProposalConnection = Connection(Proposal, 'Proposal', 'proposal');
 const ProposalPayload = MutationPayload(Proposal, 'ProposalPayload', 'proposal', 'proposal');

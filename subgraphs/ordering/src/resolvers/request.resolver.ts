@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { callerOf, type SubgraphContext } from '@nuage/shared';
+import { callerOf } from '@nuage/platform';
 import { Proposal, RequestReference } from '../entities';
-import type { OrderingLoaders } from '../loaders';
+import type { Context } from '../loaders';
 
 /** What the ordering subgraph adds to a request. */
 @Resolver(() => RequestReference)
@@ -9,7 +9,7 @@ export class RequestProposalsResolver {
   @FieldResolver(() => [Proposal], {
     description: 'The proposals answering it that the caller may read (a supplier its own), latest first.',
   })
-  proposals(@Root() request: RequestReference, @Ctx() context: SubgraphContext<OrderingLoaders>) {
+  proposals(@Root() request: RequestReference, @Ctx() context: Context) {
     callerOf(context);
     return context.loaders.proposalsByRequest.load(request.id);
   }

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, PageArgs, Role, type SubgraphContext } from '@nuage/shared';
+import { callerOf, Connection, PageArgs, type SubgraphContext } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { BrandReference, RequestReference, Solicitation } from '../entities';
 import { requestsToAnswer } from '../services/solicitations';
 

@@ -1,15 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  Dec,
-  invalid,
-  invalidTransition,
-  notFound,
-  ORDERING_TOPICS,
-  publish,
-  todayInParis,
-  type Identity,
-  type ProposalSubmitted,
-} from '@nuage/shared';
+import { Dec, invalid, invalidTransition, notFound, publish, todayInParis, type Identity } from '@nuage/platform';
+import { ORDERING_TOPICS, type ProposalSubmitted } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
 import { BillingPeriod, BillingTiming, OrderLine, OrderStatus, Proposal, ProposalLine } from '../entities';
 import { nextNumber } from './idempotency';

@@ -1,5 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { documentRenderer, downloadRoute, notFound, type FileStore } from '@nuage/shared';
+import { documentRenderer } from '@nuage/pdf';
+import { downloadRoute, notFound } from '@nuage/platform';
+import type { FileStore } from '@nuage/files';
 import {
   ProposalDocument,
   type ProposalDocumentKind,

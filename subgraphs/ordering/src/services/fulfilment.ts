@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { changesBetween, type FieldChange } from '@nuage/history';
 import {
-  changesBetween,
   conflict,
   Dec,
   forbidden,
@@ -9,17 +9,18 @@ import {
   invalid,
   invalidTransition,
   notFound,
-  ORDERING_TOPICS,
   publish,
-  Role,
   take,
   todayInParis,
-  type ActivationDisputed,
-  type FieldChange,
   type Identity,
+} from '@nuage/platform';
+import {
+  ORDERING_TOPICS,
+  Role,
+  type ActivationDisputed,
   type OrderActivated,
   type ServicesOpened,
-} from '@nuage/shared';
+} from '@nuage/contracts';
 import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities';
 import { visibleOrders } from './orders';
 import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle';

@@ -1,13 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  Dec,
-  formatDay,
-  formatEuros,
-  HistorySubject,
-  recordHistory,
-  type FieldChange,
-  type Identity,
-} from '@nuage/shared';
+import { Dec, formatDay, formatEuros, type Identity } from '@nuage/platform';
+import { HistorySubject } from '@nuage/contracts';
+import { recordHistory, type FieldChange } from '@nuage/history';
 import {
   ORDER_STATUS_LABELS,
   PROPOSAL_STATUS_LABELS,
@@ -19,6 +13,8 @@ import {
   type ProposalStatus,
   type SubscriptionOrder,
 } from '../entities';
+
+const HISTORY_SOURCE = { name: 'ordering' };
 
 /** The history of what the ordering subgraph owns, each entry tied to its file (the request). */
 
@@ -37,7 +33,7 @@ export function recordProposalStep(
   from: ProposalStatus | null,
   step: Step,
 ) {
-  return recordHistory(em, 'ordering', {
+  return recordHistory(em, HISTORY_SOURCE, {
     subjectType: HistorySubject.PROPOSAL,
     subjectId: proposal.id,
     subjectReference: proposal.number,
@@ -56,7 +52,7 @@ export function recordProposalStep(
 const ACTIVATION_STEPS = new Set(['openServices', 'validateActivation', 'reportProblem']);
 
 export function recordOrderStep(em: EntityManager, order: Order, actor: Actor, from: OrderStatus | null, step: Step) {
-  return recordHistory(em, 'ordering', {
+  return recordHistory(em, HISTORY_SOURCE, {
     subjectType: ACTIVATION_STEPS.has(step.action) ? HistorySubject.ACTIVATION : HistorySubject.ORDER,
     subjectId: order.id,
     subjectReference: order.reference,
@@ -87,7 +83,7 @@ function recordIssued(
   actor: Actor,
   summary: { fr: string; en: string },
 ) {
-  return recordHistory(em, 'ordering', {
+  return recordHistory(em, HISTORY_SOURCE, {
     subjectType,
     subjectId: subject.id,
     subjectReference: subject.number,

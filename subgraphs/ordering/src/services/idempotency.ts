@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
-import { sql, conflict, invalid, type Identity } from '@nuage/shared';
+import { sql, conflict, invalid, type Identity } from '@nuage/platform';
 import { IdempotencyKey } from '../entities';
 
 /**

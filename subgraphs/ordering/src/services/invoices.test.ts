@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec } from '@nuage/shared';
+import { Dec } from '@nuage/platform';
 import { scheduleOf } from './invoices';
 
 const rows = (invoices: ReturnType<typeof scheduleOf>) =>

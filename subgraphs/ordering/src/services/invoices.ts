@@ -1,4 +1,4 @@
-import { toCents } from '@nuage/shared';
+import { toCents } from '@nuage/platform';
 import type Decimal from 'decimal.js';
 
 const MONTHS_PER_PERIOD: Record<string, number> = { MONTHLY: 1, QUARTERLY: 3, ANNUAL: 12 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Role, take } from '@nuage/shared';
+import { Role } from '@nuage/contracts';
+import { take } from '@nuage/platform';
 import { OrderStatus } from '../entities/order';
 import { ProposalStatus } from '../entities/proposal';
 import { ORDER_LIFECYCLE } from './order-lifecycle';

@@ -1,4 +1,5 @@
-import { BUYER_ROLES, defineLifecycle, registerActions, Role } from '@nuage/shared';
+import { BUYER_ROLES, Role } from '@nuage/contracts';
+import { defineLifecycle, registerActions } from '@nuage/platform';
 import { ORDER_STATUS_LABELS, OrderStatus } from '../entities/order';
 
 const { AWAITING_VALIDATION, TO_DELIVER, DELIVERED, SERVICES_OPENED, ACTIVATION_DISPUTED, ACTIVATED, CANCELLED } =

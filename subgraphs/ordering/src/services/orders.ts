@@ -1,5 +1,6 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { invalid, isMarketWide, paginate, Role, startOfParisDay, type Identity, type PageArgs } from '@nuage/shared';
+import { invalid, isMarketWide, paginate, startOfParisDay, type Identity, type PageArgs } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { Delivery, Order, OrderLine, OrderStatus, SubscriptionOrder } from '../entities';
 
 /** The orders a caller may see: its entity's, its brand's, or all for market-wide staff. */

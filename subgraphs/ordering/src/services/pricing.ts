@@ -1,4 +1,4 @@
-import { Dec, toCents } from '@nuage/shared';
+import { Dec, toCents } from '@nuage/platform';
 import type Decimal from 'decimal.js';
 
 export interface PricedLine {

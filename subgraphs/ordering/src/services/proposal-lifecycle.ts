@@ -1,4 +1,5 @@
-import { BUYER_ROLES, defineLifecycle, registerActions, Role } from '@nuage/shared';
+import { BUYER_ROLES, Role } from '@nuage/contracts';
+import { defineLifecycle, registerActions } from '@nuage/platform';
 import { PROPOSAL_STATUS_LABELS, ProposalStatus } from '../entities/proposal';
 
 const { AWAITING_MANAGER, APPROVED, REJECTED_BY_MANAGER, ACCEPTED, REFUSED, WITHDRAWN, CLOSED } = ProposalStatus;

@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import { Dec, formatEuros, pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/shared';
+import { Dec, formatEuros } from '@nuage/platform';
+import { pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/pdf';
 import { totalsOf } from './pricing';
 
 const PERIODS: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { changesBetween, type FieldChange } from '@nuage/history';
 import {
-  changesBetween,
   conflict,
   Dec,
   forbidden,
@@ -9,20 +9,21 @@ import {
   invalidTransition,
   isMarketWide,
   notFound,
-  ORDERING_TOPICS,
   paginate,
   publish,
-  Role,
   take,
   todayInParis,
-  type FieldChange,
-  type FileStore,
   type Identity,
   type PageArgs,
+} from '@nuage/platform';
+import {
+  ORDERING_TOPICS,
+  Role,
   type OrderPlaced,
   type ProposalAccepted,
   type ProposalSubmitted,
-} from '@nuage/shared';
+} from '@nuage/contracts';
+import type { FileStore } from '@nuage/files';
 import {
   type BillingPeriod,
   type BillingTiming,

@@ -1,19 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   INCIDENT_TOPICS,
-  paginate,
-  publish,
   TOPICS,
   type IncidentClosed,
   type IncidentOpened,
+  type RequestCancelled,
+  type RequestSubmitted,
+  type SolicitationOpened,
+} from '@nuage/contracts';
+import {
+  paginate,
+  publish,
   type DeliveredEvent,
   type EventHandler,
   type Identity,
   type PageArgs,
-  type RequestCancelled,
-  type RequestSubmitted,
-  type SolicitationOpened,
-} from '@nuage/shared';
+} from '@nuage/platform';
 import { OrderIncident, OrderLine, Solicitation } from '../entities';
 
 /** What this subgraph learns from the requests subgraph. */

@@ -1,4 +1,4 @@
-import { EntityReference } from '@nuage/shared';
+import { EntityReference } from '@nuage/platform';
 
 /** A brand as this subgraph knows it: its key only; the catalogue subgraph resolves the rest. */
 export const BrandReference = EntityReference('Brand');

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity, HistorySubject } from '@nuage/shared';
+import { BaseEntity } from '@nuage/platform';
+import { HistorySubject } from '@nuage/contracts';
 
 export enum NotificationKind {
   PROPOSAL_RECEIVED = 'PROPOSAL_RECEIVED',

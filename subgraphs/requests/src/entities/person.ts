@@ -1,6 +1,7 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { BaseEntity, Role } from '@nuage/shared';
+import { BaseEntity } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { BeneficiaryEntity } from './beneficiary-entity';
 
 /** Someone with an account: an agent of a beneficiary entity, a supplier's staff, market holder, UGAP or analyst. */

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseEntity, DecimalScalar } from '@nuage/shared';
+import { BaseEntity, DecimalScalar } from '@nuage/platform';
 import { ServiceRequest } from './request';
 
 /**

@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { BaseEntity } from '@nuage/shared';
+import { BaseEntity } from '@nuage/platform';
 import { ServiceRequest } from './request';
 
 /** A brand (and solution) a request solicits: from the guided choice's results, a derogation, or the current provider. */

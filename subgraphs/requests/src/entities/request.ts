@@ -1,7 +1,7 @@
 import { Collection } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { BaseEntity, LocalDate } from '@nuage/shared';
+import { BaseEntity, LocalDate } from '@nuage/platform';
 import { Project } from './project';
 import { RequestSolution } from './request-solution';
 import { RequestItem } from './request-item';

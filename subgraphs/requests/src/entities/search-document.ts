@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { HistorySubject } from '@nuage/shared';
+import { HistorySubject } from '@nuage/contracts';
 
 /**
  * What the global search finds a file or one of its parts by: its references (file number, DC…,

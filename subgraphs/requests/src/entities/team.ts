@@ -1,7 +1,7 @@
 import { Collection } from '@mikro-orm/core';
 import { Entity, Index, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
-import { BaseEntity } from '@nuage/shared';
+import { BaseEntity } from '@nuage/platform';
 import { BeneficiaryEntity } from './beneficiary-entity';
 import { Person } from './person';
 

@@ -1,11 +1,8 @@
-import { callerOf, type SubgraphContext } from '@nuage/shared';
-import type { RequestsLoaders } from '../loaders';
+import { callerOf } from '@nuage/platform';
+import type { Context } from '../loaders';
 
 /** Resolves other subgraphs' references to an entity, batched; null for a caller who may not read it (see `readableEntities`). */
-export function resolveBeneficiaryEntityReference(
-  reference: { id: string },
-  context: SubgraphContext<RequestsLoaders>,
-) {
+export function resolveBeneficiaryEntityReference(reference: { id: string }, context: Context) {
   callerOf(context);
   return context.loaders.readableEntityById.load(reference.id);
 }

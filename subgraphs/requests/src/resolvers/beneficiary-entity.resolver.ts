@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { callerOf, type SubgraphContext } from '@nuage/shared';
+import { callerOf } from '@nuage/platform';
 import { BeneficiaryEntity } from '../entities';
-import type { RequestsLoaders } from '../loaders';
+import type { Context } from '../loaders';
 
 @Resolver(() => BeneficiaryEntity)
 export class BeneficiaryEntityResolver {
@@ -16,4 +16,3 @@ export class BeneficiaryEntityResolver {
     return context.loaders.readableEntityById.load(id);
   }
 }
-type Context = SubgraphContext<RequestsLoaders>;

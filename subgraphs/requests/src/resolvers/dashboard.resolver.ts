@@ -11,7 +11,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { callerOf, countsByStatus, type SubgraphContext } from '@nuage/shared';
+import { callerOf, countsByStatus, type SubgraphContext } from '@nuage/platform';
 import { RequestStatus, ServiceRequest } from '../entities';
 import { visibleRequests } from '../services/access';
 import { IN_PROGRESS } from '../services/request-lifecycle';

@@ -1,20 +1,9 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import {
-  callerOf,
-  CountPayload,
-  markMessagesRead,
-  Message,
-  MessageAudience,
-  MutationPayload,
-  postMessage,
-  succeeded,
-  Role,
-  type SubgraphContext,
-} from '@nuage/shared';
+import { callerOf, CountPayload, MutationPayload, succeeded } from '@nuage/platform';
+import { markMessagesRead, Message, MessageAudience, postMessage } from '@nuage/threads';
+import { Role } from '@nuage/contracts';
 import { requestThread } from '../services/access';
-import type { RequestsLoaders } from '../loaders';
-
-type Context = SubgraphContext<RequestsLoaders>;
+import type { Context } from '../loaders';
 
 const MessagePayload = MutationPayload(Message, 'MessagePayload', 'message', 'message');
 const MessagesReadPayload = CountPayload('MessagesReadPayload', 'messages were marked read');

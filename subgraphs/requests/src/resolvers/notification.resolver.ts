@@ -21,13 +21,10 @@ import {
   MutationPayload,
   PageArgs,
   succeeded,
-  type SubgraphContext,
-} from '@nuage/shared';
+} from '@nuage/platform';
 import { NOTIFICATION_KIND_LABELS, Notification, ServiceRequest } from '../entities';
 import { countNotifications, listNotifications, markAllRead, markRead } from '../services/notifications';
-import type { RequestsLoaders } from '../loaders';
-
-type Context = SubgraphContext<RequestsLoaders>;
+import type { Context } from '../loaders';
 
 const NotificationConnection = Connection(Notification, 'Notification', 'notification');
 const NotificationPayload = MutationPayload(Notification, 'NotificationPayload', 'notification', 'notification');

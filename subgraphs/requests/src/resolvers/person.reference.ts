@@ -1,8 +1,9 @@
-import { callerOf, forbidden, mayReadEntity, Role, type SubgraphContext } from '@nuage/shared';
-import type { RequestsLoaders } from '../loaders';
+import { callerOf, forbidden, mayReadEntity } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
+import type { Context } from '../loaders';
 
 /** Resolves other subgraphs' references to a person: only people the caller may know of. */
-export async function resolvePersonReference(reference: { id: string }, context: SubgraphContext<RequestsLoaders>) {
+export async function resolvePersonReference(reference: { id: string }, context: Context) {
   const caller = callerOf(context);
   const person = await context.loaders.personById.load(reference.id);
   if (!person) return null;

@@ -1,9 +1,7 @@
 import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, type SubgraphContext } from '@nuage/shared';
+import { callerOf } from '@nuage/platform';
 import { BeneficiaryEntity, BrandReference, Person } from '../entities';
-import type { RequestsLoaders } from '../loaders';
-
-type Context = SubgraphContext<RequestsLoaders>;
+import type { Context } from '../loaders';
 
 @Resolver(() => Person)
 export class PersonResolver {

@@ -1,5 +1,4 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '@nuage/shared';
 import {
   BrandReference,
   ProductReference,
@@ -9,9 +8,7 @@ import {
   Team,
   Project,
 } from '../entities';
-import type { RequestsLoaders } from '../loaders';
-
-type Context = SubgraphContext<RequestsLoaders>;
+import type { Context } from '../loaders';
 
 @Resolver(() => RequestSolution)
 export class RequestSolutionResolver {

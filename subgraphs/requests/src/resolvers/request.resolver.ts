@@ -3,19 +3,14 @@ import {
   available,
   callerOf,
   Connection,
-  Document,
   LocalizedText,
-  Message,
-  MessageCount,
   MutationPayload,
   PageArgs,
   pick,
   succeeded,
-  Role,
-  threadDocuments,
-  threadMessages,
-  type SubgraphContext,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { Document, Message, MessageCount, threadDocuments, threadMessages } from '@nuage/threads';
+import { Role } from '@nuage/contracts';
 import {
   BeneficiaryEntity,
   GuidedChoiceReference,
@@ -38,10 +33,8 @@ import {
 } from '../services/requests';
 import { readableRequest } from '../services/access';
 import { REQUEST_LIFECYCLE, RequestAction } from '../services/request-lifecycle';
-import type { RequestsLoaders } from '../loaders';
+import type { Context } from '../loaders';
 import { CreateRequestDraftInput, RequestDraftChanges, RequestFilter } from './request.types';
-
-type Context = SubgraphContext<RequestsLoaders>;
 
 const RequestConnection = Connection(ServiceRequest, 'Request', 'request');
 const RequestPayload = MutationPayload(ServiceRequest, 'RequestPayload', 'request', 'request');

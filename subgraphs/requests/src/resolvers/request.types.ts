@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { DecimalScalar, LocalDate } from '@nuage/shared';
+import { DecimalScalar, LocalDate } from '@nuage/platform';
 import type Decimal from 'decimal.js';
 import { RequestKind, RequestStatus } from '../entities';
 

@@ -12,21 +12,11 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import {
-  callerOf,
-  connectionFromArray,
-  Connection,
-  HISTORY_SUBJECT_LABELS,
-  HistorySubject,
-  LocalizedText,
-  PageArgs,
-  type SubgraphContext,
-} from '@nuage/shared';
+import { callerOf, connectionFromArray, Connection, LocalizedText, PageArgs } from '@nuage/platform';
+import { HISTORY_SUBJECT_LABELS, HistorySubject } from '@nuage/contracts';
 import { IncidentReference, OrderReference, ProposalReference, ServiceRequest } from '../entities';
 import { search, type SearchHitRow } from '../services/search';
-import type { RequestsLoaders } from '../loaders';
-
-type Context = SubgraphContext<RequestsLoaders>;
+import type { Context } from '../loaders';
 
 /** One thing the search found, among what the caller may see. */
 @ObjectType({ description: 'What the global search found: a file or one of its parts, with the file it belongs to.' })

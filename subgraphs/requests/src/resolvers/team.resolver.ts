@@ -13,16 +13,8 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import {
-  callerOf,
-  Connection,
-  MutationPayload,
-  PageArgs,
-  paginate,
-  succeeded,
-  Role,
-  type SubgraphContext,
-} from '@nuage/shared';
+import { callerOf, Connection, MutationPayload, PageArgs, paginate, succeeded } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { BeneficiaryEntity, Person, Project, Team } from '../entities';
 import {
   activateAccount,
@@ -33,10 +25,8 @@ import {
   saveTeam,
   updateEntityProfile,
 } from '../services/people';
-import type { RequestsLoaders } from '../loaders';
+import type { Context } from '../loaders';
 import { visibleProjects } from '../services/access';
-
-type Context = SubgraphContext<RequestsLoaders>;
 
 const EntityPayload = MutationPayload(BeneficiaryEntity, 'BeneficiaryEntityPayload', 'entity', 'beneficiary entity');
 const TeamPayload = MutationPayload(Team, 'TeamPayload', 'team', 'team');

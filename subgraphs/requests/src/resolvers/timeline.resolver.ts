@@ -1,7 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { callerOf, HistoryEntry, type SubgraphContext } from '@nuage/shared';
+import { callerOf } from '@nuage/platform';
+import { HistoryEntry } from '@nuage/history';
 import { ServiceRequest } from '../entities';
-import type { RequestsLoaders } from '../loaders';
+import type { Context } from '../loaders';
 
 /** A file's whole story: its own history and what the other subgraphs recorded of its parts. */
 @Resolver(() => ServiceRequest)
@@ -10,7 +11,7 @@ export class TimelineResolver {
     description:
       "The file's whole timeline, oldest first: the request, its proposals, subscription orders, orders, deliveries, activations, invoices and incidents, each step with who, when, from and to, why and what changed. A supplier sees the request's steps and its own brand's.",
   })
-  timeline(@Root() request: ServiceRequest, @Ctx() context: SubgraphContext<RequestsLoaders>) {
+  timeline(@Root() request: ServiceRequest, @Ctx() context: Context) {
     callerOf(context);
     return context.loaders.timelineByFile.load(request.id);
   }

@@ -1,5 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { forbidden, isBuyer, isMarketWide, notFound, Role, type Identity, type ThreadAccess } from '@nuage/shared';
+import { forbidden, isBuyer, isMarketWide, notFound, type Identity } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
+import type { ThreadAccess } from '@nuage/threads';
 import { type BeneficiaryEntity, type Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
 
 /**

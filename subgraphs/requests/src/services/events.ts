@@ -1,28 +1,24 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { allows, Dec, formatEuros, type DeliveredEvent, type EventHandler } from '@nuage/platform';
 import {
-  allows,
   HistorySubject,
   HISTORY_TOPIC,
-  keepTimelineCopy,
   type HistoryRecorded,
   CONSUMPTION_TOPICS,
-  Dec,
-  formatEuros,
   ORDERING_TOPICS,
   TOPICS,
   type AlertRaised,
-  type DeliveredEvent,
   type RenewalRequested,
   type OrderPlaced,
   type ProposalAccepted,
   type ProposalSubmitted,
   type ServicesOpened,
-  type EventHandler,
   type GuidedChoiceRecorded,
   type ProductChanged,
   type SolicitationOpened,
   type SolutionChanged,
-} from '@nuage/shared';
+} from '@nuage/contracts';
+import { keepTimelineCopy } from '@nuage/history';
 import {
   KnownGuidedChoice,
   KnownOrder,
@@ -39,6 +35,7 @@ import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 import { recordRequestStep } from './history';
 import { entityBuyers, notify, notifyFromHistory } from './notifications';
 import { indexFromHistory } from './search';
+import type { RequestsServices } from '../loaders';
 
 /** Upserts this subgraph's copy of a catalogue row: the latest event wins, in whatever order they come. */
 async function upsert<T extends object>(em: EntityManager, entity: new () => T, id: string, values: Partial<T>) {
@@ -47,8 +44,8 @@ async function upsert<T extends object>(em: EntityManager, entity: new () => T, 
   em.persist(row);
 }
 
-/** What this subgraph learns from the others (see `@nuage/shared` TOPICS). */
-export const REQUESTS_CONSUME: Record<string, EventHandler> = {
+/** What this subgraph learns from the others (see the topics of `@nuage/contracts`). */
+export const REQUESTS_CONSUME: Record<string, EventHandler<RequestsServices>> = {
   [TOPICS.solutionChanged]: (em, { payload }: DeliveredEvent<SolutionChanged>) =>
     upsert(em, KnownSolution, payload.id, { brandId: payload.brandId, name: payload.name, retired: payload.retired }),
   [TOPICS.productChanged]: (em, { payload }: DeliveredEvent<ProductChanged>) =>

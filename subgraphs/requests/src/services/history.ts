@@ -1,7 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HistorySubject, recordHistory, type FieldChange, type Identity } from '@nuage/shared';
+import { HistorySubject } from '@nuage/contracts';
+import { recordHistory, type FieldChange } from '@nuage/history';
+import type { Identity } from '@nuage/platform';
 import { indexRequest } from './search';
 import { REQUEST_STATUS_LABELS, type RequestStatus, type ServiceRequest } from '../entities';
+
+/** Requests keeps every file's whole timeline: its own entries need no publishing. */
+const HISTORY_SOURCE = { name: 'requests', keepsFileTimelines: true };
 
 const labelled = (status: RequestStatus) => ({ status, label: REQUEST_STATUS_LABELS[status] });
 
@@ -24,7 +29,7 @@ export async function recordRequestStep(
   actor: Identity | 'SYSTEM',
   step: { action: string; from?: RequestStatus | null; comment?: string | null; changes?: FieldChange[] },
 ) {
-  const entry = recordHistory(em, 'requests', {
+  const entry = recordHistory(em, HISTORY_SOURCE, {
     subjectType: HistorySubject.REQUEST,
     subjectId: request.id,
     subjectReference: request.fileNumber ?? 'brouillon',

@@ -1,14 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import {
-  BUYER_ROLES,
-  notFound,
-  paginate,
-  Role,
-  type HistoryEntry,
-  type HistorySubject,
-  type Identity,
-  type PageArgs,
-} from '@nuage/shared';
+import { BUYER_ROLES, Role, type HistorySubject } from '@nuage/contracts';
+import { notFound, paginate, type Identity, type PageArgs } from '@nuage/platform';
+import type { HistoryEntry } from '@nuage/history';
 import { NOTIFICATION_KIND_LABELS, Notification, NotificationKind, Person } from '../entities';
 
 /** Who, around a file, a notification goes to. */

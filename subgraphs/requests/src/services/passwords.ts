@@ -1,4 +1,4 @@
-import type { Bilingual } from '@nuage/shared';
+import type { Bilingual } from '@nuage/contracts';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 // scrypt as OWASP recommends it (N=2^17, r=8, p=1): memory-hard, so guessing is costly.

@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { forbidden, invalid, isMarketWide, notFound, Role, type Identity, type Mailer } from '@nuage/shared';
+import { forbidden, invalid, isMarketWide, notFound, type Identity } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
+import type { Mailer } from '@nuage/mail';
 import { BeneficiaryEntity, Person, Team } from '../entities';
 import { isValidSiret } from './siret';
 import { hashPassword, passwordProblem } from './passwords';

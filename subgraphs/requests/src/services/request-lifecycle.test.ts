@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { available, Role, take } from '@nuage/shared';
+import { available, take } from '@nuage/platform';
+import { Role } from '@nuage/contracts';
 import { RequestStatus } from '../entities/request';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 

@@ -1,4 +1,5 @@
-import { BUYER_ROLES, defineLifecycle, registerActions, Role } from '@nuage/shared';
+import { BUYER_ROLES, Role } from '@nuage/contracts';
+import { defineLifecycle, registerActions } from '@nuage/platform';
 import { REQUEST_STATUS_LABELS, RequestStatus } from '../entities/request';
 
 const { DRAFT, SENT, AWAITING_PROVIDER, PROPOSALS_RECEIVED, ORDERED, CLOSED, CANCELLED } = RequestStatus;

@@ -1,8 +1,6 @@
 import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
   sql,
-  attachDocuments,
-  changesBetween,
   Dec,
   startOfParisDay,
   forbidden,
@@ -10,14 +8,14 @@ import {
   notFound,
   paginate,
   publish,
-  Role,
   take,
   todayInParis,
-  TOPICS,
   type Identity,
   type PageArgs,
-  type RequestSubmitted,
-} from '@nuage/shared';
+} from '@nuage/platform';
+import { attachDocuments } from '@nuage/threads';
+import { changesBetween } from '@nuage/history';
+import { Role, TOPICS, type RequestSubmitted } from '@nuage/contracts';
 import {
   BeneficiaryEntity,
   KnownGuidedChoice,

@@ -1,14 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  sql,
-  HistorySubject,
-  invalid,
-  isMarketWide,
-  Role,
-  type HistoryEntry,
-  type HistoryRecorded,
-  type Identity,
-} from '@nuage/shared';
+import { sql, invalid, isMarketWide, type Identity } from '@nuage/platform';
+import { HistorySubject, Role, type HistoryRecorded } from '@nuage/contracts';
+import type { HistoryEntry } from '@nuage/history';
 import type { ServiceRequest } from '../entities';
 
 /**

@@ -1,0 +1,195 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import {
+  DefaultLogger,
+  OptionalProps,
+  type LogContext,
+  type LoggerOptions,
+  type MigrationObject,
+} from '@mikro-orm/core';
+import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Field, ID, ObjectType } from 'type-graphql';
+
+/** The logger label of statements run in the background, outside any request (not counted). */
+export const BACKGROUND_LABEL = 'background';
+/** The logger context of work no caller's request pays for (event delivery, account checks). */
+export const BACKGROUND = { label: BACKGROUND_LABEL };
+
+/**
+ * What every table row has: a UUID chosen by the application (so an entity has its id before it is
+ * flushed, e.g. to put it in an event) and creation/update times.
+ */
+// Decorated so that type-graphql lets subclasses inherit its fields; never emitted on its own.
+@ObjectType()
+export abstract class BaseEntity<Optional extends string = never> {
+  /** Filled in by default: `em.create` need not be given them (nor a subclass's `Optional` ones). */
+  [OptionalProps]?: 'id' | 'createdAt' | 'updatedAt' | Optional;
+
+  @Field(() => ID, { description: 'Stable identifier.' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => Date, { description: 'When it was created.' })
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { description: 'When it last changed.' })
+  @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}
+
+/**
+ * A UUID derived from a natural key (e.g. a brand's name): seed data gets the same id on every
+ * machine, so subgraphs can refer to seeded rows of another subgraph without reading its tables.
+ */
+export function stableId(kind: string, key: string): string {
+  const hex = createHash('sha1').update(`nuage-public:${kind}:${key}`).digest('hex');
+  const variant = ((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
+
+export interface DatabaseOptions {
+  /** The subgraph's name; its database is `<prefix>_<name>` on the server. */
+  service: string;
+  /** A PostgreSQL server URL (`postgres://user:pass@host:port/anything`); the path is ignored. */
+  serverUrl: string;
+  /** Prefix of database names, so tests and the product can share a server (`nuage` by default). */
+  databasePrefix?: string;
+  entities: Options['entities'];
+  migrations: MigrationObject[];
+  /** Directory new migrations are written to (only used by the migration generator). */
+  migrationsPath?: string;
+  /** Where the ORM's own messages (migrations applied…) go. */
+  logger?: { info: (message: string) => void };
+}
+
+/** The database a subgraph owns: one database per subgraph on the same server, so no subgraph reads another's tables. */
+export const databaseName = (options: Pick<DatabaseOptions, 'service' | 'databasePrefix'>) =>
+  `${options.databasePrefix ?? 'nuage'}_${options.service}`;
+
+/**
+ * The ORM's logger, which also counts the SQL statements sent: tests and benchmarks read the count
+ * (`sqlStatementCount`) to prove that a list costs a constant number of statements.
+ */
+export class CountingLogger extends DefaultLogger {
+  statements = 0;
+
+  override logQuery(context: { query: string } & LogContext): void {
+    // Background work (event delivery) is not what a request costs.
+    if (context.label !== BACKGROUND_LABEL) this.statements += 1;
+    super.logQuery(context);
+  }
+}
+
+/** How many SQL statements this ORM has sent since it opened. */
+export const sqlStatementCount = (orm: MikroORM) => (orm.config.getLogger() as CountingLogger).statements;
+
+const POOL_SIZE = 10;
+/**
+ * Bounds on the pool, so that a burst of callers or a stuck statement fails one request instead of
+ * freezing the service: a caller waits at most 5 s for a connection (then SERVICE_UNAVAILABLE), a
+ * statement runs at most 30 s, and a transaction left idle is ended by PostgreSQL after 60 s.
+ */
+export const POOL_LIMITS = {
+  connectionTimeoutMillis: 5_000,
+  statement_timeout: 30_000,
+  idle_in_transaction_session_timeout: 60_000,
+};
+
+/**
+ * Runs one SQL statement on the entity manager's connection: inside its transaction when it has
+ * one (a statement sent outside would wait for a second connection of the pool while holding the
+ * first, and a burst of callers would exhaust the pool for good), labelled as the caller's work.
+ */
+export function sql<T = Record<string, unknown>[]>(
+  em: EntityManager,
+  query: string,
+  params: unknown[] = [],
+  method: 'all' | 'run' = 'all',
+): Promise<T> {
+  return em
+    .getConnection()
+    .execute(query, params, method, em.getTransactionContext(), em.getLoggerContext()) as Promise<T>;
+}
+
+export function ormConfig(options: DatabaseOptions): Options {
+  const url = new URL(options.serverUrl);
+  url.pathname = `/${databaseName(options)}`;
+  return {
+    clientUrl: url.toString(),
+    entities: [BaseEntity, ...(options.entities as never[])],
+    extensions: [Migrator],
+    // Created beforehand by ensureDatabases, which copes with concurrent creation.
+    ensureDatabase: false,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: POOL_SIZE },
+    driverOptions: POOL_LIMITS,
+    loggerFactory: (loggerOptions: LoggerOptions) => new CountingLogger(loggerOptions),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the colour codes MikroORM writes
+    logger: (message: string) => options.logger?.info(message.replace(/\x1b\[[0-9;]*m/g, '')),
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      migrationsList: options.migrations,
+      path: options.migrationsPath,
+      snapshot: false,
+      transactional: true,
+      allOrNothing: true,
+      emit: 'ts',
+    },
+  };
+}
+
+/** Opens the subgraph's database, creating it if needed, and applies the committed migrations. */
+export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
+  await ensureDatabases(options.serverUrl, [databaseName(options)]);
+  const orm = await MikroORM.init(ormConfig(options));
+  await orm.migrator.up();
+  return orm;
+}
+
+/** Whether the database answers within a second: an exhausted pool or a stuck server makes `/ready` fail, not hang. */
+export async function databaseIsReady(em: EntityManager, withinMs = 1_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(resolve, withinMs, false)));
+  try {
+    return await Promise.race([sql(em, 'select 1').then(() => true), late]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** CREATE DATABASE, retried while another session copies the template (PostgreSQL error 55006). */
+async function createDatabase(client: import('pg').Client, name: string, attempts = 20): Promise<void> {
+  try {
+    await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === '42P04') return; // created meanwhile by someone else
+    if (code !== '55006' || attempts <= 1) throw error;
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+    await createDatabase(client, name, attempts - 1);
+  }
+}
+
+/**
+ * Creates the databases that are missing. Services starting together may race: PostgreSQL refuses
+ * concurrent CREATE DATABASE from one template, so creation is retried (see createDatabase).
+ */
+export async function ensureDatabases(serverUrl: string, names: string[]): Promise<void> {
+  const { default: pg } = await import('pg');
+  const url = new URL(serverUrl);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    for (const name of names) {
+      const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+      if (!rowCount) await createDatabase(client, name);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,156 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { MapperKind, mapSchema, printSchemaWithDirectives } from '@graphql-tools/utils';
+import gql from 'graphql-tag';
+import { isNonNullType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  buildSchema,
+  createResolversMap,
+  Directive,
+  Field,
+  ID,
+  ObjectType,
+  type BuildSchemaOptions,
+} from 'type-graphql';
+import { DomainError, domainErrorOfDatabase, forbidden, unauthenticated, UserError } from './errors';
+import { ErrorCode, type Role, ROLE_LABELS } from '@nuage/contracts';
+import type { SubgraphContext } from './context';
+import { checkInputsOnEntry, describeInputLimits } from './input-checks';
+import { assertStillWanted } from './request-scope';
+
+/** Federation 2 directives the subgraphs may use. */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@tag"])`;
+
+/** Reference resolvers by type name: how a subgraph finds an entity from its `@key`. */
+export type ReferenceResolvers = Record<
+  string,
+  // biome-ignore lint/suspicious/noExplicitAny: each subgraph types its own keys and loaders, and parameter types do not widen to unknown
+  { __resolveReference: (reference: any, context: SubgraphContext<any, any>) => unknown }
+>;
+
+/**
+ * type-graphql's `@Authorized(...roles)`: no identity is UNAUTHENTICATED; a role not listed is
+ * FORBIDDEN. Finer rules (own entity, own brand) live in each subgraph's services.
+ */
+// An arrow function: type-graphql takes a function with a prototype for an auth-checker class.
+const authChecker = ({ context }: { context: SubgraphContext }, roles: string[]): boolean => {
+  if (!context.identity) throw unauthenticated();
+  if (roles.length > 0 && !roles.includes(context.identity.role)) {
+    const allowed = roles.map((role) => ROLE_LABELS[role as Role]);
+    const yours = ROLE_LABELS[context.identity.role];
+    throw forbidden({
+      fr: `Réservé aux rôles : ${allowed.map((r) => r.fr).join(', ')} ; votre rôle : ${yours.fr}.`,
+      en: `Reserved to: ${allowed.map((r) => r.en).join(', ')}; your role: ${yours.en}.`,
+    });
+  }
+  return true;
+};
+
+/** Builds a federated subgraph schema from type-graphql resolvers, with its reference resolvers. */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck' | 'authChecker'>,
+  references: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, authChecker, skipCheck: true, validate: false });
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  checkInputsOnEntry(schema, resolvers);
+  refusalsInPayloads(schema, resolvers);
+  stopWhenAbandoned(schema, resolvers);
+  for (const [typeName, reference] of Object.entries(references)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as never;
+  }
+  return buildSubgraphSchema([
+    {
+      typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(withInputLimitsDescribed(withNullableRoots(schema)))}`,
+      resolvers,
+    },
+  ]);
+}
+
+/**
+ * Every root field of a query is nullable: a refusal, or a subgraph that cannot answer, nulls that
+ * field alone (with its error and path), and the rest of the answer survives.
+ */
+const withNullableRoots = (schema: GraphQLSchema) =>
+  mapSchema(schema, {
+    [MapperKind.QUERY_ROOT_FIELD]: (field) => ({
+      ...field,
+      type: isNonNullType(field.type) ? field.type.ofType : field.type,
+    }),
+  });
+
+/**
+ * A field is resolved only while its caller still waits for the answer: a query abandoned by its
+ * client (the gateway closes its call) stops at the next field instead of running to the end.
+ */
+function stopWhenAbandoned(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>) {
+  for (const type of Object.values(schema.getTypeMap())) {
+    const fields = isObjectType(type) ? (resolvers[type.name] as Record<string, unknown> | undefined) : undefined;
+    for (const [field, resolve] of Object.entries(fields ?? {})) {
+      if (typeof resolve !== 'function') continue;
+      fields![field] = (...args: unknown[]) => {
+        assertStillWanted();
+        return (resolve as (...a: unknown[]) => unknown)(...args);
+      };
+    }
+  }
+}
+
+/** Each input's description states its limits, from the tables the entry check uses. */
+const withInputLimitsDescribed = (schema: GraphQLSchema) =>
+  mapSchema(schema, {
+    [MapperKind.INPUT_OBJECT_FIELD]: (field, fieldName) => describeInputLimits(fieldName, field),
+    [MapperKind.COMPOSITE_FIELD]: (field) =>
+      field.args
+        ? {
+            ...field,
+            args: Object.fromEntries(
+              Object.entries(field.args).map(([name, argument]) => [name, describeInputLimits(name, argument)]),
+            ),
+          }
+        : field,
+  });
+
+/**
+ * The one rule for refusals of mutations: a domain refusal (FORBIDDEN included) is reported in the
+ * payload's `errors`, never as a top-level error; only a missing identity is (UNAUTHENTICATED).
+ */
+function refusalsInPayloads(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>) {
+  const mutation = schema.getMutationType();
+  const mutationResolvers = resolvers[mutation?.name ?? ''] as
+    | Record<string, GraphQLFieldResolver<unknown, unknown>>
+    | undefined;
+  if (!mutation || !mutationResolvers) return;
+  for (const name of Object.keys(mutation.getFields())) {
+    const resolve = mutationResolvers[name];
+    if (typeof resolve !== 'function') continue;
+    mutationResolvers[name] = async (source, args, context, info) => {
+      try {
+        return await resolve(source, args, context, info);
+      } catch (thrown) {
+        const error = domainErrorOfDatabase(thrown) ?? thrown;
+        if (error instanceof DomainError && error.code !== ErrorCode.UNAUTHENTICATED)
+          return { errors: [UserError.from(error)] };
+        throw error;
+      }
+    };
+  }
+}
+
+/**
+ * A type another subgraph owns, known here by its key only (`id`). With `resolvable: true` this
+ * subgraph can also be asked for it through `_entities`, to add fields of its own to it.
+ */
+export function EntityReference(typeName: string, { resolvable = false } = {}) {
+  @Directive(resolvable ? '@key(fields: "id")' : '@key(fields: "id", resolvable: false)')
+  @ObjectType(typeName)
+  class Reference {
+    @Field(() => ID)
+    id!: string;
+
+    static of<T extends Reference>(this: new () => T, id: string): T {
+      return Object.assign(new this(), { id });
+    }
+  }
+  return Reference;
+}

@@ -1,0 +1,80 @@
+import type { FileStore } from '@nuage/files';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
+import { loaderById, loaderByParent, type Identity, type SubgraphContext } from '@nuage/platform';
+import { visibleProposals } from './services/proposals';
+import { visibleOrders } from './services/orders';
+import {
+  OrderIncident,
+  DelayRequest,
+  DeliveryLine,
+  Invoice,
+  Order,
+  OrderLine,
+  Proposal,
+  ProposalDocument,
+  ProposalLine,
+  SubscriptionOrder,
+} from './entities';
+
+/** Per-request batching: a page of proposals or orders costs one statement per level. */
+export function createLoaders(em: EntityManager, identity: Identity | null) {
+  return {
+    /** A request's proposals the caller may read, latest first. */
+    proposalsByRequest: loaderByParent(
+      em,
+      Proposal,
+      'requestId',
+      { createdAt: 'desc', id: 'desc' },
+      identity ? visibleProposals(identity) : { id: null },
+    ),
+    proposalById: loaderById(em, Proposal),
+    /** Proposals by id that this reader may read (null otherwise): other subgraphs' references, batched. */
+    readableProposalById: loaderById(em, Proposal, () => (identity ? visibleProposals(identity) : { id: null })),
+    orderById: loaderById(em, Order),
+    /** The orders of each (entity, project) the reader may see, latest first: "Commandes liées" of a page of orders in one statement. */
+    ordersByProject: new DataLoader<string, Order[]>(async (keys) => {
+      const pairs = keys.map((key) => JSON.parse(key) as [string, string]);
+      const orders = await em.find(
+        Order,
+        {
+          $and: [
+            identity ? visibleOrders(identity) : { id: null },
+            { $or: pairs.map(([entityId, projectName]) => ({ entityId, projectName })) },
+          ],
+        },
+        { orderBy: { placedAt: 'desc', id: 'desc' } },
+      );
+      return pairs.map(([entityId, projectName]) =>
+        orders.filter((o) => o.entityId === entityId && o.projectName === projectName),
+      );
+    }),
+    /** Orders by id that this reader may see (null otherwise): other subgraphs' references, batched. */
+    readableOrderById: loaderById(em, Order, () => (identity ? visibleOrders(identity) : { id: null })),
+    /** Order lines by id, of orders this reader may see (null otherwise): other subgraphs' references, batched. */
+    readableOrderLineById: loaderById(em, OrderLine, () =>
+      identity ? { order: visibleOrders(identity) } : { id: null },
+    ),
+    linesByProposal: loaderByParent(em, ProposalLine, 'proposal', { position: 'asc', id: 'asc' }),
+    documentsByProposal: loaderByParent(em, ProposalDocument, 'proposal', { createdAt: 'asc', kind: 'asc' }),
+    linesByOrder: loaderByParent(em, OrderLine, 'order', { position: 'asc', id: 'asc' }),
+    delaysByOrder: loaderByParent(em, DelayRequest, 'order', { createdAt: 'desc', id: 'desc' }),
+    invoicesByOrder: loaderByParent(em, Invoice, 'order', { periodStart: 'asc', id: 'asc' }),
+    linesByDelivery: loaderByParent(em, DeliveryLine, 'delivery', { id: 'asc' }),
+    openIncidentsByOrder: new DataLoader<string, number>(async (ids) => {
+      const rows = await em.find(OrderIncident, { orderId: { $in: [...ids] }, open: true });
+      return ids.map((id) => rows.filter((r) => r.orderId === id).length);
+    }),
+    subscriptionByProposal: new DataLoader<string, SubscriptionOrder | null>(async (ids) => {
+      const rows = await em.find(SubscriptionOrder, { proposal: { $in: [...ids] } });
+      return ids.map((id) => rows.find((r) => r.proposal.id === id) ?? null);
+    }),
+  };
+}
+export type OrderingLoaders = ReturnType<typeof createLoaders>;
+
+/** The opt-in services this subgraph uses (see `services` in its definition). */
+export type OrderingServices = { files: FileStore };
+
+/** What this subgraph's resolvers receive: the platform's context with these loaders and its services. */
+export type Context = SubgraphContext<OrderingLoaders, OrderingServices>;
