@@ -2,7 +2,8 @@ import type { EntityManager, EntityName, FilterQuery, FindOneOptions, FindOption
 import { LockMode } from '@mikro-orm/postgresql';
 import { type Bilingual, BUYER_ROLES, ROLE_LABELS, Role } from '@nuage/contracts';
 import { createParameterDecorator } from 'type-graphql';
-import { forbidden, notFound, unauthenticated } from './errors';
+import { callerOf } from './context';
+import { forbidden, notFound } from './errors';
 import type { Identity } from './identity';
 
 /**
@@ -35,11 +36,7 @@ export function assertMayReadEntity(caller: Identity, entityId: string): void {
  * The resolver's parameter that is its caller: the identity the gateway signed, or
  * UNAUTHENTICATED before the resolver runs.
  */
-export const Caller = () =>
-  createParameterDecorator<{ identity: Identity | null }>(({ context }) => {
-    if (!context.identity) throw unauthenticated();
-    return context.identity;
-  });
+export const Caller = () => createParameterDecorator<{ identity: Identity | null }>(({ context }) => callerOf(context));
 
 /** FORBIDDEN unless the caller has one of these roles; the refusal names them and the caller's own. */
 export function assertRole(caller: Identity, roles: readonly Role[]): void {
@@ -73,12 +70,13 @@ export function partiesScope(caller: Identity): { brandId?: string | null; entit
 /** A scope that matches nothing (no caller). */
 export const NOTHING = { id: null } as const;
 
-export interface GetOptions<T extends object> {
+export interface GetOptions {
   /** The input field that named it, for the NOT_FOUND error. */
   field?: string;
   /** Locked for the change to come (in the caller's transaction). */
   lock?: boolean;
-  populate?: FindOneOptions<T>['populate'];
+  /** Relations to load with it, by name. */
+  populate?: readonly string[];
 }
 
 /**
@@ -106,7 +104,7 @@ export class ScopedRepository<T extends object> {
   }
 
   /** The one with this id, or NOT_FOUND (whether it exists elsewhere is not disclosed). */
-  async get(id: string, { field = 'id', lock = false, populate }: GetOptions<T> = {}): Promise<T> {
+  async get(id: string, { field = 'id', lock = false, populate }: GetOptions = {}): Promise<T> {
     const found = await this.em.findOne(this.entity, this.scoped({ id } as FilterQuery<T>), {
       ...(lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}),
       ...(populate ? { populate } : {}),

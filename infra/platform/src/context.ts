@@ -16,7 +16,7 @@ export type SubgraphContext<Loaders = unknown, Services extends object = object>
   loaders: Loaders;
 };
 
-/** The caller, or UNAUTHENTICATED. */
+/** The caller, or UNAUTHENTICATED: what `@Caller()` gives a resolver, for the code that has no decorators (federation references). */
 export function callerOf(context: { identity: Identity | null }): Identity {
   if (!context.identity) throw unauthenticated();
   return context.identity;

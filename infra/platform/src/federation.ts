@@ -12,8 +12,8 @@ import {
   ObjectType,
   type BuildSchemaOptions,
 } from 'type-graphql';
-import { DomainError, domainErrorOfDatabase, forbidden, unauthenticated, UserError } from './errors';
-import { ErrorCode, type Role, ROLE_LABELS } from '@nuage/contracts';
+import { DomainError, domainErrorOfDatabase, UserError } from './errors';
+import { ErrorCode } from '@nuage/contracts';
 import type { SubgraphContext } from './context';
 import { checkInputsOnEntry, describeInputLimits } from './input-checks';
 import { assertStillWanted } from './request-scope';
@@ -28,30 +28,13 @@ export type ReferenceResolvers = Record<
   { __resolveReference: (reference: any, context: SubgraphContext<any, any>) => unknown }
 >;
 
-/**
- * type-graphql's `@Authorized(...roles)`: no identity is UNAUTHENTICATED; a role not listed is
- * FORBIDDEN. Finer rules (own entity, own brand) live in each subgraph's services.
- */
-// An arrow function: type-graphql takes a function with a prototype for an auth-checker class.
-const authChecker = ({ context }: { context: SubgraphContext }, roles: string[]): boolean => {
-  if (!context.identity) throw unauthenticated();
-  if (roles.length > 0 && !roles.includes(context.identity.role)) {
-    const allowed = roles.map((role) => ROLE_LABELS[role as Role]);
-    const yours = ROLE_LABELS[context.identity.role];
-    throw forbidden({
-      fr: `Réservé aux rôles : ${allowed.map((r) => r.fr).join(', ')} ; votre rôle : ${yours.fr}.`,
-      en: `Reserved to: ${allowed.map((r) => r.en).join(', ')}; your role: ${yours.en}.`,
-    });
-  }
-  return true;
-};
-
 /** Builds a federated subgraph schema from type-graphql resolvers, with its reference resolvers. */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck' | 'authChecker'>,
   references: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, authChecker, skipCheck: true, validate: false });
+  // Access is checked by `@Caller()` and the services, not by type-graphql's `@Authorized`.
+  const schema = await buildSchema({ ...options, skipCheck: true, validate: false });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   checkInputsOnEntry(schema, resolvers);
   refusalsInPayloads(schema, resolvers);

@@ -49,8 +49,10 @@ export async function startTestStack(
   const databasePrefix = options.databasePrefix ?? `s${randomBytes(5).toString('hex')}`;
   const urls: Partial<Record<SubgraphName, string>> = {};
   const unreachable = new Set<string>();
+  // Every subgraph is a peer from the start: one not listening yet (or made unreachable) fails its
+  // deliveries, which wait for their retry, instead of being left out of them.
   const peers = () =>
-    Object.entries(urls).map(([name, url]) => ({ name, url: unreachable.has(name) ? 'http://127.0.0.1:9' : url! }));
+    SUBGRAPHS.map((name) => ({ name, url: urls[name] && !unreachable.has(name) ? urls[name] : 'http://127.0.0.1:9' }));
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   for (const name of SUBGRAPHS) {
     const running = await startSubgraph(await loadDefinition(name), {

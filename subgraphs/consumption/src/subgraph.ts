@@ -10,14 +10,17 @@ import {
   UsageLine,
   UsageMonth,
 } from './entities';
-import { BeneficiaryEntityConsumptionResolver } from './resolvers/beneficiary-entity.resolver';
+// The resolvers' import order is the schema's field order (kept as it was).
+import { UsageResolver } from './resolvers/usage.resolver';
+import { ConsumptionAlertResolver } from './resolvers/consumption-alert.resolver';
+import { SpendResolver } from './resolvers/spend.resolver';
 import { resolveBeneficiaryEntityReference } from './resolvers/beneficiary-entity.reference';
 import {
   OrderConsumptionResolver,
   OrderLineConsumptionResolver,
   RequestConsumptionResolver,
-  UsageResolver,
 } from './resolvers/consumption.resolver';
+import { BeneficiaryEntityConsumptionResolver } from './resolvers/beneficiary-entity.resolver';
 import { CONSUMPTION_CONSUME } from './services/events';
 import { createLoaders, type ConsumptionLoaders } from './loaders';
 import { migrations } from './migrations';
@@ -28,6 +31,8 @@ export const consumption: SubgraphDefinition<ConsumptionLoaders> = {
   resolvers: [
     BeneficiaryEntityConsumptionResolver,
     UsageResolver,
+    ConsumptionAlertResolver,
+    SpendResolver,
     OrderLineConsumptionResolver,
     OrderConsumptionResolver,
     RequestConsumptionResolver,

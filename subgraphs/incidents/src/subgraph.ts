@@ -2,7 +2,8 @@ import { fileStoreOf } from '@nuage/files';
 import { callerOf, type SubgraphDefinition } from '@nuage/platform';
 import { DocumentFields, MessageFields, THREAD_ENTITIES, threadRoutes, deleteUnattachedUploads } from '@nuage/threads';
 import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
-import { incidentThread, readableIncident } from './services/incidents';
+import { incidentThread } from './services/incidents';
+import { incidentsFor } from './services/access';
 import { Incident, IncidentType, KnownOrder, OrderReference } from './entities';
 import { IncidentTypeLabels, IncidentTypeResolver } from './resolvers/incident-type.resolver';
 import { IncidentResolver, OrderIncidentsResolver } from './resolvers/incident.resolver';
@@ -29,7 +30,7 @@ export const incidents: SubgraphDefinition<IncidentsLoaders, IncidentsServices> 
     Order: { __resolveReference: (reference: { id: string }) => OrderReference.of(reference.id) },
     Incident: {
       __resolveReference: (reference: { id: string }, context) =>
-        readableIncident(context.em, callerOf(context), reference.id).catch(() => null),
+        incidentsFor(context.em, callerOf(context)).findOne({ id: reference.id }),
     },
   },
   entities: [IncidentType, Incident, KnownOrder, ...THREAD_ENTITIES, HistoryEntry],

@@ -2,8 +2,7 @@ import type { FileStore } from '@nuage/files';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderById, loaderByParent, type Identity, type SubgraphContext } from '@nuage/platform';
-import { visibleProposals } from './services/proposals';
-import { visibleOrders } from './services/orders';
+import { orderScope, proposalScope } from './services/access';
 import {
   OrderIncident,
   DelayRequest,
@@ -26,11 +25,11 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
       Proposal,
       'requestId',
       { createdAt: 'desc', id: 'desc' },
-      identity ? visibleProposals(identity) : { id: null },
+      proposalScope(identity),
     ),
     proposalById: loaderById(em, Proposal),
     /** Proposals by id that this reader may read (null otherwise): other subgraphs' references, batched. */
-    readableProposalById: loaderById(em, Proposal, () => (identity ? visibleProposals(identity) : { id: null })),
+    readableProposalById: loaderById(em, Proposal, () => proposalScope(identity)),
     orderById: loaderById(em, Order),
     /** The orders of each (entity, project) the reader may see, latest first: "Commandes liées" of a page of orders in one statement. */
     ordersByProject: new DataLoader<string, Order[]>(async (keys) => {
@@ -38,10 +37,7 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
       const orders = await em.find(
         Order,
         {
-          $and: [
-            identity ? visibleOrders(identity) : { id: null },
-            { $or: pairs.map(([entityId, projectName]) => ({ entityId, projectName })) },
-          ],
+          $and: [orderScope(identity), { $or: pairs.map(([entityId, projectName]) => ({ entityId, projectName })) }],
         },
         { orderBy: { placedAt: 'desc', id: 'desc' } },
       );
@@ -50,11 +46,9 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
       );
     }),
     /** Orders by id that this reader may see (null otherwise): other subgraphs' references, batched. */
-    readableOrderById: loaderById(em, Order, () => (identity ? visibleOrders(identity) : { id: null })),
+    readableOrderById: loaderById(em, Order, () => orderScope(identity)),
     /** Order lines by id, of orders this reader may see (null otherwise): other subgraphs' references, batched. */
-    readableOrderLineById: loaderById(em, OrderLine, () =>
-      identity ? { order: visibleOrders(identity) } : { id: null },
-    ),
+    readableOrderLineById: loaderById(em, OrderLine, () => ({ order: orderScope(identity) })),
     linesByProposal: loaderByParent(em, ProposalLine, 'proposal', { position: 'asc', id: 'asc' }),
     documentsByProposal: loaderByParent(em, ProposalDocument, 'proposal', { createdAt: 'asc', kind: 'asc' }),
     linesByOrder: loaderByParent(em, OrderLine, 'order', { position: 'asc', id: 'asc' }),

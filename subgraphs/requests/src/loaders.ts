@@ -3,7 +3,7 @@ import type { Mailer } from '@nuage/mail';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { HistoryEntry } from '@nuage/history';
-import { loaderById, loaderByParent, type Identity, type SubgraphContext } from '@nuage/platform';
+import { loaderById, loaderByParent, type Identity, type SubgraphContext, NOTHING } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
 import { threadLoaders } from '@nuage/threads';
 import { BeneficiaryEntity, Person, Project, RequestItem, RequestSolution, ServiceRequest, Team } from './entities';
@@ -12,14 +12,10 @@ import { readableEntities, visibleRequests } from './services/access';
 export function createLoaders(em: EntityManager, identity: Identity | null) {
   return {
     /** Requests by id that this reader may read (null otherwise): other subgraphs' references, batched. */
-    readableRequestById: loaderById(em, ServiceRequest, () =>
-      identity ? visibleRequests(em, identity) : { id: null },
-    ),
+    readableRequestById: loaderById(em, ServiceRequest, () => (identity ? visibleRequests(em, identity) : NOTHING)),
     entityById: loaderById(em, BeneficiaryEntity),
     /** Entities by id whose profile this reader may read (null otherwise): see `readableEntities`. */
-    readableEntityById: loaderById(em, BeneficiaryEntity, () =>
-      identity ? readableEntities(em, identity) : { id: null },
-    ),
+    readableEntityById: loaderById(em, BeneficiaryEntity, () => (identity ? readableEntities(em, identity) : NOTHING)),
     personById: loaderById(em, Person),
     projectById: loaderById(em, Project),
     teamById: loaderById(em, Team),

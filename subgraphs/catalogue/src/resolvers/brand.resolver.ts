@@ -1,27 +1,14 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import {
-  callerOf,
   Connection,
   NESTED_LIST_CAP,
   LocalDate,
   MutationPayload,
   PageArgs,
   succeeded,
+  Caller,
+  type Identity,
 } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
 import { Brand, Solution } from '../entities';
 import { findBrands } from '../services/brands';
 import { updateBrand } from '../services/catalogue-changes';
@@ -87,7 +74,6 @@ class BrandFilter {
 
 @Resolver(() => Brand)
 export class BrandResolver {
-  @Authorized()
   @Query(() => BrandConnection, { description: 'The brands of the market, in name order.' })
   brands(
     @Arg('filter', () => BrandFilter, {
@@ -97,13 +83,17 @@ export class BrandResolver {
     filter: BrandFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em }: Context,
+    @Caller() _signedIn: Identity,
   ) {
     return findBrands(em, { ...filter }, page);
   }
 
-  @Authorized()
   @Query(() => Brand, { nullable: true, description: 'One brand by id.' })
-  brand(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { loaders }: Context) {
+  brand(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() { loaders }: Context,
+    @Caller() _signedIn: Identity,
+  ) {
     return loaders.brandById.load(id);
   }
 
@@ -123,15 +113,15 @@ export class BrandResolver {
     return (includeRetired ? solutions : solutions.filter((s) => s.retiredAt === null)).slice(0, NESTED_LIST_CAP);
   }
 
-  @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => BrandPayload, {
     description: "Corrects a brand's facts (market holder); the change is dated and kept.",
   })
   updateBrand(
     @Arg('input', () => UpdateBrandInput, { description: 'What to do; see the input type.' }) input: UpdateBrandInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { id, reason, ...changes } = input;
-    return updateBrand(context.em, callerOf(context), id, changes, reason).then(succeeded);
+    return updateBrand(context.em, caller, id, changes, reason).then(succeeded);
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { Connection, PageArgs, type SubgraphContext } from '@nuage/platform';
+import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Connection, PageArgs, type SubgraphContext, Caller, type Identity } from '@nuage/platform';
 import { CatalogueChange } from '../entities';
 import { listChanges } from '../services/catalogue-changes';
 
@@ -7,7 +7,6 @@ const CatalogueChangeConnection = Connection(CatalogueChange, 'CatalogueChange',
 
 @Resolver(() => CatalogueChange)
 export class CatalogueChangeResolver {
-  @Authorized()
   @Query(() => CatalogueChangeConnection, {
     description: "The market holder's dated changes to the catalogue, latest first.",
   })
@@ -19,6 +18,7 @@ export class CatalogueChangeResolver {
     subjectId: string | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em }: SubgraphContext,
+    @Caller() _signedIn: Identity,
   ) {
     return listChanges(em, subjectId, page);
   }

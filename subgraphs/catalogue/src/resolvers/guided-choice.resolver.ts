@@ -1,6 +1,13 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, connectionFromArray, MutationPayload, PageArgs, succeeded } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  Connection,
+  connectionFromArray,
+  MutationPayload,
+  PageArgs,
+  succeeded,
+  Caller,
+  type Identity,
+} from '@nuage/platform';
 import { Brand, GuidedChoice, Market, Solution } from '../entities';
 import { evaluateAnswers, findGuidedChoice, listGuidedChoices, recordGuidedChoice } from '../services/guided-choice';
 import type { EvaluationResult } from '../services/evaluation';
@@ -28,7 +35,6 @@ export const reportPath = (id: string) => `/downloads/catalogue/guided-choices/$
 
 @Resolver(() => GuidedChoiceEvaluation)
 export class GuidedChoiceEvaluationResolver {
-  @Authorized()
   @Query(() => GuidedChoiceEvaluation, {
     description:
       'Evaluates answers to the guided-choice questionnaire without keeping them: matching pairs ranked by desired options met, and the excluded ones with their first failing reason.',
@@ -36,6 +42,7 @@ export class GuidedChoiceEvaluationResolver {
   evaluateGuidedChoice(
     @Arg('input', () => GuidedChoiceInput, { description: 'What to do; see the input type.' }) input: GuidedChoiceInput,
     @Ctx() { em }: Context,
+    @Caller() _signedIn: Identity,
   ) {
     return evaluateAnswers(em, input.answers, input.asOf);
   }
@@ -86,7 +93,6 @@ export const GuidedChoiceExclusionFields = PairFields(GuidedChoiceExclusion);
 
 @Resolver(() => GuidedChoice)
 export class GuidedChoiceResolver {
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => RecordGuidedChoicePayload, {
     description:
       "Evaluates the buyer's answers and keeps them with the results for a project, so a request can attach them and the PAAC report can be printed.",
@@ -95,26 +101,29 @@ export class GuidedChoiceResolver {
     @Arg('input', () => RecordGuidedChoiceInput, { description: 'What to do; see the input type.' })
     input: RecordGuidedChoiceInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return recordGuidedChoice(context.em, callerOf(context), input).then(succeeded);
+    return recordGuidedChoice(context.em, caller, input).then(succeeded);
   }
 
-  @Authorized()
   @Query(() => GuidedChoice, {
     nullable: true,
     description:
       'A recorded guided choice: its entity, market-wide staff and the suppliers it retained may read it (null with a NOT_FOUND error otherwise).',
   })
-  guidedChoice(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
-    return findGuidedChoice(context.em, callerOf(context), id);
+  guidedChoice(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+    @Caller() caller: Identity,
+  ) {
+    return findGuidedChoice(context.em, caller, id);
   }
 
-  @Authorized()
   @Query(() => GuidedChoiceConnection, {
     description: 'The recorded guided choices the caller may read, latest first.',
   })
-  guidedChoices(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
-    return listGuidedChoices(context.em, callerOf(context), page);
+  guidedChoices(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context, @Caller() caller: Identity) {
+    return listGuidedChoices(context.em, caller, page);
   }
 
   @FieldResolver(() => Market, { description: 'The market the evaluation was made on.' })

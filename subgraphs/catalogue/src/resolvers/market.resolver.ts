@@ -1,12 +1,11 @@
-import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '@nuage/platform';
+import { Ctx, Query, Resolver } from 'type-graphql';
+import { type SubgraphContext, Caller, type Identity } from '@nuage/platform';
 import { Market } from '../entities';
 
 @Resolver(() => Market)
 export class MarketResolver {
-  @Authorized()
   @Query(() => [Market], { description: 'The markets of UGAP this platform serves.' })
-  markets(@Ctx() { em }: SubgraphContext) {
+  markets(@Ctx() { em }: SubgraphContext, @Caller() _signedIn: Identity) {
     return em.find(Market, {}, { orderBy: { name: 'asc' } });
   }
 }

@@ -1,7 +1,6 @@
 import {
   Arg,
   Args,
-  Authorized,
   Ctx,
   Field,
   FieldResolver,
@@ -14,8 +13,16 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { callerOf, Connection, DecimalScalar, Money, MutationPayload, PageArgs, succeeded } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
+import {
+  Connection,
+  DecimalScalar,
+  Money,
+  MutationPayload,
+  PageArgs,
+  succeeded,
+  Caller,
+  type Identity,
+} from '@nuage/platform';
 import type Decimal from 'decimal.js';
 import { BillingPeriod, BillingTiming, Brand, Product, Solution } from '../entities';
 import { findProducts, priceOf } from '../services/products';
@@ -156,7 +163,6 @@ const decimalText = (value: Decimal | null | undefined) =>
 
 @Resolver(() => Product)
 export class ProductResolver {
-  @Authorized()
   @Query(() => ProductConnection, { description: 'The price list, in reference order.' })
   products(
     @Arg('filter', () => ProductFilter, {
@@ -166,13 +172,17 @@ export class ProductResolver {
     filter: ProductFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em }: Context,
+    @Caller() _signedIn: Identity,
   ) {
     return findProducts(em, { ...filter }, page);
   }
 
-  @Authorized()
   @Query(() => Product, { nullable: true, description: 'One product by id.' })
-  product(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { loaders }: Context) {
+  product(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() { loaders }: Context,
+    @Caller() _signedIn: Identity,
+  ) {
     return loaders.productById.load(id);
   }
 
@@ -203,16 +213,16 @@ export class ProductResolver {
     };
   }
 
-  @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => ProductPayload, { description: 'Adds a product reference to the price list (market holder).' })
   addProduct(
     @Arg('input', () => AddProductInput, { description: 'What to do; see the input type.' }) input: AddProductInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { brandId, solutionId, reason, listPrice, discountPercent, ...values } = input;
     return addProduct(
       context.em,
-      callerOf(context),
+      caller,
       brandId,
       solutionId ?? null,
       { ...values, listPrice: decimalText(listPrice) ?? null, discountPercent: decimalText(discountPercent) ?? null },
@@ -220,7 +230,6 @@ export class ProductResolver {
     ).then(succeeded);
   }
 
-  @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => ProductPayload, {
     description: 'Changes a product reference: price, discount, terms, or withdraws it (market holder).',
   })
@@ -228,11 +237,12 @@ export class ProductResolver {
     @Arg('input', () => UpdateProductInput, { description: 'What to do; see the input type.' })
     input: UpdateProductInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { id, reason, listPrice, discountPercent, ...values } = input;
     return updateProduct(
       context.em,
-      callerOf(context),
+      caller,
       id,
       { ...values, listPrice: decimalText(listPrice), discountPercent: decimalText(discountPercent) },
       reason,

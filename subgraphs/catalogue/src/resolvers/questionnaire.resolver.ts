@@ -1,6 +1,5 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, LabelFields, MutationPayload, succeeded } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
+import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { LabelFields, MutationPayload, succeeded, Caller, type Identity } from '@nuage/platform';
 import { Question, QuestionOption } from '../entities';
 import { addQuestionOption, retireQuestionOption } from '../services/catalogue-changes';
 import type { Context } from '../loaders';
@@ -50,9 +49,8 @@ class RetireQuestionOptionInput {
 
 @Resolver(() => Question)
 export class QuestionResolver {
-  @Authorized()
   @Query(() => [Question], { description: 'The guided-choice questionnaire, in order.' })
-  questionnaire(@Ctx() { em }: Context) {
+  questionnaire(@Ctx() { em }: Context, @Caller() _signedIn: Identity) {
     return em.find(Question, {}, { orderBy: { position: 'asc', id: 'asc' } });
   }
 
@@ -67,7 +65,6 @@ export class QuestionResolver {
     return includeRetired ? options : options.filter((o) => o.retiredAt === null);
   }
 
-  @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => QuestionOptionPayload, {
     description: 'Adds an option to a question of the questionnaire, effective at once (market holder).',
   })
@@ -75,12 +72,12 @@ export class QuestionResolver {
     @Arg('input', () => AddQuestionOptionInput, { description: 'What to do; see the input type.' })
     input: AddQuestionOptionInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { question, reason, ...values } = input;
-    return addQuestionOption(context.em, callerOf(context), question, values, reason).then(succeeded);
+    return addQuestionOption(context.em, caller, question, values, reason).then(succeeded);
   }
 
-  @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => QuestionOptionPayload, {
     description: 'Retires an option; evaluations already recorded keep it (market holder).',
   })
@@ -88,10 +85,9 @@ export class QuestionResolver {
     @Arg('input', () => RetireQuestionOptionInput, { description: 'What to do; see the input type.' })
     input: RetireQuestionOptionInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return retireQuestionOption(context.em, callerOf(context), input.question, input.option, input.reason).then(
-      succeeded,
-    );
+    return retireQuestionOption(context.em, caller, input.question, input.option, input.reason).then(succeeded);
   }
 }
 

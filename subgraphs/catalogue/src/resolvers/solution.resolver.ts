@@ -1,19 +1,5 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  ID,
-  InputType,
-  Mutation,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import {
-  callerOf,
   Connection,
   NESTED_LIST_CAP,
   LocalDate,
@@ -21,8 +7,9 @@ import {
   PageArgs,
   succeeded,
   todayInParis,
+  Caller,
+  type Identity,
 } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
 import { Brand, Certification, Product, Solution } from '../entities';
 import { addCertification, addSolution, updateCertification, updateSolution } from '../services/catalogue-changes';
 import { findSolutions } from '../services/brands';
@@ -153,7 +140,6 @@ class UpdateCertificationInput {
 
 @Resolver(() => Solution)
 export class SolutionResolver {
-  @Authorized()
   @Query(() => SolutionConnection, { description: 'The solutions of the market, in name order.' })
   solutions(
     @Arg('filter', () => SolutionFilter, {
@@ -163,13 +149,17 @@ export class SolutionResolver {
     filter: SolutionFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() { em }: Context,
+    @Caller() _signedIn: Identity,
   ) {
     return findSolutions(em, { ...filter }, page);
   }
 
-  @Authorized()
   @Query(() => Solution, { nullable: true, description: 'One solution by id.' })
-  solution(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() { loaders }: Context) {
+  solution(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() { loaders }: Context,
+    @Caller() _signedIn: Identity,
+  ) {
     return loaders.solutionById.load(id);
   }
 
@@ -201,28 +191,27 @@ export class SolutionResolver {
       .slice(0, NESTED_LIST_CAP);
   }
 
-  @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => SolutionPayload, { description: 'Adds a solution to a brand (market holder).' })
   addSolution(
     @Arg('input', () => AddSolutionInput, { description: 'What to do; see the input type.' }) input: AddSolutionInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { brandId, reason, ...values } = input;
-    return addSolution(context.em, callerOf(context), brandId, values, reason).then(succeeded);
+    return addSolution(context.em, caller, brandId, values, reason).then(succeeded);
   }
 
-  @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => SolutionPayload, { description: 'Changes or withdraws a solution (market holder).' })
   updateSolution(
     @Arg('input', () => UpdateSolutionInput, { description: 'What to do; see the input type.' })
     input: UpdateSolutionInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { id, reason, ...values } = input;
-    return updateSolution(context.em, callerOf(context), id, values, reason).then(succeeded);
+    return updateSolution(context.em, caller, id, values, reason).then(succeeded);
   }
 
-  @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => CertificationPayload, {
     description: 'Records a certification of a solution with its validity (market holder).',
   })
@@ -230,18 +219,18 @@ export class SolutionResolver {
     @Arg('input', () => AddCertificationInput, { description: 'What to do; see the input type.' })
     input: AddCertificationInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { solutionId, reason, code, validFrom, validTo, note } = input;
     return addCertification(
       context.em,
-      callerOf(context),
+      caller,
       solutionId,
       { code, validFrom: validFrom ?? null, validTo: validTo ?? null, note: note ?? null },
       reason,
     ).then(succeeded);
   }
 
-  @Authorized(Role.MARKET_HOLDER)
   @Mutation(() => CertificationPayload, {
     description: "Changes a certification's validity, e.g. ends it on a withdrawal (market holder).",
   })
@@ -249,8 +238,9 @@ export class SolutionResolver {
     @Arg('input', () => UpdateCertificationInput, { description: 'What to do; see the input type.' })
     input: UpdateCertificationInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { id, reason, ...values } = input;
-    return updateCertification(context.em, callerOf(context), id, values, reason).then(succeeded);
+    return updateCertification(context.em, caller, id, values, reason).then(succeeded);
   }
 }

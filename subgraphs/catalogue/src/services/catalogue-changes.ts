@@ -13,6 +13,7 @@ import {
   type BillingPeriod,
   type BillingTiming,
 } from '../entities';
+import { assertMay } from './access';
 
 /**
  * The market holder's changes to the catalogue. Each runs in one transaction with the dated record
@@ -132,6 +133,7 @@ export async function updateBrand(
   changes: BrandChanges,
   reason?: string,
 ): Promise<Brand> {
+  assertMay(caller, 'catalogue:edit');
   return em.transactional(async (tx) => {
     const brand = await mustFind(tx, Brand, id, { fr: 'La marque', en: 'The brand' }, 'id');
     if (changes.tagline !== undefined) changes.tagline = checkText('input.tagline', changes.tagline, 300);
@@ -185,6 +187,7 @@ export async function addSolution(
   values: Required<Omit<SolutionValues, 'retired'>>,
   reason?: string,
 ) {
+  assertMay(caller, 'catalogue:edit');
   return em.transactional(async (tx) => {
     const brand = await mustFind(tx, Brand, brandId, { fr: 'La marque', en: 'The brand' }, 'input.brandId');
     const checked = checkSolutionValues(values);
@@ -220,6 +223,7 @@ export async function updateSolution(
   values: SolutionValues,
   reason?: string,
 ) {
+  assertMay(caller, 'catalogue:edit');
   return em.transactional(async (tx) => {
     const solution = await tx.findOne(Solution, { id }, { populate: ['brand'] });
     if (!solution) throw notFound({ fr: 'La solution', en: 'The solution' }, 'id');
@@ -250,6 +254,7 @@ export async function addCertification(
   values: CertificationValues,
   reason?: string,
 ) {
+  assertMay(caller, 'catalogue:edit');
   return em.transactional(async (tx) => {
     const solution = await mustFind(
       tx,
@@ -285,6 +290,7 @@ export async function updateCertification(
   values: Partial<Omit<CertificationValues, 'code'>>,
   reason?: string,
 ) {
+  assertMay(caller, 'catalogue:edit');
   return em.transactional(async (tx) => {
     const certification = await mustFind(
       tx,
@@ -324,6 +330,7 @@ export async function addQuestionOption(
   values: OptionValues,
   reason?: string,
 ) {
+  assertMay(caller, 'catalogue:edit');
   return em.transactional(async (tx) => {
     const question = await tx.findOne(Question, { code: questionCode });
     if (!question)
@@ -381,6 +388,7 @@ export async function retireQuestionOption(
   optionCode: string,
   reason?: string,
 ) {
+  assertMay(caller, 'catalogue:edit');
   return em.transactional(async (tx) => {
     const option = await tx.findOne(
       QuestionOption,
@@ -473,6 +481,7 @@ export async function addProduct(
   values: ProductValues,
   reason?: string,
 ) {
+  assertMay(caller, 'catalogue:edit');
   return em.transactional(async (tx) => {
     const brand = await mustFind(tx, Brand, brandId, { fr: 'La marque', en: 'The brand' }, 'input.brandId');
     const solution = solutionId ? await tx.findOne(Solution, { id: solutionId }) : null;
@@ -522,6 +531,7 @@ export async function updateProduct(
   values: ProductValues,
   reason?: string,
 ) {
+  assertMay(caller, 'catalogue:edit');
   return em.transactional(async (tx) => {
     const product = await mustFind(tx, Product, id, { fr: 'Le produit', en: 'The product' }, 'id');
     const checked = checkProductValues({ ...values, code: undefined });

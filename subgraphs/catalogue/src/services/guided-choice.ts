@@ -1,9 +1,7 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   sql,
-  forbidden,
   invalid,
-  isMarketWide,
   notFound,
   paginate,
   publish,
@@ -12,9 +10,10 @@ import {
   type Identity,
   type PageArgs,
 } from '@nuage/platform';
-import { Role, TOPICS, type GuidedChoiceRecorded } from '@nuage/contracts';
+import { TOPICS, type GuidedChoiceRecorded } from '@nuage/contracts';
 import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities';
 import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion, type EvaluationResult } from './evaluation';
+import { assertMay, guidedChoicesFor } from './access';
 
 /** What a buyer ticked: one option of one question, required or desired. */
 export interface Answer {
@@ -219,11 +218,7 @@ export async function recordGuidedChoice(
   caller: Identity,
   input: RecordInput,
 ): Promise<GuidedChoice> {
-  if (!caller.entityId)
-    throw forbidden({
-      fr: "Seul un acheteur d'une entité bénéficiaire enregistre un parcours d'aide au choix.",
-      en: 'Only a buyer of a beneficiary entity records a guided choice.',
-    });
+  assertMay(caller, 'guidedChoice:record');
   const projectName = input.projectName.trim();
   if (projectName.length < 1 || projectName.length > 200)
     throw invalid('input.projectName', {
@@ -236,7 +231,7 @@ export async function recordGuidedChoice(
   const guidedChoice = em.create(GuidedChoice, {
     projectName,
     market,
-    entityId: caller.entityId,
+    entityId: caller.entityId!,
     entityName: caller.entityName ?? null,
     authorId: caller.userId,
     authorName: caller.name,
@@ -247,7 +242,7 @@ export async function recordGuidedChoice(
   em.persist(guidedChoice);
   publish(em, TOPICS.guidedChoiceRecorded, {
     id: guidedChoice.id,
-    entityId: caller.entityId,
+    entityId: caller.entityId!,
     projectName,
     matches: result.matches.map((m) => ({ brandId: m.brandId, solutionId: m.solutionId })),
   } satisfies GuidedChoiceRecorded);
@@ -255,27 +250,16 @@ export async function recordGuidedChoice(
   return guidedChoice;
 }
 
-/**
- * Who reads a recorded evaluation: its entity's buyers, market-wide staff, and the suppliers a
- * submitted request built on it solicits.
- */
-export function visibleGuidedChoices(caller: Identity): FilterQuery<GuidedChoice> {
-  if (isMarketWide(caller)) return {};
-  if (caller.role === Role.SUPPLIER) return { addressedBrandIds: { $contains: [caller.brandId!] } };
-  return { entityId: caller.entityId! };
-}
-
-export async function findGuidedChoice(em: EntityManager, caller: Identity, id: string): Promise<GuidedChoice> {
-  const found = await em.findOne(
-    GuidedChoice,
-    { $and: [{ id }, visibleGuidedChoices(caller)] },
-    { populate: ['market'] },
-  );
-  if (!found) throw notFound({ fr: "Le parcours d'aide au choix", en: 'The guided choice' }, 'id');
-  return found;
-}
+export const findGuidedChoice = (em: EntityManager, caller: Identity, id: string): Promise<GuidedChoice> =>
+  guidedChoicesFor(em, caller).get(id, { populate: ['market'] });
 
 /** The recorded evaluations the caller may read, latest first. */
 export function listGuidedChoices(em: EntityManager, caller: Identity, page: PageArgs) {
-  return paginate(em, GuidedChoice, visibleGuidedChoices(caller), [{ createdAt: 'desc' }, { id: 'desc' }], page);
+  return paginate(
+    em,
+    GuidedChoice,
+    guidedChoicesFor(em, caller).where(),
+    [{ createdAt: 'desc' }, { id: 'desc' }],
+    page,
+  );
 }

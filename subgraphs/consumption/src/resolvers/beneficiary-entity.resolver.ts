@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
-import { assertMayReadEntity, callerOf, type SubgraphContext, UserError } from '@nuage/platform';
+import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { assertMayReadEntity, UserError, Caller, type Identity } from '@nuage/platform';
 import type { Context } from '../loaders';
-import { figuresOf } from './consumption.resolver';
+import { figuresFor } from './consumption.resolver';
 import { ConsumptionFigures } from './consumption.types';
 import { BeneficiaryEntityConsumption } from '../entities';
 import { setThresholds, thresholdsOf } from '../services/alert-thresholds';
@@ -30,9 +30,9 @@ export class BeneficiaryEntityConsumptionResolver {
     nullable: true,
     description: "The entity's consumption against all its commitments.",
   })
-  async consumption(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: Context) {
-    assertMayReadEntity(callerOf(context), entity.id);
-    return figuresOf(context, await context.loaders.commitmentsByEntity.load(entity.id));
+  async consumption(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: Context, @Caller() caller: Identity) {
+    assertMayReadEntity(caller, entity.id);
+    return figuresFor(context, caller, await context.loaders.commitmentsByEntity.load(entity.id));
   }
 
   @FieldResolver(() => [ProjectConsumption], {
@@ -40,15 +40,20 @@ export class BeneficiaryEntityConsumptionResolver {
     description:
       "The entity's consumption project by project (its own people and market-wide staff; null with FORBIDDEN for others).",
   })
-  async consumptionByProject(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: Context) {
-    assertMayReadEntity(callerOf(context), entity.id);
+  async consumptionByProject(
+    @Root() entity: BeneficiaryEntityConsumption,
+    @Ctx() context: Context,
+    @Caller() caller: Identity,
+  ) {
+    assertMayReadEntity(caller, entity.id);
     const commitments = await context.loaders.commitmentsByEntity.load(entity.id);
     const projects = [...new Set(commitments.map((c) => c.projectName ?? '—'))].sort();
     const rows = await Promise.all(
       projects.map(async (projectName) => ({
         projectName,
-        figures: await figuresOf(
+        figures: await figuresFor(
           context,
+          caller,
           commitments.filter((c) => (c.projectName ?? '—') === projectName),
         ),
       })),
@@ -61,19 +66,23 @@ export class BeneficiaryEntityConsumptionResolver {
     description:
       "Percentages of a commitment at which the entity's buyers are alerted (80 and 100 by default); null with FORBIDDEN for those who may not read them.",
   })
-  consumptionAlertThresholds(@Root() entity: BeneficiaryEntityConsumption, @Ctx() context: SubgraphContext) {
-    return thresholdsOf(context.em, callerOf(context), entity.id);
+  consumptionAlertThresholds(
+    @Root() entity: BeneficiaryEntityConsumption,
+    @Ctx() context: Context,
+    @Caller() caller: Identity,
+  ) {
+    return thresholdsOf(context.em, caller, entity.id);
   }
 
-  @Authorized()
   @Mutation(() => SetAlertThresholdsPayload, {
     description: "Sets the consumption alert thresholds of the caller's entity.",
   })
   async setConsumptionAlertThresholds(
     @Arg('thresholds', () => [Int], { description: 'Percentages of the commitment, 1 to 200, e.g. [80, 100].' })
     thresholds: number[],
-    @Ctx() context: SubgraphContext,
+    @Ctx() context: Context,
+    @Caller() caller: Identity,
   ): Promise<SetAlertThresholdsPayload> {
-    return { thresholds: await setThresholds(context.em, callerOf(context), thresholds), errors: [] };
+    return { thresholds: await setThresholds(context.em, caller, thresholds), errors: [] };
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertMayReadEntity, forbidden, invalid, type Identity } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
+import { assertMayReadEntity, invalid, type Identity } from '@nuage/platform';
 import { AlertSettings } from '../entities';
+import { assertMay } from './access';
 
 /** Alert at 80 % and at 100 % of a commitment unless the entity chose otherwise (issue 7). */
 export const DEFAULT_THRESHOLDS = [80, 100];
@@ -16,12 +16,7 @@ export async function thresholdsOf(em: EntityManager, caller: Identity, entityId
 
 /** Sets an entity's thresholds: its own beneficiaries and managers only; 1 to 5 distinct percentages in 1..200. */
 export async function setThresholds(em: EntityManager, caller: Identity, thresholds: number[]): Promise<number[]> {
-  if ((caller.role !== Role.BENEFICIARY && caller.role !== Role.MANAGER) || !caller.entityId) {
-    throw forbidden({
-      fr: "Seuls les bénéficiaires et managers de l'entité règlent ses seuils d'alerte.",
-      en: "Only the entity's beneficiaries and managers set its alert thresholds.",
-    });
-  }
+  assertMay(caller, 'thresholds:set');
   if (thresholds.length < 1 || thresholds.length > MAX_THRESHOLDS)
     throw invalid('thresholds', {
       fr: `Indiquez de 1 à ${MAX_THRESHOLDS} seuils.`,
@@ -38,7 +33,7 @@ export async function setThresholds(em: EntityManager, caller: Identity, thresho
   // One row per entity; concurrent updates resolve on the unique entity id (last write wins).
   await em.upsert(
     AlertSettings,
-    { id: randomUUID(), entityId: caller.entityId, thresholds: sorted, updatedAt: new Date() },
+    { id: randomUUID(), entityId: caller.entityId!, thresholds: sorted, updatedAt: new Date() },
     { onConflictFields: ['entityId'], onConflictAction: 'merge', onConflictMergeFields: ['thresholds', 'updatedAt'] },
   );
   return sorted;

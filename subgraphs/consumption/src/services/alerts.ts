@@ -16,6 +16,7 @@ import { CONSUMPTION_TOPICS, type AlertRaised, type RenewalRequested } from '@nu
 import { AlertSettings, Commitment, ConsumptionAlert } from '../entities';
 import { DEFAULT_THRESHOLDS } from './alert-thresholds';
 import { figuresLoader, outlook } from './figures';
+import { alertsFor, assertMay } from './access';
 
 /**
  * Raises the alerts the new usage calls for: each threshold of the entity (80 % and 100 % by
@@ -82,8 +83,7 @@ export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Pr
 
 /** The alerts of the caller's entity (market-wide staff: all), latest first. */
 export function listAlerts(em: EntityManager, caller: Identity, page: PageArgs) {
-  const where = caller.entityId ? { entityId: caller.entityId } : caller.role === 'SUPPLIER' ? { id: null } : {};
-  return paginate(em, ConsumptionAlert, where as never, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+  return paginate(em, ConsumptionAlert, alertsFor(em, caller).where(), [{ createdAt: 'desc' }, { id: 'desc' }], page);
 }
 
 /**
@@ -97,9 +97,15 @@ export async function requestRenewal(
   alertId: string,
   amount: Decimal,
 ): Promise<string> {
+  assertMay(caller, 'renewal:request');
   return em.transactional(async (tx) => {
-    const alert = await tx.findOne(ConsumptionAlert, { id: alertId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!alert || alert.entityId !== caller.entityId) throw notFound({ fr: "L'alerte", en: 'The alert' }, 'alertId');
+    // The entity's own alerts only, even for market-wide staff: a renewal is the buyer's.
+    const alert = await tx.findOne(
+      ConsumptionAlert,
+      { id: alertId, entityId: caller.entityId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    if (!alert) throw notFound({ fr: "L'alerte", en: 'The alert' }, 'alertId');
     if (alert.renewalRequestedAt)
       throw conflict(
         {

@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { sql, Dec, toCents, todayInParis } from '@nuage/platform';
+import { sql, Dec, toCents, todayInParis, type Identity } from '@nuage/platform';
 import type Decimal from 'decimal.js';
 import { Commitment } from '../entities';
+import type { ConsumptionLoaders } from '../loaders';
+import { mayReadCommitment } from './access';
 
 /** The forecast window: the pace is the consumption of the last 30 days. */
 export const RUN_RATE_DAYS = 30;
@@ -158,4 +160,15 @@ export function figuresLoader(em: EntityManager) {
       };
     });
   });
+}
+
+/** The summed figures of those commitments the caller may read; null when none has figures. */
+export async function readableFigures(
+  loaders: Pick<ConsumptionLoaders, 'figures'>,
+  caller: Identity,
+  commitments: Commitment[],
+): Promise<Figures | null> {
+  const readable = commitments.filter((c) => mayReadCommitment(caller, c));
+  const all = await loaders.figures.loadMany(readable.map((c) => c.orderLineId));
+  return sum(all.filter((f): f is Figures => f !== null && !(f instanceof Error)));
 }

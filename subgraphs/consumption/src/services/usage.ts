@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, Dec, forbidden, formatDay, invalid, type Identity } from '@nuage/platform';
-import { Role, type Bilingual } from '@nuage/contracts';
+import { sql, Dec, formatDay, invalid, type Identity } from '@nuage/platform';
+import type { Bilingual } from '@nuage/contracts';
 import { Commitment } from '../entities';
+import { assertMay } from './access';
+import { raiseAlerts } from './alerts';
 
 /** One usage line as a supplier pushes it (FOCUS column names in comments). */
 export interface UsageInput {
@@ -117,12 +119,7 @@ function problem(line: UsageInput, commitment: Commitment | undefined, caller: I
  * rejected with their reason, the rest accepted); accepted lines are inserted and the monthly
  * totals updated in one statement, lines already known (same supplier line id) skipped.
  */
-export async function ingestUsage(em: EntityManager, caller: Identity, lines: UsageInput[]): Promise<IngestionResult> {
-  if (caller.role !== Role.SUPPLIER)
-    throw forbidden({
-      fr: 'Les fournisseurs transmettent la consommation de leurs lignes de commande.',
-      en: 'Suppliers push the usage of their order lines.',
-    });
+async function ingestUsage(em: EntityManager, caller: Identity, lines: UsageInput[]): Promise<IngestionResult> {
   if (lines.length === 0) throw invalid('lines', { fr: 'Envoyez au moins une ligne.', en: 'Send one line at least.' });
   if (lines.length > MAX_BATCH)
     throw invalid('lines', {
@@ -283,4 +280,27 @@ export function usageFromFocusCsv(csv: string): UsageInput[] {
     });
     return line as unknown as UsageInput;
   });
+}
+
+export interface UsageOutcome extends IngestionResult {
+  /** Alerts the batch raised. */
+  alertsRaised: number;
+}
+
+const record = (em: EntityManager, caller: Identity, lines: UsageInput[]): Promise<UsageOutcome> =>
+  em.transactional(async (tx) => {
+    const result = await ingestUsage(tx, caller, lines);
+    return { ...result, alertsRaised: await raiseAlerts(tx, result.orderLineIds) };
+  });
+
+/** Records a supplier's batch of usage lines and raises the alerts it crosses, in one transaction. */
+export function recordUsage(em: EntityManager, caller: Identity, lines: UsageInput[]): Promise<UsageOutcome> {
+  assertMay(caller, 'usage:push');
+  return record(em, caller, lines);
+}
+
+/** Records a FOCUS CSV export, as `recordUsage` (the role is checked before the file is read). */
+export function importUsage(em: EntityManager, caller: Identity, csv: string): Promise<UsageOutcome> {
+  assertMay(caller, 'usage:push');
+  return record(em, caller, usageFromFocusCsv(csv));
 }

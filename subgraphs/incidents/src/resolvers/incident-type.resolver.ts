@@ -1,13 +1,14 @@
-import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import { LabelFields, type SubgraphContext } from '@nuage/platform';
+import { Ctx, Query, Resolver } from 'type-graphql';
+import { Caller, type Identity, LabelFields } from '@nuage/platform';
 import { IncidentType } from '../entities';
+import type { Context } from '../loaders';
+import { activeIncidentTypes } from '../services/incidents';
 
 @Resolver(() => IncidentType)
 export class IncidentTypeResolver {
-  @Authorized()
   @Query(() => [IncidentType], { description: 'The kinds of incident a buyer can declare now, in display order.' })
-  incidentTypes(@Ctx() { em }: SubgraphContext) {
-    return em.find(IncidentType, { retiredAt: null }, { orderBy: { position: 'asc', id: 'asc' } });
+  incidentTypes(@Ctx() { em }: Context, @Caller() _signedIn: Identity) {
+    return activeIncidentTypes(em);
   }
 }
 

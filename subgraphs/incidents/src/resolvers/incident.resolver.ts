@@ -1,7 +1,6 @@
 import {
   Arg,
   Args,
-  Authorized,
   Ctx,
   Field,
   FieldResolver,
@@ -18,7 +17,6 @@ import {
 } from 'type-graphql';
 import {
   available,
-  callerOf,
   Connection,
   CountPayload,
   LocalDate,
@@ -27,6 +25,8 @@ import {
   PageArgs,
   pick,
   succeeded,
+  Caller,
+  type Identity,
 } from '@nuage/platform';
 import {
   Document,
@@ -34,11 +34,9 @@ import {
   Message,
   MessageAudience,
   MessageCount,
-  postMessage,
   threadDocuments,
   threadMessages,
 } from '@nuage/threads';
-import { Role } from '@nuage/contracts';
 import {
   BrandReference,
   Incident,
@@ -47,7 +45,8 @@ import {
   INCIDENT_STATUS_LABELS,
   OrderReference,
 } from '../entities';
-import { declare, incidentThread, listIncidents, move, readableIncident, statistics } from '../services/incidents';
+import { declare, incidentThread, listIncidents, move, postIncidentMessage, statistics } from '../services/incidents';
+import { incidentsFor } from '../services/access';
 import { INCIDENT_LIFECYCLE, IncidentTransition } from '../services/incident-lifecycle';
 import type { Context } from '../loaders';
 
@@ -150,16 +149,18 @@ class IncidentStatistics {
 
 @Resolver(() => Incident)
 export class IncidentResolver {
-  @Authorized()
   @Query(() => Incident, {
     nullable: true,
     description: 'One incident the caller may read (null with a NOT_FOUND error otherwise).',
   })
-  incident(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
-    return readableIncident(context.em, callerOf(context), id);
+  incident(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+    @Caller() caller: Identity,
+  ) {
+    return incidentsFor(context.em, caller).get(id);
   }
 
-  @Authorized()
   @Query(() => IncidentConnection, { description: '"Incidents": those the caller may read, latest first.' })
   incidents(
     @Arg('filter', () => IncidentFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter:
@@ -167,24 +168,23 @@ export class IncidentResolver {
       | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return listIncidents(context.em, callerOf(context), { ...filter }, page);
+    return listIncidents(context.em, caller, { ...filter }, page);
   }
 
-  @Authorized(Role.MARKET_HOLDER, Role.UGAP, Role.ANALYST)
   @Query(() => [IncidentStatistics], {
     nullable: true,
     description:
       'Per brand and type: incidents, open ones, mean time to first answer and to resolution (market holder, UGAP and analysts; null with FORBIDDEN for others).',
   })
-  async incidentStatistics(@Ctx() context: Context) {
-    return (await statistics(context.em, callerOf(context))).map((row) => ({
+  async incidentStatistics(@Ctx() context: Context, @Caller() caller: Identity) {
+    return (await statistics(context.em, caller)).map((row) => ({
       ...row,
       brand: BrandReference.of(row.brandId),
     }));
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => IncidentPayload, {
     description: '"Déclarer un litige": declares an incident on an order of your entity.',
   })
@@ -192,11 +192,11 @@ export class IncidentResolver {
     @Arg('input', () => DeclareIncidentInput, { description: 'The order, the type, what is wrong.' })
     input: DeclareIncidentInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return declare(context.em, callerOf(context), input).then(succeeded);
+    return declare(context.em, caller, input).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
   @Mutation(() => IncidentPayload, {
     description: 'Moves an incident along, by the role that owns the step; dated and kept in its history.',
   })
@@ -209,36 +209,35 @@ export class IncidentResolver {
     })
     comment: string | undefined,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return move(context.em, callerOf(context), id, transition, comment).then(succeeded);
+    return move(context.em, caller, id, transition, comment).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
   @Mutation(() => MessagePayload, { description: 'Writes a message on an incident.' })
   postIncidentMessage(
     @Arg('input', () => PostIncidentMessageInput, { description: 'The message.' }) input: PostIncidentMessageInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { incidentId, ...message } = input;
-    return postMessage(context.em, incidentThread, callerOf(context), { subjectId: incidentId, ...message }).then(
-      succeeded,
-    );
+    return postIncidentMessage(context.em, caller, { subjectId: incidentId, ...message }).then(succeeded);
   }
 
-  @Authorized()
   @Mutation(() => MessagesReadPayload, {
     description: "Marks the incident's messages read for the caller; gives how many were unread.",
   })
   markIncidentMessagesRead(
     @Arg('incidentId', () => ID, { description: 'The incident.' }) incidentId: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return markMessagesRead(context.em, incidentThread, callerOf(context), incidentId).then(succeeded);
+    return markMessagesRead(context.em, incidentThread, caller, incidentId).then(succeeded);
   }
 
   @FieldResolver(() => [Message], { description: 'The messages the caller sees, oldest first.' })
-  async messages(@Root() incident: Incident, @Ctx() context: Context) {
-    return threadMessages(context.loaders, callerOf(context), incident.id);
+  async messages(@Root() incident: Incident, @Ctx() context: Context, @Caller() caller: Identity) {
+    return threadMessages(context.loaders, caller, incident.id);
   }
 
   @FieldResolver(() => MessageCount, {
@@ -251,8 +250,8 @@ export class IncidentResolver {
   @FieldResolver(() => [Document], {
     description: 'Its files: those of the declaration and of the messages the caller sees.',
   })
-  async documents(@Root() incident: Incident, @Ctx() context: Context) {
-    return threadDocuments(context.loaders, callerOf(context), incident.id);
+  async documents(@Root() incident: Incident, @Ctx() context: Context, @Caller() caller: Identity) {
+    return threadDocuments(context.loaders, caller, incident.id);
   }
 
   @FieldResolver(() => String, { description: "Status in the caller's language." })
@@ -284,8 +283,8 @@ export class IncidentResolver {
   @FieldResolver(() => [IncidentTransition], {
     description: 'The steps the caller may take now, each with `moveIncident(transition: …)`.',
   })
-  availableActions(@Root() incident: Incident, @Ctx() context: Context): IncidentTransition[] {
-    return available(INCIDENT_LIFECYCLE, incident.status, callerOf(context).role);
+  availableActions(@Root() incident: Incident, @Caller() caller: Identity): IncidentTransition[] {
+    return available(INCIDENT_LIFECYCLE, incident.status, caller.role);
   }
 
   @FieldResolver(() => Date, { description: 'When it was declared.' })

@@ -1,9 +1,7 @@
-import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import {
   sql,
-  forbidden,
   invalid,
-  isMarketWide,
   notFound,
   paginate,
   publish,
@@ -11,8 +9,9 @@ import {
   take,
   type Identity,
   type PageArgs,
+  assertMayTake,
 } from '@nuage/platform';
-import { attachDocuments, type ThreadAccess } from '@nuage/threads';
+import { attachDocuments, type MessageInput, postMessage, type ThreadAccess } from '@nuage/threads';
 import {
   INCIDENT_TOPICS,
   Role,
@@ -23,28 +22,7 @@ import {
 import { Incident, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities';
 import { recordIncidentStep } from './history';
 import { INCIDENT_LIFECYCLE, stepOf, type IncidentTransition } from './incident-lifecycle';
-
-/** Who reads an incident: its entity's buyers, the order's supplier, market-wide staff. */
-export function visibleIncidents(caller: Identity): FilterQuery<Incident> {
-  if (isMarketWide(caller)) return {};
-  if (caller.role === Role.SUPPLIER) return { brandId: caller.brandId! };
-  return { entityId: caller.entityId! };
-}
-
-export async function readableIncident(
-  em: EntityManager,
-  caller: Identity,
-  id: string,
-  lock = false,
-): Promise<Incident> {
-  const incident = await em.findOne(
-    Incident,
-    { $and: [{ id }, visibleIncidents(caller)] },
-    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-  );
-  if (!incident) throw notFound({ fr: "L'incident", en: 'The incident' }, 'id');
-  return incident;
-}
+import { assertMay, incidentsFor } from './access';
 
 async function nextNumber(em: EntityManager): Promise<string> {
   const [row] = await sql<{ n: string }[]>(em, "select nextval('incident_number_seq') as n");
@@ -93,11 +71,7 @@ export async function declare(
   caller: Identity,
   input: { orderId: string; typeCode: string; description: string; attachmentIds?: string[] },
 ): Promise<Incident> {
-  if (caller.role !== Role.BENEFICIARY && caller.role !== Role.MANAGER)
-    throw forbidden({
-      fr: "Les acheteurs d'une entité déclarent les incidents sur ses commandes.",
-      en: 'The buyers of an entity declare incidents on its orders.',
-    });
+  assertMay(caller, 'incident:declare');
   return em.transactional(async (tx) => {
     const order = await tx.findOne(KnownOrder, { id: input.orderId });
     if (!order || order.entityId !== caller.entityId)
@@ -141,7 +115,7 @@ export async function declare(
 
 /** Who reads and writes an incident's messages and documents: its readers; the order's brand takes part. */
 export const incidentThread: ThreadAccess = async (em, caller, incidentId) => {
-  const incident = await readableIncident(em, caller, incidentId);
+  const incident = await incidentsFor(em, caller).get(incidentId);
   return { entityId: incident.entityId, brandIds: [incident.brandId], closedBecause: null };
 };
 
@@ -179,8 +153,9 @@ export async function move(
   comment: string | undefined,
 ): Promise<Incident> {
   const transition = stepOf(asked);
+  assertMayTake(INCIDENT_LIFECYCLE, transition, caller);
   return em.transactional(async (tx) => {
-    const incident = await readableIncident(tx, caller, id, true);
+    const incident = await incidentsFor(tx, caller).get(id, { lock: true });
     const from = incident.status;
     incident.status = take(INCIDENT_LIFECYCLE, from, transition, caller.role);
     const why = comment?.trim() || null;
@@ -214,7 +189,7 @@ const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_40
 
 /** "Incidents": those the caller may read, latest first. */
 export function listIncidents(em: EntityManager, caller: Identity, filter: IncidentFilter, page: PageArgs) {
-  const where: FilterQuery<Incident>[] = [visibleIncidents(caller)];
+  const where: FilterQuery<Incident>[] = [];
   if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
   if (filter.typeCode) where.push({ typeCode: filter.typeCode });
   if (filter.orderId) where.push({ orderId: filter.orderId });
@@ -225,7 +200,13 @@ export function listIncidents(em: EntityManager, caller: Identity, filter: Incid
     });
   if (filter.from) where.push({ createdAt: { $gte: startOfParisDay(filter.from) } });
   if (filter.to) where.push({ createdAt: { $lt: startOfParisDay(nextDay(filter.to)) } });
-  return paginate(em, Incident, { $and: where }, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+  return paginate(
+    em,
+    Incident,
+    incidentsFor(em, caller).where({ $and: where }),
+    [{ createdAt: 'desc' }, { id: 'desc' }],
+    page,
+  );
 }
 
 export interface IncidentStatisticsRow {
@@ -239,11 +220,7 @@ export interface IncidentStatisticsRow {
 
 /** For analysts: per brand and type, how many incidents, and the mean times to first answer and to resolution, in one statement. */
 export async function statistics(em: EntityManager, caller: Identity): Promise<IncidentStatisticsRow[]> {
-  if (!isMarketWide(caller))
-    throw forbidden({
-      fr: "Les statistiques d'incidents sont réservées au titulaire, à l'UGAP et aux analystes.",
-      en: 'Incident statistics are for the market holder, UGAP and analysts.',
-    });
+  assertMay(caller, 'incident:statistics');
   const rows = await sql<
     {
       brand_id: string;
@@ -270,3 +247,13 @@ export async function statistics(em: EntityManager, caller: Identity): Promise<I
     hoursToResolution: r.resolution === null ? null : Number(r.resolution),
   }));
 }
+
+/** Posts a message on an incident's thread, for those who write on it. */
+export function postIncidentMessage(em: EntityManager, caller: Identity, message: MessageInput) {
+  assertMay(caller, 'incident:write');
+  return postMessage(em, incidentThread, caller, message);
+}
+
+/** The kinds of incident a buyer can declare now, in display order. */
+export const activeIncidentTypes = (em: EntityManager) =>
+  em.find(IncidentType, { retiredAt: null }, { orderBy: { position: 'asc', id: 'asc' } });

@@ -1,7 +1,6 @@
 import {
   Arg,
   Args,
-  Authorized,
   Ctx,
   Field,
   FieldResolver,
@@ -15,8 +14,6 @@ import {
   Root,
 } from 'type-graphql';
 import {
-  available,
-  callerOf,
   Connection,
   DEFAULT_LIST_LIMIT,
   NESTED_LIST_CAP,
@@ -28,8 +25,9 @@ import {
   PageArgs,
   pick,
   succeeded,
+  Caller,
+  type Identity,
 } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
 import {
   BeneficiaryEntityReference,
@@ -57,10 +55,11 @@ import {
   validateActivation,
   validateOrder,
 } from '../services/fulfilment';
-import { ORDER_LIFECYCLE, OrderAction } from '../services/order-lifecycle';
+import { OrderAction } from '../services/order-lifecycle';
 import { totalsOf } from '../services/pricing';
 import type { Context } from '../loaders';
 import { lineAmounts, LineAmounts, quoteTotals, QuoteTotals } from './pricing.types';
+import { orderActionsOf } from '../services/access';
 
 const OrderConnection = Connection(Order, 'Order', 'order');
 const SubscriptionOrderConnection = Connection(SubscriptionOrder, 'SubscriptionOrder', 'subscription order');
@@ -151,7 +150,6 @@ class RenewalCandidates {
 
 @Resolver(() => Order)
 export class OrderResolver {
-  @Authorized()
   @Query(() => OrderConnection, {
     description: "Orders the caller may see (own entity's, own brand's, or all for market-wide staff), newest first.",
   })
@@ -161,23 +159,21 @@ export class OrderResolver {
       | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return listOrders(context.em, callerOf(context), { ...filter }, page);
+    return listOrders(context.em, caller, { ...filter }, page);
   }
 
-  @Authorized()
   @Query(() => SubscriptionOrderConnection, { description: '"Bons de souscription" the caller may see, newest first.' })
-  subscriptionOrders(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
-    return listSubscriptionOrders(context.em, callerOf(context), page);
+  subscriptionOrders(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context, @Caller() caller: Identity) {
+    return listSubscriptionOrders(context.em, caller, page);
   }
 
-  @Authorized()
   @Query(() => DeliveryConnection, { description: '"Bons de livraison" the caller may see, newest first.' })
-  deliveries(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context) {
-    return listDeliveries(context.em, callerOf(context), page);
+  deliveries(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context, @Caller() caller: Identity) {
+    return listDeliveries(context.em, caller, page);
   }
 
-  @Authorized()
   @Query(() => RenewalCandidates, {
     description:
       '"Choix de la commande": running subscription lines a renewal could extend, by due date, grouped by project.',
@@ -187,8 +183,9 @@ export class OrderResolver {
       | RenewalFilter
       | undefined,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ): Promise<RenewalCandidates> {
-    const lines = await renewalCandidates(context.em, callerOf(context), { ...filter });
+    const lines = await renewalCandidates(context.em, caller, { ...filter });
     const projects = new Map<string, OrderLine[]>();
     for (const line of lines) {
       const name = line.order.projectName ?? '—';
@@ -201,17 +198,16 @@ export class OrderResolver {
     };
   }
 
-  @Authorized(Role.UGAP)
   @Mutation(() => OrderPayload, { description: 'UGAP validates an order: it is then "A livrer".' })
   validateOrder(
     @Arg('id', () => ID, { description: 'The order.' }) id: string,
     @Arg('input', () => ValidateOrderInput, { description: 'References and date.' }) input: ValidateOrderInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return validateOrder(context.em, callerOf(context), id, input).then(succeeded);
+    return validateOrder(context.em, caller, id, input).then(succeeded);
   }
 
-  @Authorized(Role.UGAP)
   @Mutation(() => OrderPayload, {
     description:
       'UGAP cancels an order it cannot process (no purchase request in Chorus, for instance), before validating it.',
@@ -220,22 +216,22 @@ export class OrderResolver {
     @Arg('id', () => ID, { description: 'The order.' }) id: string,
     @Arg('reason', () => String, { description: 'Why, for the buyer and the supplier.' }) reason: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return cancelOrder(context.em, callerOf(context), id, reason).then(succeeded);
+    return cancelOrder(context.em, caller, id, reason).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER)
   @Mutation(() => DelayRequestPayload, { description: '"Demande de délai": asks to move the planned delivery date.' })
   requestDelay(
     @Arg('orderId', () => ID, { description: 'The order.' }) orderId: string,
     @Arg('requestedDate', () => LocalDate, { description: 'The new date.' }) requestedDate: string,
     @Arg('reason', () => String, { description: 'Why.' }) reason: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return requestDelay(context.em, callerOf(context), orderId, requestedDate, reason).then(succeeded);
+    return requestDelay(context.em, caller, orderId, requestedDate, reason).then(succeeded);
   }
 
-  @Authorized(Role.SUPPLIER, Role.UGAP)
   @Mutation(() => DelayRequestPayload, {
     description: 'Answers a delay request (the supplier or UGAP); accepted, the planned delivery moves.',
   })
@@ -244,11 +240,11 @@ export class OrderResolver {
     @Arg('accept', () => Boolean, { description: 'Accept or refuse.' }) accept: boolean,
     @Arg('answer', () => String, { nullable: true, description: 'A comment.' }) answer: string | undefined,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return answerDelay(context.em, callerOf(context), id, accept, answer).then(succeeded);
+    return answerDelay(context.em, caller, id, accept, answer).then(succeeded);
   }
 
-  @Authorized(Role.SUPPLIER)
   @Mutation(() => OrderPayload, {
     description: 'Records a delivery note, line by line. Safe to retry with the same idempotency key.',
   })
@@ -258,10 +254,11 @@ export class OrderResolver {
     @Arg('lines', () => [DeliveredLineInput], { description: 'What is delivered.' }) lines: DeliveredLineInput[],
     @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     return recordDelivery(
       context.em,
-      callerOf(context),
+      caller,
       orderId,
       deliveredOn,
       lines.map((l) => ({ orderLineId: l.orderLineId, quantity: l.quantity.toFixed() })),
@@ -269,7 +266,6 @@ export class OrderResolver {
     ).then(succeeded);
   }
 
-  @Authorized(Role.SUPPLIER)
   @Mutation(() => OrderPayload, {
     description:
       'Declares the services open; the buyer is told and validates them. Safe to retry with the same idempotency key.',
@@ -281,11 +277,11 @@ export class OrderResolver {
       | undefined,
     @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return declareServicesOpen(context.em, callerOf(context), orderId, note, key).then(succeeded);
+    return declareServicesOpen(context.em, caller, orderId, note, key).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => OrderPayload, {
     description:
       'Validates the activation ("admission de la mise en service"): the subscription starts and its invoices are scheduled.',
@@ -293,11 +289,11 @@ export class OrderResolver {
   validateActivation(
     @Arg('orderId', () => ID, { description: 'The order.' }) orderId: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return validateActivation(context.em, callerOf(context), orderId).then(succeeded);
+    return validateActivation(context.em, caller, orderId).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => OrderPayload, {
     description: 'Reports a problem with the services declared open: an incident is opened.',
   })
@@ -305,8 +301,9 @@ export class OrderResolver {
     @Arg('orderId', () => ID, { description: 'The order.' }) orderId: string,
     @Arg('description', () => String, { description: 'What is wrong.' }) description: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return reportActivationProblem(context.em, callerOf(context), orderId, description).then(succeeded);
+    return reportActivationProblem(context.em, caller, orderId, description).then(succeeded);
   }
 
   @FieldResolver(() => String, { description: 'The status in the caller\'s language, e.g. "A livrer".' })
@@ -317,11 +314,8 @@ export class OrderResolver {
   @FieldResolver(() => [OrderAction], {
     description: 'What the caller may do with it now: each value names the mutation to call.',
   })
-  availableActions(@Root() order: Order, @Ctx() context: Context): OrderAction[] {
-    const caller = callerOf(context);
-    const concerned =
-      caller.entityId === order.entityId || caller.brandId === order.brandId || caller.role === Role.UGAP;
-    return concerned ? available(ORDER_LIFECYCLE, order.status, caller.role) : [];
+  availableActions(@Root() order: Order, @Caller() caller: Identity): OrderAction[] {
+    return orderActionsOf(caller, order);
   }
 
   @FieldResolver(() => Boolean, {

@@ -1,7 +1,6 @@
 import {
   Arg,
   Args,
-  Authorized,
   Ctx,
   Field,
   FieldResolver,
@@ -14,8 +13,6 @@ import {
   Root,
 } from 'type-graphql';
 import {
-  available,
-  callerOf,
   Connection,
   DEFAULT_LIST_LIMIT,
   DecimalScalar,
@@ -25,8 +22,9 @@ import {
   PageArgs,
   pick,
   succeeded,
+  Caller,
+  type Identity,
 } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
 import {
   BillingPeriod,
@@ -45,17 +43,17 @@ import {
   accept,
   decideAsManager,
   listProposals,
-  readableProposal,
   refuse,
   reviseProposal,
   submitProposal,
   withdrawProposal,
   type ProposalTerms,
 } from '../services/proposals';
-import { PROPOSAL_LIFECYCLE, ProposalAction } from '../services/proposal-lifecycle';
+import { ProposalAction } from '../services/proposal-lifecycle';
 import { renewCredits } from '../services/credits';
 import type { Context } from '../loaders';
 import { lineAmounts, LineAmounts, quoteTotals, QuoteTotals } from './pricing.types';
+import { proposalActionsOf, proposalsFor } from '../services/access';
 
 const ProposalConnection = Connection(Proposal, 'Proposal', 'proposal');
 const ProposalPayload = MutationPayload(Proposal, 'ProposalPayload', 'proposal', 'proposal');
@@ -127,16 +125,18 @@ const terms = (input: ProposalTermsInput): ProposalTerms => ({
 
 @Resolver(() => Proposal)
 export class ProposalResolver {
-  @Authorized()
   @Query(() => Proposal, {
     nullable: true,
     description: 'One proposal the caller may read (null with a NOT_FOUND error otherwise).',
   })
-  proposal(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
-    return readableProposal(context.em, callerOf(context), id);
+  proposal(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+    @Caller() caller: Identity,
+  ) {
+    return proposalsFor(context.em, caller).get(id);
   }
 
-  @Authorized()
   @Query(() => ProposalConnection, { description: '"Propositions": the proposals the caller may read, latest first.' })
   proposals(
     @Arg('filter', () => ProposalFilter, { nullable: true, description: 'Criteria that must all hold.' }) filter:
@@ -144,11 +144,11 @@ export class ProposalResolver {
       | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return listProposals(context.em, callerOf(context), { ...filter }, page);
+    return listProposals(context.em, caller, { ...filter }, page);
   }
 
-  @Authorized(Role.SUPPLIER)
   @Mutation(() => ProposalPayload, {
     description:
       'Submits a proposal on a request that solicits your brand. Safe to retry with the same idempotency key.',
@@ -161,11 +161,11 @@ export class ProposalResolver {
     })
     key: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return submitProposal(context.em, callerOf(context), requestId, terms(input), key).then(succeeded);
+    return submitProposal(context.em, caller, requestId, terms(input), key).then(succeeded);
   }
 
-  @Authorized(Role.SUPPLIER)
   @Mutation(() => ProposalPayload, {
     description: 'Revises your proposal until it is accepted; it goes back to the manager.',
   })
@@ -174,21 +174,21 @@ export class ProposalResolver {
     @Arg('input', () => ProposalTermsInput, { description: 'The new lines and terms.' }) input: ProposalTermsInput,
     @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return reviseProposal(context.em, callerOf(context), id, terms(input), key).then(succeeded);
+    return reviseProposal(context.em, caller, id, terms(input), key).then(succeeded);
   }
 
-  @Authorized(Role.SUPPLIER)
   @Mutation(() => ProposalPayload, { description: 'Withdraws your proposal until it is accepted.' })
   withdrawProposal(
     @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
     @Arg('idempotencyKey', () => String, { description: 'A key of yours for this call.' }) key: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return withdrawProposal(context.em, callerOf(context), id, key).then(succeeded);
+    return withdrawProposal(context.em, caller, id, key).then(succeeded);
   }
 
-  @Authorized(Role.MANAGER)
   @Mutation(() => ProposalPayload, {
     description: '"Demande d\'achat à valider": the entity\'s manager approves the purchase.',
   })
@@ -196,21 +196,21 @@ export class ProposalResolver {
     @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
     @Arg('comment', () => String, { nullable: true, description: 'A comment.' }) comment: string | undefined,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return decideAsManager(context.em, callerOf(context), id, true, comment).then(succeeded);
+    return decideAsManager(context.em, caller, id, true, comment).then(succeeded);
   }
 
-  @Authorized(Role.MANAGER)
   @Mutation(() => ProposalPayload, { description: "The entity's manager rejects the purchase, saying why." })
   rejectProposal(
     @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
     @Arg('comment', () => String, { description: 'Why.' }) comment: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return decideAsManager(context.em, callerOf(context), id, false, comment).then(succeeded);
+    return decideAsManager(context.em, caller, id, false, comment).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => ProposalPayload, {
     description:
       'Accepts an approved proposal ("Confirmer ma souscription"): generates the subscription order and the order.',
@@ -226,11 +226,11 @@ export class ProposalResolver {
     })
     cgu: boolean,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return accept(context.em, context.files, callerOf(context), id, { cge, cgu }).then(succeeded);
+    return accept(context.em, context.files, caller, id, { cge, cgu }).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => ProposalPayload, {
     description:
       '"Usages (crédits)": states the amount of credits to renew on a running order line and converts it into a subscription order directly, without a supplier proposal: the proposal it gives goes to the manager, then is accepted as any other.',
@@ -240,11 +240,11 @@ export class ProposalResolver {
     @Arg('amount', () => DecimalScalar, { description: 'The amount of credits, excl. VAT, in euros and cents.' })
     amount: Decimal,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return renewCredits(context.em, callerOf(context), orderLineId, amount).then(succeeded);
+    return renewCredits(context.em, caller, orderLineId, amount).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => ProposalPayload, {
     description: 'Refuses a proposal ("Refuser la proposition technique"), saying why.',
   })
@@ -252,8 +252,9 @@ export class ProposalResolver {
     @Arg('id', () => ID, { description: 'The proposal.' }) id: string,
     @Arg('reason', () => String, { description: 'Why.' }) reason: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return refuse(context.em, callerOf(context), id, reason).then(succeeded);
+    return refuse(context.em, caller, id, reason).then(succeeded);
   }
 
   @FieldResolver(() => ProposalOrigin, {
@@ -277,10 +278,8 @@ export class ProposalResolver {
   @FieldResolver(() => [ProposalAction], {
     description: 'What the caller may do with it now: each value names the mutation to call.',
   })
-  availableActions(@Root() proposal: Proposal, @Ctx() context: Context): ProposalAction[] {
-    const caller = callerOf(context);
-    const concerned = caller.entityId === proposal.entityId || caller.brandId === proposal.brandId;
-    return concerned ? available(PROPOSAL_LIFECYCLE, proposal.status, caller.role) : [];
+  availableActions(@Root() proposal: Proposal, @Caller() caller: Identity): ProposalAction[] {
+    return proposalActionsOf(caller, proposal);
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether its validity date has passed (it can no longer be accepted).' })

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { callerOf } from '@nuage/platform';
+import { Caller, type Identity } from '@nuage/platform';
 import { Proposal, RequestReference } from '../entities';
 import type { Context } from '../loaders';
 
@@ -9,8 +9,7 @@ export class RequestProposalsResolver {
   @FieldResolver(() => [Proposal], {
     description: 'The proposals answering it that the caller may read (a supplier its own), latest first.',
   })
-  proposals(@Root() request: RequestReference, @Ctx() context: Context) {
-    callerOf(context);
+  proposals(@Root() request: RequestReference, @Ctx() context: Context, @Caller() _signedIn: Identity) {
     return context.loaders.proposalsByRequest.load(request.id);
   }
 }

@@ -1,6 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { callerOf, Connection, PageArgs, type SubgraphContext } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Caller, Connection, type Identity, PageArgs } from '@nuage/platform';
+import type { Context } from '../loaders';
 import { BrandReference, RequestReference, Solicitation } from '../entities';
 import { requestsToAnswer } from '../services/solicitations';
 
@@ -8,7 +8,6 @@ const SolicitationConnection = Connection(Solicitation, 'Solicitation', 'solicit
 
 @Resolver(() => Solicitation)
 export class SolicitationResolver {
-  @Authorized(Role.SUPPLIER)
   @Query(() => SolicitationConnection, {
     nullable: true,
     description:
@@ -21,9 +20,10 @@ export class SolicitationResolver {
     })
     includeClosed: boolean,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() context: SubgraphContext,
+    @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return requestsToAnswer(context.em, callerOf(context), page, includeClosed);
+    return requestsToAnswer(context.em, caller, page, includeClosed);
   }
 
   @FieldResolver(() => RequestReference, {

@@ -3,6 +3,7 @@ import { Dec, invalid, invalidTransition, notFound, publish, todayInParis, type 
 import { ORDERING_TOPICS, type ProposalSubmitted } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
 import { BillingPeriod, BillingTiming, OrderLine, OrderStatus, Proposal, ProposalLine } from '../entities';
+import { assertMay } from './access';
 import { nextNumber } from './idempotency';
 import { recordProposalStep } from './history';
 import { addDays } from './invoices';
@@ -24,6 +25,7 @@ export async function renewCredits(
   orderLineId: string,
   amount: Decimal,
 ): Promise<Proposal> {
+  assertMay(caller, 'credits:renew');
   if (amount.lte(0) || amount.decimalPlaces() > 2)
     throw invalid('amount', {
       fr: 'Un montant positif, en euros et centimes.',
@@ -35,6 +37,7 @@ export async function renewCredits(
       en: 'A credits renewal seldom exceeds €10,000,000.00: check the amount.',
     });
   return em.transactional(async (tx) => {
+    // Only the entity's own lines: a credits renewal is the buyer's, even for market-wide staff.
     const line = await tx.findOne(
       OrderLine,
       { id: orderLineId, order: { entityId: caller.entityId } },

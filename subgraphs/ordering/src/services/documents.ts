@@ -1,17 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { documentRenderer } from '@nuage/pdf';
-import { downloadRoute, notFound } from '@nuage/platform';
+import { downloadRoute } from '@nuage/platform';
 import type { FileStore } from '@nuage/files';
-import {
-  ProposalDocument,
-  type ProposalDocumentKind,
-  type Order,
-  type Proposal,
-  type ProposalLine,
-  type SubscriptionOrder,
-} from '../entities';
+import type { ProposalDocumentKind, Order, Proposal, ProposalLine, SubscriptionOrder } from '../entities';
 import type { ProposalPrint } from './proposal-pdf';
-import { readableProposal } from './proposals';
+import { proposalDocumentsFor } from './access';
 
 /** What the purchase request or the subscription order of an accepted proposal prints. */
 export const proposalPrint = (
@@ -48,9 +41,6 @@ export const proposalDocuments = documentRenderer<ProposalPrint>(new URL('./docu
 /** `GET /downloads/proposal-documents/<id>`, for whoever may read the proposal. */
 export const proposalDocumentRoute = (orm: MikroORM, files: FileStore, secret: string) =>
   downloadRoute(/^\/downloads\/proposal-documents\/([0-9a-f-]{36})$/, secret, async (caller, [id]) => {
-    const em = orm.em.fork();
-    const document = await em.findOne(ProposalDocument, { id: id! });
-    if (!document) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
-    await readableProposal(em, caller, document.proposal.id);
+    const document = await proposalDocumentsFor(orm.em.fork(), caller).get(id!);
     return { body: await files.get(document.storageKey), contentType: 'application/pdf', fileName: document.fileName };
   });

@@ -1,4 +1,4 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { changesBetween, type FieldChange } from '@nuage/history';
 import {
   conflict,
@@ -13,16 +13,11 @@ import {
   take,
   todayInParis,
   type Identity,
+  assertMayTake,
 } from '@nuage/platform';
-import {
-  ORDERING_TOPICS,
-  Role,
-  type ActivationDisputed,
-  type OrderActivated,
-  type ServicesOpened,
-} from '@nuage/contracts';
+import { ORDERING_TOPICS, type ActivationDisputed, type OrderActivated, type ServicesOpened } from '@nuage/contracts';
 import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities';
-import { visibleOrders } from './orders';
+import { assertMay, delayRequestsFor, ordersFor } from './access';
 import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle';
 import { addMonths, dayAfter, dayBefore, scheduleOf } from './invoices';
 import { totalsOf } from './pricing';
@@ -32,15 +27,8 @@ import { recordDeliveryIssued, recordInvoiceScheduled, recordOrderStep } from '.
 const loadOrder = (tx: EntityManager, id: string) => tx.findOneOrFail(Order, { id });
 
 /** The order if the caller may see it (NOT_FOUND otherwise), locked for the change to come. */
-async function lockedOrder(em: EntityManager, caller: Identity, id: string, field = 'orderId'): Promise<Order> {
-  const order = await em.findOne(
-    Order,
-    { $and: [{ id }, visibleOrders(caller)] },
-    { lockMode: LockMode.PESSIMISTIC_WRITE },
-  );
-  if (!order) throw notFound({ fr: 'La commande', en: 'The order' }, field);
-  return order;
-}
+const lockedOrder = (em: EntityManager, caller: Identity, id: string, field = 'orderId') =>
+  ordersFor(em, caller).get(id, { field, lock: true });
 
 /** Moves an order along its lifecycle and records the step in its history. */
 function move(
@@ -63,6 +51,7 @@ export async function validateOrder(
   id: string,
   input: { ugapReference: string; chorusNumber: string; plannedDeliveryDate: string },
 ): Promise<Order> {
+  assertMayTake(ORDER_LIFECYCLE, 'validate', caller);
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, caller, id, 'id');
     const ugapReference = input.ugapReference.trim();
@@ -99,6 +88,7 @@ export async function validateOrder(
 
 /** UGAP cancels an order it cannot process, before validating it; the buyer and the supplier read why in its history. */
 export async function cancelOrder(em: EntityManager, caller: Identity, id: string, reason: string): Promise<Order> {
+  assertMayTake(ORDER_LIFECYCLE, 'cancel', caller);
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, caller, id, 'id');
     const why = reason.trim();
@@ -120,13 +110,9 @@ export async function requestDelay(
   requestedDate: string,
   reason: string,
 ): Promise<DelayRequest> {
+  assertMay(caller, 'delay:request');
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
-    if (![Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER].includes(caller.role))
-      throw forbidden({
-        fr: "C'est l'acheteur ou le fournisseur qui demande un délai.",
-        en: 'The buyer or the supplier asks for a delay.',
-      });
     if (order.status !== 'TO_DELIVER')
       throw invalid('orderId', {
         fr: 'Un délai se demande sur une commande à livrer.',
@@ -178,15 +164,9 @@ export async function answerDelay(
   accept: boolean,
   answer: string | undefined,
 ): Promise<DelayRequest> {
+  assertMay(caller, 'delay:answer');
   return em.transactional(async (tx) => {
-    const delay = await tx.findOne(DelayRequest, { id }, { populate: ['order'] });
-    if (!delay || !(await tx.findOne(Order, { $and: [{ id: delay.order.id }, visibleOrders(caller)] })))
-      throw notFound({ fr: 'La demande de délai', en: 'The delay request' }, 'id');
-    if (caller.role !== Role.UGAP && caller.role !== Role.SUPPLIER)
-      throw forbidden({
-        fr: "C'est le fournisseur ou l'UGAP qui répond à une demande de délai.",
-        en: 'The supplier or UGAP answers a delay request.',
-      });
+    const delay = await delayRequestsFor(tx, caller).get(id, { populate: ['order'] });
     if (caller.role === delay.requestedByRole)
       throw forbidden({
         fr: "Une demande de délai est répondue par l'autre partie.",
@@ -240,6 +220,7 @@ export function recordDelivery(
   lines: DeliveredQuantity[],
   key: string,
 ): Promise<Order> {
+  assertMayTake(ORDER_LIFECYCLE, 'deliverPart', caller);
   return once(
     em,
     caller,
@@ -299,6 +280,7 @@ export function declareServicesOpen(
   note: string | undefined,
   key: string,
 ): Promise<Order> {
+  assertMayTake(ORDER_LIFECYCLE, 'openServices', caller);
   return once(em, caller, key, { operation: 'open', input: { orderId, note } }, loadOrder, async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
     move(tx, order, 'openServices', caller, note?.trim() || null);
@@ -337,13 +319,9 @@ async function subscriptionStart(tx: EntityManager, order: Order, today: string)
  * scheduled to term.
  */
 export async function validateActivation(em: EntityManager, caller: Identity, orderId: string): Promise<Order> {
+  assertMayTake(ORDER_LIFECYCLE, 'validateActivation', caller);
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
-    if (caller.entityId !== order.entityId)
-      throw forbidden({
-        fr: "Seuls les acheteurs de l'entité valident ses mises en service.",
-        en: "Only the entity's buyers validate its activations.",
-      });
     move(tx, order, 'validateActivation', caller);
     const start = await subscriptionStart(tx, order, todayInParis());
     order.activatedAt = new Date();
@@ -389,13 +367,9 @@ export async function reportActivationProblem(
   orderId: string,
   description: string,
 ): Promise<Order> {
+  assertMayTake(ORDER_LIFECYCLE, 'reportProblem', caller);
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, caller, orderId);
-    if (caller.entityId !== order.entityId)
-      throw forbidden({
-        fr: "Seuls les acheteurs de l'entité signalent un problème sur ses mises en service.",
-        en: "Only the entity's buyers report on its activations.",
-      });
     const text = description.trim();
     if (text.length < 10)
       throw invalid('description', {

@@ -1,14 +1,7 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { invalid, isMarketWide, paginate, startOfParisDay, type Identity, type PageArgs } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
+import { invalid, paginate, startOfParisDay, type Identity, type PageArgs } from '@nuage/platform';
 import { Delivery, Order, OrderLine, OrderStatus, SubscriptionOrder } from '../entities';
-
-/** The orders a caller may see: its entity's, its brand's, or all for market-wide staff. */
-export function visibleOrders(caller: Identity): FilterQuery<Order> {
-  if (isMarketWide(caller)) return {};
-  if (caller.role === Role.SUPPLIER) return { brandId: caller.brandId };
-  return { entityId: caller.entityId };
-}
+import { deliveriesFor, orderScope, ordersFor, subscriptionOrdersFor } from './access';
 
 const PERIOD_RULE = {
   fr: 'La fin de la période précède son début.',
@@ -42,10 +35,7 @@ export interface OrderFilter {
 
 /** "Commandes": the caller's orders, newest first. */
 export function listOrders(em: EntityManager, caller: Identity, filter: OrderFilter, page: PageArgs) {
-  const where: FilterQuery<Order>[] = [
-    visibleOrders(caller),
-    ...(period(filter.from, filter.to, 'placedAt') as FilterQuery<Order>[]),
-  ];
+  const where: FilterQuery<Order>[] = [...(period(filter.from, filter.to, 'placedAt') as FilterQuery<Order>[])];
   if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
   if (filter.reference !== undefined) {
     const pattern = like(filter.reference, 'filter.reference');
@@ -58,27 +48,24 @@ export function listOrders(em: EntityManager, caller: Identity, filter: OrderFil
       ],
     });
   }
-  return paginate(em, Order, { $and: where }, [{ placedAt: 'desc' }, { id: 'desc' }], page);
+  return paginate(
+    em,
+    Order,
+    ordersFor(em, caller).where({ $and: where }),
+    [{ placedAt: 'desc' }, { id: 'desc' }],
+    page,
+  );
 }
 
 /** "Bons de souscription": newest first. */
 export function listSubscriptionOrders(em: EntityManager, caller: Identity, page: PageArgs) {
-  const where = isMarketWide(caller)
-    ? {}
-    : caller.role === Role.SUPPLIER
-      ? { brandId: caller.brandId! }
-      : { entityId: caller.entityId! };
+  const where = subscriptionOrdersFor(em, caller).where();
   return paginate(em, SubscriptionOrder, where, [{ createdAt: 'desc' }, { id: 'desc' }], page);
 }
 
 /** "Bons de livraison": newest first. */
 export function listDeliveries(em: EntityManager, caller: Identity, page: PageArgs) {
-  const where = isMarketWide(caller)
-    ? {}
-    : caller.role === Role.SUPPLIER
-      ? { brandId: caller.brandId! }
-      : { entityId: caller.entityId! };
-  return paginate(em, Delivery, where, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+  return paginate(em, Delivery, deliveriesFor(em, caller).where(), [{ createdAt: 'desc' }, { id: 'desc' }], page);
 }
 
 export interface RenewalFilter {
@@ -101,7 +88,7 @@ export async function renewalCandidates(
   caller: Identity,
   filter: RenewalFilter,
 ): Promise<OrderLine[]> {
-  const order: FilterQuery<Order>[] = [visibleOrders(caller), { status: OrderStatus.ACTIVATED }];
+  const order: FilterQuery<Order>[] = [orderScope(caller), { status: OrderStatus.ACTIVATED }];
   if (filter.dueFrom && filter.dueTo && filter.dueTo < filter.dueFrom) throw invalid('filter.dueTo', PERIOD_RULE);
   if (filter.dueFrom) order.push({ dueDate: { $gte: filter.dueFrom } });
   if (filter.dueTo) order.push({ dueDate: { $lte: filter.dueTo } });

@@ -3,11 +3,9 @@ import { changesBetween, type FieldChange } from '@nuage/history';
 import {
   conflict,
   Dec,
-  forbidden,
   formatDay,
   invalid,
   invalidTransition,
-  isMarketWide,
   notFound,
   paginate,
   publish,
@@ -15,14 +13,9 @@ import {
   todayInParis,
   type Identity,
   type PageArgs,
+  assertMayTake,
 } from '@nuage/platform';
-import {
-  ORDERING_TOPICS,
-  Role,
-  type OrderPlaced,
-  type ProposalAccepted,
-  type ProposalSubmitted,
-} from '@nuage/contracts';
+import { ORDERING_TOPICS, type OrderPlaced, type ProposalAccepted, type ProposalSubmitted } from '@nuage/contracts';
 import type { FileStore } from '@nuage/files';
 import {
   type BillingPeriod,
@@ -43,6 +36,7 @@ import { proposalDocuments, proposalPrint } from './documents';
 import { nextNumber, once } from './idempotency';
 import { recordOrderStep, recordProposalStep, recordSubscriptionIssued } from './history';
 import { closeSolicitations } from './solicitations';
+import { assertMay, proposalsFor } from './access';
 
 export interface ProposalLineInput {
   productCode?: string;
@@ -64,28 +58,6 @@ export interface ProposalTerms {
 const PRICE_RULE = { fr: 'Un prix est positif, en euros et centimes.', en: 'A price is positive, in euros and cents.' };
 /** French VAT rates a line may carry. */
 const VAT_RATES = ['20.00', '10.00', '5.50', '2.10', '0.00'];
-/** Who reads a proposal: its entity's buyers, its brand's supplier, market-wide staff. */
-export function visibleProposals(caller: Identity): FilterQuery<Proposal> {
-  if (isMarketWide(caller)) return {};
-  if (caller.role === Role.SUPPLIER) return { brandId: caller.brandId! };
-  return { entityId: caller.entityId! };
-}
-
-export async function readableProposal(
-  em: EntityManager,
-  caller: Identity,
-  id: string,
-  lock = false,
-): Promise<Proposal> {
-  const proposal = await em.findOne(
-    Proposal,
-    { $and: [{ id }, visibleProposals(caller)] },
-    lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-  );
-  if (!proposal) throw notFound({ fr: 'La proposition', en: 'The proposal' }, 'id');
-  return proposal;
-}
-
 function checkTerms(terms: ProposalTerms): Omit<ProposalLine, 'id' | 'createdAt' | 'updatedAt' | 'proposal'>[] {
   if (terms.validUntil < todayInParis())
     throw invalid('input.validUntil', {
@@ -169,6 +141,7 @@ export function submitProposal(
   terms: ProposalTerms,
   key: string,
 ): Promise<Proposal> {
+  assertMay(caller, 'proposal:submit');
   return once(em, caller, key, { operation: 'submit', input: { requestId, terms } }, loadProposal, async (tx) => {
     const solicitation = await tx.findOne(Solicitation, { requestId, brandId: caller.brandId!, closedAt: null });
     if (!solicitation)
@@ -210,8 +183,9 @@ export function reviseProposal(
   terms: ProposalTerms,
   key: string,
 ): Promise<Proposal> {
+  assertMayTake(PROPOSAL_LIFECYCLE, 'revise', caller);
   return once(em, caller, key, { operation: 'revise', input: { id, terms } }, loadProposal, async (tx) => {
-    const proposal = await readableProposal(tx, caller, id, true);
+    const proposal = await proposalsFor(tx, caller).get(id, { lock: true });
     await proposal.lines.init();
     const before = termsOf(proposal);
     const checked = checkTerms(terms);
@@ -225,8 +199,9 @@ export function reviseProposal(
 }
 
 export function withdrawProposal(em: EntityManager, caller: Identity, id: string, key: string): Promise<Proposal> {
+  assertMayTake(PROPOSAL_LIFECYCLE, 'withdraw', caller);
   return once(em, caller, key, { operation: 'withdraw', input: { id } }, loadProposal, async (tx) => {
-    const proposal = await readableProposal(tx, caller, id, true);
+    const proposal = await proposalsFor(tx, caller).get(id, { lock: true });
     move(tx, proposal, 'withdraw', caller);
     return proposal;
   });
@@ -246,14 +221,6 @@ function move(
   recordProposalStep(tx, proposal, actor, from, { action: transition, comment, changes });
 }
 
-function assertBuyerOf(caller: Identity, proposal: Proposal) {
-  if (caller.entityId !== proposal.entityId)
-    throw forbidden({
-      fr: "Seules les personnes de l'entité décident de ses propositions.",
-      en: "Only the entity's own people decide on its proposals.",
-    });
-}
-
 /** The entity's manager approves or rejects ("Attente manager"). */
 export async function decideAsManager(
   em: EntityManager,
@@ -262,9 +229,9 @@ export async function decideAsManager(
   approve: boolean,
   comment: string | undefined,
 ): Promise<Proposal> {
+  assertMayTake(PROPOSAL_LIFECYCLE, approve ? 'approve' : 'reject', caller);
   return em.transactional(async (tx) => {
-    const proposal = await readableProposal(tx, caller, id, true);
-    assertBuyerOf(caller, proposal);
+    const proposal = await proposalsFor(tx, caller).get(id, { lock: true });
     const why = comment?.trim() ?? '';
     if (!approve && why.length < 3)
       throw invalid('comment', {
@@ -280,9 +247,9 @@ export async function decideAsManager(
 }
 
 export async function refuse(em: EntityManager, caller: Identity, id: string, reason: string): Promise<Proposal> {
+  assertMayTake(PROPOSAL_LIFECYCLE, 'refuse', caller);
   return em.transactional(async (tx) => {
-    const proposal = await readableProposal(tx, caller, id, true);
-    assertBuyerOf(caller, proposal);
+    const proposal = await proposalsFor(tx, caller).get(id, { lock: true });
     const why = reason.trim();
     if (why.length < 3)
       throw invalid('reason', {
@@ -311,6 +278,7 @@ export async function accept(
   id: string,
   acknowledgements: { cge: boolean; cgu: boolean },
 ): Promise<Proposal> {
+  assertMayTake(PROPOSAL_LIFECYCLE, 'accept', caller);
   if (!acknowledgements.cge)
     throw invalid('cgeAccepted', {
       fr: "Acceptez les conditions générales de l'UGAP (CGE) pour souscrire.",
@@ -323,8 +291,7 @@ export async function accept(
     });
   const pdfs: { key: string; body: Promise<Buffer> }[] = [];
   const proposal = await em.transactional(async (tx) => {
-    const target = await readableProposal(tx, caller, id);
-    assertBuyerOf(caller, target);
+    const target = await proposalsFor(tx, caller).get(id);
     // Suppliers' proposals compete for their request: they are locked together, and one only is accepted.
     // Credits a buyer stated compete with nothing: they are locked alone.
     const siblings = target.creditsForOrderLineId
@@ -472,10 +439,16 @@ export interface ProposalFilter {
 
 /** "Propositions": the proposals the caller may read, latest first. */
 export function listProposals(em: EntityManager, caller: Identity, filter: ProposalFilter, page: PageArgs) {
-  const where: FilterQuery<Proposal>[] = [visibleProposals(caller)];
+  const where: FilterQuery<Proposal>[] = [];
   if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
   if (filter.requestId) where.push({ requestId: filter.requestId });
   if (filter.from) where.push({ createdAt: { $gte: new Date(`${filter.from}T00:00:00Z`) } });
   if (filter.to) where.push({ createdAt: { $lt: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000) } });
-  return paginate(em, Proposal, { $and: where }, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+  return paginate(
+    em,
+    Proposal,
+    proposalsFor(em, caller).where({ $and: where }),
+    [{ createdAt: 'desc' }, { id: 'desc' }],
+    page,
+  );
 }

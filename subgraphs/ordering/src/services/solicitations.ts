@@ -17,6 +17,7 @@ import {
   type PageArgs,
 } from '@nuage/platform';
 import { OrderIncident, OrderLine, Solicitation } from '../entities';
+import { assertMay } from './access';
 
 /** What this subgraph learns from the requests subgraph. */
 export const ORDERING_CONSUME: Record<string, EventHandler> = {
@@ -76,6 +77,7 @@ export async function closeSolicitations(em: EntityManager, requestId: string, b
 
 /** "Demandes à traiter": the requests soliciting the supplier's brand that await its answer, latest first. */
 export function requestsToAnswer(em: EntityManager, caller: Identity, page: PageArgs, includeClosed = false) {
+  assertMay(caller, 'solicitation:list');
   return paginate(
     em,
     Solicitation,

@@ -1,18 +1,20 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { callerOf } from '@nuage/platform';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Caller, type Identity } from '@nuage/platform';
 import { BeneficiaryEntity } from '../entities';
 import type { Context } from '../loaders';
 
 @Resolver(() => BeneficiaryEntity)
 export class BeneficiaryEntityResolver {
-  @Authorized()
   @Query(() => BeneficiaryEntity, {
     nullable: true,
     description:
       "A beneficiary entity's profile: for its own people, market-wide staff, and the suppliers of brands its submitted requests solicit; null for anyone else.",
   })
-  beneficiaryEntity(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
-    callerOf(context);
+  beneficiaryEntity(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+    @Caller() _signedIn: Identity,
+  ) {
     return context.loaders.readableEntityById.load(id);
   }
 }

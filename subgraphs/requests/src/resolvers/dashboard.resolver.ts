@@ -1,19 +1,8 @@
-import {
-  Authorized,
-  Ctx,
-  Directive,
-  Field,
-  FieldResolver,
-  ID,
-  Int,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import { callerOf, countsByStatus, type SubgraphContext } from '@nuage/platform';
+import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Caller, countsByStatus, type Identity } from '@nuage/platform';
 import { RequestStatus, ServiceRequest } from '../entities';
-import { visibleRequests } from '../services/access';
+import type { Context } from '../loaders';
+import { requestsFor } from '../services/access';
 import { IN_PROGRESS } from '../services/request-lifecycle';
 
 /**
@@ -28,29 +17,23 @@ export class Dashboard {
 }
 
 /** The caller's requests counted by status, one statement for both counts. */
-const requestCounts = (dashboard: Dashboard, context: SubgraphContext) =>
-  countsByStatus(dashboard, context.em, ServiceRequest, visibleRequests(context.em, callerOf(context)));
+const requestCounts = (dashboard: Dashboard, context: Context, caller: Identity) =>
+  countsByStatus(dashboard, context.em, ServiceRequest, requestsFor(context.em, caller).scope);
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
-  @Authorized()
   @Query(() => Dashboard, { description: "The caller's dashboard counts ('Tableau de bord')." })
-  dashboard(@Ctx() context: SubgraphContext): Dashboard {
-    return { id: callerOf(context).userId };
+  dashboard(@Caller() caller: Identity): Dashboard {
+    return { id: caller.userId };
   }
 
   @FieldResolver(() => Int, { description: '"Demandes en cours": requests submitted and not yet ordered.' })
-  requestsInProgress(@Root() dashboard: Dashboard, @Ctx() context: SubgraphContext) {
-    return requestCounts(dashboard, context).total(IN_PROGRESS);
+  requestsInProgress(@Root() dashboard: Dashboard, @Ctx() context: Context, @Caller() caller: Identity) {
+    return requestCounts(dashboard, context, caller).total(IN_PROGRESS);
   }
 
   @FieldResolver(() => Int, { description: 'Drafts to finish.' })
-  draftRequests(@Root() dashboard: Dashboard, @Ctx() context: SubgraphContext) {
-    return requestCounts(dashboard, context).total([RequestStatus.DRAFT]);
+  draftRequests(@Root() dashboard: Dashboard, @Ctx() context: Context, @Caller() caller: Identity) {
+    return requestCounts(dashboard, context, caller).total([RequestStatus.DRAFT]);
   }
 }
-
-/** Another subgraph asks for the caller's dashboard: it is always the caller's own. */
-export const resolveDashboardReference = (_reference: { id: string }, context: SubgraphContext): Dashboard => ({
-  id: callerOf(context).userId,
-});

@@ -1,9 +1,9 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import { callerOf, CountPayload, MutationPayload, succeeded } from '@nuage/platform';
-import { markMessagesRead, Message, MessageAudience, postMessage } from '@nuage/threads';
-import { Role } from '@nuage/contracts';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import { CountPayload, MutationPayload, succeeded, Caller, type Identity } from '@nuage/platform';
+import { markMessagesRead, Message, MessageAudience } from '@nuage/threads';
 import { requestThread } from '../services/access';
 import type { Context } from '../loaders';
+import { postRequestMessage } from '../services/requests';
 
 const MessagePayload = MutationPayload(Message, 'MessagePayload', 'message', 'message');
 const MessagesReadPayload = CountPayload('MessagesReadPayload', 'messages were marked read');
@@ -28,26 +28,24 @@ class PostMessageInput {
 
 @Resolver(() => Message)
 export class MessageResolver {
-  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.SUPPLIER, Role.MARKET_HOLDER)
   @Mutation(() => MessagePayload, { description: 'Writes a message on a request.' })
   postMessage(
     @Arg('input', () => PostMessageInput, { description: 'The message.' }) input: PostMessageInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { requestId, ...message } = input;
-    return postMessage(context.em, requestThread, callerOf(context), { subjectId: requestId, ...message }).then(
-      succeeded,
-    );
+    return postRequestMessage(context.em, caller, { subjectId: requestId, ...message }).then(succeeded);
   }
 
-  @Authorized()
   @Mutation(() => MessagesReadPayload, {
     description: "Marks the request's messages read for the caller; gives how many were unread.",
   })
   markMessagesRead(
     @Arg('requestId', () => ID, { description: 'The request.' }) requestId: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return markMessagesRead(context.em, requestThread, callerOf(context), requestId).then(succeeded);
+    return markMessagesRead(context.em, requestThread, caller, requestId).then(succeeded);
   }
 }

@@ -1,7 +1,6 @@
 import {
   Arg,
   Args,
-  Authorized,
   Ctx,
   Field,
   FieldResolver,
@@ -14,13 +13,14 @@ import {
   Root,
 } from 'type-graphql';
 import {
-  callerOf,
   CountPayload,
   Connection,
   LocalizedText,
   MutationPayload,
   PageArgs,
   succeeded,
+  Caller,
+  type Identity,
 } from '@nuage/platform';
 import { NOTIFICATION_KIND_LABELS, Notification, ServiceRequest } from '../entities';
 import { countNotifications, listNotifications, markAllRead, markRead } from '../services/notifications';
@@ -41,35 +41,36 @@ class NotificationCount {
 
 @Resolver(() => Notification)
 export class NotificationResolver {
-  @Authorized()
   @Query(() => NotificationConnection, { description: "The caller's notifications, latest first." })
   notifications(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('unreadOnly', () => Boolean, { defaultValue: false, description: 'Only those not read yet.' })
     unreadOnly: boolean,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return listNotifications(context.em, callerOf(context), unreadOnly, page);
+    return listNotifications(context.em, caller, unreadOnly, page);
   }
 
-  @Authorized()
   @Query(() => NotificationCount, { description: 'How many notifications the caller has, and how many are unread.' })
-  notificationCount(@Ctx() context: Context) {
-    return countNotifications(context.em, callerOf(context));
+  notificationCount(@Ctx() context: Context, @Caller() caller: Identity) {
+    return countNotifications(context.em, caller);
   }
 
-  @Authorized()
   @Mutation(() => NotificationPayload, { description: "Marks one of the caller's notifications read." })
-  markNotificationRead(@Arg('id', () => ID, { description: 'The notification.' }) id: string, @Ctx() context: Context) {
-    return markRead(context.em, callerOf(context), id).then(succeeded);
+  markNotificationRead(
+    @Arg('id', () => ID, { description: 'The notification.' }) id: string,
+    @Ctx() context: Context,
+    @Caller() caller: Identity,
+  ) {
+    return markRead(context.em, caller, id).then(succeeded);
   }
 
-  @Authorized()
   @Mutation(() => NotificationsReadPayload, {
     description: "Marks all the caller's notifications read; gives how many were unread.",
   })
-  markAllNotificationsRead(@Ctx() context: Context) {
-    return markAllRead(context.em, callerOf(context)).then(succeeded);
+  markAllNotificationsRead(@Ctx() context: Context, @Caller() caller: Identity) {
+    return markAllRead(context.em, caller).then(succeeded);
   }
 
   @FieldResolver(() => String, { description: "What happened, in the caller's language." })

@@ -1,17 +1,16 @@
-import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { callerOf } from '@nuage/platform';
+import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Caller, type Identity } from '@nuage/platform';
 import { BeneficiaryEntity, BrandReference, Person } from '../entities';
 import type { Context } from '../loaders';
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Authorized()
   @Query(() => Person, {
     nullable: true,
     description: 'The person calling, from their token; null if the account no longer exists.',
   })
-  me(@Ctx() context: Context) {
-    return context.loaders.personById.load(callerOf(context).userId);
+  me(@Ctx() context: Context, @Caller() caller: Identity) {
+    return context.loaders.personById.load(caller.userId);
   }
 
   @FieldResolver(() => String, { description: 'Full name.' })

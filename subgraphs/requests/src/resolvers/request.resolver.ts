@@ -1,13 +1,13 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  available,
-  callerOf,
   Connection,
   LocalizedText,
   MutationPayload,
   PageArgs,
   pick,
   succeeded,
+  Caller,
+  type Identity,
 } from '@nuage/platform';
 import { Document, Message, MessageCount, threadDocuments, threadMessages } from '@nuage/threads';
 import { Role } from '@nuage/contracts';
@@ -31,8 +31,8 @@ import {
   updateDraft,
   type DraftInput,
 } from '../services/requests';
-import { readableRequest } from '../services/access';
-import { REQUEST_LIFECYCLE, RequestAction } from '../services/request-lifecycle';
+import { requestActionsOf, requestsFor } from '../services/access';
+import { RequestAction } from '../services/request-lifecycle';
 import type { Context } from '../loaders';
 import { CreateRequestDraftInput, RequestDraftChanges, RequestFilter } from './request.types';
 
@@ -47,16 +47,18 @@ const draftInput = (input: RequestDraftChanges): DraftInput => ({
 
 @Resolver(() => ServiceRequest)
 export class RequestResolver {
-  @Authorized()
   @Query(() => ServiceRequest, {
     nullable: true,
     description: 'One request the caller may read (null with a NOT_FOUND error otherwise).',
   })
-  request(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context) {
-    return readableRequest(context.em, callerOf(context), id);
+  request(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+    @Caller() caller: Identity,
+  ) {
+    return requestsFor(context.em, caller).get(id);
   }
 
-  @Authorized()
   @Query(() => RequestConnection, {
     description: '"Demandes de devis": the requests the caller may read, latest first.',
   })
@@ -68,54 +70,57 @@ export class RequestResolver {
     filter: RequestFilter | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return listRequests(context.em, callerOf(context), { ...filter }, page);
+    return listRequests(context.em, caller, { ...filter }, page);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => RequestPayload, { description: 'Starts a request, saved as a draft ("Enregistrer (brouillon)").' })
   createRequestDraft(
     @Arg('input', () => CreateRequestDraftInput, { description: 'The project, the kind and what is known so far.' })
     input: CreateRequestDraftInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return createDraft(context.em, callerOf(context), {
+    return createDraft(context.em, caller, {
       ...draftInput(input),
       kind: input.kind,
       project: input.project,
     }).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => RequestPayload, { description: 'Changes a draft (resumed later, as often as needed).' })
   updateRequestDraft(
     @Arg('id', () => ID, { description: 'The draft.' }) id: string,
     @Arg('input', () => RequestDraftChanges, { description: 'What changes.' }) input: RequestDraftChanges,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return updateDraft(context.em, callerOf(context), id, draftInput(input)).then(succeeded);
+    return updateDraft(context.em, caller, id, draftInput(input)).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => RequestPayload, {
     description:
       'Submits a complete draft ("Valider ma demande"): it gets its file number and the solicited brands are told.',
   })
-  submitRequest(@Arg('id', () => ID, { description: 'The draft.' }) id: string, @Ctx() context: Context) {
-    return submit(context.em, callerOf(context), id).then(succeeded);
+  submitRequest(
+    @Arg('id', () => ID, { description: 'The draft.' }) id: string,
+    @Ctx() context: Context,
+    @Caller() caller: Identity,
+  ) {
+    return submit(context.em, caller, id).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.MARKET_HOLDER)
   @Mutation(() => RequestPayload, { description: 'Cancels a request that is not ordered yet.' })
   cancelRequest(
     @Arg('id', () => ID, { description: 'The request.' }) id: string,
     @Arg('reason', () => String, { description: 'Why.' }) reason: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return cancel(context.em, callerOf(context), id, reason).then(succeeded);
+    return cancel(context.em, caller, id, reason).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER, Role.MARKET_HOLDER)
   @Mutation(() => RequestPayload, { description: 'Closes an ordered request: its file is complete ("Clôturée").' })
   closeRequest(
     @Arg('id', () => ID, { description: 'The request.' }) id: string,
@@ -123,11 +128,11 @@ export class RequestResolver {
       | string
       | undefined,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return close(context.em, callerOf(context), id, comment).then(succeeded);
+    return close(context.em, caller, id, comment).then(succeeded);
   }
 
-  @Authorized(Role.BENEFICIARY, Role.MANAGER)
   @Mutation(() => RequestPayload, { description: 'Sets "Ma référence", whatever the status; empty clears it.' })
   setRequestReference(
     @Arg('id', () => ID, { description: 'The request.' }) id: string,
@@ -135,8 +140,9 @@ export class RequestResolver {
       | string
       | null,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return setMyReference(context.em, callerOf(context), id, myReference).then(succeeded);
+    return setMyReference(context.em, caller, id, myReference).then(succeeded);
   }
 
   @FieldResolver(() => String, { description: "Status in the caller's language." })
@@ -158,10 +164,8 @@ export class RequestResolver {
   @FieldResolver(() => [RequestAction], {
     description: 'What the caller may do with it now: each value names the mutation to call.',
   })
-  availableActions(@Root() request: ServiceRequest, @Ctx() context: Context): RequestAction[] {
-    const caller = callerOf(context);
-    const own = caller.entityId === request.entityId || caller.role === Role.MARKET_HOLDER;
-    return own ? available(REQUEST_LIFECYCLE, request.status, caller.role) : [];
+  availableActions(@Root() request: ServiceRequest, @Caller() caller: Identity): RequestAction[] {
+    return requestActionsOf(caller, request);
   }
 
   @FieldResolver(() => Project, { description: 'The project it is for.' })
@@ -185,8 +189,7 @@ export class RequestResolver {
   @FieldResolver(() => [RequestSolution], {
     description: 'The brands and solutions it solicits (a supplier sees its own brand only).',
   })
-  async solutions(@Root() request: ServiceRequest, @Ctx() context: Context) {
-    const caller = callerOf(context);
+  async solutions(@Root() request: ServiceRequest, @Ctx() context: Context, @Caller() caller: Identity) {
     const all = await context.loaders.solutionsByRequest.load(request.id);
     return caller.role === Role.SUPPLIER ? all.filter((s) => s.brandId === caller.brandId) : all;
   }
@@ -197,8 +200,8 @@ export class RequestResolver {
   }
 
   @FieldResolver(() => [Message], { description: 'The messages the caller sees, oldest first.' })
-  async messages(@Root() request: ServiceRequest, @Ctx() context: Context) {
-    return threadMessages(context.loaders, callerOf(context), request.id);
+  async messages(@Root() request: ServiceRequest, @Ctx() context: Context, @Caller() caller: Identity) {
+    return threadMessages(context.loaders, caller, request.id);
   }
 
   @FieldResolver(() => MessageCount, {
@@ -211,7 +214,7 @@ export class RequestResolver {
   @FieldResolver(() => [Document], {
     description: '"Les documents relatifs": the need\'s files and those of the messages the caller sees.',
   })
-  async documents(@Root() request: ServiceRequest, @Ctx() context: Context) {
-    return threadDocuments(context.loaders, callerOf(context), request.id);
+  async documents(@Root() request: ServiceRequest, @Ctx() context: Context, @Caller() caller: Identity) {
+    return threadDocuments(context.loaders, caller, request.id);
   }
 }

@@ -1,18 +1,5 @@
-import {
-  Arg,
-  Args,
-  Authorized,
-  Ctx,
-  Field,
-  FieldResolver,
-  Float,
-  ID,
-  ObjectType,
-  Query,
-  Resolver,
-  Root,
-} from 'type-graphql';
-import { callerOf, connectionFromArray, Connection, LocalizedText, PageArgs } from '@nuage/platform';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { connectionFromArray, Connection, LocalizedText, PageArgs, Caller, type Identity } from '@nuage/platform';
 import { HISTORY_SUBJECT_LABELS, HistorySubject } from '@nuage/contracts';
 import { IncidentReference, OrderReference, ProposalReference, ServiceRequest } from '../entities';
 import { search, type SearchHitRow } from '../services/search';
@@ -85,7 +72,6 @@ const SearchHitConnection = Connection(SearchHit, 'SearchHit', 'search hit');
 
 @Resolver(() => SearchHit)
 export class SearchResolver {
-  @Authorized()
   @Query(() => SearchHitConnection, {
     description:
       '"Recherche générale": a file number (168091-36), a proposal (DC…), subscription order (BS…), order (CC… or UGAP\'s reference), delivery (BL…), invoice (FA…), incident (SAV-…), or words of a project, a need or an incident (French, accents ignored). Exact references first, then references starting so, then words by relevance; only what the caller may see; 50 hits at most.',
@@ -94,10 +80,9 @@ export class SearchResolver {
     @Arg('query', () => String, { description: 'What to look for.' }) query: string,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return search(context.em, callerOf(context), query).then((rows) =>
-      connectionFromArray(rows.map(SearchHit.of), page),
-    );
+    return search(context.em, caller, query).then((rows) => connectionFromArray(rows.map(SearchHit.of), page));
   }
 
   @FieldResolver(() => String, { description: "What it is, in the caller's language." })

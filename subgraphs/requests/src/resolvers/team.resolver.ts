@@ -1,7 +1,6 @@
 import {
   Arg,
   Args,
-  Authorized,
   Ctx,
   Field,
   FieldResolver,
@@ -13,7 +12,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { callerOf, Connection, MutationPayload, PageArgs, paginate, succeeded } from '@nuage/platform';
+import { Connection, MutationPayload, PageArgs, succeeded, Caller, type Identity } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
 import { BeneficiaryEntity, Person, Project, Team } from '../entities';
 import {
@@ -26,7 +25,7 @@ import {
   updateEntityProfile,
 } from '../services/people';
 import type { Context } from '../loaders';
-import { visibleProjects } from '../services/access';
+import { listProjects } from '../services/requests';
 
 const EntityPayload = MutationPayload(BeneficiaryEntity, 'BeneficiaryEntityPayload', 'entity', 'beneficiary entity');
 const TeamPayload = MutationPayload(Team, 'TeamPayload', 'team', 'team');
@@ -147,8 +146,8 @@ export class TeamResolver {
     nullable: true,
     description: `"Mon équipe": the people of the entity, by name, the first ${PEOPLE_CAP} (its own people and market-wide staff only; null with FORBIDDEN for others).`,
   })
-  async people(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
-    assertMayReadTeam(callerOf(context), entity.id);
+  async people(@Root() entity: BeneficiaryEntity, @Ctx() context: Context, @Caller() caller: Identity) {
+    assertMayReadTeam(caller, entity.id);
     return (await context.loaders.peopleByEntity.load(entity.id)).slice(0, PEOPLE_CAP);
   }
 
@@ -156,12 +155,11 @@ export class TeamResolver {
     nullable: true,
     description: 'Its teams (its own people and market-wide staff only; null with FORBIDDEN for others).',
   })
-  async teams(@Root() entity: BeneficiaryEntity, @Ctx() context: Context) {
-    assertMayReadTeam(callerOf(context), entity.id);
+  async teams(@Root() entity: BeneficiaryEntity, @Ctx() context: Context, @Caller() caller: Identity) {
+    assertMayReadTeam(caller, entity.id);
     return context.loaders.teamsByEntity.load(entity.id);
   }
 
-  @Authorized()
   @Query(() => ProjectConnection, {
     description:
       "Projects in code-name order: a buyer's entity's; for others, the projects of the requests they may read (never one that exists only in a draft), of one entity when `entityId` is given.",
@@ -172,50 +170,43 @@ export class TeamResolver {
       | undefined,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    const visible = visibleProjects(context.em, callerOf(context));
-    return paginate(
-      context.em,
-      Project,
-      entityId ? { $and: [visible, { entity: entityId }] } : visible,
-      [{ codeName: 'asc' }, { id: 'asc' }],
-      page,
-    );
+    return listProjects(context.em, caller, entityId, page);
   }
 
-  @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
   @Mutation(() => EntityPayload, {
     description: 'Updates the "Fiche bénéficiaire" (managers of the entity, market holder).',
   })
   updateEntityProfile(
     @Arg('input', () => EntityProfileInput, { description: 'What changes.' }) input: EntityProfileInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
     const { entityId, ...changes } = input;
-    return updateEntityProfile(context.em, callerOf(context), entityId, changes).then(succeeded);
+    return updateEntityProfile(context.em, caller, entityId, changes).then(succeeded);
   }
 
-  @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
   @Mutation(() => TeamPayload, { description: 'Creates or changes a team of the entity.' })
   saveTeam(
     @Arg('input', () => SaveTeamInput, { description: 'The team.' }) input: SaveTeamInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return saveTeam(context.em, callerOf(context), input).then(succeeded);
+    return saveTeam(context.em, caller, input).then(succeeded);
   }
 
-  @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
   @Mutation(() => PersonPayload, {
     description: 'Invites someone to the entity: an email with an activation link (valid 7 days) is sent.',
   })
   invitePerson(
     @Arg('input', () => InvitePersonInput, { description: 'Who.' }) input: InvitePersonInput,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return invitePerson(context.em, context.mailer, callerOf(context), input, activationUrl()).then(succeeded);
+    return invitePerson(context.em, context.mailer, caller, input, activationUrl()).then(succeeded);
   }
 
-  @Authorized(Role.MANAGER, Role.MARKET_HOLDER)
   @Mutation(() => PersonPayload, {
     description:
       "Deactivates an account: its tokens stop working. The entity's managers for its people, the market holder for suppliers' staff.",
@@ -223,8 +214,9 @@ export class TeamResolver {
   deactivatePerson(
     @Arg('personId', () => ID, { description: 'The person.' }) personId: string,
     @Ctx() context: Context,
+    @Caller() caller: Identity,
   ) {
-    return deactivatePerson(context.em, callerOf(context), personId).then(succeeded);
+    return deactivatePerson(context.em, caller, personId).then(succeeded);
   }
 
   @Query(() => InvitationView, {

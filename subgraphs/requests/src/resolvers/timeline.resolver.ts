@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { callerOf } from '@nuage/platform';
+import { Caller, type Identity } from '@nuage/platform';
 import { HistoryEntry } from '@nuage/history';
 import { ServiceRequest } from '../entities';
 import type { Context } from '../loaders';
@@ -11,8 +11,7 @@ export class TimelineResolver {
     description:
       "The file's whole timeline, oldest first: the request, its proposals, subscription orders, orders, deliveries, activations, invoices and incidents, each step with who, when, from and to, why and what changed. A supplier sees the request's steps and its own brand's.",
   })
-  timeline(@Root() request: ServiceRequest, @Ctx() context: Context) {
-    callerOf(context);
+  timeline(@Root() request: ServiceRequest, @Ctx() context: Context, @Caller() _signedIn: Identity) {
     return context.loaders.timelineByFile.load(request.id);
   }
 }

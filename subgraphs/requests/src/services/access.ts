@@ -1,8 +1,17 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { forbidden, isBuyer, isMarketWide, notFound, type Identity } from '@nuage/platform';
-import { Role } from '@nuage/contracts';
+import {
+  available,
+  definePermissions,
+  forbidden,
+  isBuyer,
+  isMarketWide,
+  ScopedRepository,
+  type Identity,
+} from '@nuage/platform';
+import { BUYER_ROLES, Role } from '@nuage/contracts';
 import type { ThreadAccess } from '@nuage/threads';
-import { type BeneficiaryEntity, type Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
+import { REQUEST_LIFECYCLE, type RequestAction } from './request-lifecycle';
+import { type BeneficiaryEntity, Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
 
 /**
  * Who reads a request: its entity's buyers; a supplier, once it is submitted, if it solicits the
@@ -52,26 +61,46 @@ export function readableEntities(em: EntityManager, caller: Identity): FilterQue
   return { id: caller.entityId ?? null };
 }
 
-/** The request if the caller may read it; NOT_FOUND otherwise (its existence is not disclosed). */
-export async function readableRequest(em: EntityManager, caller: Identity, id: string): Promise<ServiceRequest> {
-  const request = await em.findOne(ServiceRequest, { $and: [{ id }, visibleRequests(em, caller)] });
-  if (!request) throw notFound({ fr: 'La demande', en: 'The request' }, 'id');
-  return request;
-}
+/** The requests a caller may read; any other is NOT_FOUND (its existence is not disclosed). */
+export const requestsFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(em, ServiceRequest, visibleRequests(em, caller), { fr: 'La demande', en: 'The request' });
 
-/** Only the entity's buyers change a request (the market holder may also cancel one). */
-export function assertBuyerOf(caller: Identity, request: ServiceRequest): void {
-  const buyer = isBuyer(caller) && caller.entityId === request.entityId;
-  if (!buyer)
+/** The projects a caller may read. */
+export const projectsFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(em, Project, visibleProjects(em, caller), { fr: 'Le projet', en: 'The project' });
+
+/** The entity's own managers, or the market holder, manage its profile, teams and accounts. */
+export const manages = (caller: Identity, entityId: string) =>
+  (caller.role === Role.MANAGER && caller.entityId === entityId) || caller.role === Role.MARKET_HOLDER;
+
+/** FORBIDDEN unless the caller may manage entities, then unless it manages this one. */
+export function assertManages(caller: Identity, entityId: string): void {
+  assertMay(caller, 'entity:manage');
+  if (!manages(caller, entityId))
     throw forbidden({
-      fr: "Seuls les acheteurs de l'entité modifient ses demandes.",
-      en: "Only the entity's buyers change its requests.",
+      fr: "Seuls les managers de l'entité (ou le titulaire) peuvent le faire.",
+      en: "Only the entity's managers (or the market holder) do this.",
     });
 }
 
+/**
+ * What roles may do beyond the request lifecycle's transitions (that one says who edits, submits,
+ * cancels and closes).
+ */
+export const assertMay = definePermissions({
+  /** Start a request (a draft) for one's entity. */
+  'request:create': BUYER_ROLES,
+  /** "Ma référence": the buyer's own reference on a request, at any status. */
+  'request:setReference': BUYER_ROLES,
+  /** Write on a request's thread: its parties and the market holder (UGAP and analysts read). */
+  'request:write': [...BUYER_ROLES, Role.SUPPLIER, Role.MARKET_HOLDER],
+  /** The "Fiche bénéficiaire", teams and accounts of an entity: its managers, the market holder. */
+  'entity:manage': [Role.MANAGER, Role.MARKET_HOLDER],
+});
+
 /** Who reads and writes the messages and documents of a request: those who may read it; the solicited brands take part. */
 export const requestThread: ThreadAccess = async (em, caller, requestId) => {
-  const request = await readableRequest(em, caller, requestId);
+  const request = await requestsFor(em, caller).get(requestId);
   const brandIds = (await em.find(RequestSolution, { request })).map((s) => s.brandId);
   return {
     entityId: request.entityId,
@@ -85,3 +114,9 @@ export const requestThread: ThreadAccess = async (em, caller, requestId) => {
         : null,
   };
 };
+
+/** What the caller may do with a request now: its entity's buyers and the market holder act on it. */
+export function requestActionsOf(caller: Identity, request: ServiceRequest): RequestAction[] {
+  const own = caller.entityId === request.entityId || caller.role === Role.MARKET_HOLDER;
+  return own ? available(REQUEST_LIFECYCLE, request.status, caller.role) : [];
+}

@@ -6,21 +6,10 @@ import type { Mailer } from '@nuage/mail';
 import { BeneficiaryEntity, Person, Team } from '../entities';
 import { isValidSiret } from './siret';
 import { hashPassword, passwordProblem } from './passwords';
+import { assertManages, assertMay, manages } from './access';
 
 const INVITATION_DAYS = 7;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** The entity's own managers, or the market holder, manage its profile, teams and accounts. */
-const manages = (caller: Identity, entityId: string) =>
-  (caller.role === Role.MANAGER && caller.entityId === entityId) || caller.role === Role.MARKET_HOLDER;
-
-function assertManages(caller: Identity, entityId: string): void {
-  if (!manages(caller, entityId))
-    throw forbidden({
-      fr: "Seuls les managers de l'entité (ou le titulaire) peuvent le faire.",
-      en: "Only the entity's managers (or the market holder) do this.",
-    });
-}
 
 export interface ProfileChanges {
   name?: string;
@@ -192,6 +181,7 @@ export async function invitePerson(
  * market-wide staff. Others are told the person does not exist, as for a person they cannot see.
  */
 export async function deactivatePerson(em: EntityManager, caller: Identity, personId: string): Promise<Person> {
+  assertMay(caller, 'entity:manage');
   const person = await em.findOne(Person, { id: personId });
   // Suppliers' staff belong to no entity: the market holder manages them.
   const mayDeactivate =

@@ -3,7 +3,6 @@ import {
   sql,
   Dec,
   startOfParisDay,
-  forbidden,
   invalid,
   notFound,
   paginate,
@@ -12,10 +11,11 @@ import {
   todayInParis,
   type Identity,
   type PageArgs,
+  assertMayTake,
 } from '@nuage/platform';
-import { attachDocuments } from '@nuage/threads';
+import { attachDocuments, type MessageInput, postMessage } from '@nuage/threads';
 import { changesBetween } from '@nuage/history';
-import { Role, TOPICS, type RequestSubmitted } from '@nuage/contracts';
+import { type Role, TOPICS, type RequestSubmitted } from '@nuage/contracts';
 import {
   BeneficiaryEntity,
   KnownGuidedChoice,
@@ -31,7 +31,7 @@ import {
   Team,
 } from '../entities';
 import { editableFields, recordRequestStep } from './history';
-import { assertBuyerOf, readableRequest, visibleRequests } from './access';
+import { assertMay, projectsFor, requestsFor, requestThread } from './access';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
 
 export interface ProjectChoice {
@@ -398,17 +398,9 @@ async function applyDraft(
   }
 }
 
-function assertBuyer(caller: Identity): void {
-  if (caller.role !== Role.BENEFICIARY && caller.role !== Role.MANAGER)
-    throw forbidden({
-      fr: "Seuls les acheteurs d'une entité font des demandes.",
-      en: 'Only the buyers of an entity make requests.',
-    });
-}
-
 /** Saves a new draft ("Enregistrer (brouillon)"); it can be resumed and submitted later. */
 export async function createDraft(em: EntityManager, caller: Identity, input: NewDraftInput): Promise<ServiceRequest> {
-  assertBuyer(caller);
+  assertMay(caller, 'request:create');
   return em.transactional(async (tx) => {
     const project = await chooseProject(tx, caller, input.project, input.kind);
     const request = tx.create(ServiceRequest, {
@@ -432,9 +424,9 @@ export async function updateDraft(
   id: string,
   input: DraftInput,
 ): Promise<ServiceRequest> {
+  assertMayTake(REQUEST_LIFECYCLE, 'edit', caller);
   return em.transactional(async (tx) => {
-    const request = await readableRequest(tx, caller, id);
-    assertBuyerOf(caller, request);
+    const request = await requestsFor(tx, caller).get(id);
     await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
     take(REQUEST_LIFECYCLE, request.status, 'edit', caller.role);
     const before = editableFields(request);
@@ -452,9 +444,9 @@ export async function setMyReference(
   id: string,
   reference: string | null,
 ): Promise<ServiceRequest> {
+  assertMay(caller, 'request:setReference');
   return em.transactional(async (tx) => {
-    const request = await readableRequest(tx, caller, id);
-    assertBuyerOf(caller, request);
+    const request = await requestsFor(tx, caller).get(id);
     const value = trimmed(reference);
     if (value.length > 100)
       throw invalid('myReference', {
@@ -529,9 +521,9 @@ export function fileNumberOf(sequence: number): string {
  * subgraph which brands may now answer (an event in the same transaction).
  */
 export async function submit(em: EntityManager, caller: Identity, id: string): Promise<ServiceRequest> {
+  assertMayTake(REQUEST_LIFECYCLE, 'submit', caller);
   return em.transactional(async (tx) => {
-    const request = await readableRequest(tx, caller, id);
-    assertBuyerOf(caller, request);
+    const request = await requestsFor(tx, caller).get(id);
     // Locked: of two concurrent submits, the second sees the first's result and is refused.
     await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
     await tx.refresh(request);
@@ -567,9 +559,9 @@ export async function submit(em: EntityManager, caller: Identity, id: string): P
 }
 
 export async function cancel(em: EntityManager, caller: Identity, id: string, reason: string): Promise<ServiceRequest> {
+  assertMayTake(REQUEST_LIFECYCLE, 'cancel', caller);
   return em.transactional(async (tx) => {
-    const request = await readableRequest(tx, caller, id);
-    if (caller.role !== Role.MARKET_HOLDER) assertBuyerOf(caller, request);
+    const request = await requestsFor(tx, caller).get(id);
     const why = reason.trim();
     if (why.length < 3)
       throw invalid('reason', {
@@ -595,9 +587,9 @@ export async function close(
   id: string,
   comment: string | undefined,
 ): Promise<ServiceRequest> {
+  assertMayTake(REQUEST_LIFECYCLE, 'close', caller);
   return em.transactional(async (tx) => {
-    const request = await readableRequest(tx, caller, id);
-    if (caller.role !== Role.MARKET_HOLDER) assertBuyerOf(caller, request);
+    const request = await requestsFor(tx, caller).get(id);
     await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
     await tx.refresh(request);
     const from = request.status;
@@ -626,7 +618,7 @@ export interface RequestFilter {
 
 /** "Demandes de devis": the requests the caller may read, latest first. */
 export function listRequests(em: EntityManager, caller: Identity, filter: RequestFilter, page: PageArgs) {
-  const where: FilterQuery<ServiceRequest>[] = [visibleRequests(em, caller)];
+  const where: FilterQuery<ServiceRequest>[] = [];
   if (filter.statuses?.length) where.push({ status: { $in: filter.statuses } });
   if (filter.kind) where.push({ kind: filter.kind });
   if (filter.keyword !== undefined) {
@@ -646,5 +638,23 @@ export function listRequests(em: EntityManager, caller: Identity, filter: Reques
     });
   if (filter.from) where.push({ createdAt: { $gte: startOfParisDay(filter.from) } });
   if (filter.to) where.push({ createdAt: { $lt: startOfParisDay(nextDay(filter.to)) } });
-  return paginate(em, ServiceRequest, { $and: where }, [{ createdAt: 'desc' }, { id: 'desc' }], page);
+  return paginate(
+    em,
+    ServiceRequest,
+    requestsFor(em, caller).where({ $and: where }),
+    [{ createdAt: 'desc' }, { id: 'desc' }],
+    page,
+  );
+}
+
+/** Projects in code-name order, of one entity when given, among those the caller may read. */
+export function listProjects(em: EntityManager, caller: Identity, entityId: string | undefined, page: PageArgs) {
+  const where = projectsFor(em, caller).where(entityId ? { entity: entityId } : {});
+  return paginate(em, Project, where, [{ codeName: 'asc' }, { id: 'asc' }], page);
+}
+
+/** Posts a message on a request's thread, for those who write on it. */
+export function postRequestMessage(em: EntityManager, caller: Identity, message: MessageInput) {
+  assertMay(caller, 'request:write');
+  return postMessage(em, requestThread, caller, message);
 }

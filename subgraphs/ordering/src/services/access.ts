@@ -1,0 +1,78 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { BUYER_ROLES, Role } from '@nuage/contracts';
+import { available, definePermissions, type Identity, NOTHING, partiesScope, ScopedRepository } from '@nuage/platform';
+import { DelayRequest, Delivery, Order, Proposal, ProposalDocument, SubscriptionOrder } from '../entities';
+import { ORDER_LIFECYCLE, type OrderAction } from './order-lifecycle';
+import { PROPOSAL_LIFECYCLE, type ProposalAction } from './proposal-lifecycle';
+
+/**
+ * Who reads what in ordering. Proposals, orders and all that hangs off them are shared by the
+ * parties of the file: the entity's buyers, the brand's supplier, and market-wide staff.
+ */
+const scope = (caller: Identity | null) => (caller ? partiesScope(caller) : NOTHING);
+
+export const orderScope = (caller: Identity | null): FilterQuery<Order> => scope(caller);
+export const proposalScope = (caller: Identity | null): FilterQuery<Proposal> => scope(caller);
+
+export const ordersFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(em, Order, orderScope(caller), { fr: 'La commande', en: 'The order' });
+
+export const proposalsFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(em, Proposal, proposalScope(caller), { fr: 'La proposition', en: 'The proposal' });
+
+export const proposalDocumentsFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(
+    em,
+    ProposalDocument,
+    { proposal: proposalScope(caller) },
+    { fr: 'Le document', en: 'The document' },
+  );
+
+export const subscriptionOrdersFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(em, SubscriptionOrder, scope(caller), {
+    fr: 'Le bon de souscription',
+    en: 'The subscription order',
+  });
+
+export const deliveriesFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(em, Delivery, scope(caller), { fr: 'Le bon de livraison', en: 'The delivery note' });
+
+export const delayRequestsFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(
+    em,
+    DelayRequest,
+    { order: orderScope(caller) },
+    {
+      fr: 'La demande de délai',
+      en: 'The delay request',
+    },
+  );
+
+/**
+ * What roles may do beyond the lifecycles' transitions (those say themselves who takes them:
+ * `assertMayTake`).
+ */
+export const assertMay = definePermissions({
+  /** "Demande de délai": the buyer or the supplier asks to move the planned delivery. */
+  'delay:request': [...BUYER_ROLES, Role.SUPPLIER],
+  /** The other party answers: the supplier or UGAP. */
+  'delay:answer': [Role.SUPPLIER, Role.UGAP],
+  /** A supplier answers the requests its brand is solicited on. */
+  'proposal:submit': [Role.SUPPLIER],
+  /** The buyer tops up a line of a running subscription (credits). */
+  'credits:renew': BUYER_ROLES,
+  /** A supplier lists the requests its brand may answer. */
+  'solicitation:list': [Role.SUPPLIER],
+});
+
+/** What the caller may do with an order now: its parties and UGAP act on it, market-wide readers do not. */
+export function orderActionsOf(caller: Identity, order: Order): OrderAction[] {
+  const concerned = caller.entityId === order.entityId || caller.brandId === order.brandId || caller.role === Role.UGAP;
+  return concerned ? available(ORDER_LIFECYCLE, order.status, caller.role) : [];
+}
+
+/** What the caller may do with a proposal now: only its parties (the entity, the brand) act on it. */
+export function proposalActionsOf(caller: Identity, proposal: Proposal): ProposalAction[] {
+  const concerned = caller.entityId === proposal.entityId || caller.brandId === proposal.brandId;
+  return concerned ? available(PROPOSAL_LIFECYCLE, proposal.status, caller.role) : [];
+}
