@@ -1,5 +1,11 @@
-import type { EntityManager, EntityName, FilterQuery, FindOneOptions, FindOptions } from '@mikro-orm/postgresql';
-import { LockMode } from '@mikro-orm/postgresql';
+import {
+  type EntityManager,
+  type EntityName,
+  type FilterQuery,
+  type FindOneOptions,
+  type FindOptions,
+  LockMode,
+} from '@mikro-orm/postgresql';
 import { type Bilingual, BUYER_ROLES, ROLE_LABELS, Role } from '@nuage/contracts';
 import { createParameterDecorator } from 'type-graphql';
 import { callerOf } from './context';

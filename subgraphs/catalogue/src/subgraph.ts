@@ -26,11 +26,11 @@ import {
 import { resolveGuidedChoiceReference } from './resolvers/guided-choice.reference';
 import { resolveProductReference } from './resolvers/product.reference';
 import { CatalogueChangeResolver } from './resolvers/catalogue-change.resolver';
-import { reportRoute } from './resolvers/report.route';
+import { routes } from './routes';
 import { createLoaders, type CatalogueLoaders } from './loaders';
 import { migrations } from './migrations';
 import { seedCatalogue } from './seed';
-import { CATALOGUE_CONSUME } from './services/events';
+import { CATALOGUE_CONSUME } from './events';
 
 /** The catalogue: markets, brands, solutions, certifications, price list, questionnaire and guided choices. */
 export const catalogue: SubgraphDefinition<CatalogueLoaders> = {
@@ -60,6 +60,6 @@ export const catalogue: SubgraphDefinition<CatalogueLoaders> = {
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: seedCatalogue,
   createLoaders,
-  routes: ({ orm, secret }) => [reportRoute(orm, secret)],
+  routes,
   consumes: CATALOGUE_CONSUME,
 };

@@ -21,9 +21,12 @@ import {
   RequestConsumptionResolver,
 } from './resolvers/consumption.resolver';
 import { BeneficiaryEntityConsumptionResolver } from './resolvers/beneficiary-entity.resolver';
-import { CONSUMPTION_CONSUME } from './services/events';
+import { CONSUMPTION_CONSUME } from './events';
 import { createLoaders, type ConsumptionLoaders } from './loaders';
 import { migrations } from './migrations';
+import { resolveRequestReference } from './resolvers/request.reference';
+import { resolveOrderLineReference } from './resolvers/order-line.reference';
+import { resolveOrderReference } from './resolvers/order.reference';
 
 /** Consumption: usage pushed by suppliers, commitments, figures and forecasts, alerts, market-wide spend. */
 export const consumption: SubgraphDefinition<ConsumptionLoaders> = {
@@ -41,9 +44,9 @@ export const consumption: SubgraphDefinition<ConsumptionLoaders> = {
   orphanedTypes: [BeneficiaryEntityConsumption, OrderReference, OrderLineReference, RequestReference],
   references: {
     BeneficiaryEntity: { __resolveReference: resolveBeneficiaryEntityReference },
-    Order: { __resolveReference: (reference: { id: string }) => OrderReference.of(reference.id) },
-    OrderLine: { __resolveReference: (reference: { id: string }) => OrderLineReference.of(reference.id) },
-    Request: { __resolveReference: (reference: { id: string }) => RequestReference.of(reference.id) },
+    Order: { __resolveReference: resolveOrderReference },
+    OrderLine: { __resolveReference: resolveOrderLineReference },
+    Request: { __resolveReference: resolveRequestReference },
   },
   entities: [AlertSettings, Commitment, UsageLine, UsageMonth, ConsumptionAlert],
   migrations,

@@ -1,15 +1,16 @@
 import { fileStoreOf } from '@nuage/files';
-import { callerOf, type SubgraphDefinition } from '@nuage/platform';
-import { DocumentFields, MessageFields, THREAD_ENTITIES, threadRoutes, deleteUnattachedUploads } from '@nuage/threads';
+import type { SubgraphDefinition } from '@nuage/platform';
+import { DocumentFields, MessageFields, THREAD_ENTITIES, deleteUnattachedUploads } from '@nuage/threads';
 import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
-import { incidentThread } from './services/incidents';
-import { incidentsFor } from './services/access';
+import { routes } from './routes';
+import { resolveIncidentReference } from './resolvers/incident.reference';
 import { Incident, IncidentType, KnownOrder, OrderReference } from './entities';
 import { IncidentTypeLabels, IncidentTypeResolver } from './resolvers/incident-type.resolver';
 import { IncidentResolver, OrderIncidentsResolver } from './resolvers/incident.resolver';
-import { INCIDENTS_CONSUME } from './services/events';
+import { INCIDENTS_CONSUME } from './events';
 import { createLoaders, type IncidentsLoaders, type IncidentsServices } from './loaders';
 import { migrations } from './migrations';
+import { resolveOrderReference } from './resolvers/order.reference';
 import { seedIncidents } from './seed';
 
 /** Incidents and disputes on orders and activations. */
@@ -27,11 +28,8 @@ export const incidents: SubgraphDefinition<IncidentsLoaders, IncidentsServices> 
   ],
   orphanedTypes: [OrderReference],
   references: {
-    Order: { __resolveReference: (reference: { id: string }) => OrderReference.of(reference.id) },
-    Incident: {
-      __resolveReference: (reference: { id: string }, context) =>
-        incidentsFor(context.em, callerOf(context)).findOne({ id: reference.id }),
-    },
+    Order: { __resolveReference: resolveOrderReference },
+    Incident: { __resolveReference: resolveIncidentReference },
   },
   entities: [IncidentType, Incident, KnownOrder, ...THREAD_ENTITIES, HistoryEntry],
   migrations,
@@ -40,6 +38,6 @@ export const incidents: SubgraphDefinition<IncidentsLoaders, IncidentsServices> 
   createLoaders,
   services: fileStoreOf,
   consumes: INCIDENTS_CONSUME,
-  routes: ({ orm, files, secret }) => [...threadRoutes('incidents', orm, files, secret, incidentThread)],
+  routes,
   housekeeping: ({ orm, files }) => deleteUnattachedUploads(orm.em.fork(), files),
 };

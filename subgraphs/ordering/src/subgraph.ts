@@ -17,14 +17,13 @@ import {
   Solicitation,
   SubscriptionOrder,
 } from './entities';
-import {
-  DeliveryLineResolver,
-  DeliveryResolver,
-  InvoiceResolver,
-  OrderLineResolver,
-  OrderResolver,
-  SubscriptionOrderResolver,
-} from './resolvers/order.resolver';
+// The resolvers' import order is the schema's field order: orders first, as they always were.
+import { OrderResolver } from './resolvers/order.resolver';
+import { SubscriptionOrderResolver } from './resolvers/subscription-order.resolver';
+import { DeliveryLineResolver, DeliveryResolver } from './resolvers/delivery.resolver';
+import { RenewalResolver } from './resolvers/renewal.resolver';
+import { OrderLineResolver } from './resolvers/order-line.resolver';
+import { InvoiceResolver } from './resolvers/invoice.resolver';
 import { resolveOrderReference } from './resolvers/order.reference';
 import { resolveOrderLineReference } from './resolvers/order-line.reference';
 import { resolveProposalReference } from './resolvers/proposal.reference';
@@ -32,16 +31,19 @@ import { SolicitationResolver } from './resolvers/solicitation.resolver';
 import { DashboardResolver } from './resolvers/dashboard.resolver';
 import { ProposalDocumentResolver, ProposalLineResolver, ProposalResolver } from './resolvers/proposal.resolver';
 import { RequestProposalsResolver } from './resolvers/request.resolver';
-import { ORDERING_CONSUME } from './services/solicitations';
-import { proposalDocumentRoute } from './services/documents';
+import { ORDERING_CONSUME } from './events';
+import { routes } from './routes';
 import { createLoaders, type OrderingLoaders, type OrderingServices } from './loaders';
 import { migrations } from './migrations';
+import { resolveRequestReference } from './resolvers/request.reference';
+import { resolveDashboardReference } from './resolvers/dashboard.reference';
 
 /** Ordering: solicitations, proposals, subscription orders, orders, activation, invoices. */
 export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
   name: 'ordering',
   resolvers: [
     OrderResolver,
+    RenewalResolver,
     OrderLineResolver,
     InvoiceResolver,
     SubscriptionOrderResolver,
@@ -65,8 +67,8 @@ export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
     Order: { __resolveReference: resolveOrderReference },
     OrderLine: { __resolveReference: resolveOrderLineReference },
     Proposal: { __resolveReference: resolveProposalReference },
-    Dashboard: { __resolveReference: (reference: { id: string }) => DashboardReference.of(reference.id) },
-    Request: { __resolveReference: (reference: { id: string }) => RequestReference.of(reference.id) },
+    Dashboard: { __resolveReference: resolveDashboardReference },
+    Request: { __resolveReference: resolveRequestReference },
   },
   entities: [
     Order,
@@ -86,5 +88,5 @@ export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
   createLoaders,
   services: fileStoreOf,
   consumes: ORDERING_CONSUME,
-  routes: ({ orm, files, secret }) => [proposalDocumentRoute(orm, files, secret)],
+  routes,
 };

@@ -1,8 +1,8 @@
 import { fileStoreOf } from '@nuage/files';
 import { mailerOf } from '@nuage/mail';
-import { DocumentFields, MessageFields, THREAD_ENTITIES, threadRoutes, deleteUnattachedUploads } from '@nuage/threads';
+import { DocumentFields, MessageFields, THREAD_ENTITIES, deleteUnattachedUploads } from '@nuage/threads';
 import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
-import { internalRoute, BACKGROUND, type SubgraphDefinition } from '@nuage/platform';
+import type { SubgraphDefinition } from '@nuage/platform';
 import { SEED_BRANDS } from '@nuage/fixtures';
 import {
   BeneficiaryEntity,
@@ -33,9 +33,8 @@ import { SearchResolver } from './resolvers/search.resolver';
 import { TeamMembersResolver, TeamResolver } from './resolvers/team.resolver';
 import { Dashboard, DashboardResolver } from './resolvers/dashboard.resolver';
 import { resolveDashboardReference } from './resolvers/dashboard.reference';
-import { requestThread } from './services/access';
-import { accountStanding } from './services/people';
-import { REQUESTS_CONSUME } from './services/events';
+import { routes } from './routes';
+import { REQUESTS_CONSUME } from './events';
 import { createLoaders, type RequestsLoaders, type RequestsServices } from './loaders';
 import { migrations } from './migrations';
 import { seedRequests } from './seed';
@@ -93,12 +92,5 @@ export const requests: SubgraphDefinition<RequestsLoaders, RequestsServices> = {
   services: (setup) => ({ ...fileStoreOf(setup), ...mailerOf(setup) }),
   consumes: REQUESTS_CONSUME,
   housekeeping: ({ orm, files }) => deleteUnattachedUploads(orm.em.fork(), files),
-  routes: ({ orm, files, secret }) => [
-    ...threadRoutes('requests', orm, files, secret, requestThread),
-    // The gateway asks whether the account behind a token exists and may act: once per caller per
-    // cache period, not part of what a query costs (labelled apart from the statements it counts).
-    internalRoute(/^\/internal\/accounts\/([0-9a-f-]{36})$/, secret, ([personId]) =>
-      accountStanding(orm.em.fork({ loggerContext: BACKGROUND }), personId!),
-    ),
-  ],
+  routes,
 };

@@ -10,7 +10,7 @@ import {
   type Identity,
   type PageArgs,
 } from '@nuage/platform';
-import { TOPICS, type GuidedChoiceRecorded } from '@nuage/contracts';
+import { TOPICS, type GuidedChoiceRecorded, type RequestSubmitted } from '@nuage/contracts';
 import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities';
 import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion, type EvaluationResult } from './evaluation';
 import { assertMay, guidedChoicesFor } from './access';
@@ -262,4 +262,12 @@ export function listGuidedChoices(em: EntityManager, caller: Identity, page: Pag
     [{ createdAt: 'desc' }, { id: 'desc' }],
     page,
   );
+}
+
+/** A submitted request built on a guided choice addresses its brands: their suppliers may now read it. */
+export async function addressGuidedChoice(em: EntityManager, payload: RequestSubmitted): Promise<void> {
+  if (!payload.guidedChoiceId) return;
+  const choice = await em.findOne(GuidedChoice, { id: payload.guidedChoiceId });
+  if (!choice) return;
+  choice.addressedBrandIds = [...new Set([...choice.addressedBrandIds, ...payload.brands.map((b) => b.brandId)])];
 }

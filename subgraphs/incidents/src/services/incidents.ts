@@ -18,6 +18,7 @@ import {
   type ActivationDisputed,
   type IncidentClosed,
   type IncidentOpened,
+  type OrderPlaced,
 } from '@nuage/contracts';
 import { Incident, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities';
 import { recordIncidentStep } from './history';
@@ -257,3 +258,17 @@ export function postIncidentMessage(em: EntityManager, caller: Identity, message
 /** The kinds of incident a buyer can declare now, in display order. */
 export const activeIncidentTypes = (em: EntityManager) =>
   em.find(IncidentType, { retiredAt: null }, { orderBy: { position: 'asc', id: 'asc' } });
+
+/** An order placed: incidents may now be declared on it (this subgraph's copy, for rights and references). */
+export async function keepOrder(em: EntityManager, payload: OrderPlaced): Promise<void> {
+  if (!(await em.findOne(KnownOrder, { id: payload.orderId })))
+    em.persist(
+      em.create(KnownOrder, {
+        id: payload.orderId,
+        reference: payload.reference,
+        requestId: payload.requestId ?? null,
+        entityId: payload.entityId,
+        brandId: payload.brandId,
+      }),
+    );
+}

@@ -1,6 +1,7 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { invalid, paginate, startOfParisDay, type Identity, type PageArgs } from '@nuage/platform';
 import { Delivery, Order, OrderLine, OrderStatus, SubscriptionOrder } from '../entities';
+import { totalsOf } from './pricing';
 import { deliveriesFor, orderScope, ordersFor, subscriptionOrdersFor } from './access';
 
 const PERIOD_RULE = {
@@ -124,4 +125,19 @@ export async function renewalCandidates(
     { $and: line },
     { populate: ['order'], orderBy: { order: { dueDate: 'asc', projectName: 'asc' }, position: 'asc' }, limit: 500 },
   );
+}
+
+/** The renewal candidates grouped by project, with their count and what renewing them all amounts to excl. VAT. */
+export async function renewalCandidatesByProject(em: EntityManager, caller: Identity, filter: RenewalFilter) {
+  const lines = await renewalCandidates(em, caller, filter);
+  const projects = new Map<string, OrderLine[]>();
+  for (const line of lines) {
+    const name = line.order.projectName ?? '—';
+    projects.set(name, [...(projects.get(name) ?? []), line]);
+  }
+  return {
+    count: lines.length,
+    totalPotential: totalsOf(lines).totalExclVat,
+    projects: [...projects].map(([projectName, projectLines]) => ({ projectName, lines: projectLines })),
+  };
 }

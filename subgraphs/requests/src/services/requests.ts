@@ -12,10 +12,12 @@ import {
   type Identity,
   type PageArgs,
   assertMayTake,
+  allows,
+  formatEuros,
 } from '@nuage/platform';
 import { attachDocuments, type MessageInput, postMessage } from '@nuage/threads';
 import { changesBetween } from '@nuage/history';
-import { type Role, TOPICS, type RequestSubmitted } from '@nuage/contracts';
+import { type Role, TOPICS, type RequestSubmitted, type RenewalRequested } from '@nuage/contracts';
 import {
   BeneficiaryEntity,
   KnownGuidedChoice,
@@ -657,4 +659,47 @@ export function listProjects(em: EntityManager, caller: Identity, entityId: stri
 export function postRequestMessage(em: EntityManager, caller: Identity, message: MessageInput) {
   assertMay(caller, 'request:write');
   return postMessage(em, requestThread, caller, message);
+}
+
+/** From a consumption alert, the buyer stated an amount to renew: a renewal draft on the same project, soliciting the same brand. */
+export async function startRenewalDraft(em: EntityManager, payload: RenewalRequested): Promise<void> {
+  const origin = payload.requestId ? await em.findOne(ServiceRequest, { id: payload.requestId }) : null;
+  if (!origin) return;
+  const request = em.create(ServiceRequest, {
+    id: payload.draftId,
+    kind: RequestKind.RENEWAL,
+    project: origin.project,
+    entityId: payload.entityId,
+    createdById: payload.requestedById,
+    createdByName: payload.requestedByName,
+  });
+  request.solutions.add(
+    em.create(RequestSolution, { request, position: 0, brandId: payload.brandId, solutionId: null }),
+  );
+  request.items.add(
+    em.create(RequestItem, {
+      request,
+      position: 0,
+      orderId: payload.orderId,
+      orderLineId: payload.orderLineId,
+      productId: null,
+      brandId: payload.brandId,
+      productCode: null,
+      designation: `Crédits de consommation — ${payload.designation} : ${formatEuros(new Dec(payload.amount), 'fr')} HT`,
+      quantity: '1.00',
+    }),
+  );
+  em.persist(request);
+}
+
+/**
+ * Moves a request along when another subgraph says so, if its lifecycle allows it now; an event
+ * that arrives late (the request moved on, or was cancelled) changes nothing.
+ */
+export async function follow(em: EntityManager, requestId: string, name: RequestTransition) {
+  const request = await em.findOne(ServiceRequest, { id: requestId });
+  if (!request || !allows(REQUEST_LIFECYCLE, request.status, name, 'SYSTEM')) return;
+  const from = request.status;
+  transition(request, name, 'SYSTEM');
+  await recordRequestStep(em, request, 'SYSTEM', { action: name, from });
 }

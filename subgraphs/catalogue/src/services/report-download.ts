@@ -1,0 +1,24 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { documentRenderer } from '@nuage/pdf';
+import type { Identity } from '@nuage/platform';
+import { findGuidedChoice } from './guided-choice';
+import { type GuidedChoicePrint, guidedChoicePrint } from './report';
+
+/** Lays PAAC reports out in a worker thread (see `report.worker.ts`). */
+const reports = documentRenderer<GuidedChoicePrint>(new URL('./report.worker', import.meta.url));
+
+/** The PAAC report of a recorded guided choice, for whoever may read it (NOT_FOUND otherwise). */
+export async function guidedChoiceReport(em: EntityManager, caller: Identity, id: string) {
+  const choice = await findGuidedChoice(em, caller, id);
+  const slug =
+    choice.projectName
+      .normalize('NFD')
+      .replace(/[^\w]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'projet';
+  return {
+    body: await reports.render(guidedChoicePrint(choice)),
+    contentType: 'application/pdf',
+    fileName: `parcours-aide-au-choix-${slug}.pdf`,
+  };
+}

@@ -1,0 +1,4 @@
+import { OrderReference } from '../entities';
+
+/** Other subgraphs' references to orders: this subgraph adds its fields to them from the id alone. */
+export const resolveOrderReference = (reference: { id: string }) => OrderReference.of(reference.id);

@@ -1,0 +1,7 @@
+import { callerOf } from '@nuage/platform';
+import type { Context } from '../loaders';
+import { incidentsFor } from '../services/access';
+
+/** Other subgraphs' references to incidents: those the caller may read (null otherwise). */
+export const resolveIncidentReference = (reference: { id: string }, context: Context) =>
+  incidentsFor(context.em, callerOf(context)).findOne({ id: reference.id });

@@ -1,0 +1,8 @@
+import type { SubgraphRuntime } from '@nuage/platform';
+import { threadRoutes } from '@nuage/threads';
+import type { IncidentsServices } from './loaders';
+import { incidentThread } from './services/incidents';
+
+/** What incidents serves besides GraphQL: its threads' uploads and downloads. */
+export const routes = ({ orm, files, secret }: SubgraphRuntime<IncidentsServices>) =>
+  threadRoutes('incidents', orm, files, secret, incidentThread);

@@ -1,0 +1,23 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { DecimalScalar } from '@nuage/platform';
+import { Order, OrderLine } from '../entities';
+import type { Context } from '../loaders';
+import { LineAmounts, lineAmounts } from './pricing.types';
+
+@Resolver(() => OrderLine)
+export class OrderLineResolver {
+  @FieldResolver(() => LineAmounts, { description: 'Quantity, unit prices and line totals.' })
+  amounts(@Root() line: OrderLine, @Ctx() { locale }: Context) {
+    return lineAmounts(line, locale);
+  }
+
+  @FieldResolver(() => DecimalScalar, { description: '"Qté livrée": quantity delivered so far.' })
+  quantityDelivered(@Root() line: OrderLine) {
+    return line.quantityDelivered;
+  }
+
+  @FieldResolver(() => Order, { description: 'The order it belongs to.' })
+  order(@Root() line: OrderLine, @Ctx() { loaders }: Context) {
+    return loaders.orderById.load(line.order.id);
+  }
+}

@@ -1,0 +1,15 @@
+import { BACKGROUND, internalRoute, type SubgraphRuntime } from '@nuage/platform';
+import { threadRoutes } from '@nuage/threads';
+import type { RequestsServices } from './loaders';
+import { requestThread } from './services/access';
+import { accountStanding } from './services/people';
+
+/** What requests serves besides GraphQL: its threads' uploads and downloads, and the gateway's account checks. */
+export const routes = ({ orm, files, secret }: SubgraphRuntime<RequestsServices>) => [
+  ...threadRoutes('requests', orm, files, secret, requestThread),
+  // The gateway asks whether the account behind a token exists and may act: once per caller per
+  // cache period, not part of what a query costs (labelled apart from the statements it counts).
+  internalRoute(/^\/internal\/accounts\/([0-9a-f-]{36})$/, secret, ([personId]) =>
+    accountStanding(orm.em.fork({ loggerContext: BACKGROUND }), personId!),
+  ),
+];
