@@ -7,3 +7,4 @@ export * from './roles';
 export * from './errors';
 export * from './topics';
 export * from './history';
+export * from './billing';

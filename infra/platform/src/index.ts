@@ -18,3 +18,4 @@ export * from './access';
 export * from './events';
 export * from './lifecycle';
 export * from './input-checks';
+import './billing';

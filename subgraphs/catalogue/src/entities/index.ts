@@ -2,7 +2,7 @@ export { Market } from './market';
 export { Brand } from './brand';
 export { Solution } from './solution';
 export { Certification } from './certification';
-export { Product, BillingPeriod, BillingTiming } from './product';
+export { Product } from './product';
 export { Question, QuestionRule } from './question';
 export { QuestionOption } from './question-option';
 export { CatalogueChange } from './catalogue-change';

@@ -1,40 +1,9 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import { Directive, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '@nuage/platform';
+import { BillingPeriod, BillingTiming } from '@nuage/contracts';
 import { Brand } from './brand';
 import { Solution } from './solution';
-
-/** How often a subscription is invoiced. */
-export enum BillingPeriod {
-  ONE_OFF = 'ONE_OFF',
-  MONTHLY = 'MONTHLY',
-  QUARTERLY = 'QUARTERLY',
-  ANNUAL = 'ANNUAL',
-}
-registerEnumType(BillingPeriod, {
-  name: 'BillingPeriod',
-  description: 'How often a product is invoiced.',
-  valuesConfig: {
-    ONE_OFF: { description: 'Once (Ponctuel / One-off).' },
-    MONTHLY: { description: 'Every month (Mensuel / Monthly).' },
-    QUARTERLY: { description: 'Every quarter (Trimestriel / Quarterly).' },
-    ANNUAL: { description: 'Every year (Annuel / Annual).' },
-  },
-});
-
-/** Whether a period is invoiced at its start or at its end. */
-export enum BillingTiming {
-  IN_ADVANCE = 'IN_ADVANCE',
-  IN_ARREARS = 'IN_ARREARS',
-}
-registerEnumType(BillingTiming, {
-  name: 'BillingTiming',
-  description: 'Whether each period is invoiced at its start or at its end.',
-  valuesConfig: {
-    IN_ADVANCE: { description: 'At the start of the period (Terme à échoir / In advance).' },
-    IN_ARREARS: { description: 'At the end of the period, for what was used (Terme échu / In arrears).' },
-  },
-});
 
 /**
  * A product reference of the market's price list ("Choix des produits"): what a buyer puts on a

@@ -24,7 +24,8 @@ import {
   type Identity,
 } from '@nuage/platform';
 import type Decimal from 'decimal.js';
-import { BillingPeriod, BillingTiming, Brand, Product, Solution } from '../entities';
+import { Brand, Product, Solution } from '../entities';
+import { BillingPeriod, BillingTiming } from '@nuage/contracts';
 import { findProducts, priceOf } from '../services/products';
 import { addProduct, updateProduct } from '../services/catalogue-changes';
 import type { Context } from '../loaders';

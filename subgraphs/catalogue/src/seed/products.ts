@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BillingPeriod, BillingTiming } from '../entities/product';
+import { BillingPeriod, BillingTiming } from '@nuage/contracts';
 
 export interface SeedProduct {
   code: string;

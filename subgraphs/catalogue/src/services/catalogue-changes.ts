@@ -1,6 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Dec, invalid, notFound, paginate, publish, type Identity, type PageArgs } from '@nuage/platform';
-import { TOPICS, type Bilingual, type ProductChanged, type SolutionChanged } from '@nuage/contracts';
+import {
+  type Bilingual,
+  type BillingPeriod,
+  type BillingTiming,
+  type ProductChanged,
+  type SolutionChanged,
+  TOPICS,
+} from '@nuage/contracts';
 import {
   Brand,
   CatalogueChange,
@@ -10,8 +17,6 @@ import {
   QuestionOption,
   QuestionRule,
   Solution,
-  type BillingPeriod,
-  type BillingTiming,
 } from '../entities';
 import { assertMay } from './access';
 

@@ -7,8 +7,6 @@ export {
   ProposalOrigin,
   ProposalStatus,
   PROPOSAL_STATUS_LABELS,
-  BillingPeriod,
-  BillingTiming,
   IdempotencyKey,
 } from './proposal';
 export { SubscriptionOrder, ProposalDocument, ProposalDocumentKind } from './subscription-order';

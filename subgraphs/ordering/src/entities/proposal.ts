@@ -2,6 +2,7 @@ import { Collection } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, LocalDate } from '@nuage/platform';
+import { BillingPeriod, BillingTiming } from '@nuage/contracts';
 
 export enum ProposalStatus {
   AWAITING_MANAGER = 'AWAITING_MANAGER',
@@ -42,36 +43,6 @@ registerEnumType(ProposalOrigin, {
     BUYER_CREDITS: {
       description: 'The buyer stated the amount of consumption credits to renew (renouvellement de crédits).',
     },
-  },
-});
-
-export enum BillingPeriod {
-  ONE_OFF = 'ONE_OFF',
-  MONTHLY = 'MONTHLY',
-  QUARTERLY = 'QUARTERLY',
-  ANNUAL = 'ANNUAL',
-}
-registerEnumType(BillingPeriod, {
-  name: 'SubscriptionBillingPeriod',
-  description: 'How often a subscription is invoiced.',
-  valuesConfig: {
-    ONE_OFF: { description: 'Once (Ponctuel / One-off).' },
-    MONTHLY: { description: 'Every month (Mensuelle / Monthly).' },
-    QUARTERLY: { description: 'Every quarter (Trimestrielle / Quarterly).' },
-    ANNUAL: { description: 'Every year (Annuelle / Annual).' },
-  },
-});
-
-export enum BillingTiming {
-  IN_ADVANCE = 'IN_ADVANCE',
-  IN_ARREARS = 'IN_ARREARS',
-}
-registerEnumType(BillingTiming, {
-  name: 'SubscriptionBillingTiming',
-  description: 'Whether each period is invoiced at its start or its end.',
-  valuesConfig: {
-    IN_ADVANCE: { description: 'Terme à échoir / In advance.' },
-    IN_ARREARS: { description: 'Terme échu / In arrears.' },
   },
 });
 

@@ -27,8 +27,6 @@ import {
 } from '@nuage/platform';
 import type Decimal from 'decimal.js';
 import {
-  BillingPeriod,
-  BillingTiming,
   BrandReference,
   Proposal,
   ProposalOrigin,
@@ -39,6 +37,7 @@ import {
   RequestReference,
   SubscriptionOrder,
 } from '../entities';
+import { BillingPeriod, BillingTiming } from '@nuage/contracts';
 import {
   accept,
   decideAsManager,

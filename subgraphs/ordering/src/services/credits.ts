@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Dec, invalid, invalidTransition, notFound, publish, todayInParis, type Identity } from '@nuage/platform';
-import { ORDERING_TOPICS, type ProposalSubmitted } from '@nuage/contracts';
+import { BillingPeriod, BillingTiming, ORDERING_TOPICS, type ProposalSubmitted } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
-import { BillingPeriod, BillingTiming, OrderLine, OrderStatus, Proposal, ProposalLine } from '../entities';
+import { OrderLine, OrderStatus, Proposal, ProposalLine } from '../entities';
 import { assertMay } from './access';
 import { nextNumber } from './idempotency';
 import { recordProposalStep } from './history';

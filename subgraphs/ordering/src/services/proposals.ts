@@ -15,11 +15,16 @@ import {
   type PageArgs,
   assertMayTake,
 } from '@nuage/platform';
-import { ORDERING_TOPICS, type OrderPlaced, type ProposalAccepted, type ProposalSubmitted } from '@nuage/contracts';
-import type { FileStore } from '@nuage/files';
 import {
   type BillingPeriod,
   type BillingTiming,
+  ORDERING_TOPICS,
+  type OrderPlaced,
+  type ProposalAccepted,
+  type ProposalSubmitted,
+} from '@nuage/contracts';
+import type { FileStore } from '@nuage/files';
+import {
   Order,
   OrderLine,
   OrderStatus,
