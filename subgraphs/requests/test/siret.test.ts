@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSiret } from './siret';
-import { fileNumberOf } from './requests';
+import { isValidSiret } from '../src/services/siret';
+import { fileNumberOf } from '../src/services/requests';
 
 describe('SIRET check digit', () => {
   it.each([

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@nuage/contracts';
 import { take } from '@nuage/platform';
-import { OrderStatus } from '../entities/order';
-import { ProposalStatus } from '../entities/proposal';
-import { ORDER_LIFECYCLE } from './order-lifecycle';
-import { PROPOSAL_LIFECYCLE } from './proposal-lifecycle';
+import { OrderStatus } from '../src/entities/order';
+import { ProposalStatus } from '../src/entities/proposal';
+import { ORDER_LIFECYCLE } from '../src/services/order-lifecycle';
+import { PROPOSAL_LIFECYCLE } from '../src/services/proposal-lifecycle';
 
 const outcome = (run: () => string) => {
   try {

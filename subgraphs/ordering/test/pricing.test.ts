@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { totalsOf } from './pricing';
+import { totalsOf } from '../src/services/pricing';
 
 const text = (totals: ReturnType<typeof totalsOf>) => ({
   listTotal: totals.listTotal.toFixed(2),

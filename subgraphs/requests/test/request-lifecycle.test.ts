@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { available, take } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
-import { RequestStatus } from '../entities/request';
-import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
+import { RequestStatus } from '../src/entities/request';
+import { REQUEST_LIFECYCLE, type RequestTransition } from '../src/services/request-lifecycle';
 
 const { DRAFT, SENT, AWAITING_PROVIDER, PROPOSALS_RECEIVED, ORDERED, CLOSED, CANCELLED } = RequestStatus;
 type Row = [RequestStatus, RequestTransition, Role | 'SYSTEM', RequestStatus | 'INVALID_TRANSITION' | 'FORBIDDEN'];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@nuage/contracts';
 import { take } from '@nuage/platform';
-import { IncidentStatus } from '../entities/incident';
-import { INCIDENT_LIFECYCLE } from './incident-lifecycle';
+import { IncidentStatus } from '../src/entities/incident';
+import { INCIDENT_LIFECYCLE } from '../src/services/incident-lifecycle';
 
 const outcome = (run: () => string) => {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QuestionRule } from '../entities/question';
-import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion } from './evaluation';
+import { QuestionRule } from '../src/entities/question';
+import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion } from '../src/services/evaluation';
 
 const brand = (name: string, extraEuLegislation: boolean | null, services: string[] = []) => ({
   id: `b-${name}`,

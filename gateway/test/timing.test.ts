@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchTimeOnCriticalPath } from './timing';
+import { fetchTimeOnCriticalPath } from '../src/timing';
 
 describe('subgraph time on the critical path', () => {
   it.each([
