@@ -1,7 +1,11 @@
 import type { SubgraphDefinition } from '@nuage/platform';
 import type { SubgraphName } from './paths';
 
-/** Loads one subgraph's definition (each in its own process: type-graphql's metadata is global). */
+/**
+ * Loads one subgraph's definition, importing only that subgraph: a subgraph's process, the compose
+ * step and the SDL printer load one; the test stack loads all five in one process (each schema is
+ * built from its own resolvers).
+ */
 export async function loadDefinition(name: SubgraphName): Promise<SubgraphDefinition<unknown>> {
   const modules = {
     catalogue: () => import('@nuage/catalogue').then((m) => m.catalogue),
