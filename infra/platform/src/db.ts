@@ -11,6 +11,12 @@ import {
 import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 
+/**
+ * A query builder as the right side of `$in` / `$nin`: MikroORM runs it as a subquery, but its
+ * filter types take values only (the one cast, here).
+ */
+export const subquery = (queryBuilder: object): string[] => queryBuilder as never;
+
 /** The logger label of statements run in the background, outside any request (not counted). */
 export const BACKGROUND_LABEL = 'background';
 /** The logger context of work no caller's request pays for (event delivery, account checks). */

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { invalid, paginate, todayInParis, type PageArgs } from '@nuage/platform';
+import { invalid, paginate, todayInParis, type PageArgs, subquery } from '@nuage/platform';
 import { Brand, Certification, Solution } from '../entities';
 import { escapeLike } from './text';
 
@@ -54,7 +54,7 @@ export async function findBrands(em: EntityManager, criteria: BrandCriteria, pag
         { name: { $ilike: like } },
         { tagline: { $ilike: like } },
         { description: { $ilike: like } },
-        { id: { $in: solutionBrands as never } },
+        { id: { $in: subquery(solutionBrands) } },
       ],
     });
   }
@@ -63,15 +63,17 @@ export async function findBrands(em: EntityManager, criteria: BrandCriteria, pag
     const certified = em
       .createQueryBuilder(Solution, 's')
       .select('s.brand')
-      .where({ id: { $in: certifiedSolutions(em, criteria.certification, criteria.asOf ?? todayInParis()) as never } });
-    where.push({ id: { $in: certified as never } });
+      .where({
+        id: { $in: subquery(certifiedSolutions(em, criteria.certification, criteria.asOf ?? todayInParis())) },
+      });
+    where.push({ id: { $in: subquery(certified) } });
   }
   if (criteria.serviceCategory !== undefined) {
     const covering = em
       .createQueryBuilder(Solution, 's')
       .select('s.brand')
       .where({ serviceCategories: { $contains: [criteria.serviceCategory] } });
-    where.push({ $or: [{ services: { $contains: [criteria.serviceCategory] } }, { id: { $in: covering as never } }] });
+    where.push({ $or: [{ services: { $contains: [criteria.serviceCategory] } }, { id: { $in: subquery(covering) } }] });
   }
   return paginate(em, Brand, where.length ? { $and: where } : {}, [{ name: 'asc' }, { id: 'asc' }], page);
 }
@@ -99,7 +101,7 @@ export async function findSolutions(em: EntityManager, criteria: SolutionCriteri
     where.push({ brand: { extraEuLegislation: criteria.extraEuLegislation } });
   if (criteria.certification !== undefined)
     where.push({
-      id: { $in: certifiedSolutions(em, criteria.certification, criteria.asOf ?? todayInParis()) as never },
+      id: { $in: subquery(certifiedSolutions(em, criteria.certification, criteria.asOf ?? todayInParis())) },
     });
   if (criteria.serviceCategory !== undefined) {
     where.push({

@@ -1,5 +1,5 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { invalid, paginate, startOfParisDay, type Identity, type PageArgs } from '@nuage/platform';
+import { invalid, paginate, startOfParisDay, type Identity, type PageArgs, subquery } from '@nuage/platform';
 import { Delivery, Order, OrderLine, OrderStatus, SubscriptionOrder } from '../entities';
 import { totalsOf } from './pricing';
 import { deliveriesFor, orderScope, ordersFor, subscriptionOrdersFor } from './access';
@@ -115,7 +115,7 @@ export async function renewalCandidates(
     .createQueryBuilder(Order, 'renewal')
     .select(raw('unnest(renewal.renews_order_line_ids)::uuid'))
     .where({ status: { $ne: OrderStatus.CANCELLED } });
-  const line: FilterQuery<OrderLine>[] = [{ order: { $and: order } }, { id: { $nin: renewed as never } }];
+  const line: FilterQuery<OrderLine>[] = [{ order: { $and: order } }, { id: { $nin: subquery(renewed) } }];
   if (filter.product !== undefined) {
     const pattern = like(filter.product, 'filter.product');
     line.push({ $or: [{ productCode: { $ilike: pattern } }, { designation: { $ilike: pattern } }] });

@@ -7,6 +7,7 @@ import {
   isMarketWide,
   ScopedRepository,
   type Identity,
+  subquery,
 } from '@nuage/platform';
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 import type { ThreadAccess } from '@nuage/threads';
@@ -25,7 +26,7 @@ export function visibleRequests(em: EntityManager, caller: Identity): FilterQuer
       .createQueryBuilder(RequestSolution, 'rs')
       .select('rs.request')
       .where({ brandId: caller.brandId! });
-    return { status: { $ne: RequestStatus.DRAFT }, id: { $in: soliciting as never } };
+    return { status: { $ne: RequestStatus.DRAFT }, id: { $in: subquery(soliciting) } };
   }
   if (isMarketWide(caller)) return { status: { $ne: RequestStatus.DRAFT } };
   return { id: null };
@@ -41,7 +42,7 @@ export function visibleProjects(em: EntityManager, caller: Identity): FilterQuer
     .createQueryBuilder(ServiceRequest, 'r')
     .select('r.project')
     .where(visibleRequests(em, caller) as never);
-  return { id: { $in: requests as never } };
+  return { id: { $in: subquery(requests) } };
 }
 
 /**
@@ -56,7 +57,7 @@ export function readableEntities(em: EntityManager, caller: Identity): FilterQue
       .createQueryBuilder(ServiceRequest, 'r')
       .select('r.entityId')
       .where(visibleRequests(em, caller) as never);
-    return { id: { $in: files as never } };
+    return { id: { $in: subquery(files) } };
   }
   return { id: caller.entityId ?? null };
 }
