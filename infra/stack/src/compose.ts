@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { minifyIntrospection, outputIntrospectionFile } from '@gql.tada/internal';
+import { introspectionFromSchema, parse } from 'graphql';
 import { repoRoot, schemaDir, SUBGRAPHS } from './paths';
 
 const run = promisify(execFile);
@@ -39,7 +41,20 @@ export async function composeSupergraph(): Promise<Composition> {
     );
   const files: Record<string, string> = { 'supergraph.graphql': result.supergraphSdl };
   for (const [index, name] of SUBGRAPHS.entries()) files[`${name}.graphql`] = sdls[index] as string;
+  files['api-introspection.ts'] = apiIntrospection(result.supergraphSdl);
   return { files };
+}
+
+/**
+ * The API schema (what clients see) as gql.tada's introspection type: tests type their GraphQL
+ * documents from it, so a schema change breaks the tests that depend on it at compile time.
+ */
+function apiIntrospection(supergraphSdl: string): string {
+  const api = Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+  return outputIntrospectionFile(minifyIntrospection(introspectionFromSchema(api)), {
+    fileType: '.ts',
+    shouldPreprocess: true,
+  });
 }
 
 /** The committed files that differ from a fresh composition. */

@@ -1,5 +1,7 @@
 import { seededIdentity } from '@nuage/fixtures';
 import { stableId, type Identity } from '@nuage/platform';
+import type { TadaDocumentNode } from 'gql.tada';
+import { type Operation, textOf } from './graphql';
 import type { TestStack } from './test-stack';
 
 /** Steps of the buyer's journey, taken through the gateway: tests start from them, the benchmark seeds with them. */
@@ -29,11 +31,11 @@ const solution = (brand: string, name: string) => ({
 async function must<T = Record<string, any>>(
   client: JourneyClient,
   step: string,
-  identity: Parameters<JourneyClient['query']>[0],
-  query: string,
-  variables?: Record<string, unknown>,
+  identity: Identity | null,
+  query: Operation<T, never>,
+  variables?: unknown,
 ): Promise<T> {
-  const { data, errors } = await client.query<T>(identity, query, variables);
+  const { data, errors } = await client.query<T>(identity, textOf(query), variables as Record<string, unknown>);
   if (errors?.length || !data) throw new Error(`${step}: ${JSON.stringify(errors)}`);
   const payloadErrors = Object.values(data as Record<string, { errors?: unknown[] } | null>).flatMap(
     (payload) => payload?.errors ?? [],
@@ -54,13 +56,25 @@ export const BUYER_DASHBOARD = `query BuyerDashboard($first: Int!, $after: Strin
 }`;
 
 /** One step taken through the gateway (errors, top-level or in the payload, throw), once its events are delivered. */
+export async function act<Result, Variables>(
+  client: JourneyClient,
+  identity: Identity,
+  query: TadaDocumentNode<Result, Variables>,
+  variables?: Variables,
+): Promise<Result>;
 export async function act<T = Record<string, any>>(
   client: JourneyClient,
   identity: Identity,
   query: string,
   variables?: Record<string, unknown>,
-): Promise<T> {
-  const data = await must<T>(client, query.slice(0, 60), identity, query, variables);
+): Promise<T>;
+export async function act(
+  client: JourneyClient,
+  identity: Identity,
+  query: Operation<unknown, never>,
+  variables?: unknown,
+) {
+  const data = await must(client, textOf(query).slice(0, 60), identity, query, variables);
   await client.settle();
   return data;
 }

@@ -7,6 +7,14 @@ import { sql, startSubgraph, type Identity, type RunningHttpService, type Runnin
 import { loadDefinition } from './definitions';
 import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys';
 import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
+import { type Operation, textOf } from './graphql';
+import type { TadaDocumentNode } from 'gql.tada';
+
+/** What the gateway answers. */
+export interface GatewayResponse<T> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+}
 
 export interface TestStack {
   gatewayUrl: string;
@@ -19,15 +27,22 @@ export interface TestStack {
   tokenFor: (identity: Identity) => Promise<string>;
   /** A bearer token of exactly these claims, signed with the trusted key (for malformed tokens). */
   signClaims: (claims: Record<string, unknown>) => Promise<string>;
-  /** A GraphQL request through the gateway. */
-  query: <T = Record<string, any>>(
-    identity: Identity | null,
-    query: string,
-    variables?: Record<string, unknown>,
-  ) => Promise<{
-    data?: T | null;
-    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
-  }>;
+  /**
+   * A GraphQL request through the gateway: with a typed document (`graphql(…)`), its variables and
+   * data are typed; with text, the data is what the test says.
+   */
+  query: {
+    <Result, Variables>(
+      identity: Identity | null,
+      query: TadaDocumentNode<Result, Variables>,
+      variables?: Variables,
+    ): Promise<GatewayResponse<Result>>;
+    <T = Record<string, any>>(
+      identity: Identity | null,
+      query: string,
+      variables?: Record<string, unknown>,
+    ): Promise<GatewayResponse<T>>;
+  };
   /** Waits until every subgraph has delivered its pending events. */
   settle: () => Promise<void>;
   /** Makes a subgraph unreachable to the others' events (as if it were down), or reachable again. */
@@ -128,14 +143,14 @@ export async function startTestStack(
     signClaims: (claims) => signClaims(keys, claims),
     settle,
     setReachable: (name, reachable) => void (reachable ? unreachable.delete(name) : unreachable.add(name)),
-    query: async (identity, query, variables) => {
+    query: async (identity: Identity | null, query: Operation<unknown, never>, variables?: unknown) => {
       const response = await fetch(gateway.url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           ...(identity ? { authorization: `Bearer ${await tokenFor(identity)}` } : {}),
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: textOf(query), variables }),
       });
       return response.json() as never;
     },
