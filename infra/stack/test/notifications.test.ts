@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
+import { graphql } from '../src/graphql';
 import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey';
 
 /** Never miss a step that waits on you: notifications from the file's events, per person. */
@@ -11,24 +12,15 @@ let stack: TestStack;
 let orderReference = '';
 let requestId = '';
 
+const INBOX = graphql(`
+  query Inbox {
+    notifications(first: 50) { edges { node { id kind kindLabel title read reference subjectType request { id fileNumber } } } }
+    notificationCount { total unread }
+  }
+`);
 const inbox = async (identity: Identity) => {
-  const data = await act(
-    stack,
-    identity,
-    '{ notifications(first: 50) { edges { node { id kind kindLabel title read reference subjectType request { id fileNumber } } } } notificationCount { total unread } }',
-  );
-  return {
-    items: data.notifications.edges.map((e: { node: unknown }) => e.node) as {
-      id: string;
-      kind: string;
-      title: string;
-      read: boolean;
-      reference: string;
-      subjectType: string;
-      request: { id: string } | null;
-    }[],
-    count: data.notificationCount,
-  };
+  const data = await act(stack, identity, INBOX);
+  return { items: data.notifications!.edges.map((e) => e.node), count: data.notificationCount! };
 };
 const kinds = async (identity: Identity) => (await inbox(identity)).items.map((n) => n.kind).sort();
 
@@ -38,76 +30,108 @@ beforeAll(async () => {
   const submitted = await act(
     stack,
     ovh,
-    `mutation($id: ID!) { submitProposal(requestId: $id, idempotencyKey: "notif-ovh-1", input: {
-      validUntil: "${inDays(10)}", commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE,
-      lines: [{ designation: "OVH Private Cloud SecNumCloud", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }) { proposal { id } errors { code } } }`,
-    { id: requestId },
+    graphql(`
+      mutation Submit($id: ID!, $validUntil: LocalDate!) {
+        submitProposal(requestId: $id, idempotencyKey: "notif-ovh-1", input: {
+          validUntil: $validUntil, commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE,
+          lines: [{ designation: "OVH Private Cloud SecNumCloud", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }
+        ) { proposal { id } errors { code } }
+      }
+    `),
+    { id: requestId, validUntil: inDays(10) },
   );
-  const proposalId = submitted.submitProposal.proposal.id;
-  await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', { id: proposalId });
+  const proposalId = submitted.submitProposal.proposal!.id;
+  await act(stack, manager, graphql(`mutation Approve($id: ID!) { approveProposal(id: $id) { errors { code } } }`), {
+    id: proposalId,
+  });
   const accepted = await act(
     stack,
     beneficiary,
-    'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id reference } } } errors { code } } }',
+    graphql(`
+      mutation Accept($id: ID!) {
+        acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id reference } } } errors { code } }
+      }
+    `),
     { id: proposalId },
   );
-  const order = accepted.acceptProposal.proposal.subscriptionOrder.order;
+  const order = accepted.acceptProposal.proposal!.subscriptionOrder!.order;
   orderReference = order.reference;
   await act(
     stack,
     ugap,
-    `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-NOTIF", chorusNumber: "1300000099", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`,
-    { id: order.id },
+    graphql(`
+      mutation Validate($id: ID!, $date: LocalDate!) {
+        validateOrder(id: $id, input: { ugapReference: "UGAP-NOTIF", chorusNumber: "1300000099", plannedDeliveryDate: $date }) { errors { code } }
+      }
+    `),
+    { id: order.id, date: inDays(3) },
   );
   const delay = await act(
     stack,
     beneficiary,
-    `mutation($id: ID!) { requestDelay(orderId: $id, requestedDate: "${inDays(6)}", reason: "Salle serveur en travaux") { delayRequest { id } errors { code } } }`,
-    { id: order.id },
+    graphql(`
+      mutation Delay($id: ID!, $date: LocalDate!) {
+        requestDelay(orderId: $id, requestedDate: $date, reason: "Salle serveur en travaux") { delayRequest { id } errors { code } }
+      }
+    `),
+    { id: order.id, date: inDays(6) },
   );
   await act(
     stack,
     ovh,
-    'mutation($id: ID!) { answerDelayRequest(id: $id, accept: true, answer: "Accordé") { errors { code } } }',
-    { id: delay.requestDelay.delayRequest.id },
+    graphql(
+      `mutation Answer($id: ID!) { answerDelayRequest(id: $id, accept: true, answer: "Accordé") { errors { code } } }`,
+    ),
+    { id: delay.requestDelay.delayRequest!.id },
   );
   await deliverInFull(stack, order.id);
   await act(
     stack,
     ovh,
-    'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "notif-open-1") { errors { code } } }',
+    graphql(
+      `mutation Open($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "notif-open-1") { errors { code } } }`,
+    ),
     { id: order.id },
   );
-  await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', {
-    id: order.id,
-  });
+  await act(
+    stack,
+    beneficiary,
+    graphql(`mutation Activate($id: ID!) { validateActivation(orderId: $id) { errors { code } } }`),
+    { id: order.id },
+  );
   const declared = await act(
     stack,
     beneficiary,
-    'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture erroné" }) { incident { id } errors { code } } }',
+    graphql(`
+      mutation Declare($id: ID!) {
+        declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture erroné" }) { incident { id } errors { code } }
+      }
+    `),
     { id: order.id },
   );
   await act(
     stack,
     holder,
-    'mutation($id: ID!) { moveIncident(id: $id, transition: TAKE_IN_CHARGE) { errors { code } } }',
-    { id: declared.declareIncident.incident.id },
+    graphql(`mutation Take($id: ID!) { moveIncident(id: $id, transition: TAKE_IN_CHARGE) { errors { code } } }`),
+    { id: declared.declareIncident.incident!.id },
   );
   // The subscription started ten days ago (as the ordering subgraph would have said then), and
   // 85 % of the commitment was consumed over the last eight: the 80 % threshold is crossed, and with
   // a week of history the forecast says it runs out before its term.
-  const { order: withLines } = {
-    order: (await act(stack, beneficiary, '{ orders(first: 10) { edges { node { id lines { id } } } } }')).orders
-      .edges[0].node,
-  };
+  const withLines = (
+    await act(stack, beneficiary, graphql(`query Orders { orders(first: 10) { edges { node { id lines { id } } } } }`))
+  ).orders!.edges[0]!.node;
   await stack.subgraphs.consumption.orm.em
     .getConnection()
     .execute('update commitment set start_date = current_date - 10 where order_id = ?', [order.id]);
   const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
-  await act(stack, ovh, 'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } } }', {
+  const PUSH = graphql(
+    `mutation Push($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } } }`,
+  );
+  await act(stack, ovh, PUSH, {
     lines: Array.from({ length: 8 }, (_, ago) => ({
       lineId: `notif-usage-${ago}`,
-      orderLineId: withLines.lines[0].id,
+      orderLineId: withLines.lines[0]!.id,
       chargePeriodStart: `${day(ago)}T00:00:00Z`,
       chargePeriodEnd: `${day(ago)}T01:00:00Z`,
       serviceName: 'OVH Private Cloud',
@@ -146,7 +170,8 @@ describe('notifications', () => {
       'SERVICES_OPENED',
     ]);
     expect(await kinds(ovh)).toEqual(['INCIDENT_UPDATED', 'INCIDENT_UPDATED', 'ORDER_VALIDATED', 'PROPOSAL_APPROVED']);
-    const { items } = await inbox(beneficiary);
+    // The manager's: the beneficiary's are marked read in another test.
+    const { items } = await inbox(manager);
     const opened = items.find((n) => n.kind === 'SERVICES_OPENED')!;
     expect(opened).toMatchObject({
       read: false,
@@ -173,27 +198,19 @@ describe('notifications', () => {
   it('are marked read one by one or all at once, each person their own', async () => {
     const before = await inbox(beneficiary);
     expect(before.count).toEqual({ total: 8, unread: 8 });
-    const one = await act(
-      stack,
-      beneficiary,
-      'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code } } }',
-      { id: before.items[0]!.id },
-    );
-    expect(one.markNotificationRead.notification.read).toBe(true);
+    const MARK = graphql(`
+      mutation Mark($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code field } } }
+    `);
+    const one = await act(stack, beneficiary, MARK, { id: before.items[0]!.id });
+    expect(one.markNotificationRead.notification!.read).toBe(true);
     expect((await inbox(beneficiary)).count.unread).toBe(7);
-    const foreign = await stack.query(
-      manager,
-      'mutation($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code field } } }',
-      { id: before.items[1]!.id },
-    );
+    const foreign = await stack.query(manager, MARK, { id: before.items[1]!.id });
     expect(foreign.data!.markNotificationRead).toEqual({
       notification: null,
       errors: [{ code: 'NOT_FOUND', field: 'id' }],
     });
-    expect(
-      (await act(stack, beneficiary, 'mutation { markAllNotificationsRead { count errors { code } } }'))
-        .markAllNotificationsRead,
-    ).toEqual({ count: 7, errors: [] });
+    const MARK_ALL = graphql(`mutation MarkAll { markAllNotificationsRead { count errors { code } } }`);
+    expect((await act(stack, beneficiary, MARK_ALL)).markAllNotificationsRead).toEqual({ count: 7, errors: [] });
     expect((await inbox(beneficiary)).count).toEqual({ total: 8, unread: 0 });
     expect((await inbox(manager)).count.unread).toBe(8);
   });
