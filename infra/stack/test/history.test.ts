@@ -1,15 +1,24 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
+import { graphql, type VariablesOf } from '../src/graphql';
 import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
 
 /** Who did what and when on a purchase: each owner's history, and the file's timeline through federation. */
 const { beneficiary, manager, ovh, outscale, aws, ugap, holder, stranger } = PEOPLE;
 let stack: TestStack;
 
-const ENTRY =
-  'subjectType subjectReference action fromStatus toStatus actorName actorRole comment summary changes { field from to } at';
-const TERMS = (unitPrice: string) => ({
+const ENTRY = graphql(`
+  fragment Entry on HistoryEntry {
+    subjectType subjectReference action fromStatus toStatus actorName actorRole comment summary changes { field from to } at
+  }
+`);
+const SUBMIT = graphql(`
+  mutation Submit($id: ID!, $input: ProposalTermsInput!, $key: String!) {
+    submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code } }
+  }
+`);
+const TERMS = (unitPrice: string): VariablesOf<typeof SUBMIT>['input'] => ({
   validUntil: inDays(10),
   commitmentMonths: 12,
   billingPeriod: 'ANNUAL',
@@ -29,12 +38,7 @@ let orderId = '';
 let incidentId = '';
 
 const submit = (supplier: Identity, key: string, unitPrice: string) =>
-  act(
-    stack,
-    supplier,
-    'mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code } } }',
-    { id: requestId, input: TERMS(unitPrice), key },
-  );
+  act(stack, supplier, SUBMIT, { id: requestId, input: TERMS(unitPrice), key });
 
 beforeAll(async () => {
   stack = await startTestStack(inject('databaseUrl'));
@@ -42,79 +46,106 @@ beforeAll(async () => {
   await act(
     stack,
     beneficiary,
-    'mutation($id: ID!) { setRequestReference(id: $id, myReference: "MARCHE-2026-17") { errors { code } } }',
+    graphql(
+      `mutation Ref($id: ID!) { setRequestReference(id: $id, myReference: "MARCHE-2026-17") { errors { code } } }`,
+    ),
     { id: requestId },
   );
-  const ovhProposal = (await submit(ovh, 'hist-ovh-1', '9690.00')).submitProposal.proposal.id;
+  const ovhProposal = (await submit(ovh, 'hist-ovh-1', '9690.00')).submitProposal.proposal!.id;
   await submit(outscale, 'hist-outscale-1', '9800.00');
   await act(
     stack,
     ovh,
-    'mutation($id: ID!, $input: ProposalTermsInput!) { reviseProposal(id: $id, input: $input, idempotencyKey: "hist-ovh-2") { errors { code } } }',
+    graphql(`
+      mutation Revise($id: ID!, $input: ProposalTermsInput!) { reviseProposal(id: $id, input: $input, idempotencyKey: "hist-ovh-2") { errors { code } } }
+    `),
     { id: ovhProposal, input: TERMS('9500.00') },
   );
   await act(
     stack,
     manager,
-    'mutation($id: ID!) { approveProposal(id: $id, comment: "Budget disponible") { errors { code } } }',
+    graphql(
+      `mutation Approve($id: ID!) { approveProposal(id: $id, comment: "Budget disponible") { errors { code } } }`,
+    ),
     { id: ovhProposal },
   );
   const accepted = await act(
     stack,
     beneficiary,
-    'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { code } } }',
+    graphql(`
+      mutation Accept($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { code } } }
+    `),
     { id: ovhProposal },
   );
-  orderId = accepted.acceptProposal.proposal.subscriptionOrder.orderId;
+  orderId = accepted.acceptProposal.proposal!.subscriptionOrder!.orderId;
   const validated = await act(
     stack,
     ugap,
-    `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-HIST-1", chorusNumber: "1300000077", plannedDeliveryDate: "${inDays(3)}" }) { order { lines { id } } errors { code } } }`,
-    { id: orderId },
+    graphql(`
+      mutation Validate($id: ID!, $date: LocalDate!) {
+        validateOrder(id: $id, input: { ugapReference: "UGAP-HIST-1", chorusNumber: "1300000077", plannedDeliveryDate: $date }) { order { lines { id } } errors { code } }
+      }
+    `),
+    { id: orderId, date: inDays(3) },
   );
-  const lines = validated.validateOrder.order.lines.map((line: { id: string }) => ({
+  const lines = validated.validateOrder.order!.lines.map((line) => ({
     orderLineId: line.id,
     quantity: '1',
   }));
   await act(
     stack,
     ovh,
-    'mutation($id: ID!, $day: LocalDate!, $lines: [DeliveredLineInput!]!) { recordDelivery(orderId: $id, deliveredOn: $day, lines: $lines, idempotencyKey: "hist-delivery-1") { errors { code } } }',
+    graphql(`
+      mutation Deliver($id: ID!, $day: LocalDate!, $lines: [DeliveredLineInput!]!) {
+        recordDelivery(orderId: $id, deliveredOn: $day, lines: $lines, idempotencyKey: "hist-delivery-1") { errors { code } }
+      }
+    `),
     { id: orderId, day: inDays(0), lines },
   );
   await act(
     stack,
     ovh,
-    'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "hist-open-1") { errors { code } } }',
+    graphql(
+      `mutation Open($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "hist-open-1") { errors { code } } }`,
+    ),
     { id: orderId },
   );
-  await act(stack, beneficiary, 'mutation($id: ID!) { validateActivation(orderId: $id) { errors { code } } }', {
-    id: orderId,
-  });
+  await act(
+    stack,
+    beneficiary,
+    graphql(`mutation Activate($id: ID!) { validateActivation(orderId: $id) { errors { code } } }`),
+    { id: orderId },
+  );
   const declared = await act(
     stack,
     beneficiary,
-    'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "La facture ne correspond pas" }) { incident { id } errors { code } } }',
+    graphql(`
+      mutation Declare($id: ID!) {
+        declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "La facture ne correspond pas" }) { incident { id } errors { code } }
+      }
+    `),
     { id: orderId },
   );
-  incidentId = declared.declareIncident.incident.id;
+  incidentId = declared.declareIncident.incident!.id;
   await act(
     stack,
     holder,
-    'mutation($id: ID!) { moveIncident(id: $id, transition: TAKE_IN_CHARGE, comment: "Nous regardons") { errors { code } } }',
+    graphql(
+      `mutation Take($id: ID!) { moveIncident(id: $id, transition: TAKE_IN_CHARGE, comment: "Nous regardons") { errors { code } } }`,
+    ),
     { id: incidentId },
   );
 });
 afterAll(() => stack?.close());
 
-const timelineOf = async (identity: Identity) =>
-  await stack.query(identity, `query($id: ID!) { request(id: $id) { timeline { ${ENTRY} } } }`, { id: requestId });
+const TIMELINE = graphql(`query Timeline($id: ID!) { request(id: $id) { timeline { ...Entry } } }`, [ENTRY]);
+const timelineOf = (identity: Identity) => stack.query(identity, TIMELINE, { id: requestId });
 
 describe("a file's timeline", () => {
   it('tells the whole story in time order, through federation: request, proposals, subscription order, order, activation, invoices, incident', async () => {
     const { data, errors } = await timelineOf(beneficiary);
     expect(errors).toBeUndefined();
-    const timeline = data!.request.timeline as { subjectType: string; action: string; at: string; actorRole: string }[];
+    const timeline = data!.request!.timeline;
     const times = timeline.map((entry) => Date.parse(entry.at));
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const steps = timeline.map((e) => `${e.subjectType}:${e.action}`);
@@ -157,11 +188,9 @@ describe("a file's timeline", () => {
 
   it("says what an edit changed, in the caller's language", async () => {
     const { data } = await timelineOf(beneficiary);
-    const edit = data!.request.timeline.find(
-      (e: { subjectType: string; action: string }) => e.subjectType === 'REQUEST' && e.action === 'edit',
-    );
+    const edit = data!.request!.timeline.find((e) => e.subjectType === 'REQUEST' && e.action === 'edit')!;
     expect(edit.changes).toEqual([{ field: 'myReference', from: null, to: 'MARCHE-2026-17' }]);
-    const revision = data!.request.timeline.find((e: { action: string }) => e.action === 'revise');
+    const revision = data!.request!.timeline.find((e) => e.action === 'revise')!;
     expect(revision.changes).toEqual([
       expect.objectContaining({
         field: 'lines',
@@ -189,7 +218,7 @@ describe("a file's timeline", () => {
 
   it('shows a supplier the steps of the request and of its own brand only', async () => {
     const { data } = await timelineOf(outscale);
-    const entries = data!.request.timeline as { subjectType: string; subjectReference: string; action: string }[];
+    const entries = data!.request!.timeline;
     expect(entries.some((e) => e.subjectType === 'REQUEST')).toBe(true);
     expect(entries.filter((e) => e.subjectType === 'PROPOSAL').map((e) => e.action)).toEqual(['submit', 'close']);
     expect(
@@ -205,7 +234,9 @@ describe("a file's timeline", () => {
     }
     const { data } = await stack.query(
       aws,
-      '{ orders(first: 50) { edges { node { history { action } } } } proposals(first: 50) { edges { node { history { action } } } } }',
+      graphql(`
+        query Others { orders(first: 50) { edges { node { history { action } } } } proposals(first: 50) { edges { node { history { action } } } } }
+      `),
     );
     expect(data).toEqual({ orders: { edges: [] }, proposals: { edges: [] } });
   });
@@ -215,15 +246,16 @@ describe('each owner keeps its history', () => {
   it('on proposals, subscription orders, orders (activation included), invoices and incidents', async () => {
     const { data, errors } = await stack.query(
       beneficiary,
-      `query {
-      orders(first: 50) { edges { node { id history { ${ENTRY} } schedule { history { action subjectType } } proposal { history { action } subscriptionOrder { history { action subjectType } } } incidents { history { action actorRole comment } } } } }
-    }`,
+      graphql(
+        `query Owners {
+          orders(first: 50) { edges { node { id history { ...Entry } schedule { history { action subjectType } } proposal { history { action } subscriptionOrder { history { action subjectType } } } incidents { history { action actorRole comment } } } } }
+        }`,
+        [ENTRY],
+      ),
     );
     expect(errors).toBeUndefined();
-    const order = data!.orders.edges
-      .map((e: { node: { id: string } }) => e.node)
-      .find((o: { id: string }) => o.id === orderId);
-    expect(order.history.map((e: { subjectType: string; action: string }) => `${e.subjectType}:${e.action}`)).toEqual([
+    const order = data!.orders!.edges.map((e) => e.node).find((o) => o.id === orderId)!;
+    expect(order.history.map((e) => `${e.subjectType}:${e.action}`)).toEqual([
       'ORDER:place',
       'ORDER:validate',
       'ORDER:deliverAll',
@@ -235,7 +267,7 @@ describe('each owner keeps its history', () => {
       fromStatus: 'AWAITING_VALIDATION',
       toStatus: 'TO_DELIVER',
     });
-    expect(order.history[1].changes).toEqual(
+    expect(order.history[1]!.changes).toEqual(
       expect.arrayContaining([
         { field: 'ugapReference', from: null, to: 'UGAP-HIST-1' },
         { field: 'chorusNumber', from: null, to: '1300000077' },
@@ -243,21 +275,20 @@ describe('each owner keeps its history', () => {
     );
     const { data: delivered } = await stack.query(
       ovh,
-      '{ deliveries(first: 10) { edges { node { number history { action subjectType actorRole } } } } }',
+      graphql(
+        `query Deliveries { deliveries(first: 10) { edges { node { number history { action subjectType actorRole } } } } }`,
+      ),
     );
-    expect(delivered!.deliveries.edges[0].node.history).toEqual([
+    expect(delivered!.deliveries!.edges[0]!.node.history).toEqual([
       { action: 'issue', subjectType: 'DELIVERY', actorRole: 'SUPPLIER' },
     ]);
     expect(order.schedule.length).toBeGreaterThan(0);
-    expect(order.schedule[0].history).toEqual([{ action: 'issue', subjectType: 'INVOICE' }]);
-    expect(order.proposal.history.map((e: { action: string }) => e.action)).toEqual([
-      'submit',
-      'revise',
-      'approve',
-      'accept',
+    expect(order.schedule[0]!.history).toEqual([{ action: 'issue', subjectType: 'INVOICE' }]);
+    expect(order.proposal!.history.map((e) => e.action)).toEqual(['submit', 'revise', 'approve', 'accept']);
+    expect(order.proposal!.subscriptionOrder!.history).toEqual([
+      { action: 'issue', subjectType: 'SUBSCRIPTION_ORDER' },
     ]);
-    expect(order.proposal.subscriptionOrder.history).toEqual([{ action: 'issue', subjectType: 'SUBSCRIPTION_ORDER' }]);
-    expect(order.incidents[0].history).toEqual([
+    expect(order.incidents[0]!.history).toEqual([
       { action: 'declare', actorRole: 'BENEFICIARY', comment: 'La facture ne correspond pas' },
       { action: 'takeInCharge', actorRole: 'MARKET_HOLDER', comment: 'Nous regardons' },
     ]);
