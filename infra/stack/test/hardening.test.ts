@@ -27,6 +27,7 @@ import {
 } from '../src/journey';
 import { apiSchema, probesOf, setIn, type Leaf } from '../src/probes';
 import { startTestStack, type TestStack } from '../src/test-stack';
+import { graphql } from '../src/graphql';
 
 /** What a red-team pass found against a fresh stack, each now refused or held. */
 let stack: TestStack;
@@ -76,12 +77,10 @@ describe('the database pool under a burst of callers', () => {
     expect(ready.status).toBe(200);
     const { data } = await stack.query(
       PEOPLE.beneficiary,
-      '{ orders(first: 100) { edges { node { lines { id consumption { consumed { amount } } } } } } }',
+      graphql(`{ orders(first: 100) { edges { node { lines { id consumption { consumed { amount } } } } } } }`),
     );
-    const line = data!.orders.edges
-      .flatMap((e: { node: { lines: { id: string }[] } }) => e.node.lines)
-      .find((l: { id: string }) => l.id === orderLineId);
-    expect(line.consumption.consumed.amount).toBe('50.00');
+    const line = data!.orders!.edges.flatMap((e) => e.node.lines).find((l) => l.id === orderLineId);
+    expect(line!.consumption!.consumed.amount).toBe('50.00');
   });
 
   it('answers /ready with 503 within seconds when every connection is taken, instead of hanging', async () => {
@@ -242,7 +241,7 @@ describe('tokens and accounts', () => {
       'a person who does not exist': { ...claimsOf(beneficiary), sub: randomUUID(), iat: now(), exp: now() + 3600 },
       'a real person with another entity': {
         ...claimsOf(beneficiary),
-        entityId: stranger.entityId,
+        entityId: stranger.entityId!,
         iat: now(),
         exp: now() + 3600,
       },
@@ -278,10 +277,12 @@ describe('tokens and accounts', () => {
       const invited = await act(
         stack,
         manager,
-        'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }',
+        graphql(
+          `mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }`,
+        ),
         {
           input: {
-            entityId: manager.entityId,
+            entityId: manager.entityId!,
             email: `${lastName.toLowerCase()}-${randomUUID()}@entite.gouv.fr`,
             firstName: 'Léa',
             lastName,
@@ -290,21 +291,23 @@ describe('tokens and accounts', () => {
         },
       );
       return {
-        userId: invited.invitePerson.person.id,
+        userId: invited.invitePerson.person!.id,
         role: Role.BENEFICIARY,
         name: `Léa ${lastName}`,
-        entityId: manager.entityId,
+        entityId: manager.entityId!,
         entityName: manager.entityName,
       } as Identity;
     };
     const leaving = await invite('Depart');
     const other = await invite('Autre');
-    expect((await stack.query(leaving, '{ me { name } }')).data).toEqual({ me: { name: 'Léa Depart' } });
+    expect((await stack.query(leaving, graphql(`{ me { name } }`))).data).toEqual({ me: { name: 'Léa Depart' } });
     const deactivate = async (by: Identity, personId: string) =>
       (
         await stack.query(
           by,
-          'mutation($id: ID!) { deactivatePerson(personId: $id) { person { deactivatedAt } errors { code field } } }',
+          graphql(
+            `mutation($id: ID!) { deactivatePerson(personId: $id) { person { deactivatedAt } errors { code field } } }`,
+          ),
           { id: personId },
         )
       ).data!;
@@ -322,7 +325,7 @@ describe('tokens and accounts', () => {
     const done = await deactivate(manager, leaving.userId);
     expect(done.deactivatePerson).toEqual({ person: { deactivatedAt: expect.any(String) }, errors: [] });
     await new Promise((resolve) => setTimeout(resolve, 300)); // the gateway's account cache (200 ms in tests)
-    const refused = await stack.query(leaving, '{ me { name } }');
+    const refused = await stack.query(leaving, graphql(`{ me { name } }`));
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(refused.errors?.[0]?.message).toContain('désactivé');
   });
@@ -334,7 +337,9 @@ describe('what each caller may see', () => {
     const draft = await act(
       stack,
       PEOPLE.beneficiary,
-      'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code } } }',
+      graphql(
+        `mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code } } }`,
+      ),
       {
         input: { kind: 'DEROGATION', project: { new: { codeName, shortDescription: 'Encore secret' } } },
       },
@@ -342,11 +347,11 @@ describe('what each caller may see', () => {
     const projectsSeenBy = async (who: Identity, entityId?: string) => {
       const { data, errors } = await stack.query(
         who,
-        'query($entityId: ID) { projects(first: 100, entityId: $entityId) { edges { node { codeName } } } }',
+        graphql(`query($entityId: ID) { projects(first: 100, entityId: $entityId) { edges { node { codeName } } } }`),
         { entityId },
       );
       expect(errors).toBeUndefined();
-      return data!.projects.edges.map((e: { node: { codeName: string } }) => e.node.codeName);
+      return data!.projects!.edges.map((e) => e.node.codeName);
     };
     expect(await projectsSeenBy(PEOPLE.beneficiary)).toContain(codeName);
     for (const who of [PEOPLE.holder, PEOPLE.ugap, PEOPLE.analyst, PEOPLE.ovh, PEOPLE.stranger]) {
@@ -357,9 +362,11 @@ describe('what each caller may see', () => {
     await act(
       stack,
       PEOPLE.beneficiary,
-      'mutation($id: ID!, $input: RequestDraftChanges!) { updateRequestDraft(id: $id, input: $input) { errors { code } } }',
+      graphql(
+        `mutation($id: ID!, $input: RequestDraftChanges!) { updateRequestDraft(id: $id, input: $input) { errors { code } } }`,
+      ),
       {
-        id: draft.createRequestDraft.request.id,
+        id: draft.createRequestDraft.request!.id,
         input: {
           solutions: [
             {
@@ -372,8 +379,8 @@ describe('what each caller may see', () => {
         },
       },
     );
-    await act(stack, PEOPLE.beneficiary, 'mutation($id: ID!) { submitRequest(id: $id) { errors { code } } }', {
-      id: draft.createRequestDraft.request.id,
+    await act(stack, PEOPLE.beneficiary, graphql(`mutation($id: ID!) { submitRequest(id: $id) { errors { code } } }`), {
+      id: draft.createRequestDraft.request!.id,
     });
     expect(await projectsSeenBy(PEOPLE.holder)).toContain(codeName);
     expect(await projectsSeenBy(PEOPLE.stranger)).not.toContain(codeName);
@@ -381,36 +388,40 @@ describe('what each caller may see', () => {
 
   it('shows a guided choice to a supplier only once a request built on it is addressed to its brand', async () => {
     const guidedChoiceIds = async (who: Identity) =>
-      (await act(stack, who, '{ guidedChoices(first: 100) { edges { node { id } } } }')).guidedChoices.edges.map(
-        (e: { node: { id: string } }) => e.node.id,
-      );
+      (
+        await act(stack, who, graphql(`{ guidedChoices(first: 100) { edges { node { id } } } }`))
+      ).guidedChoices!.edges.map((e) => e.node.id);
     const recorded = await act(
       stack,
       PEOPLE.beneficiary,
-      'mutation { recordGuidedChoice(input: { projectName: "Non adressé", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }',
+      graphql(
+        `mutation { recordGuidedChoice(input: { projectName: "Non adressé", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }`,
+      ),
     );
     // OVHcloud is among its matches, but nothing is addressed to it yet.
-    expect(await guidedChoiceIds(PEOPLE.ovh)).not.toContain(recorded.recordGuidedChoice.guidedChoice.id);
+    expect(await guidedChoiceIds(PEOPLE.ovh)).not.toContain(recorded.recordGuidedChoice.guidedChoice!.id);
     const requestId = await submitRequestSolicitingTwoBrands(stack);
     const { request } = await act(
       stack,
       PEOPLE.beneficiary,
-      'query($id: ID!) { request(id: $id) { guidedChoice { id } } }',
+      graphql(`query($id: ID!) { request(id: $id) { guidedChoice { id } } }`),
       { id: requestId },
     );
-    expect(await guidedChoiceIds(PEOPLE.ovh)).toContain(request.guidedChoice.id);
+    expect(await guidedChoiceIds(PEOPLE.ovh)).toContain(request!.guidedChoice!.id);
     // Cloud Temple matched the same answers but is not solicited.
-    expect(await guidedChoiceIds(seededIdentity('supplier:cloud-temple'))).not.toContain(request.guidedChoice.id);
+    expect(await guidedChoiceIds(seededIdentity('supplier:cloud-temple'))).not.toContain(request!.guidedChoice!.id);
   });
 
   it("lets a manager invite an address that has an account in another entity without learning it; only its own entity's accounts are refused", async () => {
     const invite = (email: string) =>
       stack.query(
         PEOPLE.manager,
-        'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { email } errors { code field } } }',
+        graphql(
+          `mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { email } errors { code field } } }`,
+        ),
         {
           input: {
-            entityId: PEOPLE.manager.entityId,
+            entityId: PEOPLE.manager.entityId!,
             email,
             firstName: 'Paul',
             lastName: 'Durand',
@@ -436,10 +447,12 @@ describe('races', () => {
       Array.from({ length: 10 }, () =>
         stack.query(
           PEOPLE.manager,
-          'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }',
+          graphql(
+            `mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }`,
+          ),
           {
             input: {
-              entityId: PEOPLE.manager.entityId,
+              entityId: PEOPLE.manager.entityId!,
               email,
               firstName: 'Zoé',
               lastName: 'Martin',
@@ -460,8 +473,8 @@ describe('races', () => {
       Array.from({ length: 10 }, () =>
         stack.query(
           PEOPLE.manager,
-          'mutation($input: SaveTeamInput!) { saveTeam(input: $input) { team { id } errors { code } } }',
-          { input: { entityId: PEOPLE.manager.entityId, name, memberIds: [PEOPLE.beneficiary.userId] } },
+          graphql(`mutation($input: SaveTeamInput!) { saveTeam(input: $input) { team { id } errors { code } } }`),
+          { input: { entityId: PEOPLE.manager.entityId!, name, memberIds: [PEOPLE.beneficiary.userId] } },
         ),
       ),
     );
@@ -471,11 +484,11 @@ describe('races', () => {
     const { beneficiaryEntity } = await act(
       stack,
       PEOPLE.manager,
-      'query($id: ID!) { beneficiaryEntity(id: $id) { people { email } teams { name } } }',
-      { id: PEOPLE.manager.entityId },
+      graphql(`query($id: ID!) { beneficiaryEntity(id: $id) { people { email } teams { name } } }`),
+      { id: PEOPLE.manager.entityId! },
     );
-    expect(beneficiaryEntity.people.filter((p: { email: string }) => p.email === email)).toHaveLength(1);
-    expect(beneficiaryEntity.teams.filter((t: { name: string }) => t.name === name)).toHaveLength(1);
+    expect(beneficiaryEntity!.people!.filter((p) => p.email === email)).toHaveLength(1);
+    expect(beneficiaryEntity!.teams!.filter((t) => t.name === name)).toHaveLength(1);
   });
 });
 
@@ -492,15 +505,13 @@ describe('one alert, one renewal', () => {
     const { consumptionAlerts } = await act(
       stack,
       PEOPLE.beneficiary,
-      '{ consumptionAlerts(first: 100) { edges { node { id orderLine { id } } } } }',
+      graphql(`{ consumptionAlerts(first: 100) { edges { node { id orderLine { id } } } } }`),
     );
-    const alert = consumptionAlerts.edges
-      .map((e: { node: { id: string; orderLine: { id: string } } }) => e.node)
-      .find((a: { orderLine: { id: string } }) => a.orderLine.id === orderLineId);
+    const alert = consumptionAlerts!.edges.map((e) => e.node).find((a) => a.orderLine.id === orderLineId);
     const RENEW =
       'mutation($id: ID!) { requestRenewalFromAlert(alertId: $id, amount: "5000.00") { request { id } errors { code } } }';
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => stack.query(PEOPLE.beneficiary, RENEW, { id: alert.id })),
+      Array.from({ length: 20 }, () => stack.query(PEOPLE.beneficiary, RENEW, { id: alert!.id })),
     );
     const outcomes = answers.map(
       (a) => a.errors?.[0]?.extensions?.code ?? a.data!.requestRenewalFromAlert.errors[0]?.code ?? 'DRAFT',
@@ -511,11 +522,12 @@ describe('one alert, one renewal', () => {
     const { requests } = await act(
       stack,
       PEOPLE.beneficiary,
-      '{ requests(first: 100, filter: { statuses: [DRAFT] }) { edges { node { kind items { orderLineId } } } } }',
+      graphql(
+        `{ requests(first: 100, filter: { statuses: [DRAFT] }) { edges { node { kind items { orderLineId } } } } }`,
+      ),
     );
-    const drafts = requests.edges.filter(
-      (e: { node: { kind: string; items: { orderLineId: string }[] } }) =>
-        e.node.kind === 'RENEWAL' && e.node.items.some((i) => i.orderLineId === orderLineId),
+    const drafts = requests!.edges.filter(
+      (e) => e.node.kind === 'RENEWAL' && e.node.items.some((i) => i.orderLineId === orderLineId),
     );
     expect(drafts).toHaveLength(1);
   });
@@ -584,10 +596,10 @@ describe('costly shapes', () => {
       await act(
         stack,
         PEOPLE.manager,
-        'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { errors { code } } }',
+        graphql(`mutation($input: InvitePersonInput!) { invitePerson(input: $input) { errors { code } } }`),
         {
           input: {
-            entityId: PEOPLE.manager.entityId,
+            entityId: PEOPLE.manager.entityId!,
             email: `nested-${i}-${randomUUID()}@entite.gouv.fr`,
             firstName: 'Agent',
             lastName: `N${i}`,
@@ -698,7 +710,9 @@ describe('a long word in a proposal line', () => {
     const submit = (designation: string) =>
       stack.query(
         PEOPLE.ovh,
-        'mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code field } } }',
+        graphql(
+          `mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code field } } }`,
+        ),
         {
           id: requestId,
           key: `long-word-${designation.length}-${requestId}`,
@@ -715,17 +729,19 @@ describe('a long word in a proposal line', () => {
       proposal: null,
       errors: [{ code: 'BAD_USER_INPUT', field: 'input.lines.0.designation' }],
     });
-    const proposalId = (await submit('W'.repeat(255))).data!.submitProposal.proposal.id;
-    await act(stack, PEOPLE.manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', {
+    const proposalId = (await submit('W'.repeat(255))).data!.submitProposal.proposal!.id;
+    await act(stack, PEOPLE.manager, graphql(`mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }`), {
       id: proposalId,
     });
     const accepted = await act(
       stack,
       PEOPLE.beneficiary,
-      'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { documents { kind downloadUrl } } errors { code } } }',
+      graphql(
+        `mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { documents { kind downloadUrl } } errors { code } } }`,
+      ),
       { id: proposalId },
     );
-    const documents = accepted.acceptProposal.proposal.documents as { kind: string; downloadUrl: string }[];
+    const documents = accepted.acceptProposal.proposal!.documents as { kind: string; downloadUrl: string }[];
     expect(documents.map((d) => d.kind).sort()).toEqual(['PURCHASE_REQUEST', 'SUBSCRIPTION_ORDER']);
     for (const document of documents) {
       const pdf = Buffer.from(
@@ -747,12 +763,16 @@ describe('a renewal of another entity’s order', () => {
     const draft = await act(
       stack,
       PEOPLE.stranger,
-      'mutation { createRequestDraft(input: { kind: DEROGATION, project: { new: { codeName: "Commune", shortDescription: "x" } } }) { request { project { id } } errors { code } } }',
+      graphql(
+        `mutation { createRequestDraft(input: { kind: DEROGATION, project: { new: { codeName: "Commune", shortDescription: "x" } } }) { request { project { id } } errors { code } } }`,
+      ),
     );
-    const projectId = draft.createRequestDraft.request.project.id;
+    const projectId = draft.createRequestDraft.request!.project.id;
     const renewal = await stack.query(
       PEOPLE.stranger,
-      'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code field } } }',
+      graphql(
+        `mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code field } } }`,
+      ),
       {
         input: {
           kind: 'RENEWAL',
@@ -775,7 +795,7 @@ describe('a renewal of another entity’s order', () => {
       payload: {
         requestId,
         fileNumber: '999999-01',
-        entityId: PEOPLE.stranger.entityId,
+        entityId: PEOPLE.stranger.entityId!,
         entitySiret: '21690012300011',
         kind: 'RENEWAL',
         projectName: 'Commune',
@@ -844,7 +864,9 @@ describe('every field, for every role', () => {
     await act(
       stack,
       PEOPLE.beneficiary,
-      'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INCOMPLETE_ORDER", description: "Une ligne manque" }) { errors { code } } }',
+      graphql(
+        `mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INCOMPLETE_ORDER", description: "Une ligne manque" }) { errors { code } } }`,
+      ),
       { id: orderId },
     );
     const internal: string[] = [];
