@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { act, PEOPLE } from '../src/journey';
+import { graphql } from '../src/graphql';
 
 /**
  * The invitation email's link opens a page the gateway serves when no portal is configured: the
@@ -49,10 +50,10 @@ describe('the activation page', () => {
     await act(
       stack,
       PEOPLE.manager,
-      'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }',
+      graphql(`mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id } errors { code } } }`),
       {
         input: {
-          entityId: PEOPLE.manager.entityId,
+          entityId: PEOPLE.manager.entityId!,
           email: 'jeanne.roux@entite.gouv.fr',
           firstName: 'Jeanne',
           lastName: 'Roux',

@@ -7,6 +7,7 @@ import { startTestStack, type TestStack } from '../src/test-stack';
 import { act, deliverInFull, inDays, PEOPLE, submitRequestSolicitingTwoBrands } from '../src/journey';
 import { ALGORITHM, AUDIENCE, ISSUER } from '../src/keys';
 import { schemaDir } from '../src/paths';
+import { graphql } from '../src/graphql';
 
 /** The walls a new user hit on the guide's journey, each now a behaviour of the gateway. */
 let stack: TestStack;
@@ -24,12 +25,20 @@ interface Line {
 }
 
 /** A request to OVHcloud and 3DS Outscale, OVHcloud's proposal for these lines approved and accepted; UGAP validates the order. */
-async function validatedOrder(lines: Line[], terms = { commitmentMonths: 12, billingPeriod: 'ANNUAL' }) {
+async function validatedOrder(
+  lines: Line[],
+  terms: { commitmentMonths?: number | null; billingPeriod: 'ONE_OFF' | 'MONTHLY' | 'QUARTERLY' | 'ANNUAL' } = {
+    commitmentMonths: 12,
+    billingPeriod: 'ANNUAL',
+  },
+) {
   const requestId = await submitRequestSolicitingTwoBrands(stack);
   const proposal = await act(
     stack,
     ovh,
-    'mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code } } }',
+    graphql(
+      `mutation($id: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $id, input: $input, idempotencyKey: $key) { proposal { id } errors { code } } }`,
+    ),
     {
       id: requestId,
       key: `defects-${requestId}`,
@@ -41,15 +50,19 @@ async function validatedOrder(lines: Line[], terms = { commitmentMonths: 12, bil
       },
     },
   );
-  const proposalId = proposal.submitProposal.proposal.id as string;
-  await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', { id: proposalId });
+  const proposalId = proposal.submitProposal.proposal!.id as string;
+  await act(stack, manager, graphql(`mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }`), {
+    id: proposalId,
+  });
   const accepted = await act(
     stack,
     beneficiary,
-    'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id lines { id } } } } errors { code } } }',
+    graphql(
+      `mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id lines { id } } } } errors { code } } }`,
+    ),
     { id: proposalId },
   );
-  const order = accepted.acceptProposal.proposal.subscriptionOrder.order as { id: string; lines: { id: string }[] };
+  const order = accepted.acceptProposal.proposal!.subscriptionOrder!.order as { id: string; lines: { id: string }[] };
   await act(
     stack,
     ugap,
@@ -114,11 +127,11 @@ describe('services open once every line is delivered', () => {
       lines: [{ quantityDelivered: '2.00' }],
       availableActions: ['DECLARE_SERVICES_OPEN'],
     });
-    expect((await openServices(order.id, 'open-when-delivered-1')).order.status).toBe('SERVICES_OPENED');
+    expect((await openServices(order.id, 'open-when-delivered-1')).order!.status).toBe('SERVICES_OPENED');
     const activated = await validateActivation(order.id);
-    expect(activated.order.schedule.map((i: { amountExclVat: { amount: string } }) => i.amountExclVat.amount)).toEqual([
-      '2000.00',
-    ]);
+    expect(activated.order!.schedule.map((i: { amountExclVat: { amount: string } }) => i.amountExclVat.amount)).toEqual(
+      ['2000.00'],
+    );
   });
 });
 
@@ -127,17 +140,24 @@ describe('a supplier and the buyer of its orders', () => {
     const { order } = await validatedOrder([{ designation: 'Stockage objet', quantity: '1', unitPrice: '100.00' }]);
     const seen = async (caller: Identity) =>
       (
-        await stack.query(caller, '{ orders(first: 100) { edges { node { id beneficiaryEntity { name siret } } } } }')
-      ).data!.orders.edges.map((e: { node: unknown }) => e.node);
+        await stack.query(
+          caller,
+          graphql(`{ orders(first: 100) { edges { node { id beneficiaryEntity { name siret } } } } }`),
+        )
+      ).data!.orders!.edges.map((e) => e.node);
     expect(await seen(ovh)).toContainEqual({
       id: order.id,
       beneficiaryEntity: { name: 'Entité de démonstration', siret: '13002526500013' },
     });
-    expect((await seen(PEOPLE.aws)).map((o: { id: string }) => o.id)).not.toContain(order.id);
+    expect((await seen(PEOPLE.aws)).map((o) => o.id)).not.toContain(order.id);
     // The entity's team stays its own: the supplier gets null and an error on that field only.
-    const team = await stack.query(ovh, 'query($id: ID!) { beneficiaryEntity(id: $id) { name people { name } } }', {
-      id: beneficiary.entityId,
-    });
+    const team = await stack.query(
+      ovh,
+      graphql(`query($id: ID!) { beneficiaryEntity(id: $id) { name people { name } } }`),
+      {
+        id: beneficiary.entityId!,
+      },
+    );
     expect(team.data).toEqual({ beneficiaryEntity: { name: 'Entité de démonstration', people: null } });
     expect(team.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([
       [['beneficiaryEntity', 'people'], 'FORBIDDEN'],
@@ -150,10 +170,12 @@ describe('requests to answer', () => {
     (
       await stack.query(
         caller,
-        'query($all: Boolean!) { requestsToAnswer(first: 100, includeClosed: $all) { edges { node { request { id } closedAt } } } }',
+        graphql(
+          `query($all: Boolean!) { requestsToAnswer(first: 100, includeClosed: $all) { edges { node { request { id } closedAt } } } }`,
+        ),
         { all: includeClosed },
       )
-    ).data!.requestsToAnswer.edges.map((e: { node: { request: { id: string } } }) => e.node.request.id);
+    ).data!.requestsToAnswer!.edges.map((e) => e.node.request!.id);
 
   it('leave the list once the request is ordered, or once the brand’s proposal is refused; a filter still shows them', async () => {
     const refusedOne = await submitRequestSolicitingTwoBrands(stack);
@@ -167,7 +189,7 @@ describe('requests to answer', () => {
     await act(
       stack,
       beneficiary,
-      'mutation($id: ID!) { refuseProposal(id: $id, reason: "Hors budget") { errors { code } } }',
+      graphql(`mutation($id: ID!) { refuseProposal(id: $id, reason: "Hors budget") { errors { code } } }`),
       { id: proposal.submitProposal.proposal.id },
     );
     expect(await toAnswer(outscale)).not.toContain(refusedOne);
@@ -193,23 +215,24 @@ describe('renewals', () => {
     expect(first).toMatchObject({ status: 'ACTIVATED', startDate: inDays(0) });
     const candidates = async () =>
       (
-        await stack.query(beneficiary, '{ renewalCandidates { projects { lines { id } } } }')
-      ).data!.renewalCandidates.projects.flatMap((p: { lines: { id: string }[] }) => p.lines.map((l) => l.id));
+        await stack.query(beneficiary, graphql(`{ renewalCandidates { projects { lines { id } } } }`))
+      ).data!.renewalCandidates!.projects.flatMap((p) => p.lines.map((l) => l.id));
     expect(await candidates()).toContain(order.lines[0]!.id);
 
     const { data: project } = await stack.query(
       beneficiary,
-      '{ orders(first: 100) { edges { node { id projectName } } } projects(first: 100) { edges { node { id codeName } } } }',
+      graphql(
+        `{ orders(first: 100) { edges { node { id projectName } } } projects(first: 100) { edges { node { id codeName } } } }`,
+      ),
     );
-    const projectName = project!.orders.edges.find((e: { node: { id: string } }) => e.node.id === order.id).node
-      .projectName;
-    const projectId = project!.projects.edges.find(
-      (e: { node: { codeName: string } }) => e.node.codeName === projectName,
-    ).node.id;
+    const projectName = project!.orders!.edges.find((e) => e.node.id === order.id)!.node.projectName;
+    const projectId = project!.projects!.edges.find((e) => e.node.codeName === projectName)!.node.id;
     const draft = await act(
       stack,
       beneficiary,
-      'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id solutions { brand { name } } } errors { code field } } }',
+      graphql(
+        `mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id solutions { brand { name } } } errors { code field } } }`,
+      ),
       {
         input: {
           kind: 'RENEWAL',
@@ -219,9 +242,9 @@ describe('renewals', () => {
         },
       },
     );
-    expect(draft.createRequestDraft.request.solutions).toEqual([{ brand: { name: 'OVHCLOUD' } }]);
-    const renewalId = draft.createRequestDraft.request.id as string;
-    await act(stack, beneficiary, 'mutation($id: ID!) { submitRequest(id: $id) { errors { code } } }', {
+    expect(draft.createRequestDraft.request!.solutions).toEqual([{ brand: { name: 'OVHCLOUD' } }]);
+    const renewalId = draft.createRequestDraft.request!.id as string;
+    await act(stack, beneficiary, graphql(`mutation($id: ID!) { submitRequest(id: $id) { errors { code } } }`), {
       id: renewalId,
     });
     const proposal = await act(
@@ -231,16 +254,18 @@ describe('renewals', () => {
       { id: renewalId, key: `renewal-${renewalId}` },
     );
     const proposalId = proposal.submitProposal.proposal.id;
-    await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', {
+    await act(stack, manager, graphql(`mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }`), {
       id: proposalId,
     });
     const accepted = await act(
       stack,
       beneficiary,
-      'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id } } } errors { code } } }',
+      graphql(
+        `mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { order { id } } } errors { code } } }`,
+      ),
       { id: proposalId },
     );
-    const renewal = accepted.acceptProposal.proposal.subscriptionOrder.order.id as string;
+    const renewal = accepted.acceptProposal.proposal!.subscriptionOrder!.order.id as string;
     expect(await candidates()).not.toContain(order.lines[0]!.id);
     await act(
       stack,
@@ -270,10 +295,9 @@ describe('renewals', () => {
       (
         await stack.query(
           beneficiary,
-          '{ orders(first: 100) { edges { node { id consumption { committed { amount } } } } } }',
+          graphql(`{ orders(first: 100) { edges { node { id consumption { committed { amount } } } } } }`),
         )
-      ).data!.orders.edges.find((e: { node: { id: string } }) => e.node.id === order.id).node.consumption.committed
-        .amount;
+      ).data!.orders!.edges.find((e) => e.node.id === order.id)!.node.consumption!.committed.amount;
     expect(await committed()).toBe('5000.00');
 
     const RENEW =
@@ -282,7 +306,7 @@ describe('renewals', () => {
       (await stack.query(beneficiary, RENEW, { line: order.lines[0]!.id, amount: '-1' })).data!.renewCredits,
     ).toEqual({ proposal: null, errors: [{ code: 'BAD_USER_INPUT', field: 'amount' }] });
     expect(
-      (await stack.query(ovh, RENEW, { line: order.lines[0]!.id, amount: '3000.00' })).data!.renewCredits.errors,
+      (await stack.query(ovh, RENEW, { line: order.lines[0]!.id, amount: '3000.00' })).data!.renewCredits!.errors,
     ).toEqual([{ code: 'FORBIDDEN', field: null }]);
     const stated = (await stack.query(beneficiary, RENEW, { line: order.lines[0]!.id, amount: '3000.00' })).data!
       .renewCredits;
@@ -300,21 +324,25 @@ describe('renewals', () => {
     // The usual approval rule: the manager first.
     const early = await stack.query(
       beneficiary,
-      'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { errors { code } } }',
+      graphql(
+        `mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { errors { code } } }`,
+      ),
       { id: proposalId },
     );
-    expect(early.data!.acceptProposal.errors).toEqual([{ code: 'INVALID_TRANSITION' }]);
-    await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', {
+    expect(early.data!.acceptProposal!.errors).toEqual([{ code: 'INVALID_TRANSITION' }]);
+    await act(stack, manager, graphql(`mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }`), {
       id: proposalId,
     });
     const accepted = await act(
       stack,
       beneficiary,
-      'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { number order { id } } } errors { code } } }',
+      graphql(
+        `mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { number order { id } } } errors { code } } }`,
+      ),
       { id: proposalId },
     );
-    expect(accepted.acceptProposal.proposal.subscriptionOrder.number).toMatch(/^BS\d{6}$/);
-    const credits = accepted.acceptProposal.proposal.subscriptionOrder.order.id as string;
+    expect(accepted.acceptProposal.proposal!.subscriptionOrder!.number).toMatch(/^BS\d{6}$/);
+    const credits = accepted.acceptProposal.proposal!.subscriptionOrder!.order.id as string;
     await act(
       stack,
       ugap,
@@ -323,7 +351,7 @@ describe('renewals', () => {
     );
     await deliverInFull(stack, credits);
     await openServices(credits, `open-${credits}`);
-    expect((await validateActivation(credits)).order.startDate).toBe(inDays(0));
+    expect((await validateActivation(credits)).order!.startDate).toBe(inDays(0));
     await stack.settle();
     // The credits top up the line they were stated on: its usage goes on counting against the larger commitment.
     expect(await committed()).toBe('8000.00');
@@ -341,7 +369,9 @@ describe('the consumption forecast', () => {
     await act(
       stack,
       ovh,
-      'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } errors { code } } }',
+      graphql(
+        `mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } errors { code } } }`,
+      ),
       {
         lines: [
           {
@@ -362,9 +392,11 @@ describe('the consumption forecast', () => {
     );
     const { data } = await stack.query(
       beneficiary,
-      '{ orders(first: 100) { edges { node { id consumption { percentUsed forecastConfidence forecastNote forecastExhaustionDate runsOutBeforeDue proposedRenewal { amount } } } } } consumptionAlerts(first: 100) { edges { node { kind orderLine { id designation } proposedRenewal { amount } } } } }',
+      graphql(
+        `{ orders(first: 100) { edges { node { id consumption { percentUsed forecastConfidence forecastNote forecastExhaustionDate runsOutBeforeDue proposedRenewal { amount } } } } } consumptionAlerts(first: 100) { edges { node { kind orderLine { id designation } proposedRenewal { amount } } } } }`,
+      ),
     );
-    const figures = data!.orders.edges.find((e: { node: { id: string } }) => e.node.id === order.id).node.consumption;
+    const figures = data!.orders!.edges.find((e) => e.node.id === order.id)!.node.consumption;
     expect(figures).toEqual({
       percentUsed: '85.00',
       forecastConfidence: 'NONE',
@@ -374,9 +406,9 @@ describe('the consumption forecast', () => {
       proposedRenewal: null,
     });
     // The 80 % threshold is crossed; the alert resolves its order line through the gateway.
-    const alerts = data!.consumptionAlerts.edges
-      .map((e: { node: unknown }) => e.node)
-      .filter((a: { orderLine: { id: string } }) => a.orderLine.id === order.lines[0]!.id);
+    const alerts = data!
+      .consumptionAlerts!.edges.map((e) => e.node)
+      .filter((a) => a.orderLine.id === order.lines[0]!.id);
     expect(alerts).toEqual([
       { kind: 'THRESHOLD', orderLine: { id: order.lines[0]!.id, designation: 'Crédits cloud' }, proposedRenewal: null },
     ]);
@@ -433,11 +465,11 @@ describe('uploads', () => {
 
 describe('answers that survive a refusal', () => {
   it('keep the rest of a query when one root field is refused or not found', async () => {
-    const refused = await stack.query(beneficiary, '{ me { name } spendByMonth(dimension: BRAND) { key } }');
+    const refused = await stack.query(beneficiary, graphql(`{ me { name } spendByMonth(dimension: BRAND) { key } }`));
     expect(refused.data).toEqual({ me: { name: 'Clara Maurice' }, spendByMonth: null });
     expect(refused.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['spendByMonth'], 'FORBIDDEN']]);
     const otherFile = await submitRequestSolicitingTwoBrands(stack);
-    const hidden = await stack.query(PEOPLE.aws, 'query($id: ID!) { me { name } request(id: $id) { id } }', {
+    const hidden = await stack.query(PEOPLE.aws, graphql(`query($id: ID!) { me { name } request(id: $id) { id } }`), {
       id: otherFile,
     });
     expect(hidden.data).toEqual({ me: { name: expect.any(String) }, request: null });
@@ -447,8 +479,10 @@ describe('answers that survive a refusal', () => {
   it('report every refused mutation in its payload, FORBIDDEN included', async () => {
     const { data, errors } = await stack.query(
       beneficiary,
-      'mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "NOPE", chorusNumber: "1300000000", plannedDeliveryDate: "2030-01-01" }) { order { id } errors { code message } } }',
-      { id: beneficiary.entityId },
+      graphql(
+        `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "NOPE", chorusNumber: "1300000000", plannedDeliveryDate: "2030-01-01" }) { order { id } errors { code message } } }`,
+      ),
+      { id: beneficiary.entityId! },
     );
     expect(errors).toBeUndefined();
     expect(data!.validateOrder).toEqual({
@@ -462,7 +496,7 @@ describe('messages in the reader’s language', () => {
   it('are French by default and English on request, with French dates', async () => {
     const query = 'mutation { submitRequest(id: "00000000-0000-4000-8000-000000000000") { errors { code message } } }';
     const french = await stack.query(beneficiary, query);
-    expect(french.data!.submitRequest.errors).toEqual([{ code: 'NOT_FOUND', message: 'La demande est introuvable.' }]);
+    expect(french.data!.submitRequest!.errors).toEqual([{ code: 'NOT_FOUND', message: 'La demande est introuvable.' }]);
     const response = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: {
@@ -484,16 +518,20 @@ describe('messages in the reader’s language', () => {
       { id: late, key: `late-${late}` },
     );
     const expired = submitted.submitProposal.proposal.id;
-    await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', { id: expired });
+    await act(stack, manager, graphql(`mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }`), {
+      id: expired,
+    });
     await stack.subgraphs.ordering.orm.em
       .getConnection()
       .execute('update proposal set valid_until = ? where id = ?', ['2026-11-16', expired]);
     const refused = await stack.query(
       beneficiary,
-      'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { errors { message } } }',
+      graphql(
+        `mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { errors { message } } }`,
+      ),
       { id: expired },
     );
-    expect(refused.data!.acceptProposal.errors[0].message).toBe(
+    expect(refused.data!.acceptProposal!.errors[0]!.message).toBe(
       'Cette proposition a expiré le 16/11/2026 ; demandez-en une révision au fournisseur.',
     );
   });
@@ -501,7 +539,7 @@ describe('messages in the reader’s language', () => {
 
 describe('errors that are not the caller’s', () => {
   it('refuse a malformed id as bad input, naming the field, with no database text', async () => {
-    const { data, errors } = await stack.query(beneficiary, '{ me { name } request(id: "x") { id } }');
+    const { data, errors } = await stack.query(beneficiary, graphql(`{ me { name } request(id: "x") { id } }`));
     expect(data).toEqual({ me: { name: 'Clara Maurice' }, request: null });
     expect(errors).toEqual([
       expect.objectContaining({
@@ -543,7 +581,7 @@ describe('errors that are not the caller’s', () => {
         consumptionAlerts: null,
         orders: { edges: [{ node: { status: expect.any(String), consumption: null } }] },
       });
-      const paths = body.errors.map((e: { path: unknown[]; extensions: { code: string } }) => [
+      const paths = body.errors.map((e: { path: unknown; extensions: { code: string } }) => [
         e.path,
         e.extensions.code,
       ]);

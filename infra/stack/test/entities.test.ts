@@ -6,6 +6,7 @@ import { stableId, type Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { act, activateOrder, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
 import { schemaDir } from '../src/paths';
+import { graphql } from '../src/graphql';
 
 /**
  * Every entity (`@key` type) of the supergraph resolves through the gateway: a real instance of
@@ -98,12 +99,14 @@ beforeAll(async () => {
   await act(
     stack,
     ovh,
-    'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } errors { code } } }',
+    graphql(
+      `mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } errors { code } } }`,
+    ),
     {
       lines: [
         {
           lineId: 'walk-1',
-          orderLineId: lineId,
+          orderLineId: lineId!,
           chargePeriodStart: `${today}T00:00:00Z`,
           chargePeriodEnd: `${today}T01:00:00Z`,
           serviceName: 'Calcul',
@@ -120,32 +123,36 @@ beforeAll(async () => {
   const declared = await act(
     stack,
     beneficiary,
-    'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture à vérifier" }) { incident { number } errors { code } } }',
+    graphql(
+      `mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Montant de facture à vérifier" }) { incident { number } errors { code } } }`,
+    ),
     { id: orderId },
   );
   const { orders } = await act(
     stack,
     beneficiary,
-    '{ orders(first: 1) { edges { node { request { id project { id } } proposal { number } } } } }',
+    graphql(`{ orders(first: 1) { edges { node { request { id project { id } } proposal { number } } } } }`),
   );
-  const node = orders.edges[0].node;
+  const node = orders!.edges[0]!.node;
   const renewal = await act(
     stack,
     beneficiary,
-    'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code field } } }',
+    graphql(
+      `mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { code field } } }`,
+    ),
     {
       input: {
         kind: 'RENEWAL',
-        project: { id: node.request.project.id },
+        project: { id: node.request!.project.id },
         items: [{ productId: stableId('product', '145897'), quantity: '1' }],
       },
     },
   );
   Object.assign(found, {
-    request: node.request.id,
-    proposal: node.proposal.number,
-    incident: declared.declareIncident.incident.number,
-    renewal: renewal.createRequestDraft.request.id,
+    request: node.request!.id,
+    proposal: node.proposal!.number,
+    incident: declared.declareIncident.incident!.number,
+    renewal: renewal.createRequestDraft.request!.id,
   });
 });
 afterAll(() => stack?.close());

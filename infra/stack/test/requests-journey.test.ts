@@ -3,6 +3,7 @@ import { seededIdentity, SEED_ENTITY } from '@nuage/fixtures';
 import { sqlStatementCount, stableId, todayInParis, type Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { PEOPLE, placeOrderWithOvh } from '../src/journey';
+import { graphql, type VariablesOf } from '../src/graphql';
 
 /** Steps 1–4 of the journey through the gateway: guided choice, request, need, submission, messages, documents. */
 let stack: TestStack;
@@ -27,8 +28,21 @@ const NEED = {
   durationYears: 3,
   text: 'Créer un environnement Cloud avec 4 machines virtuelles : 2 serveurs Windows SQL (32 Go, 4 vCPU), 2 serveurs IIS (16 Go, 2 vCPU).',
 };
-const REQUEST_FIELDS =
-  'id fileNumber status statusLabel kind myReference availableActions project { codeName } solutions { brand { name } solution { name } } derogationReason derogationSignedBy needText durationYears';
+const REQUEST = graphql(`
+  fragment RequestFields on Request {
+    id fileNumber status statusLabel kind myReference availableActions project { codeName }
+    solutions { brand { name } solution { name } } derogationReason derogationSignedBy needText durationYears
+  }
+`);
+const DRAFT = graphql(
+  `mutation Draft($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { ...RequestFields } errors { code field message } } }`,
+  [REQUEST],
+);
+const SUBMIT = graphql(
+  `mutation Submit($id: ID!) { submitRequest(id: $id) { request { ...RequestFields } errors { code field message } } }`,
+  [REQUEST],
+);
+type DraftInput = VariablesOf<typeof DRAFT>['input'];
 
 beforeAll(async () => {
   stack = await startTestStack(inject('databaseUrl'));
@@ -38,7 +52,9 @@ afterAll(() => stack?.close());
 async function recordGuidedChoice(projectName = 'Environnement Cloud - Projet') {
   const { data } = await stack.query(
     beneficiary,
-    `mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { guidedChoice { id } errors { message } } }`,
+    graphql(
+      `mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { guidedChoice { id } errors { message } } }`,
+    ),
     {
       input: {
         projectName,
@@ -51,30 +67,64 @@ async function recordGuidedChoice(projectName = 'Environnement Cloud - Projet') 
       },
     },
   );
-  return data!.recordGuidedChoice.guidedChoice.id as string;
+  return data!.recordGuidedChoice!.guidedChoice!.id as string;
 }
 
-async function draft(caller: Identity, input: Record<string, unknown>) {
-  const response = await stack.query(
-    caller,
-    `mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { ${REQUEST_FIELDS} } errors { code field message } } }`,
-    { input },
-  );
+async function draft(caller: Identity, input: DraftInput) {
+  const response = await stack.query(caller, DRAFT, { input });
   return response.errors
-    ? { request: null, errors: response.errors.map((e) => ({ code: e.extensions?.code })) }
+    ? {
+        request: null,
+        errors: response.errors.map((e) => ({ code: String(e.extensions?.code), field: null as string | null })),
+      }
     : response.data!.createRequestDraft;
 }
-const submit = async (caller: Identity, id: string) =>
-  (
-    await stack.query(
-      caller,
-      `mutation($id: ID!) { submitRequest(id: $id) { request { ${REQUEST_FIELDS} } errors { code field message } } }`,
-      { id },
-    )
-  ).data!.submitRequest;
+const submit = async (caller: Identity, id: string) => (await stack.query(caller, SUBMIT, { id })).data!.submitRequest;
 
-let guidedRequestId = '';
-let derogationRequestId = '';
+/** A new project of the entity, created by a first draft, by its code name. */
+async function newProject(prefix: string) {
+  const codeName = `${prefix} ${Math.random().toString(36).slice(2, 8)}`;
+  const created = await draft(beneficiary, {
+    kind: 'DEROGATION',
+    project: { new: { codeName, shortDescription: 'Projet' } },
+  });
+  expect(created.errors).toEqual([]);
+  return { codeName, id: await projectId(codeName) };
+}
+
+/** A guided-choice request soliciting OVHcloud and 3DS Outscale, on a project of its own, submitted. */
+async function submittedGuidedRequest() {
+  const project = await newProject('Environnement Cloud');
+  const saved = await draft(beneficiary, {
+    kind: 'GUIDED_CHOICE',
+    project: { id: project.id },
+    guidedChoiceId: await recordGuidedChoice(project.codeName),
+    solutions: [OVH_SNC, OUTSCALE_SNC],
+    need: NEED,
+  });
+  const submitted = await submit(beneficiary, saved.request!.id);
+  expect(submitted.errors).toEqual([]);
+  await stack.settle();
+  return { id: saved.request!.id, fileNumber: submitted.request!.fileNumber!, project };
+}
+
+/** A derogation to two OVHcloud solutions, on a project of its own, submitted. */
+async function submittedDerogation() {
+  const project = await newProject('Calcul intensif');
+  const saved = await draft(beneficiary, {
+    kind: 'DEROGATION',
+    project: { id: project.id },
+    solutions: [
+      { brandId: brandId('OVHCLOUD'), solutionId: solutionId('OVHCLOUD', 'BareMetal') },
+      { brandId: brandId('OVHCLOUD'), solutionId: solutionId('OVHCLOUD', 'OVH Public Cloud') },
+    ],
+    derogationReason: 'Continuité avec le marché précédent, équipes formées sur cet environnement.',
+    need: NEED,
+  });
+  expect((await submit(beneficiary, saved.request!.id)).errors).toEqual([]);
+  await stack.settle();
+  return { id: saved.request!.id, project };
+}
 
 describe('a guided-choice request, from draft to the providers', () => {
   it('is saved as a draft, resumed, submitted with a file number, and reaches the solicited brands only', async () => {
@@ -98,34 +148,37 @@ describe('a guided-choice request, from draft to the providers', () => {
       statusLabel: 'Brouillon',
       availableActions: ['UPDATE_REQUEST_DRAFT', 'SUBMIT_REQUEST', 'CANCEL_REQUEST'],
     });
-    guidedRequestId = saved.request.id;
+    const guidedRequestId = saved.request!.id;
 
     const incomplete = await submit(beneficiary, guidedRequestId);
     expect(incomplete.errors).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'need.text' })]);
 
     const resumed = await stack.query(
       beneficiary,
-      'mutation($id: ID!, $input: RequestDraftChanges!) { updateRequestDraft(id: $id, input: $input) { errors { field } } }',
+      graphql(
+        `mutation($id: ID!, $input: RequestDraftChanges!) { updateRequestDraft(id: $id, input: $input) { errors { field } } }`,
+      ),
       { id: guidedRequestId, input: { need: NEED, myReference: 'DSI-2026-042' } },
     );
-    expect(resumed.data!.updateRequestDraft.errors).toEqual([]);
+    expect(resumed.data!.updateRequestDraft!.errors).toEqual([]);
 
     const submitted = await submit(beneficiary, guidedRequestId);
     expect(submitted.errors).toEqual([]);
-    expect(submitted.request.fileNumber).toMatch(/^\d{6}-\d{2}$/);
-    const [number, key] = submitted.request.fileNumber.split('-').map(Number);
-    expect(key).toBe(97 - (number % 97));
-    expect(
-      submitted.request.solutions
-        .map((s: { brand: { name: string }; solution: { name: string } }) => `${s.brand.name} / ${s.solution.name}`)
-        .sort(),
-    ).toEqual(['3DS OUTSCALE / Outscale Cloud Secteur Public SecNumCloud', 'OVHCLOUD / OVH Private Cloud SecNumCloud']);
+    expect(submitted.request!.fileNumber).toMatch(/^\d{6}-\d{2}$/);
+    const [number, key] = submitted.request!.fileNumber!.split('-').map(Number);
+    expect(key).toBe(97 - (number! % 97));
+    expect(submitted.request!.solutions.map((s) => `${s.brand.name} / ${s.solution!.name}`).sort()).toEqual([
+      '3DS OUTSCALE / Outscale Cloud Secteur Public SecNumCloud',
+      'OVHCLOUD / OVH Private Cloud SecNumCloud',
+    ]);
 
     // The ordering subgraph learnt of it by event and told the requests subgraph back.
     await stack.settle();
     const status = await stack.query(
       beneficiary,
-      'query($id: ID!) { request(id: $id) { status statusLabel myReference guidedChoice { projectName evaluation { matchCount } } } }',
+      graphql(
+        `query($id: ID!) { request(id: $id) { status statusLabel myReference guidedChoice { projectName evaluation { matchCount } } } }`,
+      ),
       { id: guidedRequestId },
     );
     expect(status.data!.request).toEqual({
@@ -139,13 +192,15 @@ describe('a guided-choice request, from draft to the providers', () => {
       (
         await stack.query(
           supplier,
-          '{ requestsToAnswer(first: 50) { edges { node { fileNumber request { id needText solutions { solution { name } } } } } } }',
+          graphql(
+            `{ requestsToAnswer(first: 50) { edges { node { fileNumber request { id needText solutions { solution { name } } } } } } }`,
+          ),
         )
-      ).data!.requestsToAnswer.edges.map((e: { node: unknown }) => e.node);
+      ).data!.requestsToAnswer!.edges.map((e) => e.node);
     const forOvh = await toAnswer(ovh);
     expect(forOvh).toEqual([
       {
-        fileNumber: submitted.request.fileNumber,
+        fileNumber: submitted.request!.fileNumber,
         request: {
           id: guidedRequestId,
           needText: NEED.text,
@@ -155,28 +210,31 @@ describe('a guided-choice request, from draft to the providers', () => {
     ]);
     expect(await toAnswer(aws)).toEqual([]);
     expect(
-      (await stack.query(aws, 'query($id: ID!) { request(id: $id) { id } }', { id: guidedRequestId })).errors?.[0]
-        ?.extensions?.code,
+      (await stack.query(aws, graphql(`query($id: ID!) { request(id: $id) { id } }`), { id: guidedRequestId }))
+        .errors?.[0]?.extensions?.code,
     ).toBe('NOT_FOUND');
   });
 
   it('submits once under concurrency: one file number, the second submit refused', async () => {
     const { request } = await draft(beneficiary, {
       kind: 'GUIDED_CHOICE',
-      project: { id: await projectId('Environnement Cloud - Projet') },
+      project: { id: (await newProject('Environnement Cloud')).id },
       guidedChoiceId: await recordGuidedChoice(),
       solutions: [OVH_SNC],
       need: NEED,
     });
-    const outcomes = await Promise.all([submit(beneficiary, request.id), submit(beneficiary, request.id)]);
+    const outcomes = await Promise.all([submit(beneficiary, request!.id), submit(beneficiary, request!.id)]);
     expect(outcomes.filter((o) => o.errors.length === 0)).toHaveLength(1);
-    expect(outcomes.flatMap((o) => o.errors.map((e: { code: string }) => e.code))).toEqual(['INVALID_TRANSITION']);
+    expect(outcomes.flatMap((o) => o.errors.map((e) => e.code))).toEqual(['INVALID_TRANSITION']);
   });
 });
 
 async function projectId(codeName: string): Promise<string> {
-  const { data } = await stack.query(beneficiary, '{ projects(first: 100) { edges { node { id codeName } } } }');
-  return data!.projects.edges.find((e: { node: { codeName: string } }) => e.node.codeName === codeName).node.id;
+  const { data } = await stack.query(
+    beneficiary,
+    graphql(`{ projects(first: 100) { edges { node { id codeName } } } }`),
+  );
+  return data!.projects!.edges.find((e) => e.node.codeName === codeName)!.node.id;
 }
 
 describe('a derogation', () => {
@@ -196,8 +254,7 @@ describe('a derogation', () => {
       derogationSignedBy: 'Clara Maurice',
       derogationReason: 'Continuité avec le marché précédent, équipes formées sur cet environnement.',
     });
-    derogationRequestId = saved.request.id;
-    expect((await submit(beneficiary, derogationRequestId)).errors).toEqual([]);
+    expect((await submit(beneficiary, saved.request!.id)).errors).toEqual([]);
   });
 });
 
@@ -208,7 +265,7 @@ describe('a renewal on an existing project', () => {
       project: { new: { codeName: 'Nouveau', shortDescription: 'x' } },
     });
     expect(onNew.errors).toEqual([expect.objectContaining({ field: 'input.project' })]);
-    const project = { id: await projectId('Environnement Cloud - Projet') };
+    const project = { id: (await newProject('Environnement Cloud')).id };
     expect(
       (
         await draft(beneficiary, {
@@ -226,8 +283,8 @@ describe('a renewal on an existing project', () => {
 
 describe('bad input gets a typed error and changes nothing', () => {
   const countDrafts = async () =>
-    (await stack.query(beneficiary, '{ requests(filter: { statuses: [DRAFT] }) { totalCount } }')).data!.requests
-      .totalCount;
+    (await stack.query(beneficiary, graphql(`{ requests(filter: { statuses: [DRAFT] }) { totalCount } }`))).data!
+      .requests!.totalCount;
   it.each([
     [
       'an unknown solution',
@@ -264,7 +321,7 @@ describe('bad input gets a typed error and changes nothing', () => {
   it('a pair that is not among the guided choice’s results', async () => {
     const outcome = await draft(beneficiary, {
       kind: 'GUIDED_CHOICE',
-      project: { id: await projectId('Calcul intensif') },
+      project: { id: (await newProject('Calcul intensif')).id },
       guidedChoiceId: await recordGuidedChoice(),
       solutions: [{ brandId: brandId('AWS'), solutionId: solutionId('AWS', 'Amazon EC2') }],
     });
@@ -272,67 +329,69 @@ describe('bad input gets a typed error and changes nothing', () => {
   });
 
   it("someone else's request, and a supplier's attempt to write one", async () => {
+    const { id: guidedRequestId } = await submittedGuidedRequest();
     const update = await stack.query(
       stranger,
-      'mutation($id: ID!) { updateRequestDraft(id: $id, input: { myReference: "x" }) { errors { code } } }',
+      graphql(`mutation($id: ID!) { updateRequestDraft(id: $id, input: { myReference: "x" }) { errors { code } } }`),
       { id: guidedRequestId },
     );
-    expect(update.data!.updateRequestDraft.errors).toEqual([{ code: 'NOT_FOUND' }]);
+    expect(update.data!.updateRequestDraft!.errors).toEqual([{ code: 'NOT_FOUND' }]);
     expect(
       (await draft(ovh, { kind: 'DEROGATION', project: { new: { codeName: 'x', shortDescription: 'y' } } })).errors,
     ).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
     const changeSubmitted = await stack.query(
       beneficiary,
-      'mutation($id: ID!) { updateRequestDraft(id: $id, input: { need: { durationYears: 2 } }) { errors { code } } }',
+      graphql(
+        `mutation($id: ID!) { updateRequestDraft(id: $id, input: { need: { durationYears: 2 } }) { errors { code } } }`,
+      ),
       { id: guidedRequestId },
     );
-    expect(changeSubmitted.data!.updateRequestDraft.errors).toEqual([{ code: 'INVALID_TRANSITION' }]);
+    expect(changeSubmitted.data!.updateRequestDraft!.errors).toEqual([{ code: 'INVALID_TRANSITION' }]);
   });
 });
 
 describe('lists, messages and documents', () => {
   it('lists "Demandes de devis" by status, keyword (file number or project) and date range', async () => {
+    const guided = await submittedGuidedRequest();
+    const derogation = await submittedDerogation();
+    const pending = await newProject('Brouillon');
     const list = async (caller: Identity, filter: Record<string, unknown>) =>
       (
         await stack.query(
           caller,
-          'query($f: RequestFilter) { requests(filter: $f, first: 50) { totalCount edges { node { id fileNumber } } } }',
+          graphql(
+            `query($f: RequestFilter) { requests(filter: $f, first: 50) { totalCount edges { node { id fileNumber } } } }`,
+          ),
           { f: filter },
         )
       ).data!.requests;
-    const { data } = await stack.query(beneficiary, 'query($id: ID!) { request(id: $id) { fileNumber } }', {
-      id: guidedRequestId,
-    });
-    expect(
-      (await list(beneficiary, { keyword: data!.request.fileNumber })).edges.map(
-        (e: { node: { id: string } }) => e.node.id,
-      ),
-    ).toEqual([guidedRequestId]);
-    expect(
-      (await list(beneficiary, { keyword: 'calcul' })).edges.map((e: { node: { id: string } }) => e.node.id),
-    ).toContain(derogationRequestId);
-    expect(
-      (await list(beneficiary, { statuses: ['DRAFT'] })).edges.every(
-        (e: { node: { fileNumber: string | null } }) => e.node.fileNumber === null,
-      ),
-    ).toBe(true);
-    expect((await list(beneficiary, { from: todayInParis(), to: todayInParis() })).totalCount).toBeGreaterThanOrEqual(
+    expect((await list(beneficiary, { keyword: guided.fileNumber }))!.edges.map((e) => e.node.id)).toEqual([guided.id]);
+    expect((await list(beneficiary, { keyword: derogation.project.codeName }))!.edges.map((e) => e.node.id)).toContain(
+      derogation.id,
+    );
+    const drafts = (await list(beneficiary, { statuses: ['DRAFT'] }))!.edges;
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.every((e) => e.node.fileNumber === null)).toBe(true);
+    expect((await list(beneficiary, { from: todayInParis(), to: todayInParis() }))!.totalCount).toBeGreaterThanOrEqual(
       3,
     );
-    expect((await list(beneficiary, { to: '2020-01-01' })).totalCount).toBe(0);
+    expect((await list(beneficiary, { to: '2020-01-01' }))!.totalCount).toBe(0);
     // A supplier sees the submitted requests that solicit its brand; the market holder every submitted one, never a draft.
-    expect((await list(outscale, {})).edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([guidedRequestId]);
+    const seenByOutscale = (await list(outscale, {}))!.edges.map((e) => e.node.id);
+    expect(seenByOutscale).toContain(guided.id);
+    expect(seenByOutscale).not.toContain(derogation.id);
+    expect(pending.codeName).toMatch(/^Brouillon /);
     const holder = await list(marketHolder, {});
-    expect(holder.edges.every((e: { node: { fileNumber: string | null } }) => e.node.fileNumber !== null)).toBe(true);
+    expect(holder!.edges.every((e) => e.node.fileNumber !== null)).toBe(true);
   });
 
   it('exchanges messages with a solicited brand, with unread counts per reader', async () => {
-    const post = (caller: Identity, input: Record<string, unknown>) =>
-      stack.query(
-        caller,
-        'mutation($input: PostMessageInput!) { postMessage(input: $input) { message { id authorName } errors { code field } } }',
-        { input: { requestId: guidedRequestId, ...input } },
-      );
+    const { id: guidedRequestId } = await submittedGuidedRequest();
+    const POST = graphql(
+      `mutation($input: PostMessageInput!) { postMessage(input: $input) { message { id authorName } errors { code field } } }`,
+    );
+    const post = (caller: Identity, input: Omit<VariablesOf<typeof POST>['input'], 'requestId'>) =>
+      stack.query(caller, POST, { input: { requestId: guidedRequestId, ...input } });
     expect(
       (
         await post(beneficiary, {
@@ -340,7 +399,7 @@ describe('lists, messages and documents', () => {
           brandId: OVH_SNC.brandId,
           body: 'Pouvez-vous préciser les délais de mise en service ?',
         })
-      ).data!.postMessage.errors,
+      ).data!.postMessage!.errors,
     ).toEqual([]);
     expect(
       (await post(beneficiary, { audience: 'MARKET_HOLDER', body: 'Question pour le titulaire.' })).data!.postMessage
@@ -350,33 +409,35 @@ describe('lists, messages and documents', () => {
       (
         await stack.query(
           caller,
-          'query($id: ID!) { request(id: $id) { messageCount { total unread } messages { body } } }',
+          graphql(`query($id: ID!) { request(id: $id) { messageCount { total unread } messages { body } } }`),
           { id: guidedRequestId },
         )
       ).data!.request;
-    expect((await counts(ovh)).messageCount).toEqual({ total: 1, unread: 1 });
-    expect((await counts(outscale)).messageCount).toEqual({ total: 0, unread: 0 });
-    expect((await counts(marketHolder)).messageCount).toEqual({ total: 2, unread: 2 });
-    expect((await counts(beneficiary)).messageCount).toEqual({ total: 2, unread: 0 });
-    expect((await post(ovh, { audience: 'BRAND', body: 'Sous 5 jours ouvrés.' })).data!.postMessage.errors).toEqual([]);
-    expect((await counts(beneficiary)).messageCount).toEqual({ total: 3, unread: 1 });
+    expect((await counts(ovh))!.messageCount).toEqual({ total: 1, unread: 1 });
+    expect((await counts(outscale))!.messageCount).toEqual({ total: 0, unread: 0 });
+    expect((await counts(marketHolder))!.messageCount).toEqual({ total: 2, unread: 2 });
+    expect((await counts(beneficiary))!.messageCount).toEqual({ total: 2, unread: 0 });
+    expect((await post(ovh, { audience: 'BRAND', body: 'Sous 5 jours ouvrés.' })).data!.postMessage!.errors).toEqual(
+      [],
+    );
+    expect((await counts(beneficiary))!.messageCount).toEqual({ total: 3, unread: 1 });
     expect(
       (
         await stack.query(
           beneficiary,
-          'mutation($id: ID!) { markMessagesRead(requestId: $id) { count errors { code } } }',
+          graphql(`mutation($id: ID!) { markMessagesRead(requestId: $id) { count errors { code } } }`),
           { id: guidedRequestId },
         )
       ).data!.markMessagesRead,
     ).toEqual({ count: 1, errors: [] });
-    expect((await counts(beneficiary)).messageCount).toEqual({ total: 3, unread: 0 });
-    expect((await post(ovh, { audience: 'MARKET_HOLDER', body: 'x' })).data!.postMessage.errors).toEqual([
+    expect((await counts(beneficiary))!.messageCount).toEqual({ total: 3, unread: 0 });
+    expect((await post(ovh, { audience: 'MARKET_HOLDER', body: 'x' })).data!.postMessage!.errors).toEqual([
       { code: 'FORBIDDEN', field: null },
     ]);
     expect(
-      (await post(beneficiary, { audience: 'BRAND', brandId: brandId('AWS'), body: 'x' })).data!.postMessage.errors,
+      (await post(beneficiary, { audience: 'BRAND', brandId: brandId('AWS'), body: 'x' })).data!.postMessage!.errors,
     ).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.brandId' }]);
-    expect((await post(beneficiary, { audience: 'MARKET_HOLDER', body: ' ' })).data!.postMessage.errors).toEqual([
+    expect((await post(beneficiary, { audience: 'MARKET_HOLDER', body: ' ' })).data!.postMessage!.errors).toEqual([
       { code: 'BAD_USER_INPUT', field: 'input.body' },
     ]);
   });
@@ -409,19 +470,21 @@ describe('lists, messages and documents', () => {
 
     const { request } = await draft(beneficiary, {
       kind: 'GUIDED_CHOICE',
-      project: { id: await projectId('Environnement Cloud - Projet') },
+      project: { id: (await newProject('Environnement Cloud')).id },
       guidedChoiceId: await recordGuidedChoice(),
       solutions: [OUTSCALE_SNC],
       need: { ...NEED, attachmentIds: [uploaded.body.id] },
     });
-    expect((await submit(beneficiary, request.id)).errors).toEqual([]);
+    expect((await submit(beneficiary, request!.id)).errors).toEqual([]);
     await stack.settle();
     const { data } = await stack.query(
       outscale,
-      'query($id: ID!) { request(id: $id) { documents { kind fileName size contentType uploadedByName uploadedAt downloadUrl } } }',
-      { id: request.id },
+      graphql(
+        `query($id: ID!) { request(id: $id) { documents { kind fileName size contentType uploadedByName uploadedAt downloadUrl } } }`,
+      ),
+      { id: request!.id },
     );
-    expect(data!.request.documents).toEqual([
+    expect(data!.request!.documents).toEqual([
       expect.objectContaining({
         kind: 'NEED',
         fileName: 'Cahier des charges.pdf',
@@ -431,7 +494,7 @@ describe('lists, messages and documents', () => {
       }),
     ]);
     const download = async (caller: Identity) =>
-      fetch(new URL(data!.request.documents[0].downloadUrl, base), {
+      fetch(new URL(data!.request!.documents[0]!.downloadUrl, base), {
         headers: { authorization: `Bearer ${await stack.tokenFor(caller)}` },
       });
     const file = await download(outscale);
@@ -442,7 +505,7 @@ describe('lists, messages and documents', () => {
     // An attached file cannot be attached again elsewhere.
     const again = await draft(beneficiary, {
       kind: 'DEROGATION',
-      project: { id: await projectId('Calcul intensif') },
+      project: { id: (await newProject('Calcul intensif')).id },
       need: { attachmentIds: [uploaded.body.id] },
     });
     expect(again.errors).toEqual([expect.objectContaining({ field: 'input.need.attachmentIds.0' })]);
@@ -451,19 +514,33 @@ describe('lists, messages and documents', () => {
 
 describe('the dashboard and cancellation', () => {
   it('counts requests (requests subgraph) and orders (ordering subgraph) in one query', async () => {
-    const { data, errors } = await stack.query(
-      beneficiary,
-      '{ dashboard { requestsInProgress draftRequests ordersInProgress orders } }',
+    const DASHBOARD = graphql(
+      `query Dashboard { dashboard { requestsInProgress draftRequests ordersInProgress orders } }`,
     );
-    expect(errors).toBeUndefined();
-    // The requests submitted above (the renewal of a real order, which places an order, comes last).
-    expect(data!.dashboard).toEqual({ requestsInProgress: 4, draftRequests: 0, ordersInProgress: 0, orders: 0 });
+    const counts = async () => {
+      const { data, errors } = await stack.query(beneficiary, DASHBOARD);
+      expect(errors).toBeUndefined();
+      return data!.dashboard!;
+    };
+    const before = await counts();
+    await submittedGuidedRequest(); // its project's first draft stays a draft
+    expect(await counts()).toEqual({
+      ...before,
+      requestsInProgress: before.requestsInProgress + 1,
+      draftRequests: before.draftRequests + 1,
+    });
+    await placeOrderWithOvh(stack);
+    const after = await counts();
+    expect(after).toMatchObject({ ordersInProgress: before.ordersInProgress + 1, orders: before.orders + 1 });
   });
 
   it('cancels a request: the solicited brands no longer see it to answer', async () => {
+    const { id: derogationRequestId } = await submittedDerogation();
     const cancelled = await stack.query(
       beneficiary,
-      'mutation($id: ID!) { cancelRequest(id: $id, reason: "Projet reporté") { request { status statusLabel } errors { code } } }',
+      graphql(
+        `mutation($id: ID!) { cancelRequest(id: $id, reason: "Projet reporté") { request { status statusLabel } errors { code } } }`,
+      ),
       { id: derogationRequestId },
     );
     expect(cancelled.data!.cancelRequest).toEqual({
@@ -471,16 +548,17 @@ describe('the dashboard and cancellation', () => {
       errors: [],
     });
     await stack.settle();
-    const toAnswer = await stack.query(ovh, '{ requestsToAnswer(first: 50) { edges { node { request { id } } } } }');
-    expect(
-      toAnswer.data!.requestsToAnswer.edges.map((e: { node: { request: { id: string } } }) => e.node.request.id),
-    ).not.toContain(derogationRequestId);
+    const toAnswer = await stack.query(
+      ovh,
+      graphql(`{ requestsToAnswer(first: 50) { edges { node { request { id } } } } }`),
+    );
+    expect(toAnswer.data!.requestsToAnswer!.edges.map((e) => e.node.request!.id)).not.toContain(derogationRequestId);
     const twice = await stack.query(
       beneficiary,
-      'mutation($id: ID!) { cancelRequest(id: $id, reason: "encore") { errors { code } } }',
+      graphql(`mutation($id: ID!) { cancelRequest(id: $id, reason: "encore") { errors { code } } }`),
       { id: derogationRequestId },
     );
-    expect(twice.data!.cancelRequest.errors).toEqual([{ code: 'INVALID_TRANSITION' }]);
+    expect(twice.data!.cancelRequest!.errors).toEqual([{ code: 'INVALID_TRANSITION' }]);
   });
 });
 
@@ -495,11 +573,11 @@ describe('SQL statements', () => {
       return sqlStatementCount(stack.subgraphs.requests.orm) - before;
     };
     const few = await statements();
-    const project = await projectId('Calcul intensif');
+    const project = (await newProject('Calcul intensif')).id;
     for (let i = 0; i < 97; i++)
       await draft(beneficiary, { kind: 'DEROGATION', project: { id: project }, myReference: `R${i}` });
-    const { data } = await stack.query(beneficiary, '{ requests { totalCount } }');
-    expect(data!.requests.totalCount).toBeGreaterThanOrEqual(100);
+    const { data } = await stack.query(beneficiary, graphql(`{ requests { totalCount } }`));
+    expect(data!.requests!.totalCount).toBeGreaterThanOrEqual(100);
     expect(await statements()).toBe(few);
     // The page, its count, projects, solutions, messages and the reader's message counts: one statement each.
     expect(few).toBe(6);
@@ -508,9 +586,9 @@ describe('SQL statements', () => {
 
 it('lets anonymous callers open an invitation link, and nothing else', async () => {
   expect(beneficiary.entityId).toBe(SEED_ENTITY.id);
-  const invitation = await stack.query(null, '{ invitation(token: "not-a-token") { email } }');
+  const invitation = await stack.query(null, graphql(`{ invitation(token: "not-a-token") { email } }`));
   expect(invitation.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-  const requests = await stack.query(null, '{ requests { totalCount } }');
+  const requests = await stack.query(null, graphql(`{ requests { totalCount } }`));
   expect(requests.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 });
 
@@ -520,32 +598,34 @@ describe('a renewal of a real order', () => {
     const orderId = await placeOrderWithOvh(stack);
     const { data: placed } = await stack.query(
       beneficiary,
-      'query { orders(first: 1) { edges { node { id projectName lines { id designation } } } } }',
+      graphql(`query { orders(first: 1) { edges { node { id projectName lines { id designation } } } } }`),
     );
-    const order = placed!.orders.edges[0].node;
+    const order = placed!.orders!.edges[0]!.node;
     expect(order.id).toBe(orderId);
     const productId = stableId('product', '145897'); // "Prestation d'abonnement OVHCLOUD Engagement 12 mois"
     const saved = await draft(beneficiary, {
       kind: 'RENEWAL',
-      project: { id: await projectId(order.projectName) },
+      project: { id: await projectId(order.projectName!) },
       // No brand named: the renewal solicits the brand of the order it renews.
       items: [
-        { orderId, orderLineId: order.lines[0].id, quantity: '1' },
+        { orderId, orderLineId: order.lines[0]!.id, quantity: '1' },
         { productId, quantity: '2.50' },
         { designation: 'Accompagnement à la migration (non référencé)', quantity: '3' },
       ],
       need: NEED,
     });
     expect(saved.errors).toEqual([]);
-    expect(saved.request.solutions).toEqual([{ brand: { name: 'OVHCLOUD' }, solution: null }]);
+    expect(saved.request!.solutions).toEqual([{ brand: { name: 'OVHCLOUD' }, solution: null }]);
     const { data } = await stack.query(
       beneficiary,
-      'query($id: ID!) { request(id: $id) { kindLabel items { orderId productCode designation quantity product { code price { label } } } } }',
-      { id: saved.request.id },
+      graphql(
+        `query($id: ID!) { request(id: $id) { kindLabel items { orderId productCode designation quantity product { code price { label } } } } }`,
+      ),
+      { id: saved.request!.id },
     );
-    expect(data!.request.kindLabel).toBe('Renouvellement');
-    expect(data!.request.items).toEqual([
-      { orderId, productCode: '145897', designation: order.lines[0].designation, quantity: '1.00', product: null },
+    expect(data!.request!.kindLabel).toBe('Renouvellement');
+    expect(data!.request!.items).toEqual([
+      { orderId, productCode: '145897', designation: order.lines[0]!.designation, quantity: '1.00', product: null },
       {
         orderId: null,
         productCode: '145897',
@@ -561,20 +641,22 @@ describe('a renewal of a real order', () => {
         product: null,
       },
     ]);
-    const submitted = await submit(beneficiary, saved.request.id);
+    const submitted = await submit(beneficiary, saved.request!.id);
     expect(submitted.errors).toEqual([]);
     // "Ma référence" stays editable once submitted.
     const reference = await stack.query(
       beneficiary,
-      'mutation($id: ID!) { setRequestReference(id: $id, myReference: "BC-2026-117") { request { myReference } errors { code } } }',
-      { id: saved.request.id },
+      graphql(
+        `mutation($id: ID!) { setRequestReference(id: $id, myReference: "BC-2026-117") { request { myReference } errors { code } } }`,
+      ),
+      { id: saved.request!.id },
     );
     expect(reference.data!.setRequestReference).toEqual({ request: { myReference: 'BC-2026-117' }, errors: [] });
 
     // Only orders the ordering subgraph announced for the buyer's entity, and only their lines, can be renewed.
     const unknownOrder = await draft(beneficiary, {
       kind: 'RENEWAL',
-      project: { id: await projectId(order.projectName) },
+      project: { id: await projectId(order.projectName!) },
       items: [{ orderId: stableId('order', 'nowhere'), quantity: '1' }],
     });
     expect(unknownOrder.errors).toEqual([
@@ -582,7 +664,7 @@ describe('a renewal of a real order', () => {
     ]);
     const unknownLine = await draft(beneficiary, {
       kind: 'RENEWAL',
-      project: { id: await projectId(order.projectName) },
+      project: { id: await projectId(order.projectName!) },
       items: [{ orderId, orderLineId: stableId('order-line', 'nowhere'), quantity: '1' }],
     });
     expect(unknownLine.errors).toEqual([

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey';
+import { graphql } from '../src/graphql';
 
 /** "Recherche générale": any number on a piece of paper, or words, finds the file, as far as the caller may see it. */
 const { beneficiary, manager, ovh, outscale, aws, ugap, analyst, stranger } = PEOPLE;
@@ -18,7 +19,7 @@ const search = async (identity: Identity, query: string) => {
   );
   return errors
     ? { errors: errors.map((e) => ({ code: e.extensions?.code, field: e.extensions?.field })) }
-    : { hits: data!.search.edges.map((e: { node: unknown }) => e.node) as Record<string, any>[] };
+    : { hits: data!.search!.edges.map((e: { node: unknown }) => e.node) as Record<string, any>[] };
 };
 const kindsOf = async (identity: Identity, query: string) =>
   ((await search(identity, query)).hits ?? []).map((hit) => `${hit.kind}:${hit.reference}`);
@@ -45,16 +46,18 @@ beforeAll(async () => {
   );
   refs.proposal = proposal.submitProposal.proposal.number;
   refs.file = proposal.submitProposal.proposal.fileNumber;
-  await act(stack, manager, 'mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }', {
+  await act(stack, manager, graphql(`mutation($id: ID!) { approveProposal(id: $id) { errors { code } } }`), {
     id: proposal.submitProposal.proposal.id,
   });
   const accepted = await act(
     stack,
     beneficiary,
-    'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { number order { id reference } } } errors { code } } }',
+    graphql(
+      `mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { number order { id reference } } } errors { code } } }`,
+    ),
     { id: proposal.submitProposal.proposal.id },
   );
-  const { number, order } = accepted.acceptProposal.proposal.subscriptionOrder;
+  const { number, order } = accepted.acceptProposal.proposal!.subscriptionOrder!;
   Object.assign(refs, { subscription: number, order: order.reference });
   await act(
     stack,
@@ -66,23 +69,29 @@ beforeAll(async () => {
   await act(
     stack,
     ovh,
-    'mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "search-open-1") { errors { code } } }',
+    graphql(
+      `mutation($id: ID!) { declareServicesOpen(orderId: $id, idempotencyKey: "search-open-1") { errors { code } } }`,
+    ),
     { id: order.id },
   );
   const activated = await act(
     stack,
     beneficiary,
-    'mutation($id: ID!) { validateActivation(orderId: $id) { order { schedule { number } } errors { code } } }',
+    graphql(
+      `mutation($id: ID!) { validateActivation(orderId: $id) { order { schedule { number } } errors { code } } }`,
+    ),
     { id: order.id },
   );
-  refs.invoice = activated.validateActivation.order.schedule[0].number;
+  refs.invoice = activated.validateActivation.order!.schedule[0]!.number;
   const declared = await act(
     stack,
     beneficiary,
-    'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Facture reçue en double" }) { incident { number } errors { code } } }',
+    graphql(
+      `mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INVOICING", description: "Facture reçue en double" }) { incident { number } errors { code } } }`,
+    ),
     { id: order.id },
   );
-  refs.incident = declared.declareIncident.incident.number;
+  refs.incident = declared.declareIncident.incident!.number;
 });
 afterAll(() => stack?.close());
 
