@@ -1,4 +1,6 @@
 import type {} from 'vitest';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,13 +33,24 @@ export interface TestSubgraph extends RunningSubgraph {
     source?: string;
     payload: Record<string, unknown>;
   }) => Promise<number>;
-  /** Sends an operation as the gateway would, signed for `identity` (or anonymous with null). */
-  query: <T = Record<string, any>>(
-    identity: Identity | null,
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ) => Promise<GraphQLResponse<T>>;
+  /**
+   * Sends an operation as the gateway would, signed for `identity` (or anonymous with null): a typed
+   * document (`graphql(…)` of `@nuage/fixtures/graphql`) types its variables and data.
+   */
+  query: {
+    <Result, Variables>(
+      identity: Identity | null,
+      query: TypedDocumentNode<Result, Variables>,
+      variables?: Variables,
+      headers?: Record<string, string>,
+    ): Promise<GraphQLResponse<Result>>;
+    <T = Record<string, any>>(
+      identity: Identity | null,
+      query: string,
+      variables?: Record<string, unknown>,
+      headers?: Record<string, string>,
+    ): Promise<GraphQLResponse<T>>;
+  };
 }
 
 export interface TestSubgraphOptions {
@@ -76,7 +89,12 @@ export async function startTestSubgraph<L, S extends object>(
       });
       return response.status;
     },
-    query: async (identity, query, variables, headers) => {
+    query: async (
+      identity: Identity | null,
+      query: TypedDocumentNode<unknown, unknown> | string,
+      variables?: unknown,
+      headers?: Record<string, string>,
+    ) => {
       const response = await fetch(running.url, {
         method: 'POST',
         headers: {
@@ -84,7 +102,7 @@ export async function startTestSubgraph<L, S extends object>(
           ...(identity ? { [IDENTITY_HEADER]: signIdentity(identity, internalSecret) } : {}),
           ...headers,
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
       });
       return response.json() as Promise<GraphQLResponse<any>>;
     },

@@ -1,7 +1,7 @@
 import { seededIdentity } from '@nuage/fixtures';
 import { stableId, type Identity } from '@nuage/platform';
 import type { TadaDocumentNode } from 'gql.tada';
-import { type Operation, textOf } from './graphql';
+import { graphql, type Operation, textOf } from '@nuage/fixtures/graphql';
 import type { TestStack } from './test-stack';
 
 /** Steps of the buyer's journey, taken through the gateway: tests start from them, the benchmark seeds with them. */
@@ -88,13 +88,17 @@ export async function submitRequestSolicitingTwoBrands(
     client,
     'recordGuidedChoice',
     beneficiary,
-    `mutation { recordGuidedChoice(input: { projectName: "P", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }`,
+    graphql(
+      `mutation { recordGuidedChoice(input: { projectName: "P", asOf: "2024-10-02", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "SECNUMCLOUD" }] }) { guidedChoice { id } } }`,
+    ),
   );
   const draft = await must(
     client,
     'createRequestDraft',
     beneficiary,
-    'mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { message } } }',
+    graphql(
+      `mutation($input: CreateRequestDraftInput!) { createRequestDraft(input: $input) { request { id } errors { message } } }`,
+    ),
     {
       input: {
         kind: 'GUIDED_CHOICE',
@@ -104,7 +108,7 @@ export async function submitRequestSolicitingTwoBrands(
             shortDescription: words.shortDescription ?? 'Hébergement SecNumCloud',
           },
         },
-        guidedChoiceId: recorded.recordGuidedChoice.guidedChoice.id,
+        guidedChoiceId: recorded.recordGuidedChoice.guidedChoice!.id,
         solutions: [
           solution('OVHCLOUD', 'OVH Private Cloud SecNumCloud'),
           solution('3DS OUTSCALE', 'Outscale Cloud Secteur Public SecNumCloud'),
@@ -117,12 +121,12 @@ export async function submitRequestSolicitingTwoBrands(
       },
     },
   );
-  const id = draft.createRequestDraft.request.id as string;
+  const id = draft.createRequestDraft.request!.id as string;
   await must(
     client,
     'submitRequest',
     beneficiary,
-    'mutation($id: ID!) { submitRequest(id: $id) { errors { message } } }',
+    graphql(`mutation($id: ID!) { submitRequest(id: $id) { errors { message } } }`),
     { id },
   );
   await client.settle();
@@ -136,28 +140,30 @@ export async function placeOrderWithOvh(client: JourneyClient): Promise<string> 
     client,
     'submitProposal',
     ovh,
-    `mutation($id: ID!, $key: String!) { submitProposal(requestId: $id, idempotencyKey: $key, input: {
-      validUntil: "${inDays(10)}", commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE,
-      lines: [{ productCode: "145897", designation: "Prestation d'abonnement OVH Engagement 12 mois", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }) { proposal { id } errors { message } } }`,
-    { id: requestId, key: `order-${requestId}` },
+    graphql(`mutation($id: ID!, $key: String!, $validUntil: LocalDate!) { submitProposal(requestId: $id, idempotencyKey: $key, input: {
+      validUntil: $validUntil, commitmentMonths: 12, billingPeriod: ANNUAL, billingTiming: IN_ADVANCE,
+      lines: [{ productCode: "145897", designation: "Prestation d'abonnement OVH Engagement 12 mois", quantity: "1", listUnitPrice: "10000.00", unitPrice: "9690.00" }] }) { proposal { id } errors { message } } }`),
+    { id: requestId, key: `order-${requestId}`, validUntil: inDays(10) },
   );
-  const proposalId = submitted.submitProposal.proposal.id;
+  const proposalId = submitted.submitProposal.proposal!.id;
   await must(
     client,
     'approveProposal',
     PEOPLE.manager,
-    'mutation($id: ID!) { approveProposal(id: $id) { errors { message } } }',
+    graphql(`mutation($id: ID!) { approveProposal(id: $id) { errors { message } } }`),
     { id: proposalId },
   );
   const accepted = await must(
     client,
     'acceptProposal',
     beneficiary,
-    'mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { message } } }',
+    graphql(
+      `mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { message } } }`,
+    ),
     { id: proposalId },
   );
   await client.settle();
-  return accepted.acceptProposal.proposal.subscriptionOrder.orderId as string;
+  return accepted.acceptProposal.proposal!.subscriptionOrder!.orderId as string;
 }
 
 /** OVHcloud delivers every line of the order in full (one delivery note). */
@@ -166,9 +172,9 @@ export async function deliverInFull(client: JourneyClient, orderId: string): Pro
     client,
     'orders',
     ovh,
-    'query { orders(first: 100) { edges { node { id lines { id amounts { quantity } } } } } }',
+    graphql(`query { orders(first: 100) { edges { node { id lines { id amounts { quantity } } } } } }`),
   );
-  const order = orders.edges.find((e: { node: { id: string } }) => e.node.id === orderId).node;
+  const order = orders!.edges.find((e: { node: { id: string } }) => e.node.id === orderId)!.node;
   const lines = order.lines.map((line: { id: string; amounts: { quantity: string } }) => ({
     orderLineId: line.id,
     quantity: line.amounts.quantity,
@@ -177,7 +183,9 @@ export async function deliverInFull(client: JourneyClient, orderId: string): Pro
     client,
     'recordDelivery',
     ovh,
-    'mutation($id: ID!, $on: LocalDate!, $lines: [DeliveredLineInput!]!, $key: String!) { recordDelivery(orderId: $id, deliveredOn: $on, lines: $lines, idempotencyKey: $key) { errors { message } } }',
+    graphql(
+      `mutation($id: ID!, $on: LocalDate!, $lines: [DeliveredLineInput!]!, $key: String!) { recordDelivery(orderId: $id, deliveredOn: $on, lines: $lines, idempotencyKey: $key) { errors { message } } }`,
+    ),
     { id: orderId, on: inDays(0), lines, key: `deliver-${orderId}` },
   );
 }
@@ -192,26 +200,30 @@ export async function activateOrder(
     client,
     'validateOrder',
     PEOPLE.ugap,
-    `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "${ugapReference}", chorusNumber: "1300000002", plannedDeliveryDate: "${inDays(2)}" }) { errors { message } } }`,
-    { id: orderId },
+    graphql(
+      `mutation($id: ID!, $input: ValidateOrderInput!) { validateOrder(id: $id, input: $input) { errors { message } } }`,
+    ),
+    { id: orderId, input: { ugapReference, chorusNumber: '1300000002', plannedDeliveryDate: inDays(2) } },
   );
   await deliverInFull(client, orderId);
   await must(
     client,
     'declareServicesOpen',
     ovh,
-    'mutation($id: ID!, $key: String!) { declareServicesOpen(orderId: $id, idempotencyKey: $key) { errors { message } } }',
+    graphql(
+      `mutation($id: ID!, $key: String!) { declareServicesOpen(orderId: $id, idempotencyKey: $key) { errors { message } } }`,
+    ),
     { id: orderId, key: `open-${orderId}` },
   );
   const validated = await must(
     client,
     'validateActivation',
     beneficiary,
-    'mutation($id: ID!) { validateActivation(orderId: $id) { order { lines { id } } errors { message } } }',
+    graphql(`mutation($id: ID!) { validateActivation(orderId: $id) { order { lines { id } } errors { message } } }`),
     { id: orderId },
   );
   await client.settle();
-  return validated.validateActivation.order.lines.map((line: { id: string }) => line.id);
+  return validated.validateActivation.order!.lines.map((line: { id: string }) => line.id);
 }
 
 /** The buyer declares an incomplete order ("Déclarer un litige"). */
@@ -220,7 +232,9 @@ export async function declareIncompleteOrder(client: JourneyClient, orderId: str
     client,
     'declareIncident',
     beneficiary,
-    'mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INCOMPLETE_ORDER", description: "Commande incomplète" }) { errors { message } } }',
+    graphql(
+      `mutation($id: ID!) { declareIncident(input: { orderId: $id, typeCode: "INCOMPLETE_ORDER", description: "Commande incomplète" }) { errors { message } } }`,
+    ),
     { id: orderId },
   );
   await client.settle();

@@ -7,7 +7,7 @@ import { sql, startSubgraph, type Identity, type RunningHttpService, type Runnin
 import { loadDefinition } from './definitions';
 import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys';
 import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
-import { type Operation, textOf } from './graphql';
+import { type Operation, textOf } from '@nuage/fixtures/graphql';
 import type { TadaDocumentNode } from 'gql.tada';
 
 /** What the gateway answers. */

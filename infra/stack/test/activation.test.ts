@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { act, PEOPLE } from '../src/journey';
-import { graphql } from '../src/graphql';
+import { graphql } from '@nuage/fixtures/graphql';
 
 /**
  * The invitation email's link opens a page the gateway serves when no portal is configured: the

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity } from '@nuage/fixtures';
 import { stableId, todayInParis, type Identity } from '@nuage/platform';
-import { graphql, type VariablesOf } from '../src/graphql';
+import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 import { activateOrder, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
 import { startTestStack, type TestStack } from '../src/test-stack';
 

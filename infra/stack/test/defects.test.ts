@@ -7,7 +7,7 @@ import { startTestStack, type TestStack } from '../src/test-stack';
 import { act, deliverInFull, inDays, PEOPLE, submitRequestSolicitingTwoBrands } from '../src/journey';
 import { ALGORITHM, AUDIENCE, ISSUER } from '../src/keys';
 import { schemaDir } from '../src/paths';
-import { graphql } from '../src/graphql';
+import { graphql } from '@nuage/fixtures/graphql';
 
 /** The walls a new user hit on the guide's journey, each now a behaviour of the gateway. */
 let stack: TestStack;

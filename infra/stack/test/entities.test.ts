@@ -6,7 +6,7 @@ import { stableId, type Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { act, activateOrder, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
 import { schemaDir } from '../src/paths';
-import { graphql } from '../src/graphql';
+import { graphql } from '@nuage/fixtures/graphql';
 
 /**
  * Every entity (`@key` type) of the supergraph resolves through the gateway: a real instance of

@@ -27,7 +27,7 @@ import {
 } from '../src/journey';
 import { apiSchema, probesOf, setIn, type Leaf } from '../src/probes';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { graphql } from '../src/graphql';
+import { graphql } from '@nuage/fixtures/graphql';
 
 /** What a red-team pass found against a fresh stack, each now refused or held. */
 let stack: TestStack;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { graphql, type VariablesOf } from '../src/graphql';
+import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
 
 /** Who did what and when on a purchase: each owner's history, and the file's timeline through federation. */

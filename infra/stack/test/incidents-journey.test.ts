@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity } from '@nuage/fixtures';
 import { stableId, todayInParis, type Identity } from '@nuage/platform';
 import { TINY_PNG } from '@nuage/platform/testing';
-import { graphql, type VariablesOf } from '../src/graphql';
+import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 import { deliverInFull, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
 import { startTestStack, type TestStack } from '../src/test-stack';
 

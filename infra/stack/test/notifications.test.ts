@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { graphql } from '../src/graphql';
+import { graphql } from '@nuage/fixtures/graphql';
 import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey';
 
 /** Never miss a step that waits on you: notifications from the file's events, per person. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractText } from 'unpdf';
 import { seededIdentity } from '@nuage/fixtures';
 import { sqlStatementCount, type Identity } from '@nuage/platform';
-import { graphql, type VariablesOf } from '../src/graphql';
+import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 import { inDays, placeOrderWithOvh, submitRequestSolicitingTwoBrands } from '../src/journey';
 import { startTestStack, type TestStack } from '../src/test-stack';
 

@@ -3,7 +3,7 @@ import { seededIdentity, SEED_ENTITY } from '@nuage/fixtures';
 import { sqlStatementCount, stableId, todayInParis, type Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
 import { PEOPLE, placeOrderWithOvh } from '../src/journey';
-import { graphql, type VariablesOf } from '../src/graphql';
+import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 
 /** Steps 1–4 of the journey through the gateway: guided choice, request, need, submission, messages, documents. */
 let stack: TestStack;

@@ -3,6 +3,7 @@ import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src';
 import { priceOf } from '../src/services/products';
 import { analyst, beneficiary, brandId, marketHolder, supplierOf } from './identities';
+import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
@@ -10,24 +11,24 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.close());
 
-const PRODUCTS = `query($filter: ProductFilter, $first: Int) {
+const PRODUCTS = graphql(`query($filter: ProductFilter, $first: Int) {
   products(filter: $filter, first: $first) {
     totalCount
     edges { node { id code designation unit commitmentMonths billingPeriod billingTiming brand { name } solution { name }
       price { onQuote illustrative label listPrice { amount } discountPercent unitPriceExclVat { amount formatted } } } }
   }
-}`;
-const search = async (filter: Record<string, unknown>, caller = beneficiary) => {
+}`);
+const search = async (filter: VariablesOf<typeof PRODUCTS>['filter'], caller = beneficiary) => {
   const { data, errors } = await subgraph.query(caller, PRODUCTS, { filter, first: 100 });
   expect(errors).toBeUndefined();
-  return data!.products;
+  return data!.products!;
 };
 
 describe('price list ("Choix des produits")', () => {
   it("finds the guide's 12-month OVH subscription by reference, quoted on request", async () => {
     const { edges } = await search({ reference: '145897' });
     expect(edges).toHaveLength(1);
-    expect(edges[0].node).toMatchObject({
+    expect(edges[0]!.node).toMatchObject({
       code: '145897',
       designation: "Prestation d'abonnement OVHCLOUD Engagement 12 mois",
       brand: { name: 'OVHCLOUD' },
@@ -39,33 +40,28 @@ describe('price list ("Choix des produits")', () => {
 
   it('searches by brand, by the start of a reference and by words of the designation, in reference order', async () => {
     const byBrand = await search({ brand: 'ovh' });
-    expect(new Set(byBrand.edges.map((e: { node: { brand: { name: string } } }) => e.node.brand.name))).toEqual(
-      new Set(['OVHCLOUD']),
-    );
-    expect(byBrand.totalCount).toBe(1 + 4 * 2); // the subscription, then two products per solution
+    expect(new Set(byBrand!.edges.map((e) => e.node.brand.name))).toEqual(new Set(['OVHCLOUD']));
+    expect(byBrand!.totalCount).toBe(1 + 4 * 2); // the subscription, then two products per solution
     const byPrefix = await search({ reference: '1458' });
-    const codes = byPrefix.edges.map((e: { node: { code: string } }) => e.node.code);
+    const codes = byPrefix!.edges.map((e) => e.node.code);
     expect(codes.every((c: string) => c.startsWith('1458'))).toBe(true);
     expect(codes).toEqual([...codes].sort());
     const byDesignation = await search({ designation: 'premi3ns' });
-    expect(byDesignation.edges.map((e: { node: { solution: { name: string } } }) => e.node.solution.name)).toEqual([
-      'PREMI3NS',
-      'PREMI3NS',
-    ]);
-    expect((await search({ brandId: brandId('S3NS'), designation: 'engagement 36' })).totalCount).toBe(2);
+    expect(byDesignation!.edges.map((e) => e.node.solution!.name)).toEqual(['PREMI3NS', 'PREMI3NS']);
+    expect((await search({ brandId: brandId('S3NS'), designation: 'engagement 36' }))!.totalCount).toBe(2);
   });
 
   it('marks seed prices as illustrative and computes the unit price exactly from list price and discount', async () => {
     const { edges } = await search({ brand: 'scaleway' });
-    for (const { node } of edges.filter((e: { node: { price: { onQuote: boolean } } }) => !e.node.price.onQuote)) {
+    for (const { node } of edges.filter((e) => !e.node.price.onQuote)) {
       expect(node.price.illustrative).toBe(true);
       expect(node.price.label).toMatch(/ HT \(prix indicatif\)$/);
       const expected = priceOf({
-        listPrice: node.price.listPrice.amount,
+        listPrice: node.price.listPrice!.amount,
         discountPercent: node.price.discountPercent,
         illustrativePrice: true,
       });
-      expect(node.price.unitPriceExclVat.amount).toBe(expected.unitPrice!.toFixed(2));
+      expect(node.price.unitPriceExclVat!.amount).toBe(expected.unitPrice!.toFixed(2));
     }
   });
 
@@ -82,14 +78,16 @@ describe('price list ("Choix des produits")', () => {
   });
 
   it('lets the market holder price a product; the price is then the market’s, and the change is dated and kept', async () => {
-    const [{ node: product }] = (await search({ reference: '145897' })).edges;
+    const { node: product } = (await search({ reference: '145897' }))!.edges[0]!;
     const { data } = await subgraph.query(
       marketHolder,
-      `mutation($input: UpdateProductInput!) { updateProduct(input: $input) { product { price { onQuote illustrative label unitPriceExclVat { amount } } } errors { field } } }`,
+      graphql(
+        `mutation($input: UpdateProductInput!) { updateProduct(input: $input) { product { price { onQuote illustrative label unitPriceExclVat { amount } } } errors { field } } }`,
+      ),
       { input: { id: product.id, listPrice: '10000.00', discountPercent: '3.10', reason: 'Prix négocié 2026' } },
     );
     expect(data!.updateProduct.errors).toEqual([]);
-    expect(data!.updateProduct.product.price).toEqual({
+    expect(data!.updateProduct.product!.price).toEqual({
       onQuote: false,
       illustrative: false,
       label: '9\u202f690,00\u00a0€ HT',
@@ -97,17 +95,19 @@ describe('price list ("Choix des produits")', () => {
     });
     const english = await subgraph.query(
       beneficiary,
-      'query($id: ID!) { product(id: $id) { price { label } } }',
+      graphql(`query($id: ID!) { product(id: $id) { price { label } } }`),
       { id: product.id },
       { 'accept-language': 'en' },
     );
-    expect(english.data!.product.price.label).toBe('€9,690.00 excl. VAT');
+    expect(english.data!.product!.price.label).toBe('€9,690.00 excl. VAT');
     const history = await subgraph.query(
       analyst,
-      'query($id: ID!) { catalogueChanges(subjectId: $id) { edges { node { action authorName reason before after } } } }',
+      graphql(
+        `query($id: ID!) { catalogueChanges(subjectId: $id) { edges { node { action authorName reason before after } } } }`,
+      ),
       { id: product.id },
     );
-    expect(history.data!.catalogueChanges.edges[0].node).toMatchObject({
+    expect(history.data!.catalogueChanges!.edges[0]!.node).toMatchObject({
       action: 'product.updated',
       authorName: 'Sophie Bernard',
       reason: 'Prix négocié 2026',
@@ -117,19 +117,19 @@ describe('price list ("Choix des produits")', () => {
   });
 
   it('withdraws a product from the list, and lets only the market holder change prices', async () => {
-    const [{ node: product }] = (await search({ reference: '145891' })).edges;
+    const { node: product } = (await search({ reference: '145891' }))!.edges[0]!;
     const retire = await subgraph.query(
       marketHolder,
-      'mutation($id: ID!) { updateProduct(input: { id: $id, retired: true }) { errors { field } } }',
+      graphql(`mutation($id: ID!) { updateProduct(input: { id: $id, retired: true }) { errors { field } } }`),
       { id: product.id },
     );
     expect(retire.data!.updateProduct.errors).toEqual([]);
-    expect((await search({ reference: '145891' })).totalCount).toBe(0);
-    expect((await search({ reference: '145891', includeRetired: true })).totalCount).toBe(1);
+    expect((await search({ reference: '145891' }))!.totalCount).toBe(0);
+    expect((await search({ reference: '145891', includeRetired: true }))!.totalCount).toBe(1);
     for (const caller of [beneficiary, supplierOf('OVHCLOUD'), analyst]) {
       const refused = await subgraph.query(
         caller,
-        'mutation($id: ID!) { updateProduct(input: { id: $id, listPrice: "1.00" }) { errors { code } } }',
+        graphql(`mutation($id: ID!) { updateProduct(input: { id: $id, listPrice: "1.00" }) { errors { code } } }`),
         { id: product.id },
       );
       expect(refused.data!.updateProduct.errors).toEqual([{ code: 'FORBIDDEN' }]);
@@ -142,14 +142,16 @@ describe('price list ("Choix des produits")', () => {
     ['a commitment of 0 months', { commitmentMonths: 0 }, 'input.commitmentMonths'],
     ['nothing new', { designation: "Prestation d'abonnement AWS Engagement 12 mois" }, 'input'],
   ])('refuses %s and changes nothing', async (_, change, field) => {
-    const [{ node: before }] = (await search({ reference: '145892' })).edges;
+    const { node: before } = (await search({ reference: '145892' }))!.edges[0]!;
     const { data } = await subgraph.query(
       marketHolder,
-      'mutation($input: UpdateProductInput!) { updateProduct(input: $input) { product { id } errors { code field } } }',
+      graphql(
+        `mutation($input: UpdateProductInput!) { updateProduct(input: $input) { product { id } errors { code field } } }`,
+      ),
       { input: { id: before.id, ...change } },
     );
     expect(data!.updateProduct).toEqual({ product: null, errors: [{ code: 'BAD_USER_INPUT', field }] });
-    expect((await search({ reference: '145892' })).edges[0].node).toEqual(before);
+    expect((await search({ reference: '145892' }))!.edges[0]!.node).toEqual(before);
   });
 
   it('refuses a malformed reference search', async () => {

@@ -4,6 +4,7 @@ import { ORDERING_TOPICS, type ActivationDisputed, type OrderPlaced } from '@nua
 import { SEED_BRANDS, seededIdentity } from '@nuage/fixtures';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { incidents } from '../src';
+import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 
 /**
  * The incidents subgraph on its own, with a real PostgreSQL: what it learns from ordering's events,
@@ -37,11 +38,13 @@ async function placedOrder(): Promise<OrderPlaced> {
   return order;
 }
 
-const DECLARE =
-  'mutation($input: DeclareIncidentInput!) { declareIncident(input: $input) { incident { id number status source orderReference availableActions } errors { code field message } } }';
-const MOVE =
-  'mutation($id: ID!, $transition: IncidentTransition!, $comment: String) { moveIncident(id: $id, transition: $transition, comment: $comment) { incident { status } errors { code message } } }';
-const READ = 'query($id: ID!) { incident(id: $id) { number status } }';
+const DECLARE = graphql(
+  `mutation($input: DeclareIncidentInput!) { declareIncident(input: $input) { incident { id number status source orderReference availableActions } errors { code field message } } }`,
+);
+const MOVE = graphql(
+  `mutation($id: ID!, $transition: IncidentTransition!, $comment: String) { moveIncident(id: $id, transition: $transition, comment: $comment) { incident { status } errors { code message } } }`,
+);
+const READ = graphql(`query($id: ID!) { incident(id: $id) { number status } }`);
 
 const declare = async (orderId: string) => {
   const { data } = await subgraph.query(beneficiary, DECLARE, {
@@ -89,11 +92,11 @@ describe('an incident on an order', () => {
   it('is read by its parties and market-wide staff, and by no other entity or brand', async () => {
     const { incident } = await declare((await placedOrder()).orderId);
     for (const reader of [beneficiary, ovh, holder, ugap]) {
-      const { data } = await subgraph.query(reader, READ, { id: incident.id });
-      expect(data!.incident).toEqual({ number: incident.number, status: 'DECLARED' });
+      const { data } = await subgraph.query(reader, READ, { id: incident!.id });
+      expect(data!.incident).toEqual({ number: incident!.number, status: 'DECLARED' });
     }
     for (const outsider of [stranger, aws]) {
-      const { data, errors } = await subgraph.query(outsider, READ, { id: incident.id });
+      const { data, errors } = await subgraph.query(outsider, READ, { id: incident!.id });
       expect(data!.incident).toBeNull();
       expect(errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     }
@@ -101,8 +104,8 @@ describe('an incident on an order', () => {
 
   it('moves by the role that owns each step, as its lifecycle says', async () => {
     const { incident } = await declare((await placedOrder()).orderId);
-    const move = (who: typeof ovh, transition: string, comment?: string) =>
-      subgraph.query(who, MOVE, { id: incident.id, transition, comment }).then((r) => r.data!.moveIncident);
+    const move = (who: typeof ovh, transition: VariablesOf<typeof MOVE>['transition'], comment?: string) =>
+      subgraph.query(who, MOVE, { id: incident!.id, transition, comment }).then((r) => r.data!.moveIncident);
     expect(await move(beneficiary, 'TAKE_IN_CHARGE')).toMatchObject({
       incident: null,
       errors: [{ code: 'FORBIDDEN' }],
@@ -133,7 +136,9 @@ describe('an activation problem reported in ordering', () => {
     expect(await subgraph.deliver(event)).toBe(204);
     const { data } = await subgraph.query(
       beneficiary,
-      'query($orderId: ID!) { incidents(filter: { orderId: $orderId }) { totalCount edges { node { typeCode source declaredByName } } } }',
+      graphql(
+        `query($orderId: ID!) { incidents(filter: { orderId: $orderId }) { totalCount edges { node { typeCode source declaredByName } } } }`,
+      ),
       { orderId: order.orderId },
     );
     expect(data!.incidents).toEqual({

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 import { ORDERING_TOPICS, TOPICS, type RequestSubmitted } from '@nuage/contracts';
 import { SEED_BRANDS, seededIdentity } from '@nuage/fixtures';
 import { sql } from '@nuage/platform';
@@ -41,10 +42,11 @@ async function submittedRequest(): Promise<RequestSubmitted> {
   return request;
 }
 
-const TO_ANSWER = 'query { requestsToAnswer { edges { node { requestId fileNumber brandId } } } }';
-const SUBMIT =
-  'mutation($requestId: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $requestId, input: $input, idempotencyKey: $key) { proposal { id number status totals { totalInclVat { amount } } } errors { code field message } } }';
-const TERMS = {
+const TO_ANSWER = graphql(`query { requestsToAnswer { edges { node { requestId fileNumber brandId } } } }`);
+const SUBMIT = graphql(
+  `mutation($requestId: ID!, $input: ProposalTermsInput!, $key: String!) { submitProposal(requestId: $requestId, input: $input, idempotencyKey: $key) { proposal { id number status totals { totalInclVat { amount } } } errors { code field message } } }`,
+);
+const TERMS: VariablesOf<typeof SUBMIT>['input'] = {
   validUntil: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
   commitmentMonths: 12,
   billingPeriod: 'ANNUAL',
@@ -58,9 +60,7 @@ describe('a submitted request', () => {
   it('is to answer for the brands it solicits, and for no other', async () => {
     const request = await submittedRequest();
     const listed = async (who: typeof ovh) =>
-      (await subgraph.query(who, TO_ANSWER)).data!.requestsToAnswer.edges.map(
-        (e: { node: { requestId: string } }) => e.node.requestId,
-      );
+      (await subgraph.query(who, TO_ANSWER)).data!.requestsToAnswer!.edges.map((e) => e.node.requestId);
     expect(await listed(ovh)).toContain(request.requestId);
     expect(await listed(aws)).not.toContain(request.requestId);
     const { data, errors } = await subgraph.query(beneficiary, TO_ANSWER);
@@ -79,12 +79,12 @@ describe('a proposal', () => {
       errors: [],
     });
     // 9 690,00 € excl. VAT at 20 %: 11 628,00 € incl. VAT.
-    expect(first.proposal.totals.totalInclVat.amount).toBe('11628.00');
-    expect((await submit(request.requestId, key)).proposal.number).toBe(first.proposal.number);
+    expect(first.proposal!.totals.totalInclVat.amount).toBe('11628.00');
+    expect((await submit(request.requestId, key)).proposal!.number).toBe(first.proposal!.number);
     const announced = await sql<{ n: string }[]>(
       subgraph.orm.em.fork(),
       "select count(*) as n from event_outbox where topic = ? and payload->>'proposalId' = ?",
-      [ORDERING_TOPICS.proposalSubmitted, first.proposal.id],
+      [ORDERING_TOPICS.proposalSubmitted, first.proposal!.id],
     );
     expect(Number(announced[0]!.n)).toBe(1);
   });
@@ -108,22 +108,24 @@ describe('a proposal', () => {
 
   it('is approved by the entity’s manager only, as the lifecycle says, and read by its parties only', async () => {
     const { proposal } = await submit((await submittedRequest()).requestId);
-    const APPROVE = 'mutation($id: ID!) { approveProposal(id: $id) { proposal { status } errors { code message } } }';
-    expect((await subgraph.query(beneficiary, APPROVE, { id: proposal.id })).data!.approveProposal).toEqual({
+    const APPROVE = graphql(
+      `mutation($id: ID!) { approveProposal(id: $id) { proposal { status } errors { code message } } }`,
+    );
+    expect((await subgraph.query(beneficiary, APPROVE, { id: proposal!.id })).data!.approveProposal).toEqual({
       proposal: null,
       errors: [{ code: 'FORBIDDEN', message: 'Réservé aux rôles : manager ; votre rôle : bénéficiaire.' }],
     });
-    expect((await subgraph.query(manager, APPROVE, { id: proposal.id })).data!.approveProposal).toEqual({
+    expect((await subgraph.query(manager, APPROVE, { id: proposal!.id })).data!.approveProposal).toEqual({
       proposal: { status: 'APPROVED' },
       errors: [],
     });
-    const READ = 'query($id: ID!) { proposal(id: $id) { number availableActions } }';
-    expect((await subgraph.query(beneficiary, READ, { id: proposal.id })).data!.proposal).toEqual({
-      number: proposal.number,
+    const READ = graphql(`query($id: ID!) { proposal(id: $id) { number availableActions } }`);
+    expect((await subgraph.query(beneficiary, READ, { id: proposal!.id })).data!.proposal).toEqual({
+      number: proposal!.number,
       availableActions: ['ACCEPT_PROPOSAL', 'REFUSE_PROPOSAL'],
     });
     for (const outsider of [stranger, aws]) {
-      const { data, errors } = await subgraph.query(outsider, READ, { id: proposal.id });
+      const { data, errors } = await subgraph.query(outsider, READ, { id: proposal!.id });
       expect(data!.proposal).toBeNull();
       expect(errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
     }

@@ -8,6 +8,7 @@ import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { SEED_ENTITY, seededIdentity } from '@nuage/fixtures';
 import { requests } from '../src';
 import { verifyPassword } from '../src/services/passwords';
+import { graphql } from '@nuage/fixtures/graphql';
 
 let subgraph: TestSubgraph;
 const as = seededIdentity;
@@ -26,8 +27,9 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.close());
 
-const PROFILE =
-  'mutation($input: EntityProfileInput!) { updateEntityProfile(input: $input) { entity { name siret address chorusServiceCode purchasingReferences } errors { code field message } } }';
+const PROFILE = graphql(
+  `mutation($input: EntityProfileInput!) { updateEntityProfile(input: $input) { entity { name siret address chorusServiceCode purchasingReferences } errors { code field message } } }`,
+);
 
 describe('the "Fiche bénéficiaire"', () => {
   it('is changed by the entity’s managers, with a SIRET whose check digit holds', async () => {
@@ -58,18 +60,20 @@ describe('the "Fiche bénéficiaire"', () => {
     });
     expect(
       (await subgraph.query(beneficiary, PROFILE, { input: { entityId: SEED_ENTITY.id, name: 'x' } })).data!
-        .updateEntityProfile.errors[0].code,
+        .updateEntityProfile.errors[0]!.code,
     ).toBe('FORBIDDEN');
     expect(
       (await subgraph.query(otherManager, PROFILE, { input: { entityId: SEED_ENTITY.id, name: 'x' } })).data!
-        .updateEntityProfile.errors[0].code,
+        .updateEntityProfile.errors[0]!.code,
     ).toBe('FORBIDDEN');
   });
 
   it('shows "Mon équipe" to its own people only, and teams are made of its people', async () => {
     const team = await subgraph.query(
       manager,
-      'mutation($input: SaveTeamInput!) { saveTeam(input: $input) { team { name members { name } } errors { field } } }',
+      graphql(
+        `mutation($input: SaveTeamInput!) { saveTeam(input: $input) { team { name members { name } } errors { field } } }`,
+      ),
       {
         input: {
           entityId: SEED_ENTITY.id,
@@ -84,23 +88,24 @@ describe('the "Fiche bénéficiaire"', () => {
     });
     const outsider = await subgraph.query(
       manager,
-      'mutation($input: SaveTeamInput!) { saveTeam(input: $input) { errors { field } } }',
+      graphql(`mutation($input: SaveTeamInput!) { saveTeam(input: $input) { errors { field } } }`),
       { input: { entityId: SEED_ENTITY.id, name: 'Mixte', memberIds: [supplier.userId] } },
     );
     expect(outsider.data!.saveTeam.errors).toEqual([{ field: 'input.memberIds.0' }]);
     const mine = await subgraph.query(
       beneficiary,
-      'query($id: ID!) { beneficiaryEntity(id: $id) { people { name role } teams { name } } }',
+      graphql(`query($id: ID!) { beneficiaryEntity(id: $id) { people { name role } teams { name } } }`),
       { id: SEED_ENTITY.id },
     );
-    expect(mine.data!.beneficiaryEntity.people.map((p: { name: string }) => p.name)).toEqual([
-      'Marc Lefèvre',
-      'Clara Maurice',
-    ]);
+    expect(mine.data!.beneficiaryEntity!.people!.map((p) => p.name)).toEqual(['Marc Lefèvre', 'Clara Maurice']);
     // A supplier reads only the entities of the files its brand takes part in (none here).
-    const bySupplier = await subgraph.query(supplier, 'query($id: ID!) { beneficiaryEntity(id: $id) { name } }', {
-      id: SEED_ENTITY.id,
-    });
+    const bySupplier = await subgraph.query(
+      supplier,
+      graphql(`query($id: ID!) { beneficiaryEntity(id: $id) { name } }`),
+      {
+        id: SEED_ENTITY.id,
+      },
+    );
     expect(bySupplier).toEqual({ data: { beneficiaryEntity: null } });
   });
 });
@@ -109,7 +114,9 @@ describe('invitations', () => {
   const invite = (email: string) =>
     subgraph.query(
       manager,
-      'mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id email activatedAt } errors { code field } } }',
+      graphql(
+        `mutation($input: InvitePersonInput!) { invitePerson(input: $input) { person { id email activatedAt } errors { code field } } }`,
+      ),
       {
         input: { entityId: SEED_ENTITY.id, email, firstName: 'Léa', lastName: 'Garnier', role: 'BENEFICIARY' },
       },
@@ -118,7 +125,7 @@ describe('invitations', () => {
   it('emails a link; the invited person checks the profile, sets a password, and the link works once', async () => {
     const { data } = await invite('lea.garnier@entite.gouv.fr');
     expect(data!.invitePerson.errors).toEqual([]);
-    expect(data!.invitePerson.person.activatedAt).toBeNull();
+    expect(data!.invitePerson.person!.activatedAt).toBeNull();
 
     const mails = readdirSync(join(subgraph.dataDir, 'mail'));
     expect(mails).toHaveLength(1);
@@ -132,7 +139,9 @@ describe('invitations', () => {
 
     const view = await subgraph.query(
       null,
-      'query($token: String!) { invitation(token: $token) { firstName lastName email role entityName entitySiret } }',
+      graphql(
+        `query($token: String!) { invitation(token: $token) { firstName lastName email role entityName entitySiret } }`,
+      ),
       { token },
     );
     expect(view.data!.invitation).toEqual({
@@ -147,7 +156,9 @@ describe('invitations', () => {
     const activate = (password: string) =>
       subgraph.query(
         null,
-        'mutation($input: ActivateAccountInput!) { activateAccount(input: $input) { person { activatedAt phone } errors { code field } } }',
+        graphql(
+          `mutation($input: ActivateAccountInput!) { activateAccount(input: $input) { person { activatedAt phone } errors { code field } } }`,
+        ),
         { input: { token, password, phone: '+33 1 23 45 67 89' } },
       );
     expect((await activate('court')).data!.activateAccount.errors).toEqual([
@@ -175,7 +186,9 @@ describe('invitations', () => {
     ]);
     const byBeneficiary = await subgraph.query(
       beneficiary,
-      'mutation($entityId: ID!) { invitePerson(input: { entityId: $entityId, email: "a@b.fr", firstName: "A", lastName: "B", role: BENEFICIARY }) { errors { code } } }',
+      graphql(
+        `mutation($entityId: ID!) { invitePerson(input: { entityId: $entityId, email: "a@b.fr", firstName: "A", lastName: "B", role: BENEFICIARY }) { errors { code } } }`,
+      ),
       { entityId: SEED_ENTITY.id },
     );
     expect(byBeneficiary.data!.invitePerson.errors).toEqual([{ code: 'FORBIDDEN' }]);
