@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Role } from '@nuage/contracts';
 import { startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src';
+import { graphql } from '@nuage/fixtures/graphql';
 
 const analyst = { userId: 'a', role: Role.ANALYST, name: 'Analyst' };
 let subgraph: TestSubgraph;
@@ -14,21 +15,21 @@ afterAll(() => subgraph?.close());
 const brandNames = async (filter: Record<string, unknown>) => {
   const { data, errors } = await subgraph.query(
     analyst,
-    'query($f: BrandFilter) { brands(filter: $f, first: 100) { totalCount edges { node { name } } } }',
+    graphql(`query($f: BrandFilter) { brands(filter: $f, first: 100) { totalCount edges { node { name } } } }`),
     { f: filter },
   );
   expect(errors).toBeUndefined();
-  return data!.brands.edges.map((e: { node: { name: string } }) => e.node.name);
+  return data!.brands!.edges.map((e: { node: { name: string } }) => e.node.name);
 };
 
 describe('catalogue brands', () => {
   it('seeds the 15 brands of the market once, however often it starts', async () => {
-    const { data } = await subgraph.query(analyst, '{ brands { totalCount } markets { code name } }');
-    expect(data!.brands.totalCount).toBe(15);
-    expect(data!.markets.map((m: { code: string }) => m.code)).toEqual(['CLOUD_COMMERCIAL_C3', 'NUAGE_PUBLIC']);
+    const { data } = await subgraph.query(analyst, graphql(`{ brands { totalCount } markets { code name } }`));
+    expect(data!.brands!.totalCount).toBe(15);
+    expect(data!.markets!.map((m: { code: string }) => m.code)).toEqual(['CLOUD_COMMERCIAL_C3', 'NUAGE_PUBLIC']);
     const { seed } = catalogue;
     await seed!(subgraph.orm.em.fork());
-    expect((await subgraph.query(analyst, '{ brands { totalCount } }')).data!.brands.totalCount).toBe(15);
+    expect((await subgraph.query(analyst, graphql(`{ brands { totalCount } }`))).data!.brands!.totalCount).toBe(15);
   });
 
   it('finds SecNumCloud brands as of a date: three on 2024-10-02, S3NS added after 2025-12-17', async () => {
@@ -48,9 +49,11 @@ describe('catalogue brands', () => {
   it('grants SecNumCloud to the qualified offer only, not to the brand’s other solutions', async () => {
     const { data } = await subgraph.query(
       analyst,
-      '{ brands(filter: { text: "OVH" }) { edges { node { name solutions { name certifications(asOf: "2024-10-02") { code } } } } } }',
+      graphql(
+        `{ brands(filter: { text: "OVH" }) { edges { node { name solutions { name certifications(asOf: "2024-10-02") { code } } } } } }`,
+      ),
     );
-    const ovh = data!.brands.edges[0].node;
+    const ovh = data!.brands!.edges[0]!.node;
     const qualified = ovh.solutions.filter((s: { certifications: { code: string }[] }) =>
       s.certifications.some((c) => c.code === 'SECNUMCLOUD'),
     );
@@ -80,7 +83,9 @@ describe('catalogue brands', () => {
     do {
       const { data }: GraphQLResponse = await subgraph.query(
         analyst,
-        'query($after: String) { brands(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name } } } }',
+        graphql(
+          `query($after: String) { brands(first: 4, after: $after) { pageInfo { hasNextPage endCursor } edges { node { name } } } }`,
+        ),
         { after },
       );
       seen.push(...data!.brands.edges.map((e: { node: { name: string } }) => e.node.name));
@@ -91,16 +96,16 @@ describe('catalogue brands', () => {
   });
 
   it('refuses bad input with a typed error naming the field', async () => {
-    const tooMany = await subgraph.query(analyst, '{ brands(first: 101) { totalCount } }');
+    const tooMany = await subgraph.query(analyst, graphql(`{ brands(first: 101) { totalCount } }`));
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const shortText = await subgraph.query(analyst, '{ brands(filter: { text: "a" }) { totalCount } }');
+    const shortText = await subgraph.query(analyst, graphql(`{ brands(filter: { text: "a" }) { totalCount } }`));
     expect(shortText.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.text' });
-    const badCursor = await subgraph.query(analyst, '{ brands(after: "nonsense") { totalCount } }');
+    const badCursor = await subgraph.query(analyst, graphql(`{ brands(after: "nonsense") { totalCount } }`));
     expect(badCursor.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
   it('answers no one without an identity signed by the gateway', async () => {
-    const { errors } = await subgraph.query(null, '{ brands { totalCount } }');
+    const { errors } = await subgraph.query(null, graphql(`{ brands { totalCount } }`));
     expect(errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
@@ -109,11 +114,13 @@ describe('catalogue solutions', () => {
   const solutionNames = async (filter: Record<string, unknown>) => {
     const { data, errors } = await subgraph.query(
       analyst,
-      'query($f: SolutionFilter) { solutions(filter: $f, first: 100) { totalCount edges { node { name brand { name } } } } }',
+      graphql(
+        `query($f: SolutionFilter) { solutions(filter: $f, first: 100) { totalCount edges { node { name brand { name } } } } }`,
+      ),
       { f: filter },
     );
     expect(errors).toBeUndefined();
-    return data!.solutions.edges.map(
+    return data!.solutions!.edges.map(
       (e: { node: { name: string; brand: { name: string } } }) => `${e.node.brand.name} / ${e.node.name}`,
     );
   };
