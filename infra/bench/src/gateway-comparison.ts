@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { operationFromDocument, Supergraph } from '@apollo/federation-internals';
 import { QueryPlanner } from '@apollo/query-planner';
-import { parse } from 'graphql';
 import { seededIdentity } from '@nuage/fixtures';
 import type { Identity } from '@nuage/platform';
+import { textOf } from '@nuage/fixtures/graphql';
 import { BUYER_DASHBOARD, schemaDir, type RunningStack } from '@nuage/stack';
+
+const DASHBOARD_TEXT = textOf(BUYER_DASHBOARD);
 import {
   loadTest,
   metricsUrlOf,
@@ -98,7 +100,7 @@ export async function benchGateways(
 /** The gateways must give the same answer before their speed is compared. */
 async function assertSameAnswers(gateways: GatewayUnderTest[], token: string) {
   const answers = await Promise.all(
-    gateways.map((g) => post(g.url, token, BUYER_DASHBOARD, { first: 10 }).then((r) => JSON.stringify(r.data))),
+    gateways.map((g) => post(g.url, token, DASHBOARD_TEXT, { first: 10 }).then((r) => JSON.stringify(r.data))),
   );
   for (const [index, answer] of answers.entries()) {
     if (answer !== answers[0])
@@ -113,7 +115,7 @@ async function statementsPerListSize(stack: RunningStack, ours: GatewayUnderTest
   const subgraphs = Object.values(stack.subgraphUrls).map(metricsUrlOf);
   const cost = async (variables: Record<string, unknown>) => {
     const before = await Promise.all(subgraphs.map((url) => readMetrics(url, stack.internalSecret)));
-    const { data } = await post(ours.url, token, BUYER_DASHBOARD, variables);
+    const { data } = await post(ours.url, token, DASHBOARD_TEXT, variables);
     const after = await Promise.all(subgraphs.map((url) => readMetrics(url, stack.internalSecret)));
     return { data, counts: after.map((m, i) => m.sqlStatements! - before[i]!.sqlStatements!) };
   };
@@ -155,7 +157,7 @@ function planningTimes() {
   const planner = new QueryPlanner(supergraph);
   const times = Array.from({ length: 20 }, () => {
     const started = performance.now();
-    planner.buildQueryPlan(operationFromDocument(supergraph.apiSchema(), parse(BUYER_DASHBOARD)));
+    planner.buildQueryPlan(operationFromDocument(supergraph.apiSchema(), BUYER_DASHBOARD));
     return performance.now() - started;
   });
   return { first: times[0]!, warm: median(times.slice(5)) };
@@ -165,7 +167,7 @@ function planningTimes() {
 async function federationOverhead(ours: GatewayUnderTest, token: string) {
   const samples: { endToEnd: number; critical: number }[] = [];
   for (let i = 0; i < 60; i++) {
-    const { ms, serverTiming } = await post(ours.url, token, BUYER_DASHBOARD, { first: 10 });
+    const { ms, serverTiming } = await post(ours.url, token, DASHBOARD_TEXT, { first: 10 });
     if (i >= 10) samples.push({ endToEnd: ms, critical: Number(/subgraphs;dur=([\d.]+)/.exec(serverTiming)?.[1]) }); // after a warm-up
   }
   return {
@@ -179,7 +181,7 @@ async function federationOverhead(ours: GatewayUnderTest, token: string) {
 async function underLoad(stack: RunningStack, gateways: GatewayUnderTest[], sign: Sign, seconds: number) {
   const beneficiary = seededIdentity('beneficiary');
   const tokens = await Promise.all(Array.from({ length: 20_000 }, (_, i) => sign(beneficiary, `bench-${i}`)));
-  const body = JSON.stringify({ query: BUYER_DASHBOARD, variables: { first: 10 } });
+  const body = JSON.stringify({ query: DASHBOARD_TEXT, variables: { first: 10 } });
   const runs = new Map<GatewayUnderTest, LoadFigures[]>(gateways.map((g) => [g, []]));
   for (const gateway of gateways)
     await loadTest(gateway, stack, body, tokens, { connections: CONNECTIONS, seconds: 2 }); // warm-up

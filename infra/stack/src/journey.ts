@@ -49,11 +49,11 @@ async function must<T = Record<string, any>>(
  * ordering), latest requests with their proposals (ordering), latest orders with brand (catalogue),
  * incidents (incidents) and consumption (consumption).
  */
-export const BUYER_DASHBOARD = `query BuyerDashboard($first: Int!, $after: String, $requestsAfter: String) {
+export const BUYER_DASHBOARD = graphql(`query BuyerDashboard($first: Int!, $after: String, $requestsAfter: String) {
   dashboard { requestsInProgress draftRequests ordersInProgress purchaseRequestsToApprove activationsToValidate orders }
   requests(first: $first, after: $requestsAfter) { totalCount edges { cursor node { fileNumber statusLabel submittedAt project { codeName } proposals { number statusLabel totals { totalInclVat { amount } } } } } }
   orders(first: $first, after: $after) { totalCount edges { cursor node { reference statusLabel placedAt brand { name } totals { totalInclVat { amount } } openIncidentCount incidents { number statusLabel } consumption { consumed { amount } percentUsed forecastExhaustionDate } } } }
-}`;
+}`);
 
 /** One step taken through the gateway (errors, top-level or in the payload, throw), once its events are delivered. */
 export async function act<Result, Variables>(

@@ -36,15 +36,15 @@ afterAll(() => stack?.close());
 describe("the buyer's dashboard", () => {
   it('shows counts, requests with proposals, orders with brand, incidents and consumption, for the same SQL statements with 1 file as with 4', async () => {
     const one = await dashboardCost(10);
-    expect(one.data.orders.edges).toHaveLength(1);
+    expect(one.data.orders!.edges).toHaveLength(1);
     await fullFile();
     await fullFile();
     await fullFile();
     const four = await dashboardCost(10);
-    const order = four.data.orders.edges[0].node;
-    expect(four.data.orders.edges).toHaveLength(4);
+    const order = four.data.orders!.edges[0]!.node;
+    expect(four.data.orders!.edges).toHaveLength(4);
     expect(
-      four.data.requests.edges.every((e: { node: { proposals: unknown[] } }) => e.node.proposals.length === 1),
+      four.data.requests!.edges.every((e: { node: { proposals: unknown[] } }) => e.node.proposals.length === 1),
     ).toBe(true);
     expect(order).toMatchObject({
       brand: { name: 'OVHCLOUD' },

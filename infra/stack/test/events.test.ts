@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { graphql } from '@nuage/fixtures/graphql';
 import { catalogue } from '@nuage/catalogue';
 import { SEED_ENTITY } from '@nuage/fixtures';
 import { requests } from '@nuage/requests';
@@ -30,9 +31,11 @@ const recordGuidedChoice = async () =>
   (
     await producer.query(
       buyer,
-      'mutation { recordGuidedChoice(input: { projectName: "P", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "HDS" }] }) { guidedChoice { id } } }',
+      graphql(
+        `mutation { recordGuidedChoice(input: { projectName: "P", answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "HDS" }] }) { guidedChoice { id } } }`,
+      ),
     )
-  ).data!.recordGuidedChoice.guidedChoice.id as string;
+  ).data!.recordGuidedChoice.guidedChoice!.id;
 const consumerKnows = async (id: string) =>
   (await consumer.orm.em.fork().getConnection().execute('select 1 from known_guided_choice where id = ?', [id]))
     .length === 1;
