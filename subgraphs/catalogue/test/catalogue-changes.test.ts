@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stableId, type Identity } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src';
-import { analyst, beneficiary, brandId, GUIDE_ANSWERS, marketHolder, supplierOf } from './identities';
+import { analyst, beneficiary, brandId, GUIDE_ANSWERS, marketHolder, supplierOf, type Answer } from './identities';
+import { graphql } from '@nuage/fixtures/graphql';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
@@ -19,14 +20,16 @@ const mutate = async (caller: Identity, mutation: string, input: Record<string, 
   );
   return response.errors ? { refused: response.errors[0]!.extensions!.code } : response.data![mutation].errors;
 };
-const matches = async (answers: unknown[], asOf?: string) => {
+const matches = async (answers: Answer[], asOf?: string) => {
   const { data, errors } = await subgraph.query(
     beneficiary,
-    'query($input: GuidedChoiceInput!) { evaluateGuidedChoice(input: $input) { matches(first: 100) { edges { node { brandName solutionName } } } } }',
+    graphql(
+      `query($input: GuidedChoiceInput!) { evaluateGuidedChoice(input: $input) { matches(first: 100) { edges { node { brandName solutionName } } } } }`,
+    ),
     { input: { answers, asOf } },
   );
   expect(errors).toBeUndefined();
-  return data!.evaluateGuidedChoice.matches.edges.map(
+  return data!.evaluateGuidedChoice!.matches.edges.map(
     ({ node }: { node: { brandName: string; solutionName: string } }) => `${node.brandName} / ${node.solutionName}`,
   );
 };
@@ -34,10 +37,12 @@ const history = async (subjectId?: string) =>
   (
     await subgraph.query(
       analyst,
-      'query($id: ID) { catalogueChanges(subjectId: $id, first: 100) { totalCount edges { node { subjectType action authorName reason before after createdAt } } } }',
+      graphql(
+        `query($id: ID) { catalogueChanges(subjectId: $id, first: 100) { totalCount edges { node { subjectType action authorName reason before after createdAt } } } }`,
+      ),
       { id: subjectId },
     )
-  ).data!.catalogueChanges;
+  ).data!.catalogueChanges!;
 
 describe("market holder's changes to the catalogue", () => {
   it('grants a certification from a date: evaluations before it do not see it, after it do, and the change is kept', async () => {
@@ -53,7 +58,7 @@ describe("market holder's changes to the catalogue", () => {
     expect(await matches(GUIDE_ANSWERS, '2026-02-28')).not.toContain('SCALINGO / Scalingo SecNumCloud region');
     expect(await matches(GUIDE_ANSWERS, '2026-03-01')).toContain('SCALINGO / Scalingo SecNumCloud region');
     const { edges } = await history();
-    expect(edges[0].node).toMatchObject({
+    expect(edges[0]!.node).toMatchObject({
       subjectType: 'CERTIFICATION',
       action: 'certification.added',
       authorName: 'Sophie Bernard',
@@ -66,21 +71,23 @@ describe("market holder's changes to the catalogue", () => {
   it('ends a certification on a withdrawal without erasing the past', async () => {
     const { data } = await subgraph.query(
       analyst,
-      'query($id: ID!) { brand(id: $id) { solutions { id name certifications(asOf: "2024-10-02") { id code } } } }',
+      graphql(
+        `query($id: ID!) { brand(id: $id) { solutions { id name certifications(asOf: "2024-10-02") { id code } } } }`,
+      ),
       { id: brandId('CLOUD TEMPLE') },
     );
-    const cloudTemple = data!.brand.solutions.find((s: { name: string }) => s.name === 'Cloud Temple');
-    const secnumcloud = cloudTemple.certifications.find((c: { code: string }) => c.code === 'SECNUMCLOUD');
+    const cloudTemple = data!.brand!.solutions.find((s: { name: string }) => s.name === 'Cloud Temple');
+    const secnumcloud = cloudTemple!.certifications.find((c: { code: string }) => c.code === 'SECNUMCLOUD');
     expect(
       await mutate(marketHolder, 'updateCertification', {
-        id: secnumcloud.id,
+        id: secnumcloud!.id,
         validTo: '2026-06-30',
         reason: 'Retrait',
       }),
     ).toEqual([]);
     expect(await matches(GUIDE_ANSWERS, '2024-10-02')).toContain('CLOUD TEMPLE / Cloud Temple');
     expect(await matches(GUIDE_ANSWERS, '2026-07-01')).not.toContain('CLOUD TEMPLE / Cloud Temple');
-    expect((await history(secnumcloud.id)).edges[0].node).toMatchObject({
+    expect((await history(secnumcloud!.id))!.edges[0]!.node).toMatchObject({
       action: 'certification.updated',
       before: { validTo: null },
       after: { validTo: '2026-06-30' },
@@ -98,14 +105,14 @@ describe("market holder's changes to the catalogue", () => {
     ).toEqual([]);
     const { data } = await subgraph.query(
       beneficiary,
-      '{ questionnaire { code mandatory label options { code label } } }',
+      graphql(`{ questionnaire { code mandatory label options { code label } } }`),
       undefined,
       { 'accept-language': 'en' },
     );
-    const certifications = data!.questionnaire.find((q: { code: string }) => q.code === 'CERTIFICATIONS');
+    const certifications = data!.questionnaire!.find((q: { code: string }) => q.code === 'CERTIFICATIONS');
     expect(certifications).toMatchObject({ mandatory: true, label: 'Standards / certifications / qualifications' });
-    expect(certifications.options.at(-1)).toEqual({ code: 'C5', label: 'BSI C5' });
-    expect(await matches([GUIDE_ANSWERS[0], { question: 'CERTIFICATIONS', option: 'C5' }])).toEqual([]);
+    expect(certifications!.options.at(-1)).toEqual({ code: 'C5', label: 'BSI C5' });
+    expect(await matches([GUIDE_ANSWERS[0]!, { question: 'CERTIFICATIONS', option: 'C5' }])).toEqual([]);
 
     expect(
       await mutate(marketHolder, 'retireQuestionOption', {
@@ -116,19 +123,19 @@ describe("market holder's changes to the catalogue", () => {
     ).toEqual([]);
     const refused = await subgraph.query(
       beneficiary,
-      'query($input: GuidedChoiceInput!) { evaluateGuidedChoice(input: $input) { matchCount } }',
-      { input: { answers: [GUIDE_ANSWERS[0], { question: 'CERTIFICATIONS', option: 'C5' }] } },
+      graphql(`query($input: GuidedChoiceInput!) { evaluateGuidedChoice(input: $input) { matchCount } }`),
+      { input: { answers: [GUIDE_ANSWERS[0]!, { question: 'CERTIFICATIONS', option: 'C5' }] } },
     );
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answers.CERTIFICATIONS' });
     const withRetired = await subgraph.query(
       analyst,
-      '{ questionnaire { code options(includeRetired: true) { code retiredAt } } }',
+      graphql(`{ questionnaire { code options(includeRetired: true) { code retiredAt } } }`),
     );
     expect(
-      withRetired.data!.questionnaire.find((q: { code: string }) => q.code === 'CERTIFICATIONS').options.at(-1)
+      withRetired.data!.questionnaire!.find((q: { code: string }) => q.code === 'CERTIFICATIONS')!.options.at(-1)!
         .retiredAt,
     ).not.toBeNull();
-    expect((await history()).edges.slice(0, 2).map((e: { node: { action: string } }) => e.node.action)).toEqual([
+    expect((await history())!.edges.slice(0, 2).map((e: { node: { action: string } }) => e.node.action)).toEqual([
       'option.retired',
       'option.added',
     ]);
@@ -143,19 +150,23 @@ describe("market holder's changes to the catalogue", () => {
         serviceCategories: ['MARKETPLACE'],
       }),
     ).toEqual([]);
-    const marketplace = [
-      GUIDE_ANSWERS[0],
+    const marketplace: Answer[] = [
+      GUIDE_ANSWERS[0]!,
       { question: 'CERTIFICATIONS', option: 'ISO_27001', requirement: 'DESIRED' },
       { question: 'ADVANCED', option: 'MARKETPLACE' },
     ];
     expect(await matches(marketplace)).toContain('Numspot / Numspot Marketplace');
-    const { data } = await subgraph.query(analyst, 'query($id: ID!) { brand(id: $id) { solutions { id name } } }', {
-      id: brandId('Numspot'),
-    });
-    const added = data!.brand.solutions.find((s: { name: string }) => s.name === 'Numspot Marketplace');
-    expect(await mutate(marketHolder, 'updateSolution', { id: added.id, retired: true })).toEqual([]);
+    const { data } = await subgraph.query(
+      analyst,
+      graphql(`query($id: ID!) { brand(id: $id) { solutions { id name } } }`),
+      {
+        id: brandId('Numspot'),
+      },
+    );
+    const added = data!.brand!.solutions.find((s: { name: string }) => s.name === 'Numspot Marketplace');
+    expect(await mutate(marketHolder, 'updateSolution', { id: added!.id, retired: true })).toEqual([]);
     expect(await matches(marketplace)).not.toContain('Numspot / Numspot Marketplace');
-    expect((await history(added.id)).edges.map((e: { node: { action: string } }) => e.node.action)).toEqual([
+    expect((await history(added!.id))!.edges.map((e: { node: { action: string } }) => e.node.action)).toEqual([
       'solution.retired',
       'solution.added',
     ]);
@@ -222,9 +233,9 @@ describe("market holder's changes to the catalogue", () => {
     ],
     ['an empty tagline', 'updateBrand', { id: brandId('OVHCLOUD'), tagline: '  ' }, 'BAD_USER_INPUT', 'input.tagline'],
   ])('refuses %s and changes nothing', async (_, mutation, input, code, field) => {
-    const before = (await history()).totalCount;
+    const before = (await history())!.totalCount;
     expect(await mutate(marketHolder, mutation, input)).toEqual([expect.objectContaining({ code, field })]);
-    expect((await history()).totalCount).toBe(before);
+    expect((await history())!.totalCount).toBe(before);
   });
 
   it('lets only the market holder write the catalogue', async () => {
@@ -233,9 +244,9 @@ describe("market holder's changes to the catalogue", () => {
         expect.objectContaining({ code: 'FORBIDDEN' }),
       ]);
     }
-    const { data } = await subgraph.query(analyst, 'query($id: ID!) { brand(id: $id) { tagline } }', {
+    const { data } = await subgraph.query(analyst, graphql(`query($id: ID!) { brand(id: $id) { tagline } }`), {
       id: brandId('OVHCLOUD'),
     });
-    expect(data!.brand.tagline).not.toBe('Hacked');
+    expect(data!.brand!.tagline).not.toBe('Hacked');
   });
 });

@@ -3,7 +3,21 @@ import { extractText } from 'unpdf';
 import { IDENTITY_HEADER, signIdentity, todayInParis, type Identity } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src';
-import { analyst, beneficiary, brandId, GUIDE_ANSWERS, marketHolder, otherEntityBuyer, supplierOf } from './identities';
+import {
+  analyst,
+  beneficiary,
+  brandId,
+  GUIDE_ANSWERS,
+  marketHolder,
+  otherEntityBuyer,
+  supplierOf,
+  type Answer,
+} from './identities';
+import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
+
+const RECORD = graphql(
+  `mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { guidedChoice { id } errors { code field } } }`,
+);
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
@@ -11,16 +25,16 @@ beforeAll(async () => {
 });
 afterAll(() => subgraph?.close());
 
-const EVALUATE = `query($input: GuidedChoiceInput!) {
+const EVALUATE = graphql(`query($input: GuidedChoiceInput!) {
   evaluateGuidedChoice(input: $input) {
     asOf matchCount excludedCount
     matches(first: 100) { edges { node { brandName solutionName rank desiredMet desiredCount brand { slug } checks { option met explanation { fr en } } } } }
     exclusions(first: 100) { edges { node { brandName solutionName reason { question option explanation { en } } } } }
   }
-}`;
+}`);
 
 type Pair = { brandName: string; solutionName: string };
-const evaluate = async (answers: unknown[], asOf?: string, language?: 'en', caller: Identity = beneficiary) =>
+const evaluate = async (answers: Answer[], asOf?: string, language?: 'en', caller: Identity = beneficiary) =>
   subgraph.query(caller, EVALUATE, { input: { answers, asOf } }, language ? { 'accept-language': language } : {});
 const pairs = (nodes: { edges: { node: Pair }[] }) =>
   nodes.edges.map(({ node }) => `${node.brandName} / ${node.solutionName}`);
@@ -30,43 +44,45 @@ describe('guided choice (PAAC)', () => {
     const { data, errors } = await evaluate(GUIDE_ANSWERS, '2024-10-02');
     expect(errors).toBeUndefined();
     const evaluation = data!.evaluateGuidedChoice;
-    expect(evaluation.matchCount).toBe(3);
-    expect(pairs(evaluation.matches).sort()).toEqual([
+    expect(evaluation!.matchCount).toBe(3);
+    expect(pairs(evaluation!.matches).sort()).toEqual([
       '3DS OUTSCALE / Outscale Cloud Secteur Public SecNumCloud',
       'CLOUD TEMPLE / Cloud Temple',
       'OVHCLOUD / OVH Private Cloud SecNumCloud',
     ]);
     // Ranked by desired options met: Outscale (marketplace) and OVHcloud before Cloud Temple if it meets fewer.
-    const ranks = evaluation.matches.edges.map(({ node }: { node: { desiredMet: number; rank: number } }) => [
+    const ranks = evaluation!.matches.edges.map(({ node }: { node: { desiredMet: number; rank: number } }) => [
       node.desiredMet,
       node.rank,
     ]);
-    expect(ranks.map(([met]: number[]) => met)).toEqual([...ranks.map(([met]: number[]) => met)].sort((a, b) => b - a));
-    const outscale = evaluation.matches.edges.find(
+    expect(ranks.map(([met]: number[]) => met)).toEqual(
+      [...ranks.map(([met]: number[]) => met)].sort((a, b) => b! - a!),
+    );
+    const outscale = evaluation!.matches.edges.find(
       ({ node }: { node: Pair }) => node.brandName === '3DS OUTSCALE',
-    ).node;
-    expect(outscale.brand.slug).toBe('3ds-outscale');
-    expect(outscale.checks.find((c: { option: string }) => c.option === 'SECNUMCLOUD').explanation.fr).toBe(
+    )!.node;
+    expect(outscale.brand!.slug).toBe('3ds-outscale');
+    expect(outscale.checks.find((c: { option: string }) => c.option === 'SECNUMCLOUD')!.explanation.fr).toBe(
       'SecNumCloud détenu depuis le 01/12/2023',
     );
     expect(outscale.checks.find((c: { option: string }) => c.option === 'MARKETPLACE')).toMatchObject({ met: true });
-    expect(evaluation.matchCount + evaluation.excludedCount).toBe(39); // every seeded solution, matched or excluded
+    expect(evaluation!.matchCount + evaluation!.excludedCount).toBe(39); // every seeded solution, matched or excluded
   });
 
   it('adds S3NS / PREMI3NS when asked as of today (qualified on 2025-12-17), and reads today by default', async () => {
     const { data } = await evaluate(GUIDE_ANSWERS);
-    expect(data!.evaluateGuidedChoice.asOf).toBe(todayInParis());
-    expect(pairs(data!.evaluateGuidedChoice.matches)).toContain('S3NS / PREMI3NS');
-    expect(data!.evaluateGuidedChoice.matchCount).toBe(4);
+    expect(data!.evaluateGuidedChoice!.asOf).toBe(todayInParis());
+    expect(pairs(data!.evaluateGuidedChoice!.matches)).toContain('S3NS / PREMI3NS');
+    expect(data!.evaluateGuidedChoice!.matchCount).toBe(4);
     const before = await evaluate(GUIDE_ANSWERS, '2025-12-16');
-    expect(pairs(before.data!.evaluateGuidedChoice.matches)).not.toContain('S3NS / PREMI3NS');
+    expect(pairs(before.data!.evaluateGuidedChoice!.matches)).not.toContain('S3NS / PREMI3NS');
   });
 
   it('gives every excluded pair the first reason it failed', async () => {
     const { data } = await evaluate(GUIDE_ANSWERS, '2024-10-02');
-    const premiens = data!.evaluateGuidedChoice.exclusions.edges.find(
+    const premiens = data!.evaluateGuidedChoice!.exclusions.edges.find(
       ({ node }: { node: Pair }) => node.solutionName === 'PREMI3NS',
-    ).node;
+    )!.node;
     expect(premiens.reason).toEqual({
       question: 'CERTIFICATIONS',
       option: 'SECNUMCLOUD',
@@ -79,24 +95,24 @@ describe('guided choice (PAAC)', () => {
       { question: 'EXTRA_EU_LEGISLATION', option: 'NOT_SUBJECT_ONLY' },
       { question: 'CERTIFICATIONS', option: 'ISO_27001', requirement: 'DESIRED' },
     ]);
-    const brands = new Set(data!.evaluateGuidedChoice.matches.edges.map(({ node }: { node: Pair }) => node.brandName));
+    const brands = new Set(data!.evaluateGuidedChoice!.matches.edges.map(({ node }: { node: Pair }) => node.brandName));
     for (const us of ['AWS', 'Microsoft Azure', 'Google Cloud', 'ORACLE']) expect(brands).not.toContain(us);
     expect(brands).toContain('OVHCLOUD');
-    const aws = data!.evaluateGuidedChoice.exclusions.edges.find(
+    const aws = data!.evaluateGuidedChoice!.exclusions.edges.find(
       ({ node }: { node: Pair }) => node.brandName === 'AWS',
-    ).node;
+    )!.node;
     expect(aws.reason.explanation.en).toBe('Subject to extra-European legislation (legal entity: US)');
   });
 
   it('removes only the brand excluded with "all except those ticked"', async () => {
-    const base = [{ question: 'CERTIFICATIONS', option: 'ISO_27001', requirement: 'DESIRED' }];
+    const base: Answer[] = [{ question: 'CERTIFICATIONS', option: 'ISO_27001', requirement: 'DESIRED' }];
     const all = await evaluate([{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_PROVIDERS' }, ...base]);
     const except = await evaluate([
       { question: 'EXTRA_EU_LEGISLATION', option: 'ALL_EXCEPT', exceptBrandIds: [brandId('AWS')] },
       ...base,
     ]);
-    const withAll = pairs(all.data!.evaluateGuidedChoice.matches);
-    const withExcept = pairs(except.data!.evaluateGuidedChoice.matches);
+    const withAll = pairs(all.data!.evaluateGuidedChoice!.matches);
+    const withExcept = pairs(except.data!.evaluateGuidedChoice!.matches);
     expect(withExcept).toEqual(withAll.filter((p) => !p.startsWith('AWS /')));
     expect(withAll.length - withExcept.length).toBe(3);
   });
@@ -128,13 +144,13 @@ describe('guided choice (PAAC)', () => {
     ],
     [
       'a desired exposure',
-      [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_PROVIDERS', requirement: 'DESIRED' }, GUIDE_ANSWERS[1]],
+      [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_PROVIDERS', requirement: 'DESIRED' }, GUIDE_ANSWERS[1]!],
       'answers.EXTRA_EU_LEGISLATION',
       /always required/,
     ],
     [
       '"all except" without a brand',
-      [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_EXCEPT' }, GUIDE_ANSWERS[1]],
+      [{ question: 'EXTRA_EU_LEGISLATION', option: 'ALL_EXCEPT' }, GUIDE_ANSWERS[1]!],
       'answers.EXTRA_EU_LEGISLATION',
       /at least one provider/,
     ],
@@ -146,24 +162,27 @@ describe('guided choice (PAAC)', () => {
           option: 'ALL_EXCEPT',
           exceptBrandIds: ['00000000-0000-4000-8000-000000000000'],
         },
-        GUIDE_ANSWERS[1],
+        GUIDE_ANSWERS[1]!,
       ],
       'answers.EXTRA_EU_LEGISLATION',
       /no brand/,
     ],
-  ])('refuses %s with a typed error naming the question', async (_, answers, field, reason) => {
-    const { data, errors } = await evaluate(answers, undefined, 'en');
-    expect(data).toEqual({ evaluateGuidedChoice: null });
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-    expect(errors?.[0]?.extensions?.reason).toMatch(reason);
-  });
+  ] as [string, Answer[], string, RegExp][])(
+    'refuses %s with a typed error naming the question',
+    async (_, answers, field, reason) => {
+      const { data, errors } = await evaluate(answers, undefined, 'en');
+      expect(data).toEqual({ evaluateGuidedChoice: null });
+      expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(errors?.[0]?.extensions?.reason).toMatch(reason);
+    },
+  );
 
   it('records an evaluation for the buyer’s entity, readable by it and market-wide staff (suppliers once a request is addressed to them)', async () => {
     const { data } = await subgraph.query(
       beneficiary,
-      `mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) {
+      graphql(`mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) {
          guidedChoice { id projectName entityId entityName authorName asOf market { name } reportUrl evaluation { matchCount answers { question option requirement optionLabel { fr } } } }
-         errors { code field message } } }`,
+         errors { code field message } } }`),
       { input: { projectName: 'Environnement Cloud - Projet', asOf: '2024-10-02', answers: GUIDE_ANSWERS } },
     );
     const { guidedChoice, errors } = data!.recordGuidedChoice;
@@ -175,8 +194,8 @@ describe('guided choice (PAAC)', () => {
       asOf: '2024-10-02',
       market: { name: 'Nuage Public' },
     });
-    expect(guidedChoice.evaluation.matchCount).toBe(3);
-    expect(guidedChoice.evaluation.answers[1]).toEqual({
+    expect(guidedChoice!.evaluation.matchCount).toBe(3);
+    expect(guidedChoice!.evaluation.answers[1]).toEqual({
       question: 'CERTIFICATIONS',
       option: 'SECNUMCLOUD',
       requirement: 'REQUIRED',
@@ -184,7 +203,9 @@ describe('guided choice (PAAC)', () => {
     });
 
     const read = (caller: Identity) =>
-      subgraph.query(caller, 'query($id: ID!) { guidedChoice(id: $id) { projectName } }', { id: guidedChoice.id });
+      subgraph.query(caller, graphql(`query($id: ID!) { guidedChoice(id: $id) { projectName } }`), {
+        id: guidedChoice!.id,
+      });
     for (const allowed of [beneficiary, analyst, marketHolder])
       expect((await read(allowed)).data?.guidedChoice?.projectName).toBe('Environnement Cloud - Projet');
     // OVHcloud is retained, but no request built on it solicits it yet (the gateway tests follow it further).
@@ -193,23 +214,18 @@ describe('guided choice (PAAC)', () => {
 
     const list = async (caller: Identity) =>
       (
-        await subgraph.query(caller, '{ guidedChoices(first: 100) { edges { node { id } } } }')
-      ).data!.guidedChoices.edges.map((e: { node: { id: string } }) => e.node.id);
-    expect(await list(beneficiary)).toContain(guidedChoice.id);
-    expect(await list(supplierOf('AWS'))).not.toContain(guidedChoice.id);
-    expect(await list(otherEntityBuyer)).not.toContain(guidedChoice.id);
+        await subgraph.query(caller, graphql(`{ guidedChoices(first: 100) { edges { node { id } } } }`))
+      ).data!.guidedChoices!.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(await list(beneficiary)).toContain(guidedChoice!.id);
+    expect(await list(supplierOf('AWS'))).not.toContain(guidedChoice!.id);
+    expect(await list(otherEntityBuyer)).not.toContain(guidedChoice!.id);
   });
 
   it('refuses to record bad answers or a nameless project, and keeps nothing', async () => {
     const count = async () =>
-      (await subgraph.query(analyst, '{ guidedChoices { totalCount } }')).data!.guidedChoices.totalCount;
+      (await subgraph.query(analyst, graphql(`{ guidedChoices { totalCount } }`))).data!.guidedChoices!.totalCount;
     const before = await count();
-    const record = (input: Record<string, unknown>) =>
-      subgraph.query(
-        beneficiary,
-        'mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { guidedChoice { id } errors { code field } } }',
-        { input },
-      );
+    const record = (input: VariablesOf<typeof RECORD>['input']) => subgraph.query(beneficiary, RECORD, { input });
     expect((await record({ projectName: '  ', answers: GUIDE_ANSWERS })).data!.recordGuidedChoice).toEqual({
       guidedChoice: null,
       errors: [{ code: 'BAD_USER_INPUT', field: 'input.projectName' }],
@@ -219,7 +235,7 @@ describe('guided choice (PAAC)', () => {
     ).toEqual([{ code: 'BAD_USER_INPUT', field: 'answers.CERTIFICATIONS' }]);
     const bySupplier = await subgraph.query(
       supplierOf('OVHCLOUD'),
-      'mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { errors { code } } }',
+      graphql(`mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { errors { code } } }`),
       { input: { projectName: 'P', answers: GUIDE_ANSWERS } },
     );
     expect(bySupplier.data!.recordGuidedChoice.errors).toEqual([{ code: 'FORBIDDEN' }]);
@@ -229,12 +245,14 @@ describe('guided choice (PAAC)', () => {
   it('prints the PAAC report as a PDF with the project, market, date, author, entity, answers and results', async () => {
     const { data } = await subgraph.query(
       beneficiary,
-      'mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { guidedChoice { id reportUrl } } }',
+      graphql(
+        `mutation($input: RecordGuidedChoiceInput!) { recordGuidedChoice(input: $input) { guidedChoice { id reportUrl } } }`,
+      ),
       {
         input: { projectName: 'Environnement Cloud - Projet', asOf: '2024-10-02', answers: GUIDE_ANSWERS },
       },
     );
-    const { id, reportUrl } = data!.recordGuidedChoice.guidedChoice;
+    const { id, reportUrl } = data!.recordGuidedChoice.guidedChoice!;
     expect(reportUrl).toBe(`/downloads/catalogue/guided-choices/${id}/report.pdf`);
     const download = (caller: Identity | null) =>
       fetch(new URL(`/downloads/guided-choices/${id}/report.pdf`, subgraph.url), {

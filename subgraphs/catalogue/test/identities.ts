@@ -1,3 +1,4 @@
+import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 import { Role } from '@nuage/contracts';
 import { stableId, type Identity } from '@nuage/platform';
 
@@ -28,8 +29,12 @@ export const supplierOf = (brand: string): Identity => ({
   brandId: brandId(brand),
 });
 
+const EVALUATE = graphql(`query($input: GuidedChoiceInput!) { evaluateGuidedChoice(input: $input) { matchCount } }`);
+/** One answer to the questionnaire, as a guided choice takes it. */
+export type Answer = VariablesOf<typeof EVALUATE>['input']['answers'][number];
+
 /** The guide's example: all providers, SecNumCloud required, CMDB and marketplace desired. */
-export const GUIDE_ANSWERS = [
+export const GUIDE_ANSWERS: Answer[] = [
   { question: 'EXTRA_EU_LEGISLATION', option: 'ALL_PROVIDERS' },
   { question: 'CERTIFICATIONS', option: 'SECNUMCLOUD', requirement: 'REQUIRED' },
   { question: 'SUPERVISION', option: 'CMDB', requirement: 'DESIRED' },

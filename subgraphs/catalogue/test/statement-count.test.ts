@@ -4,6 +4,7 @@ import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src';
 import { addGeneratedSolutions } from '../src/seed/generated';
 import { analyst, beneficiary, GUIDE_ANSWERS } from './identities';
+import { graphql } from '@nuage/fixtures/graphql';
 
 let subgraph: TestSubgraph;
 beforeAll(async () => {
@@ -42,10 +43,10 @@ describe('SQL statements per list', () => {
     await addGeneratedSolutions(subgraph.orm.em.fork(), 1_000);
     const { data } = await subgraph.query(
       analyst,
-      'query($input: GuidedChoiceInput!) { evaluateGuidedChoice(input: $input) { matchCount excludedCount } }',
+      graphql(`query($input: GuidedChoiceInput!) { evaluateGuidedChoice(input: $input) { matchCount excludedCount } }`),
       { input: { answers: GUIDE_ANSWERS } },
     );
-    expect(data!.evaluateGuidedChoice.matchCount + data!.evaluateGuidedChoice.excludedCount).toBe(1_039);
+    expect(data!.evaluateGuidedChoice!.matchCount + data!.evaluateGuidedChoice!.excludedCount).toBe(1_039);
     for (const [name, [query, variables]] of Object.entries(LISTS)) {
       expect({ name, statements: await statementsOf(query, variables) }).toEqual({ name, statements: small[name] });
     }
