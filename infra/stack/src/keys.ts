@@ -23,25 +23,31 @@ export async function ensureDevKeys(dir: string): Promise<DevKeys> {
   return keys;
 }
 
-/** Signs bearer tokens with the local key, as an identity provider would; `tokenId` makes each token distinct. */
-export async function tokenSigner(keys: DevKeys, lifetime = '12h') {
+/**
+ * Signs bearer tokens with the local key, as an identity provider would, living `lifetimeSeconds`
+ * (12 h, the most the gateway accepts); `tokenId` makes each token distinct.
+ */
+export async function tokenSigner(keys: DevKeys, lifetimeSeconds = 12 * 3600) {
   const key = await importPKCS8(readFileSync(keys.privateKeyPath, 'utf8'), ALGORITHM);
   return (identity: Identity, tokenId?: string): Promise<string> => {
     const { userId, ...claims } = identity;
+    // One clock reading for both: read twice, a second boundary between them made a 12 h token
+    // look one second longer than allowed.
+    const now = Math.floor(Date.now() / 1000);
     const token = new SignJWT({ ...claims })
       .setProtectedHeader({ alg: ALGORITHM })
       .setSubject(userId)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(lifetime);
+      .setIssuedAt(now)
+      .setExpirationTime(now + lifetimeSeconds);
     return (tokenId ? token.setJti(tokenId) : token).sign(key);
   };
 }
 
 /** Signs a bearer token for an identity with the local key. */
-export async function signToken(keys: DevKeys, identity: Identity, lifetime = '12h'): Promise<string> {
-  return (await tokenSigner(keys, lifetime))(identity);
+export async function signToken(keys: DevKeys, identity: Identity, lifetimeSeconds?: number): Promise<string> {
+  return (await tokenSigner(keys, lifetimeSeconds))(identity);
 }
 
 /** Signs exactly these claims with the local key (no `iat` or `exp` added): for tests of malformed or abusive tokens. */
