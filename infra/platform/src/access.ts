@@ -63,6 +63,10 @@ export function definePermissions<Action extends string>(permissions: Record<Act
   return (caller: Identity, action: Action): void => assertRole(caller, permissions[action]);
 }
 
+/** Whether the caller is a party of something: a buyer of its entity or a supplier of its brand. */
+export const isPartyOf = (caller: Identity, of: { entityId?: string | null; brandId?: string | null }) =>
+  caller.entityId === of.entityId || caller.brandId === of.brandId;
+
 /**
  * What the parties of a file share (proposals, orders, incidents…): market-wide staff see all of
  * it, a supplier its brand's, a buyer its entity's.

@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BUYER_ROLES, Role } from '@nuage/contracts';
-import { definePermissions, type Identity, isMarketWide, NOTHING, ScopedRepository } from '@nuage/platform';
+import { definePermissions, type Identity, isMarketWide, isPartyOf, NOTHING, ScopedRepository } from '@nuage/platform';
 import { type Commitment, ConsumptionAlert } from '../entities';
 
 /**
@@ -9,7 +9,7 @@ import { type Commitment, ConsumptionAlert } from '../entities';
  * suppliers none: they are the buyer's prompt to renew).
  */
 export const mayReadCommitment = (caller: Identity, commitment: Pick<Commitment, 'entityId' | 'brandId'>) =>
-  isMarketWide(caller) || caller.entityId === commitment.entityId || caller.brandId === commitment.brandId;
+  isMarketWide(caller) || isPartyOf(caller, commitment);
 
 export function alertScope(caller: Identity): FilterQuery<ConsumptionAlert> {
   if (caller.entityId) return { entityId: caller.entityId };

@@ -1,6 +1,14 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BUYER_ROLES, Role } from '@nuage/contracts';
-import { available, definePermissions, type Identity, NOTHING, partiesScope, ScopedRepository } from '@nuage/platform';
+import {
+  available,
+  definePermissions,
+  isPartyOf,
+  type Identity,
+  NOTHING,
+  partiesScope,
+  ScopedRepository,
+} from '@nuage/platform';
 import { DelayRequest, Delivery, Order, Proposal, ProposalDocument, SubscriptionOrder } from '../entities';
 import { ORDER_LIFECYCLE, type OrderAction } from './order-lifecycle';
 import { PROPOSAL_LIFECYCLE, type ProposalAction } from './proposal-lifecycle';
@@ -67,12 +75,12 @@ export const assertMay = definePermissions({
 
 /** What the caller may do with an order now: its parties and UGAP act on it, market-wide readers do not. */
 export function orderActionsOf(caller: Identity, order: Order): OrderAction[] {
-  const concerned = caller.entityId === order.entityId || caller.brandId === order.brandId || caller.role === Role.UGAP;
+  const concerned = isPartyOf(caller, order) || caller.role === Role.UGAP;
   return concerned ? available(ORDER_LIFECYCLE, order.status, caller.role) : [];
 }
 
 /** What the caller may do with a proposal now: only its parties (the entity, the brand) act on it. */
 export function proposalActionsOf(caller: Identity, proposal: Proposal): ProposalAction[] {
-  const concerned = caller.entityId === proposal.entityId || caller.brandId === proposal.brandId;
+  const concerned = isPartyOf(caller, proposal);
   return concerned ? available(PROPOSAL_LIFECYCLE, proposal.status, caller.role) : [];
 }
