@@ -23,8 +23,24 @@ export const HISTORY_SUBJECT_LABELS: Record<HistorySubject, Bilingual> = {
   INCIDENT: { fr: 'Incident', en: 'Incident' },
 };
 
-/** The topic on which a subgraph publishes the history entries that belong to a file (a request). */
-export const HISTORY_TOPIC = 'history.recorded';
+/**
+ * The steps of a file that other subgraphs react to (notifications, emails), by published name:
+ * the producer maps its own transitions to these, so a consumer never depends on another
+ * subgraph's transition names.
+ */
+export enum FileStep {
+  PROPOSAL_SUBMITTED = 'PROPOSAL_SUBMITTED',
+  PROPOSAL_REVISED = 'PROPOSAL_REVISED',
+  /** A buyer stated credits to add to an order line (a proposal of its own, for its managers). */
+  CREDITS_STATED = 'CREDITS_STATED',
+  PROPOSAL_APPROVED = 'PROPOSAL_APPROVED',
+  PROPOSAL_REJECTED = 'PROPOSAL_REJECTED',
+  ORDER_VALIDATED = 'ORDER_VALIDATED',
+  DELAY_ANSWERED = 'DELAY_ANSWERED',
+  SERVICES_OPENED = 'SERVICES_OPENED',
+  /** Any step of an incident: declared, taken in charge, answered, resolved… */
+  INCIDENT_UPDATED = 'INCIDENT_UPDATED',
+}
 
 /** One recorded step, as published for the file's timeline. */
 export interface HistoryEntryRecord {
@@ -41,6 +57,8 @@ export interface HistoryEntryRecord {
   actorName: string;
   actorRole: string;
   action: string;
+  /** What the step is, by published name, when others react to it. */
+  step?: FileStep | null;
   fromStatus: string | null;
   toStatus: string | null;
   summaryFr: string;

@@ -1,6 +1,10 @@
+import type { HistoryRecorded } from './history';
+
 /**
- * The events subgraphs exchange, with their payloads: the contract between producer and consumers,
- * written once. Payloads carry what consumers need to keep their own copy, never a live link.
+ * The events subgraphs exchange: one map from topic to payload (`EventPayloads`), who consumes each
+ * topic (`SUBSCRIPTIONS`) and which file each event is about (`FILE_OF`, the key its order is kept
+ * by). The contract between producers and consumers, written once; payloads carry what consumers
+ * need to keep their own copy, never a live link.
  */
 export const TOPICS = {
   /** Catalogue: a solution was added or changed (retired included). */
@@ -15,6 +19,28 @@ export const TOPICS = {
   requestCancelled: 'requests.request.cancelled',
   /** Ordering: the solicited brands of a request were notified (the request awaits them). */
   solicitationOpened: 'ordering.solicitation.opened',
+  /** Ordering: a supplier submitted (or revised) a proposal on a request. */
+  proposalSubmitted: 'ordering.proposal.submitted',
+  /** Ordering: the buyer accepted a proposal; the order exists. */
+  proposalAccepted: 'ordering.proposal.accepted',
+  /** Ordering: the supplier declared an order's services open; the buyer must validate them. */
+  servicesOpened: 'ordering.services.opened',
+  /** Ordering: the buyer reported a problem with the services declared open (an incident to open). */
+  activationDisputed: 'ordering.activation.disputed',
+  /** Ordering: an order was placed (acceptance of a proposal). */
+  orderPlaced: 'ordering.order.placed',
+  /** Ordering: the buyer validated an order's activation; its commitments run from today. */
+  orderActivated: 'ordering.order.activated',
+  /** Consumption: a line crossed an alert threshold, or its forecast runs out before its due date. */
+  alertRaised: 'consumption.alert.raised',
+  /** Consumption: from an alert, the buyer asks to renew (credits): the requests subgraph starts a renewal draft. */
+  renewalRequested: 'consumption.renewal.requested',
+  /** Incidents: an incident was declared on an order (the order is disputed while one is open). */
+  incidentOpened: 'incidents.incident.opened',
+  /** Incidents: an incident was closed or rejected. */
+  incidentClosed: 'incidents.incident.closed',
+  /** Any subgraph: a step of a file's history, for the file's timeline, notifications and search. */
+  historyRecorded: 'history.recorded',
 } as const;
 
 export interface SolutionChanged {
@@ -66,21 +92,6 @@ export interface SolicitationOpened {
   brandIds: string[];
 }
 
-export const ORDERING_TOPICS = {
-  /** Ordering: a supplier submitted (or revised) a proposal on a request. */
-  proposalSubmitted: 'ordering.proposal.submitted',
-  /** Ordering: the buyer accepted a proposal; the order exists. */
-  proposalAccepted: 'ordering.proposal.accepted',
-  /** Ordering: the supplier declared an order's services open; the buyer must validate them. */
-  servicesOpened: 'ordering.services.opened',
-  /** Ordering: the buyer reported a problem with the services declared open (an incident to open). */
-  activationDisputed: 'ordering.activation.disputed',
-  /** Ordering: an order was placed (acceptance of a proposal). */
-  orderPlaced: 'ordering.order.placed',
-  /** Ordering: the buyer validated an order's activation; its commitments run from today. */
-  orderActivated: 'ordering.order.activated',
-} as const;
-
 export interface OrderActivated {
   orderId: string;
   reference: string;
@@ -97,13 +108,6 @@ export interface OrderActivated {
    */
   lines: { orderLineId: string; designation: string; committedAmount: string; topsUpOrderLineId?: string | null }[];
 }
-
-export const CONSUMPTION_TOPICS = {
-  /** Consumption: a line crossed an alert threshold, or its forecast runs out before its due date. */
-  alertRaised: 'consumption.alert.raised',
-  /** Consumption: from an alert, the buyer asks to renew (credits): the requests subgraph starts a renewal draft. */
-  renewalRequested: 'consumption.renewal.requested',
-} as const;
 
 export interface RenewalRequested {
   alertId: string;
@@ -148,13 +152,6 @@ export interface OrderPlaced {
   lines: { orderLineId: string; designation: string; productCode: string | null }[];
 }
 
-export const INCIDENT_TOPICS = {
-  /** Incidents: an incident was declared on an order (the order is disputed while one is open). */
-  incidentOpened: 'incidents.incident.opened',
-  /** Incidents: an incident was closed or rejected. */
-  incidentClosed: 'incidents.incident.closed',
-} as const;
-
 export interface IncidentOpened {
   incidentId: string;
   number: string;
@@ -197,3 +194,89 @@ export interface ProposalAccepted {
   proposalId: string;
   orderId: string;
 }
+
+/** What each topic carries: `publish` and every handler are typed by it. */
+export interface EventPayloads {
+  [TOPICS.solutionChanged]: SolutionChanged;
+  [TOPICS.productChanged]: ProductChanged;
+  [TOPICS.guidedChoiceRecorded]: GuidedChoiceRecorded;
+  [TOPICS.requestSubmitted]: RequestSubmitted;
+  [TOPICS.requestCancelled]: RequestCancelled;
+  [TOPICS.solicitationOpened]: SolicitationOpened;
+  [TOPICS.proposalSubmitted]: ProposalSubmitted;
+  [TOPICS.proposalAccepted]: ProposalAccepted;
+  [TOPICS.servicesOpened]: ServicesOpened;
+  [TOPICS.activationDisputed]: ActivationDisputed;
+  [TOPICS.orderPlaced]: OrderPlaced;
+  [TOPICS.orderActivated]: OrderActivated;
+  [TOPICS.alertRaised]: AlertRaised;
+  [TOPICS.renewalRequested]: RenewalRequested;
+  [TOPICS.incidentOpened]: IncidentOpened;
+  [TOPICS.incidentClosed]: IncidentClosed;
+  [TOPICS.historyRecorded]: HistoryRecorded;
+}
+
+export type Topic = keyof EventPayloads;
+
+/**
+ * The topics each subgraph consumes: it receives those, and only those, on its own queue. A
+ * subgraph's handlers must cover exactly its list (their type says so).
+ */
+export const SUBSCRIPTIONS = {
+  catalogue: [TOPICS.requestSubmitted],
+  requests: [
+    TOPICS.solutionChanged,
+    TOPICS.productChanged,
+    TOPICS.guidedChoiceRecorded,
+    TOPICS.historyRecorded,
+    TOPICS.orderPlaced,
+    TOPICS.solicitationOpened,
+    TOPICS.proposalSubmitted,
+    TOPICS.proposalAccepted,
+    TOPICS.alertRaised,
+    TOPICS.renewalRequested,
+    TOPICS.servicesOpened,
+  ],
+  ordering: [TOPICS.requestSubmitted, TOPICS.requestCancelled, TOPICS.incidentOpened, TOPICS.incidentClosed],
+  incidents: [TOPICS.orderPlaced, TOPICS.activationDisputed],
+  consumption: [TOPICS.orderActivated],
+} as const satisfies Record<string, readonly Topic[]>;
+
+export type Consumer = keyof typeof SUBSCRIPTIONS;
+/** The topics a subgraph consumes. */
+export type TopicsOf<C extends Consumer> = (typeof SUBSCRIPTIONS)[C][number];
+
+/** The subgraphs that consume a topic. */
+export const consumersOf = (topic: Topic): Consumer[] =>
+  (Object.keys(SUBSCRIPTIONS) as Consumer[]).filter((consumer) =>
+    (SUBSCRIPTIONS[consumer] as readonly Topic[]).includes(topic),
+  );
+
+const request = (id: string) => `request/${id}`;
+const order = (id: string) => `order/${id}`;
+
+/**
+ * The file each event is about: a consumer applies the events of one file in the order they were
+ * produced (and those of different files in parallel). A request's events follow the request; an
+ * order's (its activation, incidents, consumption) follow the order.
+ */
+export const FILE_OF: { [T in Topic]: (payload: EventPayloads[T]) => string } = {
+  [TOPICS.solutionChanged]: (p) => `solution/${p.id}`,
+  [TOPICS.productChanged]: (p) => `product/${p.id}`,
+  [TOPICS.guidedChoiceRecorded]: (p) => `guided-choice/${p.id}`,
+  [TOPICS.requestSubmitted]: (p) => request(p.requestId),
+  [TOPICS.requestCancelled]: (p) => request(p.requestId),
+  [TOPICS.solicitationOpened]: (p) => request(p.requestId),
+  [TOPICS.proposalSubmitted]: (p) => request(p.requestId),
+  [TOPICS.proposalAccepted]: (p) => request(p.requestId),
+  [TOPICS.servicesOpened]: (p) => order(p.orderId),
+  [TOPICS.activationDisputed]: (p) => order(p.orderId),
+  [TOPICS.orderPlaced]: (p) => order(p.orderId),
+  [TOPICS.orderActivated]: (p) => order(p.orderId),
+  [TOPICS.alertRaised]: (p) => (p.orderId ? order(p.orderId) : `alert/${p.alertId}`),
+  [TOPICS.renewalRequested]: (p) => order(p.orderId),
+  [TOPICS.incidentOpened]: (p) => order(p.orderId),
+  [TOPICS.incidentClosed]: (p) => order(p.orderId),
+  [TOPICS.historyRecorded]: ({ entry }) =>
+    entry.fileId ? request(entry.fileId) : `${entry.subjectType.toLowerCase()}/${entry.subjectId}`,
+};
