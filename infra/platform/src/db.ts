@@ -173,7 +173,7 @@ async function createDatabase(client: import('pg').Client, name: string, attempt
     await client.query(`create database "${name.replace(/"/g, '""')}"`);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === '42P04') return; // created meanwhile by someone else
+    if (code === '42P04' || code === '23505') return; // created meanwhile by someone else
     if (code !== '55006' || attempts <= 1) throw error;
     await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
     await createDatabase(client, name, attempts - 1);

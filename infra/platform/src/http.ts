@@ -18,7 +18,7 @@ export interface HttpServiceOptions<C extends BaseContext> {
   name: string;
   apollo: ApolloServer<C>;
   context: (req: http.IncomingMessage) => Promise<C>;
-  /** Whether the service can serve (its database, its subgraphs…), for `/ready`. */
+  /** Whether the service can serve (its own database…), for `/ready`: quick, bounded, never another service's `/ready`. */
   ready: () => Promise<boolean>;
   port: number;
   host?: string;
@@ -127,8 +127,9 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       abandoned.abort();
       logger.info({ requestId, path: req.url }, 'request abandoned by its caller: the rest of its work is dropped');
     });
-    void runInRequest({ requestId, locale: localeFrom(req.headers['accept-language']), signal: abandoned.signal }, () =>
-      handle(req, res, requestId),
+    void runInRequest(
+      { requestId, locale: localeFrom(req.headers['accept-language']), signal: abandoned.signal, awaitedJobs: [] },
+      () => handle(req, res, requestId),
     );
   });
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string) => {

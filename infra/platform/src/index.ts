@@ -15,7 +15,7 @@ export * from './subgraph';
 export * from './loaders';
 export * from './scalars';
 export * from './access';
-export * from './events';
+export * from './events/index';
 export * from './lifecycle';
 export * from './input-checks';
 import './billing';

@@ -8,6 +8,8 @@ export interface RequestScope {
   locale: Locale;
   /** Aborted when the caller goes away before the answer: the work left is not worth doing. */
   signal?: AbortSignal;
+  /** The engine's jobs of what this request published or asked for, which a mutation waits for before answering. */
+  awaitedJobs?: { id: string; queue: string }[];
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();

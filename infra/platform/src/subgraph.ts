@@ -7,7 +7,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation';
-import { databaseIsReady, openDatabase, sqlStatementCount } from './db';
+import { databaseIsReady, databaseName, ensureDatabases, openDatabase, sqlStatementCount } from './db';
 import { errorFormatter } from './errors';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
 import { localeFrom } from './i18n';
@@ -17,13 +17,14 @@ import type { SubgraphContext } from './context';
 import { DecimalScalar } from './money';
 import Decimal from 'decimal.js';
 import {
+  DEFAULT_DELIVERY,
   EVENT_ENTITIES,
-  EventDispatcher,
-  eventsRoute,
-  peersFromEnv,
-  type EventHandler,
-  type EventPeer,
-} from './events';
+  EventChannel,
+  type DeliveryPolicy,
+  type EffectHandlers,
+  type TopicHandlers,
+} from './events/index';
+import { currentRequest } from './request-scope';
 
 // biome-ignore lint/complexity/noBannedTypes: type-graphql and MikroORM take their classes as Function
 type Class = Function;
@@ -44,8 +45,10 @@ export interface SubgraphDefinition<Loaders, Services extends object = object> {
   /** The opt-in services it uses (a mailer, a file store…), built once at start; resolvers, routes and event handlers receive them. */
   services?: (setup: ServiceSetup) => Services;
   routes?: (runtime: SubgraphRuntime<Services>) => Route[];
-  /** The events of other subgraphs this one applies, by topic. */
-  consumes?: Record<string, EventHandler<Services>>;
+  /** The events of other subgraphs this one applies, by topic (exactly its topics in `SUBSCRIPTIONS`). */
+  consumes?: TopicHandlers<Services>;
+  /** The side effects it carries out after its transactions commit (emails…), by name. */
+  effects?: EffectHandlers<Services>;
   /** Periodic clean-up (uploads never attached…), run every {@link HOUSEKEEPING_EVERY_MS}. */
   housekeeping?: (runtime: SubgraphRuntime<Services>) => Promise<unknown>;
 }
@@ -101,25 +104,45 @@ export interface SubgraphRuntimeOptions {
   host?: string;
   databaseUrl: string;
   databasePrefix?: string;
-  /** Shared with the gateway, to verify the identity it signs (and with peers, to sign events). */
+  /** Shared with the gateway, to verify the identity it signs. */
   internalSecret: string;
-  /** Where this subgraph's events go: the other subgraphs (read at each delivery). */
-  peers?: () => EventPeer[];
+  /** The events database (the engine's queues); `<prefix>_events` on the same server by default. */
+  eventsDatabaseUrl?: string;
+  /** How its queues retry what fails before a dead letter. */
+  delivery?: DeliveryPolicy;
+  /** How long a mutation waits for its events to be applied by their consumers before answering anyway. */
+  eventWaitMs?: number;
   /** Where files and local mail are kept: `<dataDir>/files/<subgraph>`, `<dataDir>/mail`. */
   dataDir: string;
   /** SMTP server for email (smtp[s]://user:pass@host:port); unset, email goes to `<dataDir>/mail`. */
   smtpUrl?: string;
 }
 
+/** What the channel offers outside the subgraph: tests and the stack follow and feed it. */
+export type EventChannelHandle = Pick<
+  EventChannel,
+  'boss' | 'counters' | 'relay' | 'apply' | 'waitApplied' | 'inFlight' | 'pauseConsuming' | 'resumeConsuming'
+>;
+
 export interface RunningSubgraph extends RunningHttpService {
   orm: MikroORM;
-  events: EventDispatcher;
+  /** Its side of the event channel. */
+  events: EventChannelHandle;
   /** Runs the housekeeping now (it also runs on its own, periodically). */
   housekeep: () => Promise<void>;
 }
 
-/** How long a mutation waits for its events to reach the peers before answering anyway. */
-const EVENT_FLUSH_WAIT_MS = 2_000;
+/** How long a mutation waits, by default, for its events to be applied before answering anyway. */
+export const EVENT_WAIT_MS = 2_000;
+
+/** The events database on the subgraphs' server, created if missing. */
+async function eventsDatabaseOn(serverUrl: string, databasePrefix?: string): Promise<string> {
+  const name = databaseName({ service: 'events', databasePrefix });
+  await ensureDatabases(serverUrl, [name]);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 /** Opens the database (migrations, seed), builds the schema and serves it. */
 export async function startSubgraph<Loaders, Services extends object>(
@@ -143,7 +166,19 @@ export async function startSubgraph<Loaders, Services extends object>(
     logger,
   }) ?? {}) as Services;
   const runtime: SubgraphRuntime<Services> = { ...services, orm, secret: options.internalSecret };
-  const events = new EventDispatcher(orm, definition.name, options.peers ?? (() => []), options.internalSecret, logger);
+  const events = new EventChannel<Services>({
+    name: definition.name,
+    orm,
+    eventsDatabaseUrl:
+      options.eventsDatabaseUrl ?? (await eventsDatabaseOn(options.databaseUrl, options.databasePrefix)),
+    consumes: definition.consumes,
+    effects: definition.effects,
+    services,
+    delivery: options.delivery ?? DEFAULT_DELIVERY,
+    logger,
+  });
+  await events.start();
+  const eventWaitMs = options.eventWaitMs ?? EVENT_WAIT_MS;
 
   const schema = await buildSubgraphSchemaOf(definition);
   const apollo = new ApolloServer<SubgraphContext<Loaders, Services>>({
@@ -155,16 +190,17 @@ export async function startSubgraph<Loaders, Services extends object>(
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
       {
-        // A mutation answers once its events have reached the peers (or after a short wait), so
-        // the caller's next request sees its effects in every subgraph.
+        // Read-your-writes: a mutation answers once its consumers have applied its events (or after
+        // a short wait), so the caller's next request sees its effects in every subgraph.
         async requestDidStart() {
           return {
             async willSendResponse({ operation }) {
-              if (operation?.operation !== 'mutation') return;
-              await Promise.race([
-                events.flush(),
-                new Promise((resolve) => setTimeout(resolve, EVENT_FLUSH_WAIT_MS).unref()),
-              ]).catch((error) => logger.warn({ err: error }, 'events not delivered yet; retried in the background'));
+              const jobs = currentRequest()?.awaitedJobs;
+              if (operation?.operation !== 'mutation' || !jobs?.length) return;
+              const applied = await events
+                .waitApplied(jobs, eventWaitMs)
+                .catch((error) => logger.warn({ err: error }, 'could not follow the events of a mutation'));
+              if (applied === false) logger.info({ jobs: jobs.length }, 'answered before every event was applied');
             },
           };
         },
@@ -177,11 +213,11 @@ export async function startSubgraph<Loaders, Services extends object>(
     logger,
     port: options.port,
     host: options.host,
-    metrics: { secret: options.internalSecret, counters: () => ({ sqlStatements: sqlStatementCount(orm) }) },
-    routes: [
-      eventsRoute(orm, definition.consumes ?? {}, options.internalSecret, logger, services),
-      ...(definition.routes?.(runtime) ?? []),
-    ],
+    metrics: {
+      secret: options.internalSecret,
+      counters: () => ({ sqlStatements: sqlStatementCount(orm), ...events.counters }),
+    },
+    routes: definition.routes?.(runtime) ?? [],
     ready: () => databaseIsReady(orm.em.fork()),
     context: async (req) => {
       const em = orm.em.fork();
@@ -196,17 +232,15 @@ export async function startSubgraph<Loaders, Services extends object>(
       };
     },
   });
-  events.start();
   const housekeep = async () => {
     try {
       await definition.housekeeping?.(runtime);
+      await events.forgetOld();
     } catch (error) {
       logger.error({ err: error }, 'housekeeping failed; retried at the next round');
     }
   };
-  const housekeeping = definition.housekeeping
-    ? setInterval(() => void housekeep(), HOUSEKEEPING_EVERY_MS).unref()
-    : undefined;
+  const housekeeping = setInterval(() => void housekeep(), HOUSEKEEPING_EVERY_MS).unref();
   return {
     ...http,
     orm,
@@ -228,7 +262,8 @@ export async function startSubgraph<Loaders, Services extends object>(
 export async function runSubgraphFromEnv<Loaders, Services extends object>(
   definition: SubgraphDefinition<Loaders, Services>,
 ): Promise<void> {
-  const { PORT, HOST, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET, EVENT_PEERS, DATA_DIR, SMTP_URL } = process.env;
+  const { PORT, HOST, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET, EVENTS_DATABASE_URL, DATA_DIR, SMTP_URL } =
+    process.env;
   if (!DATABASE_URL || !INTERNAL_SECRET || !PORT) {
     throw new Error(`${definition.name}: PORT, DATABASE_URL and INTERNAL_SECRET must be set (npm start sets them).`);
   }
@@ -238,11 +273,28 @@ export async function runSubgraphFromEnv<Loaders, Services extends object>(
     databaseUrl: DATABASE_URL,
     databasePrefix: DATABASE_PREFIX,
     internalSecret: INTERNAL_SECRET,
-    peers: () => peersFromEnv(EVENT_PEERS, definition.name),
+    eventsDatabaseUrl: EVENTS_DATABASE_URL,
+    delivery: deliveryFromEnv(process.env),
+    eventWaitMs: process.env.EVENT_WAIT_MS ? Number(process.env.EVENT_WAIT_MS) : undefined,
     dataDir: DATA_DIR ?? '.data',
     smtpUrl: SMTP_URL,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void running.close().then(() => process.exit(0)));
   }
+}
+
+/** The delivery policy from `EVENT_RETRY_LIMIT`, `EVENT_RETRY_DELAY_SECONDS`, `EVENT_RETRY_DELAY_MAX_SECONDS`. */
+function deliveryFromEnv(env: NodeJS.ProcessEnv): DeliveryPolicy {
+  const read = (name: string, fallback: number) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number (got "${value}").`);
+    return Number(value);
+  };
+  return {
+    retryLimit: read('EVENT_RETRY_LIMIT', DEFAULT_DELIVERY.retryLimit),
+    retryDelaySeconds: read('EVENT_RETRY_DELAY_SECONDS', DEFAULT_DELIVERY.retryDelaySeconds),
+    retryDelayMaxSeconds: read('EVENT_RETRY_DELAY_MAX_SECONDS', DEFAULT_DELIVERY.retryDelayMaxSeconds),
+  };
 }

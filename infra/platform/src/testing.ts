@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
 import { IDENTITY_HEADER, signIdentity, type Identity } from './identity';
-import { EVENT_SIGNATURE_HEADER, signEvent, type EventPeer } from './events';
+import type { Topic } from '@nuage/contracts';
+import type { DeliveryPolicy } from './events/index';
 
 declare module 'vitest' {
   /** What the test run's global setup provides: the URL of its PostgreSQL server. */
@@ -26,13 +27,11 @@ export interface TestSubgraph extends RunningSubgraph {
   internalSecret: string;
   /** Where it keeps files and local mail. */
   dataDir: string;
-  /** Delivers an event to it as a peer subgraph would (signed); resolves to the HTTP status. */
-  deliver: (event: {
-    id?: string;
-    topic: string;
-    source?: string;
-    payload: Record<string, unknown>;
-  }) => Promise<number>;
+  /**
+   * Applies an event as its worker would on delivery (through the inbox); resolves whether it
+   * changed anything (false for an event already applied).
+   */
+  deliver: (event: { id?: string; topic: Topic; source?: string; payload: object }) => Promise<boolean>;
   /**
    * Sends an operation as the gateway would, signed for `identity` (or anonymous with null): a typed
    * document (`graphql(…)` of `@nuage/fixtures/graphql`) types its variables and data.
@@ -54,10 +53,13 @@ export interface TestSubgraph extends RunningSubgraph {
 }
 
 export interface TestSubgraphOptions {
-  /** Where its events go (other test subgraphs); none by default. */
-  peers?: () => EventPeer[];
-  /** To share the event signing secret with peers. */
+  /** To share the identity signing secret with other test subgraphs. */
   internalSecret?: string;
+  /** Its databases' prefix: two subgraphs given the same one are two replicas of one service. */
+  databasePrefix?: string;
+  delivery?: DeliveryPolicy;
+  /** An SMTP server for its email (a local folder otherwise). */
+  smtpUrl?: string;
 }
 
 /** Starts one subgraph on a free port with databases of its own (a unique prefix) on the test server. */
@@ -71,9 +73,10 @@ export async function startTestSubgraph<L, S extends object>(
   const running = await startSubgraph(definition, {
     port: 0,
     databaseUrl,
-    databasePrefix: `t${randomBytes(5).toString('hex')}`,
+    databasePrefix: options.databasePrefix ?? `t${randomBytes(5).toString('hex')}`,
     internalSecret,
-    peers: options.peers,
+    delivery: options.delivery,
+    smtpUrl: options.smtpUrl,
     dataDir,
   });
   return {
@@ -81,13 +84,15 @@ export async function startTestSubgraph<L, S extends object>(
     internalSecret,
     dataDir,
     deliver: async ({ id = randomUUID(), topic, source = 'test', payload }) => {
-      const body = JSON.stringify({ id, topic, source, occurredAt: new Date().toISOString(), payload });
-      const response = await fetch(new URL('/events', running.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [EVENT_SIGNATURE_HEADER]: signEvent(body, internalSecret) },
-        body,
+      const before = running.events.counters.eventsApplied;
+      await running.events.apply({
+        id,
+        topic,
+        source,
+        occurredAt: new Date().toISOString(),
+        payload: payload as never,
       });
-      return response.status;
+      return running.events.counters.eventsApplied > before;
     },
     query: async (
       identity: Identity | null,

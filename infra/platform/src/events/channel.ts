@@ -1,0 +1,378 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import {
+  consumersOf,
+  SUBSCRIPTIONS,
+  type Consumer,
+  type EventPayloads,
+  type Topic,
+  type TopicsOf,
+} from '@nuage/contracts';
+import { PgBoss, type Job, type JobInsert, type JobResult, type WorkOptions } from 'pg-boss';
+import { BACKGROUND, sql } from '../db';
+import type { Logger } from '../logger';
+import type { DeliveredEvent, Effect, EffectPayloads, OutboxKind } from './outbox';
+import {
+  deadLettersQueue,
+  effectJobId,
+  effectsQueue,
+  ensureQueues,
+  eventJobId,
+  eventsQueue,
+  type DeliveryPolicy,
+} from './queues';
+
+/** Applies one event inside the consumer's transaction (`em`), with the subgraph's services. */
+export type EventHandler<T extends Topic, Services extends object = object> = (
+  em: EntityManager,
+  event: DeliveredEvent<T>,
+  services: Services,
+) => Promise<void>;
+
+/** A consumer's handlers: one for each topic it subscribes to, and none other. */
+export type ConsumerHandlers<C extends Consumer, Services extends object = object> = {
+  [T in TopicsOf<C>]: EventHandler<T, Services>;
+};
+
+/** Any subgraph's handlers, as the channel looks them up by topic. */
+export type TopicHandlers<Services extends object> = { [T in Topic]?: EventHandler<T, Services> };
+
+/** Carries out one side effect after its transaction committed; `key` is its idempotency key. */
+export type EffectHandler<E extends Effect, Services extends object = object> = (
+  payload: EffectPayloads[E],
+  context: { key: string; services: Services },
+) => Promise<void>;
+
+export type EffectHandlers<Services extends object = object> = { [E in Effect]?: EffectHandler<E, Services> };
+
+/** What a job of an effects queue carries. */
+interface EffectJob {
+  effect: Effect;
+  key: string;
+  payload: object;
+}
+
+interface OutboxRow {
+  id: string;
+  kind: OutboxKind;
+  topic: string;
+  key: string;
+  payload: object;
+  occurred_at: Date;
+}
+
+export interface EventChannelOptions<Services extends object> {
+  /** The subgraph's name: its queues are `<name>.events`, `<name>.effects`, `<name>.dead-letters`. */
+  name: string;
+  orm: MikroORM;
+  /** The events database, where the engine keeps its queues. */
+  eventsDatabaseUrl: string;
+  consumes?: TopicHandlers<Services>;
+  effects?: EffectHandlers<Services>;
+  services: Services;
+  delivery: DeliveryPolicy;
+  logger: Logger;
+}
+
+/** A consumer with an event waiting longer than this is behind: mutations stop waiting for it. */
+const LAGGING_AFTER_MS = 2_000;
+/** Jobs a worker takes at a time (each applied in its own transaction, side by side). */
+const WORK_BATCH = 4;
+/** Events and effects each relay pass takes at most. */
+const RELAY_BATCH = 200;
+/** How often the relay looks at the outbox when nothing wakes it (a crash left rows, the engine was down). */
+const RELAY_EVERY_MS = 1_000;
+/** The relay's lock, in the subgraph's own database: one relay at a time across its replicas keeps the order. */
+const RELAY_LOCK = 'select pg_advisory_xact_lock(74290117)';
+/** Relayed outbox rows and inbox rows are kept this long, then deleted. */
+const OUTBOX_KEPT_DAYS = 7;
+const INBOX_KEPT_DAYS = 30;
+
+/**
+ * A subgraph's side of the event channel (see the README, "Events between subgraphs"), on pg-boss:
+ * the relay moves what committed transactions wrote in the outbox to the engine's queues; the
+ * workers apply the events of the topics it consumes (once, through the inbox) and carry out its
+ * side effects; what fails every attempt becomes a dead letter.
+ */
+export class EventChannel<Services extends object = object> {
+  readonly boss: PgBoss;
+  private relaying: Promise<void> | null = null;
+  private relayAgain = false;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  /** For `/metrics`. */
+  readonly counters = { eventsRelayed: 0, eventsApplied: 0, eventsDuplicated: 0, effectsDone: 0, deadLetters: 0 };
+
+  constructor(private readonly options: EventChannelOptions<Services>) {
+    this.boss = new PgBoss({
+      connectionString: options.eventsDatabaseUrl,
+      application_name: `nuage-${options.name}`,
+      max: 4,
+      // Workers are woken by NOTIFY as soon as a job is sent, instead of at their next poll.
+      useListenNotify: true,
+      monitorIntervalSeconds: 10,
+    });
+    // The engine reports connection losses as errors and reconnects by itself: logged, not fatal.
+    this.boss.on('error', (error) => options.logger.warn({ err: error }, 'event engine error'));
+  }
+
+  async start(): Promise<void> {
+    const { name, effects = {} } = this.options;
+    await this.boss.start({ attempts: 10 });
+    await ensureQueues(this.boss, name, this.options.delivery);
+    await this.resumeConsuming();
+    if (Object.keys(effects).length) await this.work<EffectJob>(effectsQueue(name), (job) => this.carryOut(job));
+    this.timer = setInterval(() => {
+      void this.relay();
+      void this.countDeadLetters();
+    }, RELAY_EVERY_MS);
+    this.timer.unref();
+    await this.relay();
+  }
+
+  /** Starts applying the events of its queue (at start; again after `pauseConsuming`). */
+  async resumeConsuming(): Promise<void> {
+    if (!Object.keys(this.options.consumes ?? {}).length) return;
+    await this.work<DeliveredEvent>(eventsQueue(this.options.name), (event) => this.apply(event));
+  }
+
+  /**
+   * Works a queue: a few jobs at a time, side by side (an events queue hands out one job per file
+   * at a time), each completed or failed on its own; after a batch, the worker fetches again at
+   * once, since a file's next event may be waiting. Idle, it wakes on NOTIFY, or polls every second.
+   */
+  private async work<T extends object>(queue: string, handle: (data: T) => Promise<void>): Promise<void> {
+    const workerId: string = await this.boss.work<T, unknown, WorkOptions & { perJobResults: true }>(
+      queue,
+      { batchSize: WORK_BATCH, perJobResults: true, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
+      async (jobs: Job<T>[]): Promise<JobResult[]> => {
+        const results = await Promise.all(
+          jobs.map(async (job): Promise<JobResult> => {
+            try {
+              await handle(job.data);
+              return { id: job.id, status: 'completed' };
+            } catch (error) {
+              const { message, stack } = error as Error;
+              this.options.logger.warn({ err: error, queue, job: job.id, attempt: job.retryCount + 1 }, 'job failed');
+              return { id: job.id, status: 'failed', output: { message, stack } };
+            }
+          }),
+        );
+        this.boss.notifyWorker(workerId);
+        return results;
+      },
+    );
+  }
+
+  /** Stops applying events, as if the subgraph were down (they wait in its queue): for tests and operators. */
+  async pauseConsuming(): Promise<void> {
+    await this.boss.offWork(eventsQueue(this.options.name), { wait: true });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.relaying;
+    // Workers finish the job in hand; what was not started waits in its queue for the next start.
+    await this.boss.stop({ graceful: true, timeout: 10_000 });
+  }
+
+  /**
+   * Applies an event once: its id goes in the inbox in the same transaction as the handler's
+   * writes, so a redelivery finds it there and changes nothing.
+   */
+  async apply(event: DeliveredEvent): Promise<void> {
+    const handler = this.options.consumes?.[event.topic] as EventHandler<Topic, Services> | undefined;
+    if (!handler) throw new Error(`${this.options.name} does not consume ${event.topic}.`);
+    let applied = false;
+    await this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(
+      async (em) => {
+        const inserted = await sql<{ id: string }[]>(
+          em,
+          'insert into event_inbox (id, topic, source) values (?, ?, ?) on conflict (id) do nothing returning id',
+          [event.id, event.topic, event.source],
+        );
+        if (inserted.length === 0) return;
+        await handler(em, event, this.options.services);
+        applied = true;
+      },
+      { loggerContext: BACKGROUND },
+    );
+    if (applied) this.counters.eventsApplied += 1;
+    else this.counters.eventsDuplicated += 1;
+    this.options.logger.debug({ event: event.id, topic: event.topic, from: event.source, applied }, 'event received');
+    // What the handler published leaves now rather than at the next round.
+    void this.relay();
+  }
+
+  private async carryOut(job: EffectJob): Promise<void> {
+    const handler = this.options.effects?.[job.effect] as EffectHandler<Effect, Services> | undefined;
+    if (!handler) throw new Error(`${this.options.name} has no handler for the effect ${job.effect}.`);
+    await handler(job.payload as EffectPayloads[Effect], { key: job.key, services: this.options.services });
+    this.counters.effectsDone += 1;
+  }
+
+  /** Moves what committed transactions wrote in the outbox to the engine; concurrent calls share one pass. */
+  relay(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.relaying !== null) {
+      this.relayAgain = true;
+      return this.relaying;
+    }
+    this.relaying = (async () => {
+      try {
+        do {
+          this.relayAgain = false;
+          while ((await this.relayBatch()) === RELAY_BATCH);
+        } while (this.relayAgain);
+      } catch (error) {
+        // The engine or the database is unreachable: the rows stay in the outbox for the next round.
+        this.options.logger.warn({ err: error }, 'events not relayed yet; retried in a second');
+      } finally {
+        this.relaying = null;
+      }
+    })();
+    return this.relaying;
+  }
+
+  private get orm() {
+    return this.options.orm;
+  }
+
+  private async relayBatch(): Promise<number> {
+    return this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(
+      async (em) => {
+        await sql(em, RELAY_LOCK);
+        const rows = await sql<OutboxRow[]>(
+          em,
+          `select id, kind, topic, key, payload, occurred_at from event_outbox
+           where relayed_at is null order by seq limit ${RELAY_BATCH}`,
+        );
+        if (!rows.length) return 0;
+        for (const [queue, rounds] of this.jobsByQueue(rows))
+          for (const jobs of rounds) await this.boss.insert(queue, jobs);
+        await sql(em, 'update event_outbox set relayed_at = now() where id in (?)', [rows.map((r) => r.id)], 'run');
+        this.counters.eventsRelayed += rows.length;
+        return rows.length;
+      },
+      { loggerContext: BACKGROUND },
+    );
+  }
+
+  /**
+   * The jobs of a batch, by queue, in rounds where a file appears at most once: the engine orders a
+   * file's jobs by creation time, which is the same for every job of one insert.
+   */
+  private jobsByQueue(rows: OutboxRow[]): Map<string, JobInsert[][]> {
+    const byQueue = new Map<string, JobInsert[][]>();
+    const fileOf = new Map<JobInsert, string>();
+    const add = (queue: string, job: JobInsert, file: string) => {
+      const rounds = byQueue.get(queue) ?? [];
+      byQueue.set(queue, rounds);
+      const round = rounds.find((jobs) => !jobs.some((j) => fileOf.get(j) === file));
+      fileOf.set(job, file);
+      if (round) round.push(job);
+      else rounds.push([job]);
+    };
+    const { name } = this.options;
+    for (const row of rows) {
+      if (row.kind === 'EFFECT') {
+        const data: EffectJob = { effect: row.topic as Effect, key: row.key, payload: row.payload };
+        add(effectsQueue(name), { id: effectJobId(row.topic, row.key), data }, row.key);
+        continue;
+      }
+      const topic = row.topic as Topic;
+      const event: DeliveredEvent = {
+        id: row.id,
+        topic,
+        source: name,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+        payload: row.payload as EventPayloads[Topic],
+      };
+      for (const consumer of consumersOf(topic))
+        add(eventsQueue(consumer), { id: eventJobId(row.id, consumer), singletonKey: row.key, data: event }, row.key);
+    }
+    return byQueue;
+  }
+
+  /**
+   * Read-your-writes: relays now and waits, at most `withinMs`, until these jobs (a request's events
+   * to each consumer, its effects) are done or given up. Resolves whether they all were in time.
+   */
+  async waitApplied(awaited: { id: string; queue: string }[], withinMs: number): Promise<boolean> {
+    const deadline = Date.now() + withinMs;
+    await Promise.race([this.relay(), new Promise((resolve) => setTimeout(resolve, withinMs).unref())]);
+    // A consumer that is down (behind) is not waited for: the caller would only lose time.
+    const lagging = await this.laggingQueues();
+    const jobs = awaited.filter((job) => !lagging.has(job.queue)).map((job) => job.id);
+    if (!jobs.length) return true;
+    while (Date.now() < deadline) {
+      const { rows } = await this.boss
+        .getDb()
+        .executeSql(
+          "select count(*)::int as done from pgboss.job where id = any($1::uuid[]) and state in ('completed', 'failed')",
+          [jobs],
+        );
+      if (rows[0].done === jobs.length) return true;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return false;
+  }
+
+  private lagging: { queues: Promise<Set<string>>; at: number } | undefined;
+
+  /**
+   * The queues whose consumer is behind, down or stuck: one of their events has waited more than
+   * {@link LAGGING_AFTER_MS} (a file held back by a dead letter does not count). Read at most once a second.
+   */
+  private laggingQueues(): Promise<Set<string>> {
+    if (!this.lagging || Date.now() - this.lagging.at > 1_000) {
+      const queues = this.boss
+        .getDb()
+        .executeSql(
+          `select distinct j.name from pgboss.job j
+           where j.name = any($1) and j.state = 'created' and j.created_on < now() - interval '${LAGGING_AFTER_MS} milliseconds'
+             and not exists (select 1 from pgboss.job f where f.name = j.name and f.singleton_key = j.singleton_key and f.state = 'failed')`,
+          [Object.keys(SUBSCRIPTIONS).map(eventsQueue)],
+        )
+        .then(({ rows }) => new Set((rows as { name: string }[]).map((row) => row.name)));
+      this.lagging = { queues, at: Date.now() };
+      queues.catch(() => (this.lagging = undefined));
+    }
+    return this.lagging.queues;
+  }
+
+  /** Events and effects not yet done: still in the outbox, or waiting or running in this subgraph's queues. */
+  async inFlight(): Promise<number> {
+    const [outbox] = await sql<{ n: number }[]>(
+      this.orm.em.fork({ loggerContext: BACKGROUND }),
+      'select count(*)::int as n from event_outbox where relayed_at is null',
+    );
+    const { rows } = await this.boss
+      .getDb()
+      .executeSql(
+        "select count(*)::int as n from pgboss.job where name = any($1) and state in ('created', 'retry', 'active')",
+        [[eventsQueue(this.options.name), effectsQueue(this.options.name)]],
+      );
+    return outbox!.n + rows[0].n;
+  }
+
+  private async countDeadLetters(): Promise<void> {
+    try {
+      const { rows } = await this.boss
+        .getDb()
+        .executeSql("select count(*)::int as n from pgboss.job where name = $1 and state = 'created'", [
+          deadLettersQueue(this.options.name),
+        ]);
+      this.counters.deadLetters = rows[0].n;
+    } catch {
+      // Counted again at the next round.
+    }
+  }
+
+  /** Deletes what no redelivery can need any more (run with the subgraph's housekeeping). */
+  async forgetOld(): Promise<void> {
+    const em = this.orm.em.fork({ loggerContext: BACKGROUND });
+    await sql(em, `delete from event_outbox where relayed_at < now() - interval '${OUTBOX_KEPT_DAYS} days'`, [], 'run');
+    await sql(em, `delete from event_inbox where received_at < now() - interval '${INBOX_KEPT_DAYS} days'`, [], 'run');
+  }
+}
