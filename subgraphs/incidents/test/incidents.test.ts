@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ORDERING_TOPICS, type ActivationDisputed, type OrderPlaced } from '@nuage/contracts';
+import { TOPICS, type ActivationDisputed, type OrderPlaced } from '@nuage/contracts';
 import { SEED_BRANDS, seededIdentity } from '@nuage/fixtures';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { incidents } from '../src';
@@ -34,7 +34,7 @@ async function placedOrder(): Promise<OrderPlaced> {
     projectName: 'Projet',
     lines: [],
   };
-  expect(await subgraph.deliver({ topic: ORDERING_TOPICS.orderPlaced, payload: { ...order } })).toBe(204);
+  expect(await subgraph.deliver({ topic: TOPICS.orderPlaced, payload: { ...order } })).toBe(true);
   return order;
 }
 
@@ -131,9 +131,9 @@ describe('an activation problem reported in ordering', () => {
       reportedById: beneficiary.userId,
       reportedByName: beneficiary.name,
     };
-    const event = { id: randomUUID(), topic: ORDERING_TOPICS.activationDisputed, payload: { ...disputed } };
-    expect(await subgraph.deliver(event)).toBe(204);
-    expect(await subgraph.deliver(event)).toBe(204);
+    const event = { id: randomUUID(), topic: TOPICS.activationDisputed, payload: { ...disputed } };
+    expect(await subgraph.deliver(event)).toBe(true);
+    expect(await subgraph.deliver(event)).toBe(false);
     const { data } = await subgraph.query(
       beneficiary,
       graphql(

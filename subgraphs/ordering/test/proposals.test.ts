@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
-import { ORDERING_TOPICS, TOPICS, type RequestSubmitted } from '@nuage/contracts';
+import { TOPICS, type RequestSubmitted } from '@nuage/contracts';
 import { SEED_BRANDS, seededIdentity } from '@nuage/fixtures';
 import { sql } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
@@ -38,7 +38,7 @@ async function submittedRequest(): Promise<RequestSubmitted> {
     guidedChoiceId: null,
     submittedAt: new Date().toISOString(),
   };
-  expect(await subgraph.deliver({ topic: TOPICS.requestSubmitted, payload: { ...request } })).toBe(204);
+  expect(await subgraph.deliver({ topic: TOPICS.requestSubmitted, payload: { ...request } })).toBe(true);
   return request;
 }
 
@@ -84,7 +84,7 @@ describe('a proposal', () => {
     const announced = await sql<{ n: string }[]>(
       subgraph.orm.em.fork(),
       "select count(*) as n from event_outbox where topic = ? and payload->>'proposalId' = ?",
-      [ORDERING_TOPICS.proposalSubmitted, first.proposal!.id],
+      [TOPICS.proposalSubmitted, first.proposal!.id],
     );
     expect(Number(announced[0]!.n)).toBe(1);
   });

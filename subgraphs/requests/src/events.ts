@@ -1,22 +1,6 @@
-import {
-  type AlertRaised,
-  CONSUMPTION_TOPICS,
-  type GuidedChoiceRecorded,
-  HISTORY_TOPIC,
-  type HistoryRecorded,
-  ORDERING_TOPICS,
-  type OrderPlaced,
-  type ProductChanged,
-  type ProposalAccepted,
-  type ProposalSubmitted,
-  type RenewalRequested,
-  type ServicesOpened,
-  type SolicitationOpened,
-  type SolutionChanged,
-  TOPICS,
-} from '@nuage/contracts';
+import { TOPICS } from '@nuage/contracts';
 import { keepTimelineCopy } from '@nuage/history';
-import type { DeliveredEvent, EventHandler } from '@nuage/platform';
+import type { ConsumerHandlers } from '@nuage/platform';
 import type { RequestsServices } from './loaders';
 import { tellBuyersOfAlert, tellBuyersServicesOpened } from './services/buyer-notices';
 import { keepGuidedChoice, keepOrder, keepProduct, keepSolution } from './services/copies';
@@ -24,31 +8,24 @@ import { notifyFromHistory } from './services/notifications';
 import { follow, startRenewalDraft } from './services/requests';
 import { indexFromHistory } from './services/search';
 
-/** What this subgraph learns from the others (see the topics of `@nuage/contracts`). */
-export const REQUESTS_CONSUME: Record<string, EventHandler<RequestsServices>> = {
-  [TOPICS.solutionChanged]: (em, { payload }: DeliveredEvent<SolutionChanged>) => keepSolution(em, payload),
-  [TOPICS.productChanged]: (em, { payload }: DeliveredEvent<ProductChanged>) => keepProduct(em, payload),
-  [TOPICS.guidedChoiceRecorded]: (em, { payload }: DeliveredEvent<GuidedChoiceRecorded>) =>
-    keepGuidedChoice(em, payload),
+/** What this subgraph learns from the others (see `SUBSCRIPTIONS` in `@nuage/contracts`). */
+export const REQUESTS_CONSUME: ConsumerHandlers<'requests', RequestsServices> = {
+  [TOPICS.solutionChanged]: (em, { payload }) => keepSolution(em, payload),
+  [TOPICS.productChanged]: (em, { payload }) => keepProduct(em, payload),
+  [TOPICS.guidedChoiceRecorded]: (em, { payload }) => keepGuidedChoice(em, payload),
   // A step of a file recorded by another subgraph: kept for the file's timeline, notified, searchable.
-  [HISTORY_TOPIC]: async (em, { payload }: DeliveredEvent<HistoryRecorded>) => {
+  [TOPICS.historyRecorded]: async (em, { payload }) => {
     const entry = keepTimelineCopy(em, payload);
-    await notifyFromHistory(em, entry);
+    await notifyFromHistory(em, entry, payload.entry.step);
     await indexFromHistory(em, entry, payload.search);
   },
   // An order placed by one of the entities: what its renewals and complementary orders may name.
-  [ORDERING_TOPICS.orderPlaced]: (em, { payload }: DeliveredEvent<OrderPlaced>) => keepOrder(em, payload),
+  [TOPICS.orderPlaced]: (em, { payload }) => keepOrder(em, payload),
   // The ordering subgraph has told the solicited brands: the request now awaits them.
-  [TOPICS.solicitationOpened]: (em, { payload }: DeliveredEvent<SolicitationOpened>) =>
-    follow(em, payload.requestId, 'solicit'),
-  [ORDERING_TOPICS.proposalSubmitted]: (em, { payload }: DeliveredEvent<ProposalSubmitted>) =>
-    follow(em, payload.requestId, 'receiveProposal'),
-  [ORDERING_TOPICS.proposalAccepted]: (em, { payload }: DeliveredEvent<ProposalAccepted>) =>
-    follow(em, payload.requestId, 'order'),
-  [CONSUMPTION_TOPICS.alertRaised]: (em, { payload }: DeliveredEvent<AlertRaised>, { mailer }) =>
-    tellBuyersOfAlert(em, mailer, payload),
-  [CONSUMPTION_TOPICS.renewalRequested]: (em, { payload }: DeliveredEvent<RenewalRequested>) =>
-    startRenewalDraft(em, payload),
-  [ORDERING_TOPICS.servicesOpened]: (em, { payload }: DeliveredEvent<ServicesOpened>, { mailer }) =>
-    tellBuyersServicesOpened(em, mailer, payload),
+  [TOPICS.solicitationOpened]: (em, { payload }) => follow(em, payload.requestId, 'solicit'),
+  [TOPICS.proposalSubmitted]: (em, { payload }) => follow(em, payload.requestId, 'receiveProposal'),
+  [TOPICS.proposalAccepted]: (em, { payload }) => follow(em, payload.requestId, 'order'),
+  [TOPICS.alertRaised]: (em, { id, payload }) => tellBuyersOfAlert(em, payload, id),
+  [TOPICS.renewalRequested]: (em, { payload }) => startRenewalDraft(em, payload),
+  [TOPICS.servicesOpened]: (em, { id, payload }) => tellBuyersServicesOpened(em, payload, id),
 };

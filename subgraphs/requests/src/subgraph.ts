@@ -1,5 +1,5 @@
 import { fileStoreOf } from '@nuage/files';
-import { mailerOf } from '@nuage/mail';
+import { mailEffects, mailerOf } from '@nuage/mail';
 import { DocumentFields, MessageFields, THREAD_ENTITIES, deleteUnattachedUploads } from '@nuage/threads';
 import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
 import type { SubgraphDefinition } from '@nuage/platform';
@@ -91,6 +91,7 @@ export const requests: SubgraphDefinition<RequestsLoaders, RequestsServices> = {
   createLoaders,
   services: (setup) => ({ ...fileStoreOf(setup), ...mailerOf(setup) }),
   consumes: REQUESTS_CONSUME,
+  effects: mailEffects,
   housekeeping: ({ orm, files }) => deleteUnattachedUploads(orm.em.fork(), files),
   routes,
 };

@@ -15,8 +15,9 @@ import {
 } from 'type-graphql';
 import { type Identity, loaderByParent, LocalizedText, publish, type SubgraphContext } from '@nuage/platform';
 import {
+  type FileStep,
   HISTORY_SUBJECT_LABELS,
-  HISTORY_TOPIC,
+  TOPICS,
   type HistoryRecorded,
   type HistorySearchTerms,
   HistorySubject,
@@ -186,6 +187,8 @@ export interface HistoryRecord {
   /** A person, or the system acting on another subgraph's event. */
   actor: Identity | 'SYSTEM';
   action: string;
+  /** The published name of the step, when other subgraphs react to it (notifications…). */
+  step?: FileStep;
   from?: LabelledStatus | null;
   to?: LabelledStatus | null;
   comment?: string | null;
@@ -246,15 +249,19 @@ export function recordHistory(em: EntityManager, source: HistorySource, record: 
   });
   em.persist(entry);
   if (entry.fileId && !source.keepsFileTimelines) {
-    const recorded: HistoryRecorded = { entry: { ...entry, at: entry.at.toISOString() }, search: record.search };
-    publish(em, HISTORY_TOPIC, { ...recorded });
+    const recorded: HistoryRecorded = {
+      entry: { ...entry, at: entry.at.toISOString(), step: record.step ?? null },
+      search: record.search,
+    };
+    publish(em, TOPICS.historyRecorded, { ...recorded });
   }
   return entry;
 }
 
 /** Keeps the copy of another subgraph's entry for its file's timeline (in the consumer's transaction). */
 export function keepTimelineCopy(em: EntityManager, recorded: HistoryRecorded): HistoryEntry {
-  const entry = Object.assign(new HistoryEntry(), { ...recorded.entry, at: new Date(recorded.entry.at) });
+  const { step: _, ...copied } = recorded.entry;
+  const entry = Object.assign(new HistoryEntry(), { ...copied, at: new Date(copied.at) });
   em.persist(entry);
   return entry;
 }

@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer from 'nodemailer';
-import type { Logger, ServiceSetup } from '@nuage/platform';
+import { enqueueEffect, type EffectHandlers, type Logger, type ServiceSetup } from '@nuage/platform';
 
 export interface Mail {
   to: string;
@@ -9,9 +10,23 @@ export interface Mail {
   text: string;
 }
 
-export interface Mailer {
-  send(mail: Mail): Promise<void>;
+declare module '@nuage/platform' {
+  interface EffectPayloads {
+    /** An email, sent after the transaction that asked for it commits. */
+    mail: Mail;
+  }
 }
+
+export interface Mailer {
+  /**
+   * Sends one email. `key` identifies it: sent again with the same key (a retry after a crash), it
+   * carries the same Message-ID, and in the local folder it replaces its own file.
+   */
+  send(mail: Mail, key: string): Promise<void>;
+}
+
+/** A Message-ID from an idempotency key (receivers' systems drop a second copy of one). */
+const messageIdOf = (key: string) => `<${key.replace(/[^\w.-]/g, '.')}@nuage-public.fr>`;
 
 /**
  * Sends email over SMTP when `SMTP_URL` is set (smtp[s]://user:pass@host:port), otherwise writes
@@ -31,21 +46,18 @@ export function createMailer({
   if (smtpUrl) {
     const transport = nodemailer.createTransport(smtpUrl);
     return {
-      async send(mail) {
-        await transport.sendMail({ from, ...mail });
-        logger.info({ to: mail.to, subject: mail.subject }, 'email sent');
+      async send(mail, key) {
+        await transport.sendMail({ from, ...mail, messageId: messageIdOf(key) });
+        logger.info({ to: mail.to, subject: mail.subject, key }, 'email sent');
       },
     };
   }
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   return {
-    async send(mail) {
-      const info = await transport.sendMail({ from, ...mail });
+    async send(mail, key) {
+      const info = await transport.sendMail({ from, ...mail, messageId: messageIdOf(key) });
       await mkdir(folder, { recursive: true });
-      const file = join(
-        folder,
-        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^\w.-]/g, '')}.eml`,
-      );
+      const file = join(folder, `${key.replace(/[^\w.-]/g, '_')}.eml`);
       await writeFile(file, info.message as Buffer);
       logger.info({ to: mail.to, subject: mail.subject, file }, 'email written to the local mail folder');
     },
@@ -61,3 +73,16 @@ export const mailerOf = ({ dataDir, smtpUrl, logger }: ServiceSetup): { mailer: 
     logger,
   }),
 });
+
+/**
+ * Asks for an email once the current transaction commits: sent by the subgraph's effects worker,
+ * retried alone if it fails, at most once per `key` (e.g. the event and the recipient).
+ */
+export function sendMailAfterCommit(em: EntityManager, mail: Mail, key: string): void {
+  enqueueEffect(em, 'mail', mail, key);
+}
+
+/** The effect that sends the emails asked for: declare it in the subgraph's `effects`. */
+export const mailEffects: EffectHandlers<{ mailer: Mailer }> = {
+  mail: (mail, { key, services }) => services.mailer.send(mail, key),
+};

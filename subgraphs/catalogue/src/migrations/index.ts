@@ -3,6 +3,7 @@ import { Migration20261125045008 } from './Migration20261125045008';
 import { Migration20261126045358 } from './Migration20261126045358';
 import { Migration20261126050539 } from './Migration20261126050539';
 import { Migration20261201143218 } from './Migration20261201143218';
+import { Migration20261201200000 } from './Migration20261201200000';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126045358', class: Migration20261126045358 },
   { name: 'Migration20261126050539', class: Migration20261126050539 },
   { name: 'Migration20261201143218', class: Migration20261201143218 },
+  { name: 'Migration20261201200000', class: Migration20261201200000 },
 ];

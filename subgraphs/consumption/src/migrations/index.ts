@@ -3,6 +3,7 @@ import { Migration20261125045014 } from './Migration20261125045014';
 import { Migration20261126050544 } from './Migration20261126050544';
 import { Migration20261126060620 } from './Migration20261126060620';
 import { Migration20261201130000 } from './Migration20261201130000';
+import { Migration20261201200000 } from './Migration20261201200000';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126050544', class: Migration20261126050544 },
   { name: 'Migration20261126060620', class: Migration20261126060620 },
   { name: 'Migration20261201130000', class: Migration20261201130000 },
+  { name: 'Migration20261201200000', class: Migration20261201200000 },
 ];

@@ -12,7 +12,7 @@ import {
   type Identity,
   type PageArgs,
 } from '@nuage/platform';
-import { CONSUMPTION_TOPICS, type AlertRaised, type RenewalRequested } from '@nuage/contracts';
+import { TOPICS, type AlertRaised, type RenewalRequested } from '@nuage/contracts';
 import { AlertSettings, Commitment, ConsumptionAlert } from '../entities';
 import { DEFAULT_THRESHOLDS } from './alert-thresholds';
 import { figuresLoader, outlook } from './figures';
@@ -63,7 +63,7 @@ export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Pr
       );
       if (inserted.length === 0) continue; // raised before: once per threshold
       raised += 1;
-      publish(em, CONSUMPTION_TOPICS.alertRaised, {
+      publish(em, TOPICS.alertRaised, {
         alertId: id,
         entityId: commitment.entityId,
         orderId: commitment.orderId,
@@ -122,7 +122,7 @@ export async function requestRenewal(
     const commitment = await tx.findOneOrFail(Commitment, { orderLineId: alert.orderLineId });
     alert.renewalRequestedAt = new Date();
     const draftId = randomUUID();
-    publish(tx, CONSUMPTION_TOPICS.renewalRequested, {
+    publish(tx, TOPICS.renewalRequested, {
       alertId,
       draftId,
       requestId: commitment.requestId,

@@ -4,6 +4,7 @@ import { Migration20261126050543 } from './Migration20261126050543';
 import { Migration20261126055406 } from './Migration20261126055406';
 import { Migration20261126055804 } from './Migration20261126055804';
 import { Migration20261128154921 } from './Migration20261128154921';
+import { Migration20261201200000 } from './Migration20261201200000';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126055406', class: Migration20261126055406 },
   { name: 'Migration20261126055804', class: Migration20261126055804 },
   { name: 'Migration20261128154921', class: Migration20261128154921 },
+  { name: 'Migration20261201200000', class: Migration20261201200000 },
 ];

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HistorySubject } from '@nuage/contracts';
+import { FileStep, HistorySubject } from '@nuage/contracts';
 import { recordHistory } from '@nuage/history';
 import type { Identity } from '@nuage/platform';
 import { INCIDENT_STATUS_LABELS, type Incident, type IncidentStatus } from '../entities';
@@ -23,6 +23,7 @@ export function recordIncidentStep(
     brandId: incident.brandId,
     actor,
     action: step.action,
+    step: FileStep.INCIDENT_UPDATED,
     from: from ? { status: from, label: INCIDENT_STATUS_LABELS[from] } : null,
     to: { status: incident.status, label: INCIDENT_STATUS_LABELS[incident.status] },
     comment: step.comment,

@@ -13,7 +13,7 @@ import {
 } from '@nuage/platform';
 import { attachDocuments, type MessageInput, postMessage, type ThreadAccess } from '@nuage/threads';
 import {
-  INCIDENT_TOPICS,
+  TOPICS,
   Role,
   type ActivationDisputed,
   type IncidentClosed,
@@ -58,7 +58,7 @@ async function open(em: EntityManager, declaration: Declaration): Promise<Incide
   });
   em.persist(incident);
   recordIncidentStep(em, incident, declaration.actor, null, { action: 'declare', comment: declaration.description });
-  publish(em, INCIDENT_TOPICS.incidentOpened, {
+  publish(em, TOPICS.incidentOpened, {
     incidentId: incident.id,
     number: incident.number,
     orderId: incident.orderId,
@@ -168,7 +168,7 @@ export async function move(
     if (incident.status === IncidentStatus.RESOLVED) incident.resolvedAt = now;
     if (incident.status === IncidentStatus.CLOSED || incident.status === IncidentStatus.REJECTED) {
       incident.closedAt = now;
-      publish(tx, INCIDENT_TOPICS.incidentClosed, {
+      publish(tx, TOPICS.incidentClosed, {
         incidentId: incident.id,
         orderId: incident.orderId,
       } satisfies IncidentClosed);

@@ -7,6 +7,7 @@ import { Migration20261126054348 } from './Migration20261126054348';
 import { Migration20261126055250 } from './Migration20261126055250';
 import { Migration20261128154919 } from './Migration20261128154919';
 import { Migration20261201131114 } from './Migration20261201131114';
+import { Migration20261201200000 } from './Migration20261201200000';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126055250', class: Migration20261126055250 },
   { name: 'Migration20261128154919', class: Migration20261128154919 },
   { name: 'Migration20261201131114', class: Migration20261201131114 },
+  { name: 'Migration20261201200000', class: Migration20261201200000 },
 ];

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Dec, invalid, invalidTransition, notFound, publish, todayInParis, type Identity } from '@nuage/platform';
-import { BillingPeriod, BillingTiming, ORDERING_TOPICS, type ProposalSubmitted } from '@nuage/contracts';
+import { BillingPeriod, BillingTiming, TOPICS, type ProposalSubmitted } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
 import { OrderLine, OrderStatus, Proposal, ProposalLine } from '../entities';
 import { assertMay } from './access';
@@ -87,7 +87,7 @@ export async function renewCredits(
       },
     });
     // As for a supplier's proposal: the request shows it, the managers are asked to approve it.
-    publish(tx, ORDERING_TOPICS.proposalSubmitted, {
+    publish(tx, TOPICS.proposalSubmitted, {
       requestId: proposal.requestId,
       proposalId: proposal.id,
       brandId: proposal.brandId,

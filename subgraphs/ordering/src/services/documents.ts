@@ -1,23 +1,31 @@
 import { documentRenderer } from '@nuage/pdf';
-import type { ProposalDocumentKind, Order, Proposal, ProposalLine, SubscriptionOrder } from '../entities';
+import type { ProposalDocumentKind, Proposal, ProposalLine } from '../entities';
 import type { ProposalPrint } from './proposal-pdf';
+
+/** What an acceptance gives the documents: the numbers of the order and subscription order it creates, when and by whom. */
+export interface AcceptanceFacts {
+  orderReference: string;
+  subscriptionNumber: string;
+  placedAt: Date;
+  subscribedByName: string;
+}
 
 /** What the purchase request or the subscription order of an accepted proposal prints. */
 export const proposalPrint = (
   kind: ProposalDocumentKind,
   proposal: Proposal,
   lines: ProposalLine[],
-  { subscription, order }: { subscription: SubscriptionOrder; order: Order },
+  acceptance: AcceptanceFacts,
 ): ProposalPrint => ({
   kind,
   fileNumber: proposal.fileNumber,
   proposalNumber: proposal.number,
   proposedAt: proposal.createdAt,
   validUntil: proposal.validUntil,
-  orderReference: order.reference,
-  placedAt: order.placedAt,
-  subscriptionNumber: subscription.number,
-  subscribedByName: subscription.subscribedByName,
+  orderReference: acceptance.orderReference,
+  placedAt: acceptance.placedAt,
+  subscriptionNumber: acceptance.subscriptionNumber,
+  subscribedByName: acceptance.subscribedByName,
   commitmentMonths: proposal.commitmentMonths,
   billingPeriod: proposal.billingPeriod,
   billingTiming: proposal.billingTiming,

@@ -15,7 +15,7 @@ import {
   type Identity,
   assertMayTake,
 } from '@nuage/platform';
-import { ORDERING_TOPICS, type ActivationDisputed, type OrderActivated, type ServicesOpened } from '@nuage/contracts';
+import { TOPICS, type ActivationDisputed, type OrderActivated, type ServicesOpened } from '@nuage/contracts';
 import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities';
 import { assertMay, delayRequestsFor, ordersFor } from './access';
 import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle';
@@ -285,7 +285,7 @@ export function declareServicesOpen(
     const order = await lockedOrder(tx, caller, orderId);
     move(tx, order, 'openServices', caller, note?.trim() || null);
     order.servicesOpenedAt = new Date();
-    publish(tx, ORDERING_TOPICS.servicesOpened, {
+    publish(tx, TOPICS.servicesOpened, {
       orderId: order.id,
       orderReference: order.reference,
       entityId: order.entityId,
@@ -329,7 +329,7 @@ export async function validateActivation(em: EntityManager, caller: Identity, or
     order.dueDate = order.commitmentMonths ? dayBefore(addMonths(start, order.commitmentMonths)) : null;
     const lines = await tx.find(OrderLine, { order }, { orderBy: { position: 'asc' } });
     const totals = totalsOf(lines);
-    publish(tx, ORDERING_TOPICS.orderActivated, {
+    publish(tx, TOPICS.orderActivated, {
       orderId: order.id,
       reference: order.reference,
       requestId: order.requestId,
@@ -377,7 +377,7 @@ export async function reportActivationProblem(
         en: 'Describe the problem (10 characters at least).',
       });
     move(tx, order, 'reportProblem', caller, text);
-    publish(tx, ORDERING_TOPICS.activationDisputed, {
+    publish(tx, TOPICS.activationDisputed, {
       orderId: order.id,
       orderReference: order.reference,
       requestId: order.requestId,

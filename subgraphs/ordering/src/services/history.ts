@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Dec, formatDay, formatEuros, type Identity } from '@nuage/platform';
-import { HistorySubject } from '@nuage/contracts';
+import { FileStep, HistorySubject } from '@nuage/contracts';
 import { recordHistory, type FieldChange } from '@nuage/history';
 import {
   ORDER_STATUS_LABELS,
@@ -15,6 +15,21 @@ import {
 } from '../entities';
 
 const HISTORY_SOURCE = { name: 'ordering' };
+
+/** The steps others react to, by their published names (see `FileStep`). */
+const PUBLISHED_PROPOSAL_STEPS: Record<string, FileStep> = {
+  submit: FileStep.PROPOSAL_SUBMITTED,
+  revise: FileStep.PROPOSAL_REVISED,
+  stateCredits: FileStep.CREDITS_STATED,
+  approve: FileStep.PROPOSAL_APPROVED,
+  reject: FileStep.PROPOSAL_REJECTED,
+};
+const PUBLISHED_ORDER_STEPS: Record<string, FileStep> = {
+  validate: FileStep.ORDER_VALIDATED,
+  acceptDelay: FileStep.DELAY_ANSWERED,
+  refuseDelay: FileStep.DELAY_ANSWERED,
+  openServices: FileStep.SERVICES_OPENED,
+};
 
 /** The history of what the ordering subgraph owns, each entry tied to its file (the request). */
 
@@ -44,6 +59,7 @@ export function recordProposalStep(
     from: from ? { status: from, label: PROPOSAL_STATUS_LABELS[from] } : null,
     to: { status: proposal.status, label: PROPOSAL_STATUS_LABELS[proposal.status] },
     ...step,
+    step: PUBLISHED_PROPOSAL_STEPS[step.action],
     search: { references: [proposal.number], title: `Proposition ${proposal.number}` },
   });
 }
@@ -66,6 +82,7 @@ export function recordOrderStep(em: EntityManager, order: Order, actor: Actor, f
         ? null
         : { status: order.status, label: ORDER_STATUS_LABELS[order.status] },
     ...step,
+    step: PUBLISHED_ORDER_STEPS[step.action],
     search: {
       references: [order.reference, ...(order.ugapReference ? [order.ugapReference] : [])],
       title: `Commande ${order.reference}`,

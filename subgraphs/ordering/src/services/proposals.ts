@@ -18,7 +18,7 @@ import {
 import {
   type BillingPeriod,
   type BillingTiming,
-  ORDERING_TOPICS,
+  TOPICS,
   type OrderPlaced,
   type ProposalAccepted,
   type ProposalSubmitted,
@@ -37,7 +37,7 @@ import {
   SubscriptionOrder,
 } from '../entities';
 import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycle';
-import { proposalDocuments, proposalPrint } from './documents';
+import { type AcceptanceFacts, proposalDocuments, proposalPrint } from './documents';
 import { nextNumber, once } from './idempotency';
 import { recordOrderStep, recordProposalStep, recordSubscriptionIssued } from './history';
 import { closeSolicitations } from './solicitations';
@@ -171,7 +171,7 @@ export function submitProposal(
     applyTerms(tx, proposal, terms, lines);
     tx.persist(proposal);
     recordProposalStep(tx, proposal, caller, null, { action: 'submit' });
-    publish(tx, ORDERING_TOPICS.proposalSubmitted, {
+    publish(tx, TOPICS.proposalSubmitted, {
       requestId,
       proposalId: proposal.id,
       brandId: proposal.brandId,
@@ -294,7 +294,20 @@ export async function accept(
       fr: 'Acceptez les conditions du fournisseur (CGU) pour souscrire.',
       en: "Acknowledge the provider's terms (CGU) to subscribe.",
     });
-  const pdfs: { key: string; body: Promise<Buffer> }[] = [];
+  // The documents are laid out and stored before any lock is taken (rendering takes far longer than
+  // the transaction), from the proposal as read now; the transaction then checks it did not change.
+  // Read in a fork of its own: the transaction below must load (and lock) its own copy.
+  const read = await proposalsFor(em.fork(), caller).get(id, { populate: ['lines'] });
+  const readAt = read.updatedAt.getTime();
+  // What is refused anyway is refused before anything is numbered or laid out (checked again under lock).
+  take(PROPOSAL_LIFECYCLE, read.status, 'accept', caller.role);
+  const acceptance: AcceptanceFacts = {
+    orderReference: await nextNumber(em, 'order_number_seq', 'CC'),
+    subscriptionNumber: await nextNumber(em, 'subscription_order_seq', 'BS'),
+    placedAt: new Date(),
+    subscribedByName: caller.name,
+  };
+  const documents = await storeAcceptanceDocuments(files, read, acceptance);
   const proposal = await em.transactional(async (tx) => {
     const target = await proposalsFor(tx, caller).get(id);
     // Suppliers' proposals compete for their request: they are locked together, and one only is accepted.
@@ -308,6 +321,11 @@ export async function accept(
         );
     const proposal = siblings.find((p) => p.id === id)!;
     await tx.refresh(proposal);
+    if (proposal.updatedAt.getTime() !== readAt)
+      throw conflict({
+        fr: 'La proposition a changé pendant votre acceptation ; relisez-la puis acceptez-la de nouveau.',
+        en: 'The proposal changed while you were accepting it; read it again, then accept it again.',
+      });
     if (siblings.some((p) => p.status === ProposalStatus.ACCEPTED))
       throw conflict({
         fr: 'Une proposition de cette demande est déjà acceptée.',
@@ -319,7 +337,7 @@ export async function accept(
         en: `This proposal expired on ${formatDay(proposal.validUntil, 'en')}; ask the supplier for a revised one.`,
       });
     move(tx, proposal, 'accept', caller, 'CGE et CGU acceptées / CGE and CGU accepted');
-    const now = new Date();
+    const now = acceptance.placedAt;
     Object.assign(proposal, { buyerName: caller.name, buyerDecidedAt: now, cgeAcceptedAt: now, cguAcceptedAt: now });
     for (const other of siblings)
       if (
@@ -343,7 +361,7 @@ export async function accept(
     const order = tx.create(Order, {
       projectName: solicitation?.projectName ?? null,
       entitySiret: solicitation?.entitySiret ?? null,
-      reference: await nextNumber(tx, 'order_number_seq', 'CC'),
+      reference: acceptance.orderReference,
       status: OrderStatus.AWAITING_VALIDATION,
       entityId: proposal.entityId,
       brandId: proposal.brandId,
@@ -377,7 +395,7 @@ export async function accept(
     }
     tx.persist(order);
     const subscription = tx.create(SubscriptionOrder, {
-      number: await nextNumber(tx, 'subscription_order_seq', 'BS'),
+      number: acceptance.subscriptionNumber,
       proposal,
       orderId: order.id,
       entityId: proposal.entityId,
@@ -393,26 +411,9 @@ export async function accept(
       },
     });
     recordSubscriptionIssued(tx, subscription, order, caller);
-    for (const kind of [ProposalDocumentKind.PURCHASE_REQUEST, ProposalDocumentKind.SUBSCRIPTION_ORDER]) {
-      const fileName =
-        kind === ProposalDocumentKind.PURCHASE_REQUEST
-          ? `${proposal.number}.pdf`
-          : `${subscription.number}-bon-de-souscription-nuage-public.pdf`;
-      const body = proposalDocuments.render(
-        proposalPrint(kind, proposal, [...proposal.lines], { subscription, order }),
-      );
-      const document = tx.create(ProposalDocument, {
-        proposal,
-        kind,
-        fileName,
-        size: (await body).length,
-        storageKey: `proposals/${proposal.id}/${kind.toLowerCase()}.pdf`,
-        createdByName: caller.name,
-      });
-      tx.persist(document);
-      pdfs.push({ key: document.storageKey, body });
-    }
-    publish(tx, ORDERING_TOPICS.orderPlaced, {
+    for (const document of documents)
+      tx.persist(tx.create(ProposalDocument, { ...document, proposal, createdByName: caller.name }));
+    publish(tx, TOPICS.orderPlaced, {
       orderId: order.id,
       reference: order.reference,
       entityId: order.entityId,
@@ -423,16 +424,38 @@ export async function accept(
         .getItems()
         .map((line) => ({ orderLineId: line.id, designation: line.designation, productCode: line.productCode })),
     } satisfies OrderPlaced);
-    publish(tx, ORDERING_TOPICS.proposalAccepted, {
+    publish(tx, TOPICS.proposalAccepted, {
       requestId: proposal.requestId,
       proposalId: proposal.id,
       orderId: order.id,
     } satisfies ProposalAccepted);
-    // The files are written before the commit: a document row never points to a missing file.
-    for (const pdf of pdfs) await files.put(pdf.key, await pdf.body);
     return proposal;
   });
   return proposal;
+}
+
+/**
+ * The purchase request and the subscription order of an acceptance, rendered and stored: written
+ * before the transaction, so a document row never points to a missing file, under keys of their
+ * own (an acceptance that loses leaves files no row points to).
+ */
+async function storeAcceptanceDocuments(files: FileStore, proposal: Proposal, acceptance: AcceptanceFacts) {
+  return Promise.all(
+    [ProposalDocumentKind.PURCHASE_REQUEST, ProposalDocumentKind.SUBSCRIPTION_ORDER].map(async (kind) => {
+      const body = await proposalDocuments.render(proposalPrint(kind, proposal, [...proposal.lines], acceptance));
+      const storageKey = `proposals/${proposal.id}/${acceptance.subscriptionNumber}-${kind.toLowerCase()}.pdf`;
+      await files.put(storageKey, body);
+      return {
+        kind,
+        fileName:
+          kind === ProposalDocumentKind.PURCHASE_REQUEST
+            ? `${proposal.number}.pdf`
+            : `${acceptance.subscriptionNumber}-bon-de-souscription-nuage-public.pdf`,
+        size: body.length,
+        storageKey,
+      };
+    }),
+  );
 }
 
 export interface ProposalFilter {

@@ -5,6 +5,7 @@ import { Migration20261128154917 } from './Migration20261128154917';
 import { Migration20261128155230 } from './Migration20261128155230';
 import { Migration20261201131118 } from './Migration20261201131118';
 import { Migration20261201142922 } from './Migration20261201142922';
+import { Migration20261201200000 } from './Migration20261201200000';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128155230', class: Migration20261128155230 },
   { name: 'Migration20261201131118', class: Migration20261201131118 },
   { name: 'Migration20261201142922', class: Migration20261201142922 },
+  { name: 'Migration20261201200000', class: Migration20261201200000 },
 ];

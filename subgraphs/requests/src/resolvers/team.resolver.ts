@@ -204,7 +204,7 @@ export class TeamResolver {
     @Ctx() context: Context,
     @Caller() caller: Identity,
   ) {
-    return invitePerson(context.em, context.mailer, caller, input, activationUrl()).then(succeeded);
+    return invitePerson(context.em, caller, input, activationUrl()).then(succeeded);
   }
 
   @Mutation(() => PersonPayload, {

@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { BUYER_ROLES, Role, type HistorySubject } from '@nuage/contracts';
+import { BUYER_ROLES, type FileStep, Role, type HistorySubject } from '@nuage/contracts';
 import { notFound, paginate, type Identity, type PageArgs } from '@nuage/platform';
 import type { HistoryEntry } from '@nuage/history';
 import { NOTIFICATION_KIND_LABELS, Notification, NotificationKind, Person } from '../entities';
@@ -24,25 +24,24 @@ const {
 const BOTH_SIDES: Audience[] = ['BUYERS', 'SUPPLIERS'];
 
 /**
- * Which steps of a file's history notify whom, as data: `SUBJECT:action`, or `SUBJECT:*` for every
- * step of that subject. Whoever took the step is not notified of it.
+ * Which steps of a file notify whom, as data, keyed by the steps' published names (`FileStep`).
+ * Whoever took the step is not notified of it.
  */
-export const NOTIFICATION_RULES: Record<string, Rule[]> = {
+export const NOTIFICATION_RULES: Record<FileStep, Rule[]> = {
   // The beneficiaries see a proposal arrive; the managers, that it waits for their approval.
-  'PROPOSAL:submit': [
+  PROPOSAL_SUBMITTED: [
     { kind: PROPOSAL_RECEIVED, to: ['BENEFICIARIES'] },
     { kind: APPROVAL_REQUESTED, to: ['MANAGERS'] },
   ],
-  'PROPOSAL:revise': [{ kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
+  PROPOSAL_REVISED: [{ kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
   // Credits a buyer stated go to the managers as a supplier's proposal does.
-  'PROPOSAL:stateCredits': [{ kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
-  'PROPOSAL:approve': [{ kind: PROPOSAL_APPROVED, to: ['BENEFICIARIES', 'SUPPLIERS'] }],
-  'PROPOSAL:reject': [{ kind: PROPOSAL_REJECTED, to: ['BENEFICIARIES', 'SUPPLIERS'] }],
-  'ORDER:validate': [{ kind: ORDER_VALIDATED, to: BOTH_SIDES }],
-  'ORDER:acceptDelay': [{ kind: DELAY_ANSWERED, to: BOTH_SIDES }],
-  'ORDER:refuseDelay': [{ kind: DELAY_ANSWERED, to: BOTH_SIDES }],
-  'ACTIVATION:openServices': [{ kind: SERVICES_OPENED, to: ['BUYERS'] }],
-  'INCIDENT:*': [{ kind: INCIDENT_UPDATED, to: BOTH_SIDES }],
+  CREDITS_STATED: [{ kind: APPROVAL_REQUESTED, to: ['MANAGERS'] }],
+  PROPOSAL_APPROVED: [{ kind: PROPOSAL_APPROVED, to: ['BENEFICIARIES', 'SUPPLIERS'] }],
+  PROPOSAL_REJECTED: [{ kind: PROPOSAL_REJECTED, to: ['BENEFICIARIES', 'SUPPLIERS'] }],
+  ORDER_VALIDATED: [{ kind: ORDER_VALIDATED, to: BOTH_SIDES }],
+  DELAY_ANSWERED: [{ kind: DELAY_ANSWERED, to: BOTH_SIDES }],
+  SERVICES_OPENED: [{ kind: SERVICES_OPENED, to: ['BUYERS'] }],
+  INCIDENT_UPDATED: [{ kind: INCIDENT_UPDATED, to: BOTH_SIDES }],
 };
 
 const rolesOf: Record<Exclude<Audience, 'SUPPLIERS'>, Role[]> = {
@@ -93,13 +92,9 @@ export function notify(em: EntityManager, people: Person[], notice: Notice) {
   }
 }
 
-/** The notifications a step of a file's history gives, by the rules. */
-export async function notifyFromHistory(em: EntityManager, entry: Omit<HistoryEntry, 'at'>) {
-  const rules = [
-    ...(NOTIFICATION_RULES[`${entry.subjectType}:${entry.action}`] ?? []),
-    ...(NOTIFICATION_RULES[`${entry.subjectType}:*`] ?? []),
-  ];
-  for (const rule of rules) {
+/** The notifications a step of a file's history gives, by the rules (none for a step without a published name). */
+export async function notifyFromHistory(em: EntityManager, entry: Omit<HistoryEntry, 'at'>, step?: FileStep | null) {
+  for (const rule of step ? NOTIFICATION_RULES[step] : []) {
     const people = (await recipients(em, rule.to, entry)).filter((person) => person.id !== entry.actorId);
     notify(em, people, {
       kind: rule.kind,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, invalid, isMarketWide, notFound, type Identity } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
-import type { Mailer } from '@nuage/mail';
+import { sendMailAfterCommit } from '@nuage/mail';
 import { BeneficiaryEntity, Person, Team } from '../entities';
 import { isValidSiret } from './siret';
 import { hashPassword, passwordProblem } from './passwords';
@@ -117,7 +117,6 @@ export interface Invitation {
  */
 export async function invitePerson(
   em: EntityManager,
-  mailer: Mailer,
   caller: Identity,
   invitation: Invitation,
   activationUrl: string,
@@ -153,25 +152,31 @@ export async function invitePerson(
     activationTokenHash: tokenHash(token),
     activationExpiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
   });
-  await em.persist(person).flush();
+  em.persist(person);
   const link = `${activationUrl}?token=${token}`;
-  await mailer.send({
-    to: email,
-    subject: 'Nuage Public — activez votre compte',
-    text: [
-      `Bonjour ${person.firstName} ${person.lastName},`,
-      '',
-      `${caller.name} vous invite à rejoindre ${entity.name} sur le portail Nuage Public.`,
-      `Activez votre compte avant le ${person.activationExpiresAt!.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} : vérifiez votre profil et choisissez votre mot de passe.`,
-      '',
-      link,
-      '',
-      `Si le lien ne s'ouvre pas, votre jeton d'activation est : ${token}`,
-      "(un client de l'API l'envoie avec la mutation activateAccount).",
-      '',
-      '— Nuage Public (UGAP)',
-    ].join('\n'),
-  });
+  // Sent once the person is saved, by the effects worker (retried alone if the mail server fails).
+  sendMailAfterCommit(
+    em,
+    {
+      to: email,
+      subject: 'Nuage Public — activez votre compte',
+      text: [
+        `Bonjour ${person.firstName} ${person.lastName},`,
+        '',
+        `${caller.name} vous invite à rejoindre ${entity.name} sur le portail Nuage Public.`,
+        `Activez votre compte avant le ${person.activationExpiresAt!.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' })} : vérifiez votre profil et choisissez votre mot de passe.`,
+        '',
+        link,
+        '',
+        `Si le lien ne s'ouvre pas, votre jeton d'activation est : ${token}`,
+        "(un client de l'API l'envoie avec la mutation activateAccount).",
+        '',
+        '— Nuage Public (UGAP)',
+      ].join('\n'),
+    },
+    `invitation/${person.id}`,
+  );
+  await em.flush();
   return person;
 }
 
