@@ -112,17 +112,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     ],
     port: options.port,
     host: options.host,
-    ready: async () => {
-      const answers = await Promise.all(
-        Object.values(options.subgraphUrls).map((url) =>
-          fetch(new URL('/ready', url)).then(
-            (r) => r.ok,
-            () => false,
-          ),
-        ),
-      );
-      return answers.every(Boolean);
-    },
+    // Ready once it has its supergraph and listens: it does not call the subgraphs' `/ready` (each
+    // is probed on its own), so one slow subgraph cannot take the gateway out of rotation.
+    ready: async () => true,
     context: async (req) => {
       const timing = startTiming();
       try {

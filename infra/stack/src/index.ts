@@ -10,6 +10,7 @@ export {
 export { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 export { ensureDevKeys, signToken, tokenSigner } from './keys';
 export { startTestStack, type TestStack } from './test-stack';
+export { stackClient, type StackClient } from './stack-client';
 export {
   BUYER_DASHBOARD,
   activateOrder,

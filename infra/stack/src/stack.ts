@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { ensureDevKeys, ALGORITHM, AUDIENCE, ISSUER, type DevKeys } from './keys';
 import { dataDir, repoRoot, schemaDir, SUBGRAPHS } from './paths';
+import { HEALTHY_AFTER_MS, notice, restartDelayMs } from './supervision';
 
 export interface StackOptions {
   /** A PostgreSQL server URL; each subgraph gets its own database on it. */
@@ -18,11 +19,24 @@ export interface StackOptions {
   output?: 'inherit' | 'ignore' | ((line: string) => void);
   /** Where subgraphs keep files and local mail (`.data` by default). */
   dataDir?: string;
+  /** More settings for the subgraphs (the fault tests shorten retries). */
+  environment?: Record<string, string>;
+}
+
+/** A service of the stack, supervised: restarted when it exits unexpectedly. */
+export interface SupervisedService {
+  name: string;
+  /** Stops it for good (no restart) until `start`. */
+  stop: () => Promise<void>;
+  /** Starts it again after `stop`, and waits until it is ready. */
+  start: () => Promise<void>;
 }
 
 export interface RunningStack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
+  /** The subgraphs and the gateway, by name. */
+  services: Record<string, SupervisedService>;
   keys: DevKeys;
   /** What the gateway signs identities with; also opens each service's `/metrics`. */
   internalSecret: string;
@@ -59,13 +73,14 @@ export async function freePort(): Promise<number> {
 export async function waitUntilReady(
   name: string,
   baseUrl: string,
-  child: ChildProcess,
+  child: () => ChildProcess | undefined,
   timeoutMs = 90_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready.`);
-    const ok = await fetch(`${baseUrl}/ready`).then(
+    const exitCode = child()?.exitCode ?? null;
+    if (exitCode !== null) throw new Error(`${name} exited with code ${exitCode} before it was ready.`);
+    const ok = await fetch(`${baseUrl}/ready`, { signal: AbortSignal.timeout(2_000) }).then(
       (r) => r.ok,
       () => false,
     );
@@ -88,28 +103,74 @@ export function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the five subgraphs and the gateway, each in its own Node process, against an existing
- * PostgreSQL server. Used by `npm start`, the end-to-end tests and the benchmark.
+ * Runs a service's process and, once it has been ready, starts it again when it exits unexpectedly
+ * (a crash, a kill): after 0.5 s, then longer and longer while it keeps failing. One that exits
+ * before it is ready is not restarted (its settings are wrong): `start` fails with its exit code.
+ */
+function supervise(name: string, spawnIt: () => ChildProcess, baseUrl: string): SupervisedService {
+  let child: ChildProcess | undefined;
+  let stopped = true;
+  let wasReady = false;
+  let restarts = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const run = () => {
+    const startedAt = Date.now();
+    child = spawnIt();
+    child.once('exit', (code, signal) => {
+      if (stopped || !wasReady) return;
+      if (Date.now() - startedAt > HEALTHY_AFTER_MS) restarts = 0;
+      const delay = restartDelayMs(restarts++);
+      notice(`${name} exited (${signal ?? `code ${code}`}); starting it again in ${delay} ms.`);
+      timer = setTimeout(run, delay);
+    });
+  };
+  return {
+    name,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      if (child) await stopChild(child);
+    },
+    start: async () => {
+      stopped = false;
+      restarts = 0;
+      run();
+      await waitUntilReady(name, baseUrl, () => child);
+      wasReady = true;
+    },
+  };
+}
+
+/**
+ * Starts the five subgraphs and the gateway, each in its own Node process and supervised, against
+ * an existing PostgreSQL server. Used by `npm start`, the end-to-end and fault tests and the benchmark.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const keys = await ensureDevKeys(options.keysDir);
   const internalSecret = process.env.INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
   const prefix = options.databasePrefix ?? 'nuage';
 
-  const children: ChildProcess[] = [];
+  const services: Record<string, SupervisedService> = {};
   const stop = async () => {
-    await Promise.all(children.map(stopChild));
+    await Promise.all(Object.values(services).map((service) => service.stop()));
   };
-  const launch = (entry: string, env: Record<string, string>) => {
+  const launch = async (name: string, entry: string, env: Record<string, string>, baseUrl: string) => {
     const output = options.output ?? 'inherit';
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-      cwd: repoRoot,
-      env: { ...process.env, ...env, INTERNAL_SECRET: internalSecret },
-      stdio: ['ignore', typeof output === 'function' ? 'pipe' : output, 'inherit'],
-    });
-    if (typeof output === 'function') createInterface({ input: child.stdout! }).on('line', output);
-    children.push(child);
-    return child;
+    const service = supervise(
+      name,
+      () => {
+        const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+          cwd: repoRoot,
+          env: { ...process.env, ...env, INTERNAL_SECRET: internalSecret },
+          stdio: ['ignore', typeof output === 'function' ? 'pipe' : output, 'inherit'],
+        });
+        if (typeof output === 'function') createInterface({ input: child.stdout! }).on('line', output);
+        return child;
+      },
+      baseUrl,
+    );
+    services[name] = service;
+    await service.start();
   };
 
   try {
@@ -117,29 +178,34 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const ports = await Promise.all(
       SUBGRAPHS.map((_, index) => (options.firstSubgraphPort ? options.firstSubgraphPort + index : freePort())),
     );
-    // Every subgraph sends its events to all the others.
-    const eventPeers = SUBGRAPHS.map((name, index) => `${name}=http://127.0.0.1:${ports[index]}`).join(',');
     await Promise.all(
       SUBGRAPHS.map(async (name, index) => {
         const port = ports[index]!;
-        const child = launch(`subgraphs/${name}/src/main.ts`, {
-          PORT: String(port),
-          DATABASE_URL: options.databaseUrl,
-          DATABASE_PREFIX: prefix,
-          DATA_DIR: options.dataDir ?? dataDir,
-          EVENT_PEERS: eventPeers,
-        });
-        await waitUntilReady(name, `http://127.0.0.1:${port}`, child);
-        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+        const baseUrl = `http://127.0.0.1:${port}`;
+        await launch(
+          name,
+          `subgraphs/${name}/src/main.ts`,
+          {
+            PORT: String(port),
+            DATABASE_URL: options.databaseUrl,
+            DATABASE_PREFIX: prefix,
+            DATA_DIR: options.dataDir ?? dataDir,
+            ...options.environment,
+          },
+          baseUrl,
+        );
+        subgraphUrls[name] = `${baseUrl}/graphql`;
       }),
     );
     const gatewayPort = options.gatewayPort || (await freePort());
-    const gateway = launch('gateway/src/main.ts', {
-      PORT: String(gatewayPort),
-      ...gatewayEnvironment(keys, subgraphUrls),
-    });
-    await waitUntilReady('gateway', `http://127.0.0.1:${gatewayPort}`, gateway);
-    return { gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`, subgraphUrls, keys, internalSecret, stop };
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    await launch(
+      'gateway',
+      'gateway/src/main.ts',
+      { PORT: String(gatewayPort), ...gatewayEnvironment(keys, subgraphUrls) },
+      gatewayUrl,
+    );
+    return { gatewayUrl: `${gatewayUrl}/graphql`, subgraphUrls, services, keys, internalSecret, stop };
   } catch (error) {
     await stop();
     throw error;

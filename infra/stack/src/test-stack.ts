@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGateway } from '@nuage/gateway';
-import { sql, startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/platform';
+import { startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/platform';
 import { loadDefinition } from './definitions';
 import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys';
 import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
@@ -43,16 +43,16 @@ export interface TestStack {
       variables?: Record<string, unknown>,
     ): Promise<GatewayResponse<T>>;
   };
-  /** Waits until every subgraph has delivered its pending events. */
+  /** Waits until every event and effect is applied (but those of paused consumers). */
   settle: () => Promise<void>;
-  /** Makes a subgraph unreachable to the others' events (as if it were down), or reachable again. */
-  setReachable: (name: SubgraphName, reachable: boolean) => void;
+  /** Stops a subgraph applying events (as if it were down; they wait in its queue), or starts it again. */
+  setConsuming: (name: SubgraphName, consuming: boolean) => Promise<void>;
   close: () => Promise<void>;
 }
 
 /**
  * The five subgraphs and the gateway in this process, on free ports, with databases of their own
- * on the test server and events wired between them: for tests of behaviour that spans subgraphs,
+ * on the test server and one events database between them: for tests of behaviour that spans subgraphs,
  * faster than `startStack`'s child processes.
  */
 export async function startTestStack(
@@ -62,25 +62,18 @@ export async function startTestStack(
   const dir = mkdtempSync(join(tmpdir(), 'nuage-test-stack-'));
   const internalSecret = randomBytes(16).toString('hex');
   const databasePrefix = options.databasePrefix ?? `s${randomBytes(5).toString('hex')}`;
-  const urls: Partial<Record<SubgraphName, string>> = {};
-  const unreachable = new Set<string>();
-  // Every subgraph is a peer from the start: one not listening yet (or made unreachable) fails its
-  // deliveries, which wait for their retry, instead of being left out of them.
-  const peers = () =>
-    SUBGRAPHS.map((name) => ({ name, url: urls[name] && !unreachable.has(name) ? urls[name] : 'http://127.0.0.1:9' }));
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
-  for (const name of SUBGRAPHS) {
-    const running = await startSubgraph(await loadDefinition(name), {
-      port: 0,
-      databaseUrl,
-      databasePrefix,
-      internalSecret,
-      dataDir: dir,
-      peers: () => peers().filter((p) => p.name !== name),
-    });
-    subgraphs[name] = running;
-    urls[name] = running.url.replace(/\/graphql$/, '');
-  }
+  await Promise.all(
+    SUBGRAPHS.map(async (name) => {
+      subgraphs[name] = await startSubgraph(await loadDefinition(name), {
+        port: 0,
+        databaseUrl,
+        databasePrefix,
+        internalSecret,
+        dataDir: dir,
+      });
+    }),
+  );
   const keys = await ensureDevKeys(join(dir, 'auth'));
   const gateway: RunningHttpService = await startGateway({
     port: 0,
@@ -96,43 +89,25 @@ export async function startTestStack(
     // Short, so that a test sees a deactivation take effect without waiting half a minute.
     accountCacheMs: 200,
   });
+  const paused = new Set<SubgraphName>();
+  /**
+   * Settled when nothing is in flight twice in a row (an event applied may publish the next one:
+   * submitted → solicitation opened → …). Startup's events (the catalogue announces its solutions)
+   * settle before the stack is handed over.
+   */
   const settle = async () => {
-    // Three rounds: an event applied by one subgraph may publish another (submitted → solicitation opened → …).
-    for (let round = 0; round < 3; round++) await Promise.all(SUBGRAPHS.map((name) => subgraphs[name].events.flush()));
+    const deadline = Date.now() + 20_000;
+    for (let quiet = 0; quiet < 2; ) {
+      const counts = await Promise.all(
+        SUBGRAPHS.filter((name) => !paused.has(name)).map((name) => subgraphs[name].events.inFlight()),
+      );
+      const inFlight = counts.reduce((sum, n) => sum + n, 0);
+      quiet = inFlight === 0 ? quiet + 1 : 0;
+      if (Date.now() > deadline) throw new Error(`${inFlight} events are still in flight after 20 s.`);
+      await new Promise((resolve) => setTimeout(resolve, inFlight ? 20 : 5));
+    }
   };
-  /** Pending events of all subgraphs (those whose delivery failed wait for their next attempt). */
-  const pending = async () => {
-    const counts = await Promise.all(
-      SUBGRAPHS.map((name) =>
-        sql<{ n: string }[]>(
-          subgraphs[name].orm.em.fork(),
-          'select count(*) as n from event_outbox where published_at is null',
-        ),
-      ),
-    );
-    return counts.reduce((sum, [row]) => sum + Number(row!.n), 0);
-  };
-  // At start, the first subgraphs' events failed to reach the ones not yet listening and wait for
-  // their retry, later and later: every subgraph listens now, so they are made due at once. The
-  // stack is ready once every event is delivered.
-  const dueNow = () =>
-    Promise.all(
-      SUBGRAPHS.map((name) =>
-        sql(
-          subgraphs[name].orm.em.fork(),
-          'update event_outbox set next_attempt_at = now() where published_at is null',
-        ),
-      ),
-    );
-  const deadline = Date.now() + 20_000;
   await settle();
-  while ((await pending()) > 0) {
-    if (Date.now() > deadline)
-      throw new Error('The test stack started, but its startup events are still not delivered after 20 s.');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await dueNow();
-    await settle();
-  }
   const tokenFor = (identity: Identity) => signToken(keys, identity);
   return {
     gatewayUrl: gateway.url,
@@ -142,7 +117,15 @@ export async function startTestStack(
     tokenFor,
     signClaims: (claims) => signClaims(keys, claims),
     settle,
-    setReachable: (name, reachable) => void (reachable ? unreachable.delete(name) : unreachable.add(name)),
+    setConsuming: async (name, consuming) => {
+      if (consuming) {
+        paused.delete(name);
+        await subgraphs[name].events.resumeConsuming();
+      } else {
+        paused.add(name);
+        await subgraphs[name].events.pauseConsuming();
+      }
+    },
     query: async (identity: Identity | null, query: Operation<unknown, never>, variables?: unknown) => {
       const response = await fetch(gateway.url, {
         method: 'POST',
