@@ -50,7 +50,7 @@ async function gatewayAttempts(
     stdio: 'ignore',
   });
   try {
-    await waitUntilReady('gateway', `http://127.0.0.1:${port}`, child);
+    await waitUntilReady('gateway', `http://127.0.0.1:${port}`, () => child);
     const token = await signToken(keys, seededIdentity('analyst'));
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
