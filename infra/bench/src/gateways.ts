@@ -35,7 +35,7 @@ export async function startHiveGateway(stack: RunningStack, rustPlanner: boolean
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  await waitUntilReady('hive-gateway', base, child);
+  await waitUntilReady('hive-gateway', base, () => child);
   return {
     name: rustPlanner ? 'Hive Gateway + Rust planner' : 'Hive Gateway',
     url: `${base}/graphql`,

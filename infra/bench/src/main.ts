@@ -9,6 +9,7 @@ import { benchConsumption } from './consumption';
 import { benchSearch } from './search';
 import { SEED_SHAPE, seedFiles } from './seed-files';
 import { benchGateways } from './gateway-comparison';
+import { benchEvents } from './events';
 import { mib, percentile, post, table } from './report';
 
 /**
@@ -45,9 +46,9 @@ const postgres = dir ? await startEmbeddedPostgres(dir, await freePort()) : unde
 const databaseUrl = process.env.DATABASE_URL ?? postgres!.url;
 const databasePrefix = `bench${randomBytes(3).toString('hex')}`;
 const keysDir = mkdtempSync(`${tmpdir()}/nuage-bench-keys-`);
-/** `npm run bench -- dashboard` runs one part (dashboard, guided-choice, consumption, search); all by default. */
+/** `npm run bench -- dashboard` runs one part (dashboard, guided-choice, consumption, search, events); all by default. */
 const parts = process.argv.slice(2);
-const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search') =>
+const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search' | 'events') =>
   parts.length === 0 || parts.includes(part);
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
@@ -107,6 +108,7 @@ try {
       `(the same aggregation computed from the raw lines in SQL: ${volume.rawAggregationMs.toFixed(0)} ms)`,
     );
   }
+  if (wants('events')) out.push(...(await benchEvents(stack, { databaseUrl, databasePrefix, sign })));
   if (wants('search')) {
     const figures = await benchSearch({ databaseUrl, databasePrefix, gatewayUrl: stack.gatewayUrl, token: sign });
     out.push(
