@@ -6,10 +6,10 @@ import type { RunningStack } from '@nuage/stack';
 import { percentile, post, table } from './report';
 
 /**
- * The event channel under load, through the stack's processes: latency from a mutation's commit to
- * its event applied by the consumer (sequential mutations), and events applied per second (a burst
- * written in one producer's outbox, fanned out to two consumers), with every subgraph up and with
- * one consumer stopped.
+ * The event channel under load, through the stack's processes: latency from an event published in
+ * a mutation to the event applied by its consumer (sequential mutations), and events applied per
+ * second (a burst written in one producer's outbox, fanned out to two consumers), with every
+ * subgraph up and with one consumer stopped.
  */
 const RECORD = `mutation($name: String!) { recordGuidedChoice(input: { projectName: $name, answers: [{ question: "EXTRA_EU_LEGISLATION", option: "ALL_PROVIDERS" }, { question: "CERTIFICATIONS", option: "HDS" }] }) { guidedChoice { id } } }`;
 
@@ -34,7 +34,7 @@ export async function benchEvents(
   const requests = db('requests');
   const token = await options.sign(seededIdentity('beneficiary'));
 
-  /** Commit → applied, in ms, of the guided-choice events of sequential mutations (outbox time → inbox time). */
+  /** Published → applied, in ms, of the guided-choice events of sequential mutations (outbox time → inbox time). */
   const latency = async () => {
     const ids: string[] = [];
     for (let i = 0; i < mutations; i++) {
@@ -96,7 +96,7 @@ export async function benchEvents(
   await stack.services.incidents!.start();
   await Promise.all([catalogue.end(), ordering.end(), requests.end()]);
   return [
-    `\nEvent channel: commit → applied for ${mutations} sequential mutations (catalogue → requests), and a burst of ${burst.toLocaleString('en')} events written at once in ordering's outbox (→ requests and incidents)`,
+    `\nEvent channel: publish → applied for ${mutations} sequential mutations (catalogue → requests), and a burst of ${burst.toLocaleString('en')} events written at once in ordering's outbox (→ requests and incidents)`,
     table([22, 8, 8, 40], [['', 'p50 ms', 'p99 ms', 'burst applied per second'], ...rows]),
   ];
 }

@@ -89,6 +89,9 @@ export interface DeliveredEvent<T extends Topic = Topic> {
   payload: EventPayloads[T];
 }
 
+/** How many events and effects this process has written: the channel relays after a handler only if it wrote some. */
+export const outboxWrites = { count: 0 };
+
 /**
  * Writes an event in the current unit of work: it leaves only if the transaction commits. Within a
  * request, its jobs are remembered so the mutation can wait, briefly, for its consumers to apply it.
@@ -96,6 +99,7 @@ export interface DeliveredEvent<T extends Topic = Topic> {
 export function publish<T extends Topic>(em: EntityManager, topic: T, payload: EventPayloads[T]): OutboxEvent {
   const event = em.create(OutboxEvent, { kind: 'EVENT', topic, key: FILE_OF[topic](payload), payload });
   em.persist(event);
+  outboxWrites.count += 1;
   currentRequest()?.awaitedJobs?.push(
     ...consumersOf(topic).map((consumer) => ({ id: eventJobId(event.id, consumer), queue: eventsQueue(consumer) })),
   );
@@ -114,6 +118,7 @@ export function enqueueEffect<E extends Effect>(
 ): OutboxEvent {
   const row = em.create(OutboxEvent, { kind: 'EFFECT', topic: effect, key, payload: payload as object });
   em.persist(row);
+  outboxWrites.count += 1;
   // The effects queue is the producer's own: the channel knows its name when it waits.
   currentRequest()?.awaitedJobs?.push({ id: effectJobId(effect, key), queue: '' });
   return row;
