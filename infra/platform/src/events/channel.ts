@@ -1,25 +1,12 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import {
-  consumersOf,
-  SUBSCRIPTIONS,
-  type Consumer,
-  type EventPayloads,
-  type Topic,
-  type TopicsOf,
-} from '@nuage/contracts';
-import { PgBoss, type Job, type JobInsert, type JobResult, type WorkOptions } from 'pg-boss';
+import type { Consumer, Topic, TopicsOf } from '@nuage/contracts';
+import { PgBoss, type Job, type JobResult, type WorkOptions } from 'pg-boss';
 import { BACKGROUND, sql } from '../db';
 import type { Logger } from '../logger';
-import { type DeliveredEvent, type Effect, type EffectPayloads, type OutboxKind, outboxWrites } from './outbox';
-import {
-  deadLettersQueue,
-  effectJobId,
-  effectsQueue,
-  ensureQueues,
-  eventJobId,
-  eventsQueue,
-  type DeliveryPolicy,
-} from './queues';
+import { jobsDone, jobsIn, laggingQueues } from './engine-queries';
+import { type DeliveredEvent, type Effect, type EffectPayloads, outboxWrites } from './outbox';
+import { deadLettersQueue, effectsQueue, ensureQueues, eventsQueue, type DeliveryPolicy } from './queues';
+import { type EffectJob, OutboxRelay } from './relay';
 
 /** Applies one event inside the consumer's transaction (`em`), with the subgraph's services. */
 export type EventHandler<T extends Topic, Services extends object = object> = (
@@ -44,22 +31,6 @@ export type EffectHandler<E extends Effect, Services extends object = object> = 
 
 export type EffectHandlers<Services extends object = object> = { [E in Effect]?: EffectHandler<E, Services> };
 
-/** What a job of an effects queue carries. */
-interface EffectJob {
-  effect: Effect;
-  key: string;
-  payload: object;
-}
-
-interface OutboxRow {
-  id: string;
-  kind: OutboxKind;
-  topic: string;
-  key: string;
-  payload: object;
-  occurred_at: Date;
-}
-
 export interface EventChannelOptions<Services extends object> {
   /** The subgraph's name: its queues are `<name>.events`, `<name>.effects`, `<name>.dead-letters`. */
   name: string;
@@ -73,8 +44,6 @@ export interface EventChannelOptions<Services extends object> {
   logger: Logger;
 }
 
-/** A consumer with an event waiting longer than this is behind: mutations stop waiting for it. */
-const LAGGING_AFTER_MS = 2_000;
 /**
  * Jobs a worker fetches at a time, and how many of them it applies side by side (each in its own
  * transaction). A fetch from a per-file ordered queue costs about the same for 1 job or 50 (the
@@ -82,28 +51,22 @@ const LAGGING_AFTER_MS = 2_000;
  */
 const WORK_BATCH = 50;
 const WORK_CONCURRENCY = 4;
-/** Events and effects each relay pass takes at most. */
-const RELAY_BATCH = 200;
 /** How often the relay looks at the outbox when nothing wakes it (a crash left rows, the engine was down). */
 const RELAY_EVERY_MS = 1_000;
-/** The relay's lock, in the subgraph's own database: one relay at a time across its replicas keeps the order. */
-const RELAY_LOCK = 'select pg_advisory_xact_lock(74290117)';
-/** Relayed outbox rows and inbox rows are kept this long, then deleted. */
-const OUTBOX_KEPT_DAYS = 7;
+/** Inbox rows are kept this long (far beyond any redelivery), then deleted. */
 const INBOX_KEPT_DAYS = 30;
 
 /**
  * A subgraph's side of the event channel (see the README, "Events between subgraphs"), on pg-boss:
- * the relay moves what committed transactions wrote in the outbox to the engine's queues; the
+ * its relay moves what committed transactions wrote in the outbox to the engine's queues; its
  * workers apply the events of the topics it consumes (once, through the inbox) and carry out its
  * side effects; what fails every attempt becomes a dead letter.
  */
 export class EventChannel<Services extends object = object> {
   readonly boss: PgBoss;
-  private relaying: Promise<void> | null = null;
-  private relayAgain = false;
+  private readonly relayer: OutboxRelay;
   private timer: NodeJS.Timeout | undefined;
-  private stopped = false;
+  private lagging: { queues: Promise<Set<string>>; at: number } | undefined;
   /** For `/metrics`. */
   readonly counters = { eventsRelayed: 0, eventsApplied: 0, eventsDuplicated: 0, effectsDone: 0, deadLetters: 0 };
 
@@ -118,6 +81,17 @@ export class EventChannel<Services extends object = object> {
     });
     // The engine reports connection losses as errors and reconnects by itself: logged, not fatal.
     this.boss.on('error', (error) => options.logger.warn({ err: error }, 'event engine error'));
+    this.relayer = new OutboxRelay(options.name, options.orm, this.boss, options.logger);
+  }
+
+  private get orm() {
+    return this.options.orm;
+  }
+
+  /** Moves what committed transactions wrote in the outbox to the engine now (see {@link OutboxRelay}). */
+  async relay(): Promise<void> {
+    await this.relayer.run();
+    this.counters.eventsRelayed = this.relayer.relayed;
   }
 
   async start(): Promise<void> {
@@ -177,9 +151,8 @@ export class EventChannel<Services extends object = object> {
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
     clearInterval(this.timer);
-    await this.relaying;
+    await this.relayer.stop();
     // Workers finish the job in hand; what was not started waits in its queue for the next start.
     await this.boss.stop({ graceful: true, timeout: 10_000 });
   }
@@ -220,89 +193,6 @@ export class EventChannel<Services extends object = object> {
     this.counters.effectsDone += 1;
   }
 
-  /** Moves what committed transactions wrote in the outbox to the engine; concurrent calls share one pass. */
-  relay(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.relaying !== null) {
-      this.relayAgain = true;
-      return this.relaying;
-    }
-    this.relaying = (async () => {
-      try {
-        do {
-          this.relayAgain = false;
-          while ((await this.relayBatch()) === RELAY_BATCH);
-        } while (this.relayAgain);
-      } catch (error) {
-        // The engine or the database is unreachable: the rows stay in the outbox for the next round.
-        this.options.logger.warn({ err: error }, 'events not relayed yet; retried in a second');
-      } finally {
-        this.relaying = null;
-      }
-    })();
-    return this.relaying;
-  }
-
-  private get orm() {
-    return this.options.orm;
-  }
-
-  private async relayBatch(): Promise<number> {
-    return this.orm.em.fork({ loggerContext: BACKGROUND }).transactional(
-      async (em) => {
-        await sql(em, RELAY_LOCK);
-        const rows = await sql<OutboxRow[]>(
-          em,
-          `select id, kind, topic, key, payload, occurred_at from event_outbox
-           where relayed_at is null order by seq limit ${RELAY_BATCH}`,
-        );
-        if (!rows.length) return 0;
-        for (const [queue, rounds] of this.jobsByQueue(rows))
-          for (const jobs of rounds) await this.boss.insert(queue, jobs);
-        await sql(em, 'update event_outbox set relayed_at = now() where id in (?)', [rows.map((r) => r.id)], 'run');
-        this.counters.eventsRelayed += rows.length;
-        return rows.length;
-      },
-      { loggerContext: BACKGROUND },
-    );
-  }
-
-  /**
-   * The jobs of a batch, by queue, in rounds where a file appears at most once: the engine orders a
-   * file's jobs by creation time, which is the same for every job of one insert.
-   */
-  private jobsByQueue(rows: OutboxRow[]): Map<string, JobInsert[][]> {
-    const byQueue = new Map<string, JobInsert[][]>();
-    const fileOf = new Map<JobInsert, string>();
-    const add = (queue: string, job: JobInsert, file: string) => {
-      const rounds = byQueue.get(queue) ?? [];
-      byQueue.set(queue, rounds);
-      const round = rounds.find((jobs) => !jobs.some((j) => fileOf.get(j) === file));
-      fileOf.set(job, file);
-      if (round) round.push(job);
-      else rounds.push([job]);
-    };
-    const { name } = this.options;
-    for (const row of rows) {
-      if (row.kind === 'EFFECT') {
-        const data: EffectJob = { effect: row.topic as Effect, key: row.key, payload: row.payload };
-        add(effectsQueue(name), { id: effectJobId(row.topic, row.key), data }, row.key);
-        continue;
-      }
-      const topic = row.topic as Topic;
-      const event: DeliveredEvent = {
-        id: row.id,
-        topic,
-        source: name,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-        payload: row.payload as EventPayloads[Topic],
-      };
-      for (const consumer of consumersOf(topic))
-        add(eventsQueue(consumer), { id: eventJobId(row.id, consumer), singletonKey: row.key, data: event }, row.key);
-    }
-    return byQueue;
-  }
-
   /**
    * Read-your-writes: relays now and waits, at most `withinMs`, until these jobs (a request's events
    * to each consumer, its effects) are done or given up. Resolves whether they all were in time.
@@ -315,35 +205,16 @@ export class EventChannel<Services extends object = object> {
     const jobs = awaited.filter((job) => !lagging.has(job.queue)).map((job) => job.id);
     if (!jobs.length) return true;
     while (Date.now() < deadline) {
-      const { rows } = await this.boss
-        .getDb()
-        .executeSql(
-          "select count(*)::int as done from pgboss.job where id = any($1::uuid[]) and state in ('completed', 'failed')",
-          [jobs],
-        );
-      if (rows[0].done === jobs.length) return true;
+      if ((await jobsDone(this.boss, jobs)) === jobs.length) return true;
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
     return false;
   }
 
-  private lagging: { queues: Promise<Set<string>>; at: number } | undefined;
-
-  /**
-   * The queues whose consumer is behind, down or stuck: one of their events has waited more than
-   * {@link LAGGING_AFTER_MS} (a file held back by a dead letter does not count). Read at most once a second.
-   */
+  /** The lagging queues (see {@link laggingQueues}), read at most once a second. */
   private laggingQueues(): Promise<Set<string>> {
     if (!this.lagging || Date.now() - this.lagging.at > 1_000) {
-      const queues = this.boss
-        .getDb()
-        .executeSql(
-          `select distinct j.name from pgboss.job j
-           where j.name = any($1) and j.state = 'created' and j.created_on < now() - interval '${LAGGING_AFTER_MS} milliseconds'
-             and not exists (select 1 from pgboss.job f where f.name = j.name and f.singleton_key = j.singleton_key and f.state = 'failed')`,
-          [Object.keys(SUBSCRIPTIONS).map(eventsQueue)],
-        )
-        .then(({ rows }) => new Set((rows as { name: string }[]).map((row) => row.name)));
+      const queues = laggingQueues(this.boss);
       this.lagging = { queues, at: Date.now() };
       queues.catch(() => (this.lagging = undefined));
     }
@@ -356,23 +227,15 @@ export class EventChannel<Services extends object = object> {
       this.orm.em.fork({ loggerContext: BACKGROUND }),
       'select count(*)::int as n from event_outbox where relayed_at is null',
     );
-    const { rows } = await this.boss
-      .getDb()
-      .executeSql(
-        "select count(*)::int as n from pgboss.job where name = any($1) and state in ('created', 'retry', 'active')",
-        [[eventsQueue(this.options.name), effectsQueue(this.options.name)]],
-      );
-    return outbox!.n + rows[0].n;
+    const { name } = this.options;
+    return (
+      outbox!.n + (await jobsIn(this.boss, [eventsQueue(name), effectsQueue(name)], ['created', 'retry', 'active']))
+    );
   }
 
   private async countDeadLetters(): Promise<void> {
     try {
-      const { rows } = await this.boss
-        .getDb()
-        .executeSql("select count(*)::int as n from pgboss.job where name = $1 and state = 'created'", [
-          deadLettersQueue(this.options.name),
-        ]);
-      this.counters.deadLetters = rows[0].n;
+      this.counters.deadLetters = await jobsIn(this.boss, [deadLettersQueue(this.options.name)], ['created']);
     } catch {
       // Counted again at the next round.
     }
@@ -380,8 +243,8 @@ export class EventChannel<Services extends object = object> {
 
   /** Deletes what no redelivery can need any more (run with the subgraph's housekeeping). */
   async forgetOld(): Promise<void> {
+    await this.relayer.forgetOld();
     const em = this.orm.em.fork({ loggerContext: BACKGROUND });
-    await sql(em, `delete from event_outbox where relayed_at < now() - interval '${OUTBOX_KEPT_DAYS} days'`, [], 'run');
     await sql(em, `delete from event_inbox where received_at < now() - interval '${INBOX_KEPT_DAYS} days'`, [], 'run');
   }
 }
