@@ -24,8 +24,13 @@ export interface DeliveryPolicy {
 
 export const DEFAULT_DELIVERY: DeliveryPolicy = { retryLimit: 5, retryDelaySeconds: 1, retryDelayMaxSeconds: 300 };
 
-/** Kept this long after completion: a duplicate sent meanwhile (a relay that crashed after sending) is refused by its id. */
+/**
+ * Kept this long once done: a duplicate sent meanwhile (a relay that crashed after sending) is
+ * refused by its id. A job failed for good is kept as long, holding its file back until replayed.
+ */
 const COMPLETED_KEPT_SECONDS = 14 * 24 * 3600;
+/** A job not yet done is kept this long (a consumer down for weeks still gets its events). */
+const WAITING_KEPT_SECONDS = 60 * 24 * 3600;
 /** A dead letter stays parked this long. */
 const DEAD_LETTER_KEPT_SECONDS = 90 * 24 * 3600;
 
@@ -45,10 +50,11 @@ const retries = (policy: DeliveryPolicy) => ({
 export async function ensureQueues(boss: PgBoss, self: string, policy: DeliveryPolicy): Promise<void> {
   const create = async (name: string, options: Omit<Queue, 'name'>) => {
     await boss.createQueue(name, options);
-    // Created by another subgraph first, it had that one's policy: this subgraph's own settings win.
-    const { retryLimit, retryDelay, retryBackoff } = options;
-    if (name.startsWith(`${self}.`) && retryLimit !== undefined)
-      await boss.updateQueue(name, { retryLimit, retryDelay, retryBackoff });
+    // Created by another subgraph first (or by an older version), it had those settings: its own win.
+    const { retryLimit, retryDelay, retryBackoff, deleteAfterSeconds, retentionSeconds } = options;
+    const settings = { retryLimit, retryDelay, retryBackoff, deleteAfterSeconds, retentionSeconds };
+    if (name.startsWith(`${self}.`))
+      await boss.updateQueue(name, Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)));
   };
   for (const owner of queueOwners(self)) {
     await create(deadLettersQueue(owner), { retentionSeconds: DEAD_LETTER_KEPT_SECONDS });
@@ -57,6 +63,7 @@ export async function ensureQueues(boss: PgBoss, self: string, policy: DeliveryP
       notify: true,
       deadLetter: deadLettersQueue(owner),
       deleteAfterSeconds: COMPLETED_KEPT_SECONDS,
+      retentionSeconds: WAITING_KEPT_SECONDS,
       ...retries(policy),
     });
   }
@@ -65,6 +72,7 @@ export async function ensureQueues(boss: PgBoss, self: string, policy: DeliveryP
     deadLetter: deadLettersQueue(self),
     // An effect's data may hold what should not linger (an invitation's link): gone a day after it is done.
     deleteAfterSeconds: 24 * 3600,
+    retentionSeconds: WAITING_KEPT_SECONDS,
     ...retries(policy),
   });
 }
