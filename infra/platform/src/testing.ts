@@ -9,6 +9,7 @@ import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './
 import { IDENTITY_HEADER, signIdentity, type Identity } from './identity';
 import type { Topic } from '@nuage/contracts';
 import type { DeliveryPolicy } from './events/index';
+import { take, type Actor, type Lifecycle } from './lifecycle';
 
 declare module 'vitest' {
   /** What the test run's global setup provides: the URL of its PostgreSQL server. */
@@ -119,3 +120,17 @@ export const TINY_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
+
+/** A lifecycle's answer to a transition, for tables of cases: the state it leads to, or the code of its refusal. */
+export function outcomeOf<S extends string, T extends string, A extends string>(
+  lifecycle: Lifecycle<S, T, A>,
+  from: S,
+  transition: T,
+  actor: Actor,
+): S | string {
+  try {
+    return take(lifecycle, from, transition, actor);
+  } catch (error) {
+    return (error as { code: string }).code;
+  }
+}

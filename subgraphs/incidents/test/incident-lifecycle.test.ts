@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@nuage/contracts';
-import { take } from '@nuage/platform';
+import { outcomeOf } from '@nuage/platform/testing';
 import { IncidentStatus } from '../src/entities/incident';
 import { INCIDENT_LIFECYCLE } from '../src/services/incident-lifecycle';
 
-const outcome = (run: () => string) => {
-  try {
-    return run();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-};
 const I = IncidentStatus;
 
 describe('the incident lifecycle', () => {
@@ -30,6 +23,6 @@ describe('the incident lifecycle', () => {
     [I.DECLARED, 'reject', Role.SUPPLIER, 'FORBIDDEN'],
     [I.RESOLVED, 'reject', Role.MARKET_HOLDER, 'INVALID_TRANSITION'],
   ] as const)('%s --%s by %s--> %s', (from, transition, actor, expected) => {
-    expect(outcome(() => take(INCIDENT_LIFECYCLE, from, transition, actor))).toBe(expected);
+    expect(outcomeOf(INCIDENT_LIFECYCLE, from, transition, actor)).toBe(expected);
   });
 });

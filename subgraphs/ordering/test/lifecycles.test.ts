@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@nuage/contracts';
-import { take } from '@nuage/platform';
+import { outcomeOf } from '@nuage/platform/testing';
 import { OrderStatus } from '../src/entities/order';
 import { ProposalStatus } from '../src/entities/proposal';
 import { ORDER_LIFECYCLE } from '../src/services/order-lifecycle';
 import { PROPOSAL_LIFECYCLE } from '../src/services/proposal-lifecycle';
 
-const outcome = (run: () => string) => {
-  try {
-    return run();
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-};
 
 describe('the proposal lifecycle', () => {
   const P = ProposalStatus;
@@ -31,7 +24,7 @@ describe('the proposal lifecycle', () => {
     [P.APPROVED, 'close', 'SYSTEM', P.CLOSED],
     [P.REFUSED, 'close', 'SYSTEM', 'INVALID_TRANSITION'],
   ] as const)('%s --%s by %s--> %s', (from, transition, actor, expected) => {
-    expect(outcome(() => take(PROPOSAL_LIFECYCLE, from, transition, actor))).toBe(expected);
+    expect(outcomeOf(PROPOSAL_LIFECYCLE, from, transition, actor)).toBe(expected);
   });
 });
 
@@ -55,6 +48,6 @@ describe('the order lifecycle', () => {
     [O.ACTIVATION_DISPUTED, 'openServices', Role.SUPPLIER, O.SERVICES_OPENED],
     [O.TO_DELIVER, 'cancel', Role.UGAP, 'INVALID_TRANSITION'],
   ] as const)('%s --%s by %s--> %s', (from, transition, actor, expected) => {
-    expect(outcome(() => take(ORDER_LIFECYCLE, from, transition, actor))).toBe(expected);
+    expect(outcomeOf(ORDER_LIFECYCLE, from, transition, actor)).toBe(expected);
   });
 });

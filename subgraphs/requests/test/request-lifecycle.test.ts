@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { available, take } from '@nuage/platform';
+import { available } from '@nuage/platform';
+import { outcomeOf } from '@nuage/platform/testing';
 import { Role } from '@nuage/contracts';
 import { RequestStatus } from '../src/entities/request';
 import { REQUEST_LIFECYCLE, type RequestTransition } from '../src/services/request-lifecycle';
@@ -7,13 +8,8 @@ import { REQUEST_LIFECYCLE, type RequestTransition } from '../src/services/reque
 const { DRAFT, SENT, AWAITING_PROVIDER, PROPOSALS_RECEIVED, ORDERED, CLOSED, CANCELLED } = RequestStatus;
 type Row = [RequestStatus, RequestTransition, Role | 'SYSTEM', RequestStatus | 'INVALID_TRANSITION' | 'FORBIDDEN'];
 
-const outcome = (from: RequestStatus, transition: RequestTransition, actor: Role | 'SYSTEM') => {
-  try {
-    return take(REQUEST_LIFECYCLE, from, transition, actor);
-  } catch (error) {
-    return (error as { code: string }).code;
-  }
-};
+const outcome = (from: RequestStatus, transition: RequestTransition, actor: Role | 'SYSTEM') =>
+  outcomeOf(REQUEST_LIFECYCLE, from, transition, actor);
 
 describe('the request lifecycle', () => {
   it.each<Row>([
