@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { databaseName } from '@nuage/platform';
+import { databaseUrl } from '@nuage/platform';
 import { SEED_BRANDS, SEED_ENTITY, seededIdentity } from '@nuage/fixtures';
 import type { RunningStack } from '@nuage/stack';
 import { percentile, post, table } from './report';
@@ -24,11 +24,11 @@ export async function benchEvents(
   },
 ): Promise<string[]> {
   const { mutations = 200, burst = 2_000 } = options;
-  const db = (service: string) => {
-    const url = new URL(options.databaseUrl);
-    url.pathname = `/${databaseName({ service, databasePrefix: options.databasePrefix })}`;
-    return new pg.Pool({ connectionString: url.toString(), max: 2 });
-  };
+  const db = (service: string) =>
+    new pg.Pool({
+      connectionString: databaseUrl(options.databaseUrl, { service, databasePrefix: options.databasePrefix }),
+      max: 2,
+    });
   const catalogue = db('catalogue');
   const ordering = db('ordering');
   const requests = db('requests');

@@ -119,11 +119,16 @@ export function sql<T = Record<string, unknown>[]>(
     .execute(query, params, method, em.getTransactionContext(), em.getLoggerContext()) as Promise<T>;
 }
 
+/** The URL of a service's database on a server (the server URL's path is replaced). */
+export function databaseUrl(serverUrl: string, of: Pick<DatabaseOptions, 'service' | 'databasePrefix'>): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName(of)}`;
+  return url.toString();
+}
+
 export function ormConfig(options: DatabaseOptions): Options {
-  const url = new URL(options.serverUrl);
-  url.pathname = `/${databaseName(options)}`;
   return {
-    clientUrl: url.toString(),
+    clientUrl: databaseUrl(options.serverUrl, options),
     entities: [BaseEntity, ...(options.entities as never[])],
     extensions: [Migrator],
     // Created beforehand by ensureDatabases, which copes with concurrent creation.

@@ -7,7 +7,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema, type ReferenceResolvers } from './federation';
-import { databaseIsReady, databaseName, ensureDatabases, openDatabase, sqlStatementCount } from './db';
+import { databaseIsReady, databaseName, databaseUrl, ensureDatabases, openDatabase, sqlStatementCount } from './db';
 import { errorFormatter } from './errors';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
 import { localeFrom } from './i18n';
@@ -137,11 +137,9 @@ export const EVENT_WAIT_MS = 2_000;
 
 /** The events database on the subgraphs' server, created if missing. */
 async function eventsDatabaseOn(serverUrl: string, databasePrefix?: string): Promise<string> {
-  const name = databaseName({ service: 'events', databasePrefix });
-  await ensureDatabases(serverUrl, [name]);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+  const events = { service: 'events', databasePrefix };
+  await ensureDatabases(serverUrl, [databaseName(events)]);
+  return databaseUrl(serverUrl, events);
 }
 
 /** Opens the database (migrations, seed), builds the schema and serves it. */

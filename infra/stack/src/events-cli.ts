@@ -1,4 +1,4 @@
-import { databaseName, listDeadLetters, replayDeadLetter } from '@nuage/platform';
+import { databaseUrl, listDeadLetters, replayDeadLetter } from '@nuage/platform';
 import { PgBoss } from 'pg-boss';
 import { SUBGRAPHS } from './paths';
 
@@ -16,11 +16,8 @@ const USAGE = 'usage: npm run events -- list | show <id> | replay <id> | replay-
 
 function eventsDatabaseUrl(): string {
   if (process.env.EVENTS_DATABASE_URL) return process.env.EVENTS_DATABASE_URL;
-  const url = new URL(
-    process.env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${process.env.PG_PORT ?? 54320}/`,
-  );
-  url.pathname = `/${databaseName({ service: 'events', databasePrefix: process.env.DATABASE_PREFIX })}`;
-  return url.toString();
+  const server = process.env.DATABASE_URL ?? `postgres://postgres:postgres@127.0.0.1:${process.env.PG_PORT ?? 54320}/`;
+  return databaseUrl(server, { service: 'events', databasePrefix: process.env.DATABASE_PREFIX });
 }
 
 const [command, ...args] = process.argv.slice(2);

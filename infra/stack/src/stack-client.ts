@@ -1,4 +1,4 @@
-import { databaseName, eventsQueue, effectsQueue, type Identity } from '@nuage/platform';
+import { databaseUrl, eventsQueue, effectsQueue, type Identity } from '@nuage/platform';
 import pg from 'pg';
 import { textOf, type Operation } from '@nuage/fixtures/graphql';
 import { signToken } from './keys';
@@ -16,12 +16,12 @@ export interface StackClient extends JourneyClient {
 }
 
 export function stackClient(stack: RunningStack, serverUrl: string, databasePrefix: string): StackClient {
-  const pool = (service: string) => {
-    const url = new URL(serverUrl);
-    url.pathname = `/${databaseName({ service, databasePrefix })}`;
-    // A killed server drops idle connections: the pool reports it and opens new ones.
-    return new pg.Pool({ connectionString: url.toString(), max: 1 }).on('error', () => {});
-  };
+  // A killed server drops idle connections: the pool reports it and opens new ones.
+  const pool = (service: string) =>
+    new pg.Pool({ connectionString: databaseUrl(serverUrl, { service, databasePrefix }), max: 1 }).on(
+      'error',
+      () => {},
+    );
   const outboxes = Object.fromEntries(SUBGRAPHS.map((name) => [name, pool(name)])) as Record<SubgraphName, pg.Pool>;
   const events = pool('events');
   const down = new Set<SubgraphName>();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { identityOf, SEED_BRANDS, seedPeople } from '@nuage/fixtures';
-import { IDENTITY_HEADER } from '@nuage/platform';
+import { databaseUrl, IDENTITY_HEADER } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
 import pg from 'pg';
 import { signToken } from '../src/keys';
@@ -194,9 +194,7 @@ describe('the gateway', () => {
     // A fault no check foresees: the requests database refuses every new project (a constraint an
     // operator added by mistake). The caller must not read PostgreSQL's text; the operator must.
     const db = new pg.Client({
-      connectionString: Object.assign(new URL(inject('databaseUrl')), {
-        pathname: `/${databasePrefix}_requests`,
-      }).toString(),
+      connectionString: databaseUrl(inject('databaseUrl'), { service: 'requests', databasePrefix }),
     });
     await db.connect();
     await db.query('alter table project add constraint operator_mistake check (false) not valid');

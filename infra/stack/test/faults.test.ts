@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseName } from '@nuage/platform';
+import { databaseUrl } from '@nuage/platform';
 import { graphql } from '@nuage/fixtures/graphql';
 import { activateOrder, PEOPLE, placeOrderWithOvh } from '../src/journey';
 import { startEmbeddedPostgres, type RunningPostgres } from '../src/postgres';
@@ -23,9 +23,7 @@ let client: StackClient;
 
 /** One statement on a database of the stack, on a connection of its own. */
 async function queryOf<T>(service: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const url = new URL(postgres.url);
-  url.pathname = `/${databaseName({ service, databasePrefix: PREFIX })}`;
-  const db = new pg.Client({ connectionString: url.toString() });
+  const db = new pg.Client({ connectionString: databaseUrl(postgres.url, { service, databasePrefix: PREFIX }) });
   await db.connect();
   try {
     return (await db.query(text, params)).rows as T[];

@@ -6,6 +6,7 @@ import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from 
 import pg from 'pg';
 import { seededIdentity } from '@nuage/fixtures';
 import {
+  databaseUrl,
   DEFAULT_LIST_LIMIT,
   LIST_LIMITS,
   sql,
@@ -30,8 +31,7 @@ import { graphql } from '@nuage/fixtures/graphql';
 /** What a red-team pass found against a fresh stack, each now refused or held. */
 let stack: TestStack;
 const databasePrefix = `h${randomUUID().slice(0, 8)}`;
-const databaseUrlOf = (subgraph: string) =>
-  Object.assign(new URL(inject('databaseUrl')), { pathname: `/${databasePrefix}_${subgraph}` }).toString();
+const databaseUrlOf = (subgraph: string) => databaseUrl(inject('databaseUrl'), { service: subgraph, databasePrefix });
 const { ovh } = PEOPLE;
 
 beforeAll(async () => {

@@ -6,7 +6,6 @@ import { ProposalStatus } from '../src/entities/proposal';
 import { ORDER_LIFECYCLE } from '../src/services/order-lifecycle';
 import { PROPOSAL_LIFECYCLE } from '../src/services/proposal-lifecycle';
 
-
 describe('the proposal lifecycle', () => {
   const P = ProposalStatus;
   it.each([
