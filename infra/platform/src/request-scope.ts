@@ -3,13 +3,19 @@ import { randomUUID } from 'node:crypto';
 import type { Locale } from '@nuage/contracts';
 
 /** What every part of a request's work may need without being handed it: its id (logs, errors) and language. */
+/** A job a mutation waits for: an event's, on its consumer's queue (not waited for while that consumer lags), or an effect's. */
+export interface AwaitedJob {
+  id: string;
+  consumerQueue?: string;
+}
+
 export interface RequestScope {
   requestId: string;
   locale: Locale;
   /** Aborted when the caller goes away before the answer: the work left is not worth doing. */
   signal?: AbortSignal;
   /** The engine's jobs of what this request published or asked for, which a mutation waits for before answering. */
-  awaitedJobs?: { id: string; queue: string }[];
+  awaitedJobs?: AwaitedJob[];
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();

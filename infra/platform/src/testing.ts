@@ -134,3 +134,13 @@ export function outcomeOf<S extends string, T extends string, A extends string>(
     return (error as { code: string }).code;
   }
 }
+
+/** Polls `check` until it holds (an error counts as not yet), at most `withinMs`; resolves whether it held. */
+export async function waitFor(check: () => Promise<boolean>, withinMs: number): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}

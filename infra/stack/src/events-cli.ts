@@ -31,7 +31,7 @@ const boss = new PgBoss({
 boss.on('error', (error) => console.error(error.message));
 try {
   await boss.start();
-  const letters = await listDeadLetters(boss, [...SUBGRAPHS]);
+  const letters = await listDeadLetters(boss, SUBGRAPHS);
   const find = (id: string | undefined) => {
     const letter = letters.find((l) => l.id === id);
     if (!letter) throw new Error(`No dead letter ${id ?? ''} (npm run events -- list).`);

@@ -1,10 +1,10 @@
-import { databaseUrl, eventsQueue, effectsQueue, type Identity } from '@nuage/platform';
+import { databaseUrl, eventsQueue, effectsQueue } from '@nuage/platform';
 import pg from 'pg';
-import { textOf, type Operation } from '@nuage/fixtures/graphql';
 import { signToken } from './keys';
 import { SUBGRAPHS, type SubgraphName } from './paths';
 import type { RunningStack } from './stack';
 import type { JourneyClient } from './journey';
+import { gatewayQuery, settleWhen } from './gateway-client';
 
 /** A client of a stack of processes (`startStack`): the gateway's API, and its events followed from their databases. */
 export interface StackClient extends JourneyClient {
@@ -42,26 +42,8 @@ export function stackClient(stack: RunningStack, serverUrl: string, databasePref
   return {
     down,
     inFlight,
-    query: (async (identity: Identity | null, query: Operation<unknown, never>, variables?: unknown) => {
-      const response = await fetch(stack.gatewayUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(identity ? { authorization: `Bearer ${await signToken(stack.keys, identity)}` } : {}),
-        },
-        body: JSON.stringify({ query: textOf(query), variables }),
-      });
-      return response.json();
-    }) as JourneyClient['query'],
-    settle: async () => {
-      const deadline = Date.now() + 30_000;
-      for (let quiet = 0; quiet < 2; ) {
-        const n = await inFlight().catch(() => -1);
-        quiet = n === 0 ? quiet + 1 : 0;
-        if (Date.now() > deadline) throw new Error(`Events still in flight after 30 s (${n}).`);
-        await new Promise((resolve) => setTimeout(resolve, n === 0 ? 5 : 25));
-      }
-    },
+    query: gatewayQuery(stack.gatewayUrl, (identity) => signToken(stack.keys, identity)),
+    settle: () => settleWhen(inFlight, 30_000),
     close: async () => {
       await Promise.all([...Object.values(outboxes), events].map((db) => db.end()));
     },

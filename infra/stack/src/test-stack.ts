@@ -7,7 +7,7 @@ import { startSubgraph, type Identity, type RunningHttpService, type RunningSubg
 import { loadDefinition } from './definitions';
 import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys';
 import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
-import { type Operation, textOf } from '@nuage/fixtures/graphql';
+import { gatewayQuery, settleWhen } from './gateway-client';
 import type { TadaDocumentNode } from 'gql.tada';
 
 /** What the gateway answers. */
@@ -90,23 +90,14 @@ export async function startTestStack(
     accountCacheMs: 200,
   });
   const paused = new Set<SubgraphName>();
-  /**
-   * Settled when nothing is in flight twice in a row (an event applied may publish the next one:
-   * submitted → solicitation opened → …). Startup's events (the catalogue announces its solutions)
-   * settle before the stack is handed over.
-   */
-  const settle = async () => {
-    const deadline = Date.now() + 20_000;
-    for (let quiet = 0; quiet < 2; ) {
+  // Startup's events (the catalogue announces its solutions) settle before the stack is handed over.
+  const settle = () =>
+    settleWhen(async () => {
       const counts = await Promise.all(
         SUBGRAPHS.filter((name) => !paused.has(name)).map((name) => subgraphs[name].events.inFlight()),
       );
-      const inFlight = counts.reduce((sum, n) => sum + n, 0);
-      quiet = inFlight === 0 ? quiet + 1 : 0;
-      if (Date.now() > deadline) throw new Error(`${inFlight} events are still in flight after 20 s.`);
-      await new Promise((resolve) => setTimeout(resolve, inFlight ? 20 : 5));
-    }
-  };
+      return counts.reduce((sum, n) => sum + n, 0);
+    }, 20_000);
   await settle();
   const tokenFor = (identity: Identity) => signToken(keys, identity);
   return {
@@ -126,17 +117,7 @@ export async function startTestStack(
         await subgraphs[name].events.pauseConsuming();
       }
     },
-    query: async (identity: Identity | null, query: Operation<unknown, never>, variables?: unknown) => {
-      const response = await fetch(gateway.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(identity ? { authorization: `Bearer ${await tokenFor(identity)}` } : {}),
-        },
-        body: JSON.stringify({ query: textOf(query), variables }),
-      });
-      return response.json() as never;
-    },
+    query: gatewayQuery(gateway.url, tokenFor),
     close: async () => {
       await gateway.close();
       for (const name of SUBGRAPHS) await subgraphs[name].close();

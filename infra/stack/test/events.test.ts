@@ -7,7 +7,7 @@ import { SEED_BRANDS, SEED_ENTITY } from '@nuage/fixtures';
 import { graphql } from '@nuage/fixtures/graphql';
 import { ordering } from '@nuage/ordering';
 import { eventJobId, eventsQueue, listDeadLetters, replayDeadLetter, sql, type DeliveredEvent } from '@nuage/platform';
-import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
+import { startTestSubgraph, type TestSubgraph, waitFor } from '@nuage/platform/testing';
 import { requests } from '@nuage/requests';
 import { freePort } from '../src/stack';
 
@@ -18,13 +18,8 @@ import { freePort } from '../src/stack';
 const databaseUrl = () => inject('databaseUrl');
 const buyer = { userId: 'clara', role: Role.BENEFICIARY, name: 'Clara Maurice', entityId: SEED_ENTITY.id };
 const ovh = SEED_BRANDS.find((b) => b.slug === 'ovhcloud')!;
-const until = async (check: () => Promise<boolean>, withinMs = 15_000) => {
-  const deadline = Date.now() + withinMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('Not reached in time.');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
+const until = async (check: () => Promise<boolean>, withinMs = 15_000) =>
+  expect(await waitFor(check, withinMs)).toBe(true);
 const count = async (subgraph: TestSubgraph, query: string, params: unknown[] = []) =>
   Number((await sql<{ n: string }[]>(subgraph.orm.em.fork(), query, params))[0]!.n);
 

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl } from '@nuage/platform';
 import { graphql } from '@nuage/fixtures/graphql';
+import { waitFor } from '@nuage/platform/testing';
 import { activateOrder, PEOPLE, placeOrderWithOvh } from '../src/journey';
 import { startEmbeddedPostgres, type RunningPostgres } from '../src/postgres';
 import { freePort, startStack, type RunningStack } from '../src/stack';
@@ -31,14 +32,6 @@ async function queryOf<T>(service: string, text: string, params: unknown[] = [])
     await db.end();
   }
 }
-const until = async (check: () => Promise<boolean>, withinMs: number) => {
-  const deadline = Date.now() + withinMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return true;
-};
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nuage-faults-'));
@@ -85,7 +78,7 @@ describe('a subgraph that is down', () => {
     const declaredAt = Date.now();
     const declared = await client.query(PEOPLE.beneficiary, DECLARE, { id: orderId });
     expect(declared.data?.declareIncident.errors).toEqual([]);
-    const disputed = await until(async () => (await isDisputed(orderId)) === true, 1_000);
+    const disputed = await waitFor(async () => (await isDisputed(orderId)) === true, 1_000);
     expect({ disputed, withinOneSecond: Date.now() - declaredAt <= 1_000 }).toEqual({
       disputed: true,
       withinOneSecond: true,
@@ -133,7 +126,7 @@ describe('PostgreSQL killed during a stream of mutations', () => {
     // services reconnect without a restart of their own.
     expect(failed).toBeGreaterThan(0);
     expect(succeeded.length).toBeGreaterThanOrEqual(60);
-    const reconnected = await until(async () => {
+    const reconnected = await waitFor(async () => {
       const answer = await client.query(PEOPLE.beneficiary, RECORD, { name: 'Après' });
       const id = answer.data?.recordGuidedChoice.guidedChoice?.id;
       if (id) succeeded.push(id);

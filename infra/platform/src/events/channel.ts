@@ -3,6 +3,7 @@ import type { Consumer, Topic, TopicsOf } from '@nuage/contracts';
 import { PgBoss, type Job, type JobResult, type WorkOptions } from 'pg-boss';
 import { BACKGROUND, sql } from '../db';
 import type { Logger } from '../logger';
+import type { AwaitedJob } from '../request-scope';
 import { jobsDone, jobsIn, laggingQueues } from './engine-queries';
 import { type DeliveredEvent, type Effect, type EffectPayloads, outboxWrites } from './outbox';
 import { deadLettersQueue, effectsQueue, ensureQueues, eventsQueue, type DeliveryPolicy } from './queues';
@@ -197,12 +198,12 @@ export class EventChannel<Services extends object = object> {
    * Read-your-writes: relays now and waits, at most `withinMs`, until these jobs (a request's events
    * to each consumer, its effects) are done or given up. Resolves whether they all were in time.
    */
-  async waitApplied(awaited: { id: string; queue: string }[], withinMs: number): Promise<boolean> {
+  async waitApplied(awaited: AwaitedJob[], withinMs: number): Promise<boolean> {
     const deadline = Date.now() + withinMs;
     await Promise.race([this.relay(), new Promise((resolve) => setTimeout(resolve, withinMs).unref())]);
     // A consumer that is down (behind) is not waited for: the caller would only lose time.
     const lagging = await this.laggingQueues();
-    const jobs = awaited.filter((job) => !lagging.has(job.queue)).map((job) => job.id);
+    const jobs = awaited.filter((job) => !job.consumerQueue || !lagging.has(job.consumerQueue)).map((job) => job.id);
     if (!jobs.length) return true;
     while (Date.now() < deadline) {
       if ((await jobsDone(this.boss, jobs)) === jobs.length) return true;

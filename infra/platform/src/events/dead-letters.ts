@@ -1,5 +1,5 @@
 import type { PgBoss } from 'pg-boss';
-import { deadLettersQueue, queueOwners } from './queues';
+import { deadLettersQueue } from './queues';
 
 /** An event or effect that failed every attempt, parked for an operator. */
 export interface DeadLetter {
@@ -18,10 +18,10 @@ export interface DeadLetter {
   parkedAt: Date;
 }
 
-/** The dead letters of some subgraphs' queues (all of them by default), oldest first. */
-export async function listDeadLetters(boss: PgBoss, subgraphs: string[] = queueOwners('')): Promise<DeadLetter[]> {
+/** The dead letters of these subgraphs' queues, oldest first. */
+export async function listDeadLetters(boss: PgBoss, subgraphs: readonly string[]): Promise<DeadLetter[]> {
   const letters: DeadLetter[] = [];
-  for (const subgraph of subgraphs.filter(Boolean)) {
+  for (const subgraph of subgraphs) {
     for (const parked of await boss.findJobs<Record<string, unknown>>(deadLettersQueue(subgraph), { queued: true })) {
       const [failed] = parked.sourceName
         ? await boss.findJobs(parked.sourceName, { id: parked.sourceId ?? undefined })

@@ -101,7 +101,10 @@ export function publish<T extends Topic>(em: EntityManager, topic: T, payload: E
   em.persist(event);
   outboxWrites.count += 1;
   currentRequest()?.awaitedJobs?.push(
-    ...consumersOf(topic).map((consumer) => ({ id: eventJobId(event.id, consumer), queue: eventsQueue(consumer) })),
+    ...consumersOf(topic).map((consumer) => ({
+      id: eventJobId(event.id, consumer),
+      consumerQueue: eventsQueue(consumer),
+    })),
   );
   return event;
 }
@@ -119,7 +122,6 @@ export function enqueueEffect<E extends Effect>(
   const row = em.create(OutboxEvent, { kind: 'EFFECT', topic: effect, key, payload: payload as object });
   em.persist(row);
   outboxWrites.count += 1;
-  // The effects queue is the producer's own: the channel knows its name when it waits.
-  currentRequest()?.awaitedJobs?.push({ id: effectJobId(effect, key), queue: '' });
+  currentRequest()?.awaitedJobs?.push({ id: effectJobId(effect, key) });
   return row;
 }
