@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { authConfigFromEnv } from './auth';
 import { startGateway } from './gateway';
+import { gatewaySettingsFromEnv } from './settings';
 
 /** Runs the gateway as its own process; the stack runner (`npm start`) sets the environment. */
 const env = process.env;
@@ -19,7 +20,7 @@ const gateway = await startGateway({
   auth: authConfigFromEnv(env),
   internalSecret: env.INTERNAL_SECRET,
   accountCacheMs: env.ACCOUNT_CACHE_MS ? Number(env.ACCOUNT_CACHE_MS) : undefined,
-  anonymousPerMinute: env.ANONYMOUS_RATE_LIMIT_PER_MINUTE ? Number(env.ANONYMOUS_RATE_LIMIT_PER_MINUTE) : undefined,
+  ...gatewaySettingsFromEnv(env),
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void gateway.close().then(() => process.exit(0)));

@@ -11,7 +11,7 @@ import {
   type Identity,
   type Logger,
 } from '@nuage/platform';
-import { SERVICE_UNAVAILABLE } from '@nuage/contracts';
+import { SERVICE_TIMEOUT, SERVICE_UNAVAILABLE } from '@nuage/contracts';
 import type { RequestTiming } from './timing';
 
 /** What the gateway knows of a request that a subgraph call needs. */
@@ -19,16 +19,33 @@ export interface SubgraphCallContext {
   identity: Identity | null;
   acceptLanguage?: string;
   timing?: RequestTiming;
+  /** When the whole request must be answered (`performance.now()` time): no call runs past it. */
+  deadline?: number;
 }
+
+type Failure = 'unavailable' | 'timeout';
+
+const FAILURE_MESSAGES: Record<Failure, (name: string) => Record<'fr' | 'en', string>> = {
+  unavailable: (name) => ({
+    fr: `Le service ${name} est indisponible pour le moment ; réessayez dans un instant.`,
+    en: `The ${name} service is unavailable for the moment; try again shortly.`,
+  }),
+  timeout: (name) => ({
+    fr: `Le service ${name} n'a pas répondu à temps ; le reste de la réponse est là, réessayez pour ces champs.`,
+    en: `The ${name} service did not answer in time; the rest of the answer is here, retry for these fields.`,
+  }),
+};
 
 type SubgraphResponse = Awaited<ReturnType<GraphQLDataSource['process']>>;
 
 /**
- * The answer for a subgraph that could not be reached or did not answer in GraphQL: an error
- * SERVICE_UNAVAILABLE on each field it was asked for (the gateway places `_entities` errors at
- * the paths of the entities), so the rest of the answer survives; no internal address is shown.
+ * The answer for a subgraph that could not be reached, did not answer in GraphQL or not in time: an
+ * error (SERVICE_UNAVAILABLE or SERVICE_TIMEOUT) on each field it was asked for (the gateway places
+ * `_entities` errors at the paths of the entities), so the rest of the answer survives; no internal
+ * address is shown.
  */
-function unavailable(
+function failed(
+  failure: Failure,
   name: string,
   query: string,
   variables: Record<string, unknown> | undefined,
@@ -56,20 +73,18 @@ function unavailable(
     const fields = keys(root.selectionSet?.selections ?? []);
     return Array.from({ length: representations }, (_, i) => fields.map((field) => ['_entities', i, field])).flat();
   });
-  const message =
-    localeFrom(acceptLanguage) === 'en'
-      ? `The ${name} service is unavailable for the moment; try again shortly.`
-      : `Le service ${name} est indisponible pour le moment ; réessayez dans un instant.`;
+  const message = FAILURE_MESSAGES[failure](name)[localeFrom(acceptLanguage)];
+  const code = failure === 'timeout' ? SERVICE_TIMEOUT : SERVICE_UNAVAILABLE;
   return {
     data: null,
-    errors: paths.map((path) => ({ message, path, extensions: { code: SERVICE_UNAVAILABLE, service: name } })),
+    errors: paths.map((path) => ({ message, path, extensions: { code, service: name } })),
   } as SubgraphResponse;
 }
 
 /**
  * Calls one subgraph for the gateway: forwards the verified identity, signed, and the caller's
  * language; keeps a pool of keep-alive connections; records each call's interval for the
- * request's timing. Written on node:http rather than Apollo's RemoteGraphQLDataSource, whose
+ * request's timing; gives up after `timeoutMs`, or at the request's deadline. Written on node:http rather than Apollo's RemoteGraphQLDataSource, whose
  * general-purpose fetch stack cost more gateway CPU per request (see the README's benchmark).
  */
 export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext> {
@@ -82,6 +97,7 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
     url: string,
     private readonly secret: string,
     private readonly logger: Logger,
+    private readonly timeoutMs: number,
   ) {
     this.target = new URL(url);
     this.transport = this.target.protocol === 'https:' ? https : http;
@@ -100,29 +116,42 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
       operationName: request.operationName,
     });
     const started = performance.now();
+    const budget = Math.min(this.timeoutMs, (context.deadline ?? Number.POSITIVE_INFINITY) - started);
+    const timeout = AbortSignal.timeout(Math.max(0, Math.floor(budget)));
+    const abandoned = currentRequest()?.signal;
+    const signal = abandoned ? AbortSignal.any([abandoned, timeout]) : timeout;
+    const fail = (failure: Failure) =>
+      failed(failure, this.name, request.query!, request.variables, context.acceptLanguage);
     try {
-      const { status, text } = await this.post(headers, body);
+      const { status, text } = await this.post(headers, body, signal);
       const parsed = parseResponse(text);
       if (parsed) return parsed;
       this.logger.error({ subgraph: this.name, status, requestId }, 'subgraph answered without a GraphQL response');
     } catch (error) {
       // The caller went away: the call was cancelled on purpose (the subgraph stops too).
-      if (currentRequest()?.signal?.aborted)
-        return unavailable(this.name, request.query!, request.variables, context.acceptLanguage);
+      if (abandoned?.aborted) return fail('unavailable');
+      if (timeout.aborted) {
+        this.logger.warn({ subgraph: this.name, requestId, timeoutMs: Math.floor(budget) }, 'subgraph timed out');
+        return fail('timeout');
+      }
       this.logger.warn({ subgraph: this.name, err: error, requestId }, 'subgraph unreachable');
     } finally {
       context.timing?.fetches.push([started, performance.now()]);
     }
-    return unavailable(this.name, request.query!, request.variables, context.acceptLanguage);
+    return fail('unavailable');
   }
 
-  private post(headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  private post(
+    headers: Record<string, string>,
+    body: string,
+    signal: AbortSignal,
+  ): Promise<{ status: number; text: string }> {
     return new Promise((resolve, reject) => {
       const options = {
         method: 'POST',
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
         agent: this.agent,
-        signal: currentRequest()?.signal,
+        signal,
       };
       const call = this.transport.request(this.target, options, (response) => {
         const chunks: Buffer[] = [];

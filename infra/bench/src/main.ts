@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { addGeneratedSolutions, catalogue } from '@nuage/catalogue';
 import { seededIdentity } from '@nuage/fixtures';
 import { entitiesOf, openDatabase } from '@nuage/platform';
-import { freePort, startEmbeddedPostgres, startStack, tokenSigner } from '@nuage/stack';
+import { freePort, startEmbeddedPostgres, startStack, tokenSigner, UNHURRIED_RATE_ENVIRONMENT } from '@nuage/stack';
 import { benchConsumption } from './consumption';
 import { benchSearch } from './search';
 import { SEED_SHAPE, seedFiles } from './seed-files';
@@ -67,6 +67,8 @@ try {
     firstSubgraphPort: 0,
     keysDir,
     output: 'ignore',
+    // The load generators are a few people asking far faster than anyone clicks.
+    gatewayEnvironment: UNHURRIED_RATE_ENVIRONMENT,
   });
   const sign = await tokenSigner(stack.keys);
   const token = await sign(seededIdentity('beneficiary'));

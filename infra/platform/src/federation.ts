@@ -17,9 +17,10 @@ import { ErrorCode } from '@nuage/contracts';
 import type { SubgraphContext } from './context';
 import { checkInputsOnEntry, describeInputLimits } from './input-checks';
 import { assertStillWanted } from './request-scope';
+import { DEFAULT_PAGE_SIZE } from './pagination';
 
-/** Federation 2 directives the subgraphs may use. */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@tag"])`;
+/** Federation 2 directives the subgraphs may use (2.9 for the demand-control directives `@cost` and `@listSize`). */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@tag", "@cost", "@listSize"])`;
 
 /** Reference resolvers by type name: how a subgraph finds an entity from its `@key`. */
 export type ReferenceResolvers = Record<
@@ -44,7 +45,7 @@ export async function buildFederatedSchema(
   }
   return buildSubgraphSchema([
     {
-      typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(withInputLimitsDescribed(withNullableRoots(schema)))}`,
+      typeDefs: gql`${FEDERATION_LINK}\n${printSchemaWithDirectives(withPagesSized(withInputLimitsDescribed(withNullableRoots(schema))))}`,
       resolvers,
     },
   ]);
@@ -78,6 +79,33 @@ function stopWhenAbandoned(schema: GraphQLSchema, resolvers: GraphQLResolverMap<
     }
   }
 }
+
+/**
+ * Every paged list (a connection taking `first`/`last`) declares its size to the gateway's demand
+ * control: `first` or `last` items, or the default page when neither is given. Declared here, once,
+ * where the page arguments are defined, so that no connection can be left unsized.
+ */
+const withPagesSized = (schema: GraphQLSchema) =>
+  mapSchema(schema, {
+    [MapperKind.COMPOSITE_FIELD]: (field) =>
+      field.args && 'first' in field.args && 'last' in field.args
+        ? {
+            ...field,
+            extensions: {
+              ...field.extensions,
+              directives: {
+                ...(field.extensions?.directives as Record<string, unknown> | undefined),
+                listSize: {
+                  assumedSize: DEFAULT_PAGE_SIZE,
+                  slicingArguments: ['first', 'last'],
+                  sizedFields: ['edges'],
+                  requireOneSlicingArgument: false,
+                },
+              },
+            },
+          }
+        : field,
+  });
 
 /** Each input's description states its limits, from the tables the entry check uses. */
 const withInputLimitsDescribed = (schema: GraphQLSchema) =>

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
 import { DomainError, invalid, unauthenticated } from './errors';
-import { ErrorCode } from '@nuage/contracts';
+import { ErrorCode, INTERNAL_SERVER_ERROR, PAYLOAD_TOO_LARGE } from '@nuage/contracts';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
 import { localeFrom } from './i18n';
 import { REQUEST_ID_HEADER, requestIdFrom, runInRequest } from './request-scope';
@@ -14,10 +14,23 @@ const MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** Extra routes beside GraphQL (downloads, event delivery…): return false to fall through. */
 export type Route = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
 
+/** Connect-style middleware (helmet, cors, compression…), run before any route: call `next` to go on. */
+export type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: (error?: unknown) => void) => void;
+
+/** A GraphQL request as it came: the JSON body of a POST, or the query string of a GET. */
+export interface GraphQLRequestParams {
+  body: unknown;
+  search: string;
+}
+
 export interface HttpServiceOptions<C extends BaseContext> {
   name: string;
   apollo: ApolloServer<C>;
-  context: (req: http.IncomingMessage) => Promise<C>;
+  context: (req: http.IncomingMessage, request: GraphQLRequestParams) => Promise<C>;
+  /** The largest body a GraphQL request may have, in bytes (10 MiB by default); beyond, 413. */
+  maxBodyBytes?: (req: http.IncomingMessage) => number;
+  /** Run on every request, in order, before the routes (the gateway's HTTP conventions). */
+  middleware?: Middleware[];
   /** Whether the service can serve (its own database…), for `/ready`: quick, bounded, never another service's `/ready`. */
   ready: () => Promise<boolean>;
   port: number;
@@ -129,9 +142,23 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
     });
     void runInRequest(
       { requestId, locale: localeFrom(req.headers['accept-language']), signal: abandoned.signal, awaitedJobs: [] },
-      () => handle(req, res, requestId),
+      () => throughMiddleware(req, res, () => handle(req, res, requestId)),
     );
   });
+  const throughMiddleware = (req: http.IncomingMessage, res: http.ServerResponse, last: () => Promise<void>) => {
+    const chain = options.middleware ?? [];
+    const next = (index: number) => (error?: unknown) => {
+      if (error) {
+        logger.error({ err: error, path: req.url }, 'middleware failed');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal error.' }] });
+        return;
+      }
+      const middleware = chain[index];
+      if (middleware) middleware(req, res, next(index + 1));
+      else void last();
+    };
+    next(0)();
+  };
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse, requestId: string) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     try {
@@ -150,8 +177,9 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const received = req.method === 'POST' ? await readBodyUpTo(req, MAX_BODY_BYTES) : Buffer.alloc(0);
-      if (!received) throw Object.assign(new Error('Request body too large'), { status: 413 });
+      const limit = options.maxBodyBytes?.(req) ?? MAX_BODY_BYTES;
+      const received = req.method === 'POST' ? await readBodyUpTo(req, limit) : Buffer.alloc(0);
+      if (!received) throw Object.assign(new Error('Request body too large'), { status: 413, limit });
       const raw = received.toString('utf8');
       let body: unknown;
       if (raw) {
@@ -165,7 +193,7 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
       }
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req),
+        context: () => options.context(req, { body, search: url.search }),
       });
       for (const [key, value] of response.headers) res.setHeader(key, value);
       res.statusCode = response.status ?? 200;
@@ -180,8 +208,13 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
         sendJson(res, status, {
           errors: [
             {
-              message: status === 413 ? 'Request body too large.' : 'Internal error.',
-              extensions: { code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR', requestId },
+              message:
+                status === 413
+                  ? localeFrom(req.headers['accept-language']) === 'en'
+                    ? `The request's body passes ${(error as { limit: number }).limit} bytes.`
+                    : `Le corps de la requête dépasse ${(error as { limit: number }).limit} octets.`
+                  : 'Internal error.',
+              extensions: { code: status === 413 ? PAYLOAD_TOO_LARGE : INTERNAL_SERVER_ERROR, requestId },
             },
           ],
         });

@@ -9,7 +9,7 @@ export {
 } from './stack';
 export { startEmbeddedPostgres, type RunningPostgres } from './postgres';
 export { ensureDevKeys, signToken, tokenSigner } from './keys';
-export { startTestStack, type TestStack } from './test-stack';
+export { startTestStack, UNHURRIED_RATE_ENVIRONMENT, type TestStack } from './test-stack';
 export { stackClient, type StackClient } from './stack-client';
 export {
   BUYER_DASHBOARD,

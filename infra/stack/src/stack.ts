@@ -21,6 +21,8 @@ export interface StackOptions {
   dataDir?: string;
   /** More settings for the subgraphs (the fault tests shorten retries). */
   environment?: Record<string, string>;
+  /** More settings for the gateway (the benchmark lifts the callers' rate limits). */
+  gatewayEnvironment?: Record<string, string>;
 }
 
 /** A service of the stack, supervised: restarted when it exits unexpectedly. */
@@ -202,7 +204,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await launch(
       'gateway',
       'gateway/src/main.ts',
-      { PORT: String(gatewayPort), ...gatewayEnvironment(keys, subgraphUrls) },
+      { PORT: String(gatewayPort), ...gatewayEnvironment(keys, subgraphUrls), ...options.gatewayEnvironment },
       gatewayUrl,
     );
     return { gatewayUrl: `${gatewayUrl}/graphql`, subgraphUrls, services, keys, internalSecret, stop };

@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startGateway } from '@nuage/gateway';
+import {
+  DEFAULT_LIMITS,
+  rateLimitVariable,
+  startGateway,
+  type BucketOwner,
+  type BucketSize,
+  type GatewayOptions,
+} from '@nuage/gateway';
 import { startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/platform';
 import { loadDefinition } from './definitions';
 import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys';
@@ -45,10 +52,28 @@ export interface TestStack {
   };
   /** Waits until every event and effect is applied (but those of paused consumers). */
   settle: () => Promise<void>;
+  /**
+   * Another gateway over the same subgraphs, with other settings (limits, exposure, CORS…): its URL,
+   * a `query` like the stack's, and its `close`.
+   */
+  gateway: (
+    overrides: Partial<GatewayOptions>,
+  ) => Promise<{ url: string; query: TestStack['query']; close: () => Promise<void> }>;
   /** Stops a subgraph applying events (as if it were down; they wait in its queue), or starts it again. */
   setConsuming: (name: SubgraphName, consuming: boolean) => Promise<void>;
   close: () => Promise<void>;
 }
+
+/** Rates no test or benchmark reaches by playing the journey, as options and as a gateway's environment. */
+const UNHURRIED: BucketSize = { burst: 100_000, perSecond: 10_000 };
+const OWNERS = Object.keys(DEFAULT_LIMITS.rateLimits) as BucketOwner[];
+const UNHURRIED_RATES = Object.fromEntries(OWNERS.map((owner) => [owner, UNHURRIED])) as Record<
+  BucketOwner,
+  BucketSize
+>;
+export const UNHURRIED_RATE_ENVIRONMENT = Object.fromEntries(
+  OWNERS.map((owner) => [rateLimitVariable(owner), `${UNHURRIED.burst}:${UNHURRIED.perSecond}`]),
+);
 
 /**
  * The five subgraphs and the gateway in this process, on free ports, with databases of their own
@@ -75,7 +100,7 @@ export async function startTestStack(
     }),
   );
   const keys = await ensureDevKeys(join(dir, 'auth'));
-  const gateway: RunningHttpService = await startGateway({
+  const gatewayOptions: GatewayOptions = {
     port: 0,
     supergraphPath: join(schemaDir, 'supergraph.graphql'),
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((name) => [name, subgraphs[name].url])),
@@ -88,7 +113,11 @@ export async function startTestStack(
     internalSecret,
     // Short, so that a test sees a deactivation take effect without waiting half a minute.
     accountCacheMs: 200,
-  });
+    // The default limits of operations, but not of rates: a test plays many people's work with a
+    // few seeded ones, far faster than people click (the rate tests start a gateway of their own).
+    limits: { rateLimits: UNHURRIED_RATES },
+  };
+  const gateway: RunningHttpService = await startGateway(gatewayOptions);
   const paused = new Set<SubgraphName>();
   // Startup's events (the catalogue announces its solutions) settle before the stack is handed over.
   const settle = () =>
@@ -118,6 +147,10 @@ export async function startTestStack(
       }
     },
     query: gatewayQuery(gateway.url, tokenFor),
+    gateway: async (overrides) => {
+      const another = await startGateway({ ...gatewayOptions, ...overrides });
+      return { url: another.url, query: gatewayQuery(another.url, tokenFor), close: another.close };
+    },
     close: async () => {
       await gateway.close();
       for (const name of SUBGRAPHS) await subgraphs[name].close();

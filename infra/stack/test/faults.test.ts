@@ -9,6 +9,7 @@ import { waitFor } from '@nuage/platform/testing';
 import { activateOrder, PEOPLE, placeOrderWithOvh } from '../src/journey';
 import { startEmbeddedPostgres, type RunningPostgres } from '../src/postgres';
 import { freePort, startStack, type RunningStack } from '../src/stack';
+import { UNHURRIED_RATE_ENVIRONMENT } from '../src/test-stack';
 import { stackClient, type StackClient } from '../src/stack-client';
 
 /**
@@ -47,6 +48,7 @@ beforeAll(async () => {
     dataDir: dir,
     output: 'ignore',
     environment: { EVENT_RETRY_DELAY_SECONDS: '1', EVENT_RETRY_DELAY_MAX_SECONDS: '2' },
+    gatewayEnvironment: UNHURRIED_RATE_ENVIRONMENT,
   });
   client = stackClient(stack, postgres.url, PREFIX);
   await client.settle();
