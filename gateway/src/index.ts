@@ -9,3 +9,5 @@ export {
 } from './limits/config';
 export { manifestOf, TrustedDocuments, type TrustedDocumentsManifest } from './limits/trusted-documents';
 export { gatewaySettingsFromEnv, type Exposure, type GatewaySettings } from './settings';
+export { admission } from './admission';
+export { CostModel } from './limits/cost';

@@ -10,6 +10,7 @@ import { benchSearch } from './search';
 import { SEED_SHAPE, seedFiles } from './seed-files';
 import { benchGateways } from './gateway-comparison';
 import { benchEvents } from './events';
+import { benchCosts } from './costs';
 import { mib, percentile, post, table } from './report';
 
 /**
@@ -46,9 +47,9 @@ const postgres = dir ? await startEmbeddedPostgres(dir, await freePort()) : unde
 const databaseUrl = process.env.DATABASE_URL ?? postgres!.url;
 const databasePrefix = `bench${randomBytes(3).toString('hex')}`;
 const keysDir = mkdtempSync(`${tmpdir()}/nuage-bench-keys-`);
-/** `npm run bench -- dashboard` runs one part (dashboard, guided-choice, consumption, search, events); all by default. */
+/** `npm run bench -- dashboard` runs one part (dashboard, costs, guided-choice, consumption, search, events); all by default. */
 const parts = process.argv.slice(2);
-const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search' | 'events') =>
+const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search' | 'events' | 'costs') =>
   parts.length === 0 || parts.includes(part);
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
@@ -73,6 +74,7 @@ try {
   const sign = await tokenSigner(stack.keys);
   const token = await sign(seededIdentity('beneficiary'));
   if (wants('dashboard')) out.push(...(await benchGateways(stack, sign, { loadSeconds: LOAD_SECONDS })));
+  if (wants('costs')) out.push(...(await benchCosts(stack, sign, databaseUrl, databasePrefix)));
 
   if (wants('guided-choice')) {
     const guided: string[][] = [];

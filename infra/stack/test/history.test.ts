@@ -248,7 +248,7 @@ describe('each owner keeps its history', () => {
       beneficiary,
       graphql(
         `query Owners {
-          orders(first: 50) { edges { node { id history { ...Entry } schedule { history { action subjectType } } proposal { history { action } subscriptionOrder { history { action subjectType } } } incidents { history { action actorRole comment } } } } }
+          orders(first: 10) { edges { node { id history { ...Entry } schedule { history { action subjectType } } proposal { history { action } subscriptionOrder { history { action subjectType } } } incidents { history { action actorRole comment } } } } }
         }`,
         [ENTRY],
       ),

@@ -192,6 +192,8 @@ describe('demand control', () => {
     ['a page sized by a variable', 'query($n: Int) { brands(first: $n) { edges { node { name } } } }', { n: 50 }, 101],
     // no `first`: the default page of 20; proposals, a list without a declared size: 10
     ['the default page, with an unsized list', '{ requests { edges { node { proposals { id } } } } }', {}, 241],
+    // the search weighs 1,000 (declared by the requests subgraph), then 1 edge × (edge 1 + node 1)
+    ['a search', '{ search(query: "cloud", first: 1) { edges { node { kind } } } }', {}, 1002],
     // a mutation's root field weighs 10, its `errors` list 10 × 1
     ['a mutation', 'mutation { markAllNotificationsRead { errors { code } } }', {}, 20],
   ])('%s', async (_case, query, variables, cost) => {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Directive, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
   Connection,
   connectionFromArray,
@@ -35,6 +35,9 @@ export const reportPath = (id: string) => `/downloads/catalogue/guided-choices/$
 
 @Resolver(() => GuidedChoiceEvaluation)
 export class GuidedChoiceEvaluationResolver {
+  // What one evaluation costs over the seeded catalogue, in cost points (one list item each):
+  // 77 measured by `npm run bench -- costs` (2026-12-01; about 1,550 over 10,000 solutions).
+  @Directive('@cost(weight: 80)')
   @Query(() => GuidedChoiceEvaluation, {
     description:
       'Evaluates answers to the guided-choice questionnaire without keeping them: matching pairs ranked by desired options met, and the excluded ones with their first failing reason.',
