@@ -1,5 +1,5 @@
 import { seededIdentity } from '@nuage/fixtures';
-import { stableId, type Identity } from '@nuage/platform';
+import { stableId, todayInParis, type Identity } from '@nuage/platform';
 import type { TadaDocumentNode } from 'gql.tada';
 import { graphql, type Operation, textOf } from '@nuage/fixtures/graphql';
 import type { TestStack } from './test-stack';
@@ -8,7 +8,8 @@ import type { TestStack } from './test-stack';
 
 export type JourneyClient = Pick<TestStack, 'query' | 'settle'>;
 
-export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The day `days` from today in France, where the market's days begin (not UTC's: they differ an hour or two a night). */
+export const inDays = (days: number) => todayInParis(new Date(Date.now() + days * 86_400_000));
 /** The seeded people the journeys are taken by, and a buyer of another entity who may see none of it. */
 export const PEOPLE = {
   beneficiary: seededIdentity('beneficiary'),

@@ -124,7 +124,7 @@ beforeAll(async () => {
   await stack.subgraphs.consumption.orm.em
     .getConnection()
     .execute('update commitment set start_date = current_date - 10 where order_id = ?', [order.id]);
-  const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+  const day = (ago: number) => inDays(-ago);
   const PUSH = graphql(
     `mutation Push($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } } }`,
   );

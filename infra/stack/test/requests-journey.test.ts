@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity, SEED_ENTITY } from '@nuage/fixtures';
 import { sqlStatementCount, stableId, todayInParis, type Identity } from '@nuage/platform';
 import { startTestStack, type TestStack } from '../src/test-stack';
-import { PEOPLE, placeOrderWithOvh } from '../src/journey';
+import { inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
 import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 
 /** Steps 1–4 of the journey through the gateway: guided choice, request, need, submission, messages, documents. */
@@ -16,7 +16,6 @@ const aws = as('supplier:aws');
 const { stranger } = PEOPLE;
 const solutionId = (brand: string, name: string) => stableId('solution', `${brand}/${name}`);
 const brandId = (name: string) => stableId('brand', name);
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 const OVH_SNC = { brandId: brandId('OVHCLOUD'), solutionId: solutionId('OVHCLOUD', 'OVH Private Cloud SecNumCloud') };
 const OUTSCALE_SNC = {

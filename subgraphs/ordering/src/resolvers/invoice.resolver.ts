@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Dec, Money } from '@nuage/platform';
+import { Dec, Money, todayInParis } from '@nuage/platform';
 import { Invoice } from '../entities';
 import type { Context } from '../loaders';
 
@@ -7,7 +7,7 @@ import type { Context } from '../loaders';
 export class InvoiceResolver {
   @FieldResolver(() => Boolean, { description: 'Whether it is issued (its issue date has come) or still to come.' })
   issued(@Root() invoice: Invoice) {
-    return invoice.issueDate <= new Date().toISOString().slice(0, 10);
+    return invoice.issueDate <= todayInParis();
   }
 
   @FieldResolver(() => Money, { description: 'Amount excl. VAT.' })
