@@ -25,7 +25,6 @@ const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 /** What the gateway learnt of a request it lets through. */
 export interface Admitted {
   identity: Identity | null;
-  operationName?: string;
   /** The operation's estimated cost (0 when it could not be read: Apollo then answers the syntax error). */
   cost: number;
 }
@@ -149,16 +148,16 @@ export function admission(options: AdmissionOptions) {
         throw operationNotTrusted(locale);
     }
     // Nothing to read (a persisted query's hash, a request without a query): Apollo answers it.
-    if (text === undefined) return { identity, operationName: name, cost: 0 };
+    if (text === undefined) return { identity, cost: 0 };
 
     const read = parseLimited(text);
     if ('tooLarge' in read) throw operationTooLarge(OperationLimit.TOKENS, limits.maxTokens, undefined, locale);
-    if ('unreadable' in read) return { identity, operationName: name, cost: 0 };
+    if ('unreadable' in read) return { identity, cost: 0 };
     const { document } = read;
     const refusal = shapeRefusal(document, name, locale);
     if (refusal) throw refusal;
     const operation = getOperationAST(document, name);
-    if (!operation) return { identity, operationName: name, cost: 0 };
+    if (!operation) return { identity, cost: 0 };
     if (!identity) {
       const allowed = operation.selectionSet.selections.every(
         (selection) =>
@@ -176,6 +175,6 @@ export function admission(options: AdmissionOptions) {
     facts.operationName = operation.name?.value ?? name;
     facts.cost = cost;
     if (cost > limits.maxCost) throw operationTooCostly(cost, limits.maxCost, costliestPath, locale);
-    return { identity, operationName: facts.operationName, cost };
+    return { identity, cost };
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from '@nuage/contracts';
-import { limitsFromEnv, type GatewayLimits } from './limits/config';
+import { limitsFromEnv, settingsReader, type GatewayLimits } from './limits/config';
 import { TrustedDocuments } from './limits/trusted-documents';
 
 /** What the gateway shows of itself: generous in development, closed in production (`NUAGE_ENV=production`). */
@@ -37,29 +37,24 @@ const origins = z
   )
   .pipe(z.array(z.url({ protocol: /^https?$/ })));
 
+/** The gateway's settings; every bad value stops it at start, named, with why. */
 export function gatewaySettingsFromEnv(env: NodeJS.ProcessEnv): GatewaySettings {
   const production = env.NUAGE_ENV === 'production';
-  const read = <T>(variable: string, parser: z.ZodType<T>, fallback: T): T => {
-    const raw = env[variable];
-    if (raw === undefined || raw === '') return fallback;
-    const parsed = parser.safeParse(raw);
-    if (!parsed.success)
-      throw new Error(`Invalid ${variable}=${raw}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
-    return parsed.data;
-  };
+  const reader = settingsReader(env);
   const manifest = env.TRUSTED_DOCUMENTS;
-  return {
-    limits: limitsFromEnv(env),
+  const settings: GatewaySettings = {
+    limits: limitsFromEnv(reader),
     exposure: {
-      graphiql: read('GRAPHIQL', onOff, !production),
-      anonymousIntrospection: read('ANONYMOUS_INTROSPECTION', onOff, !production),
-      fieldSuggestions: read('FIELD_SUGGESTIONS', onOff, !production),
+      graphiql: reader.read('GRAPHIQL', onOff, !production),
+      anonymousIntrospection: reader.read('ANONYMOUS_INTROSPECTION', onOff, !production),
+      fieldSuggestions: reader.read('FIELD_SUGGESTIONS', onOff, !production),
     },
-    corsOrigins: read('CORS_ORIGINS', origins, []),
-    trustedDocuments: manifest
-      ? TrustedDocuments.load(manifest, read('TRUSTED_DOCUMENTS_ROLES', roles, [Role.BENEFICIARY, Role.MANAGER]))
-      : undefined,
+    corsOrigins: reader.read('CORS_ORIGINS', origins, []),
   };
+  const requiredFor = reader.read('TRUSTED_DOCUMENTS_ROLES', roles, [Role.BENEFICIARY, Role.MANAGER]);
+  reader.check();
+  if (manifest) settings.trustedDocuments = TrustedDocuments.load(manifest, requiredFor);
+  return settings;
 }
 
 /** The development exposure: everything open to explore. */

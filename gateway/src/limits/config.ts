@@ -89,23 +89,33 @@ const SETTINGS = {
 /** The environment variable of each bucket: `RATE_LIMIT_SUPPLIER=120:20`, `RATE_LIMIT_BRAND=300:50`… */
 export const rateLimitVariable = (owner: BucketOwner) => `RATE_LIMIT_${owner}`;
 
-/** The limits, from the defaults and the environment; a bad value stops the gateway with its name and why. */
-export function limitsFromEnv(env: NodeJS.ProcessEnv): GatewayLimits {
-  const limits: GatewayLimits = { ...DEFAULT_LIMITS, rateLimits: { ...DEFAULT_LIMITS.rateLimits } };
+/**
+ * Reads settings from the environment: `read` gives a variable's parsed value, or the fallback when
+ * it is unset, and notes a bad value; `check` then throws with every bad value, named, and why.
+ */
+export function settingsReader(env: NodeJS.ProcessEnv) {
   const problems: string[] = [];
-  const read = <T>(variable: string, parser: z.ZodType<T>, set: (value: T) => void) => {
-    const raw = env[variable];
-    if (raw === undefined || raw === '') return;
-    const parsed = parser.safeParse(raw);
-    if (parsed.success) set(parsed.data);
-    else problems.push(`${variable}=${raw}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+  return {
+    read<T>(variable: string, parser: z.ZodType<T>, fallback: T): T {
+      const raw = env[variable];
+      if (raw === undefined || raw === '') return fallback;
+      const parsed = parser.safeParse(raw);
+      if (parsed.success) return parsed.data;
+      problems.push(`${variable}=${raw}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+      return fallback;
+    },
+    check() {
+      if (problems.length) throw new Error(`Invalid gateway settings:\n  ${problems.join('\n  ')}`);
+    },
   };
+}
+
+/** The limits, from the defaults and the environment (bad values are noted on `reader`). */
+export function limitsFromEnv(reader: ReturnType<typeof settingsReader>): GatewayLimits {
+  const limits: GatewayLimits = { ...DEFAULT_LIMITS, rateLimits: { ...DEFAULT_LIMITS.rateLimits } };
   for (const [key, [variable, parser]] of Object.entries(SETTINGS))
-    read(variable, parser, (value) => Object.assign(limits, { [key]: value }));
+    Object.assign(limits, { [key]: reader.read(variable, parser, limits[key as keyof typeof SETTINGS]) });
   for (const owner of Object.keys(limits.rateLimits) as BucketOwner[])
-    read(rateLimitVariable(owner), bucket, (value) => {
-      limits.rateLimits[owner] = value;
-    });
-  if (problems.length) throw new Error(`Invalid gateway limits:\n  ${problems.join('\n  ')}`);
+    limits.rateLimits[owner] = reader.read(rateLimitVariable(owner), bucket, limits.rateLimits[owner]);
   return limits;
 }
