@@ -78,7 +78,12 @@ function paramsOf({ body, search }: GraphQLRequestParams) {
 export function admission(options: AdmissionOptions) {
   const { limits, costModel, trustedDocuments } = options;
   const takeCall = callerRateLimits(limits.rateLimits);
-  const parsed = new LRUCache<string, Parsed>({ max: 2_000 });
+  // Bounded by the texts' length too: callers sending ever-new large texts cannot fill the memory.
+  const parsed = new LRUCache<string, Parsed>({
+    max: 2_000,
+    maxSize: 16 * 1024 * 1024,
+    sizeCalculation: (_parsed, text) => text.length + 1,
+  });
   const shapes = new WeakMap<DocumentNode, Map<string, GraphQLError | null>>();
 
   const parseLimited = (text: string): Parsed => {
