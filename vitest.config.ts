@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+import { SOURCE_CONDITION } from './infra/platform/src/runtime';
 
 const require = createRequire(import.meta.url);
 
@@ -8,7 +9,10 @@ export default defineConfig({
     // One copy of graphql: Node's CommonJS build, which Apollo and type-graphql load too
     // (Vite would otherwise pick index.mjs for sources: "another module or realm").
     alias: { graphql: require.resolve('graphql') },
+    // Workspaces are tested from their sources (see each package.json's exports).
+    conditions: [SOURCE_CONDITION, 'node'],
   },
+  ssr: { resolve: { conditions: [SOURCE_CONDITION, 'node'] } },
   test: {
     include: ['{infra,gateway,subgraphs}/**/*.test.ts'],
     globalSetup: ['infra/stack/test/global-setup.ts'],

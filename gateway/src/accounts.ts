@@ -2,7 +2,7 @@ import { LRUCache } from 'lru-cache';
 import { GraphQLError } from 'graphql';
 import { isUuid, type Identity } from '@nuage/platform';
 import { SERVICE_UNAVAILABLE } from '@nuage/contracts';
-import { refuse } from './auth';
+import { refuse } from './auth.js';
 
 /** What the requests subgraph, which knows people, says of an account. */
 interface Standing {

@@ -10,13 +10,13 @@ import {
   type Identity,
 } from '@nuage/platform';
 import { OperationLimit, type Locale } from '@nuage/contracts';
-import type { AccessFacts } from './http-conventions';
-import type { GatewayLimits } from './limits/config';
-import type { CostModel } from './limits/cost';
-import { firstLimitPassed, measureOperation } from './limits/operation-shape';
-import { callerRateLimits } from './limits/rate-limits';
-import { operationNotTrusted, operationTooCostly, operationTooLarge } from './limits/refusals';
-import { documentId, type TrustedDocuments } from './limits/trusted-documents';
+import type { AccessFacts } from './http-conventions.js';
+import type { GatewayLimits } from './limits/config.js';
+import type { CostModel } from './limits/cost.js';
+import { firstLimitPassed, measureOperation } from './limits/operation-shape.js';
+import { callerRateLimits } from './limits/rate-limits.js';
+import { operationNotTrusted, operationTooCostly, operationTooLarge } from './limits/refusals.js';
+import { documentId, type TrustedDocuments } from './limits/trusted-documents.js';
 
 /** What anonymous callers may ask: an invitation link's account activation (and the schema, where allowed). */
 const ANONYMOUS_FIELDS = new Set(['__typename', 'invitation', 'activateAccount']);

@@ -11,13 +11,13 @@ import {
   type Logger,
   type RunningHttpService,
 } from '@nuage/platform';
-import { createTokenVerifier, type AuthConfig } from './auth';
-import { accountChecker } from './accounts';
-import { admission } from './admission';
-import { DEFAULT_LIMITS, type GatewayLimits } from './limits/config';
-import { CostModel } from './limits/cost';
-import type { TrustedDocuments } from './limits/trusted-documents';
-import { graphiqlPage } from './graphiql';
+import { createTokenVerifier, type AuthConfig } from './auth.js';
+import { accountChecker } from './accounts.js';
+import { admission } from './admission.js';
+import { DEFAULT_LIMITS, type GatewayLimits } from './limits/config.js';
+import { CostModel } from './limits/cost.js';
+import type { TrustedDocuments } from './limits/trusted-documents.js';
+import { graphiqlPage } from './graphiql.js';
 import {
   accessLog,
   compressResponses,
@@ -25,12 +25,12 @@ import {
   graphiqlRoute,
   securityHeaders,
   type AccessFacts,
-} from './http-conventions';
-import { fileProxy } from './files';
-import { activationPage } from './activation';
-import { DEVELOPMENT_EXPOSURE, type Exposure } from './settings';
-import { SubgraphDataSource } from './subgraph-data-source';
-import { federationTiming, startTiming, type FederationTotals, type RequestTiming } from './timing';
+} from './http-conventions.js';
+import { fileProxy } from './files.js';
+import { activationPage } from './activation.js';
+import { DEVELOPMENT_EXPOSURE, type Exposure } from './settings.js';
+import { SubgraphDataSource } from './subgraph-data-source.js';
+import { federationTiming, startTiming, type FederationTotals, type RequestTiming } from './timing.js';
 
 export interface GatewayContext {
   identity: Identity | null;

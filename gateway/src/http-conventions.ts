@@ -5,7 +5,7 @@ import compression from 'compression';
 import cors from 'cors';
 import helmet from 'helmet';
 import { REQUEST_ID_HEADER, type Logger, type Middleware, type Route } from '@nuage/platform';
-import type { GraphiqlPage } from './graphiql';
+import type { GraphiqlPage } from './graphiql.js';
 
 /** What the access log says of a GraphQL request, once the gateway has read it. */
 export interface AccessFacts {

@@ -1,13 +1,13 @@
-export { startGateway, type GatewayOptions } from './gateway';
-export { authConfigFromEnv, createTokenVerifier, type AuthConfig } from './auth';
+export { startGateway, type GatewayOptions } from './gateway.js';
+export { authConfigFromEnv, createTokenVerifier, type AuthConfig } from './auth.js';
 export {
   DEFAULT_LIMITS,
   rateLimitVariable,
   type BucketSize,
   type BucketOwner,
   type GatewayLimits,
-} from './limits/config';
-export { manifestOf, TrustedDocuments, type TrustedDocumentsManifest } from './limits/trusted-documents';
-export { gatewaySettingsFromEnv, type Exposure, type GatewaySettings } from './settings';
-export { admission } from './admission';
-export { CostModel } from './limits/cost';
+} from './limits/config.js';
+export { manifestOf, TrustedDocuments, type TrustedDocumentsManifest } from './limits/trusted-documents.js';
+export { gatewaySettingsFromEnv, type Exposure, type GatewaySettings } from './settings.js';
+export { admission } from './admission.js';
+export { CostModel } from './limits/cost.js';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { authConfigFromEnv } from './auth';
-import { startGateway } from './gateway';
-import { gatewaySettingsFromEnv } from './settings';
+import { authConfigFromEnv } from './auth.js';
+import { startGateway } from './gateway.js';
+import { gatewaySettingsFromEnv } from './settings.js';
 
 /** Runs the gateway as its own process; the stack runner (`npm start`) sets the environment. */
 const env = process.env;

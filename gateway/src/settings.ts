@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Role } from '@nuage/contracts';
-import { limitsFromEnv, settingsReader, type GatewayLimits } from './limits/config';
-import { TrustedDocuments } from './limits/trusted-documents';
+import { limitsFromEnv, settingsReader, type GatewayLimits } from './limits/config.js';
+import { TrustedDocuments } from './limits/trusted-documents.js';
 
 /** What the gateway shows of itself: generous in development, closed in production (`NUAGE_ENV=production`). */
 export interface Exposure {

@@ -12,7 +12,7 @@ import {
   type Logger,
 } from '@nuage/platform';
 import { SERVICE_TIMEOUT, SERVICE_UNAVAILABLE } from '@nuage/contracts';
-import type { RequestTiming } from './timing';
+import type { RequestTiming } from './timing.js';
 
 /** What the gateway knows of a request that a subgraph call needs. */
 export interface SubgraphCallContext {

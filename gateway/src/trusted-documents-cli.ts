@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { manifestOf } from './limits/trusted-documents';
+import { manifestOf } from './limits/trusted-documents.js';
 
 /** `npm run trusted-documents -- <manifest.json> <files.graphql…>`: a client's operations, registered by hash. */
 const [output, ...files] = process.argv.slice(2);

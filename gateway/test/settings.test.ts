@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gatewaySettingsFromEnv } from '../src/settings';
+import { gatewaySettingsFromEnv } from '../src/settings.js';
 
 describe('gateway settings from the environment', () => {
   it('names every bad value, with why, and starts nothing', () => {

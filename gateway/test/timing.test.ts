@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchTimeOnCriticalPath } from '../src/timing';
+import { fetchTimeOnCriticalPath } from '../src/timing.js';
 
 describe('subgraph time on the critical path', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Role } from '@nuage/contracts';
-import type { ShapeLimits } from './operation-shape';
+import type { ShapeLimits } from './operation-shape.js';
 
 /** A token bucket: `burst` calls at once, refilled at `perSecond`. */
 export interface BucketSize {

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { TokenBucket } from 'limiter';
 import { RATE_LIMITED, Role, type Bilingual, type Locale } from '@nuage/contracts';
 import type { Identity } from '@nuage/platform';
-import type { BucketOwner, BucketSize } from './config';
+import type { BucketOwner, BucketSize } from './config.js';
 
 const TOO_MANY: Record<'person' | 'brand' | 'address', Bilingual> = {
   person: {

@@ -11,7 +11,7 @@ import {
   type RunningStack,
 } from '@nuage/stack';
 import { textOf } from '@nuage/fixtures/graphql';
-import { median, table } from './report';
+import { median, table } from './report.js';
 
 const ROUNDS = 30;
 

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { databaseUrl } from '@nuage/platform';
 import { SEED_BRANDS, SEED_ENTITY, seededIdentity } from '@nuage/fixtures';
 import type { RunningStack } from '@nuage/stack';
-import { percentile, post, table } from './report';
+import { percentile, post, table } from './report.js';
 
 /**
  * The event channel under load, through the stack's processes: latency from an event published in

@@ -14,8 +14,8 @@ import {
   startHiveGateway,
   type GatewayUnderTest,
   type LoadFigures,
-} from './gateways';
-import { median, mib, post, ratio, table } from './report';
+} from './gateways.js';
+import { median, mib, post, ratio, table } from './report.js';
 
 const CONNECTIONS = 32;
 type Sign = (identity: Identity, tokenId?: string) => Promise<string>;

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childExecArgv } from '@nuage/platform/runtime';
 import autocannon from 'autocannon';
 import { freePort, gatewayEnvironment, stopChild, waitUntilReady, type RunningStack } from '@nuage/stack';
 
@@ -24,7 +25,7 @@ export const metricsUrlOf = (graphqlUrl: string) => graphqlUrl.replace(/\/graphq
 /** Hive Gateway in a process of its own, over the stack's subgraphs and the same supergraph file. */
 export async function startHiveGateway(stack: RunningStack, rustPlanner: boolean): Promise<GatewayUnderTest> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', new URL('./hive-gateway.ts', import.meta.url).pathname], {
+  const child = spawn(process.execPath, [...childExecArgv, new URL('./hive-gateway.ts', import.meta.url).pathname], {
     env: {
       ...process.env,
       ...gatewayEnvironment(stack.keys, stack.subgraphUrls),

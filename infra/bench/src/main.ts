@@ -5,13 +5,13 @@ import { addGeneratedSolutions, catalogue } from '@nuage/catalogue';
 import { seededIdentity } from '@nuage/fixtures';
 import { entitiesOf, openDatabase } from '@nuage/platform';
 import { freePort, startEmbeddedPostgres, startStack, tokenSigner, UNHURRIED_RATE_ENVIRONMENT } from '@nuage/stack';
-import { benchConsumption } from './consumption';
-import { benchSearch } from './search';
-import { SEED_SHAPE, seedFiles } from './seed-files';
-import { benchGateways } from './gateway-comparison';
-import { benchEvents } from './events';
-import { benchCosts } from './costs';
-import { mib, percentile, post, table } from './report';
+import { benchConsumption } from './consumption.js';
+import { benchSearch } from './search.js';
+import { SEED_SHAPE, seedFiles } from './seed-files.js';
+import { benchGateways } from './gateway-comparison.js';
+import { benchEvents } from './events.js';
+import { benchCosts } from './costs.js';
+import { mib, percentile, post, table } from './report.js';
 
 /**
  * `npm run bench`: figures that tests must not assert (times drift on shared 2-core machines, so

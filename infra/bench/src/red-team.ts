@@ -19,7 +19,7 @@ import {
   submitRequestSolicitingTwoBrands,
   type TestStack,
 } from '@nuage/stack';
-import { table } from './report';
+import { table } from './report.js';
 
 /**
  * `npm run red-team`: the red team's probes against a fresh stack, counted as holes (a probe the

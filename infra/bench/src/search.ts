@@ -1,7 +1,7 @@
 import { SEED_ENTITY, seededIdentity } from '@nuage/fixtures';
 import { requests } from '@nuage/requests';
 import { entitiesOf, openDatabase, type Identity } from '@nuage/platform';
-import { median, percentile, post } from './report';
+import { median, percentile, post } from './report.js';
 
 const SEED_SQL = `insert into search_document (id, subject_type, reference, refs, refs_text, title, body, summary_fr, summary_en, file_id, entity_id, brand_ids, updated_at)
      select case when kind.subject_type = 'REQUEST' then file.id else gen_random_uuid() end, kind.subject_type, kind.reference, array[kind.reference] || kind.extra, ' ' || array_to_string(array[kind.reference] || kind.extra, ' '), file.title, file.body, 'Étape', 'Step', file.id, file.entity_id, array[file.brand_id], now() - (file.n || ' minutes')::interval

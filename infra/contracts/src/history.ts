@@ -1,4 +1,4 @@
-import type { Bilingual } from './i18n';
+import type { Bilingual } from './i18n.js';
 
 /** What a history entry is about. */
 export enum HistorySubject {

@@ -1,4 +1,4 @@
-import type { Bilingual } from './i18n';
+import type { Bilingual } from './i18n.js';
 
 /** The actors of the market (see the README, "Who may do what"). */
 export enum Role {

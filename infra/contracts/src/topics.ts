@@ -1,4 +1,4 @@
-import type { HistoryRecorded } from './history';
+import type { HistoryRecorded } from './history.js';
 
 /**
  * The events subgraphs exchange: one map from topic to payload (`EventPayloads`), who consumes each

@@ -8,9 +8,9 @@ import {
 } from '@mikro-orm/postgresql';
 import { type Bilingual, BUYER_ROLES, ROLE_LABELS, Role } from '@nuage/contracts';
 import { createParameterDecorator } from 'type-graphql';
-import { callerOf } from './context';
-import { forbidden, notFound } from './errors';
-import type { Identity } from './identity';
+import { callerOf } from './context.js';
+import { forbidden, notFound } from './errors.js';
+import type { Identity } from './identity.js';
 
 /**
  * Access, written once: who the caller is (`@Caller()`), what of a noun they may read (a scope,

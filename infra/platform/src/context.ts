@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Locale } from '@nuage/contracts';
-import type { Identity } from './identity';
-import { unauthenticated } from './errors';
+import type { Identity } from './identity.js';
+import { unauthenticated } from './errors.js';
 
 /**
  * What every resolver of a subgraph receives: who calls, in which language, a fresh unit of work,

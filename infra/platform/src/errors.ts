@@ -14,8 +14,8 @@ import {
   SERVICE_TIMEOUT,
   SERVICE_UNAVAILABLE,
 } from '@nuage/contracts';
-import { AbandonedRequest, currentRequest } from './request-scope';
-import type { Logger } from './logger';
+import { AbandonedRequest, currentRequest } from './request-scope.js';
+import type { Logger } from './logger.js';
 
 registerEnumType(ErrorCode, {
   name: 'ErrorCode',

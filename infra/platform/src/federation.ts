@@ -12,12 +12,12 @@ import {
   ObjectType,
   type BuildSchemaOptions,
 } from 'type-graphql';
-import { DomainError, domainErrorOfDatabase, UserError } from './errors';
+import { DomainError, domainErrorOfDatabase, UserError } from './errors.js';
 import { ErrorCode } from '@nuage/contracts';
-import type { SubgraphContext } from './context';
-import { checkInputsOnEntry, describeInputLimits } from './input-checks';
-import { assertStillWanted } from './request-scope';
-import { DEFAULT_PAGE_SIZE } from './pagination';
+import type { SubgraphContext } from './context.js';
+import { checkInputsOnEntry, describeInputLimits } from './input-checks.js';
+import { assertStillWanted } from './request-scope.js';
+import { DEFAULT_PAGE_SIZE } from './pagination.js';
 
 /** Federation 2 directives the subgraphs may use (2.9 for the demand-control directives `@cost` and `@listSize`). */
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@tag", "@cost", "@listSize"])`;

@@ -2,12 +2,12 @@ import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import type { Logger } from './logger';
-import { DomainError, invalid, unauthenticated } from './errors';
+import type { Logger } from './logger.js';
+import { DomainError, invalid, unauthenticated } from './errors.js';
 import { ErrorCode, INTERNAL_SERVER_ERROR, PAYLOAD_TOO_LARGE } from '@nuage/contracts';
-import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
-import { localeFrom } from './i18n';
-import { REQUEST_ID_HEADER, requestIdFrom, runInRequest } from './request-scope';
+import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity.js';
+import { localeFrom } from './i18n.js';
+import { REQUEST_ID_HEADER, requestIdFrom, runInRequest } from './request-scope.js';
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 

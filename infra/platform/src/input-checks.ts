@@ -8,7 +8,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { invalid } from './errors';
+import { invalid } from './errors.js';
 
 /**
  * The longest text each input field or argument takes, by its name (the same name means the same

@@ -1,8 +1,8 @@
 import { registerEnumType } from 'type-graphql';
-import { forbidden, invalidTransition } from './errors';
+import { forbidden, invalidTransition } from './errors.js';
 import { type Bilingual, type Role, ROLE_LABELS } from '@nuage/contracts';
-import { assertRole } from './access';
-import type { Identity } from './identity';
+import { assertRole } from './access.js';
+import type { Identity } from './identity.js';
 
 /** Who may take a transition: people of these roles, or the system (an event from another subgraph). */
 export type Actor = Role | 'SYSTEM';

@@ -6,15 +6,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import type { NonEmptyArray } from 'type-graphql';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLSchema } from 'graphql';
-import { buildFederatedSchema, type ReferenceResolvers } from './federation';
-import { databaseIsReady, databaseName, databaseUrl, ensureDatabases, openDatabase, sqlStatementCount } from './db';
-import { errorFormatter } from './errors';
-import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity';
-import { localeFrom } from './i18n';
-import { createLogger, type Logger } from './logger';
-import { serveHttp, type Route, type RunningHttpService } from './http';
-import type { SubgraphContext } from './context';
-import { DecimalScalar } from './money';
+import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
+import { databaseIsReady, databaseName, databaseUrl, ensureDatabases, openDatabase, sqlStatementCount } from './db.js';
+import { errorFormatter } from './errors.js';
+import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity.js';
+import { localeFrom } from './i18n.js';
+import { createLogger, type Logger } from './logger.js';
+import { serveHttp, type Route, type RunningHttpService } from './http.js';
+import type { SubgraphContext } from './context.js';
+import { DecimalScalar } from './money.js';
 import Decimal from 'decimal.js';
 import {
   DEFAULT_DELIVERY,
@@ -23,8 +23,8 @@ import {
   type DeliveryPolicy,
   type EffectHandlers,
   type TopicHandlers,
-} from './events/index';
-import { currentRequest } from './request-scope';
+} from './events/index.js';
+import { currentRequest } from './request-scope.js';
 
 // biome-ignore lint/complexity/noBannedTypes: type-graphql and MikroORM take their classes as Function
 type Class = Function;

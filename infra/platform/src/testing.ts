@@ -5,11 +5,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph';
-import { IDENTITY_HEADER, signIdentity, type Identity } from './identity';
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph.js';
+import { IDENTITY_HEADER, signIdentity, type Identity } from './identity.js';
 import type { Topic } from '@nuage/contracts';
-import type { DeliveryPolicy } from './events/index';
-import { take, type Actor, type Lifecycle } from './lifecycle';
+import type { DeliveryPolicy } from './events/index.js';
+import { take, type Actor, type Lifecycle } from './lifecycle.js';
 
 declare module 'vitest' {
   /** What the test run's global setup provides: the URL of its PostgreSQL server. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localeFrom } from '../src';
+import { localeFrom } from '../src/index.js';
 
 describe('the language of labels', () => {
   it('is French unless English is preferred', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@nuage/contracts';
-import { identityFromClaims, signIdentity, verifyIdentity } from '../src';
+import { identityFromClaims, signIdentity, verifyIdentity } from '../src/index.js';
 
 const secret = 'test-secret';
 const clara = { userId: 'u1', role: Role.BENEFICIARY, name: 'Clara Maurice', entityId: 'e1' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec, Money, parseDecimal, toCents } from '../src';
+import { Dec, Money, parseDecimal, toCents } from '../src/index.js';
 
 describe('money', () => {
   it("computes the guide's example exactly: 9 690,00 net, VAT 20 % 1 938,00, total 11 628,00", () => {

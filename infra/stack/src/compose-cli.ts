@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { composeSupergraph, staleFiles } from './compose';
-import { schemaDir } from './paths';
+import { composeSupergraph, staleFiles } from './compose.js';
+import { schemaDir } from './paths.js';
 
 /** `npm run compose` writes schema/*.graphql; `npm run compose -- --check` fails if they are stale. */
 const composition = await composeSupergraph();

@@ -5,7 +5,8 @@ import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { minifyIntrospection, outputIntrospectionFile } from '@gql.tada/internal';
 import { introspectionFromSchema, parse } from 'graphql';
-import { repoRoot, schemaDir, SUBGRAPHS } from './paths';
+import { childExecArgv } from '@nuage/platform/runtime';
+import { repoRoot, schemaDir, SUBGRAPHS } from './paths.js';
 
 const run = promisify(execFile);
 
@@ -18,7 +19,7 @@ export interface Composition {
 
 /** One subgraph's SDL, printed by a process of its own. */
 async function sdlOf(name: string): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'infra/stack/src/sdl-cli.ts', name], {
+  const { stdout } = await run(process.execPath, [...childExecArgv, 'infra/stack/src/sdl-cli.ts', name], {
     cwd: repoRoot,
     maxBuffer: 16 * 1024 * 1024,
   });

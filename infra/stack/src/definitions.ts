@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '@nuage/platform';
-import type { SubgraphName } from './paths';
+import type { SubgraphName } from './paths.js';
 
 /**
  * Loads one subgraph's definition, importing only that subgraph: a subgraph's process, the compose

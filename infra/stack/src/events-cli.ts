@@ -1,6 +1,6 @@
 import { databaseUrl, listDeadLetters, replayDeadLetter } from '@nuage/platform';
 import { PgBoss } from 'pg-boss';
-import { SUBGRAPHS } from './paths';
+import { SUBGRAPHS } from './paths.js';
 
 /**
  * `npm run events -- <command>`: the operator's view of the event channel's dead letters (events

@@ -1,6 +1,6 @@
 import type { Identity } from '@nuage/platform';
 import { textOf, type Operation } from '@nuage/fixtures/graphql';
-import type { TestStack } from './test-stack';
+import type { TestStack } from './test-stack.js';
 
 /** GraphQL requests to a gateway, each with a bearer token for its identity (none for null). */
 export const gatewayQuery =

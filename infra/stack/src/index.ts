@@ -6,11 +6,11 @@ export {
   waitUntilReady,
   type RunningStack,
   type StackOptions,
-} from './stack';
-export { startEmbeddedPostgres, type RunningPostgres } from './postgres';
-export { ensureDevKeys, signToken, tokenSigner } from './keys';
-export { startTestStack, UNHURRIED_RATE_ENVIRONMENT, type TestStack } from './test-stack';
-export { stackClient, type StackClient } from './stack-client';
+} from './stack.js';
+export { startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
+export { ensureDevKeys, signToken, tokenSigner } from './keys.js';
+export { startTestStack, UNHURRIED_RATE_ENVIRONMENT, type TestStack } from './test-stack.js';
+export { stackClient, type StackClient } from './stack-client.js';
 export {
   BUYER_DASHBOARD,
   activateOrder,
@@ -19,6 +19,6 @@ export {
   placeOrderWithOvh,
   submitRequestSolicitingTwoBrands,
   type JourneyClient,
-} from './journey';
-export { repoRoot, schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
-export { apiSchema, probesOf, setIn, type Leaf, type Probe } from './probes';
+} from './journey.js';
+export { repoRoot, schemaDir, SUBGRAPHS, type SubgraphName } from './paths.js';
+export { apiSchema, probesOf, setIn, type Leaf, type Probe } from './probes.js';

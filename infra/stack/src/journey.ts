@@ -2,7 +2,7 @@ import { seededIdentity } from '@nuage/fixtures';
 import { stableId, todayInParis, type Identity } from '@nuage/platform';
 import type { TadaDocumentNode } from 'gql.tada';
 import { graphql, type Operation, textOf } from '@nuage/fixtures/graphql';
-import type { TestStack } from './test-stack';
+import type { TestStack } from './test-stack.js';
 
 /** Steps of the buyer's journey, taken through the gateway: tests start from them, the benchmark seeds with them. */
 

@@ -1,9 +1,9 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { databaseName, ensureDatabases, entitiesOf, ormConfig } from '@nuage/platform';
-import { loadDefinition } from './definitions';
-import { startEmbeddedPostgres } from './postgres';
-import { dataDir, SUBGRAPHS, type SubgraphName } from './paths';
+import { loadDefinition } from './definitions.js';
+import { startEmbeddedPostgres } from './postgres.js';
+import { dataDir, SUBGRAPHS, type SubgraphName } from './paths.js';
 
 /**
  * `npm run migration:create -- <subgraph>`: writes the migration that brings the subgraph's database
@@ -41,7 +41,7 @@ try {
     const classes = files.map((f) => f.replace(/\.ts$/, ''));
     writeFileSync(
       `${definition.migrationsPath}/index.ts`,
-      `import type { MigrationObject } from '@mikro-orm/core';\n${classes.map((c) => `import { ${c} } from './${c}';`).join('\n')}\n\n` +
+      `import type { MigrationObject } from '@mikro-orm/core';\n${classes.map((c) => `import { ${c} } from './${c}.js';`).join('\n')}\n\n` +
         `/** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */\n` +
         `export const migrations: MigrationObject[] = [\n${classes.map((c) => `  { name: '${c}', class: ${c} },`).join('\n')}\n];\n`,
     );

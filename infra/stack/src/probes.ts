@@ -11,8 +11,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
-import { inDays } from './journey';
-import { schemaDir } from './paths';
+import { inDays } from './journey.js';
+import { schemaDir } from './paths.js';
 
 /** The API clients see: the composed supergraph, as the gateway serves it. */
 export const apiSchema = (): GraphQLSchema =>

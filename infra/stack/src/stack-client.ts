@@ -1,10 +1,10 @@
 import { databaseUrl, eventsQueue, effectsQueue } from '@nuage/platform';
 import pg from 'pg';
-import { signToken } from './keys';
-import { SUBGRAPHS, type SubgraphName } from './paths';
-import type { RunningStack } from './stack';
-import type { JourneyClient } from './journey';
-import { gatewayQuery, settleWhen } from './gateway-client';
+import { signToken } from './keys.js';
+import { SUBGRAPHS, type SubgraphName } from './paths.js';
+import type { RunningStack } from './stack.js';
+import type { JourneyClient } from './journey.js';
+import { gatewayQuery, settleWhen } from './gateway-client.js';
 
 /** A client of a stack of processes (`startStack`): the gateway's API, and its events followed from their databases. */
 export interface StackClient extends JourneyClient {

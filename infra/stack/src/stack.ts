@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
-import { ensureDevKeys, ALGORITHM, AUDIENCE, ISSUER, type DevKeys } from './keys';
-import { dataDir, repoRoot, schemaDir, SUBGRAPHS } from './paths';
-import { HEALTHY_AFTER_MS, notice, restartDelayMs } from './supervision';
+import { ensureDevKeys, ALGORITHM, AUDIENCE, ISSUER, type DevKeys } from './keys.js';
+import { dataDir, repoRoot, schemaDir, SUBGRAPHS } from './paths.js';
+import { HEALTHY_AFTER_MS, notice, restartDelayMs } from './supervision.js';
+import { childExecArgv, entryOf } from '@nuage/platform/runtime';
 
 export interface StackOptions {
   /** A PostgreSQL server URL; each subgraph gets its own database on it. */
@@ -161,7 +162,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const service = supervise(
       name,
       () => {
-        const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+        const child = spawn(process.execPath, [...childExecArgv, entry], {
           cwd: repoRoot,
           env: { ...process.env, ...env, INTERNAL_SECRET: internalSecret },
           stdio: ['ignore', typeof output === 'function' ? 'pipe' : output, 'inherit'],
@@ -186,7 +187,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         const baseUrl = `http://127.0.0.1:${port}`;
         await launch(
           name,
-          `subgraphs/${name}/src/main.ts`,
+          entryOf(`subgraphs/${name}`, 'main'),
           {
             PORT: String(port),
             DATABASE_URL: options.databaseUrl,
@@ -203,7 +204,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     await launch(
       'gateway',
-      'gateway/src/main.ts',
+      entryOf('gateway', 'main'),
       { PORT: String(gatewayPort), ...gatewayEnvironment(keys, subgraphUrls), ...options.gatewayEnvironment },
       gatewayUrl,
     );

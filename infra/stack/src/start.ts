@@ -1,6 +1,6 @@
-import { startEmbeddedPostgres, type RunningPostgres } from './postgres';
-import { startStack } from './stack';
-import { dataDir } from './paths';
+import { startEmbeddedPostgres, type RunningPostgres } from './postgres.js';
+import { startStack } from './stack.js';
+import { dataDir } from './paths.js';
 
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, or an embedded server whose data stays in .data/), then

@@ -11,10 +11,10 @@ import {
   type GatewayOptions,
 } from '@nuage/gateway';
 import { startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/platform';
-import { loadDefinition } from './definitions';
-import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys';
-import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths';
-import { gatewayQuery, settleWhen } from './gateway-client';
+import { loadDefinition } from './definitions.js';
+import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys.js';
+import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths.js';
+import { gatewayQuery, settleWhen } from './gateway-client.js';
 import type { TadaDocumentNode } from 'gql.tada';
 
 /** What the gateway answers. */

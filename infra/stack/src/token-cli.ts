@@ -1,6 +1,6 @@
 import { identityOf, SEED_BRANDS, seedPeople } from '@nuage/fixtures';
-import { ensureDevKeys, signToken } from './keys';
-import { dataDir } from './paths';
+import { ensureDevKeys, signToken } from './keys.js';
+import { dataDir } from './paths.js';
 
 /**
  * `npm run token -- <role> [brand]` prints a bearer token for a seeded account, signed with the

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { startTestStack, type TestStack } from '../src/test-stack';
-import { act, PEOPLE } from '../src/journey';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
+import { act, PEOPLE } from '../src/journey.js';
 import { graphql } from '@nuage/fixtures/graphql';
 
 /**

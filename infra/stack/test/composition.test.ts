@@ -12,8 +12,8 @@ import {
 } from 'graphql';
 import { mutationOf } from '@nuage/platform';
 import { Supergraph } from '@apollo/federation-internals';
-import { composeSupergraph, staleFiles } from '../src/compose';
-import { schemaDir } from '../src/paths';
+import { composeSupergraph, staleFiles } from '../src/compose.js';
+import { schemaDir } from '../src/paths.js';
 
 describe('the committed schema', () => {
   it('is exactly what composing the five subgraphs gives, with no error or hint', async () => {

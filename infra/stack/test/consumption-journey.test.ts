@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity } from '@nuage/fixtures';
 import { stableId, todayInParis, type Identity } from '@nuage/platform';
 import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
-import { activateOrder, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
-import { startTestStack, type TestStack } from '../src/test-stack';
+import { activateOrder, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey.js';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
 
 /**
  * Step 8 through the gateway: usage, commitments, figures and forecast, alerts, renewal, spend.

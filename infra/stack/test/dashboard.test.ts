@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity } from '@nuage/fixtures';
 import { sqlStatementCount } from '@nuage/platform';
-import { startTestStack, type TestStack } from '../src/test-stack';
-import { BUYER_DASHBOARD, activateOrder, declareIncompleteOrder, placeOrderWithOvh } from '../src/journey';
-import { SUBGRAPHS } from '../src/paths';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
+import { BUYER_DASHBOARD, activateOrder, declareIncompleteOrder, placeOrderWithOvh } from '../src/journey.js';
+import { SUBGRAPHS } from '../src/paths.js';
 
 /** The buyer's dashboard spans the five subgraphs; what it costs must not grow with the files listed. */
 let stack: TestStack;

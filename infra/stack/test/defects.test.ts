@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGateway } from '@nuage/gateway';
 import type { Identity, RunningHttpService } from '@nuage/platform';
-import { startTestStack, type TestStack } from '../src/test-stack';
-import { act, deliverInFull, inDays, PEOPLE, submitRequestSolicitingTwoBrands } from '../src/journey';
-import { ALGORITHM, AUDIENCE, ISSUER } from '../src/keys';
-import { schemaDir } from '../src/paths';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
+import { act, deliverInFull, inDays, PEOPLE, submitRequestSolicitingTwoBrands } from '../src/journey.js';
+import { ALGORITHM, AUDIENCE, ISSUER } from '../src/keys.js';
+import { schemaDir } from '../src/paths.js';
 import { graphql } from '@nuage/fixtures/graphql';
 
 /** The walls a new user hit on the guide's journey, each now a behaviour of the gateway. */

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NoUnusedFragmentsRule, parse, specifiedRules, validate } from 'graphql';
-import { repoRoot } from '../src/paths';
-import { apiSchema } from '../src/probes';
+import { repoRoot } from '../src/paths.js';
+import { apiSchema } from '../src/probes.js';
 
 /**
  * Every typed document of the tests (`graphql(\`…\`)`) is valid against the composed API schema.

@@ -6,8 +6,8 @@ import { identityOf, SEED_BRANDS, seedPeople } from '@nuage/fixtures';
 import { databaseUrl, IDENTITY_HEADER } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
 import pg from 'pg';
-import { signToken } from '../src/keys';
-import { startStack, type RunningStack } from '../src/stack';
+import { signToken } from '../src/keys.js';
+import { startStack, type RunningStack } from '../src/stack.js';
 
 let stack: RunningStack;
 /** The services' log lines, as an operator reads them. */

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import { stableId, type Identity } from '@nuage/platform';
-import { startTestStack, type TestStack } from '../src/test-stack';
-import { act, activateOrder, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
-import { schemaDir } from '../src/paths';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
+import { act, activateOrder, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey.js';
+import { schemaDir } from '../src/paths.js';
 import { graphql } from '@nuage/fixtures/graphql';
 
 /**

@@ -9,7 +9,7 @@ import { ordering } from '@nuage/ordering';
 import { eventJobId, eventsQueue, listDeadLetters, replayDeadLetter, sql, type DeliveredEvent } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph, waitFor } from '@nuage/platform/testing';
 import { requests } from '@nuage/requests';
-import { freePort } from '../src/stack';
+import { freePort } from '../src/stack.js';
 
 /**
  * The event channel on its engine (pg-boss over the events database), with real subgraphs in this

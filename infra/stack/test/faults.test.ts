@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUrl } from '@nuage/platform';
 import { graphql } from '@nuage/fixtures/graphql';
 import { waitFor } from '@nuage/platform/testing';
-import { activateOrder, PEOPLE, placeOrderWithOvh } from '../src/journey';
-import { startEmbeddedPostgres, type RunningPostgres } from '../src/postgres';
-import { freePort, startStack, type RunningStack } from '../src/stack';
-import { UNHURRIED_RATE_ENVIRONMENT } from '../src/test-stack';
-import { stackClient, type StackClient } from '../src/stack-client';
+import { activateOrder, PEOPLE, placeOrderWithOvh } from '../src/journey.js';
+import { startEmbeddedPostgres, type RunningPostgres } from '../src/postgres.js';
+import { freePort, startStack, type RunningStack } from '../src/stack.js';
+import { UNHURRIED_RATE_ENVIRONMENT } from '../src/test-stack.js';
+import { stackClient, type StackClient } from '../src/stack-client.js';
 
 /**
  * Faults with real processes: the five subgraphs and the gateway as supervised child processes,

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres, type RunningPostgres } from '../src/postgres';
-import { freePort } from '../src/stack';
+import { startEmbeddedPostgres, type RunningPostgres } from '../src/postgres.js';
+import { freePort } from '../src/stack.js';
 
 import '@nuage/platform/testing';
 

@@ -24,9 +24,9 @@ import {
   inDays,
   placeOrderWithOvh,
   submitRequestSolicitingTwoBrands,
-} from '../src/journey';
-import { apiSchema, probesOf, setIn, type Leaf } from '../src/probes';
-import { startTestStack, type TestStack } from '../src/test-stack';
+} from '../src/journey.js';
+import { apiSchema, probesOf, setIn, type Leaf } from '../src/probes.js';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
 import { graphql } from '@nuage/fixtures/graphql';
 
 /** What a red-team pass found against a fresh stack, each now refused or held. */

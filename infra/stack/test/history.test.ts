@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '@nuage/platform';
-import { startTestStack, type TestStack } from '../src/test-stack';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
 import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
-import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands } from '../src/journey';
+import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands } from '../src/journey.js';
 
 /** Who did what and when on a purchase: each owner's history, and the file's timeline through federation. */
 const { beneficiary, manager, ovh, outscale, aws, ugap, holder, stranger } = PEOPLE;

@@ -3,8 +3,8 @@ import { seededIdentity } from '@nuage/fixtures';
 import { stableId, todayInParis, type Identity } from '@nuage/platform';
 import { TINY_PNG } from '@nuage/platform/testing';
 import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
-import { deliverInFull, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
-import { startTestStack, type TestStack } from '../src/test-stack';
+import { deliverInFull, inDays, PEOPLE, placeOrderWithOvh } from '../src/journey.js';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
 
 /** Incidents and disputes on orders, through the gateway; each test places the order it needs. */
 let stack: TestStack;

@@ -11,9 +11,9 @@ import pino from 'pino';
 import { DEFAULT_LIMITS, manifestOf, TrustedDocuments } from '@nuage/gateway';
 import { Role } from '@nuage/contracts';
 import type { Identity } from '@nuage/platform';
-import { PEOPLE } from '../src/journey';
-import { startTestStack, type TestStack } from '../src/test-stack';
-import { SUBGRAPHS } from '../src/paths';
+import { PEOPLE } from '../src/journey.js';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
+import { SUBGRAPHS } from '../src/paths.js';
 
 /** The gateway's limits, demand control, rates, timeouts and HTTP conventions, through real gateways. */
 let stack: TestStack;

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '@nuage/platform';
-import { startTestStack, type TestStack } from '../src/test-stack';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
 import { graphql } from '@nuage/fixtures/graphql';
-import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey';
+import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey.js';
 
 /** Never miss a step that waits on you: notifications from the file's events, per person. */
 const { beneficiary, manager, ovh, outscale, aws, ugap, holder, stranger } = PEOPLE;

@@ -5,8 +5,8 @@ import { extractText } from 'unpdf';
 import { seededIdentity } from '@nuage/fixtures';
 import { sqlStatementCount, type Identity } from '@nuage/platform';
 import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
-import { inDays, placeOrderWithOvh, submitRequestSolicitingTwoBrands } from '../src/journey';
-import { startTestStack, type TestStack } from '../src/test-stack';
+import { inDays, placeOrderWithOvh, submitRequestSolicitingTwoBrands } from '../src/journey.js';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
 
 /**
  * Steps 5 to 7 of the journey through the gateway: proposals, manager approval, acceptance, then

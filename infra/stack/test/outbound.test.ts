@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
+import { childExecArgv } from '@nuage/platform/runtime';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity } from '@nuage/fixtures';
-import { startTestStack, type TestStack } from '../src/test-stack';
-import { freePort, gatewayEnvironment, stopChild, waitUntilReady } from '../src/stack';
-import { ensureDevKeys, signToken } from '../src/keys';
-import { repoRoot } from '../src/paths';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
+import { freePort, gatewayEnvironment, stopChild, waitUntilReady } from '../src/stack.js';
+import { ensureDevKeys, signToken } from '../src/keys.js';
+import { repoRoot } from '../src/paths.js';
 
 /**
  * A public body's platform sends nothing outside unless its operator says so: the gateway process,
@@ -36,7 +37,7 @@ async function gatewayAttempts(
   const port = await freePort();
   // The environment `npm start` gives the gateway (this process's own switch, set by the in-process gateway, left out).
   const { APOLLO_TELEMETRY_DISABLED: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', PROBE, 'gateway/src/main.ts'], {
+  const child = spawn(process.execPath, [...childExecArgv, '--import', PROBE, 'gateway/src/main.ts'], {
     cwd: repoRoot,
     env: {
       ...inherited,

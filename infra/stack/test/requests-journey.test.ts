@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seededIdentity, SEED_ENTITY } from '@nuage/fixtures';
 import { sqlStatementCount, stableId, todayInParis, type Identity } from '@nuage/platform';
-import { startTestStack, type TestStack } from '../src/test-stack';
-import { inDays, PEOPLE, placeOrderWithOvh } from '../src/journey';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
+import { inDays, PEOPLE, placeOrderWithOvh } from '../src/journey.js';
 import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 
 /** Steps 1–4 of the journey through the gateway: guided choice, request, need, submission, messages, documents. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Identity } from '@nuage/platform';
-import { startTestStack, type TestStack } from '../src/test-stack';
-import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey';
+import { startTestStack, type TestStack } from '../src/test-stack.js';
+import { PEOPLE, act, inDays, submitRequestSolicitingTwoBrands, deliverInFull } from '../src/journey.js';
 import { graphql } from '@nuage/fixtures/graphql';
 
 /** "Recherche générale": any number on a piece of paper, or words, finds the file, as far as the caller may see it. */

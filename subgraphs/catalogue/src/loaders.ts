@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { loaderById, loaderByParent, type SubgraphContext } from '@nuage/platform';
-import { Brand, Certification, Market, Product, QuestionOption, Solution } from './entities';
+import { Brand, Certification, Market, Product, QuestionOption, Solution } from './entities/index.js';
 
 /** Per-request batching: a page of N brands costs the same few statements as one brand. */
 export function createLoaders(em: EntityManager) {

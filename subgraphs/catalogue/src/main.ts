@@ -1,4 +1,4 @@
 import { runSubgraphFromEnv } from '@nuage/platform';
-import { catalogue } from './subgraph';
+import { catalogue } from './subgraph.js';
 
 await runSubgraphFromEnv(catalogue);

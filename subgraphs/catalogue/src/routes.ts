@@ -1,5 +1,5 @@
 import { downloadRoute, type SubgraphRuntime } from '@nuage/platform';
-import { guidedChoiceReport } from './services/report-download';
+import { guidedChoiceReport } from './services/report-download.js';
 
 const UUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})';
 

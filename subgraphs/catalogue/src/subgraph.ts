@@ -9,28 +9,28 @@ import {
   Question,
   QuestionOption,
   Solution,
-} from './entities';
-import { BrandResolver } from './resolvers/brand.resolver';
-import { resolveBrandReference } from './resolvers/brand.reference';
-import { SolutionResolver } from './resolvers/solution.resolver';
-import { resolveSolutionReference } from './resolvers/solution.reference';
-import { MarketResolver } from './resolvers/market.resolver';
-import { ProductResolver } from './resolvers/product.resolver';
-import { QuestionLabels, QuestionOptionLabels, QuestionResolver } from './resolvers/questionnaire.resolver';
+} from './entities/index.js';
+import { BrandResolver } from './resolvers/brand.resolver.js';
+import { resolveBrandReference } from './resolvers/brand.reference.js';
+import { SolutionResolver } from './resolvers/solution.resolver.js';
+import { resolveSolutionReference } from './resolvers/solution.reference.js';
+import { MarketResolver } from './resolvers/market.resolver.js';
+import { ProductResolver } from './resolvers/product.resolver.js';
+import { QuestionLabels, QuestionOptionLabels, QuestionResolver } from './resolvers/questionnaire.resolver.js';
 import {
   GuidedChoiceEvaluationResolver,
   GuidedChoiceExclusionFields,
   GuidedChoiceMatchFields,
   GuidedChoiceResolver,
-} from './resolvers/guided-choice.resolver';
-import { resolveGuidedChoiceReference } from './resolvers/guided-choice.reference';
-import { resolveProductReference } from './resolvers/product.reference';
-import { CatalogueChangeResolver } from './resolvers/catalogue-change.resolver';
-import { routes } from './routes';
-import { createLoaders, type CatalogueLoaders } from './loaders';
-import { migrations } from './migrations';
-import { seedCatalogue } from './seed';
-import { CATALOGUE_CONSUME } from './events';
+} from './resolvers/guided-choice.resolver.js';
+import { resolveGuidedChoiceReference } from './resolvers/guided-choice.reference.js';
+import { resolveProductReference } from './resolvers/product.reference.js';
+import { CatalogueChangeResolver } from './resolvers/catalogue-change.resolver.js';
+import { routes } from './routes.js';
+import { createLoaders, type CatalogueLoaders } from './loaders.js';
+import { migrations } from './migrations/index.js';
+import { seedCatalogue } from './seed/index.js';
+import { CATALOGUE_CONSUME } from './events.js';
 
 /** The catalogue: markets, brands, solutions, certifications, price list, questionnaire and guided choices. */
 export const catalogue: SubgraphDefinition<CatalogueLoaders> = {

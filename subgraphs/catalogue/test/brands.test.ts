@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Role } from '@nuage/contracts';
 import { startTestSubgraph, type GraphQLResponse, type TestSubgraph } from '@nuage/platform/testing';
-import { catalogue } from '../src';
+import { catalogue } from '../src/index.js';
 import { graphql } from '@nuage/fixtures/graphql';
 
 const analyst = { userId: 'a', role: Role.ANALYST, name: 'Analyst' };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { stableId, type Identity } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
-import { catalogue } from '../src';
-import { analyst, beneficiary, brandId, GUIDE_ANSWERS, marketHolder, supplierOf, type Answer } from './identities';
+import { catalogue } from '../src/index.js';
+import { analyst, beneficiary, brandId, GUIDE_ANSWERS, marketHolder, supplierOf, type Answer } from './identities.js';
 import { graphql } from '@nuage/fixtures/graphql';
 
 let subgraph: TestSubgraph;

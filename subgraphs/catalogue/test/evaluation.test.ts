@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QuestionRule } from '../src/entities/question';
-import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion } from '../src/services/evaluation';
+import { QuestionRule } from '../src/entities/question.js';
+import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion } from '../src/services/evaluation.js';
 
 const brand = (name: string, extraEuLegislation: boolean | null, services: string[] = []) => ({
   id: `b-${name}`,

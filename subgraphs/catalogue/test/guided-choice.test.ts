@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractText } from 'unpdf';
 import { IDENTITY_HEADER, signIdentity, todayInParis, type Identity } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
-import { catalogue } from '../src';
+import { catalogue } from '../src/index.js';
 import {
   analyst,
   beneficiary,
@@ -12,7 +12,7 @@ import {
   otherEntityBuyer,
   supplierOf,
   type Answer,
-} from './identities';
+} from './identities.js';
 import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 
 const RECORD = graphql(

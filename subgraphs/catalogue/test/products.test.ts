@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
-import { catalogue } from '../src';
-import { priceOf } from '../src/services/products';
-import { analyst, beneficiary, brandId, marketHolder, supplierOf } from './identities';
+import { catalogue } from '../src/index.js';
+import { priceOf } from '../src/services/products.js';
+import { analyst, beneficiary, brandId, marketHolder, supplierOf } from './identities.js';
 import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 
 let subgraph: TestSubgraph;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sqlStatementCount } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
-import { catalogue } from '../src';
-import { addGeneratedSolutions } from '../src/seed/generated';
-import { analyst, beneficiary, GUIDE_ANSWERS } from './identities';
+import { catalogue } from '../src/index.js';
+import { addGeneratedSolutions } from '../src/seed/generated.js';
+import { analyst, beneficiary, GUIDE_ANSWERS } from './identities.js';
 import { graphql } from '@nuage/fixtures/graphql';
 
 let subgraph: TestSubgraph;

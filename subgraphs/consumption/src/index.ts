@@ -1,1 +1,1 @@
-export { consumption } from './subgraph';
+export { consumption } from './subgraph.js';

@@ -1,8 +1,8 @@
 import type { SubgraphContext } from '@nuage/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Commitment } from './entities';
-import { figuresLoader } from './services/figures';
+import { Commitment } from './entities/index.js';
+import { figuresLoader } from './services/figures.js';
 
 /** Commitments grouped by a key (order, request, entity), one statement per batch. */
 function commitmentsBy(em: EntityManager, key: 'orderId' | 'requestId' | 'entityId' | 'orderLineId') {

@@ -1,4 +1,4 @@
 import { runSubgraphFromEnv } from '@nuage/platform';
-import { consumption } from './subgraph';
+import { consumption } from './subgraph.js';
 
 await runSubgraphFromEnv(consumption);

@@ -9,24 +9,24 @@ import {
   RequestReference,
   UsageLine,
   UsageMonth,
-} from './entities';
+} from './entities/index.js';
 // The resolvers' import order is the schema's field order (kept as it was).
-import { UsageResolver } from './resolvers/usage.resolver';
-import { ConsumptionAlertResolver } from './resolvers/consumption-alert.resolver';
-import { SpendResolver } from './resolvers/spend.resolver';
-import { resolveBeneficiaryEntityReference } from './resolvers/beneficiary-entity.reference';
+import { UsageResolver } from './resolvers/usage.resolver.js';
+import { ConsumptionAlertResolver } from './resolvers/consumption-alert.resolver.js';
+import { SpendResolver } from './resolvers/spend.resolver.js';
+import { resolveBeneficiaryEntityReference } from './resolvers/beneficiary-entity.reference.js';
 import {
   OrderConsumptionResolver,
   OrderLineConsumptionResolver,
   RequestConsumptionResolver,
-} from './resolvers/consumption.resolver';
-import { BeneficiaryEntityConsumptionResolver } from './resolvers/beneficiary-entity.resolver';
-import { CONSUMPTION_CONSUME } from './events';
-import { createLoaders, type ConsumptionLoaders } from './loaders';
-import { migrations } from './migrations';
-import { resolveRequestReference } from './resolvers/request.reference';
-import { resolveOrderLineReference } from './resolvers/order-line.reference';
-import { resolveOrderReference } from './resolvers/order.reference';
+} from './resolvers/consumption.resolver.js';
+import { BeneficiaryEntityConsumptionResolver } from './resolvers/beneficiary-entity.resolver.js';
+import { CONSUMPTION_CONSUME } from './events.js';
+import { createLoaders, type ConsumptionLoaders } from './loaders.js';
+import { migrations } from './migrations/index.js';
+import { resolveRequestReference } from './resolvers/request.reference.js';
+import { resolveOrderLineReference } from './resolvers/order-line.reference.js';
+import { resolveOrderReference } from './resolvers/order.reference.js';
 
 /** Consumption: usage pushed by suppliers, commitments, figures and forecasts, alerts, market-wide spend. */
 export const consumption: SubgraphDefinition<ConsumptionLoaders> = {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { Role } from '@nuage/contracts';
 import { graphql } from '@nuage/fixtures/graphql';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
-import { consumption } from '../src';
+import { consumption } from '../src/index.js';
 
 const entityId = '00000000-0000-4000-8000-000000000001';
 const otherEntityId = '00000000-0000-4000-8000-000000000002';

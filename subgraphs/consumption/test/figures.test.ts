@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '@nuage/platform';
-import { ForecastConfidence, outlook, sum } from '../src/services/figures';
-import { parseCsv } from '../src/services/usage';
+import { ForecastConfidence, outlook, sum } from '../src/services/figures.js';
+import { parseCsv } from '../src/services/usage.js';
 
 const figures = (committed: string, consumed: string, recent: string, recentDays: number, dueDate: string) => ({
   committed: new Dec(committed),

@@ -1,1 +1,1 @@
-export { incidents } from './subgraph';
+export { incidents } from './subgraph.js';

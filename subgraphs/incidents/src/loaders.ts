@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { Role } from '@nuage/contracts';
 import { isMarketWide, type Identity, type SubgraphContext } from '@nuage/platform';
 import { threadLoaders } from '@nuage/threads';
-import { Incident, IncidentType } from './entities';
+import { Incident, IncidentType } from './entities/index.js';
 
 export function createLoaders(em: EntityManager, identity: Identity | null) {
   /** The incidents of many orders that this reader may read, in one statement. */

@@ -1,4 +1,4 @@
 import { runSubgraphFromEnv } from '@nuage/platform';
-import { incidents } from './subgraph';
+import { incidents } from './subgraph.js';
 
 await runSubgraphFromEnv(incidents);

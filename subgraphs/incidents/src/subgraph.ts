@@ -2,16 +2,16 @@ import { fileStoreOf } from '@nuage/files';
 import type { SubgraphDefinition } from '@nuage/platform';
 import { DocumentFields, MessageFields, THREAD_ENTITIES, deleteUnattachedUploads } from '@nuage/threads';
 import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
-import { routes } from './routes';
-import { resolveIncidentReference } from './resolvers/incident.reference';
-import { Incident, IncidentType, KnownOrder, OrderReference } from './entities';
-import { IncidentTypeLabels, IncidentTypeResolver } from './resolvers/incident-type.resolver';
-import { IncidentResolver, OrderIncidentsResolver } from './resolvers/incident.resolver';
-import { INCIDENTS_CONSUME } from './events';
-import { createLoaders, type IncidentsLoaders, type IncidentsServices } from './loaders';
-import { migrations } from './migrations';
-import { resolveOrderReference } from './resolvers/order.reference';
-import { seedIncidents } from './seed';
+import { routes } from './routes.js';
+import { resolveIncidentReference } from './resolvers/incident.reference.js';
+import { Incident, IncidentType, KnownOrder, OrderReference } from './entities/index.js';
+import { IncidentTypeLabels, IncidentTypeResolver } from './resolvers/incident-type.resolver.js';
+import { IncidentResolver, OrderIncidentsResolver } from './resolvers/incident.resolver.js';
+import { INCIDENTS_CONSUME } from './events.js';
+import { createLoaders, type IncidentsLoaders, type IncidentsServices } from './loaders.js';
+import { migrations } from './migrations/index.js';
+import { resolveOrderReference } from './resolvers/order.reference.js';
+import { seedIncidents } from './seed/index.js';
 
 /** Incidents and disputes on orders and activations. */
 export const incidents: SubgraphDefinition<IncidentsLoaders, IncidentsServices> = {

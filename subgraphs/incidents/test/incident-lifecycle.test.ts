@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@nuage/contracts';
 import { outcomeOf } from '@nuage/platform/testing';
-import { IncidentStatus } from '../src/entities/incident';
-import { INCIDENT_LIFECYCLE } from '../src/services/incident-lifecycle';
+import { IncidentStatus } from '../src/entities/incident.js';
+import { INCIDENT_LIFECYCLE } from '../src/services/incident-lifecycle.js';
 
 const I = IncidentStatus;
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TOPICS, type ActivationDisputed, type OrderPlaced } from '@nuage/contracts';
 import { SEED_BRANDS, seededIdentity } from '@nuage/fixtures';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
-import { incidents } from '../src';
+import { incidents } from '../src/index.js';
 import { graphql, type VariablesOf } from '@nuage/fixtures/graphql';
 
 /**

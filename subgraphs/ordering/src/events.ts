@@ -1,7 +1,7 @@
 import { TOPICS } from '@nuage/contracts';
 import type { ConsumerHandlers } from '@nuage/platform';
-import { noteIncidentClosed, noteIncidentOpened } from './services/order-incidents';
-import { closeSolicitations, openSolicitations } from './services/solicitations';
+import { noteIncidentClosed, noteIncidentOpened } from './services/order-incidents.js';
+import { closeSolicitations, openSolicitations } from './services/solicitations.js';
 
 /** What this subgraph learns from the others: requests to answer, and incidents that dispute orders. */
 export const ORDERING_CONSUME: ConsumerHandlers<'ordering'> = {

@@ -1,1 +1,1 @@
-export { ordering } from './subgraph';
+export { ordering } from './subgraph.js';

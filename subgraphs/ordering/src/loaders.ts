@@ -2,7 +2,7 @@ import type { FileStore } from '@nuage/files';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderById, loaderByParent, type Identity, type SubgraphContext } from '@nuage/platform';
-import { orderScope, proposalScope } from './services/access';
+import { orderScope, proposalScope } from './services/access.js';
 import {
   OrderIncident,
   DelayRequest,
@@ -14,7 +14,7 @@ import {
   ProposalDocument,
   ProposalLine,
   SubscriptionOrder,
-} from './entities';
+} from './entities/index.js';
 
 /** Per-request batching: a page of proposals or orders costs one statement per level. */
 export function createLoaders(em: EntityManager, identity: Identity | null) {

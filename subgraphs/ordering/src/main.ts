@@ -1,4 +1,4 @@
 import { runSubgraphFromEnv } from '@nuage/platform';
-import { ordering } from './subgraph';
+import { ordering } from './subgraph.js';
 
 await runSubgraphFromEnv(ordering);

@@ -1,6 +1,6 @@
 import { downloadRoute, type SubgraphRuntime } from '@nuage/platform';
-import type { OrderingServices } from './loaders';
-import { proposalDocumentsFor } from './services/access';
+import type { OrderingServices } from './loaders.js';
+import { proposalDocumentsFor } from './services/access.js';
 
 /** What ordering serves besides GraphQL: the documents of accepted proposals (`GET /downloads/proposal-documents/<id>`), to whoever may read the proposal. */
 export const routes = ({ orm, files, secret }: SubgraphRuntime<OrderingServices>) => [

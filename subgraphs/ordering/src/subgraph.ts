@@ -16,27 +16,27 @@ import {
   RequestReference,
   Solicitation,
   SubscriptionOrder,
-} from './entities';
+} from './entities/index.js';
 // The resolvers' import order is the schema's field order: orders first, as they always were.
-import { OrderResolver } from './resolvers/order.resolver';
-import { SubscriptionOrderResolver } from './resolvers/subscription-order.resolver';
-import { DeliveryLineResolver, DeliveryResolver } from './resolvers/delivery.resolver';
-import { RenewalResolver } from './resolvers/renewal.resolver';
-import { OrderLineResolver } from './resolvers/order-line.resolver';
-import { InvoiceResolver } from './resolvers/invoice.resolver';
-import { resolveOrderReference } from './resolvers/order.reference';
-import { resolveOrderLineReference } from './resolvers/order-line.reference';
-import { resolveProposalReference } from './resolvers/proposal.reference';
-import { SolicitationResolver } from './resolvers/solicitation.resolver';
-import { DashboardResolver } from './resolvers/dashboard.resolver';
-import { ProposalDocumentResolver, ProposalLineResolver, ProposalResolver } from './resolvers/proposal.resolver';
-import { RequestProposalsResolver } from './resolvers/request.resolver';
-import { ORDERING_CONSUME } from './events';
-import { routes } from './routes';
-import { createLoaders, type OrderingLoaders, type OrderingServices } from './loaders';
-import { migrations } from './migrations';
-import { resolveRequestReference } from './resolvers/request.reference';
-import { resolveDashboardReference } from './resolvers/dashboard.reference';
+import { OrderResolver } from './resolvers/order.resolver.js';
+import { SubscriptionOrderResolver } from './resolvers/subscription-order.resolver.js';
+import { DeliveryLineResolver, DeliveryResolver } from './resolvers/delivery.resolver.js';
+import { RenewalResolver } from './resolvers/renewal.resolver.js';
+import { OrderLineResolver } from './resolvers/order-line.resolver.js';
+import { InvoiceResolver } from './resolvers/invoice.resolver.js';
+import { resolveOrderReference } from './resolvers/order.reference.js';
+import { resolveOrderLineReference } from './resolvers/order-line.reference.js';
+import { resolveProposalReference } from './resolvers/proposal.reference.js';
+import { SolicitationResolver } from './resolvers/solicitation.resolver.js';
+import { DashboardResolver } from './resolvers/dashboard.resolver.js';
+import { ProposalDocumentResolver, ProposalLineResolver, ProposalResolver } from './resolvers/proposal.resolver.js';
+import { RequestProposalsResolver } from './resolvers/request.resolver.js';
+import { ORDERING_CONSUME } from './events.js';
+import { routes } from './routes.js';
+import { createLoaders, type OrderingLoaders, type OrderingServices } from './loaders.js';
+import { migrations } from './migrations/index.js';
+import { resolveRequestReference } from './resolvers/request.reference.js';
+import { resolveDashboardReference } from './resolvers/dashboard.reference.js';
 
 /** Ordering: solicitations, proposals, subscription orders, orders, activation, invoices. */
 export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {

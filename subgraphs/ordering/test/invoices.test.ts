@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '@nuage/platform';
-import { scheduleOf } from '../src/services/invoices';
+import { scheduleOf } from '../src/services/invoices.js';
 
 const rows = (invoices: ReturnType<typeof scheduleOf>) =>
   invoices.map((i) => [i.periodStart, i.periodEnd, i.issueDate, i.amountExclVat.toFixed(2), i.vatAmount.toFixed(2)]);

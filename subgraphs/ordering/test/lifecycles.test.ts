@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '@nuage/contracts';
 import { outcomeOf } from '@nuage/platform/testing';
-import { OrderStatus } from '../src/entities/order';
-import { ProposalStatus } from '../src/entities/proposal';
-import { ORDER_LIFECYCLE } from '../src/services/order-lifecycle';
-import { PROPOSAL_LIFECYCLE } from '../src/services/proposal-lifecycle';
+import { OrderStatus } from '../src/entities/order.js';
+import { ProposalStatus } from '../src/entities/proposal.js';
+import { ORDER_LIFECYCLE } from '../src/services/order-lifecycle.js';
+import { PROPOSAL_LIFECYCLE } from '../src/services/proposal-lifecycle.js';
 
 describe('the proposal lifecycle', () => {
   const P = ProposalStatus;

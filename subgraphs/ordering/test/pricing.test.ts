@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { totalsOf } from '../src/services/pricing';
+import { totalsOf } from '../src/services/pricing.js';
 
 const text = (totals: ReturnType<typeof totalsOf>) => ({
   listTotal: totals.listTotal.toFixed(2),

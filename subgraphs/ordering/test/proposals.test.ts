@@ -5,7 +5,7 @@ import { TOPICS, type RequestSubmitted } from '@nuage/contracts';
 import { SEED_BRANDS, seededIdentity } from '@nuage/fixtures';
 import { sql } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
-import { ordering } from '../src';
+import { ordering } from '../src/index.js';
 
 /**
  * The ordering subgraph on its own, with a real PostgreSQL: the solicitations it opens from the

@@ -1,12 +1,12 @@
 import { TOPICS } from '@nuage/contracts';
 import { keepTimelineCopy } from '@nuage/history';
 import type { ConsumerHandlers } from '@nuage/platform';
-import type { RequestsServices } from './loaders';
-import { tellBuyersOfAlert, tellBuyersServicesOpened } from './services/buyer-notices';
-import { keepGuidedChoice, keepOrder, keepProduct, keepSolution } from './services/copies';
-import { notifyFromHistory } from './services/notifications';
-import { follow, startRenewalDraft } from './services/requests';
-import { indexFromHistory } from './services/search';
+import type { RequestsServices } from './loaders.js';
+import { tellBuyersOfAlert, tellBuyersServicesOpened } from './services/buyer-notices.js';
+import { keepGuidedChoice, keepOrder, keepProduct, keepSolution } from './services/copies.js';
+import { notifyFromHistory } from './services/notifications.js';
+import { follow, startRenewalDraft } from './services/requests.js';
+import { indexFromHistory } from './services/search.js';
 
 /** What this subgraph learns from the others (see `SUBSCRIPTIONS` in `@nuage/contracts`). */
 export const REQUESTS_CONSUME: ConsumerHandlers<'requests', RequestsServices> = {

@@ -1,1 +1,1 @@
-export { requests } from './subgraph';
+export { requests } from './subgraph.js';

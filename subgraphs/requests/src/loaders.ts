@@ -6,8 +6,16 @@ import { HistoryEntry } from '@nuage/history';
 import { loaderById, loaderByParent, type Identity, type SubgraphContext, NOTHING } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
 import { threadLoaders } from '@nuage/threads';
-import { BeneficiaryEntity, Person, Project, RequestItem, RequestSolution, ServiceRequest, Team } from './entities';
-import { readableEntities, visibleRequests } from './services/access';
+import {
+  BeneficiaryEntity,
+  Person,
+  Project,
+  RequestItem,
+  RequestSolution,
+  ServiceRequest,
+  Team,
+} from './entities/index.js';
+import { readableEntities, visibleRequests } from './services/access.js';
 
 export function createLoaders(em: EntityManager, identity: Identity | null) {
   return {

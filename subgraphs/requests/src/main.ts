@@ -1,4 +1,4 @@
 import { runSubgraphFromEnv } from '@nuage/platform';
-import { requests } from './subgraph';
+import { requests } from './subgraph.js';
 
 await runSubgraphFromEnv(requests);

@@ -1,8 +1,8 @@
 import { BACKGROUND, internalRoute, type SubgraphRuntime } from '@nuage/platform';
 import { threadRoutes } from '@nuage/threads';
-import type { RequestsServices } from './loaders';
-import { requestThread } from './services/access';
-import { accountStanding } from './services/people';
+import type { RequestsServices } from './loaders.js';
+import { requestThread } from './services/access.js';
+import { accountStanding } from './services/people.js';
 
 /** What requests serves besides GraphQL: its threads' uploads and downloads, and the gateway's account checks. */
 export const routes = ({ orm, files, secret }: SubgraphRuntime<RequestsServices>) => [

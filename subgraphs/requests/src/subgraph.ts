@@ -18,26 +18,26 @@ import {
   SearchDocument,
   ServiceRequest,
   Team,
-} from './entities';
-import { PersonResolver } from './resolvers/person.resolver';
-import { resolvePersonReference } from './resolvers/person.reference';
-import { BeneficiaryEntityResolver } from './resolvers/beneficiary-entity.resolver';
-import { resolveBeneficiaryEntityReference } from './resolvers/beneficiary-entity.reference';
-import { RequestResolver } from './resolvers/request.resolver';
-import { resolveRequestReference } from './resolvers/request.reference';
-import { ProjectResolver, RequestItemResolver, RequestSolutionResolver } from './resolvers/request-parts.resolver';
-import { MessageResolver } from './resolvers/message.resolver';
-import { TimelineResolver } from './resolvers/timeline.resolver';
-import { NotificationResolver } from './resolvers/notification.resolver';
-import { SearchResolver } from './resolvers/search.resolver';
-import { TeamMembersResolver, TeamResolver } from './resolvers/team.resolver';
-import { Dashboard, DashboardResolver } from './resolvers/dashboard.resolver';
-import { resolveDashboardReference } from './resolvers/dashboard.reference';
-import { routes } from './routes';
-import { REQUESTS_CONSUME } from './events';
-import { createLoaders, type RequestsLoaders, type RequestsServices } from './loaders';
-import { migrations } from './migrations';
-import { seedRequests } from './seed';
+} from './entities/index.js';
+import { PersonResolver } from './resolvers/person.resolver.js';
+import { resolvePersonReference } from './resolvers/person.reference.js';
+import { BeneficiaryEntityResolver } from './resolvers/beneficiary-entity.resolver.js';
+import { resolveBeneficiaryEntityReference } from './resolvers/beneficiary-entity.reference.js';
+import { RequestResolver } from './resolvers/request.resolver.js';
+import { resolveRequestReference } from './resolvers/request.reference.js';
+import { ProjectResolver, RequestItemResolver, RequestSolutionResolver } from './resolvers/request-parts.resolver.js';
+import { MessageResolver } from './resolvers/message.resolver.js';
+import { TimelineResolver } from './resolvers/timeline.resolver.js';
+import { NotificationResolver } from './resolvers/notification.resolver.js';
+import { SearchResolver } from './resolvers/search.resolver.js';
+import { TeamMembersResolver, TeamResolver } from './resolvers/team.resolver.js';
+import { Dashboard, DashboardResolver } from './resolvers/dashboard.resolver.js';
+import { resolveDashboardReference } from './resolvers/dashboard.reference.js';
+import { routes } from './routes.js';
+import { REQUESTS_CONSUME } from './events.js';
+import { createLoaders, type RequestsLoaders, type RequestsServices } from './loaders.js';
+import { migrations } from './migrations/index.js';
+import { seedRequests } from './seed/index.js';
 
 /** The buyer's workspace: entities, people and teams, projects, requests, messages and documents. */
 export const requests: SubgraphDefinition<RequestsLoaders, RequestsServices> = {

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { Person } from '../src/entities';
+import { Person } from '../src/entities/index.js';
 import { Role, TOPICS } from '@nuage/contracts';
 import { stableId, type Identity } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { SEED_ENTITY, seededIdentity } from '@nuage/fixtures';
-import { requests } from '../src';
-import { verifyPassword } from '../src/services/passwords';
+import { requests } from '../src/index.js';
+import { verifyPassword } from '../src/services/passwords.js';
 import { graphql } from '@nuage/fixtures/graphql';
 
 let subgraph: TestSubgraph;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { available } from '@nuage/platform';
 import { outcomeOf } from '@nuage/platform/testing';
 import { Role } from '@nuage/contracts';
-import { RequestStatus } from '../src/entities/request';
-import { REQUEST_LIFECYCLE, type RequestTransition } from '../src/services/request-lifecycle';
+import { RequestStatus } from '../src/entities/request.js';
+import { REQUEST_LIFECYCLE, type RequestTransition } from '../src/services/request-lifecycle.js';
 
 const { DRAFT, SENT, AWAITING_PROVIDER, PROPOSALS_RECEIVED, ORDERED, CLOSED, CANCELLED } = RequestStatus;
 type Row = [RequestStatus, RequestTransition, Role | 'SYSTEM', RequestStatus | 'INVALID_TRANSITION' | 'FORBIDDEN'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isValidSiret } from '../src/services/siret';
-import { fileNumberOf } from '../src/services/requests';
+import { isValidSiret } from '../src/services/siret.js';
+import { fileNumberOf } from '../src/services/requests.js';
 
 describe('SIRET check digit', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesBetween } from '../src';
+import { changesBetween } from '../src/index.js';
 
 describe('what an edit changed', () => {
   it.each([

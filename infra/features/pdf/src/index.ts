@@ -1,2 +1,2 @@
-export * from './pdf';
-export * from './rendering';
+export * from './pdf.js';
+export * from './rendering.js';

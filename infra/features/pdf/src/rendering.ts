@@ -1,12 +1,10 @@
 import { Piscina } from 'piscina';
 import { GraphQLError } from 'graphql';
 import { SERVICE_UNAVAILABLE } from '@nuage/contracts';
+import { childExecArgv, runningFromSources } from '@nuage/platform/runtime';
 
 /** A document taking longer than this to lay out is abandoned (its worker is terminated). */
 export const RENDERING_TIMEOUT_MS = 20_000;
-
-// Sources run through tsx in development and tests (workers load them with it); a build runs JavaScript.
-const fromSources = import.meta.url.endsWith('.ts');
 
 /**
  * Renders documents in a worker thread, so that a slow layout never blocks the service's event
@@ -21,11 +19,11 @@ export function documentRenderer<T>(
   let pool: Piscina | undefined;
   const start = () =>
     new Piscina({
-      filename: `${worker.href}${fromSources ? '.ts' : '.js'}`,
+      filename: `${worker.href}${runningFromSources ? '.ts' : '.js'}`,
       maxThreads: 1,
       idleTimeout: 60_000,
       maxQueue: 100,
-      execArgv: fromSources ? ['--import', 'tsx'] : [],
+      execArgv: childExecArgv,
     });
   return {
     render: async (data) => {

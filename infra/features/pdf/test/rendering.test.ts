@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphQLError } from 'graphql';
-import { documentRenderer } from '../src';
+import { documentRenderer } from '../src/index.js';
 
 const renderer = documentRenderer<{ holdMs: number }>(new URL('./fixtures/slow-layout.worker', import.meta.url), 2_000);
 afterAll(() => renderer.close());

@@ -1,13 +1,13 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Consumer, Topic, TopicsOf } from '@nuage/contracts';
 import { PgBoss, type Job, type JobResult, type WorkOptions } from 'pg-boss';
-import { BACKGROUND, sql } from '../db';
-import type { Logger } from '../logger';
-import type { AwaitedJob } from '../request-scope';
-import { jobsDone, jobsIn, laggingQueues } from './engine-queries';
-import { type DeliveredEvent, type Effect, type EffectPayloads, outboxWrites } from './outbox';
-import { deadLettersQueue, effectsQueue, ensureQueues, eventsQueue, type DeliveryPolicy } from './queues';
-import { type EffectJob, OutboxRelay } from './relay';
+import { BACKGROUND, sql } from '../db.js';
+import type { Logger } from '../logger.js';
+import type { AwaitedJob } from '../request-scope.js';
+import { jobsDone, jobsIn, laggingQueues } from './engine-queries.js';
+import { type DeliveredEvent, type Effect, type EffectPayloads, outboxWrites } from './outbox.js';
+import { deadLettersQueue, effectsQueue, ensureQueues, eventsQueue, type DeliveryPolicy } from './queues.js';
+import { type EffectJob, OutboxRelay } from './relay.js';
 
 /** Applies one event inside the consumer's transaction (`em`), with the subgraph's services. */
 export type EventHandler<T extends Topic, Services extends object = object> = (

@@ -1,5 +1,5 @@
 import type { PgBoss } from 'pg-boss';
-import { deadLettersQueue } from './queues';
+import { deadLettersQueue } from './queues.js';
 
 /** An event or effect that failed every attempt, parked for an operator. */
 export interface DeadLetter {

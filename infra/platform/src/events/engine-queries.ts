@@ -1,6 +1,6 @@
 import { SUBSCRIPTIONS } from '@nuage/contracts';
 import type { PgBoss } from 'pg-boss';
-import { eventsQueue } from './queues';
+import { eventsQueue } from './queues.js';
 
 /**
  * What the channel reads of the engine's own job table (pg-boss's documented `pgboss.job`), for

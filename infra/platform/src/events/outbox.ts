@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { consumersOf, FILE_OF, type EventPayloads, type Topic } from '@nuage/contracts';
-import { currentRequest } from '../request-scope';
-import { effectJobId, eventJobId, eventsQueue } from './queues';
+import { currentRequest } from '../request-scope.js';
+import { effectJobId, eventJobId, eventsQueue } from './queues.js';
 
 /**
  * The side effects a subgraph may ask for after its transaction commits (an email…), by name, with

@@ -1,6 +1,6 @@
 import { SUBSCRIPTIONS, type Consumer } from '@nuage/contracts';
 import type { PgBoss, Queue } from 'pg-boss';
-import { stableId } from '../db';
+import { stableId } from '../db.js';
 
 /**
  * The queues of the event engine (pg-boss, in the events database). Each subgraph has three: its

@@ -1,10 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { consumersOf, type EventPayloads, type Topic } from '@nuage/contracts';
 import type { JobInsert, PgBoss } from 'pg-boss';
-import { BACKGROUND, sql } from '../db';
-import type { Logger } from '../logger';
-import type { DeliveredEvent, Effect, OutboxKind } from './outbox';
-import { effectJobId, effectsQueue, eventJobId, eventsQueue } from './queues';
+import { BACKGROUND, sql } from '../db.js';
+import type { Logger } from '../logger.js';
+import type { DeliveredEvent, Effect, OutboxKind } from './outbox.js';
+import { effectJobId, effectsQueue, eventJobId, eventsQueue } from './queues.js';
 
 /** What a job of an effects queue carries. */
 export interface EffectJob {

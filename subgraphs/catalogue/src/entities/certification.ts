@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, LocalDate } from '@nuage/platform';
-import { Solution } from './solution';
+import { Solution } from './solution.js';
 
 /**
  * A standard, certification or qualification held by a solution over a period. Dated so that a

@@ -1,8 +1,8 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity, LocalDate } from '@nuage/platform';
-import { Market } from './market';
-import type { EvaluationResult } from '../services/evaluation';
+import { Market } from './market.js';
+import type { EvaluationResult } from '../services/evaluation.js';
 
 /**
  * A recorded guided-choice evaluation: the answers, the day they were evaluated for and the

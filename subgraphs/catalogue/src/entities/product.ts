@@ -2,8 +2,8 @@ import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '@nuage/platform';
 import { BillingPeriod, BillingTiming } from '@nuage/contracts';
-import { Brand } from './brand';
-import { Solution } from './solution';
+import { Brand } from './brand.js';
+import { Solution } from './solution.js';
 
 /**
  * A product reference of the market's price list ("Choix des produits"): what a buyer puts on a

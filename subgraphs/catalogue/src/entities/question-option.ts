@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity } from '@nuage/platform';
-import { Question } from './question';
+import { Question } from './question.js';
 
 /** One option of a question; retired rather than deleted, so past evaluations keep their meaning. */
 @ObjectType({ description: 'An option a buyer can tick on a question of the questionnaire.' })

@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '@nuage/platform';
-import { Brand } from './brand';
+import { Brand } from './brand.js';
 
 /** One offer of a brand (e.g. "OVH Private Cloud SecNumCloud"). */
 @Directive('@key(fields: "id")')

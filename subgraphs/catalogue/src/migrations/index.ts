@@ -1,9 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261125045008 } from './Migration20261125045008';
-import { Migration20261126045358 } from './Migration20261126045358';
-import { Migration20261126050539 } from './Migration20261126050539';
-import { Migration20261201143218 } from './Migration20261201143218';
-import { Migration20261201200000 } from './Migration20261201200000';
+import { Migration20261125045008 } from './Migration20261125045008.js';
+import { Migration20261126045358 } from './Migration20261126045358.js';
+import { Migration20261126050539 } from './Migration20261126050539.js';
+import { Migration20261201143218 } from './Migration20261201143218.js';
+import { Migration20261201200000 } from './Migration20261201200000.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [

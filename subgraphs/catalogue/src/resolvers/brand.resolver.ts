@@ -9,10 +9,10 @@ import {
   Caller,
   type Identity,
 } from '@nuage/platform';
-import { Brand, Solution } from '../entities';
-import { findBrands } from '../services/brands';
-import { updateBrand } from '../services/catalogue-changes';
-import type { Context } from '../loaders';
+import { Brand, Solution } from '../entities/index.js';
+import { findBrands } from '../services/brands.js';
+import { updateBrand } from '../services/catalogue-changes.js';
+import type { Context } from '../loaders.js';
 
 const BrandConnection = Connection(Brand, 'Brand', 'brand');
 const BrandPayload = MutationPayload(Brand, 'BrandPayload', 'brand', 'brand');

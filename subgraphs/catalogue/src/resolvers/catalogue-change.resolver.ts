@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Connection, PageArgs, type SubgraphContext, Caller, type Identity } from '@nuage/platform';
-import { CatalogueChange } from '../entities';
-import { listChanges } from '../services/catalogue-changes';
+import { CatalogueChange } from '../entities/index.js';
+import { listChanges } from '../services/catalogue-changes.js';
 
 const CatalogueChangeConnection = Connection(CatalogueChange, 'CatalogueChange', 'catalogue change');
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate, LocalizedText } from '@nuage/platform';
-import { Requirement } from '../services/evaluation';
+import { Requirement } from '../services/evaluation.js';
 
 registerEnumType(Requirement, {
   name: 'Requirement',

@@ -1,6 +1,6 @@
 import { callerOf } from '@nuage/platform';
-import { findGuidedChoice } from '../services/guided-choice';
-import type { Context } from '../loaders';
+import { findGuidedChoice } from '../services/guided-choice.js';
+import type { Context } from '../loaders.js';
 
 /** Resolves a request's reference to its recorded guided choice, with the caller's rights. */
 export const resolveGuidedChoiceReference = (reference: { id: string }, context: Context) =>

@@ -8,17 +8,17 @@ import {
   Caller,
   type Identity,
 } from '@nuage/platform';
-import { Brand, GuidedChoice, Market, Solution } from '../entities';
-import { evaluateAnswers, findGuidedChoice, listGuidedChoices, recordGuidedChoice } from '../services/guided-choice';
-import type { EvaluationResult } from '../services/evaluation';
-import type { Context } from '../loaders';
+import { Brand, GuidedChoice, Market, Solution } from '../entities/index.js';
+import { evaluateAnswers, findGuidedChoice, listGuidedChoices, recordGuidedChoice } from '../services/guided-choice.js';
+import type { EvaluationResult } from '../services/evaluation.js';
+import type { Context } from '../loaders.js';
 import {
   GuidedChoiceEvaluation,
   GuidedChoiceExclusion,
   GuidedChoiceInput,
   GuidedChoiceMatch,
   RecordGuidedChoiceInput,
-} from './evaluation.types';
+} from './evaluation.types.js';
 
 const MatchConnection = Connection(GuidedChoiceMatch, 'GuidedChoiceMatch', 'matching brand/solution pair');
 const ExclusionConnection = Connection(GuidedChoiceExclusion, 'GuidedChoiceExclusion', 'excluded brand/solution pair');

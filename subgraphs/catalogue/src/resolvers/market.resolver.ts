@@ -1,6 +1,6 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { type SubgraphContext, Caller, type Identity } from '@nuage/platform';
-import { Market } from '../entities';
+import { Market } from '../entities/index.js';
 
 @Resolver(() => Market)
 export class MarketResolver {

@@ -24,11 +24,11 @@ import {
   type Identity,
 } from '@nuage/platform';
 import type Decimal from 'decimal.js';
-import { Brand, Product, Solution } from '../entities';
+import { Brand, Product, Solution } from '../entities/index.js';
 import { BillingPeriod, BillingTiming } from '@nuage/contracts';
-import { findProducts, priceOf } from '../services/products';
-import { addProduct, updateProduct } from '../services/catalogue-changes';
-import type { Context } from '../loaders';
+import { findProducts, priceOf } from '../services/products.js';
+import { addProduct, updateProduct } from '../services/catalogue-changes.js';
+import type { Context } from '../loaders.js';
 
 const ProductConnection = Connection(Product, 'Product', 'product');
 const ProductPayload = MutationPayload(Product, 'ProductPayload', 'product', 'product');

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { LabelFields, MutationPayload, succeeded, Caller, type Identity } from '@nuage/platform';
-import { Question, QuestionOption } from '../entities';
-import { addQuestionOption, retireQuestionOption } from '../services/catalogue-changes';
-import type { Context } from '../loaders';
+import { Question, QuestionOption } from '../entities/index.js';
+import { addQuestionOption, retireQuestionOption } from '../services/catalogue-changes.js';
+import type { Context } from '../loaders.js';
 
 const QuestionOptionPayload = MutationPayload(
   QuestionOption,

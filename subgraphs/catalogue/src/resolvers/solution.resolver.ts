@@ -10,10 +10,10 @@ import {
   Caller,
   type Identity,
 } from '@nuage/platform';
-import { Brand, Certification, Product, Solution } from '../entities';
-import { addCertification, addSolution, updateCertification, updateSolution } from '../services/catalogue-changes';
-import { findSolutions } from '../services/brands';
-import type { Context } from '../loaders';
+import { Brand, Certification, Product, Solution } from '../entities/index.js';
+import { addCertification, addSolution, updateCertification, updateSolution } from '../services/catalogue-changes.js';
+import { findSolutions } from '../services/brands.js';
+import type { Context } from '../loaders.js';
 
 const SolutionPayload = MutationPayload(Solution, 'SolutionPayload', 'solution', 'solution');
 const CertificationPayload = MutationPayload(Certification, 'CertificationPayload', 'certification', 'certification');

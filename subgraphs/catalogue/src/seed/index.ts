@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, stableId } from '@nuage/platform';
-import { Brand, Certification, Market, Product, Question, QuestionOption, Solution } from '../entities';
-import { announceProduct, announceSolution } from '../services/catalogue-changes';
+import { Brand, Certification, Market, Product, Question, QuestionOption, Solution } from '../entities/index.js';
+import { announceProduct, announceSolution } from '../services/catalogue-changes.js';
 import { CATALOGUE_FACTS as facts, slugOf } from '@nuage/fixtures';
-import { QUESTIONNAIRE } from './questionnaire';
-import { productsOf } from './products';
+import { QUESTIONNAIRE } from './questionnaire.js';
+import { productsOf } from './products.js';
 
 interface BrandFacts {
   brand: string;

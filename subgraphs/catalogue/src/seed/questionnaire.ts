@@ -1,5 +1,5 @@
-import { QuestionRule } from '../entities/question';
-import { EXPOSURE } from '../services/evaluation';
+import { QuestionRule } from '../entities/question.js';
+import { EXPOSURE } from '../services/evaluation.js';
 
 interface SeedOption {
   code: string;

@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 import { definePermissions, type Identity, isMarketWide, ScopedRepository } from '@nuage/platform';
-import { GuidedChoice } from '../entities';
+import { GuidedChoice } from '../entities/index.js';
 
 /**
  * Who reads what in the catalogue. The catalogue itself (brands, solutions, products, the

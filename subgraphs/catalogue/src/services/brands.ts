@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { invalid, paginate, todayInParis, type PageArgs, subquery } from '@nuage/platform';
-import { Brand, Certification, Solution } from '../entities';
-import { escapeLike } from './text';
+import { Brand, Certification, Solution } from '../entities/index.js';
+import { escapeLike } from './text.js';
 
 export interface BrandCriteria {
   /** Words in the brand's name, tagline or description, or in one of its solutions'. */

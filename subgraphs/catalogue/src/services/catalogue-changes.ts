@@ -17,8 +17,8 @@ import {
   QuestionOption,
   QuestionRule,
   Solution,
-} from '../entities';
-import { assertMay } from './access';
+} from '../entities/index.js';
+import { assertMay } from './access.js';
 
 /**
  * The market holder's changes to the catalogue. Each runs in one transaction with the dated record

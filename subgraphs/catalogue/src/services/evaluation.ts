@@ -1,4 +1,4 @@
-import { QuestionRule } from '../entities/question';
+import { QuestionRule } from '../entities/question.js';
 
 /**
  * The guided-choice evaluation (PAAC), free of the database: given what a buyer ticked and the

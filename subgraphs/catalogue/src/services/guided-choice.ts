@@ -11,9 +11,16 @@ import {
   type PageArgs,
 } from '@nuage/platform';
 import { TOPICS, type GuidedChoiceRecorded, type RequestSubmitted } from '@nuage/contracts';
-import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities';
-import { evaluate, EXPOSURE, Requirement, type Candidate, type Criterion, type EvaluationResult } from './evaluation';
-import { assertMay, guidedChoicesFor } from './access';
+import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities/index.js';
+import {
+  evaluate,
+  EXPOSURE,
+  Requirement,
+  type Candidate,
+  type Criterion,
+  type EvaluationResult,
+} from './evaluation.js';
+import { assertMay, guidedChoicesFor } from './access.js';
 
 /** What a buyer ticked: one option of one question, required or desired. */
 export interface Answer {

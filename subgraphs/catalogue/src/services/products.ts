@@ -1,8 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { Dec, invalid, paginate, toCents, type PageArgs } from '@nuage/platform';
 import type Decimal from 'decimal.js';
-import { Brand, Product } from '../entities';
-import { escapeLike } from './text';
+import { Brand, Product } from '../entities/index.js';
+import { escapeLike } from './text.js';
 
 export interface ProductCriteria {
   /** Only this brand's products. */

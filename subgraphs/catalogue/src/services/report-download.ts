@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { documentRenderer } from '@nuage/pdf';
 import type { Identity } from '@nuage/platform';
-import { findGuidedChoice } from './guided-choice';
-import { type GuidedChoicePrint, guidedChoicePrint } from './report';
+import { findGuidedChoice } from './guided-choice.js';
+import { type GuidedChoicePrint, guidedChoicePrint } from './report.js';
 
 /** Lays PAAC reports out in a worker thread (see `report.worker.ts`). */
 const reports = documentRenderer<GuidedChoicePrint>(new URL('./report.worker', import.meta.url));

@@ -1,6 +1,6 @@
 import { pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/pdf';
-import type { GuidedChoice } from '../entities';
-import { Requirement } from './evaluation';
+import type { GuidedChoice } from '../entities/index.js';
+import { Requirement } from './evaluation.js';
 
 /** What the PAAC report prints: plain data, so that a worker thread lays it out. */
 export type GuidedChoicePrint = Pick<

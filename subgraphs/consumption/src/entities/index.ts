@@ -1,4 +1,4 @@
-export { AlertSettings } from './alert-settings';
-export { BeneficiaryEntityConsumption } from './beneficiary-entity';
-export { Commitment, UsageLine, UsageMonth, ConsumptionAlert } from './commitment';
-export { OrderReference, OrderLineReference, RequestReference } from './references';
+export { AlertSettings } from './alert-settings.js';
+export { BeneficiaryEntityConsumption } from './beneficiary-entity.js';
+export { Commitment, UsageLine, UsageMonth, ConsumptionAlert } from './commitment.js';
+export { OrderReference, OrderLineReference, RequestReference } from './references.js';

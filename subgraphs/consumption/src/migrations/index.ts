@@ -1,9 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261125045014 } from './Migration20261125045014';
-import { Migration20261126050544 } from './Migration20261126050544';
-import { Migration20261126060620 } from './Migration20261126060620';
-import { Migration20261201130000 } from './Migration20261201130000';
-import { Migration20261201200000 } from './Migration20261201200000';
+import { Migration20261125045014 } from './Migration20261125045014.js';
+import { Migration20261126050544 } from './Migration20261126050544.js';
+import { Migration20261126060620 } from './Migration20261126060620.js';
+import { Migration20261201130000 } from './Migration20261201130000.js';
+import { Migration20261201200000 } from './Migration20261201200000.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [

@@ -1,10 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { assertMayReadEntity, UserError, Caller, type Identity } from '@nuage/platform';
-import type { Context } from '../loaders';
-import { figuresFor } from './consumption.resolver';
-import { ConsumptionFigures } from './consumption.types';
-import { BeneficiaryEntityConsumption } from '../entities';
-import { setThresholds, thresholdsOf } from '../services/alert-thresholds';
+import type { Context } from '../loaders.js';
+import { figuresFor } from './consumption.resolver.js';
+import { ConsumptionFigures } from './consumption.types.js';
+import { BeneficiaryEntityConsumption } from '../entities/index.js';
+import { setThresholds, thresholdsOf } from '../services/alert-thresholds.js';
 
 @ObjectType({ description: 'Result of setting consumption alert thresholds.' })
 class SetAlertThresholdsPayload {

@@ -11,9 +11,9 @@ import {
   succeeded,
 } from '@nuage/platform';
 import type Decimal from 'decimal.js';
-import { type ConsumptionAlert, OrderLineReference, RequestReference } from '../entities';
-import type { Context } from '../loaders';
-import { listAlerts, requestRenewal } from '../services/alerts';
+import { type ConsumptionAlert, OrderLineReference, RequestReference } from '../entities/index.js';
+import type { Context } from '../loaders.js';
+import { listAlerts, requestRenewal } from '../services/alerts.js';
 
 /** Why an alert was raised. */
 enum AlertKind {

@@ -1,9 +1,9 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Caller, type Identity } from '@nuage/platform';
-import { OrderLineReference, OrderReference, RequestReference } from '../entities';
-import type { Context } from '../loaders';
-import { readableFigures } from '../services/figures';
-import { ConsumptionFigures, consumptionFigures } from './consumption.types';
+import { OrderLineReference, OrderReference, RequestReference } from '../entities/index.js';
+import type { Context } from '../loaders.js';
+import { readableFigures } from '../services/figures.js';
+import { ConsumptionFigures, consumptionFigures } from './consumption.types.js';
 
 /** The figures of these commitments that the caller may read, for people. */
 export async function figuresFor(

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DecimalScalar, LocalDate, Money } from '@nuage/platform';
 import type { Locale } from '@nuage/contracts';
-import { FORECAST_METHOD, ForecastConfidence, MIN_HISTORY_DAYS, outlook, type Figures } from '../services/figures';
+import { FORECAST_METHOD, ForecastConfidence, MIN_HISTORY_DAYS, outlook, type Figures } from '../services/figures.js';
 
 @ObjectType({ description: 'Consumption of one month.' })
 export class MonthlyAmount {

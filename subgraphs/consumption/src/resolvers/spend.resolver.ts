@@ -1,8 +1,8 @@
 import { Arg, Directive, Ctx, Query, Resolver, registerEnumType } from 'type-graphql';
 import { Caller, type Identity, LocalDate, Money } from '@nuage/platform';
-import type { Context } from '../loaders';
-import { spendByMonth } from '../services/spend';
-import { SpendRow } from './consumption.types';
+import type { Context } from '../loaders.js';
+import { spendByMonth } from '../services/spend.js';
+import { SpendRow } from './consumption.types.js';
 
 export enum SpendDimension {
   BRAND = 'BRAND',

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DecimalScalar, JSONObject } from '@nuage/platform';
 import type Decimal from 'decimal.js';
-import type { UsageInput } from '../services/usage';
+import type { UsageInput } from '../services/usage.js';
 
 @InputType({ description: 'One usage line, in the FinOps FOCUS vocabulary.' })
 export class UsageLineInput {

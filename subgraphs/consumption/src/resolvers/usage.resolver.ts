@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { Caller, type Identity, MutationPayload, succeeded } from '@nuage/platform';
-import type { Context } from '../loaders';
-import { importUsage, recordUsage, type UsageOutcome } from '../services/usage';
-import { UsageLineInput, usageInput } from './usage.inputs';
+import type { Context } from '../loaders.js';
+import { importUsage, recordUsage, type UsageOutcome } from '../services/usage.js';
+import { UsageLineInput, usageInput } from './usage.inputs.js';
 
 @ObjectType({ description: 'A usage line refused, with why.' })
 class RejectedUsageLine {

@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 import { definePermissions, type Identity, isMarketWide, isPartyOf, NOTHING, ScopedRepository } from '@nuage/platform';
-import { type Commitment, ConsumptionAlert } from '../entities';
+import { type Commitment, ConsumptionAlert } from '../entities/index.js';
 
 /**
  * Who reads what in consumption. A commitment's figures are its parties': the entity's buyers, the

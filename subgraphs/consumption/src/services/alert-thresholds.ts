@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertMayReadEntity, invalid, type Identity } from '@nuage/platform';
-import { AlertSettings } from '../entities';
-import { assertMay } from './access';
+import { AlertSettings } from '../entities/index.js';
+import { assertMay } from './access.js';
 
 /** Alert at 80 % and at 100 % of a commitment unless the entity chose otherwise (issue 7). */
 export const DEFAULT_THRESHOLDS = [80, 100];

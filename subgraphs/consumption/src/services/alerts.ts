@@ -13,10 +13,10 @@ import {
   type PageArgs,
 } from '@nuage/platform';
 import { TOPICS, type AlertRaised, type RenewalRequested } from '@nuage/contracts';
-import { AlertSettings, Commitment, ConsumptionAlert } from '../entities';
-import { DEFAULT_THRESHOLDS } from './alert-thresholds';
-import { figuresLoader, outlook } from './figures';
-import { alertsFor, assertMay } from './access';
+import { AlertSettings, Commitment, ConsumptionAlert } from '../entities/index.js';
+import { DEFAULT_THRESHOLDS } from './alert-thresholds.js';
+import { figuresLoader, outlook } from './figures.js';
+import { alertsFor, assertMay } from './access.js';
 
 /**
  * Raises the alerts the new usage calls for: each threshold of the entity (80 % and 100 % by

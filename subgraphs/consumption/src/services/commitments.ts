@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderActivated } from '@nuage/contracts';
 import { Dec } from '@nuage/platform';
-import { Commitment } from '../entities';
+import { Commitment } from '../entities/index.js';
 
 /** An activated order commits its lines: usage is measured against them from their start date. */
 export async function commitOrder(em: EntityManager, payload: OrderActivated): Promise<void> {

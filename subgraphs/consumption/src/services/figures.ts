@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { sql, Dec, toCents, todayInParis, type Identity } from '@nuage/platform';
 import type Decimal from 'decimal.js';
-import { Commitment } from '../entities';
-import type { ConsumptionLoaders } from '../loaders';
-import { mayReadCommitment } from './access';
+import { Commitment } from '../entities/index.js';
+import type { ConsumptionLoaders } from '../loaders.js';
+import { mayReadCommitment } from './access.js';
 
 /** The forecast window: the pace is the consumption of the last 30 days. */
 export const RUN_RATE_DAYS = 30;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type Identity, sql } from '@nuage/platform';
-import { assertMay } from './access';
+import { assertMay } from './access.js';
 
 /** How analysts group spend. */
 export type SpendGrouping = 'BRAND' | 'ENTITY' | 'SERVICE_CATEGORY';

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, Dec, formatDay, invalid, type Identity } from '@nuage/platform';
 import type { Bilingual } from '@nuage/contracts';
-import { Commitment } from '../entities';
-import { assertMay } from './access';
-import { raiseAlerts } from './alerts';
+import { Commitment } from '../entities/index.js';
+import { assertMay } from './access.js';
+import { raiseAlerts } from './alerts.js';
 
 /** One usage line as a supplier pushes it (FOCUS column names in comments). */
 export interface UsageInput {

@@ -1,3 +1,3 @@
-export { IncidentType } from './incident-type';
-export { Incident, IncidentSource, IncidentStatus, INCIDENT_STATUS_LABELS, KnownOrder } from './incident';
-export { OrderReference, BrandReference } from './references';
+export { IncidentType } from './incident-type.js';
+export { Incident, IncidentSource, IncidentStatus, INCIDENT_STATUS_LABELS, KnownOrder } from './incident.js';
+export { OrderReference, BrandReference } from './references.js';

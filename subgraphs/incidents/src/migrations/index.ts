@@ -1,10 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261125045013 } from './Migration20261125045013';
-import { Migration20261126050543 } from './Migration20261126050543';
-import { Migration20261126055406 } from './Migration20261126055406';
-import { Migration20261126055804 } from './Migration20261126055804';
-import { Migration20261128154921 } from './Migration20261128154921';
-import { Migration20261201200000 } from './Migration20261201200000';
+import { Migration20261125045013 } from './Migration20261125045013.js';
+import { Migration20261126050543 } from './Migration20261126050543.js';
+import { Migration20261126055406 } from './Migration20261126055406.js';
+import { Migration20261126055804 } from './Migration20261126055804.js';
+import { Migration20261128154921 } from './Migration20261128154921.js';
+import { Migration20261201200000 } from './Migration20261201200000.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [

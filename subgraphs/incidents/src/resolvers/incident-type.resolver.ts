@@ -1,8 +1,8 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import { Caller, type Identity, LabelFields } from '@nuage/platform';
-import { IncidentType } from '../entities';
-import type { Context } from '../loaders';
-import { activeIncidentTypes } from '../services/incidents';
+import { IncidentType } from '../entities/index.js';
+import type { Context } from '../loaders.js';
+import { activeIncidentTypes } from '../services/incidents.js';
 
 @Resolver(() => IncidentType)
 export class IncidentTypeResolver {

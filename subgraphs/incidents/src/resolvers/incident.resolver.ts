@@ -44,11 +44,18 @@ import {
   IncidentType,
   INCIDENT_STATUS_LABELS,
   OrderReference,
-} from '../entities';
-import { declare, incidentThread, listIncidents, move, postIncidentMessage, statistics } from '../services/incidents';
-import { incidentsFor } from '../services/access';
-import { INCIDENT_LIFECYCLE, IncidentTransition } from '../services/incident-lifecycle';
-import type { Context } from '../loaders';
+} from '../entities/index.js';
+import {
+  declare,
+  incidentThread,
+  listIncidents,
+  move,
+  postIncidentMessage,
+  statistics,
+} from '../services/incidents.js';
+import { incidentsFor } from '../services/access.js';
+import { INCIDENT_LIFECYCLE, IncidentTransition } from '../services/incident-lifecycle.js';
+import type { Context } from '../loaders.js';
 
 const IncidentConnection = Connection(Incident, 'Incident', 'incident');
 const IncidentPayload = MutationPayload(Incident, 'IncidentPayload', 'incident', 'incident');

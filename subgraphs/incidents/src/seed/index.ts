@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { stableId } from '@nuage/platform';
-import { IncidentType } from '../entities';
+import { IncidentType } from '../entities/index.js';
 
 /** The incident types of the guide ("Déclarer un incident/litige relatif à une commande"). */
 export const INCIDENT_TYPES = [

@@ -1,7 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 import { definePermissions, type Identity, NOTHING, partiesScope, ScopedRepository } from '@nuage/platform';
-import { Incident } from '../entities';
+import { Incident } from '../entities/index.js';
 
 /** Who reads an incident: its entity's buyers, the order's supplier, market-wide staff. */
 export const incidentScope = (caller: Identity | null): FilterQuery<Incident> =>

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { FileStep, HistorySubject } from '@nuage/contracts';
 import { recordHistory } from '@nuage/history';
 import type { Identity } from '@nuage/platform';
-import { INCIDENT_STATUS_LABELS, type Incident, type IncidentStatus } from '../entities';
+import { INCIDENT_STATUS_LABELS, type Incident, type IncidentStatus } from '../entities/index.js';
 
 const HISTORY_SOURCE = { name: 'incidents' };
 

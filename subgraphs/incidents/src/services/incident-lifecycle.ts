@@ -1,6 +1,6 @@
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 import { defineLifecycle } from '@nuage/platform';
-import { INCIDENT_STATUS_LABELS, IncidentStatus } from '../entities/incident';
+import { INCIDENT_STATUS_LABELS, IncidentStatus } from '../entities/incident.js';
 
 const { DECLARED, TAKEN_IN_CHARGE, AWAITING_BENEFICIARY, RESOLVED, CLOSED, REJECTED } = IncidentStatus;
 const HANDLERS = [Role.MARKET_HOLDER, Role.SUPPLIER] as const;

@@ -20,10 +20,10 @@ import {
   type IncidentOpened,
   type OrderPlaced,
 } from '@nuage/contracts';
-import { Incident, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities';
-import { recordIncidentStep } from './history';
-import { INCIDENT_LIFECYCLE, stepOf, type IncidentTransition } from './incident-lifecycle';
-import { assertMay, incidentsFor } from './access';
+import { Incident, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities/index.js';
+import { recordIncidentStep } from './history.js';
+import { INCIDENT_LIFECYCLE, stepOf, type IncidentTransition } from './incident-lifecycle.js';
+import { assertMay, incidentsFor } from './access.js';
 
 async function nextNumber(em: EntityManager): Promise<string> {
   const [row] = await sql<{ n: string }[]>(em, "select nextval('incident_number_seq') as n");

@@ -3,8 +3,8 @@ import { Entity, Enum, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, LocalDate } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
-import { Order } from './order';
-import { OrderLine } from './order-line';
+import { Order } from './order.js';
+import { OrderLine } from './order-line.js';
 
 export enum DelayStatus {
   PENDING = 'PENDING',

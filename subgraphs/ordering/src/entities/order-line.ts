@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, LocalDate } from '@nuage/platform';
-import { Order } from './order';
+import { Order } from './order.js';
 
 /** A line of an order, from the accepted proposal's line; delivered line by line. */
 @Directive('@key(fields: "id")')

@@ -1,6 +1,6 @@
 import { Collection } from '@mikro-orm/core';
 import { Entity, Index, OneToMany, Property } from '@mikro-orm/decorators/legacy';
-import { OrderLine } from './order-line';
+import { OrderLine } from './order-line.js';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, LocalDate } from '@nuage/platform';
 

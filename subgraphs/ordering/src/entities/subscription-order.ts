@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity } from '@nuage/platform';
-import { Proposal } from './proposal';
+import { Proposal } from './proposal.js';
 
 /** The subscription order (`BS000020`) generated when a buyer accepts a proposal. */
 @ObjectType({ description: 'A subscription order ("Bon de souscription"), generated on acceptance.' })

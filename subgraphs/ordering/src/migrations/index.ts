@@ -1,13 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261125045012 } from './Migration20261125045012';
-import { Migration20261126050542 } from './Migration20261126050542';
-import { Migration20261126051418 } from './Migration20261126051418';
-import { Migration20261126053914 } from './Migration20261126053914';
-import { Migration20261126054348 } from './Migration20261126054348';
-import { Migration20261126055250 } from './Migration20261126055250';
-import { Migration20261128154919 } from './Migration20261128154919';
-import { Migration20261201131114 } from './Migration20261201131114';
-import { Migration20261201200000 } from './Migration20261201200000';
+import { Migration20261125045012 } from './Migration20261125045012.js';
+import { Migration20261126050542 } from './Migration20261126050542.js';
+import { Migration20261126051418 } from './Migration20261126051418.js';
+import { Migration20261126053914 } from './Migration20261126053914.js';
+import { Migration20261126054348 } from './Migration20261126054348.js';
+import { Migration20261126055250 } from './Migration20261126055250.js';
+import { Migration20261128154919 } from './Migration20261128154919.js';
+import { Migration20261201131114 } from './Migration20261201131114.js';
+import { Migration20261201200000 } from './Migration20261201200000.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [

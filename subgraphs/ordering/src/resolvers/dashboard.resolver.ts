@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Caller, countsByStatus, type Identity } from '@nuage/platform';
-import { DashboardReference, Order, OrderStatus, ProposalStatus } from '../entities';
-import type { Context } from '../loaders';
-import { orderScope, proposalsFor } from '../services/access';
+import { DashboardReference, Order, OrderStatus, ProposalStatus } from '../entities/index.js';
+import type { Context } from '../loaders.js';
+import { orderScope, proposalsFor } from '../services/access.js';
 
 /** The caller's orders counted by status, one statement for all the dashboard's order counts. */
 const orderCounts = (dashboard: DashboardReference, context: Context, caller: Identity) =>

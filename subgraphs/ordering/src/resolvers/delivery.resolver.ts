@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Caller, Connection, DecimalScalar, type Identity, PageArgs } from '@nuage/platform';
-import { Delivery, DeliveryLine, Order } from '../entities';
-import type { Context } from '../loaders';
-import { listDeliveries } from '../services/orders';
+import { Delivery, DeliveryLine, Order } from '../entities/index.js';
+import type { Context } from '../loaders.js';
+import { listDeliveries } from '../services/orders.js';
 
 const DeliveryConnection = Connection(Delivery, 'Delivery', 'delivery note');
 

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Dec, Money, todayInParis } from '@nuage/platform';
-import { Invoice } from '../entities';
-import type { Context } from '../loaders';
+import { Invoice } from '../entities/index.js';
+import type { Context } from '../loaders.js';
 
 @Resolver(() => Invoice)
 export class InvoiceResolver {

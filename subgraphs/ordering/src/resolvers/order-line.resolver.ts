@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { DecimalScalar } from '@nuage/platform';
-import { Order, OrderLine } from '../entities';
-import type { Context } from '../loaders';
-import { LineAmounts, lineAmounts } from './pricing.types';
+import { Order, OrderLine } from '../entities/index.js';
+import type { Context } from '../loaders.js';
+import { LineAmounts, lineAmounts } from './pricing.types.js';
 
 @Resolver(() => OrderLine)
 export class OrderLineResolver {

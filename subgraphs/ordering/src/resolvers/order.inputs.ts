@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DecimalScalar, LocalDate } from '@nuage/platform';
 import type Decimal from 'decimal.js';
-import { OrderStatus } from '../entities';
+import { OrderStatus } from '../entities/index.js';
 
 @InputType({ description: 'Narrows the list of orders ("Commandes").' })
 export class OrderFilter {

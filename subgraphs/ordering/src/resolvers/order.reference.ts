@@ -1,5 +1,5 @@
 import { callerOf } from '@nuage/platform';
-import type { Context } from '../loaders';
+import type { Context } from '../loaders.js';
 
 /** Resolves other subgraphs' references to orders, batched, only those the caller may see (null otherwise). */
 export const resolveOrderReference = (ref: { id: string }, context: Context) => {

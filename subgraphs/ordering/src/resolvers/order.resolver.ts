@@ -21,8 +21,8 @@ import {
   ORDER_STATUS_LABELS,
   Proposal,
   RequestReference,
-} from '../entities';
-import { listOrders } from '../services/orders';
+} from '../entities/index.js';
+import { listOrders } from '../services/orders.js';
 import {
   answerDelay,
   cancelOrder,
@@ -32,12 +32,12 @@ import {
   requestDelay,
   validateActivation,
   validateOrder,
-} from '../services/fulfilment';
-import { OrderAction } from '../services/order-lifecycle';
-import type { Context } from '../loaders';
-import { quoteTotals, QuoteTotals } from './pricing.types';
-import { orderActionsOf } from '../services/access';
-import { DeliveredLineInput, OrderFilter, ValidateOrderInput } from './order.inputs';
+} from '../services/fulfilment.js';
+import { OrderAction } from '../services/order-lifecycle.js';
+import type { Context } from '../loaders.js';
+import { quoteTotals, QuoteTotals } from './pricing.types.js';
+import { orderActionsOf } from '../services/access.js';
+import { DeliveredLineInput, OrderFilter, ValidateOrderInput } from './order.inputs.js';
 
 const OrderConnection = Connection(Order, 'Order', 'order');
 const OrderPayload = MutationPayload(Order, 'OrderPayload', 'order', 'order');

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DecimalScalar, Money } from '@nuage/platform';
 import type { Locale } from '@nuage/contracts';
-import { totalsOf, type PricedLine } from '../services/pricing';
+import { totalsOf, type PricedLine } from '../services/pricing.js';
 
 @ObjectType({ description: 'VAT at one rate ("Taux, Base taxable, Montant TVA").' })
 export class VatAmount {

@@ -36,7 +36,7 @@ import {
   ProposalStatus,
   RequestReference,
   SubscriptionOrder,
-} from '../entities';
+} from '../entities/index.js';
 import { BillingPeriod, BillingTiming } from '@nuage/contracts';
 import {
   accept,
@@ -47,12 +47,12 @@ import {
   submitProposal,
   withdrawProposal,
   type ProposalTerms,
-} from '../services/proposals';
-import { ProposalAction } from '../services/proposal-lifecycle';
-import { renewCredits } from '../services/credits';
-import type { Context } from '../loaders';
-import { lineAmounts, LineAmounts, quoteTotals, QuoteTotals } from './pricing.types';
-import { proposalActionsOf, proposalsFor } from '../services/access';
+} from '../services/proposals.js';
+import { ProposalAction } from '../services/proposal-lifecycle.js';
+import { renewCredits } from '../services/credits.js';
+import type { Context } from '../loaders.js';
+import { lineAmounts, LineAmounts, quoteTotals, QuoteTotals } from './pricing.types.js';
+import { proposalActionsOf, proposalsFor } from '../services/access.js';
 
 const ProposalConnection = Connection(Proposal, 'Proposal', 'proposal');
 const ProposalPayload = MutationPayload(Proposal, 'ProposalPayload', 'proposal', 'proposal');

@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { Caller, type Identity, Money } from '@nuage/platform';
-import { OrderLine } from '../entities';
-import type { Context } from '../loaders';
-import { renewalCandidatesByProject } from '../services/orders';
-import { RenewalFilter } from './order.inputs';
+import { OrderLine } from '../entities/index.js';
+import type { Context } from '../loaders.js';
+import { renewalCandidatesByProject } from '../services/orders.js';
+import { RenewalFilter } from './order.inputs.js';
 
 @ObjectType({ description: 'The renewal candidates of one project.' })
 class RenewalProject {

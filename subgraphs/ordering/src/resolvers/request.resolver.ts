@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Caller, type Identity } from '@nuage/platform';
-import { Proposal, RequestReference } from '../entities';
-import type { Context } from '../loaders';
+import { Proposal, RequestReference } from '../entities/index.js';
+import type { Context } from '../loaders.js';
 
 /** What the ordering subgraph adds to a request. */
 @Resolver(() => RequestReference)

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Caller, Connection, type Identity, PageArgs } from '@nuage/platform';
-import type { Context } from '../loaders';
-import { BrandReference, RequestReference, Solicitation } from '../entities';
-import { requestsToAnswer } from '../services/solicitations';
+import type { Context } from '../loaders.js';
+import { BrandReference, RequestReference, Solicitation } from '../entities/index.js';
+import { requestsToAnswer } from '../services/solicitations.js';
 
 const SolicitationConnection = Connection(Solicitation, 'Solicitation', 'solicitation');
 

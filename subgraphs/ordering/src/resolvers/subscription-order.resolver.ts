@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Caller, Connection, type Identity, PageArgs } from '@nuage/platform';
-import { Order, Proposal, SubscriptionOrder } from '../entities';
-import type { Context } from '../loaders';
-import { listSubscriptionOrders } from '../services/orders';
+import { Order, Proposal, SubscriptionOrder } from '../entities/index.js';
+import type { Context } from '../loaders.js';
+import { listSubscriptionOrders } from '../services/orders.js';
 
 const SubscriptionOrderConnection = Connection(SubscriptionOrder, 'SubscriptionOrder', 'subscription order');
 

@@ -9,9 +9,9 @@ import {
   partiesScope,
   ScopedRepository,
 } from '@nuage/platform';
-import { DelayRequest, Delivery, Order, Proposal, ProposalDocument, SubscriptionOrder } from '../entities';
-import { ORDER_LIFECYCLE, type OrderAction } from './order-lifecycle';
-import { PROPOSAL_LIFECYCLE, type ProposalAction } from './proposal-lifecycle';
+import { DelayRequest, Delivery, Order, Proposal, ProposalDocument, SubscriptionOrder } from '../entities/index.js';
+import { ORDER_LIFECYCLE, type OrderAction } from './order-lifecycle.js';
+import { PROPOSAL_LIFECYCLE, type ProposalAction } from './proposal-lifecycle.js';
 
 /**
  * Who reads what in ordering. Proposals, orders and all that hangs off them are shared by the

@@ -2,11 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Dec, invalid, invalidTransition, notFound, publish, todayInParis, type Identity } from '@nuage/platform';
 import { BillingPeriod, BillingTiming, TOPICS, type ProposalSubmitted } from '@nuage/contracts';
 import type Decimal from 'decimal.js';
-import { OrderLine, OrderStatus, Proposal, ProposalLine } from '../entities';
-import { assertMay } from './access';
-import { nextNumber } from './idempotency';
-import { recordProposalStep } from './history';
-import { addDays } from './invoices';
+import { OrderLine, OrderStatus, Proposal, ProposalLine } from '../entities/index.js';
+import { assertMay } from './access.js';
+import { nextNumber } from './idempotency.js';
+import { recordProposalStep } from './history.js';
+import { addDays } from './invoices.js';
 
 /** How long credits the buyer states may wait for the manager and the buyer's acceptance. */
 const CREDITS_VALID_DAYS = 30;

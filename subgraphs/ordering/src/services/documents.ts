@@ -1,6 +1,6 @@
 import { documentRenderer } from '@nuage/pdf';
-import type { ProposalDocumentKind, Proposal, ProposalLine } from '../entities';
-import type { ProposalPrint } from './proposal-pdf';
+import type { ProposalDocumentKind, Proposal, ProposalLine } from '../entities/index.js';
+import type { ProposalPrint } from './proposal-pdf.js';
 
 /** What an acceptance gives the documents: the numbers of the order and subscription order it creates, when and by whom. */
 export interface AcceptanceFacts {

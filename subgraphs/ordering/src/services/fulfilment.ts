@@ -16,13 +16,13 @@ import {
   assertMayTake,
 } from '@nuage/platform';
 import { TOPICS, type ActivationDisputed, type OrderActivated, type ServicesOpened } from '@nuage/contracts';
-import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities';
-import { assertMay, delayRequestsFor, ordersFor } from './access';
-import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle';
-import { addMonths, dayAfter, dayBefore, scheduleOf } from './invoices';
-import { totalsOf } from './pricing';
-import { nextNumber, once } from './idempotency';
-import { recordDeliveryIssued, recordInvoiceScheduled, recordOrderStep } from './history';
+import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities/index.js';
+import { assertMay, delayRequestsFor, ordersFor } from './access.js';
+import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle.js';
+import { addMonths, dayAfter, dayBefore, scheduleOf } from './invoices.js';
+import { totalsOf } from './pricing.js';
+import { nextNumber, once } from './idempotency.js';
+import { recordDeliveryIssued, recordInvoiceScheduled, recordOrderStep } from './history.js';
 
 const loadOrder = (tx: EntityManager, id: string) => tx.findOneOrFail(Order, { id });
 

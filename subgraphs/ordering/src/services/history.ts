@@ -12,7 +12,7 @@ import {
   type Proposal,
   type ProposalStatus,
   type SubscriptionOrder,
-} from '../entities';
+} from '../entities/index.js';
 
 const HISTORY_SOURCE = { name: 'ordering' };
 

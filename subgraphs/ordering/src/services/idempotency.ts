@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { sql, conflict, invalid, type Identity } from '@nuage/platform';
-import { IdempotencyKey } from '../entities';
+import { IdempotencyKey } from '../entities/index.js';
 
 /**
  * Runs a supplier's call once per idempotency key, in one transaction: a retry with the same key

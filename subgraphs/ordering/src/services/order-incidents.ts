@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IncidentClosed, IncidentOpened } from '@nuage/contracts';
-import { OrderIncident } from '../entities';
+import { OrderIncident } from '../entities/index.js';
 
 /** An order is disputed while an incident on it is open, as the incidents subgraph announces. */
 export async function noteIncidentOpened(em: EntityManager, payload: IncidentOpened): Promise<void> {

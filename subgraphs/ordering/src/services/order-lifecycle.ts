@@ -1,6 +1,6 @@
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 import { defineLifecycle, registerActions } from '@nuage/platform';
-import { ORDER_STATUS_LABELS, OrderStatus } from '../entities/order';
+import { ORDER_STATUS_LABELS, OrderStatus } from '../entities/order.js';
 
 const { AWAITING_VALIDATION, TO_DELIVER, DELIVERED, SERVICES_OPENED, ACTIVATION_DISPUTED, ACTIVATED, CANCELLED } =
   OrderStatus;

@@ -1,8 +1,8 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { invalid, paginate, startOfParisDay, type Identity, type PageArgs, subquery } from '@nuage/platform';
-import { Delivery, Order, OrderLine, OrderStatus, SubscriptionOrder } from '../entities';
-import { totalsOf } from './pricing';
-import { deliveriesFor, orderScope, ordersFor, subscriptionOrdersFor } from './access';
+import { Delivery, Order, OrderLine, OrderStatus, SubscriptionOrder } from '../entities/index.js';
+import { totalsOf } from './pricing.js';
+import { deliveriesFor, orderScope, ordersFor, subscriptionOrdersFor } from './access.js';
 
 const PERIOD_RULE = {
   fr: 'La fin de la période précède son début.',

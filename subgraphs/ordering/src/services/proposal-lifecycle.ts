@@ -1,6 +1,6 @@
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 import { defineLifecycle, registerActions } from '@nuage/platform';
-import { PROPOSAL_STATUS_LABELS, ProposalStatus } from '../entities/proposal';
+import { PROPOSAL_STATUS_LABELS, ProposalStatus } from '../entities/proposal.js';
 
 const { AWAITING_MANAGER, APPROVED, REJECTED_BY_MANAGER, ACCEPTED, REFUSED, WITHDRAWN, CLOSED } = ProposalStatus;
 const OPEN = [AWAITING_MANAGER, APPROVED, REJECTED_BY_MANAGER];

@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { Dec, formatEuros } from '@nuage/platform';
 import { pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/pdf';
-import { totalsOf } from './pricing';
+import { totalsOf } from './pricing.js';
 
 const PERIODS: Record<string, string> = {
   ONE_OFF: 'Ponctuelle',

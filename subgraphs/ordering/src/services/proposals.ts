@@ -35,13 +35,13 @@ import {
   ProposalStatus,
   Solicitation,
   SubscriptionOrder,
-} from '../entities';
-import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycle';
-import { type AcceptanceFacts, proposalDocuments, proposalPrint } from './documents';
-import { nextNumber, once } from './idempotency';
-import { recordOrderStep, recordProposalStep, recordSubscriptionIssued } from './history';
-import { closeSolicitations } from './solicitations';
-import { assertMay, proposalsFor } from './access';
+} from '../entities/index.js';
+import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycle.js';
+import { type AcceptanceFacts, proposalDocuments, proposalPrint } from './documents.js';
+import { nextNumber, once } from './idempotency.js';
+import { recordOrderStep, recordProposalStep, recordSubscriptionIssued } from './history.js';
+import { closeSolicitations } from './solicitations.js';
+import { assertMay, proposalsFor } from './access.js';
 
 export interface ProposalLineInput {
   productCode?: string;

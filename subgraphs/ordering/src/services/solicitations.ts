@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { TOPICS, type RequestSubmitted, type SolicitationOpened } from '@nuage/contracts';
 import { paginate, publish, type Identity, type PageArgs } from '@nuage/platform';
-import { OrderLine, Solicitation } from '../entities';
-import { assertMay } from './access';
+import { OrderLine, Solicitation } from '../entities/index.js';
+import { assertMay } from './access.js';
 
 /** A submitted request opens one solicitation per brand it solicits, then tells the requests subgraph. */
 export async function openSolicitations(em: EntityManager, payload: RequestSubmitted): Promise<void> {

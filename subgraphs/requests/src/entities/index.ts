@@ -1,5 +1,5 @@
-export { BeneficiaryEntity } from './beneficiary-entity';
-export { Person } from './person';
+export { BeneficiaryEntity } from './beneficiary-entity.js';
+export { Person } from './person.js';
 export {
   BrandReference,
   SolutionReference,
@@ -8,13 +8,13 @@ export {
   OrderReference,
   ProposalReference,
   IncidentReference,
-} from './brand';
-export { Team } from './team';
-export { Project } from './project';
-export { ServiceRequest, RequestKind, RequestStatus, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from './request';
-export { RequestSolution } from './request-solution';
-export { RequestItem } from './request-item';
-export { KnownSolution, KnownProduct, KnownGuidedChoice } from './catalogue-copy';
-export { KnownOrder } from './order-copy';
-export { Notification, NotificationKind, NOTIFICATION_KIND_LABELS } from './notification';
-export { SearchDocument } from './search-document';
+} from './brand.js';
+export { Team } from './team.js';
+export { Project } from './project.js';
+export { ServiceRequest, RequestKind, RequestStatus, REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from './request.js';
+export { RequestSolution } from './request-solution.js';
+export { RequestItem } from './request-item.js';
+export { KnownSolution, KnownProduct, KnownGuidedChoice } from './catalogue-copy.js';
+export { KnownOrder } from './order-copy.js';
+export { Notification, NotificationKind, NOTIFICATION_KIND_LABELS } from './notification.js';
+export { SearchDocument } from './search-document.js';

@@ -2,7 +2,7 @@ import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
-import { BeneficiaryEntity } from './beneficiary-entity';
+import { BeneficiaryEntity } from './beneficiary-entity.js';
 
 /** Someone with an account: an agent of a beneficiary entity, a supplier's staff, market holder, UGAP or analyst. */
 @Directive('@key(fields: "id")')

@@ -1,8 +1,8 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { BaseEntity } from '@nuage/platform';
-import { BeneficiaryEntity } from './beneficiary-entity';
-import { Team } from './team';
+import { BeneficiaryEntity } from './beneficiary-entity.js';
+import { Team } from './team.js';
 
 /** A buyer's project ("Informations sur le projet"): what its requests are for. */
 @Directive('@key(fields: "id")')

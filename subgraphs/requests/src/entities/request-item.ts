@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity, DecimalScalar } from '@nuage/platform';
-import { ServiceRequest } from './request';
+import { ServiceRequest } from './request.js';
 
 /**
  * What a renewal or complementary order asks for ("Vos produits"): an order line to renew, a

@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity } from '@nuage/platform';
-import { ServiceRequest } from './request';
+import { ServiceRequest } from './request.js';
 
 /** A brand (and solution) a request solicits: from the guided choice's results, a derogation, or the current provider. */
 @ObjectType({ description: 'A brand and solution the request asks proposals from.' })

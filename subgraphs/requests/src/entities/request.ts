@@ -2,9 +2,9 @@ import { Collection } from '@mikro-orm/core';
 import { Entity, Enum, Index, ManyToOne, OneToMany, Property } from '@mikro-orm/decorators/legacy';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, LocalDate } from '@nuage/platform';
-import { Project } from './project';
-import { RequestSolution } from './request-solution';
-import { RequestItem } from './request-item';
+import { Project } from './project.js';
+import { RequestSolution } from './request-solution.js';
+import { RequestItem } from './request-item.js';
 
 export enum RequestKind {
   GUIDED_CHOICE = 'GUIDED_CHOICE',

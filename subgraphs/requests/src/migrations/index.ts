@@ -1,11 +1,11 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261125045010 } from './Migration20261125045010';
-import { Migration20261126055733 } from './Migration20261126055733';
-import { Migration20261128154917 } from './Migration20261128154917';
-import { Migration20261128155230 } from './Migration20261128155230';
-import { Migration20261201131118 } from './Migration20261201131118';
-import { Migration20261201142922 } from './Migration20261201142922';
-import { Migration20261201200000 } from './Migration20261201200000';
+import { Migration20261125045010 } from './Migration20261125045010.js';
+import { Migration20261126055733 } from './Migration20261126055733.js';
+import { Migration20261128154917 } from './Migration20261128154917.js';
+import { Migration20261128155230 } from './Migration20261128155230.js';
+import { Migration20261201131118 } from './Migration20261201131118.js';
+import { Migration20261201142922 } from './Migration20261201142922.js';
+import { Migration20261201200000 } from './Migration20261201200000.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [

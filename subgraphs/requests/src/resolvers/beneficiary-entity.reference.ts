@@ -1,5 +1,5 @@
 import { callerOf } from '@nuage/platform';
-import type { Context } from '../loaders';
+import type { Context } from '../loaders.js';
 
 /** Resolves other subgraphs' references to an entity, batched; null for a caller who may not read it (see `readableEntities`). */
 export function resolveBeneficiaryEntityReference(reference: { id: string }, context: Context) {

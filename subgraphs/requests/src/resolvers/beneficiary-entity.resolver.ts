@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import { Caller, type Identity } from '@nuage/platform';
-import { BeneficiaryEntity } from '../entities';
-import type { Context } from '../loaders';
+import { BeneficiaryEntity } from '../entities/index.js';
+import type { Context } from '../loaders.js';
 
 @Resolver(() => BeneficiaryEntity)
 export class BeneficiaryEntityResolver {

@@ -1,9 +1,9 @@
 import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Caller, countsByStatus, type Identity } from '@nuage/platform';
-import { RequestStatus, ServiceRequest } from '../entities';
-import type { Context } from '../loaders';
-import { requestsFor } from '../services/access';
-import { IN_PROGRESS } from '../services/request-lifecycle';
+import { RequestStatus, ServiceRequest } from '../entities/index.js';
+import type { Context } from '../loaders.js';
+import { requestsFor } from '../services/access.js';
+import { IN_PROGRESS } from '../services/request-lifecycle.js';
 
 /**
  * The dashboard ("Tableau de bord") of the caller. Each count is contributed by the subgraph that

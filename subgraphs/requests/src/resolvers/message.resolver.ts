@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import { CountPayload, MutationPayload, succeeded, Caller, type Identity } from '@nuage/platform';
 import { markMessagesRead, Message, MessageAudience } from '@nuage/threads';
-import { requestThread } from '../services/access';
-import type { Context } from '../loaders';
-import { postRequestMessage } from '../services/requests';
+import { requestThread } from '../services/access.js';
+import type { Context } from '../loaders.js';
+import { postRequestMessage } from '../services/requests.js';
 
 const MessagePayload = MutationPayload(Message, 'MessagePayload', 'message', 'message');
 const MessagesReadPayload = CountPayload('MessagesReadPayload', 'messages were marked read');

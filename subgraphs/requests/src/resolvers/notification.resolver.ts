@@ -22,9 +22,9 @@ import {
   Caller,
   type Identity,
 } from '@nuage/platform';
-import { NOTIFICATION_KIND_LABELS, Notification, ServiceRequest } from '../entities';
-import { countNotifications, listNotifications, markAllRead, markRead } from '../services/notifications';
-import type { Context } from '../loaders';
+import { NOTIFICATION_KIND_LABELS, Notification, ServiceRequest } from '../entities/index.js';
+import { countNotifications, listNotifications, markAllRead, markRead } from '../services/notifications.js';
+import type { Context } from '../loaders.js';
 
 const NotificationConnection = Connection(Notification, 'Notification', 'notification');
 const NotificationPayload = MutationPayload(Notification, 'NotificationPayload', 'notification', 'notification');

@@ -1,6 +1,6 @@
 import { callerOf, forbidden, mayReadEntity } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
-import type { Context } from '../loaders';
+import type { Context } from '../loaders.js';
 
 /** Resolves other subgraphs' references to a person: only people the caller may know of. */
 export async function resolvePersonReference(reference: { id: string }, context: Context) {

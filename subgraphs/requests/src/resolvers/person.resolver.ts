@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Caller, type Identity } from '@nuage/platform';
-import { BeneficiaryEntity, BrandReference, Person } from '../entities';
-import type { Context } from '../loaders';
+import { BeneficiaryEntity, BrandReference, Person } from '../entities/index.js';
+import type { Context } from '../loaders.js';
 
 @Resolver(() => Person)
 export class PersonResolver {

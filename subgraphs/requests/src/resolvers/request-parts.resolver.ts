@@ -7,8 +7,8 @@ import {
   SolutionReference,
   Team,
   Project,
-} from '../entities';
-import type { Context } from '../loaders';
+} from '../entities/index.js';
+import type { Context } from '../loaders.js';
 
 @Resolver(() => RequestSolution)
 export class RequestSolutionResolver {

@@ -20,7 +20,7 @@ import {
   RequestItem,
   RequestSolution,
   ServiceRequest,
-} from '../entities';
+} from '../entities/index.js';
 import {
   cancel,
   close,
@@ -30,11 +30,11 @@ import {
   submit,
   updateDraft,
   type DraftInput,
-} from '../services/requests';
-import { requestActionsOf, requestsFor } from '../services/access';
-import { RequestAction } from '../services/request-lifecycle';
-import type { Context } from '../loaders';
-import { CreateRequestDraftInput, RequestDraftChanges, RequestFilter } from './request.types';
+} from '../services/requests.js';
+import { requestActionsOf, requestsFor } from '../services/access.js';
+import { RequestAction } from '../services/request-lifecycle.js';
+import type { Context } from '../loaders.js';
+import { CreateRequestDraftInput, RequestDraftChanges, RequestFilter } from './request.types.js';
 
 const RequestConnection = Connection(ServiceRequest, 'Request', 'request');
 const RequestPayload = MutationPayload(ServiceRequest, 'RequestPayload', 'request', 'request');

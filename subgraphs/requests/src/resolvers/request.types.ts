@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DecimalScalar, LocalDate } from '@nuage/platform';
 import type Decimal from 'decimal.js';
-import { RequestKind, RequestStatus } from '../entities';
+import { RequestKind, RequestStatus } from '../entities/index.js';
 
 @InputType({ description: 'A new project ("S\'agit-il d\'un nouveau projet ?": oui).' })
 export class NewProjectInput {

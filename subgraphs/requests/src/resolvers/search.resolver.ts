@@ -14,9 +14,9 @@ import {
 } from 'type-graphql';
 import { connectionFromArray, Connection, LocalizedText, PageArgs, Caller, type Identity } from '@nuage/platform';
 import { HISTORY_SUBJECT_LABELS, HistorySubject } from '@nuage/contracts';
-import { IncidentReference, OrderReference, ProposalReference, ServiceRequest } from '../entities';
-import { search, type SearchHitRow } from '../services/search';
-import type { Context } from '../loaders';
+import { IncidentReference, OrderReference, ProposalReference, ServiceRequest } from '../entities/index.js';
+import { search, type SearchHitRow } from '../services/search.js';
+import type { Context } from '../loaders.js';
 
 /** One thing the search found, among what the caller may see. */
 @ObjectType({ description: 'What the global search found: a file or one of its parts, with the file it belongs to.' })

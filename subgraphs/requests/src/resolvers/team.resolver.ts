@@ -14,7 +14,7 @@ import {
 } from 'type-graphql';
 import { Connection, MutationPayload, PageArgs, succeeded, Caller, type Identity } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
-import { BeneficiaryEntity, Person, Project, Team } from '../entities';
+import { BeneficiaryEntity, Person, Project, Team } from '../entities/index.js';
 import {
   activateAccount,
   assertMayReadTeam,
@@ -23,9 +23,9 @@ import {
   invitePerson,
   saveTeam,
   updateEntityProfile,
-} from '../services/people';
-import type { Context } from '../loaders';
-import { listProjects } from '../services/requests';
+} from '../services/people.js';
+import type { Context } from '../loaders.js';
+import { listProjects } from '../services/requests.js';
 
 const EntityPayload = MutationPayload(BeneficiaryEntity, 'BeneficiaryEntityPayload', 'entity', 'beneficiary entity');
 const TeamPayload = MutationPayload(Team, 'TeamPayload', 'team', 'team');

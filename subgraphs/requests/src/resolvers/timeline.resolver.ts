@@ -1,8 +1,8 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Caller, type Identity } from '@nuage/platform';
 import { HistoryEntry } from '@nuage/history';
-import { ServiceRequest } from '../entities';
-import type { Context } from '../loaders';
+import { ServiceRequest } from '../entities/index.js';
+import type { Context } from '../loaders.js';
 
 /** A file's whole story: its own history and what the other subgraphs recorded of its parts. */
 @Resolver(() => ServiceRequest)

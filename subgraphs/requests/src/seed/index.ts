@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { personId, SEED_ENTITIES, seedPeople } from '@nuage/fixtures';
-import { BeneficiaryEntity, Person } from '../entities';
+import { BeneficiaryEntity, Person } from '../entities/index.js';
 
 /** Inserts the seeded entity and accounts that are missing; never overwrites an existing row. */
 export async function seedRequests(

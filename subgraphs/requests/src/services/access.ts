@@ -11,8 +11,8 @@ import {
 } from '@nuage/platform';
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 import type { ThreadAccess } from '@nuage/threads';
-import { REQUEST_LIFECYCLE, type RequestAction } from './request-lifecycle';
-import { type BeneficiaryEntity, Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities';
+import { REQUEST_LIFECYCLE, type RequestAction } from './request-lifecycle.js';
+import { type BeneficiaryEntity, Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities/index.js';
 
 /**
  * Who reads a request: its entity's buyers; a supplier, once it is submitted, if it solicits the

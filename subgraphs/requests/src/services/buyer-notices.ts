@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { type AlertRaised, HistorySubject, type ServicesOpened } from '@nuage/contracts';
 import { sendMailAfterCommit } from '@nuage/mail';
 import { Dec, formatEuros } from '@nuage/platform';
-import { NotificationKind } from '../entities';
-import { entityBuyers, notify } from './notifications';
+import { NotificationKind } from '../entities/index.js';
+import { entityBuyers, notify } from './notifications.js';
 
 /**
  * Step 8: the entity's buyers are told, and emailed, when consumption crosses a threshold or will

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GuidedChoiceRecorded, OrderPlaced, ProductChanged, SolutionChanged } from '@nuage/contracts';
-import { KnownGuidedChoice, KnownOrder, KnownProduct, KnownSolution } from '../entities';
+import { KnownGuidedChoice, KnownOrder, KnownProduct, KnownSolution } from '../entities/index.js';
 
 /**
  * This subgraph's copies of what others own and its requests name: the catalogue's solutions,

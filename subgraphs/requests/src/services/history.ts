@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { HistorySubject } from '@nuage/contracts';
 import { recordHistory, type FieldChange } from '@nuage/history';
 import type { Identity } from '@nuage/platform';
-import { indexRequest } from './search';
-import { REQUEST_STATUS_LABELS, type RequestStatus, type ServiceRequest } from '../entities';
+import { indexRequest } from './search.js';
+import { REQUEST_STATUS_LABELS, type RequestStatus, type ServiceRequest } from '../entities/index.js';
 
 /** Requests keeps every file's whole timeline: its own entries need no publishing. */
 const HISTORY_SOURCE = { name: 'requests', keepsFileTimelines: true };

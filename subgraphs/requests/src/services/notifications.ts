@@ -2,7 +2,7 @@ import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { BUYER_ROLES, type FileStep, Role, type HistorySubject } from '@nuage/contracts';
 import { notFound, paginate, type Identity, type PageArgs } from '@nuage/platform';
 import type { HistoryEntry } from '@nuage/history';
-import { NOTIFICATION_KIND_LABELS, Notification, NotificationKind, Person } from '../entities';
+import { NOTIFICATION_KIND_LABELS, Notification, NotificationKind, Person } from '../entities/index.js';
 
 /** Who, around a file, a notification goes to. */
 type Audience = 'BUYERS' | 'BENEFICIARIES' | 'MANAGERS' | 'SUPPLIERS';

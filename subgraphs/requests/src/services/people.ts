@@ -3,10 +3,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { forbidden, invalid, isMarketWide, notFound, type Identity } from '@nuage/platform';
 import { Role } from '@nuage/contracts';
 import { sendMailAfterCommit } from '@nuage/mail';
-import { BeneficiaryEntity, Person, Team } from '../entities';
-import { isValidSiret } from './siret';
-import { hashPassword, passwordProblem } from './passwords';
-import { assertManages, assertMay, manages } from './access';
+import { BeneficiaryEntity, Person, Team } from '../entities/index.js';
+import { isValidSiret } from './siret.js';
+import { hashPassword, passwordProblem } from './passwords.js';
+import { assertManages, assertMay, manages } from './access.js';
 
 const INVITATION_DAYS = 7;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,6 +1,6 @@
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 import { defineLifecycle, registerActions } from '@nuage/platform';
-import { REQUEST_STATUS_LABELS, RequestStatus } from '../entities/request';
+import { REQUEST_STATUS_LABELS, RequestStatus } from '../entities/request.js';
 
 const { DRAFT, SENT, AWAITING_PROVIDER, PROPOSALS_RECEIVED, ORDERED, CLOSED, CANCELLED } = RequestStatus;
 

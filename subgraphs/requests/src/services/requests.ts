@@ -31,10 +31,10 @@ import {
   RequestStatus,
   ServiceRequest,
   Team,
-} from '../entities';
-import { editableFields, recordRequestStep } from './history';
-import { assertMay, projectsFor, requestsFor, requestThread } from './access';
-import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle';
+} from '../entities/index.js';
+import { editableFields, recordRequestStep } from './history.js';
+import { assertMay, projectsFor, requestsFor, requestThread } from './access.js';
+import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle.js';
 
 export interface ProjectChoice {
   /** An existing project of the entity. */

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, invalid, isMarketWide, type Identity } from '@nuage/platform';
 import { HistorySubject, Role, type HistoryRecorded } from '@nuage/contracts';
 import type { HistoryEntry } from '@nuage/history';
-import type { ServiceRequest } from '../entities';
+import type { ServiceRequest } from '../entities/index.js';
 
 /**
  * The global search ("Recherche générale: référence dossier, mots clés, commande, facture"): one
