@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
-import { SOURCE_CONDITION } from './infra/platform/src/runtime';
+import { SOURCE_CONDITION } from './infra/platform/src/runtime.ts';
 
 const require = createRequire(import.meta.url);
 

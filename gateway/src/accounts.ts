@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { GraphQLError } from 'graphql';
-import { isUuid, type Identity } from '@nuage/platform';
+import { isUuid, signServiceCall, type Identity, type KeyRing } from '@nuage/platform';
 import { SERVICE_UNAVAILABLE } from '@nuage/contracts';
 import { refuse } from './auth.js';
 
@@ -15,7 +15,8 @@ interface Standing {
 export interface AccountCheckOptions {
   /** The requests subgraph's base URL. */
   requestsUrl: string;
-  internalSecret: string;
+  /** Signs the gateway's calls to the requests subgraph's internal route. */
+  keys: KeyRing;
   /** How long an answer is reused: a deactivation takes effect within it (30 s by default; 0, never reused). */
   cacheMs?: number;
 }
@@ -39,7 +40,7 @@ export function accountChecker(options: AccountCheckOptions) {
     let response: Response;
     try {
       response = await fetch(new URL(`/internal/accounts/${encodeURIComponent(userId)}`, options.requestsUrl), {
-        headers: { authorization: `Bearer ${options.internalSecret}` },
+        headers: { authorization: `Bearer ${signServiceCall(options.keys)}` },
         signal: AbortSignal.timeout(2_000),
       });
     } catch {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { DomainError, identityFromClaims, type Identity } from '@nuage/platform';
 import { ErrorCode, type Bilingual } from '@nuage/contracts';
@@ -19,25 +18,6 @@ export interface AuthConfig {
 export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 /** How far the issuer's clock may be ahead of ours. */
 const CLOCK_SKEW_SECONDS = 60;
-
-/** Reads the authentication settings: `AUTH_JWKS_URL`, or `AUTH_PUBLIC_KEY` / `AUTH_PUBLIC_KEY_FILE`. */
-export function authConfigFromEnv(env: NodeJS.ProcessEnv): AuthConfig {
-  const publicKeyPem =
-    env.AUTH_PUBLIC_KEY ?? (env.AUTH_PUBLIC_KEY_FILE ? readFileSync(env.AUTH_PUBLIC_KEY_FILE, 'utf8') : undefined);
-  if (!env.AUTH_JWKS_URL && !publicKeyPem) {
-    throw new Error('Set AUTH_JWKS_URL, AUTH_PUBLIC_KEY or AUTH_PUBLIC_KEY_FILE to verify bearer tokens.');
-  }
-  return {
-    jwksUrl: env.AUTH_JWKS_URL,
-    publicKeyPem,
-    algorithm: env.AUTH_ALGORITHM ?? 'ES256',
-    issuer: env.AUTH_ISSUER ?? 'nuage-public',
-    audience: env.AUTH_AUDIENCE ?? 'nuage-public-api',
-    maxTokenLifetimeSeconds: env.AUTH_MAX_TOKEN_LIFETIME_SECONDS
-      ? Number(env.AUTH_MAX_TOKEN_LIFETIME_SECONDS)
-      : undefined,
-  };
-}
 
 /** An authentication failure, with its reason. */
 export const refuse = (reason: Bilingual) =>

@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
-import { DomainError, IDENTITY_HEADER, signIdentity, type Identity, type Route } from '@nuage/platform';
+import { DomainError, IDENTITY_HEADER, signIdentity, type Identity, type KeyRing, type Route } from '@nuage/platform';
 
 export interface DownloadProxyOptions {
   verify: (authorization: string | undefined) => Promise<Identity | null>;
   subgraphUrls: Record<string, string>;
-  internalSecret: string;
+  /** The identity keys, to sign the caller for the subgraph that owns the file. */
+  keys: KeyRing;
 }
 
 const PASSED_HEADERS = [
@@ -53,7 +54,7 @@ export function fileProxy(options: DownloadProxyOptions): Route {
     const upstream = await fetch(new URL(`/${direction}${path}`, target), {
       method: req.method,
       headers: {
-        [IDENTITY_HEADER]: signIdentity(identity, options.internalSecret),
+        [IDENTITY_HEADER]: signIdentity(identity, options.keys),
         ...(req.headers['accept-language'] ? { 'accept-language': String(req.headers['accept-language']) } : {}),
         ...(upload
           ? Object.fromEntries(

@@ -6,6 +6,8 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   createLogger,
   errorFormatter,
+  ServiceMetrics,
+  type ServiceKeys,
   serveHttp,
   type Identity,
   type Logger,
@@ -49,7 +51,12 @@ export interface GatewayOptions {
   /** Where each subgraph listens, by name; overrides the URLs written in the supergraph. */
   subgraphUrls: Record<string, string>;
   auth: AuthConfig;
-  internalSecret: string;
+  /** Signs identities for the subgraphs; opens `/metrics`. */
+  keys: ServiceKeys;
+  /** Lets @apollo/gateway report to Apollo and probe cloud metadata (off: nothing leaves the platform). */
+  apolloTelemetry?: boolean;
+  /** Stack traces in error answers. */
+  development?: boolean;
   /** How long the gateway reuses what it learnt of an account (30 s by default): a deactivation takes effect within it. */
   accountCacheMs?: number;
   /** Limits on operations, bodies, time and callers' rates; the defaults for what is not given. */
@@ -81,7 +88,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   const verifyToken = await createTokenVerifier(options.auth);
   const assertMayAct = accountChecker({
     requestsUrl: options.subgraphUrls.requests!,
-    internalSecret: options.internalSecret,
+    keys: options.keys.identities,
     cacheMs: options.accountCacheMs,
   });
   /** The caller behind a bearer token, for file transfers: a valid signature, and an account that may act. */
@@ -103,16 +110,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
   const totals: FederationTotals = { operations: 0, gatewayMs: 0, subgraphCriticalPathMs: 0, subgraphFetches: 0 };
   // @apollo/gateway would otherwise, once built, probe cloud metadata addresses and report usage
   // to Apollo every hour: nothing leaves the platform unless its operator asks for it.
-  if (process.env.APOLLO_TELEMETRY_ENABLED !== 'true') process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  if (!options.apolloTelemetry) process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+  const metrics = new ServiceMetrics('gateway');
+  const fetchDurations = metrics.histogram(
+    'nuage_subgraph_fetch_duration_seconds',
+    'Time of each call the gateway makes to a subgraph, by subgraph.',
+    ['subgraph'],
+  );
+  observeFederation(metrics, totals);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
       new SubgraphDataSource(
         name,
         options.subgraphUrls[name] ?? (url as string),
-        options.internalSecret,
+        options.keys.identities,
         logger,
         limits.subgraphTimeoutMs,
+        fetchDurations,
       ),
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -121,11 +136,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     // With a token, the schema may always be read (analysts explore it); without, as `exposure` says.
     introspection: true,
     hideSchemaDetailsFromClientErrors: !exposure.fieldSuggestions,
-    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    includeStacktraceInErrorResponses: options.development ?? false,
     parseOptions: { maxTokens: limits.maxTokens },
     ...(options.trustedDocuments ? { persistedQueries: { cache: options.trustedDocuments.cache } } : {}),
     // GraphiQL is served by its own route (compressed once, revalidated by ETag).
-    plugins: [ApolloServerPluginLandingPageDisabled(), federationTiming(totals), costHeader],
+    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), federationTiming(totals), costHeader],
   });
   const graphiql = exposure.graphiql ? graphiqlPage() : undefined;
 
@@ -133,7 +148,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     name: 'gateway',
     apollo,
     logger,
-    metrics: { secret: options.internalSecret, counters: () => ({ ...totals }) },
+    metrics: { tokens: options.keys.metrics, registry: metrics.registry },
     middleware: [
       accessLog(logger, (req) => accessFacts.get(req)),
       securityHeaders(graphiql),
@@ -144,7 +159,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     routes: [
       ...(graphiql ? [graphiqlRoute(graphiql)] : []),
       activationPage(),
-      fileProxy({ verify, subgraphUrls: options.subgraphUrls, internalSecret: options.internalSecret }),
+      fileProxy({ verify, subgraphUrls: options.subgraphUrls, keys: options.keys.identities }),
     ],
     port: options.port,
     host: options.host,
@@ -166,4 +181,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
       };
     },
   });
+}
+
+/** The federation's running totals, for Prometheus: the benchmark divides the gateway's time by the subgraphs'. */
+function observeFederation(metrics: ServiceMetrics, totals: FederationTotals) {
+  metrics.countedBy(
+    'nuage_gateway_time_seconds_total',
+    'Time spent answering operations, end to end.',
+    () => totals.gatewayMs / 1000,
+  );
+  metrics.countedBy(
+    'nuage_gateway_subgraph_critical_path_seconds_total',
+    'Of that, the time at least one subgraph call was in flight.',
+    () => totals.subgraphCriticalPathMs / 1000,
+  );
+  metrics.countedBy('nuage_gateway_subgraph_fetches_total', 'Calls made to subgraphs.', () => totals.subgraphFetches);
 }

@@ -1,5 +1,5 @@
 export { startGateway, type GatewayOptions } from './gateway.js';
-export { authConfigFromEnv, createTokenVerifier, type AuthConfig } from './auth.js';
+export { createTokenVerifier, type AuthConfig } from './auth.js';
 export {
   DEFAULT_LIMITS,
   rateLimitVariable,
@@ -8,6 +8,12 @@ export {
   type GatewayLimits,
 } from './limits/config.js';
 export { manifestOf, TrustedDocuments, type TrustedDocumentsManifest } from './limits/trusted-documents.js';
-export { gatewaySettingsFromEnv, type Exposure, type GatewaySettings } from './settings.js';
+export {
+  authConfigFromEnv,
+  GATEWAY_SETTINGS,
+  gatewayOptionsFromEnv,
+  subgraphUrlVariable,
+  type Exposure,
+} from './settings.js';
 export { admission } from './admission.js';
 export { CostModel } from './limits/cost.js';

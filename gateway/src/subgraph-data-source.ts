@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { context as traceContext, propagation } from '@opentelemetry/api';
+import type { Histogram } from 'prom-client';
 import https from 'node:https';
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { Kind, parse, type OperationDefinitionNode, type SelectionNode } from 'graphql';
@@ -9,6 +11,7 @@ import {
   REQUEST_ID_HEADER,
   signIdentity,
   type Identity,
+  type KeyRing,
   type Logger,
 } from '@nuage/platform';
 import { SERVICE_TIMEOUT, SERVICE_UNAVAILABLE } from '@nuage/contracts';
@@ -95,9 +98,10 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
   constructor(
     private readonly name: string,
     url: string,
-    private readonly secret: string,
+    private readonly keys: KeyRing,
     private readonly logger: Logger,
     private readonly timeoutMs: number,
+    private readonly durations?: Histogram<'subgraph'>,
   ) {
     this.target = new URL(url);
     this.transport = this.target.protocol === 'https:' ? https : http;
@@ -106,7 +110,9 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
 
   async process({ request, context }: GraphQLDataSourceProcessOptions<SubgraphCallContext>): Promise<SubgraphResponse> {
     const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-    if (context.identity) headers[IDENTITY_HEADER] = signIdentity(context.identity, this.secret);
+    if (context.identity) headers[IDENTITY_HEADER] = signIdentity(context.identity, this.keys);
+    // W3C trace context (`traceparent`), when tracing is on: the subgraph's spans join the gateway's trace.
+    propagation.inject(traceContext.active(), headers);
     if (context.acceptLanguage) headers['accept-language'] = context.acceptLanguage;
     const requestId = currentRequest()?.requestId;
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
@@ -136,7 +142,9 @@ export class SubgraphDataSource implements GraphQLDataSource<SubgraphCallContext
       }
       this.logger.warn({ subgraph: this.name, err: error, requestId }, 'subgraph unreachable');
     } finally {
-      context.timing?.fetches.push([started, performance.now()]);
+      const ended = performance.now();
+      context.timing?.fetches.push([started, ended]);
+      this.durations?.observe({ subgraph: this.name }, (ended - started) / 1000);
     }
     return fail('unavailable');
   }

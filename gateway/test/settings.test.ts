@@ -1,13 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { gatewaySettingsFromEnv } from '../src/settings.js';
+import { gatewayOptionsFromEnv } from '../src/settings.js';
+
+/** What a gateway needs at the least: its keys and how to verify tokens. */
+const REQUIRED = {
+  IDENTITY_SIGNING_KEYS: 'i'.repeat(32),
+  METRICS_TOKENS: 'm'.repeat(32),
+  AUTH_PUBLIC_KEY: '-----BEGIN PUBLIC KEY-----…',
+};
+const gatewaySettingsFromEnv = (env: NodeJS.ProcessEnv) => gatewayOptionsFromEnv({ ...REQUIRED, ...env });
 
 describe('gateway settings from the environment', () => {
   it('names every bad value, with why, and starts nothing', () => {
     expect(() =>
       gatewaySettingsFromEnv({ OPERATION_MAX_DEPTH: 'deep', RATE_LIMIT_SUPPLIER: '10', CORS_ORIGINS: 'ftp://x' }),
     ).toThrow(
-      /OPERATION_MAX_DEPTH=deep[\s\S]*RATE_LIMIT_SUPPLIER=10: expected "<burst>:<per second>"[\s\S]*CORS_ORIGINS=ftp:\/\/x/,
+      /OPERATION_MAX_DEPTH="deep"[\s\S]*RATE_LIMIT_SUPPLIER="10": expected "<burst>:<per second>"[\s\S]*CORS_ORIGINS="ftp:\/\/x"/,
     );
+  });
+
+  it('names each missing key, and refuses keys too short to be secret (without echoing them)', () => {
+    const start = () => gatewayOptionsFromEnv({ IDENTITY_SIGNING_KEYS: `short-secret,${'k'.repeat(32)}` });
+    expect(start).toThrow(/IDENTITY_SIGNING_KEYS=\(secret\): each key must have at least 32 characters/);
+    expect(start).toThrow(/METRICS_TOKENS is required/);
+    expect(start).not.toThrow(/short-secret/);
+  });
+
+  it('takes keys under rotation: the first signs, every one verifies', () => {
+    const { keys } = gatewaySettingsFromEnv({ IDENTITY_SIGNING_KEYS: `${'n'.repeat(32)}, ${'o'.repeat(32)}` });
+    expect(keys.identities.keys).toEqual(['n'.repeat(32), 'o'.repeat(32)]);
   });
 
   it.each([

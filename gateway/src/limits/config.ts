@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Role } from '@nuage/contracts';
+import { setting, settingTypes, type SettingsSpec } from '@nuage/platform';
 import type { ShapeLimits } from './operation-shape.js';
 
 /** A token bucket: `burst` calls at once, refilled at `perSecond`. */
@@ -60,7 +61,10 @@ export const DEFAULT_LIMITS: GatewayLimits = {
   },
 };
 
-const count = z.coerce.number().int().positive();
+/** The environment variable of each bucket: `RATE_LIMIT_SUPPLIER=120:20`, `RATE_LIMIT_BRAND=300:50`… */
+export const rateLimitVariable = (owner: BucketOwner) => `RATE_LIMIT_${owner}`;
+
+const count = settingTypes.wholeNumber.pipe(z.number().int().positive());
 const bucket = z
   .string()
   .regex(/^\d+:\d+(\.\d+)?$/, 'expected "<burst>:<per second>", e.g. "60:10"')
@@ -70,52 +74,67 @@ const bucket = z
   })
   .refine(({ burst, perSecond }) => burst >= 1 && perSecond > 0, 'burst must be at least 1 and the rate above 0');
 
-/** Each limit's environment variable, with its parser. */
-const SETTINGS = {
-  maxTokens: ['OPERATION_MAX_TOKENS', count],
-  maxDepth: ['OPERATION_MAX_DEPTH', count],
-  maxAliases: ['OPERATION_MAX_ALIASES', count],
-  maxRootFields: ['OPERATION_MAX_ROOT_FIELDS', count],
-  maxDirectives: ['OPERATION_MAX_DIRECTIVES', count],
-  maxIntrospectionDepth: ['OPERATION_MAX_INTROSPECTION_DEPTH', count],
-  maxCost: ['OPERATION_MAX_COST', count],
-  defaultListSize: ['COST_DEFAULT_LIST_SIZE', count],
-  maxBodyBytes: ['REQUEST_MAX_BODY_BYTES', count],
-  maxAnonymousBodyBytes: ['ANONYMOUS_MAX_BODY_BYTES', count],
-  requestTimeoutMs: ['REQUEST_TIMEOUT_MS', count],
-  subgraphTimeoutMs: ['SUBGRAPH_TIMEOUT_MS', count],
-} as const;
+/** Each limit's environment variable and what it bounds. */
+const LIMIT_VARIABLES: { [K in Exclude<keyof GatewayLimits, 'rateLimits'>]: [string, string] } = {
+  maxTokens: [
+    'OPERATION_MAX_TOKENS',
+    'Tokens the parser reads before it refuses (GraphiQL sends the whole examples document, 1,273).',
+  ],
+  maxDepth: ['OPERATION_MAX_DEPTH', 'Nesting of fields, introspection aside (the deepest example is 7).'],
+  maxAliases: ['OPERATION_MAX_ALIASES', 'Aliased fields, counted as the answer would carry them.'],
+  maxRootFields: ['OPERATION_MAX_ROOT_FIELDS', 'Fields at the root of an operation.'],
+  maxDirectives: ['OPERATION_MAX_DIRECTIVES', 'Directives (`@include`, `@skip`…) applied in an operation.'],
+  maxIntrospectionDepth: [
+    'OPERATION_MAX_INTROSPECTION_DEPTH',
+    'Lists nested in introspection (`__schema { types { fields { args } } }` is 3).',
+  ],
+  maxCost: ['OPERATION_MAX_COST', 'Estimated cost an operation may reach (the costliest example is 2,241).'],
+  defaultListSize: ['COST_DEFAULT_LIST_SIZE', 'Size assumed for a list that declares none.'],
+  maxBodyBytes: ['REQUEST_MAX_BODY_BYTES', 'Body cap of a request with a token, in bytes (10,000 usage lines fit).'],
+  maxAnonymousBodyBytes: ['ANONYMOUS_MAX_BODY_BYTES', 'Body cap of a request without a token, in bytes.'],
+  requestTimeoutMs: ['REQUEST_TIMEOUT_MS', 'Deadline of a whole request, in milliseconds.'],
+  subgraphTimeoutMs: ['SUBGRAPH_TIMEOUT_MS', 'Deadline of each subgraph call, in milliseconds.'],
+};
 
-/** The environment variable of each bucket: `RATE_LIMIT_SUPPLIER=120:20`, `RATE_LIMIT_BRAND=300:50`… */
-export const rateLimitVariable = (owner: BucketOwner) => `RATE_LIMIT_${owner}`;
+const OWNERS = Object.keys(DEFAULT_LIMITS.rateLimits) as BucketOwner[];
 
-/**
- * Reads settings from the environment: `read` gives a variable's parsed value, or the fallback when
- * it is unset, and notes a bad value; `check` then throws with every bad value, named, and why.
- */
-export function settingsReader(env: NodeJS.ProcessEnv) {
-  const problems: string[] = [];
-  return {
-    read<T>(variable: string, parser: z.ZodType<T>, fallback: T): T {
-      const raw = env[variable];
-      if (raw === undefined || raw === '') return fallback;
-      const parsed = parser.safeParse(raw);
-      if (parsed.success) return parsed.data;
-      problems.push(`${variable}=${raw}: ${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
-      return fallback;
-    },
-    check() {
-      if (problems.length) throw new Error(`Invalid gateway settings:\n  ${problems.join('\n  ')}`);
-    },
-  };
-}
+/** The limits' settings: one per limit, one per bucket (`RATE_LIMIT_<OWNER>`). */
+export const LIMIT_SETTINGS: SettingsSpec = {
+  ...Object.fromEntries(
+    Object.entries(LIMIT_VARIABLES).map(([key, [variable, description]]) => [
+      variable,
+      setting({ schema: count, default: DEFAULT_LIMITS[key as keyof typeof LIMIT_VARIABLES], description }),
+    ]),
+  ),
+  ...Object.fromEntries(
+    OWNERS.map((owner) => {
+      const { burst, perSecond } = DEFAULT_LIMITS.rateLimits[owner];
+      const who =
+        owner === 'BRAND'
+          ? 'a supplier’s whole brand'
+          : owner === 'ANONYMOUS'
+            ? 'an address without a token'
+            : `each ${owner} person`;
+      return [
+        rateLimitVariable(owner),
+        setting({
+          schema: bucket,
+          default: DEFAULT_LIMITS.rateLimits[owner],
+          shownDefault: `\`${burst}:${perSecond}\``,
+          description: `Rate of ${who}: \`<burst>:<per second>\`.`,
+        }),
+      ];
+    }),
+  ),
+};
 
-/** The limits, from the defaults and the environment (bad values are noted on `reader`). */
-export function limitsFromEnv(reader: ReturnType<typeof settingsReader>): GatewayLimits {
-  const limits: GatewayLimits = { ...DEFAULT_LIMITS, rateLimits: { ...DEFAULT_LIMITS.rateLimits } };
-  for (const [key, [variable, parser]] of Object.entries(SETTINGS))
-    Object.assign(limits, { [key]: reader.read(variable, parser, limits[key as keyof typeof SETTINGS]) });
-  for (const owner of Object.keys(limits.rateLimits) as BucketOwner[])
-    limits.rateLimits[owner] = reader.read(rateLimitVariable(owner), bucket, limits.rateLimits[owner]);
-  return limits;
+/** The limits from settings already read and checked. */
+export function limitsFrom(settings: Readonly<Record<string, unknown>>): GatewayLimits {
+  const limits = Object.fromEntries(
+    Object.entries(LIMIT_VARIABLES).map(([key, [variable]]) => [key, settings[variable]]),
+  ) as Omit<GatewayLimits, 'rateLimits'>;
+  const rateLimits = Object.fromEntries(
+    OWNERS.map((owner) => [owner, settings[rateLimitVariable(owner)] as BucketSize]),
+  ) as GatewayLimits['rateLimits'];
+  return { ...limits, rateLimits };
 }

@@ -12,6 +12,7 @@ import {
 } from '@nuage/stack';
 import { textOf } from '@nuage/fixtures/graphql';
 import { median, table } from './report.js';
+import { metricsUrlOf, readMetrics } from './gateways.js';
 
 const ROUNDS = 30;
 
@@ -40,12 +41,8 @@ async function medianMs(url: string, token: string, query: string) {
 /** GraphQL requests the subgraphs have served, from their counters. */
 async function subgraphCalls(stack: RunningStack) {
   let total = 0;
-  for (const url of Object.values(stack.subgraphUrls)) {
-    const response = await fetch(new URL('/metrics', url), {
-      headers: { authorization: `Bearer ${stack.internalSecret}` },
-    });
-    total += ((await response.json()) as { graphqlRequests: number }).graphqlRequests;
-  }
+  for (const url of Object.values(stack.subgraphUrls))
+    total += (await readMetrics(metricsUrlOf(url), stack.metricsToken)).graphqlRequests;
   return total;
 }
 
@@ -135,12 +132,7 @@ export async function benchCosts(
     ],
     ['1,000 aliases of requests(first: 100)', `{ ${aliases(1000, 'requests(first: 100) { totalCount }')} }`],
   ];
-  const gatewayCpuMs = async () => {
-    const response = await fetch(new URL('/metrics', url), {
-      headers: { authorization: `Bearer ${stack.internalSecret}` },
-    });
-    return ((await response.json()) as { cpuMicros: number }).cpuMicros / 1000;
-  };
+  const gatewayCpuMs = async () => (await readMetrics(metricsUrlOf(url), stack.metricsToken)).cpuMicros / 1000;
   const refusals: string[][] = [];
   SHAPES.unshift(['{ __typename } (accepted, for reference)', '{ __typename }']);
   for (const [shape, query] of SHAPES) {

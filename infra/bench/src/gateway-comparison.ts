@@ -114,10 +114,10 @@ async function assertSameAnswers(gateways: GatewayUnderTest[], token: string) {
 async function statementsPerListSize(stack: RunningStack, ours: GatewayUnderTest, token: string): Promise<string[][]> {
   const subgraphs = Object.values(stack.subgraphUrls).map(metricsUrlOf);
   const cost = async (variables: Record<string, unknown>) => {
-    const before = await Promise.all(subgraphs.map((url) => readMetrics(url, stack.internalSecret)));
+    const before = await Promise.all(subgraphs.map((url) => readMetrics(url, stack.metricsToken)));
     const { data } = await post(ours.url, token, DASHBOARD_TEXT, variables);
-    const after = await Promise.all(subgraphs.map((url) => readMetrics(url, stack.internalSecret)));
-    return { data, counts: after.map((m, i) => m.sqlStatements! - before[i]!.sqlStatements!) };
+    const after = await Promise.all(subgraphs.map((url) => readMetrics(url, stack.metricsToken)));
+    return { data, counts: after.map((m, i) => m.sqlStatements - before[i]!.sqlStatements) };
   };
   const row = (label: string, counts: number[]) => [
     label,
@@ -213,11 +213,11 @@ async function underLoad(stack: RunningStack, gateways: GatewayUnderTest[], sign
 async function memoryOf(stack: RunningStack, gateways: GatewayUnderTest[]): Promise<[string, number][]> {
   return Promise.all([
     ...gateways.map(
-      async (g) => [g.name, (await readMetrics(g.metricsUrl, stack.internalSecret)).rssBytes] as [string, number],
+      async (g) => [g.name, (await readMetrics(g.metricsUrl, stack.metricsToken)).rssBytes] as [string, number],
     ),
     ...Object.entries(stack.subgraphUrls).map(
       async ([name, url]) =>
-        [`subgraph ${name}`, (await readMetrics(metricsUrlOf(url), stack.internalSecret)).rssBytes] as [string, number],
+        [`subgraph ${name}`, (await readMetrics(metricsUrlOf(url), stack.metricsToken)).rssBytes] as [string, number],
     ),
   ]);
 }

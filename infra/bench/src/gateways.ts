@@ -1,7 +1,14 @@
 import { spawn } from 'node:child_process';
 import { childExecArgv } from '@nuage/platform/runtime';
 import autocannon from 'autocannon';
-import { freePort, gatewayEnvironment, stopChild, waitUntilReady, type RunningStack } from '@nuage/stack';
+import {
+  freePort,
+  gatewayEnvironment,
+  readPrometheus,
+  stopChild,
+  waitUntilReady,
+  type RunningStack,
+} from '@nuage/stack';
 
 /** A gateway under test: where it answers, and its `/metrics`. */
 export interface GatewayUnderTest {
@@ -11,13 +18,24 @@ export interface GatewayUnderTest {
   stop?: () => Promise<void>;
 }
 
-/** What a service's `/metrics` says (see `serveHttp`). */
-export type Metrics = { pid: number; rssBytes: number; cpuMicros: number } & Record<string, number>;
+/** What the benchmark reads of a service's `/metrics` (Prometheus text, each metric summed over its labels). */
+export interface Metrics {
+  rssBytes: number;
+  cpuMicros: number;
+  /** GraphQL requests answered. */
+  graphqlRequests: number;
+  sqlStatements: number;
+}
 
-export const readMetrics = async (url: string, secret: string): Promise<Metrics> => {
-  const response = await fetch(url, { headers: { authorization: `Bearer ${secret}` } });
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return (await response.json()) as Metrics;
+export const readMetrics = async (url: string, token: string): Promise<Metrics> => {
+  const totals = await readPrometheus(url, token);
+  const value = (name: string) => totals.get(name) ?? 0;
+  return {
+    rssBytes: value('process_resident_memory_bytes'),
+    cpuMicros: value('process_cpu_seconds_total') * 1e6,
+    graphqlRequests: value('nuage_graphql_requests_total'),
+    sqlStatements: value('nuage_sql_statements_total'),
+  };
 };
 
 export const metricsUrlOf = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql$/, '/metrics');
@@ -30,7 +48,7 @@ export async function startHiveGateway(stack: RunningStack, rustPlanner: boolean
       ...process.env,
       ...gatewayEnvironment(stack.keys, stack.subgraphUrls),
       PORT: String(port),
-      INTERNAL_SECRET: stack.internalSecret,
+      ...stack.keysEnvironment,
       HIVE_ROUTER_RUNTIME: String(rustPlanner),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -74,10 +92,10 @@ export async function loadTest(
   let next = 0;
   let graphqlErrors = 0;
   let firstError: string | undefined;
-  const secret = stack.internalSecret;
+  const secret = stack.metricsToken;
   const subgraphTotals = async () =>
     (await Promise.all(Object.values(stack.subgraphUrls).map((url) => readMetrics(metricsUrlOf(url), secret)))).reduce(
-      (sum, m) => ({ cpu: sum.cpu + m.cpuMicros, fetches: sum.fetches + m.graphqlRequests! }),
+      (sum, m) => ({ cpu: sum.cpu + m.cpuMicros, fetches: sum.fetches + m.graphqlRequests }),
       { cpu: 0, fetches: 0 },
     );
   const before = await readMetrics(gateway.metricsUrl, secret);

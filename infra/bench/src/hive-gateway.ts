@@ -4,7 +4,7 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { GraphQLError } from 'graphql';
 import { authConfigFromEnv, createTokenVerifier } from '@nuage/gateway';
-import { IDENTITY_HEADER, signIdentity, type Identity } from '@nuage/platform';
+import { IDENTITY_HEADER, KeyRing, signIdentity, type Identity } from '@nuage/platform';
 
 /**
  * Hive Gateway over the same supergraph and subgraphs, for the benchmark's side-by-side figures:
@@ -12,7 +12,8 @@ import { IDENTITY_HEADER, signIdentity, type Identity } from '@nuage/platform';
  * identity header as our gateway. `HIVE_ROUTER_RUNTIME=true` plans with the Rust query planner.
  */
 const env = process.env;
-const secret = env.INTERNAL_SECRET!;
+const identityKeys = new KeyRing(env.IDENTITY_SIGNING_KEYS!.split(','));
+const metricsTokens = new KeyRing(env.METRICS_TOKENS!.split(','));
 const verify = await createTokenVerifier(authConfigFromEnv(env));
 let supergraph = readFileSync(env.SUPERGRAPH_PATH!, 'utf8');
 for (const [key, url] of Object.entries(env)) {
@@ -36,7 +37,10 @@ const signedIdentity: GatewayPlugin<{ identity?: Identity }> = {
     if (identity)
       setOptions({
         ...options,
-        headers: { ...(options.headers as Record<string, string>), [IDENTITY_HEADER]: signIdentity(identity, secret) },
+        headers: {
+          ...(options.headers as Record<string, string>),
+          [IDENTITY_HEADER]: signIdentity(identity, identityKeys),
+        },
       });
   },
 };
@@ -54,16 +58,15 @@ const gateway = createGatewayRuntime({
 
 const server = createServer((req, res) => {
   if (req.url === '/metrics') {
-    if (req.headers.authorization !== `Bearer ${secret}`) return void res.writeHead(401).end();
+    if (!metricsTokens.holds(req.headers.authorization?.replace(/^Bearer /, '') ?? ''))
+      return void res.writeHead(401).end();
+    // The two figures the benchmark reads, in the Prometheus text format our services answer.
     const { user, system } = process.cpuUsage();
-    return void res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({
-        service: 'hive-gateway',
-        pid: process.pid,
-        rssBytes: process.memoryUsage().rss,
-        cpuMicros: user + system,
-      }),
-    );
+    return void res
+      .writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
+      .end(
+        `process_cpu_seconds_total ${(user + system) / 1e6}\nprocess_resident_memory_bytes ${process.memoryUsage().rss}\n`,
+      );
   }
   if (req.url === '/ready') return void res.writeHead(200).end('ready');
   return gateway(req, res);

@@ -8,3 +8,4 @@ export * from './errors.js';
 export * from './topics.js';
 export * from './history.js';
 export * from './billing.js';
+export * from './subgraphs.js';

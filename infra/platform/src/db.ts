@@ -151,12 +151,47 @@ export function ormConfig(options: DatabaseOptions): Options {
   };
 }
 
-/** Opens the subgraph's database, creating it if needed, and applies the committed migrations. */
-export async function openDatabase(options: DatabaseOptions): Promise<MikroORM> {
+/** The lock a subgraph's replicas take to migrate and seed its database one at a time. */
+const SCHEMA_LOCK = 510_771_001;
+
+/**
+ * Opens the subgraph's database, creating it if needed. With `prepare` (migrations and seed), runs
+ * it under a session lock, so that replicas starting together, or the release's migration step,
+ * migrate once; without, checks that the release's migration step has run (no migration pending).
+ */
+export async function openDatabase(
+  options: DatabaseOptions,
+  prepare?: (orm: MikroORM) => Promise<void>,
+): Promise<MikroORM> {
   await ensureDatabases(options.serverUrl, [databaseName(options)]);
   const orm = await MikroORM.init(ormConfig(options));
-  await orm.migrator.up();
+  try {
+    if (prepare) await holdingSchemaLock(databaseUrl(options.serverUrl, options), () => prepare(orm));
+    else {
+      const pending = await orm.migrator.getPending();
+      if (pending.length)
+        throw new Error(
+          `${options.service}: ${pending.length} migration(s) not applied yet (${pending.map((m) => m.name).join(', ')}); the release's migration step (\`${options.service} migrate\`) applies them.`,
+        );
+    }
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
   return orm;
+}
+
+/** Runs `work` holding the schema lock, on a connection of its own (ending it releases the lock, even on a crash). */
+async function holdingSchemaLock(url: string, work: () => Promise<void>): Promise<void> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    await work();
+  } finally {
+    await client.end();
+  }
 }
 
 /** Whether the database answers within a second: an exhausted pool or a stuck server makes `/ready` fail, not hang. */

@@ -1,11 +1,12 @@
 import http from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger.js';
 import { DomainError, invalid, unauthenticated } from './errors.js';
 import { ErrorCode, INTERNAL_SERVER_ERROR, PAYLOAD_TOO_LARGE } from '@nuage/contracts';
-import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity.js';
+import { IDENTITY_HEADER, isServiceCall, verifyIdentity, type Identity } from './identity.js';
+import type { ServiceMetrics } from './metrics.js';
+import type { KeyRing } from './signing.js';
 import { localeFrom } from './i18n.js';
 import { REQUEST_ID_HEADER, requestIdFrom, runInRequest } from './request-scope.js';
 
@@ -37,8 +38,8 @@ export interface HttpServiceOptions<C extends BaseContext> {
   host?: string;
   logger: Logger;
   routes?: Route[];
-  /** `/metrics` for operators and the benchmark, to callers bearing this secret: memory, CPU time and the service's counters. */
-  metrics?: { secret: string; counters?: () => Record<string, number> };
+  /** `/metrics` in Prometheus' text format, to callers bearing one of these tokens (`Authorization: Bearer …`). */
+  metrics?: { tokens: KeyRing; registry: ServiceMetrics['registry'] };
 }
 
 export interface RunningHttpService {
@@ -74,19 +75,15 @@ const sendJson = (res: http.ServerResponse, status: number, body: unknown) => {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 };
 
-/** Whether the caller is one of the platform's own services (`Authorization: Bearer <internal secret>`). */
-function isInternalCaller(req: http.IncomingMessage, secret: string): boolean {
-  const expected = Buffer.from(`Bearer ${secret}`);
-  const given = Buffer.from(req.headers.authorization ?? '');
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-
-/** A GET route for the platform's own services only, answering JSON (404 when `answer` gives null). */
-export function internalRoute(pattern: RegExp, secret: string, answer: (params: string[]) => Promise<unknown>): Route {
+/**
+ * A GET route for the platform's own services only (a call signed with the identity keys, see
+ * `signServiceCall`), answering JSON (404 when `answer` gives null).
+ */
+export function internalRoute(pattern: RegExp, keys: KeyRing, answer: (params: string[]) => Promise<unknown>): Route {
   return async (req, res, url) => {
     const match = pattern.exec(url.pathname);
     if (!match || req.method !== 'GET') return false;
-    if (!isInternalCaller(req, secret)) sendJson(res, 401, { error: 'internal callers only' });
+    if (!isServiceCall(req.headers.authorization, keys)) sendJson(res, 401, { error: 'internal callers only' });
     else {
       const body = await answer(match.slice(1));
       sendJson(res, body === null ? 404 : 200, body ?? { error: 'not found' });
@@ -95,27 +92,15 @@ export function internalRoute(pattern: RegExp, secret: string, answer: (params: 
   };
 }
 
-function serveMetrics(
+async function serveMetrics(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  service: string,
   metrics: NonNullable<HttpServiceOptions<BaseContext>['metrics']>,
-  graphqlRequests: number,
 ) {
-  if (!isInternalCaller(req, metrics.secret)) return sendJson(res, 401, { error: 'internal callers only' });
-  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-  const { user, system } = process.cpuUsage();
-  sendJson(res, 200, {
-    service,
-    pid: process.pid,
-    rssBytes: rss,
-    heapUsedBytes: heapUsed,
-    heapTotalBytes: heapTotal,
-    externalBytes: external,
-    cpuMicros: user + system,
-    graphqlRequests,
-    ...metrics.counters?.(),
-  });
+  const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  if (!token || !metrics.tokens.holds(token)) return sendJson(res, 401, { error: 'a metrics token is required' });
+  const text = await metrics.registry.metrics();
+  res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text);
 }
 
 /**
@@ -126,7 +111,6 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
   const { apollo, logger } = options;
   await apollo.start();
 
-  let graphqlRequests = 0;
   const server = http.createServer((req, res) => {
     // Every request runs with its id (from the caller or the gateway, or a new one) and language,
     // so that logs and errors name it wherever they are written.
@@ -167,12 +151,10 @@ export async function serveHttp<C extends BaseContext>(options: HttpServiceOptio
         const ready = await options.ready();
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', service: options.name });
       }
-      if (url.pathname === '/metrics' && options.metrics)
-        return serveMetrics(req, res, options.name, options.metrics, graphqlRequests);
+      if (url.pathname === '/metrics' && options.metrics) return serveMetrics(req, res, options.metrics);
       for (const route of options.routes ?? []) if (await route(req, res, url)) return;
       if (url.pathname !== '/graphql' && url.pathname !== '/') return sendJson(res, 404, { error: 'not found' });
 
-      graphqlRequests += 1;
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -267,12 +249,12 @@ const STATUS_OF: Record<ErrorCode, number> = {
 async function asSignedCaller(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  secret: string,
+  keys: KeyRing,
   work: (identity: Identity) => Promise<void>,
 ) {
   try {
     const header = req.headers[IDENTITY_HEADER];
-    const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, secret);
+    const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, keys);
     if (!identity) throw unauthenticated();
     await work(identity);
   } catch (error) {
@@ -290,13 +272,13 @@ async function asSignedCaller(
  */
 export function downloadRoute(
   pattern: RegExp,
-  secret: string,
+  keys: KeyRing,
   serve: (identity: Identity, params: string[]) => Promise<Download>,
 ): Route {
   return async (req, res, url) => {
     const match = pattern.exec(url.pathname);
     if (!match || req.method !== 'GET') return false;
-    await asSignedCaller(req, res, secret, async (identity) => {
+    await asSignedCaller(req, res, keys, async (identity) => {
       const file = await serve(identity, match.slice(1));
       res.writeHead(200, {
         'content-type': file.contentType,
@@ -318,13 +300,13 @@ export function downloadRoute(
  */
 export function uploadRoute(
   path: string,
-  secret: string,
+  keys: KeyRing,
   receive: (identity: Identity, req: http.IncomingMessage, body: Buffer) => Promise<unknown>,
   limit = 10 * 1024 * 1024,
 ): Route {
   return async (req, res, url) => {
     if (url.pathname !== path || req.method !== 'POST') return false;
-    await asSignedCaller(req, res, secret, async (identity) => {
+    await asSignedCaller(req, res, keys, async (identity) => {
       const body = await readBodyUpTo(req, limit);
       if (!body)
         throw invalid('body', {

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { KeyRing } from './signing.js';
 import { registerEnumType } from 'type-graphql';
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 
@@ -56,25 +56,20 @@ export function identityFromClaims(claims: Record<string, unknown>): Identity | 
   return identity;
 }
 
-const mac = (payload: string, secret: string) => createHmac('sha256', secret).update(payload).digest('base64url');
-
 /**
  * Signs an identity for the subgraphs. Only the gateway and the subgraphs know the secret, so a
  * client that calls a subgraph directly cannot claim to be someone.
  */
-export function signIdentity(identity: Identity, secret: string, now = Date.now()): string {
+export function signIdentity(identity: Identity, keys: KeyRing, now = Date.now()): string {
   const payload = Buffer.from(JSON.stringify({ ...identity, exp: now + IDENTITY_TTL_MS })).toString('base64url');
-  return `${payload}.${mac(payload, secret)}`;
+  return `${payload}.${keys.sign(payload)}`;
 }
 
 /** The identity in a signed header, or null when it is missing, forged or expired. */
-export function verifyIdentity(header: string | undefined, secret: string, now = Date.now()): Identity | null {
+export function verifyIdentity(header: string | undefined, keys: KeyRing, now = Date.now()): Identity | null {
   if (!header) return null;
   const [payload, signature] = header.split('.');
-  if (!payload || !signature) return null;
-  const expected = Buffer.from(mac(payload, secret));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  if (!payload || !signature || !keys.verify(payload, signature)) return null;
   try {
     const { exp, ...claims } = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     if (typeof exp !== 'number' || exp < now) return null;
@@ -83,4 +78,16 @@ export function verifyIdentity(header: string | undefined, secret: string, now =
   } catch {
     return null;
   }
+}
+
+/** What a service sends to call another's internal routes (`Authorization: Bearer …`): signed with the identity keys, short-lived. */
+export function signServiceCall(keys: KeyRing, now = Date.now()): string {
+  const claim = `service.${now + IDENTITY_TTL_MS}`;
+  return `${claim}.${keys.sign(claim)}`;
+}
+
+/** Whether an `Authorization` header carries a service call signed with one of these keys and not expired. */
+export function isServiceCall(authorization: string | undefined, keys: KeyRing, now = Date.now()): boolean {
+  const match = /^Bearer (service\.(\d+))\.([\w-]+)$/.exec(authorization ?? '');
+  return !!match && Number(match[2]) >= now && keys.verify(match[1]!, match[3]!);
 }

@@ -1,6 +1,10 @@
 // type-graphql reads decorator metadata through this polyfill; it must load before any decorated class.
 import 'reflect-metadata';
 export * from './identity.js';
+export * from './signing.js';
+export * from './settings.js';
+export * from './service-settings.js';
+export * from './dev-keys.js';
 export * from './errors.js';
 export * from './request-scope.js';
 export * from './money.js';
@@ -11,6 +15,7 @@ export * from './context.js';
 export * from './db.js';
 export * from './http.js';
 export * from './logger.js';
+export * from './metrics.js';
 export * from './subgraph.js';
 export * from './loaders.js';
 export * from './scalars.js';

@@ -10,6 +10,10 @@ import { buildFederatedSchema, type ReferenceResolvers } from './federation.js';
 import { databaseIsReady, databaseName, databaseUrl, ensureDatabases, openDatabase, sqlStatementCount } from './db.js';
 import { errorFormatter } from './errors.js';
 import { IDENTITY_HEADER, verifyIdentity, type Identity } from './identity.js';
+import { ServiceMetrics } from './metrics.js';
+import { readSettings, type SettingsSpec } from './settings.js';
+import { SUBGRAPH_SETTINGS, subgraphKeysOf, type SubgraphKeys } from './service-settings.js';
+import type { KeyRing } from './signing.js';
 import { localeFrom } from './i18n.js';
 import { createLogger, type Logger } from './logger.js';
 import { serveHttp, type Route, type RunningHttpService } from './http.js';
@@ -51,6 +55,8 @@ export interface SubgraphDefinition<Loaders, Services extends object = object> {
   effects?: EffectHandlers<Services>;
   /** Periodic clean-up (uploads never attached…), run every {@link HOUSEKEEPING_EVERY_MS}. */
   housekeeping?: (runtime: SubgraphRuntime<Services>) => Promise<unknown>;
+  /** The settings it reads besides every subgraph's (its features' and its own), checked at start. */
+  settings?: SettingsSpec;
 }
 
 /** What a subgraph's opt-in services are built from. */
@@ -59,8 +65,9 @@ export interface ServiceSetup {
   name: string;
   /** Where files and local mail are kept. */
   dataDir: string;
-  /** SMTP server for email; unset, email goes to a local folder. */
-  smtpUrl?: string;
+  /** Its settings, read and checked at start (its definition's `settings`; a feature reads its own with `settingsFrom`). */
+  settings: Readonly<Record<string, unknown>>;
+  orm: MikroORM;
   logger: Logger;
 }
 
@@ -92,11 +99,11 @@ export async function subgraphSdl(definition: SchemaParts): Promise<string> {
   return printSubgraphSchema(await buildSubgraphSchemaOf(definition));
 }
 
-/** What a subgraph's routes and housekeeping use besides GraphQL: the database, the gateway's secret and its services. */
+/** What a subgraph's routes and housekeeping use besides GraphQL: the database, the keys and its services. */
 export type SubgraphRuntime<Services extends object = object> = Services & {
   orm: MikroORM;
-  /** Verifies identities signed by the gateway. */
-  secret: string;
+  /** Verifies identities signed by the gateway and calls of the platform's own services. */
+  identityKeys: KeyRing;
 };
 
 export interface SubgraphRuntimeOptions {
@@ -104,8 +111,8 @@ export interface SubgraphRuntimeOptions {
   host?: string;
   databaseUrl: string;
   databasePrefix?: string;
-  /** Shared with the gateway, to verify the identity it signs. */
-  internalSecret: string;
+  /** The identity keys (shared with the gateway), the event keys (shared by every subgraph), the metrics tokens. */
+  keys: SubgraphKeys;
   /** The events database (the engine's queues); `<prefix>_events` on the same server by default. */
   eventsDatabaseUrl?: string;
   /** How its queues retry what fails before a dead letter. */
@@ -114,8 +121,12 @@ export interface SubgraphRuntimeOptions {
   eventWaitMs?: number;
   /** Where files and local mail are kept: `<dataDir>/files/<subgraph>`, `<dataDir>/mail`. */
   dataDir: string;
-  /** SMTP server for email (smtp[s]://user:pass@host:port); unset, email goes to `<dataDir>/mail`. */
-  smtpUrl?: string;
+  /** The definition's own settings, read from the environment (tests give them directly). */
+  settings?: Readonly<Record<string, unknown>>;
+  /** Stack traces in error answers (development only). */
+  development?: boolean;
+  /** Migrates and seeds its database at start (the default), or expects the release's migration step to have done it. */
+  migrateOnStart?: boolean;
 }
 
 /** What the channel offers outside the subgraph: tests and the stack follow and feed it. */
@@ -142,28 +153,48 @@ async function eventsDatabaseOn(serverUrl: string, databasePrefix?: string): Pro
   return databaseUrl(serverUrl, events);
 }
 
+/**
+ * The subgraph's database, migrated and seeded (unless the release's migration step did it: then
+ * only checked to be up to date).
+ */
+function openSubgraphDatabase(
+  definition: Pick<SubgraphDefinition<unknown>, 'name' | 'entities' | 'migrations' | 'seed'>,
+  options: Pick<SubgraphRuntimeOptions, 'databaseUrl' | 'databasePrefix' | 'migrateOnStart'>,
+  logger: Logger,
+): Promise<MikroORM> {
+  const prepare = async (orm: MikroORM) => {
+    await orm.migrator.up();
+    await definition.seed?.(orm.em.fork());
+  };
+  return openDatabase(
+    {
+      service: definition.name,
+      serverUrl: options.databaseUrl,
+      databasePrefix: options.databasePrefix,
+      entities: entitiesOf(definition),
+      migrations: definition.migrations,
+      logger,
+    },
+    options.migrateOnStart === false ? undefined : prepare,
+  );
+}
+
 /** Opens the database (migrations, seed), builds the schema and serves it. */
 export async function startSubgraph<Loaders, Services extends object>(
   definition: SubgraphDefinition<Loaders, Services>,
   options: SubgraphRuntimeOptions,
 ): Promise<RunningSubgraph> {
   const logger = createLogger(definition.name);
-  const orm = await openDatabase({
-    service: definition.name,
-    serverUrl: options.databaseUrl,
-    databasePrefix: options.databasePrefix,
-    entities: entitiesOf(definition),
-    migrations: definition.migrations,
-    logger,
-  });
-  if (definition.seed) await definition.seed(orm.em.fork());
+  const orm = await openSubgraphDatabase(definition, options, logger);
   const services = (definition.services?.({
     name: definition.name,
     dataDir: options.dataDir,
-    smtpUrl: options.smtpUrl,
+    settings: { ...defaultsOf(definition.settings), ...options.settings },
+    orm,
     logger,
   }) ?? {}) as Services;
-  const runtime: SubgraphRuntime<Services> = { ...services, orm, secret: options.internalSecret };
+  const runtime: SubgraphRuntime<Services> = { ...services, orm, identityKeys: options.keys.identities };
+  const metrics = new ServiceMetrics(definition.name);
   const events = new EventChannel<Services>({
     name: definition.name,
     orm,
@@ -173,9 +204,11 @@ export async function startSubgraph<Loaders, Services extends object>(
     effects: definition.effects,
     services,
     delivery: options.delivery ?? DEFAULT_DELIVERY,
+    signing: options.keys.events,
     logger,
   });
   await events.start();
+  observe(metrics, orm, events);
   const eventWaitMs = options.eventWaitMs ?? EVENT_WAIT_MS;
 
   const schema = await buildSubgraphSchemaOf(definition);
@@ -183,10 +216,11 @@ export async function startSubgraph<Loaders, Services extends object>(
     schema,
     formatError: errorFormatter(logger),
     introspection: true,
-    includeStacktraceInErrorResponses: process.env.NODE_ENV === 'development',
+    includeStacktraceInErrorResponses: options.development ?? false,
     // Traces are for Apollo's hosted studio, which is not used here.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      metrics.plugin(),
       {
         // Read-your-writes: a mutation answers once its consumers have applied its events (or after
         // a short wait), so the caller's next request sees its effects in every subgraph.
@@ -211,16 +245,13 @@ export async function startSubgraph<Loaders, Services extends object>(
     logger,
     port: options.port,
     host: options.host,
-    metrics: {
-      secret: options.internalSecret,
-      counters: () => ({ sqlStatements: sqlStatementCount(orm), ...events.counters }),
-    },
+    metrics: { tokens: options.keys.metrics, registry: metrics.registry },
     routes: definition.routes?.(runtime) ?? [],
     ready: () => databaseIsReady(orm.em.fork()),
     context: async (req) => {
       const em = orm.em.fork();
       const header = req.headers[IDENTITY_HEADER];
-      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, options.internalSecret);
+      const identity = verifyIdentity(Array.isArray(header) ? header[0] : header, options.keys.identities);
       return {
         ...services,
         identity,
@@ -253,46 +284,75 @@ export async function startSubgraph<Loaders, Services extends object>(
   };
 }
 
+/** What a subgraph adds to the process metrics: SQL statements and its side of the event channel. */
+function observe<S extends object>(metrics: ServiceMetrics, orm: MikroORM, events: EventChannel<S>) {
+  metrics.countedBy('nuage_sql_statements_total', 'SQL statements sent for requests (not background work).', () =>
+    sqlStatementCount(orm),
+  );
+  const { counters } = events;
+  metrics.countedBy(
+    'nuage_events_relayed_total',
+    'Events and effects moved from the outbox to the engine.',
+    () => counters.eventsRelayed,
+  );
+  metrics.countedBy('nuage_events_applied_total', 'Events applied by this subgraph.', () => counters.eventsApplied);
+  metrics.countedBy(
+    'nuage_events_duplicated_total',
+    'Events received again and ignored (already applied).',
+    () => counters.eventsDuplicated,
+  );
+  metrics.countedBy('nuage_effects_done_total', 'Side effects carried out (emails…).', () => counters.effectsDone);
+  metrics.gauge('nuage_event_queue_depth', 'Events waiting in this subgraph’s queue (created or to retry).', () =>
+    events.queueDepth(),
+  );
+  metrics.gauge(
+    'nuage_dead_letters',
+    'Events and effects that failed every attempt, parked for an operator.',
+    () => counters.deadLetters,
+  );
+}
+
+/** Each setting's default, for a subgraph started without reading the environment (tests). */
+const defaultsOf = (spec: SettingsSpec = {}) =>
+  Object.fromEntries(Object.entries(spec).map(([name, definition]) => [name, definition.default]));
+
 /**
- * Runs a subgraph as its own process, configured by the environment that the stack runner
- * (`npm start`) or a deployment sets: PORT, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET.
+ * Runs a subgraph as its own process, configured by its environment (README, "Configuration"):
+ * every subgraph's settings and its own, all checked before anything starts.
  */
 export async function runSubgraphFromEnv<Loaders, Services extends object>(
   definition: SubgraphDefinition<Loaders, Services>,
 ): Promise<void> {
-  const { PORT, HOST, DATABASE_URL, DATABASE_PREFIX, INTERNAL_SECRET, EVENTS_DATABASE_URL, DATA_DIR, SMTP_URL } =
-    process.env;
-  if (!DATABASE_URL || !INTERNAL_SECRET || !PORT) {
-    throw new Error(`${definition.name}: PORT, DATABASE_URL and INTERNAL_SECRET must be set (npm start sets them).`);
+  const settings = readSettings(definition.name, { ...SUBGRAPH_SETTINGS, ...definition.settings });
+  if (process.argv[2] === 'migrate') {
+    // The release's migration step: migrations and seed, once (under the schema lock), then exit.
+    const orm = await openSubgraphDatabase(
+      definition,
+      { databaseUrl: settings.DATABASE_URL, databasePrefix: settings.DATABASE_PREFIX },
+      createLogger(definition.name),
+    );
+    await orm.close();
+    return;
   }
   const running = await startSubgraph(definition, {
-    port: Number(PORT),
-    host: HOST,
-    databaseUrl: DATABASE_URL,
-    databasePrefix: DATABASE_PREFIX,
-    internalSecret: INTERNAL_SECRET,
-    eventsDatabaseUrl: EVENTS_DATABASE_URL,
-    delivery: deliveryFromEnv(process.env),
-    eventWaitMs: process.env.EVENT_WAIT_MS ? Number(process.env.EVENT_WAIT_MS) : undefined,
-    dataDir: DATA_DIR ?? '.data',
-    smtpUrl: SMTP_URL,
+    port: settings.PORT,
+    host: settings.HOST,
+    databaseUrl: settings.DATABASE_URL,
+    databasePrefix: settings.DATABASE_PREFIX,
+    keys: subgraphKeysOf(settings),
+    eventsDatabaseUrl: settings.EVENTS_DATABASE_URL,
+    delivery: {
+      retryLimit: settings.EVENT_RETRY_LIMIT,
+      retryDelaySeconds: settings.EVENT_RETRY_DELAY_SECONDS,
+      retryDelayMaxSeconds: settings.EVENT_RETRY_DELAY_MAX_SECONDS,
+    },
+    eventWaitMs: settings.EVENT_WAIT_MS,
+    dataDir: settings.DATA_DIR,
+    settings,
+    development: settings.NUAGE_ENV === 'development',
+    migrateOnStart: settings.DATABASE_MIGRATE_ON_START,
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void running.close().then(() => process.exit(0)));
   }
-}
-
-/** The delivery policy from `EVENT_RETRY_LIMIT`, `EVENT_RETRY_DELAY_SECONDS`, `EVENT_RETRY_DELAY_MAX_SECONDS`. */
-function deliveryFromEnv(env: NodeJS.ProcessEnv): DeliveryPolicy {
-  const read = (name: string, fallback: number) => {
-    const value = env[name];
-    if (value === undefined || value === '') return fallback;
-    if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number (got "${value}").`);
-    return Number(value);
-  };
-  return {
-    retryLimit: read('EVENT_RETRY_LIMIT', DEFAULT_DELIVERY.retryLimit),
-    retryDelaySeconds: read('EVENT_RETRY_DELAY_SECONDS', DEFAULT_DELIVERY.retryDelaySeconds),
-    retryDelayMaxSeconds: read('EVENT_RETRY_DELAY_MAX_SECONDS', DEFAULT_DELIVERY.retryDelayMaxSeconds),
-  };
 }

@@ -2,6 +2,8 @@ import type {} from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { devKeysEnvironment } from './dev-keys.js';
+import { subgraphKeysFrom, type SubgraphKeys } from './service-settings.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +26,8 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 export interface TestSubgraph extends RunningSubgraph {
-  /** The secret identities are signed with, to call its other routes (downloads) as the gateway does. */
-  internalSecret: string;
+  /** Its keys: identities are signed with them, to call its other routes (downloads) as the gateway does. */
+  keys: SubgraphKeys;
   /** Where it keeps files and local mail. */
   dataDir: string;
   /**
@@ -54,14 +56,17 @@ export interface TestSubgraph extends RunningSubgraph {
 }
 
 export interface TestSubgraphOptions {
-  /** To share the identity signing secret with other test subgraphs. */
-  internalSecret?: string;
+  /** To share the keys with other test subgraphs. */
+  keys?: SubgraphKeys;
+  /** Its own settings (its features'…), besides their defaults. */
+  settings?: Record<string, unknown>;
   /** Its databases' prefix: two subgraphs given the same one are two replicas of one service. */
   databasePrefix?: string;
   delivery?: DeliveryPolicy;
-  /** An SMTP server for its email (a local folder otherwise). */
-  smtpUrl?: string;
 }
+
+/** The keys test subgraphs share unless given others: those of one deployment, so that one's events are another's. */
+export const TEST_KEYS: SubgraphKeys = subgraphKeysFrom(devKeysEnvironment());
 
 /** Starts one subgraph on a free port with databases of its own (a unique prefix) on the test server. */
 export async function startTestSubgraph<L, S extends object>(
@@ -69,20 +74,20 @@ export async function startTestSubgraph<L, S extends object>(
   databaseUrl: string,
   options: TestSubgraphOptions = {},
 ): Promise<TestSubgraph> {
-  const internalSecret = options.internalSecret ?? randomBytes(16).toString('hex');
+  const keys = options.keys ?? TEST_KEYS;
   const dataDir = mkdtempSync(join(tmpdir(), `nuage-${definition.name}-`));
   const running = await startSubgraph(definition, {
     port: 0,
     databaseUrl,
     databasePrefix: options.databasePrefix ?? `t${randomBytes(5).toString('hex')}`,
-    internalSecret,
+    keys,
     delivery: options.delivery,
-    smtpUrl: options.smtpUrl,
+    settings: options.settings,
     dataDir,
   });
   return {
     ...running,
-    internalSecret,
+    keys,
     dataDir,
     deliver: async ({ id = randomUUID(), topic, source = 'test', payload }) => {
       const before = running.events.counters.eventsApplied;
@@ -105,7 +110,7 @@ export async function startTestSubgraph<L, S extends object>(
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          ...(identity ? { [IDENTITY_HEADER]: signIdentity(identity, internalSecret) } : {}),
+          ...(identity ? { [IDENTITY_HEADER]: signIdentity(identity, keys.identities) } : {}),
           ...headers,
         },
         body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),

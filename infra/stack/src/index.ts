@@ -22,3 +22,4 @@ export {
 } from './journey.js';
 export { repoRoot, schemaDir, SUBGRAPHS, type SubgraphName } from './paths.js';
 export { apiSchema, probesOf, setIn, type Leaf, type Probe } from './probes.js';
+export * from './metrics-client.js';

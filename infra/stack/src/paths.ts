@@ -6,6 +6,4 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const dataDir = process.env.NUAGE_DATA_DIR ?? `${repoRoot}.data`;
 export const schemaDir = `${repoRoot}schema`;
 
-/** The five subgraphs, in the order they are started and composed. */
-export const SUBGRAPHS = ['catalogue', 'requests', 'ordering', 'incidents', 'consumption'] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number];
+export { SUBGRAPH_NAMES as SUBGRAPHS, type SubgraphName } from '@nuage/contracts';

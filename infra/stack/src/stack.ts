@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { ensureDevKeys, ALGORITHM, AUDIENCE, ISSUER, type DevKeys } from './keys.js';
 import { dataDir, repoRoot, schemaDir, SUBGRAPHS } from './paths.js';
+import { freePort } from './ports.js';
 import { HEALTHY_AFTER_MS, notice, restartDelayMs } from './supervision.js';
 import { childExecArgv, entryOf } from '@nuage/platform/runtime';
+import { devKeysEnvironment } from '@nuage/platform/dev-keys';
+
+export { freePort };
 
 export interface StackOptions {
   /** A PostgreSQL server URL; each subgraph gets its own database on it. */
@@ -41,8 +43,10 @@ export interface RunningStack {
   /** The subgraphs and the gateway, by name. */
   services: Record<string, SupervisedService>;
   keys: DevKeys;
-  /** What the gateway signs identities with; also opens each service's `/metrics`. */
-  internalSecret: string;
+  /** The keys every service was given (`IDENTITY_SIGNING_KEYS`, `EVENT_SIGNING_KEYS`, `METRICS_TOKENS`), for another process of the stack. */
+  keysEnvironment: Record<string, string>;
+  /** Opens each service's `/metrics`. */
+  metricsToken: string;
   stop: () => Promise<void>;
 }
 
@@ -58,18 +62,6 @@ export function gatewayEnvironment(keys: DevKeys, subgraphUrls: Record<string, s
       Object.entries(subgraphUrls).map(([name, url]) => [`SUBGRAPH_URL_${name.toUpperCase()}`, url]),
     ),
   };
-}
-
-/** A TCP port nobody listens on now. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls `/ready` until it answers 200; fails early if the process dies. */
@@ -150,7 +142,7 @@ function supervise(name: string, spawnIt: () => ChildProcess, baseUrl: string): 
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const keys = await ensureDevKeys(options.keysDir);
-  const internalSecret = process.env.INTERNAL_SECRET ?? randomBytes(32).toString('base64url');
+  const keysEnvironment = devKeysEnvironment(process.env);
   const prefix = options.databasePrefix ?? 'nuage';
 
   const services: Record<string, SupervisedService> = {};
@@ -164,7 +156,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       () => {
         const child = spawn(process.execPath, [...childExecArgv, entry], {
           cwd: repoRoot,
-          env: { ...process.env, ...env, INTERNAL_SECRET: internalSecret },
+          env: { ...process.env, ...keysEnvironment, ...env },
           stdio: ['ignore', typeof output === 'function' ? 'pipe' : output, 'inherit'],
         });
         if (typeof output === 'function') createInterface({ input: child.stdout! }).on('line', output);
@@ -208,7 +200,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       { PORT: String(gatewayPort), ...gatewayEnvironment(keys, subgraphUrls), ...options.gatewayEnvironment },
       gatewayUrl,
     );
-    return { gatewayUrl: `${gatewayUrl}/graphql`, subgraphUrls, services, keys, internalSecret, stop };
+    return {
+      gatewayUrl: `${gatewayUrl}/graphql`,
+      subgraphUrls,
+      services,
+      keys,
+      keysEnvironment,
+      metricsToken: keysEnvironment.METRICS_TOKENS.split(',')[0]!,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -10,7 +10,16 @@ import {
   type BucketSize,
   type GatewayOptions,
 } from '@nuage/gateway';
-import { startSubgraph, type Identity, type RunningHttpService, type RunningSubgraph } from '@nuage/platform';
+import {
+  devKeysEnvironment,
+  startSubgraph,
+  subgraphKeysFrom,
+  type Identity,
+  type KeysEnvironment,
+  type RunningHttpService,
+  type RunningSubgraph,
+  type SubgraphKeys,
+} from '@nuage/platform';
 import { loadDefinition } from './definitions.js';
 import { ALGORITHM, AUDIENCE, ensureDevKeys, ISSUER, signClaims, signToken } from './keys.js';
 import { schemaDir, SUBGRAPHS, type SubgraphName } from './paths.js';
@@ -27,8 +36,9 @@ export interface TestStack {
   gatewayUrl: string;
   /** Where the subgraphs keep files and local mail. */
   dataDir: string;
-  /** The secret the gateway signs identities with, for a second gateway process in a test. */
-  internalSecret: string;
+  /** The keys every service holds, and as an environment for another process of the stack in a test. */
+  keys: SubgraphKeys;
+  keysEnvironment: KeysEnvironment;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** A bearer token for an identity, as the identity provider would sign it. */
   tokenFor: (identity: Identity) => Promise<string>;
@@ -85,7 +95,8 @@ export async function startTestStack(
   options: { databasePrefix?: string } = {},
 ): Promise<TestStack> {
   const dir = mkdtempSync(join(tmpdir(), 'nuage-test-stack-'));
-  const internalSecret = randomBytes(16).toString('hex');
+  const keysEnvironment = devKeysEnvironment();
+  const platformKeys = subgraphKeysFrom(keysEnvironment);
   const databasePrefix = options.databasePrefix ?? `s${randomBytes(5).toString('hex')}`;
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   await Promise.all(
@@ -94,7 +105,7 @@ export async function startTestStack(
         port: 0,
         databaseUrl,
         databasePrefix,
-        internalSecret,
+        keys: platformKeys,
         dataDir: dir,
       });
     }),
@@ -110,7 +121,7 @@ export async function startTestStack(
       issuer: ISSUER,
       audience: AUDIENCE,
     },
-    internalSecret,
+    keys: platformKeys,
     // Short, so that a test sees a deactivation take effect without waiting half a minute.
     accountCacheMs: 200,
     // The default limits of operations, but not of rates: a test plays many people's work with a
@@ -132,7 +143,8 @@ export async function startTestStack(
   return {
     gatewayUrl: gateway.url,
     dataDir: dir,
-    internalSecret,
+    keys: platformKeys,
+    keysEnvironment,
     subgraphs,
     tokenFor,
     signClaims: (claims) => signClaims(keys, claims),

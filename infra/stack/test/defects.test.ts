@@ -564,7 +564,7 @@ describe('errors that are not the caller’s', () => {
         issuer: ISSUER,
         audience: AUDIENCE,
       },
-      internalSecret: stack.internalSecret,
+      keys: stack.keys,
     });
     try {
       const response = await fetch(gateway.url, {

@@ -6,8 +6,16 @@ import { Role, TOPICS, type RequestSubmitted, type ServicesOpened } from '@nuage
 import { SEED_BRANDS, SEED_ENTITY } from '@nuage/fixtures';
 import { graphql } from '@nuage/fixtures/graphql';
 import { ordering } from '@nuage/ordering';
-import { eventJobId, eventsQueue, listDeadLetters, replayDeadLetter, sql, type DeliveredEvent } from '@nuage/platform';
-import { startTestSubgraph, type TestSubgraph, waitFor } from '@nuage/platform/testing';
+import {
+  eventJobId,
+  eventsQueue,
+  listDeadLetters,
+  replayDeadLetter,
+  signedEvent,
+  sql,
+  type DeliveredEvent,
+} from '@nuage/platform';
+import { startTestSubgraph, TEST_KEYS, type TestSubgraph, waitFor } from '@nuage/platform/testing';
 import { requests } from '@nuage/requests';
 import { freePort } from '../src/stack.js';
 
@@ -44,9 +52,10 @@ const asRelayed = <T extends keyof typeof TOPICS>(topic: T, payload: object, fil
     occurredAt: new Date().toISOString(),
     payload,
   } as DeliveredEvent;
+  const signed = signedEvent(event, TEST_KEYS.events);
   return {
     event,
-    job: (consumer: string) => ({ id: eventJobId(event.id, consumer), singletonKey: file, data: event }),
+    job: (consumer: string) => ({ id: eventJobId(event.id, consumer), singletonKey: file, data: signed }),
   };
 };
 
@@ -125,7 +134,7 @@ describe('emails of one event', () => {
     const port = await freePort();
     await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
     subgraph = await startTestSubgraph(requests, databaseUrl(), {
-      smtpUrl: `smtp://127.0.0.1:${port}`,
+      settings: { SMTP_URL: `smtp://127.0.0.1:${port}` },
       delivery: { retryLimit: 3, retryDelaySeconds: 1, retryDelayMaxSeconds: 1 },
     });
     // A third buyer of the entity, so that one event emails three people.

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type RunningPostgres } from '../src/postgres.js';
-import { freePort } from '../src/stack.js';
+// Only modules without workspace imports: vitest's global setup resolves packages as Node does (their build).
+import { freePort } from '../src/ports.js';
 
-import '@nuage/platform/testing';
+import type {} from '@nuage/platform/testing';
 
 /**
  * One real PostgreSQL for the whole run: DATABASE_URL when set, else an embedded server in a

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from 'graphql';
 import pg from 'pg';
@@ -687,10 +686,12 @@ describe('storage', () => {
     await db.query("update document set created_at = now() - interval '25 hours' where id = $1", [old.body.id]);
     await stack.subgraphs.requests.housekeep();
     const { rows } = await db.query('select id from document where id = any($1)', [[old.body.id, recent.body.id]]);
+    const stored = await db.query('select key from stored_file where key like $1', ['%/' + old.body.id]);
+    const kept = await db.query('select key from stored_file where key like $1', ['%/' + recent.body.id]);
     await db.end();
     expect(rows.map((r) => r.id)).toEqual([recent.body.id]);
-    const files = readdirSync(join(stack.dataDir, 'files', 'requests', 'documents', old.body.id!.slice(0, 2)));
-    expect(files).not.toContain(old.body.id);
+    expect(stored.rows).toEqual([]);
+    expect(kept.rows).toHaveLength(1);
   });
 });
 

@@ -14,6 +14,7 @@ import type { Identity } from '@nuage/platform';
 import { PEOPLE } from '../src/journey.js';
 import { startTestStack, type TestStack } from '../src/test-stack.js';
 import { SUBGRAPHS } from '../src/paths.js';
+import { readPrometheus } from '../src/metrics-client.js';
 
 /** The gateway's limits, demand control, rates, timeouts and HTTP conventions, through real gateways. */
 let stack: TestStack;
@@ -55,10 +56,8 @@ async function post(
 async function subgraphCalls(): Promise<number> {
   const counts = await Promise.all(
     SUBGRAPHS.map(async (name) => {
-      const response = await fetch(new URL('/metrics', stack.subgraphs[name].url), {
-        headers: { authorization: `Bearer ${stack.internalSecret}` },
-      });
-      return ((await response.json()) as { graphqlRequests: number }).graphqlRequests;
+      const metrics = await readPrometheus(stack.subgraphs[name].url, stack.keysEnvironment.METRICS_TOKENS);
+      return metrics.get('nuage_graphql_requests_total') ?? 0;
     }),
   );
   return counts.reduce((sum, n) => sum + n, 0);

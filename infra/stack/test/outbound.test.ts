@@ -44,7 +44,7 @@ async function gatewayAttempts(
       ...gatewayEnvironment(keys, subgraphUrls),
       ...extraEnv,
       PORT: String(port),
-      INTERNAL_SECRET: stack.internalSecret,
+      ...stack.keysEnvironment,
       RECORD_CONNECTIONS_TO: log,
       LOG_LEVEL: 'error',
     },

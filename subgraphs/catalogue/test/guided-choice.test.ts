@@ -256,7 +256,7 @@ describe('guided choice (PAAC)', () => {
     expect(reportUrl).toBe(`/downloads/catalogue/guided-choices/${id}/report.pdf`);
     const download = (caller: Identity | null) =>
       fetch(new URL(`/downloads/guided-choices/${id}/report.pdf`, subgraph.url), {
-        headers: caller ? { [IDENTITY_HEADER]: signIdentity(caller, subgraph.internalSecret) } : {},
+        headers: caller ? { [IDENTITY_HEADER]: signIdentity(caller, subgraph.keys.identities) } : {},
       });
     const response = await download(beneficiary);
     expect(response.status).toBe(200);

@@ -1,4 +1,7 @@
-import { runSubgraphFromEnv } from '@nuage/platform';
-import { consumption } from './subgraph.js';
+import { startTelemetry } from '@nuage/platform/telemetry';
 
+// Tracing starts before the modules it instruments are loaded (HTTP, GraphQL, PostgreSQL clients).
+await startTelemetry('consumption');
+const { runSubgraphFromEnv } = await import('@nuage/platform');
+const { consumption } = await import('./subgraph.js');
 await runSubgraphFromEnv(consumption);

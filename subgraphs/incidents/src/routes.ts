@@ -4,5 +4,5 @@ import type { IncidentsServices } from './loaders.js';
 import { incidentThread } from './services/incidents.js';
 
 /** What incidents serves besides GraphQL: its threads' uploads and downloads. */
-export const routes = ({ orm, files, secret }: SubgraphRuntime<IncidentsServices>) =>
-  threadRoutes('incidents', orm, files, secret, incidentThread);
+export const routes = ({ orm, files, identityKeys }: SubgraphRuntime<IncidentsServices>) =>
+  threadRoutes('incidents', orm, files, identityKeys, incidentThread);

@@ -1,4 +1,4 @@
-import { fileStoreOf } from '@nuage/files';
+import { FILE_STORE_SETTINGS, fileStoreOf, StoredFile } from '@nuage/files';
 import type { SubgraphDefinition } from '@nuage/platform';
 import { DocumentFields, MessageFields, THREAD_ENTITIES, deleteUnattachedUploads } from '@nuage/threads';
 import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
@@ -31,11 +31,12 @@ export const incidents: SubgraphDefinition<IncidentsLoaders, IncidentsServices> 
     Order: { __resolveReference: resolveOrderReference },
     Incident: { __resolveReference: resolveIncidentReference },
   },
-  entities: [IncidentType, Incident, KnownOrder, ...THREAD_ENTITIES, HistoryEntry],
+  entities: [StoredFile, IncidentType, Incident, KnownOrder, ...THREAD_ENTITIES, HistoryEntry],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: seedIncidents,
   createLoaders,
+  settings: FILE_STORE_SETTINGS,
   services: fileStoreOf,
   consumes: INCIDENTS_CONSUME,
   routes,

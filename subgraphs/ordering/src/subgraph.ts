@@ -1,4 +1,4 @@
-import { fileStoreOf } from '@nuage/files';
+import { FILE_STORE_SETTINGS, fileStoreOf, StoredFile } from '@nuage/files';
 import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
 import type { SubgraphDefinition } from '@nuage/platform';
 import {
@@ -71,6 +71,7 @@ export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
     Request: { __resolveReference: resolveRequestReference },
   },
   entities: [
+    StoredFile,
     Order,
     OrderLine,
     Solicitation,
@@ -86,6 +87,7 @@ export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   createLoaders,
+  settings: FILE_STORE_SETTINGS,
   services: fileStoreOf,
   consumes: ORDERING_CONSUME,
   routes,

@@ -53,7 +53,7 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
 export type RequestsLoaders = ReturnType<typeof createLoaders>;
 
 /** The opt-in services this subgraph uses (see `services` in its definition). */
-export type RequestsServices = { files: FileStore; mailer: Mailer };
+export type RequestsServices = { files: FileStore; mailer: Mailer; activationUrl: string };
 
 /** What this subgraph's resolvers receive: the platform's context with these loaders and its services. */
 export type Context = SubgraphContext<RequestsLoaders, RequestsServices>;

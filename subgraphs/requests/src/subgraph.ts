@@ -1,5 +1,6 @@
-import { fileStoreOf } from '@nuage/files';
+import { fileStoreOf, StoredFile } from '@nuage/files';
 import { mailEffects, mailerOf } from '@nuage/mail';
+import { invitationLinksOf, REQUESTS_SETTINGS } from './settings.js';
 import { DocumentFields, MessageFields, THREAD_ENTITIES, deleteUnattachedUploads } from '@nuage/threads';
 import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
 import type { SubgraphDefinition } from '@nuage/platform';
@@ -69,6 +70,7 @@ export const requests: SubgraphDefinition<RequestsLoaders, RequestsServices> = {
     Dashboard: { __resolveReference: resolveDashboardReference },
   },
   entities: [
+    StoredFile,
     BeneficiaryEntity,
     Person,
     Team,
@@ -89,7 +91,8 @@ export const requests: SubgraphDefinition<RequestsLoaders, RequestsServices> = {
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: (em) => seedRequests(em, SEED_BRANDS),
   createLoaders,
-  services: (setup) => ({ ...fileStoreOf(setup), ...mailerOf(setup) }),
+  settings: REQUESTS_SETTINGS,
+  services: (setup) => ({ ...fileStoreOf(setup), ...mailerOf(setup), ...invitationLinksOf(setup) }),
   consumes: REQUESTS_CONSUME,
   effects: mailEffects,
   housekeeping: ({ orm, files }) => deleteUnattachedUploads(orm.em.fork(), files),

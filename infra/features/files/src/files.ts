@@ -1,39 +1,9 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { invalid, type ServiceSetup } from '@nuage/platform';
+import { fileStoreFor } from './stores.js';
 
-/** Where a subgraph keeps the files people upload: durable, addressed by a key of its own. */
-export interface FileStore {
-  put(key: string, body: Buffer): Promise<void>;
-  get(key: string): Promise<Buffer>;
-  /** Removes a file; one already gone is not an error. */
-  delete(key: string): Promise<void>;
-}
-
-/** Files on the local disk (the default; `FILES_DIR`), written atomically enough for one writer per key. */
-export class FilesystemStore implements FileStore {
-  constructor(private readonly root: string) {}
-
-  private path(key: string) {
-    if (!/^[\w-]+(\/[\w.-]+)*$/.test(key)) throw new Error(`Unsafe file key: ${key}`);
-    return join(this.root, key);
-  }
-
-  async put(key: string, body: Buffer): Promise<void> {
-    const path = this.path(key);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, body, { flag: 'wx' });
-  }
-
-  get(key: string): Promise<Buffer> {
-    return readFile(this.path(key));
-  }
-
-  delete(key: string): Promise<void> {
-    return rm(this.path(key), { force: true });
-  }
-}
+export type { FileStore } from './stores.js';
+import type { FileStore } from './stores.js';
 
 /** What people may attach: office documents, PDFs, images, text and archives, up to 10 MB each. */
 export const ATTACHMENT_LIMITS = {
@@ -122,7 +92,5 @@ export async function checkAttachment(fileName: string, contentType: string, bod
   return name;
 }
 
-/** The subgraph's file store, under `<dataDir>/files/<subgraph>`: declare it in the subgraph's `services`. */
-export const fileStoreOf = ({ name, dataDir }: ServiceSetup): { files: FileStore } => ({
-  files: new FilesystemStore(join(dataDir, 'files', name)),
-});
+/** The subgraph's file store, chosen by `FILE_STORE` (see `stores.ts`): declare it in the subgraph's `services`. */
+export const fileStoreOf = (setup: ServiceSetup): { files: FileStore } => ({ files: fileStoreFor(setup) });

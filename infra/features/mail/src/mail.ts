@@ -2,7 +2,31 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import nodemailer from 'nodemailer';
-import { enqueueEffect, type EffectHandlers, type Logger, type ServiceSetup } from '@nuage/platform';
+import {
+  enqueueEffect,
+  setting,
+  settingsFrom,
+  settingTypes,
+  type EffectHandlers,
+  type Logger,
+  type ServiceSetup,
+  type SettingsSpec,
+} from '@nuage/platform';
+
+/** What a subgraph that sends email reads (add them to its `settings`). */
+export const MAIL_SETTINGS = {
+  SMTP_URL: setting({
+    schema: settingTypes.url(/^smtps?$/).optional(),
+    secret: true,
+    description:
+      'The SMTP server (`smtp://user:pass@host:587`); unset, emails are written as `.eml` files in `<DATA_DIR>/mail`.',
+  }),
+  MAIL_FROM: setting({
+    schema: settingTypes.text,
+    default: 'Nuage Public <ne-pas-repondre@nuage-public.fr>',
+    description: 'The sender of every email.',
+  }),
+} satisfies SettingsSpec;
 
 export interface Mail {
   to: string;
@@ -65,14 +89,10 @@ export function createMailer({
 }
 
 /** The subgraph's mailer (SMTP when configured, `<dataDir>/mail` otherwise): declare it in the subgraph's `services`. */
-export const mailerOf = ({ dataDir, smtpUrl, logger }: ServiceSetup): { mailer: Mailer } => ({
-  mailer: createMailer({
-    smtpUrl,
-    folder: join(dataDir, 'mail'),
-    from: process.env.MAIL_FROM ?? 'Nuage Public <ne-pas-repondre@nuage-public.fr>',
-    logger,
-  }),
-});
+export const mailerOf = ({ dataDir, settings, logger }: ServiceSetup): { mailer: Mailer } => {
+  const { SMTP_URL, MAIL_FROM } = settingsFrom(settings, MAIL_SETTINGS);
+  return { mailer: createMailer({ smtpUrl: SMTP_URL, folder: join(dataDir, 'mail'), from: MAIL_FROM, logger }) };
+};
 
 /**
  * Asks for an email once the current transaction commits: sent by the subgraph's effects worker,

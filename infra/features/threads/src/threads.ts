@@ -19,6 +19,7 @@ import {
   downloadRoute,
   forbidden,
   type Identity,
+  type KeyRing,
   invalid,
   isBuyer,
   notFound,
@@ -320,7 +321,7 @@ export function threadRoutes(
   service: string,
   orm: MikroORM,
   files: FileStore,
-  secret: string,
+  keys: KeyRing,
   access: ThreadAccess,
 ): Route[] {
   const header = (req: IncomingMessage, name: string) => {
@@ -328,7 +329,7 @@ export function threadRoutes(
     return Array.isArray(value) ? value[0] : value;
   };
   return [
-    uploadRoute('/uploads/documents', secret, async (caller, req, body) => {
+    uploadRoute('/uploads/documents', keys, async (caller, req, body) => {
       if (caller.role === Role.ANALYST)
         throw forbidden({
           fr: 'Les analystes lisent ; ils ne déposent pas de fichiers.',
@@ -368,12 +369,12 @@ export function threadRoutes(
         });
         created.storageKey = `documents/${created.id.slice(0, 2)}/${created.id}`;
         created.downloadUrl = `/downloads/${service}/documents/${created.id}`;
-        await files.put(created.storageKey, body);
+        await files.put(created.storageKey, body, tx);
         return created;
       });
       return { id: document.id, fileName: document.fileName, contentType: document.contentType, size: document.size };
     }),
-    downloadRoute(/^\/downloads\/documents\/([0-9a-f-]{36})$/, secret, async (caller, [id]) => {
+    downloadRoute(/^\/downloads\/documents\/([0-9a-f-]{36})$/, keys, async (caller, [id]) => {
       const em = orm.em.fork();
       const document = await em.findOne(Document, { id: id! });
       if (!document) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');

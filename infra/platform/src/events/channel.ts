@@ -5,7 +5,8 @@ import { BACKGROUND, sql } from '../db.js';
 import type { Logger } from '../logger.js';
 import type { AwaitedJob } from '../request-scope.js';
 import { jobsDone, jobsIn, laggingQueues } from './engine-queries.js';
-import { type DeliveredEvent, type Effect, type EffectPayloads, outboxWrites } from './outbox.js';
+import type { KeyRing } from '../signing.js';
+import { type DeliveredEvent, type Effect, type EffectPayloads, outboxWrites, signedPartOf } from './outbox.js';
 import { deadLettersQueue, effectsQueue, ensureQueues, eventsQueue, type DeliveryPolicy } from './queues.js';
 import { type EffectJob, OutboxRelay } from './relay.js';
 
@@ -42,6 +43,8 @@ export interface EventChannelOptions<Services extends object> {
   effects?: EffectHandlers<Services>;
   services: Services;
   delivery: DeliveryPolicy;
+  /** Signs the events it relays and verifies those it applies (every subgraph holds the same keys). */
+  signing: KeyRing;
   logger: Logger;
 }
 
@@ -82,7 +85,7 @@ export class EventChannel<Services extends object = object> {
     });
     // The engine reports connection losses as errors and reconnects by itself: logged, not fatal.
     this.boss.on('error', (error) => options.logger.warn({ err: error }, 'event engine error'));
-    this.relayer = new OutboxRelay(options.name, options.orm, this.boss, options.logger);
+    this.relayer = new OutboxRelay(options.name, options.orm, this.boss, options.logger, options.signing);
   }
 
   private get orm() {
@@ -112,7 +115,7 @@ export class EventChannel<Services extends object = object> {
   /** Starts applying the events of its queue (at start; again after `pauseConsuming`). */
   async resumeConsuming(): Promise<void> {
     if (!Object.keys(this.options.consumes ?? {}).length) return;
-    await this.work<DeliveredEvent>(eventsQueue(this.options.name), (event) => this.apply(event));
+    await this.work<DeliveredEvent>(eventsQueue(this.options.name), (event) => this.applyVerified(event));
   }
 
   /**
@@ -156,6 +159,21 @@ export class EventChannel<Services extends object = object> {
     await this.relayer.stop();
     // Workers finish the job in hand; what was not started waits in its queue for the next start.
     await this.boss.stop({ graceful: true, timeout: 10_000 });
+  }
+
+  /**
+   * Applies an event received from the engine if a subgraph signed it: one written in the queues by
+   * anyone else (or signed with a retired key) fails, and ends as a dead letter an operator sees.
+   */
+  private async applyVerified(event: DeliveredEvent): Promise<void> {
+    if (!event.signature || !this.options.signing.verify(signedPartOf(event), event.signature))
+      throw new Error(`The event ${event.id} (${event.topic} from ${event.source}) is not signed with a current key.`);
+    return this.apply(event);
+  }
+
+  /** Events waiting in this subgraph's queue, to apply or to retry (for `/metrics`). */
+  queueDepth(): Promise<number> {
+    return jobsIn(this.boss, [eventsQueue(this.options.name)], ['created', 'retry']);
   }
 
   /**

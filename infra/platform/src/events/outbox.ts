@@ -1,3 +1,4 @@
+import { canonicalJson, type KeyRing } from '../signing.js';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { OptionalProps } from '@mikro-orm/core';
@@ -87,7 +88,19 @@ export interface DeliveredEvent<T extends Topic = Topic> {
   /** ISO 8601. */
   occurredAt: string;
   payload: EventPayloads[T];
+  /** HMAC of the rest (see `eventSignature`), by the publishing subgraph's relay: consumers apply only events it verifies. */
+  signature?: string;
 }
+
+/** What an event's signature covers: every field, the payload as canonical JSON (the engine stores it as jsonb). */
+export const signedPartOf = (event: DeliveredEvent): string =>
+  canonicalJson([event.id, event.topic, event.source, event.occurredAt, event.payload]);
+
+/** The event, signed with the first of these keys (by its producer's relay). */
+export const signedEvent = <T extends Topic>(event: DeliveredEvent<T>, keys: KeyRing): DeliveredEvent<T> => ({
+  ...event,
+  signature: keys.sign(signedPartOf(event as DeliveredEvent)),
+});
 
 /** How many events and effects this process has written: the channel relays after a handler only if it wrote some. */
 export const outboxWrites = { count: 0 };

@@ -3,7 +3,8 @@ import { consumersOf, type EventPayloads, type Topic } from '@nuage/contracts';
 import type { JobInsert, PgBoss } from 'pg-boss';
 import { BACKGROUND, sql } from '../db.js';
 import type { Logger } from '../logger.js';
-import type { DeliveredEvent, Effect, OutboxKind } from './outbox.js';
+import type { KeyRing } from '../signing.js';
+import { signedEvent, type DeliveredEvent, type Effect, type OutboxKind } from './outbox.js';
 import { effectJobId, effectsQueue, eventJobId, eventsQueue } from './queues.js';
 
 /** What a job of an effects queue carries. */
@@ -46,6 +47,7 @@ export class OutboxRelay {
     private readonly orm: MikroORM,
     private readonly boss: PgBoss,
     private readonly logger: Logger,
+    private readonly signing: KeyRing,
   ) {}
 
   /** Moves what committed transactions wrote in the outbox to the engine; concurrent calls share one pass. */
@@ -114,13 +116,16 @@ export class OutboxRelay {
         continue;
       }
       const topic = row.topic as Topic;
-      const event: DeliveredEvent = {
-        id: row.id,
-        topic,
-        source: name,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-        payload: row.payload as EventPayloads[Topic],
-      };
+      const event = signedEvent(
+        {
+          id: row.id,
+          topic,
+          source: name,
+          occurredAt: new Date(row.occurred_at).toISOString(),
+          payload: row.payload as EventPayloads[Topic],
+        } as DeliveredEvent,
+        this.signing,
+      );
       for (const consumer of consumersOf(topic))
         add(eventsQueue(consumer), { id: eventJobId(row.id, consumer), singletonKey: row.key, data: event }, row.key);
     }

@@ -5,6 +5,7 @@ import { Migration20261126055406 } from './Migration20261126055406.js';
 import { Migration20261126055804 } from './Migration20261126055804.js';
 import { Migration20261128154921 } from './Migration20261128154921.js';
 import { Migration20261201200000 } from './Migration20261201200000.js';
+import { Migration20261202021202 } from './Migration20261202021202.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126055804', class: Migration20261126055804 },
   { name: 'Migration20261128154921', class: Migration20261128154921 },
   { name: 'Migration20261201200000', class: Migration20261201200000 },
+  { name: 'Migration20261202021202', class: Migration20261202021202 },
 ];

@@ -8,6 +8,7 @@ import { Migration20261126055250 } from './Migration20261126055250.js';
 import { Migration20261128154919 } from './Migration20261128154919.js';
 import { Migration20261201131114 } from './Migration20261201131114.js';
 import { Migration20261201200000 } from './Migration20261201200000.js';
+import { Migration20261202021159 } from './Migration20261202021159.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128154919', class: Migration20261128154919 },
   { name: 'Migration20261201131114', class: Migration20261201131114 },
   { name: 'Migration20261201200000', class: Migration20261201200000 },
+  { name: 'Migration20261202021159', class: Migration20261202021159 },
 ];

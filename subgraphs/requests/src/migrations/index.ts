@@ -6,6 +6,7 @@ import { Migration20261128155230 } from './Migration20261128155230.js';
 import { Migration20261201131118 } from './Migration20261201131118.js';
 import { Migration20261201142922 } from './Migration20261201142922.js';
 import { Migration20261201200000 } from './Migration20261201200000.js';
+import { Migration20261202021157 } from './Migration20261202021157.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201131118', class: Migration20261201131118 },
   { name: 'Migration20261201142922', class: Migration20261201142922 },
   { name: 'Migration20261201200000', class: Migration20261201200000 },
+  { name: 'Migration20261202021157', class: Migration20261202021157 },
 ];

@@ -128,15 +128,6 @@ class InvitationView {
   expiresAt!: Date;
 }
 
-/**
- * Where an invitation's link leads: the portal's own page when `PORTAL_URL` is set, otherwise the
- * activation page the gateway serves (`GATEWAY_PUBLIC_URL`, the local gateway by default).
- */
-const activationUrl = () =>
-  process.env.PORTAL_URL
-    ? `${process.env.PORTAL_URL}/activation`
-    : `${process.env.GATEWAY_PUBLIC_URL ?? 'http://127.0.0.1:4000'}/activation`;
-
 /** An entity's accounts, at most: a team page, not a directory (teams and search narrow it down). */
 const PEOPLE_CAP = 500;
 
@@ -204,7 +195,7 @@ export class TeamResolver {
     @Ctx() context: Context,
     @Caller() caller: Identity,
   ) {
-    return invitePerson(context.em, caller, input, activationUrl()).then(succeeded);
+    return invitePerson(context.em, caller, input, context.activationUrl).then(succeeded);
   }
 
   @Mutation(() => PersonPayload, {
