@@ -17,8 +17,12 @@ import { z } from 'zod';
  * all its replicas, addressed by a key of its own (`<upload id>/<name>`…).
  */
 export interface FileStore {
-  /** Stores a new file; a key already used is refused (files are never overwritten). */
-  put(key: string, body: Buffer): Promise<void>;
+  /**
+   * Stores a new file; a key already used is refused (files are never overwritten). Given the
+   * caller's unit of work, a store in the database writes in it: the file commits or rolls back with
+   * the row that names it (and takes no second connection while the first is held).
+   */
+  put(key: string, body: Buffer, unitOfWork?: EntityManager): Promise<void>;
   /** The file's bytes; a key never stored (or deleted) is an error. */
   get(key: string): Promise<Buffer>;
   /** Removes a file; one already gone is not an error. */
