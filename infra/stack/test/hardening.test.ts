@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { getNamedType, isLeafType, isNonNullType, type GraphQLObjectType } from 'graphql';
 import pg from 'pg';
 import { seededIdentity } from '@nuage/fixtures';
