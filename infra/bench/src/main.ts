@@ -11,6 +11,7 @@ import { SEED_SHAPE, seedFiles } from './seed-files.js';
 import { benchGateways } from './gateway-comparison.js';
 import { benchEvents } from './events.js';
 import { benchCosts } from './costs.js';
+import { benchScale } from './scale.js';
 import { mib, percentile, post, table } from './report.js';
 
 /**
@@ -41,15 +42,14 @@ async function timeQuery(url: string, token: string, query: string) {
   return { p50: percentile(times, 50), p95: percentile(times, 95), pairs: matchCount + excludedCount };
 }
 
-process.env.INTERNAL_SECRET ??= randomBytes(32).toString('base64url');
 const dir = process.env.DATABASE_URL ? undefined : mkdtempSync(`${tmpdir()}/nuage-bench-pg-`);
 const postgres = dir ? await startEmbeddedPostgres(dir, await freePort()) : undefined;
 const databaseUrl = process.env.DATABASE_URL ?? postgres!.url;
 const databasePrefix = `bench${randomBytes(3).toString('hex')}`;
 const keysDir = mkdtempSync(`${tmpdir()}/nuage-bench-keys-`);
-/** `npm run bench -- dashboard` runs one part (dashboard, costs, guided-choice, consumption, search, events); all by default. */
+/** `npm run bench -- dashboard` runs one part (dashboard, costs, guided-choice, consumption, search, events, scale); all by default. */
 const parts = process.argv.slice(2);
-const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search' | 'events' | 'costs') =>
+const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search' | 'events' | 'costs' | 'scale') =>
   parts.length === 0 || parts.includes(part);
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
@@ -120,6 +120,18 @@ try {
       table([46, 6, 10, 10], [['Query', 'hits', 'p50 ms', 'p95 ms'], ...figures.rows]),
     );
   }
+  // Last, on its own: it runs stacks of its own (two replicas of every service) over fresh databases.
+  await stack.stop();
+  stack = undefined;
+  if (wants('scale'))
+    out.push(
+      ...(await benchScale({
+        databaseUrl,
+        databasePrefix: `${databasePrefix}scale`,
+        keysDir,
+        loadSeconds: LOAD_SECONDS,
+      })),
+    );
   console.log(
     `\nNuage Public benchmark — ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())}, Node ${process.version}; every service in its own process, PostgreSQL on the same machine`,
   );

@@ -1,5 +1,3 @@
-import { register } from 'node:module';
-
 /**
  * Starts OpenTelemetry tracing when `OTEL_EXPORTER_OTLP_ENDPOINT` is set (off otherwise, at no
  * cost): spans of HTTP servers and clients, GraphQL execution and SQL statements, exported over
@@ -8,8 +6,8 @@ import { register } from 'node:module';
  */
 export async function startTelemetry(service: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (!env.OTEL_EXPORTER_OTLP_ENDPOINT) return;
-  // ESM modules loaded from now on are patched too (not only CommonJS ones).
-  register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
+  // No ESM loader hook: what is instrumented loads as CommonJS (pg, graphql) or is Node's own
+  // (http), patched in place before the service's modules are imported.
   const [
     { NodeSDK },
     { OTLPTraceExporter },
@@ -23,6 +21,9 @@ export async function startTelemetry(service: string, env: NodeJS.ProcessEnv = p
     import('@opentelemetry/instrumentation-graphql'),
     import('@opentelemetry/instrumentation-pg'),
   ]);
+  // Traces only: metrics are Prometheus' to scrape (`/metrics`), logs are the JSON lines.
+  env.OTEL_METRICS_EXPORTER ??= 'none';
+  env.OTEL_LOGS_EXPORTER ??= 'none';
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME || `nuage-${service}`,
     traceExporter: new OTLPTraceExporter({ url: `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, '')}/v1/traces` }),

@@ -134,8 +134,8 @@ export async function submitRequestSolicitingTwoBrands(
   return id;
 }
 
-/** An order placed with OVHcloud: proposal (the guide's amounts), approval, acceptance. Returns the order's id. */
-export async function placeOrderWithOvh(client: JourneyClient): Promise<string> {
+/** A proposal of OVHcloud (the guide's amounts) approved by the manager, ready to accept. Returns its id. */
+export async function approvedProposalWithOvh(client: JourneyClient): Promise<string> {
   const requestId = await submitRequestSolicitingTwoBrands(client);
   const submitted = await must(
     client,
@@ -154,15 +154,18 @@ export async function placeOrderWithOvh(client: JourneyClient): Promise<string> 
     graphql(`mutation($id: ID!) { approveProposal(id: $id) { errors { message } } }`),
     { id: proposalId },
   );
-  const accepted = await must(
-    client,
-    'acceptProposal',
-    beneficiary,
-    graphql(
-      `mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { message } } }`,
-    ),
-    { id: proposalId },
-  );
+  return proposalId;
+}
+
+/** The buyer's acceptance of a proposal (CGE and CGU accepted). */
+export const ACCEPT_PROPOSAL = graphql(
+  `mutation($id: ID!) { acceptProposal(id: $id, cgeAccepted: true, cguAccepted: true) { proposal { subscriptionOrder { orderId } } errors { code message } } }`,
+);
+
+/** An order placed with OVHcloud: proposal (the guide's amounts), approval, acceptance. Returns the order's id. */
+export async function placeOrderWithOvh(client: JourneyClient): Promise<string> {
+  const proposalId = await approvedProposalWithOvh(client);
+  const accepted = await must(client, 'acceptProposal', beneficiary, ACCEPT_PROPOSAL, { id: proposalId });
   await client.settle();
   return accepted.acceptProposal.proposal!.subscriptionOrder!.orderId as string;
 }

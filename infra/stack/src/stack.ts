@@ -3,9 +3,10 @@ import { createInterface } from 'node:readline';
 import { ensureDevKeys, ALGORITHM, AUDIENCE, ISSUER, type DevKeys } from './keys.js';
 import { dataDir, repoRoot, schemaDir, SUBGRAPHS } from './paths.js';
 import { freePort } from './ports.js';
+import { roundRobin } from './round-robin.js';
 import { HEALTHY_AFTER_MS, notice, restartDelayMs } from './supervision.js';
 import { childExecArgv, entryOf } from '@nuage/platform/runtime';
-import { devKeysEnvironment } from '@nuage/platform/dev-keys';
+import { devKeysEnvironment, type KeysEnvironment } from '@nuage/platform/dev-keys';
 
 export { freePort };
 
@@ -26,6 +27,11 @@ export interface StackOptions {
   environment?: Record<string, string>;
   /** More settings for the gateway (the benchmark lifts the callers' rate limits). */
   gatewayEnvironment?: Record<string, string>;
+  /**
+   * Processes per service (1 by default). With more, each service's address is a round-robin
+   * listener over its replicas, as a Kubernetes Service: the scale-out benchmark runs two of each.
+   */
+  replicas?: number;
 }
 
 /** A service of the stack, supervised: restarted when it exits unexpectedly. */
@@ -40,11 +46,13 @@ export interface SupervisedService {
 export interface RunningStack {
   gatewayUrl: string;
   subgraphUrls: Record<string, string>;
-  /** The subgraphs and the gateway, by name. */
+  /** The subgraphs and the gateway, by name (`ordering`, or `ordering-1`, `ordering-2` with replicas). */
   services: Record<string, SupervisedService>;
+  /** Where each replica of each service answers itself, by service (one address without replicas). */
+  replicaUrls: Record<string, string[]>;
   keys: DevKeys;
   /** The keys every service was given (`IDENTITY_SIGNING_KEYS`, `EVENT_SIGNING_KEYS`, `METRICS_TOKENS`), for another process of the stack. */
-  keysEnvironment: Record<string, string>;
+  keysEnvironment: KeysEnvironment;
   /** Opens each service's `/metrics`. */
   metricsToken: string;
   stop: () => Promise<void>;
@@ -146,26 +154,41 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   const prefix = options.databasePrefix ?? 'nuage';
 
   const services: Record<string, SupervisedService> = {};
+  const listeners: { close: () => Promise<void> }[] = [];
+  const replicaUrls: Record<string, string[]> = {};
+  const replicas = options.replicas ?? 1;
   const stop = async () => {
+    await Promise.all(listeners.map((listener) => listener.close()));
     await Promise.all(Object.values(services).map((service) => service.stop()));
   };
-  const launch = async (name: string, entry: string, env: Record<string, string>, baseUrl: string) => {
+  const launchOne = async (name: string, entry: string, env: Record<string, string>, port: number) => {
     const output = options.output ?? 'inherit';
     const service = supervise(
       name,
       () => {
         const child = spawn(process.execPath, [...childExecArgv, entry], {
           cwd: repoRoot,
-          env: { ...process.env, ...keysEnvironment, ...env },
+          env: { ...process.env, ...keysEnvironment, ...env, PORT: String(port) },
           stdio: ['ignore', typeof output === 'function' ? 'pipe' : output, 'inherit'],
         });
         if (typeof output === 'function') createInterface({ input: child.stdout! }).on('line', output);
         return child;
       },
-      baseUrl,
+      `http://127.0.0.1:${port}`,
     );
     services[name] = service;
     await service.start();
+  };
+  /** A service on `port`: one process, or its replicas behind a round-robin listener there. */
+  const launch = async (name: string, entry: string, env: Record<string, string>, port: number) => {
+    if (replicas === 1) {
+      replicaUrls[name] = [`http://127.0.0.1:${port}`];
+      return launchOne(name, entry, env, port);
+    }
+    const ports = await Promise.all(Array.from({ length: replicas }, freePort));
+    replicaUrls[name] = ports.map((p) => `http://127.0.0.1:${p}`);
+    await Promise.all(ports.map((p, index) => launchOne(`${name}-${index + 1}`, entry, env, p)));
+    listeners.push(await roundRobin(port, ports));
   };
 
   try {
@@ -176,34 +199,32 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.all(
       SUBGRAPHS.map(async (name, index) => {
         const port = ports[index]!;
-        const baseUrl = `http://127.0.0.1:${port}`;
         await launch(
           name,
           entryOf(`subgraphs/${name}`, 'main'),
           {
-            PORT: String(port),
             DATABASE_URL: options.databaseUrl,
             DATABASE_PREFIX: prefix,
             DATA_DIR: options.dataDir ?? dataDir,
             ...options.environment,
           },
-          baseUrl,
+          port,
         );
-        subgraphUrls[name] = `${baseUrl}/graphql`;
+        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
       }),
     );
     const gatewayPort = options.gatewayPort || (await freePort());
-    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     await launch(
       'gateway',
       entryOf('gateway', 'main'),
-      { PORT: String(gatewayPort), ...gatewayEnvironment(keys, subgraphUrls), ...options.gatewayEnvironment },
-      gatewayUrl,
+      { ...gatewayEnvironment(keys, subgraphUrls), ...options.gatewayEnvironment },
+      gatewayPort,
     );
     return {
-      gatewayUrl: `${gatewayUrl}/graphql`,
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       subgraphUrls,
       services,
+      replicaUrls,
       keys,
       keysEnvironment,
       metricsToken: keysEnvironment.METRICS_TOKENS.split(',')[0]!,

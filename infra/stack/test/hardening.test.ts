@@ -685,8 +685,8 @@ describe('storage', () => {
     await db.query("update document set created_at = now() - interval '25 hours' where id = $1", [old.body.id]);
     await stack.subgraphs.requests.housekeep();
     const { rows } = await db.query('select id from document where id = any($1)', [[old.body.id, recent.body.id]]);
-    const stored = await db.query('select key from stored_file where key like $1', ['%/' + old.body.id]);
-    const kept = await db.query('select key from stored_file where key like $1', ['%/' + recent.body.id]);
+    const stored = await db.query('select key from stored_file where key like $1', [`%/${old.body.id}`]);
+    const kept = await db.query('select key from stored_file where key like $1', [`%/${recent.body.id}`]);
     await db.end();
     expect(rows.map((r) => r.id)).toEqual([recent.body.id]);
     expect(stored.rows).toEqual([]);

@@ -133,7 +133,7 @@ export class S3FileStore implements FileStore {
   }
 }
 
-const s3Only = (name: string) => `${name} (with \`FILE_STORE=s3\`)`;
+const s3Only = (name: string) => `${name} (with \`FILE_STORE=s3\`).`;
 
 /** What a subgraph that keeps files reads (add them to its `settings`). */
 export const FILE_STORE_SETTINGS = {

@@ -1,0 +1,121 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { Role, TOPICS, type RequestSubmitted } from '@nuage/contracts';
+import { SEED_BRANDS, SEED_ENTITY } from '@nuage/fixtures';
+import { ordering } from '@nuage/ordering';
+import {
+  eventJobId,
+  eventsQueue,
+  IDENTITY_HEADER,
+  KeyRing,
+  signedEvent,
+  signIdentity,
+  sql,
+  type SubgraphKeys,
+} from '@nuage/platform';
+import { startTestSubgraph, waitFor, type TestSubgraph } from '@nuage/platform/testing';
+
+/**
+ * Rotating a key without downtime: deploy `new,old` everywhere (the new one signs, both verify),
+ * then `new` alone. Each kind of key — identities, events, metrics — rotates on its own.
+ */
+const key = () => randomBytes(32).toString('base64url');
+const [oldIdentity, newIdentity, oldEvents, newEvents, oldMetrics, newMetrics] = Array.from({ length: 6 }, key);
+const keysOf = (identities: string[], events: string[], metrics: string[]): SubgraphKeys => ({
+  identities: new KeyRing(identities),
+  events: new KeyRing(events),
+  metrics: new KeyRing(metrics),
+});
+const during = keysOf([newIdentity!, oldIdentity!], [newEvents!, oldEvents!], [newMetrics!, oldMetrics!]);
+const after = keysOf([newIdentity!], [newEvents!], [newMetrics!]);
+
+const buyer = { userId: randomUUID(), role: Role.BENEFICIARY, name: 'Clara Maurice', entityId: SEED_ENTITY.id };
+const ovh = SEED_BRANDS.find((b) => b.slug === 'ovhcloud')!;
+const databasePrefix = `k${randomBytes(4).toString('hex')}`;
+
+/** The buyer's orders, with an identity signed by `keys` as a gateway holding them would sign it. */
+const ordersSignedWith = async (subgraph: TestSubgraph, keys: string[]) => {
+  const { data, errors } = await subgraph.query(null, '{ orders(first: 1) { totalCount } }', undefined, {
+    [IDENTITY_HEADER]: signIdentity(buyer, new KeyRing(keys)),
+  });
+  return data?.orders ? 'answered' : errors?.[0]?.extensions?.code;
+};
+const metricsWith = async (subgraph: TestSubgraph, token: string) =>
+  (await fetch(new URL('/metrics', subgraph.url), { headers: { authorization: `Bearer ${token}` } })).status;
+/** A request submitted by another subgraph whose relay signs with `keys`: applied, it solicits OVHcloud. */
+const relaySubmittedRequest = async (subgraph: TestSubgraph, keys: string[]) => {
+  const request: RequestSubmitted = {
+    requestId: randomUUID(),
+    fileNumber: `2026-${randomBytes(3).toString('hex')}`,
+    entityId: SEED_ENTITY.id,
+    entitySiret: '13002526500013',
+    kind: 'GUIDED_CHOICE',
+    projectName: 'Hébergement',
+    brands: [{ brandId: ovh.id, solutionIds: [] }],
+    renewedOrderLineIds: [],
+    guidedChoiceId: null,
+    submittedAt: new Date().toISOString(),
+  };
+  const event = signedEvent(
+    {
+      id: randomUUID(),
+      topic: TOPICS.requestSubmitted,
+      source: 'requests',
+      occurredAt: new Date().toISOString(),
+      payload: request,
+    },
+    new KeyRing(keys),
+  );
+  await subgraph.events.boss.insert(eventsQueue('ordering'), [
+    { id: eventJobId(event.id, 'ordering'), singletonKey: `request/${request.requestId}`, data: event },
+  ]);
+  return request.requestId;
+};
+const solicited = async (subgraph: TestSubgraph, requestId: string) =>
+  waitFor(
+    async () =>
+      (
+        await sql<{ n: string }[]>(
+          subgraph.orm.em.fork(),
+          'select count(*) as n from solicitation where request_id = ?',
+          [requestId],
+        )
+      )[0]!.n === '1',
+    5_000,
+  );
+
+let subgraph: TestSubgraph | undefined;
+afterAll(() => subgraph?.close());
+
+describe('keys under rotation', () => {
+  it('accept what was signed with the old key and the new one, while both are listed', async () => {
+    subgraph = await startTestSubgraph(ordering, inject('databaseUrl'), {
+      databasePrefix,
+      keys: during,
+      delivery: { retryLimit: 0, retryDelaySeconds: 1, retryDelayMaxSeconds: 1 },
+    });
+    expect(await ordersSignedWith(subgraph, [oldIdentity!])).toBe('answered');
+    expect(await ordersSignedWith(subgraph, [newIdentity!])).toBe('answered');
+    expect(await metricsWith(subgraph, oldMetrics!)).toBe(200);
+    expect(await metricsWith(subgraph, newMetrics!)).toBe(200);
+    expect(await solicited(subgraph, await relaySubmittedRequest(subgraph, [oldEvents!]))).toBe(true);
+    expect(await solicited(subgraph, await relaySubmittedRequest(subgraph, [newEvents!]))).toBe(true);
+  });
+
+  it('refuse the old key once it is withdrawn, and anything signed with a key never listed', async () => {
+    await subgraph?.close();
+    subgraph = await startTestSubgraph(ordering, inject('databaseUrl'), {
+      databasePrefix,
+      keys: after,
+      delivery: { retryLimit: 0, retryDelaySeconds: 1, retryDelayMaxSeconds: 1 },
+    });
+    expect(await ordersSignedWith(subgraph, [newIdentity!])).toBe('answered');
+    expect(await ordersSignedWith(subgraph, [oldIdentity!])).toBe('UNAUTHENTICATED');
+    expect(await ordersSignedWith(subgraph, [key()])).toBe('UNAUTHENTICATED');
+    expect(await metricsWith(subgraph, newMetrics!)).toBe(200);
+    expect(await metricsWith(subgraph, oldMetrics!)).toBe(401);
+    expect(await solicited(subgraph, await relaySubmittedRequest(subgraph, [newEvents!]))).toBe(true);
+    // An event signed with a withdrawn key is not applied: it fails, and ends with the dead letters.
+    expect(await solicited(subgraph, await relaySubmittedRequest(subgraph, [oldEvents!]))).toBe(false);
+  });
+});
