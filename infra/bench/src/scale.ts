@@ -31,6 +31,7 @@ const DASHBOARD_BODY = JSON.stringify({ query: print(BUYER_DASHBOARD), variables
 /** The dashboard under load through the stack's gateway address: throughput, latencies, failures. */
 async function dashboardLoad(stack: RunningStack, token: string, seconds: number) {
   let failures = 0;
+  let firstFailure: string | undefined;
   const result = await autocannon({
     url: stack.gatewayUrl,
     connections: 16,
@@ -41,12 +42,20 @@ async function dashboardLoad(stack: RunningStack, token: string, seconds: number
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: DASHBOARD_BODY,
         onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors"')) failures += 1;
+          if (status === 200 && !body.includes('"errors"')) return;
+          failures += 1;
+          firstFailure ??= `${status} ${body.slice(0, 300)}`;
         },
       },
     ],
   });
-  return { perSecond: result['2xx'] / seconds, p50: result.latency.p50, p99: result.latency.p99, failures };
+  return {
+    perSecond: result['2xx'] / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures,
+    firstFailure,
+  };
 }
 
 /** GraphQL requests each replica of a service has answered, from its own `/metrics`. */
@@ -141,6 +150,7 @@ export async function benchScale(options: ScaleOptions): Promise<string[]> {
         ['2', two.perSecond.toFixed(0), String(two.p50), String(two.p99), String(two.failures)],
       ],
     ),
+    ...[one.firstFailure, two.firstFailure].filter(Boolean).map((failure) => `A failure: ${failure}`),
     `Two replicas answer the same dashboard as one: ${sameAnswer ? 'yes' : 'NO'}; requests answered per gateway replica ${gatewaySpread.join(' / ')}, per requests replica ${subgraphSpread.join(' / ')}.`,
   );
 

@@ -31,6 +31,9 @@ export async function startEmbeddedPostgres(
     password: 'postgres',
     persistent: true,
     createPostgresUser: true,
+    // A subgraph process holds up to 15 connections (its pool of 10, the event engine's 4, a lock):
+    // two replicas of each of the five (the scale-out benchmark) need 150, above the default 100.
+    postgresFlags: ['-c', 'max_connections=300'],
     onLog: log,
     onError: log,
   });
