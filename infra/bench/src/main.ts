@@ -12,6 +12,7 @@ import { benchGateways } from './gateway-comparison.js';
 import { benchEvents } from './events.js';
 import { benchCosts } from './costs.js';
 import { benchScale } from './scale.js';
+import { benchColdStart } from './cold-start.js';
 import { mib, percentile, post, table } from './report.js';
 
 /**
@@ -47,10 +48,11 @@ const postgres = dir ? await startEmbeddedPostgres(dir, await freePort()) : unde
 const databaseUrl = process.env.DATABASE_URL ?? postgres!.url;
 const databasePrefix = `bench${randomBytes(3).toString('hex')}`;
 const keysDir = mkdtempSync(`${tmpdir()}/nuage-bench-keys-`);
-/** `npm run bench -- dashboard` runs one part (dashboard, costs, guided-choice, consumption, search, events, scale); all by default. */
+/** `npm run bench -- dashboard` runs one part (dashboard, costs, guided-choice, consumption, search, events, scale, cold-start); all by default. */
 const parts = process.argv.slice(2);
-const wants = (part: 'dashboard' | 'guided-choice' | 'consumption' | 'search' | 'events' | 'costs' | 'scale') =>
-  parts.length === 0 || parts.includes(part);
+const wants = (
+  part: 'dashboard' | 'guided-choice' | 'consumption' | 'search' | 'events' | 'costs' | 'scale' | 'cold-start',
+) => parts.length === 0 || parts.includes(part);
 let stack: Awaited<ReturnType<typeof startStack>> | undefined;
 try {
   const out: string[] = [];
@@ -121,7 +123,7 @@ try {
       table([46, 6, 10, 10], [['Query', 'hits', 'p50 ms', 'p95 ms'], ...figures.rows]),
     );
   }
-  // Last, on its own: it runs stacks of its own (two replicas of every service) over fresh databases.
+  // Last, on their own: they run stacks of their own (two replicas of every service; `npm start`).
   await stack.stop();
   stack = undefined;
   if (wants('scale'))
@@ -133,6 +135,7 @@ try {
         loadSeconds: LOAD_SECONDS,
       })),
     );
+  if (wants('cold-start')) out.push(...(await benchColdStart()));
   console.log(
     `\nNuage Public benchmark — ${cpus().length} × ${cpus()[0]?.model.trim()}, ${mib(totalmem())}, Node ${process.version}; every service in its own process, PostgreSQL on the same machine`,
   );

@@ -419,6 +419,12 @@ export async function createDraft(em: EntityManager, caller: Identity, input: Ne
   });
 }
 
+/*
+ * Every change of a request locks its row first: other people, and the events that move it on
+ * (proposals received, ordered), may change it at the same moment; the later one then reads the
+ * earlier's result instead of failing on its stale version.
+ */
+
 /** Changes a draft; only drafts change this way ("Ma référence" changes at any time). */
 export async function updateDraft(
   em: EntityManager,
@@ -428,7 +434,7 @@ export async function updateDraft(
 ): Promise<ServiceRequest> {
   assertMayTake(REQUEST_LIFECYCLE, 'edit', caller);
   return em.transactional(async (tx) => {
-    const request = await requestsFor(tx, caller).get(id);
+    const request = await requestsFor(tx, caller).get(id, { lock: true });
     await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
     take(REQUEST_LIFECYCLE, request.status, 'edit', caller.role);
     const before = editableFields(request);
@@ -448,7 +454,7 @@ export async function setMyReference(
 ): Promise<ServiceRequest> {
   assertMay(caller, 'request:setReference');
   return em.transactional(async (tx) => {
-    const request = await requestsFor(tx, caller).get(id);
+    const request = await requestsFor(tx, caller).get(id, { lock: true });
     const value = trimmed(reference);
     if (value.length > 100)
       throw invalid('myReference', {
@@ -525,7 +531,7 @@ export function fileNumberOf(sequence: number): string {
 export async function submit(em: EntityManager, caller: Identity, id: string): Promise<ServiceRequest> {
   assertMayTake(REQUEST_LIFECYCLE, 'submit', caller);
   return em.transactional(async (tx) => {
-    const request = await requestsFor(tx, caller).get(id);
+    const request = await requestsFor(tx, caller).get(id, { lock: true });
     // Locked: of two concurrent submits, the second sees the first's result and is refused.
     await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
     await tx.refresh(request);
@@ -563,7 +569,7 @@ export async function submit(em: EntityManager, caller: Identity, id: string): P
 export async function cancel(em: EntityManager, caller: Identity, id: string, reason: string): Promise<ServiceRequest> {
   assertMayTake(REQUEST_LIFECYCLE, 'cancel', caller);
   return em.transactional(async (tx) => {
-    const request = await requestsFor(tx, caller).get(id);
+    const request = await requestsFor(tx, caller).get(id, { lock: true });
     const why = reason.trim();
     if (why.length < 3)
       throw invalid('reason', {
@@ -591,7 +597,7 @@ export async function close(
 ): Promise<ServiceRequest> {
   assertMayTake(REQUEST_LIFECYCLE, 'close', caller);
   return em.transactional(async (tx) => {
-    const request = await requestsFor(tx, caller).get(id);
+    const request = await requestsFor(tx, caller).get(id, { lock: true });
     await tx.lock(request, LockMode.PESSIMISTIC_WRITE);
     await tx.refresh(request);
     const from = request.status;
