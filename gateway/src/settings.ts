@@ -29,19 +29,8 @@ export interface Exposure {
 /** The development exposure: everything open to explore. */
 export const DEVELOPMENT_EXPOSURE: Exposure = { graphiql: true, anonymousIntrospection: true, fieldSuggestions: true };
 
-const roles = z
-  .string()
-  .transform((text) => text.split(',').map((role) => role.trim()))
-  .pipe(z.array(z.enum(Role)).min(1));
-const origins = z
-  .string()
-  .transform((text) =>
-    text
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(z.url({ protocol: /^https?$/ })));
+const roles = type.commaList(z.enum(Role)).refine((list) => list.length > 0, 'at least one role');
+const origins = type.commaList(z.url({ protocol: /^https?$/ }));
 const exposureSwitch = (description: string) =>
   setting({ schema: type.onOff.optional(), shownDefault: '`on` (`off` in production)', description });
 

@@ -76,8 +76,21 @@ export function settingsTable(spec: SettingsSpec): string {
   return ['| variable | default | what it sets |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
+/** A comma-separated list, blanks around items and empty items ignored, each item of `item`'s type. */
+const commaList = <T>(item: z.ZodType<T, string>) =>
+  z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
+
 /** Value types shared by the services' settings. */
 export const settingTypes = {
+  commaList,
   port: z.coerce.number().int().min(1).max(65_535),
   wholeNumber: z
     .string()
@@ -86,15 +99,10 @@ export const settingTypes = {
   url: (protocols: RegExp) => z.url({ protocol: protocols }),
   onOff: z.enum(['on', 'off']).transform((value) => value === 'on'),
   /** Comma-separated, at least one: the first is used, all are accepted (key rotation). */
-  keys: z
-    .string()
-    .transform((text) =>
-      text
-        .split(',')
-        .map((key) => key.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().min(32, 'each key must have at least 32 characters')).min(1)),
+  keys: commaList(z.string().min(32, 'each key must have at least 32 characters')).refine(
+    (keys) => keys.length > 0,
+    'at least one key',
+  ),
   text: z.string(),
   optionalText: z.string().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),

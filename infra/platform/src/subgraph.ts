@@ -61,9 +61,9 @@ export interface SubgraphDefinition<Loaders, Services extends object = object> {
 
 /** What a subgraph's opt-in services are built from. */
 export interface ServiceSetup {
-  /** The subgraph's name, to keep its files apart. */
+  /** The subgraph's name, to keep its files apart (in a bucket). */
   name: string;
-  /** Where files and local mail are kept. */
+  /** Where local mail is kept when no SMTP server is set. */
   dataDir: string;
   /** Its settings, read and checked at start (its definition's `settings`; a feature reads its own with `settingsFrom`). */
   settings: Readonly<Record<string, unknown>>;
@@ -119,7 +119,7 @@ export interface SubgraphRuntimeOptions {
   delivery?: DeliveryPolicy;
   /** How long a mutation waits for its events to be applied by their consumers before answering anyway. */
   eventWaitMs?: number;
-  /** Where files and local mail are kept: `<dataDir>/files/<subgraph>`, `<dataDir>/mail`. */
+  /** Where local mail is kept when no SMTP server is set: `<dataDir>/mail`. */
   dataDir: string;
   /** The definition's own settings, read from the environment (tests give them directly). */
   settings?: Readonly<Record<string, unknown>>;

@@ -28,7 +28,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestSubgraph extends RunningSubgraph {
   /** Its keys: identities are signed with them, to call its other routes (downloads) as the gateway does. */
   keys: SubgraphKeys;
-  /** Where it keeps files and local mail. */
+  /** Where it keeps local mail. */
   dataDir: string;
   /**
    * Applies an event as its worker would on delivery (through the inbox); resolves whether it

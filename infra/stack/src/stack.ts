@@ -21,7 +21,7 @@ export interface StackOptions {
   keysDir: string;
   /** Where a service's log lines go (pino JSON lines): this process's output, nowhere, or a function (tests read them). */
   output?: 'inherit' | 'ignore' | ((line: string) => void);
-  /** Where subgraphs keep files and local mail (`.data` by default). */
+  /** Where subgraphs keep local mail (`.data` by default). */
   dataDir?: string;
   /** More settings for the subgraphs (the fault tests shorten retries). */
   environment?: Record<string, string>;

@@ -34,7 +34,7 @@ export interface GatewayResponse<T> {
 
 export interface TestStack {
   gatewayUrl: string;
-  /** Where the subgraphs keep files and local mail. */
+  /** Where the subgraphs keep local mail (and the dev signing keys). */
   dataDir: string;
   /** The keys every service holds, and as an environment for another process of the stack in a test. */
   keys: SubgraphKeys;

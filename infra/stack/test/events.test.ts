@@ -18,6 +18,7 @@ import {
 import { startTestSubgraph, TEST_KEYS, type TestSubgraph, waitFor } from '@nuage/platform/testing';
 import { requests } from '@nuage/requests';
 import { freePort } from '../src/stack.js';
+import { submittedRequest } from './fixtures/events.js';
 
 /**
  * The event channel on its engine (pg-boss over the events database), with real subgraphs in this
@@ -31,18 +32,7 @@ const until = async (check: () => Promise<boolean>, withinMs = 15_000) =>
 const count = async (subgraph: TestSubgraph, query: string, params: unknown[] = []) =>
   Number((await sql<{ n: string }[]>(subgraph.orm.em.fork(), query, params))[0]!.n);
 
-const submitted = (): RequestSubmitted => ({
-  requestId: randomUUID(),
-  fileNumber: `2026-${randomBytes(3).toString('hex')}`,
-  entityId: SEED_ENTITY.id,
-  entitySiret: '13002526500013',
-  kind: 'GUIDED_CHOICE',
-  projectName: 'Hébergement',
-  brands: [{ brandId: ovh.id, solutionIds: [] }],
-  renewedOrderLineIds: [],
-  guidedChoiceId: null,
-  submittedAt: new Date().toISOString(),
-});
+const submitted = submittedRequest;
 /** An event as a producer's relay puts it on a consumer's queue. */
 const asRelayed = <T extends keyof typeof TOPICS>(topic: T, payload: object, file: string) => {
   const event = {

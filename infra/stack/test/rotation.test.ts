@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { Role, TOPICS, type RequestSubmitted } from '@nuage/contracts';
-import { SEED_BRANDS, SEED_ENTITY } from '@nuage/fixtures';
+import { Role, TOPICS } from '@nuage/contracts';
+import { SEED_ENTITY } from '@nuage/fixtures';
 import { ordering } from '@nuage/ordering';
 import {
   eventJobId,
@@ -14,6 +14,7 @@ import {
   type SubgraphKeys,
 } from '@nuage/platform';
 import { startTestSubgraph, waitFor, type TestSubgraph } from '@nuage/platform/testing';
+import { submittedRequest } from './fixtures/events.js';
 
 /**
  * Rotating a key without downtime: deploy `new,old` everywhere (the new one signs, both verify),
@@ -30,7 +31,6 @@ const during = keysOf([newIdentity!, oldIdentity!], [newEvents!, oldEvents!], [n
 const after = keysOf([newIdentity!], [newEvents!], [newMetrics!]);
 
 const buyer = { userId: randomUUID(), role: Role.BENEFICIARY, name: 'Clara Maurice', entityId: SEED_ENTITY.id };
-const ovh = SEED_BRANDS.find((b) => b.slug === 'ovhcloud')!;
 const databasePrefix = `k${randomBytes(4).toString('hex')}`;
 
 /** The buyer's orders, with an identity signed by `keys` as a gateway holding them would sign it. */
@@ -44,18 +44,7 @@ const metricsWith = async (subgraph: TestSubgraph, token: string) =>
   (await fetch(new URL('/metrics', subgraph.url), { headers: { authorization: `Bearer ${token}` } })).status;
 /** A request submitted by another subgraph whose relay signs with `keys`: applied, it solicits OVHcloud. */
 const relaySubmittedRequest = async (subgraph: TestSubgraph, keys: string[]) => {
-  const request: RequestSubmitted = {
-    requestId: randomUUID(),
-    fileNumber: `2026-${randomBytes(3).toString('hex')}`,
-    entityId: SEED_ENTITY.id,
-    entitySiret: '13002526500013',
-    kind: 'GUIDED_CHOICE',
-    projectName: 'Hébergement',
-    brands: [{ brandId: ovh.id, solutionIds: [] }],
-    renewedOrderLineIds: [],
-    guidedChoiceId: null,
-    submittedAt: new Date().toISOString(),
-  };
+  const request = submittedRequest();
   const event = signedEvent(
     {
       id: randomUUID(),
