@@ -4,7 +4,7 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway'
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { GraphQLError } from 'graphql';
 import { authConfigFromEnv, createTokenVerifier } from '@nuage/gateway';
-import { IDENTITY_HEADER, KeyRing, signIdentity, type Identity } from '@nuage/platform';
+import { IDENTITY_HEADER, signIdentity, subgraphKeysFrom, type Identity, type KeysEnvironment } from '@nuage/platform';
 
 /**
  * Hive Gateway over the same supergraph and subgraphs, for the benchmark's side-by-side figures:
@@ -12,8 +12,8 @@ import { IDENTITY_HEADER, KeyRing, signIdentity, type Identity } from '@nuage/pl
  * identity header as our gateway. `HIVE_ROUTER_RUNTIME=true` plans with the Rust query planner.
  */
 const env = process.env;
-const identityKeys = new KeyRing(env.IDENTITY_SIGNING_KEYS!.split(','));
-const metricsTokens = new KeyRing(env.METRICS_TOKENS!.split(','));
+// The stack gives it the keys every service holds.
+const { identities: identityKeys, metrics: metricsTokens } = subgraphKeysFrom(env as unknown as KeysEnvironment);
 const verify = await createTokenVerifier(authConfigFromEnv(env));
 let supergraph = readFileSync(env.SUPERGRAPH_PATH!, 'utf8');
 for (const [key, url] of Object.entries(env)) {

@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { SUBGRAPH_NAMES } from '@nuage/contracts';
 import { seededIdentity } from '@nuage/fixtures';
-import { databaseUrl as databaseUrlOf, IDENTITY_HEADER, KeyRing, signIdentity } from '@nuage/platform';
+import { databaseUrl as databaseUrlOf, IDENTITY_HEADER, signIdentity, subgraphKeysFrom } from '@nuage/platform';
 import {
   ACCEPT_PROPOSAL,
   approvedProposalWithOvh,
@@ -58,19 +58,13 @@ async function dashboardLoad(stack: RunningStack, token: string, seconds: number
   };
 }
 
-/** GraphQL requests each replica of a service has answered, from its own `/metrics`. */
-const answeredByReplica = async (stack: RunningStack, service: string) =>
+/** A metric of each replica of a service, from its own `/metrics`. */
+const byReplica = (stack: RunningStack, service: string, metric: string) =>
   Promise.all(
-    stack.replicaUrls[service]!.map(
-      async (url) => (await readPrometheus(url, stack.metricsToken)).get('nuage_graphql_requests_total') ?? 0,
-    ),
+    stack.replicaUrls[service]!.map(async (url) => (await readPrometheus(url, stack.metricsToken)).get(metric) ?? 0),
   );
-const appliedByReplica = async (stack: RunningStack, service: string) =>
-  Promise.all(
-    stack.replicaUrls[service]!.map(
-      async (url) => (await readPrometheus(url, stack.metricsToken)).get('nuage_events_applied_total') ?? 0,
-    ),
-  );
+const answeredByReplica = (stack: RunningStack, service: string) =>
+  byReplica(stack, service, 'nuage_graphql_requests_total');
 
 /**
  * `npm run bench -- scale`: the stack with two replicas of every service (the gateway too), each
@@ -186,7 +180,7 @@ export async function benchScale(options: ScaleOptions): Promise<string[]> {
   await client.settle();
   const rows: string[][] = [['Consumer', 'replica 1', 'replica 2', 'inbox rows added', 'applied twice']];
   for (const name of SUBGRAPH_NAMES) {
-    const applied = await appliedByReplica(stack, name);
+    const applied = await byReplica(stack, name, 'nuage_events_applied_total');
     const added = (await countIn(name, 'select count(*) as n from event_inbox')) - inboxBefore[name]!;
     const total = applied.reduce((a, b) => a + b, 0);
     rows.push([name, String(applied[0]), String(applied[1]), String(added), String(total - added)]);
@@ -197,8 +191,9 @@ export async function benchScale(options: ScaleOptions): Promise<string[]> {
   );
 
   // (d) A file uploaded through one requests replica and downloaded through the other.
-  const keys = new KeyRing(stack.keysEnvironment.IDENTITY_SIGNING_KEYS.split(','));
-  const signed = { [IDENTITY_HEADER]: signIdentity(PEOPLE.beneficiary, keys) };
+  const signed = {
+    [IDENTITY_HEADER]: signIdentity(PEOPLE.beneficiary, subgraphKeysFrom(stack.keysEnvironment).identities),
+  };
   const [first, second] = stack.replicaUrls.requests!;
   const body = Buffer.from(`Cahier des charges, ${new Date().toISOString()}\n`);
   const uploaded = (await (

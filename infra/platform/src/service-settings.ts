@@ -1,6 +1,6 @@
 import type { KeysEnvironment } from './dev-keys.js';
 import { DEFAULT_DELIVERY } from './events/queues.js';
-import { setting, settingTypes as type, type SettingsOf, type SettingsSpec } from './settings.js';
+import { readSettings, setting, settingTypes as type, type SettingsOf, type SettingsSpec } from './settings.js';
 import { KeyRing } from './signing.js';
 
 /** What every service reads: where it listens, how it logs and traces, and its keys. */
@@ -107,7 +107,9 @@ export interface ServiceKeys {
   metrics: KeyRing;
 }
 
-export const serviceKeysOf = (settings: ServiceSettings): ServiceKeys => ({
+export const serviceKeysOf = (
+  settings: Pick<ServiceSettings, 'IDENTITY_SIGNING_KEYS' | 'METRICS_TOKENS'>,
+): ServiceKeys => ({
   identities: new KeyRing(settings.IDENTITY_SIGNING_KEYS),
   metrics: new KeyRing(settings.METRICS_TOKENS),
 });
@@ -117,17 +119,21 @@ export interface SubgraphKeys extends ServiceKeys {
   events: KeyRing;
 }
 
-export const subgraphKeysOf = (settings: SettingsOf<typeof SUBGRAPH_SETTINGS>): SubgraphKeys => ({
+export const subgraphKeysOf = (settings: SettingsOf<typeof KEY_SETTINGS>): SubgraphKeys => ({
   ...serviceKeysOf(settings),
   events: new KeyRing(settings.EVENT_SIGNING_KEYS),
 });
 
-/** The keys of a keys environment (`devKeysEnvironment`, or read settings). */
-export const subgraphKeysFrom = (environment: KeysEnvironment): SubgraphKeys => ({
-  identities: new KeyRing(environment.IDENTITY_SIGNING_KEYS.split(',')),
-  events: new KeyRing(environment.EVENT_SIGNING_KEYS.split(',')),
-  metrics: new KeyRing(environment.METRICS_TOKENS.split(',')),
-});
+/** The three kinds of keys' settings. */
+const KEY_SETTINGS = {
+  IDENTITY_SIGNING_KEYS: SERVICE_SETTINGS.IDENTITY_SIGNING_KEYS,
+  METRICS_TOKENS: SERVICE_SETTINGS.METRICS_TOKENS,
+  EVENT_SIGNING_KEYS: SUBGRAPH_SETTINGS.EVENT_SIGNING_KEYS,
+} satisfies SettingsSpec;
+
+/** The keys of a keys environment (`devKeysEnvironment`, a stack's), read as a service reads them. */
+export const subgraphKeysFrom = (environment: KeysEnvironment): SubgraphKeys =>
+  subgraphKeysOf(readSettings('keys', KEY_SETTINGS, environment));
 
 /** A subset of settings already read and checked, typed by its spec (a feature reads its own from the subgraph's). */
 export function settingsFrom<S extends SettingsSpec>(all: Readonly<Record<string, unknown>>, spec: S): SettingsOf<S> {

@@ -11,6 +11,7 @@ import {
   signedEvent,
   signIdentity,
   sql,
+  subgraphKeysFrom,
   type SubgraphKeys,
 } from '@nuage/platform';
 import { startTestSubgraph, waitFor, type TestSubgraph } from '@nuage/platform/testing';
@@ -22,11 +23,12 @@ import { submittedRequest } from './fixtures/events.js';
  */
 const key = () => randomBytes(32).toString('base64url');
 const [oldIdentity, newIdentity, oldEvents, newEvents, oldMetrics, newMetrics] = Array.from({ length: 6 }, key);
-const keysOf = (identities: string[], events: string[], metrics: string[]): SubgraphKeys => ({
-  identities: new KeyRing(identities),
-  events: new KeyRing(events),
-  metrics: new KeyRing(metrics),
-});
+const keysOf = (identities: string[], events: string[], metrics: string[]): SubgraphKeys =>
+  subgraphKeysFrom({
+    IDENTITY_SIGNING_KEYS: identities.join(','),
+    EVENT_SIGNING_KEYS: events.join(','),
+    METRICS_TOKENS: metrics.join(','),
+  });
 const during = keysOf([newIdentity!, oldIdentity!], [newEvents!, oldEvents!], [newMetrics!, oldMetrics!]);
 const after = keysOf([newIdentity!], [newEvents!], [newMetrics!]);
 
@@ -74,15 +76,18 @@ const solicited = async (subgraph: TestSubgraph, requestId: string) =>
   );
 
 let subgraph: TestSubgraph | undefined;
+/** Ordering over the same databases, holding these keys (an event that fails is not retried). */
+const startOrdering = (keys: SubgraphKeys) =>
+  startTestSubgraph(ordering, inject('databaseUrl'), {
+    databasePrefix,
+    keys,
+    delivery: { retryLimit: 0, retryDelaySeconds: 1, retryDelayMaxSeconds: 1 },
+  });
 afterAll(() => subgraph?.close());
 
 describe('keys under rotation', () => {
   it('accept what was signed with the old key and the new one, while both are listed', async () => {
-    subgraph = await startTestSubgraph(ordering, inject('databaseUrl'), {
-      databasePrefix,
-      keys: during,
-      delivery: { retryLimit: 0, retryDelaySeconds: 1, retryDelayMaxSeconds: 1 },
-    });
+    subgraph = await startOrdering(during);
     expect(await ordersSignedWith(subgraph, [oldIdentity!])).toBe('answered');
     expect(await ordersSignedWith(subgraph, [newIdentity!])).toBe('answered');
     expect(await metricsWith(subgraph, oldMetrics!)).toBe(200);
@@ -93,11 +98,7 @@ describe('keys under rotation', () => {
 
   it('refuse the old key once it is withdrawn, and anything signed with a key never listed', async () => {
     await subgraph?.close();
-    subgraph = await startTestSubgraph(ordering, inject('databaseUrl'), {
-      databasePrefix,
-      keys: after,
-      delivery: { retryLimit: 0, retryDelaySeconds: 1, retryDelayMaxSeconds: 1 },
-    });
+    subgraph = await startOrdering(after);
     expect(await ordersSignedWith(subgraph, [newIdentity!])).toBe('answered');
     expect(await ordersSignedWith(subgraph, [oldIdentity!])).toBe('UNAUTHENTICATED');
     expect(await ordersSignedWith(subgraph, [key()])).toBe('UNAUTHENTICATED');
