@@ -4,8 +4,24 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 /** Seconds: GraphQL answers from a millisecond to the request timeout. */
 const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-/** An operation's label: its name, or what says it had none (a label per anonymous text would grow without bound). */
-export const operationLabel = (name: string | null | undefined) => name || 'anonymous';
+/** Distinct operation names a service labels its figures with; beyond, an operation counts as `other`. */
+export const MAX_OPERATION_LABELS = 500;
+
+/**
+ * The label of an operation: its name, `anonymous` without one. Clients choose names freely, so
+ * the set is bounded (each label is a series Prometheus keeps): past {@link MAX_OPERATION_LABELS}
+ * names, or for a name no client would write (long, odd characters), `other`.
+ */
+export function operationLabels(max = MAX_OPERATION_LABELS): (name: string | null | undefined) => string {
+  const seen = new Set<string>();
+  return (name) => {
+    if (!name) return 'anonymous';
+    if (seen.has(name)) return name;
+    if (seen.size >= max || !/^[A-Za-z_][A-Za-z0-9_]{0,99}$/.test(name)) return 'other';
+    seen.add(name);
+    return name;
+  };
+}
 
 /**
  * A service's metrics in Prometheus' text format (`/metrics`, prom-client): the process's own
@@ -68,6 +84,7 @@ export class ServiceMetrics {
   /** Counts and times every GraphQL request (an operation that fails validation is named from the request). */
   plugin<C extends BaseContext>(): ApolloServerPlugin<C> {
     const metrics = this;
+    const operationLabel = operationLabels();
     return {
       async requestDidStart() {
         const started = performance.now();
