@@ -9,6 +9,7 @@ export enum HistorySubject {
   DELIVERY = 'DELIVERY',
   ACTIVATION = 'ACTIVATION',
   INVOICE = 'INVOICE',
+  CREDIT_NOTE = 'CREDIT_NOTE',
   INCIDENT = 'INCIDENT',
 }
 
@@ -20,6 +21,7 @@ export const HISTORY_SUBJECT_LABELS: Record<HistorySubject, Bilingual> = {
   DELIVERY: { fr: 'Bon de livraison', en: 'Delivery' },
   ACTIVATION: { fr: 'Mise en service', en: 'Service activation' },
   INVOICE: { fr: 'Facture', en: 'Invoice' },
+  CREDIT_NOTE: { fr: 'Avoir', en: 'Credit note' },
   INCIDENT: { fr: 'Incident', en: 'Incident' },
 };
 

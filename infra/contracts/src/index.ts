@@ -8,4 +8,5 @@ export * from './errors.js';
 export * from './topics.js';
 export * from './history.js';
 export * from './billing.js';
+export * from './parties.js';
 export * from './subgraphs.js';

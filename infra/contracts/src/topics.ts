@@ -1,4 +1,5 @@
 import type { HistoryRecorded } from './history.js';
+import type { BuyerParty, LegalParty, MarketParties } from './parties.js';
 
 /**
  * The events subgraphs exchange: one map from topic to payload (`EventPayloads`), who consumes each
@@ -11,6 +12,10 @@ export const TOPICS = {
   solutionChanged: 'catalogue.solution.changed',
   /** Catalogue: a product reference was added or changed. */
   productChanged: 'catalogue.product.changed',
+  /** Catalogue: a brand's legal identity was set or corrected (documents name it). */
+  brandChanged: 'catalogue.brand.changed',
+  /** Catalogue: a market's parties were set or corrected (documents name them). */
+  marketChanged: 'catalogue.market.changed',
   /** Catalogue: a buyer recorded a guided-choice evaluation. */
   guidedChoiceRecorded: 'catalogue.guided-choice.recorded',
   /** Requests: a request was submitted; the solicited brands may now answer it. */
@@ -35,6 +40,8 @@ export const TOPICS = {
   alertRaised: 'consumption.alert.raised',
   /** Consumption: from an alert, the buyer asks to renew (credits): the requests subgraph starts a renewal draft. */
   renewalRequested: 'consumption.renewal.requested',
+  /** Ordering: a credit note was issued on an incident: the incident is resolved with that credit. */
+  creditNoteIssued: 'ordering.credit-note.issued',
   /** Incidents: an incident was declared on an order (the order is disputed while one is open). */
   incidentOpened: 'incidents.incident.opened',
   /** Incidents: an incident was closed or rejected. */
@@ -59,11 +66,39 @@ export interface ProductChanged {
   retired: boolean;
 }
 
+export interface BrandChanged {
+  id: string;
+  name: string;
+  /** The company that contracts for the brand, as documents name it. */
+  legal: LegalParty;
+}
+
+export interface MarketChanged extends MarketParties {
+  id: string;
+  code: string;
+}
+
 export interface GuidedChoiceRecorded {
   id: string;
   entityId: string;
   projectName: string;
   matches: { brandId: string; solutionId: string }[];
+  /** Its PAAC report, for the documents of the request built on it. */
+  report: IssuedDocument;
+}
+
+/** A document a subgraph issued and serves itself, as the file's documents list it. */
+export interface IssuedDocument {
+  /** What it is: "REPORT" (PAAC), "PURCHASE_REQUEST", "SUBSCRIPTION_ORDER". */
+  kind: string;
+  fileName: string;
+  /** Bytes; null when laid out on demand. */
+  size: number | null;
+  /** Its path on the gateway (GET with the caller's bearer token; the issuer checks the rights). */
+  downloadUrl: string;
+  issuedByName: string;
+  /** ISO 8601. */
+  issuedAt: string;
 }
 
 export interface RequestSubmitted {
@@ -72,6 +107,8 @@ export interface RequestSubmitted {
   entityId: string;
   /** The buying entity's SIRET, for renewal searches. */
   entitySiret: string;
+  /** The buying entity as its profile stands at submission, for the documents of the file. */
+  entity: BuyerParty;
   kind: string;
   projectName: string;
   /** The solicited brands, each with the solutions the buyer selected. */
@@ -183,6 +220,18 @@ export interface ActivationDisputed {
   reportedByName: string;
 }
 
+export interface CreditNoteIssued {
+  creditNoteId: string;
+  number: string;
+  incidentId: string;
+  orderId: string;
+  invoiceNumber: string;
+  /** Excl. VAT, in euros ("120.00"). */
+  amountExclVat: string;
+  reason: string;
+  statedByName: string;
+}
+
 export interface ProposalSubmitted {
   requestId: string;
   proposalId: string;
@@ -193,12 +242,16 @@ export interface ProposalAccepted {
   requestId: string;
   proposalId: string;
   orderId: string;
+  /** The purchase request and the subscription order it issued. */
+  documents: IssuedDocument[];
 }
 
 /** What each topic carries: `publish` and every handler are typed by it. */
 export interface EventPayloads {
   [TOPICS.solutionChanged]: SolutionChanged;
   [TOPICS.productChanged]: ProductChanged;
+  [TOPICS.brandChanged]: BrandChanged;
+  [TOPICS.marketChanged]: MarketChanged;
   [TOPICS.guidedChoiceRecorded]: GuidedChoiceRecorded;
   [TOPICS.requestSubmitted]: RequestSubmitted;
   [TOPICS.requestCancelled]: RequestCancelled;
@@ -213,6 +266,7 @@ export interface EventPayloads {
   [TOPICS.renewalRequested]: RenewalRequested;
   [TOPICS.incidentOpened]: IncidentOpened;
   [TOPICS.incidentClosed]: IncidentClosed;
+  [TOPICS.creditNoteIssued]: CreditNoteIssued;
   [TOPICS.historyRecorded]: HistoryRecorded;
 }
 
@@ -237,8 +291,15 @@ export const SUBSCRIPTIONS = {
     TOPICS.renewalRequested,
     TOPICS.servicesOpened,
   ],
-  ordering: [TOPICS.requestSubmitted, TOPICS.requestCancelled, TOPICS.incidentOpened, TOPICS.incidentClosed],
-  incidents: [TOPICS.orderPlaced, TOPICS.activationDisputed],
+  ordering: [
+    TOPICS.brandChanged,
+    TOPICS.marketChanged,
+    TOPICS.requestSubmitted,
+    TOPICS.requestCancelled,
+    TOPICS.incidentOpened,
+    TOPICS.incidentClosed,
+  ],
+  incidents: [TOPICS.orderPlaced, TOPICS.activationDisputed, TOPICS.creditNoteIssued],
   consumption: [TOPICS.orderActivated],
 } as const satisfies Record<string, readonly Topic[]>;
 
@@ -263,6 +324,8 @@ const order = (id: string) => `order/${id}`;
 export const FILE_OF: { [T in Topic]: (payload: EventPayloads[T]) => string } = {
   [TOPICS.solutionChanged]: (p) => `solution/${p.id}`,
   [TOPICS.productChanged]: (p) => `product/${p.id}`,
+  [TOPICS.brandChanged]: (p) => `brand/${p.id}`,
+  [TOPICS.marketChanged]: (p) => `market/${p.id}`,
   [TOPICS.guidedChoiceRecorded]: (p) => `guided-choice/${p.id}`,
   [TOPICS.requestSubmitted]: (p) => request(p.requestId),
   [TOPICS.requestCancelled]: (p) => request(p.requestId),
@@ -277,6 +340,7 @@ export const FILE_OF: { [T in Topic]: (payload: EventPayloads[T]) => string } = 
   [TOPICS.renewalRequested]: (p) => order(p.orderId),
   [TOPICS.incidentOpened]: (p) => order(p.orderId),
   [TOPICS.incidentClosed]: (p) => order(p.orderId),
+  [TOPICS.creditNoteIssued]: (p) => order(p.orderId),
   [TOPICS.historyRecorded]: ({ entry }) =>
     entry.fileId ? request(entry.fileId) : `${entry.subjectType.toLowerCase()}/${entry.subjectId}`,
 };

@@ -170,12 +170,12 @@ export async function placeOrderWithOvh(client: JourneyClient): Promise<string> 
   return accepted.acceptProposal.proposal!.subscriptionOrder!.orderId as string;
 }
 
-/** OVHcloud delivers every line of the order in full (one delivery note). */
-export async function deliverInFull(client: JourneyClient, orderId: string): Promise<void> {
+/** The supplier (OVHcloud unless told) delivers every line of the order in full (one delivery note). */
+export async function deliverInFull(client: JourneyClient, orderId: string, supplier = ovh): Promise<void> {
   const { orders } = await must(
     client,
     'orders',
-    ovh,
+    supplier,
     graphql(`query { orders(first: 100) { edges { node { id lines { id amounts { quantity } } } } } }`),
   );
   const order = orders!.edges.find((e: { node: { id: string } }) => e.node.id === orderId)!.node;
@@ -186,7 +186,7 @@ export async function deliverInFull(client: JourneyClient, orderId: string): Pro
   await must(
     client,
     'recordDelivery',
-    ovh,
+    supplier,
     graphql(
       `mutation($id: ID!, $on: LocalDate!, $lines: [DeliveredLineInput!]!, $key: String!) { recordDelivery(orderId: $id, deliveredOn: $on, lines: $lines, idempotencyKey: $key) { errors { message } } }`,
     ),
@@ -194,11 +194,12 @@ export async function deliverInFull(client: JourneyClient, orderId: string): Pro
   );
 }
 
-/** UGAP validates the order, OVHcloud delivers it and opens the services, the buyer validates them. Returns the order's line ids. */
+/** UGAP validates the order, its supplier (OVHcloud unless told) delivers it and opens the services, the buyer validates them. Returns the order's line ids. */
 export async function activateOrder(
   client: JourneyClient,
   orderId: string,
   ugapReference = 'UGAP-CONSO',
+  supplier = ovh,
 ): Promise<string[]> {
   await must(
     client,
@@ -207,13 +208,16 @@ export async function activateOrder(
     graphql(
       `mutation($id: ID!, $input: ValidateOrderInput!) { validateOrder(id: $id, input: $input) { errors { message } } }`,
     ),
-    { id: orderId, input: { ugapReference, chorusNumber: '1300000002', plannedDeliveryDate: inDays(2) } },
+    {
+      id: orderId,
+      input: { ugapReference, chorusPurchaseRequestNumber: '1300000002', plannedDeliveryDate: inDays(2) },
+    },
   );
-  await deliverInFull(client, orderId);
+  await deliverInFull(client, orderId, supplier);
   await must(
     client,
     'declareServicesOpen',
-    ovh,
+    supplier,
     graphql(
       `mutation($id: ID!, $key: String!) { declareServicesOpen(orderId: $id, idempotencyKey: $key) { errors { message } } }`,
     ),

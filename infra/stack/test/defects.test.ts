@@ -66,7 +66,7 @@ async function validatedOrder(
   await act(
     stack,
     ugap,
-    `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-${requestId.slice(0, 8)}", chorusNumber: "1300000555", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`,
+    `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-${requestId.slice(0, 8)}", chorusPurchaseRequestNumber: "1300000555", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`,
     { id: order.id },
   );
   return { requestId, proposalId, order };
@@ -270,7 +270,7 @@ describe('renewals', () => {
     await act(
       stack,
       ugap,
-      `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-RENEW", chorusNumber: "1300000556", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`,
+      `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-RENEW", chorusPurchaseRequestNumber: "1300000556", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`,
       { id: renewal },
     );
     await deliverInFull(stack, renewal);
@@ -346,7 +346,7 @@ describe('renewals', () => {
     await act(
       stack,
       ugap,
-      `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-CREDITS", chorusNumber: "1300000557", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`,
+      `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-CREDITS", chorusPurchaseRequestNumber: "1300000557", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`,
       { id: credits },
     );
     await deliverInFull(stack, credits);
@@ -480,7 +480,7 @@ describe('answers that survive a refusal', () => {
     const { data, errors } = await stack.query(
       beneficiary,
       graphql(
-        `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "NOPE", chorusNumber: "1300000000", plannedDeliveryDate: "2030-01-01" }) { order { id } errors { code message } } }`,
+        `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "NOPE", chorusPurchaseRequestNumber: "1300000000", plannedDeliveryDate: "2030-01-01" }) { order { id } errors { code message } } }`,
       ),
       { id: beneficiary.entityId! },
     );

@@ -83,7 +83,7 @@ beforeAll(async () => {
     ugap,
     graphql(`
       mutation Validate($id: ID!, $date: LocalDate!) {
-        validateOrder(id: $id, input: { ugapReference: "UGAP-HIST-1", chorusNumber: "1300000077", plannedDeliveryDate: $date }) { order { lines { id } } errors { code } }
+        validateOrder(id: $id, input: { ugapReference: "UGAP-HIST-1", chorusPurchaseRequestNumber: "1300000077", plannedDeliveryDate: $date }) { order { lines { id } } errors { code } }
       }
     `),
     { id: orderId, date: inDays(3) },
@@ -270,7 +270,7 @@ describe('each owner keeps its history', () => {
     expect(order.history[1]!.changes).toEqual(
       expect.arrayContaining([
         { field: 'ugapReference', from: null, to: 'UGAP-HIST-1' },
-        { field: 'chorusNumber', from: null, to: '1300000077' },
+        { field: 'chorusPurchaseRequestNumber', from: null, to: '1300000077' },
       ]),
     );
     const { data: delivered } = await stack.query(

@@ -269,7 +269,7 @@ describe('incidents from activation, and while ordering is down', () => {
     const orderId = await placeOrderWithOvh(stack);
     const VALIDATE = graphql(`
       mutation Validate($id: ID!, $date: LocalDate!) {
-        validateOrder(id: $id, input: { ugapReference: "UGAP-INC-1", chorusNumber: "1300000001", plannedDeliveryDate: $date }) { errors { message } }
+        validateOrder(id: $id, input: { ugapReference: "UGAP-INC-1", chorusPurchaseRequestNumber: "1300000001", plannedDeliveryDate: $date }) { errors { message } }
       }
     `);
     expect((await stack.query(ugap, VALIDATE, { id: orderId, date: inDays(3) })).data!.validateOrder.errors).toEqual(

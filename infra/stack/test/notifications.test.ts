@@ -61,7 +61,7 @@ beforeAll(async () => {
     ugap,
     graphql(`
       mutation Validate($id: ID!, $date: LocalDate!) {
-        validateOrder(id: $id, input: { ugapReference: "UGAP-NOTIF", chorusNumber: "1300000099", plannedDeliveryDate: $date }) { errors { code } }
+        validateOrder(id: $id, input: { ugapReference: "UGAP-NOTIF", chorusPurchaseRequestNumber: "1300000099", plannedDeliveryDate: $date }) { errors { code } }
       }
     `),
     { id: order.id, date: inDays(3) },

@@ -155,7 +155,7 @@ async function placedOrder() {
 
 const validation = (ugapReference: string) => ({
   ugapReference,
-  chorusNumber: '1300042517',
+  chorusPurchaseRequestNumber: '1300042517',
   plannedDeliveryDate: inDays(5),
 });
 
@@ -406,11 +406,17 @@ describe('orders, from validation to invoices', () => {
     });
     expect(early.data!.recordDelivery.errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION' })]);
     const reference = `REF${order.reference}`;
-    const validate = async (caller: Identity, chorusNumber = '1300042517') =>
-      (await stack.query(caller, VALIDATE, { id: order.id, input: { ...validation(reference), chorusNumber } })).data!
-        .validateOrder;
+    const validate = async (caller: Identity, chorusPurchaseRequestNumber = '1300042517') =>
+      (
+        await stack.query(caller, VALIDATE, {
+          id: order.id,
+          input: { ...validation(reference), chorusPurchaseRequestNumber },
+        })
+      ).data!.validateOrder;
     expect((await validate(beneficiary)).errors).toEqual([expect.objectContaining({ code: 'FORBIDDEN' })]);
-    expect((await validate(ugap, 'abc')).errors).toEqual([expect.objectContaining({ field: 'input.chorusNumber' })]);
+    expect((await validate(ugap, 'abc')).errors).toEqual([
+      expect.objectContaining({ field: 'input.chorusPurchaseRequestNumber' }),
+    ]);
     expect((await validate(ugap)).order).toMatchObject({
       status: 'TO_DELIVER',
       statusLabel: 'A livrer',

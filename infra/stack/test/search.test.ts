@@ -62,7 +62,7 @@ beforeAll(async () => {
   await act(
     stack,
     ugap,
-    `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-77-SEARCH", chorusNumber: "1300000123", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`,
+    `mutation($id: ID!) { validateOrder(id: $id, input: { ugapReference: "UGAP-77-SEARCH", chorusPurchaseRequestNumber: "1300000123", plannedDeliveryDate: "${inDays(3)}" }) { errors { code } } }`,
     { id: order.id },
   );
   await deliverInFull(stack, order.id);

@@ -3,7 +3,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderById, loaderByParent, type Identity, type SubgraphContext } from '@nuage/platform';
 import { orderScope, proposalScope } from './services/access.js';
+import { figuresOfLines, figuresOfOrders, outstandingOfOrders } from './services/billing-figures.js';
+import { creditNoteScope, invoiceScope } from './services/billing.js';
 import {
+  CreditNote,
+  CreditNoteLine,
+  InvoiceLine,
   OrderIncident,
   DelayRequest,
   DeliveryLine,
@@ -54,6 +59,22 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
     linesByOrder: loaderByParent(em, OrderLine, 'order', { position: 'asc', id: 'asc' }),
     delaysByOrder: loaderByParent(em, DelayRequest, 'order', { createdAt: 'desc', id: 'desc' }),
     invoicesByOrder: loaderByParent(em, Invoice, 'order', { periodStart: 'asc', id: 'asc' }),
+    invoiceById: loaderById(em, Invoice),
+    /** Invoices by id that this reader may read (null otherwise): other subgraphs' references, batched. */
+    readableInvoiceById: loaderById(em, Invoice, () => invoiceScope(identity)),
+    linesByInvoice: loaderByParent(em, InvoiceLine, 'invoice', { position: 'asc', id: 'asc' }),
+    creditNotesByInvoice: loaderByParent(em, CreditNote, 'invoice', { createdAt: 'asc', id: 'asc' }),
+    creditNotesByOrder: loaderByParent(em, CreditNote, 'order', { createdAt: 'asc', id: 'asc' }),
+    linesByCreditNote: loaderByParent(em, CreditNoteLine, 'creditNote', { position: 'asc', id: 'asc' }),
+    creditNoteByIncident: new DataLoader<string, CreditNote | null>(async (ids) => {
+      const rows = identity
+        ? await em.find(CreditNote, { $and: [{ incidentId: { $in: [...ids] } }, creditNoteScope(identity)] })
+        : [];
+      return ids.map((id) => rows.find((r) => r.incidentId === id) ?? null);
+    }),
+    billingByOrderLine: new DataLoader((ids: readonly string[]) => figuresOfLines(em, ids)),
+    billingByOrder: new DataLoader((ids: readonly string[]) => figuresOfOrders(em, ids)),
+    outstandingByOrder: new DataLoader((ids: readonly string[]) => outstandingOfOrders(em, ids)),
     linesByDelivery: loaderByParent(em, DeliveryLine, 'delivery', { id: 'asc' }),
     openIncidentsByOrder: new DataLoader<string, number>(async (ids) => {
       const rows = await em.find(OrderIncident, { orderId: { $in: [...ids] }, open: true });

@@ -4,8 +4,12 @@ import type { SubgraphDefinition } from '@nuage/platform';
 import {
   DashboardReference,
   Delivery,
+  BILLING_ENTITIES,
+  CreditNote,
   FULFILMENT_ENTITIES,
+  IncidentReference,
   Invoice,
+  PARTY_ENTITIES,
   OrderIncident,
   IdempotencyKey,
   Order,
@@ -23,7 +27,10 @@ import { SubscriptionOrderResolver } from './resolvers/subscription-order.resolv
 import { DeliveryLineResolver, DeliveryResolver } from './resolvers/delivery.resolver.js';
 import { RenewalResolver } from './resolvers/renewal.resolver.js';
 import { OrderLineResolver } from './resolvers/order-line.resolver.js';
-import { InvoiceResolver } from './resolvers/invoice.resolver.js';
+import { InvoiceLineResolver, InvoiceResolver } from './resolvers/invoice.resolver.js';
+import { CreditNoteResolver, IncidentCreditResolver } from './resolvers/credit-note.resolver.js';
+import { resolveIncidentReference } from './resolvers/incident.reference.js';
+import { resolveInvoiceReference } from './resolvers/invoice.reference.js';
 import { resolveOrderReference } from './resolvers/order.reference.js';
 import { resolveOrderLineReference } from './resolvers/order-line.reference.js';
 import { resolveProposalReference } from './resolvers/proposal.reference.js';
@@ -46,6 +53,9 @@ export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
     RenewalResolver,
     OrderLineResolver,
     InvoiceResolver,
+    InvoiceLineResolver,
+    CreditNoteResolver,
+    IncidentCreditResolver,
     SubscriptionOrderResolver,
     DeliveryResolver,
     DeliveryLineResolver,
@@ -61,14 +71,17 @@ export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
     HistoryField(Order, 'order (its activation included)'),
     HistoryField(Delivery, 'delivery note'),
     HistoryField(Invoice, 'invoice'),
+    HistoryField(CreditNote, 'credit note'),
   ],
-  orphanedTypes: [DashboardReference, RequestReference],
+  orphanedTypes: [DashboardReference, RequestReference, IncidentReference],
   references: {
     Order: { __resolveReference: resolveOrderReference },
     OrderLine: { __resolveReference: resolveOrderLineReference },
     Proposal: { __resolveReference: resolveProposalReference },
     Dashboard: { __resolveReference: resolveDashboardReference },
     Request: { __resolveReference: resolveRequestReference },
+    Incident: { __resolveReference: resolveIncidentReference },
+    Invoice: { __resolveReference: resolveInvoiceReference },
   },
   entities: [
     StoredFile,
@@ -81,6 +94,8 @@ export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
     SubscriptionOrder,
     ProposalDocument,
     ...FULFILMENT_ENTITIES,
+    ...BILLING_ENTITIES,
+    ...PARTY_ENTITIES,
     OrderIncident,
     HistoryEntry,
   ],

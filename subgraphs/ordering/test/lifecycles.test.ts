@@ -3,6 +3,8 @@ import { Role } from '@nuage/contracts';
 import { outcomeOf } from '@nuage/platform/testing';
 import { OrderStatus } from '../src/entities/order.js';
 import { ProposalStatus } from '../src/entities/proposal.js';
+import { InvoiceStatus } from '../src/entities/billing.js';
+import { INVOICE_LIFECYCLE } from '../src/services/invoice-lifecycle.js';
 import { ORDER_LIFECYCLE } from '../src/services/order-lifecycle.js';
 import { PROPOSAL_LIFECYCLE } from '../src/services/proposal-lifecycle.js';
 
@@ -48,5 +50,27 @@ describe('the order lifecycle', () => {
     [O.TO_DELIVER, 'cancel', Role.UGAP, 'INVALID_TRANSITION'],
   ] as const)('%s --%s by %s--> %s', (from, transition, actor, expected) => {
     expect(outcomeOf(ORDER_LIFECYCLE, from, transition, actor)).toBe(expected);
+  });
+});
+
+describe('the invoice lifecycle', () => {
+  const I = InvoiceStatus;
+  it.each([
+    [I.SCHEDULED, 'issue', Role.UGAP, I.ISSUED],
+    [I.SCHEDULED, 'issue', Role.MARKET_HOLDER, 'FORBIDDEN'],
+    [I.SCHEDULED, 'pay', Role.UGAP, 'INVALID_TRANSITION'],
+    [I.ISSUED, 'pay', Role.UGAP, I.PAID],
+    [I.ISSUED, 'pay', Role.BENEFICIARY, 'FORBIDDEN'],
+    // A disputed invoice waits for the dispute: it cannot be paid while suspended.
+    [I.ISSUED, 'suspend', 'SYSTEM', I.SUSPENDED],
+    [I.ISSUED, 'suspend', Role.UGAP, 'FORBIDDEN'],
+    [I.SUSPENDED, 'pay', Role.UGAP, 'INVALID_TRANSITION'],
+    [I.SUSPENDED, 'release', 'SYSTEM', I.ISSUED],
+    [I.PAID, 'suspend', 'SYSTEM', 'INVALID_TRANSITION'],
+    [I.SUSPENDED, 'cancel', Role.UGAP, I.CANCELLED],
+    [I.PAID, 'cancel', Role.UGAP, 'INVALID_TRANSITION'],
+    [I.CANCELLED, 'issue', Role.UGAP, 'INVALID_TRANSITION'],
+  ] as const)('%s --%s by %s--> %s', (from, transition, actor, expected) => {
+    expect(outcomeOf(INVOICE_LIFECYCLE, from, transition, actor)).toBe(expected);
   });
 });

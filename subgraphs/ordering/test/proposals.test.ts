@@ -31,6 +31,12 @@ async function submittedRequest(): Promise<RequestSubmitted> {
     fileNumber: `2026-${Math.floor(Math.random() * 1e6)}`,
     entityId: beneficiary.entityId!,
     entitySiret: '13002526500013',
+    entity: {
+      name: 'Entité',
+      siret: '13002526500013',
+      address: '20 avenue de Ségur, 75007 Paris',
+      chorusServiceCode: null,
+    },
     kind: 'GUIDED_CHOICE',
     projectName: 'Hébergement',
     brands: [{ brandId: brandId('ovhcloud'), solutionIds: [] }],

@@ -1,2 +1,3 @@
 export * from './pdf.js';
 export * from './rendering.js';
+export * from './parties.js';

@@ -41,6 +41,24 @@ export class Brand extends BaseEntity {
   @Property({ type: 'text[]' })
   services: string[] = [];
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'The company that contracts for the brand, as documents name it, e.g. "OVH SAS".',
+  })
+  @Property({ type: 'string', nullable: true })
+  legalName: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its registration: SIRET or SIREN in France, the foreign register otherwise; null until known.',
+  })
+  @Property({ type: 'string', nullable: true })
+  registration: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Its registered address; null until known.' })
+  @Property({ type: 'text', nullable: true })
+  address: string | null = null;
+
   @Field(() => [String], { description: 'Public sources of these facts.' })
   @Property({ type: 'text[]' })
   sources: string[] = [];

@@ -2,6 +2,7 @@ import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity, LocalDate } from '@nuage/platform';
 import { Market } from './market.js';
+import type { BuyerParty } from '@nuage/contracts';
 import type { EvaluationResult } from '../services/evaluation.js';
 
 /**
@@ -15,7 +16,7 @@ import type { EvaluationResult } from '../services/evaluation.js';
 })
 @Entity({ tableName: 'guided_choice' })
 @Index({ properties: ['entityId', 'createdAt'] })
-export class GuidedChoice extends BaseEntity<'addressedBrandIds'> {
+export class GuidedChoice extends BaseEntity<'addressedBrandIds' | 'buyer'> {
   @Field(() => String, { description: 'The project it was made for, as the buyer named it.' })
   @Property({ type: 'string' })
   projectName!: string;
@@ -33,6 +34,10 @@ export class GuidedChoice extends BaseEntity<'addressedBrandIds'> {
   })
   @Property({ type: 'string', nullable: true })
   entityName!: string | null;
+
+  /** The entity as its profile stood when a request built on it was submitted, for the report's parties. */
+  @Property({ type: 'json', nullable: true })
+  buyer: BuyerParty | null = null;
 
   @Field(() => ID, { description: 'Who made it (person id).' })
   @Property({ type: 'string' })

@@ -40,6 +40,15 @@ class UpdateBrandInput {
   @Field(() => [String], { nullable: true, description: 'Service categories the brand provides across its solutions.' })
   services?: string[];
 
+  @Field(() => String, { nullable: true, description: 'Legal name of the contracting company, as documents print it.' })
+  legalName?: string;
+
+  @Field(() => String, { nullable: true, description: 'Its registration (SIRET, SIREN or foreign register).' })
+  registration?: string;
+
+  @Field(() => String, { nullable: true, description: 'Its registered address.' })
+  address?: string;
+
   @Field(() => String, { nullable: true, description: 'Why (kept in the catalogue history).' })
   reason?: string;
 }

@@ -11,6 +11,7 @@ import {
 import { Brand, GuidedChoice, Market, Solution } from '../entities/index.js';
 import { evaluateAnswers, findGuidedChoice, listGuidedChoices, recordGuidedChoice } from '../services/guided-choice.js';
 import type { EvaluationResult } from '../services/evaluation.js';
+import { paacFileName, reportPath } from '../services/report.js';
 import type { Context } from '../loaders.js';
 import {
   GuidedChoiceEvaluation,
@@ -29,9 +30,6 @@ const RecordGuidedChoicePayload = MutationPayload(
   'guidedChoice',
   'recorded guided choice',
 );
-
-/** Where the gateway serves a recorded evaluation's PAAC report (GET with the caller's bearer token). */
-export const reportPath = (id: string) => `/downloads/catalogue/guided-choices/${id}/report.pdf`;
 
 @Resolver(() => GuidedChoiceEvaluation)
 export class GuidedChoiceEvaluationResolver {
@@ -144,5 +142,10 @@ export class GuidedChoiceResolver {
   })
   reportUrl(@Root() choice: GuidedChoice) {
     return reportPath(choice.id);
+  }
+
+  @FieldResolver(() => String, { description: 'File name of the PAAC report, e.g. "PAAC-20241002150210939.pdf".' })
+  reportFileName(@Root() choice: GuidedChoice) {
+    return paacFileName(choice.createdAt);
   }
 }

@@ -1,7 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, stableId } from '@nuage/platform';
 import { Brand, Certification, Market, Product, Question, QuestionOption, Solution } from '../entities/index.js';
-import { announceProduct, announceSolution } from '../services/catalogue-changes.js';
+import {
+  announceBrand,
+  announceMarket,
+  announceProduct,
+  announceSolution,
+  marketValues,
+} from '../services/catalogue-changes.js';
+import { TOPICS } from '@nuage/contracts';
+import { LEGAL_IDENTITIES, MARKETS } from './legal-identities.js';
 import { CATALOGUE_FACTS as facts, slugOf } from '@nuage/fixtures';
 import { QUESTIONNAIRE } from './questionnaire.js';
 import { productsOf } from './products.js';
@@ -36,11 +44,6 @@ const SECNUMCLOUD: Record<string, { solution: string; validFrom: string; note: s
   S3NS: { solution: 'PREMI3NS', validFrom: '2025-12-17', note: 'Qualification announced on 2025-12-17.' },
 };
 
-export const MARKETS = [
-  { code: 'NUAGE_PUBLIC', name: 'Nuage Public', holder: 'Crayon-SMLB' },
-  { code: 'CLOUD_COMMERCIAL_C3', name: 'Cloud Commercial C3', holder: 'Crayon-SMLB' },
-];
-
 /**
  * Loads the market's catalogue from public facts. Idempotent: rows are keyed by stable ids and only
  * inserted when missing, so a market holder's later corrections are never overwritten.
@@ -57,8 +60,9 @@ export async function seedCatalogue(em: EntityManager): Promise<void> {
   seedQuestionnaire(em, existing);
   for (const market of MARKETS) {
     const id = stableId('market', market.code);
-    if (!existing.has(id)) em.persist(em.create(Market, { id, ...market }));
+    if (!existing.has(id)) em.persist(em.create(Market, { id, code: market.code, ...marketValues(market) }));
   }
+  await completePartiesOfEarlierSeeds(em);
   for (const fact of facts as BrandFacts[]) {
     const brandId = stableId('brand', fact.brand);
     if (existing.has(brandId)) continue;
@@ -72,6 +76,9 @@ export async function seedCatalogue(em: EntityManager): Promise<void> {
       legalCountry: fact.legalEntityCountry,
       extraEuLegislation: unknownExposure ? null : (fact.extraEuLegislation as boolean),
       services: fact.services,
+      legalName: LEGAL_IDENTITIES[fact.brand]?.name ?? null,
+      registration: LEGAL_IDENTITIES[fact.brand]?.registration ?? null,
+      address: LEGAL_IDENTITIES[fact.brand]?.address ?? null,
       sources: [...fact.sources, ...(fact.secNumCloud ? [fact.secNumCloud.source] : [])],
     });
     em.persist(brand);
@@ -118,14 +125,47 @@ export async function seedCatalogue(em: EntityManager): Promise<void> {
 
 /**
  * The first time the catalogue has an event channel, it tells the other subgraphs about every
- * solution and product it holds (seeded now or before), so their copies start complete.
+ * solution and product it holds (seeded now or before), so their copies start complete; and the
+ * first time it has a topic for the parties of documents, about every brand and market.
  */
 async function announceEverythingOnce(em: EntityManager) {
-  const [announced] = await sql<{ any: boolean }[]>(em, 'select exists (select 1 from event_outbox) as any');
-  if (announced?.any) return;
-  for (const solution of await em.find(Solution, {})) announceSolution(em, solution);
-  for (const product of await em.find(Product, {})) announceProduct(em, product);
+  const announced = async (topic?: string) =>
+    (
+      await sql<{ any: boolean }[]>(
+        em,
+        `select exists (select 1 from event_outbox${topic ? ' where topic = ?' : ''}) as any`,
+        topic ? [topic] : [],
+      )
+    )[0]?.any;
+  if (!(await announced())) {
+    for (const solution of await em.find(Solution, {})) announceSolution(em, solution);
+    for (const product of await em.find(Product, {})) announceProduct(em, product);
+  }
+  if (!(await announced(TOPICS.brandChanged))) {
+    for (const brand of await em.find(Brand, {})) announceBrand(em, brand);
+    for (const market of await em.find(Market, {})) announceMarket(em, market);
+  }
   await em.flush();
+}
+
+/**
+ * Brands and markets seeded before documents named their parties get them now; what the market
+ * holder has entered since is kept.
+ */
+async function completePartiesOfEarlierSeeds(em: EntityManager) {
+  for (const market of await em.find(Market, { reference: '' })) {
+    const seeded = MARKETS.find((m) => m.code === market.code);
+    if (seeded) Object.assign(market, marketValues(seeded));
+  }
+  for (const brand of await em.find(Brand, { legalName: null })) {
+    const identity = LEGAL_IDENTITIES[brand.name];
+    if (identity)
+      Object.assign(brand, {
+        legalName: identity.name,
+        registration: identity.registration,
+        address: identity.address,
+      });
+  }
 }
 
 /** The questions and options of the guide; only missing ones are added (retired options stay retired). */

@@ -4,6 +4,9 @@ import {
   type Bilingual,
   type BillingPeriod,
   type BillingTiming,
+  type BrandChanged,
+  type MarketChanged,
+  type MarketParties,
   type ProductChanged,
   type SolutionChanged,
   TOPICS,
@@ -12,6 +15,7 @@ import {
   Brand,
   CatalogueChange,
   Certification,
+  Market,
   Product,
   Question,
   QuestionOption,
@@ -19,6 +23,7 @@ import {
   Solution,
 } from '../entities/index.js';
 import { assertMay } from './access.js';
+import { marketParties } from './report.js';
 
 /**
  * The market holder's changes to the catalogue. Each runs in one transaction with the dated record
@@ -81,6 +86,34 @@ export const announceSolution = (em: EntityManager, solution: Solution) =>
     retired: solution.retiredAt !== null,
   } satisfies SolutionChanged);
 
+/** Tells the ordering subgraph who contracts for the brand, for the documents it issues. */
+export const announceBrand = (em: EntityManager, brand: Brand) =>
+  publish(em, TOPICS.brandChanged, {
+    id: brand.id,
+    name: brand.name,
+    legal: { name: brand.legalName ?? brand.name, registration: brand.registration, address: brand.address },
+  } satisfies BrandChanged);
+
+/** A market's columns from its parties. */
+export const marketValues = (parties: MarketParties) => ({
+  name: parties.marketName,
+  reference: parties.marketReference,
+  holder: parties.holder.name,
+  holderRegistration: parties.holder.registration,
+  holderAddress: parties.holder.address,
+  purchasingBody: parties.purchasingBody.name,
+  purchasingBodyRegistration: parties.purchasingBody.registration,
+  purchasingBodyAddress: parties.purchasingBody.address,
+});
+
+/** Tells the ordering subgraph a market's parties, for the documents it issues. */
+export const announceMarket = (em: EntityManager, market: Market) =>
+  publish(em, TOPICS.marketChanged, {
+    id: market.id,
+    code: market.code,
+    ...marketParties(market),
+  } satisfies MarketChanged);
+
 export const announceProduct = (em: EntityManager, product: Product) =>
   publish(em, TOPICS.productChanged, {
     id: product.id,
@@ -129,7 +162,13 @@ export interface BrandChanges {
   /** null: exposure not established. */
   extraEuLegislation?: boolean | null;
   services?: string[];
+  legalName?: string;
+  registration?: string | null;
+  address?: string | null;
 }
+
+const optionalText = (field: string, value: string | null | undefined, max: number) =>
+  value === undefined || value === null ? value : checkText(field, value, max);
 
 export async function updateBrand(
   em: EntityManager,
@@ -150,9 +189,49 @@ export async function updateBrand(
         en: 'An ISO 3166 country code, e.g. "FR".',
       });
     for (const [i, code] of (changes.services ?? []).entries()) checkCode(`input.services.${i}`, code);
+    if (changes.legalName !== undefined) changes.legalName = checkText('input.legalName', changes.legalName, 200);
+    changes.registration = optionalText('input.registration', changes.registration, 80);
+    changes.address = optionalText('input.address', changes.address, 300);
     const { before, after } = applyValues(brand, changes);
     record(tx, caller, { subjectType: 'BRAND', subjectId: brand.id, action: 'brand.updated', before, after }, reason);
+    if (['legalName', 'registration', 'address'].some((key) => key in after)) announceBrand(tx, brand);
     return brand;
+  });
+}
+
+export interface MarketChanges {
+  reference?: string;
+  holderRegistration?: string | null;
+  holderAddress?: string | null;
+  purchasingBodyRegistration?: string | null;
+  purchasingBodyAddress?: string | null;
+}
+
+/** The market holder completes or corrects the parties of a market that documents print. */
+export async function updateMarket(
+  em: EntityManager,
+  caller: Identity,
+  id: string,
+  changes: MarketChanges,
+  reason?: string,
+): Promise<Market> {
+  assertMay(caller, 'catalogue:edit');
+  return em.transactional(async (tx) => {
+    const market = await mustFind(tx, Market, id, { fr: 'Le marché', en: 'The market' }, 'input.id');
+    if (changes.reference !== undefined) changes.reference = checkText('input.reference', changes.reference, 80);
+    for (const key of ['holderRegistration', 'purchasingBodyRegistration'] as const)
+      changes[key] = optionalText(`input.${key}`, changes[key], 80);
+    for (const key of ['holderAddress', 'purchasingBodyAddress'] as const)
+      changes[key] = optionalText(`input.${key}`, changes[key], 300);
+    const { before, after } = applyValues(market, changes);
+    record(
+      tx,
+      caller,
+      { subjectType: 'MARKET', subjectId: market.id, action: 'market.updated', before, after },
+      reason,
+    );
+    announceMarket(tx, market);
+    return market;
   });
 }
 

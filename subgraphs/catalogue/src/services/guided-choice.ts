@@ -21,6 +21,7 @@ import {
   type EvaluationResult,
 } from './evaluation.js';
 import { assertMay, guidedChoicesFor } from './access.js';
+import { paacFileName, reportPath } from './report.js';
 
 /** What a buyer ticked: one option of one question, required or desired. */
 export interface Answer {
@@ -252,6 +253,14 @@ export async function recordGuidedChoice(
     entityId: caller.entityId!,
     projectName,
     matches: result.matches.map((m) => ({ brandId: m.brandId, solutionId: m.solutionId })),
+    report: {
+      kind: 'REPORT',
+      fileName: paacFileName(guidedChoice.createdAt),
+      size: null,
+      downloadUrl: reportPath(guidedChoice.id),
+      issuedByName: guidedChoice.authorName,
+      issuedAt: guidedChoice.createdAt.toISOString(),
+    },
   } satisfies GuidedChoiceRecorded);
   await em.flush();
   return guidedChoice;
@@ -277,4 +286,5 @@ export async function addressGuidedChoice(em: EntityManager, payload: RequestSub
   const choice = await em.findOne(GuidedChoice, { id: payload.guidedChoiceId });
   if (!choice) return;
   choice.addressedBrandIds = [...new Set([...choice.addressedBrandIds, ...payload.brands.map((b) => b.brandId)])];
+  choice.buyer = payload.entity;
 }

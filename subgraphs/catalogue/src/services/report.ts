@@ -1,12 +1,25 @@
-import { pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/pdf';
-import type { GuidedChoice } from '../entities/index.js';
+import { documentParties, pdfDocument, pdfEnd, pdfFacts, pdfParties, pdfTable, pdfText, pdfTitle } from '@nuage/pdf';
+import type { MarketParties } from '@nuage/contracts';
+import type { GuidedChoice, Market } from '../entities/index.js';
 import { Requirement } from './evaluation.js';
 
 /** What the PAAC report prints: plain data, so that a worker thread lays it out. */
 export type GuidedChoicePrint = Pick<
   GuidedChoice,
-  'projectName' | 'createdAt' | 'authorName' | 'entityName' | 'entityId' | 'asOf' | 'result'
-> & { marketName: string };
+  'projectName' | 'createdAt' | 'authorName' | 'entityName' | 'entityId' | 'asOf' | 'result' | 'buyer'
+> & { market: MarketParties };
+
+/** A market's parties as documents print them. */
+export const marketParties = (market: Market): MarketParties => ({
+  marketName: market.name,
+  marketReference: market.reference,
+  holder: { name: market.holder, registration: market.holderRegistration, address: market.holderAddress },
+  purchasingBody: {
+    name: market.purchasingBody,
+    registration: market.purchasingBodyRegistration,
+    address: market.purchasingBodyAddress,
+  },
+});
 
 export const guidedChoicePrint = (choice: GuidedChoice): GuidedChoicePrint => ({
   projectName: choice.projectName,
@@ -16,8 +29,30 @@ export const guidedChoicePrint = (choice: GuidedChoice): GuidedChoicePrint => ({
   entityId: choice.entityId,
   asOf: choice.asOf,
   result: choice.result,
-  marketName: choice.market.name,
+  buyer: choice.buyer,
+  market: marketParties(choice.market),
 });
+
+/** Where the gateway serves a recorded evaluation's PAAC report (GET with the caller's bearer token). */
+export const reportPath = (id: string) => `/downloads/catalogue/guided-choices/${id}/report.pdf`;
+
+const stampFormat = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  fractionalSecondDigits: 3,
+  hourCycle: 'h23',
+});
+
+/** The report's name as the portal gives it: `PAAC-<yyyyMMddHHmmssSSS>.pdf`, Paris time of the evaluation. */
+export function paacFileName(recordedAt: Date): string {
+  const part = Object.fromEntries(stampFormat.formatToParts(recordedAt).map((p) => [p.type, p.value]));
+  return `PAAC-${part.year}${part.month}${part.day}${part.hour}${part.minute}${part.second}${part.fractionalSecond}.pdf`;
+}
 
 const parisTimeFormat = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
@@ -38,19 +73,22 @@ export function renderGuidedChoiceReport(choice: GuidedChoicePrint): Promise<Buf
   const { doc, done } = pdfDocument({
     Title: `Parcours d'Aide Au Choix — ${choice.projectName}`,
     Author: choice.authorName,
-    Subject: 'Nuage Public',
+    Subject: choice.market.marketName,
     CreationDate: choice.createdAt,
   });
   pdfTitle(doc, "Parcours d'Aide Au Choix");
   doc.moveDown(0.8);
   pdfFacts(doc, [
     ['PROJET', choice.projectName],
-    ['MARCHÉ', choice.marketName],
+    ['MARCHÉ', `${choice.market.marketName} (réf. ${choice.market.marketReference})`],
     ['DATE', parisTime(choice.createdAt)],
     ['PAR', choice.authorName],
-    ['ENTITÉ BÉNÉFICIAIRE', choice.entityName ?? choice.entityId],
     ['CRITÈRES ÉVALUÉS AU', frenchDay(choice.asOf)],
   ]);
+  pdfParties(
+    doc,
+    documentParties({ buyer: choice.buyer ?? { name: choice.entityName ?? choice.entityId }, market: choice.market }),
+  );
   doc.moveDown(0.6);
 
   const { answers, matches } = choice.result;
@@ -75,11 +113,7 @@ export function renderGuidedChoiceReport(choice: GuidedChoicePrint): Promise<Buf
 
   doc.moveDown(1.2);
   pdfTitle(doc, 'Liste des marques / solutions', 13);
-  doc
-    .fillColor(PDF_STYLE.muted)
-    .font('Helvetica')
-    .fontSize(9)
-    .text(`${matches.length} résultat(s) répondant aux critères`);
+  pdfText(doc, `${matches.length} résultat(s) répondant aux critères`, { size: 9, muted: true });
   doc.moveDown(0.5);
   const desired = answers.some((a) => a.requirement === Requirement.DESIRED);
   pdfTable(
@@ -91,6 +125,6 @@ export function renderGuidedChoiceReport(choice: GuidedChoicePrint): Promise<Buf
     ],
     matches.map((m) => [m.brandName, m.solutionName, desired ? `${m.desiredMet} / ${m.desiredCount}` : '']),
   );
-  doc.end();
+  pdfEnd(doc, `Parcours d'Aide Au Choix — ${choice.projectName} — ${paacFileName(choice.createdAt)}`);
   return done;
 }

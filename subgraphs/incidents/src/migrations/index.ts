@@ -6,6 +6,7 @@ import { Migration20261126055804 } from './Migration20261126055804.js';
 import { Migration20261128154921 } from './Migration20261128154921.js';
 import { Migration20261201200000 } from './Migration20261201200000.js';
 import { Migration20261202021202 } from './Migration20261202021202.js';
+import { Migration20261202140208 } from './Migration20261202140208.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128154921', class: Migration20261128154921 },
   { name: 'Migration20261201200000', class: Migration20261201200000 },
   { name: 'Migration20261202021202', class: Migration20261202021202 },
+  { name: 'Migration20261202140208', class: Migration20261202140208 },
 ];

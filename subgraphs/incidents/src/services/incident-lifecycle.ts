@@ -53,6 +53,13 @@ export const INCIDENT_LIFECYCLE = defineLifecycle({
       verb: { fr: 'résoudre', en: 'resolve' },
       action: IncidentTransition.RESOLVE,
     },
+    // The market holder or UGAP stated a credit in ordering: the credit note resolves the incident.
+    resolveByCredit: {
+      from: [DECLARED, TAKEN_IN_CHARGE, AWAITING_BENEFICIARY],
+      to: RESOLVED,
+      by: ['SYSTEM'],
+      verb: { fr: 'résoudre par un avoir', en: 'resolve with a credit note' },
+    },
     confirm: {
       from: [RESOLVED],
       to: CLOSED,

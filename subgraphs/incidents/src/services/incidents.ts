@@ -1,5 +1,7 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import {
+  Dec,
+  formatEuros,
   sql,
   invalid,
   notFound,
@@ -16,6 +18,7 @@ import {
   TOPICS,
   Role,
   type ActivationDisputed,
+  type CreditNoteIssued,
   type IncidentClosed,
   type IncidentOpened,
   type OrderPlaced,
@@ -175,6 +178,24 @@ export async function move(
     }
     recordIncidentStep(tx, incident, caller, from, { action: transition, comment: why });
     return incident;
+  });
+}
+
+/**
+ * A credit note was issued for an incident (ordering): the incident is resolved with it, for the
+ * buyer to confirm or reopen. One already resolved, closed or rejected stays as it is.
+ */
+export async function resolveWithCredit(em: EntityManager, payload: CreditNoteIssued): Promise<void> {
+  const incident = await em.findOne(Incident, { id: payload.incidentId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  if (!incident || !INCIDENT_LIFECYCLE.transitions.resolveByCredit.from.includes(incident.status)) return;
+  const from = incident.status;
+  incident.status = take(INCIDENT_LIFECYCLE, from, 'resolveByCredit', 'SYSTEM');
+  incident.resolvedAt = new Date();
+  incident.firstAnsweredAt ??= incident.resolvedAt;
+  const amount = formatEuros(new Dec(payload.amountExclVat), 'fr');
+  recordIncidentStep(em, incident, 'SYSTEM', from, {
+    action: 'resolveByCredit',
+    comment: `Avoir ${payload.number} de ${amount} HT sur la facture ${payload.invoiceNumber} (${payload.statedByName}) : ${payload.reason}`,
   });
 }
 

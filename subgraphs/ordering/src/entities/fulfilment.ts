@@ -108,35 +108,4 @@ export class DeliveryLine extends BaseEntity {
   quantity!: string;
 }
 
-/** An invoice UGAP issues for validated services: at activation, or period by period. */
-@ObjectType({ description: 'An invoice of an order, issued or scheduled ("Facture").' })
-@Entity({ tableName: 'invoice' })
-@Index({ properties: ['order', 'periodStart'] })
-export class Invoice extends BaseEntity {
-  @Field(() => String, { description: 'Number, e.g. "FA000123".' })
-  @Property({ type: 'string', unique: true })
-  number!: string;
-
-  @ManyToOne({ entity: () => Order })
-  order!: Order;
-
-  @Field(() => LocalDate, { description: 'First day invoiced.' })
-  @Property({ type: 'date' })
-  periodStart!: string;
-
-  @Field(() => LocalDate, { description: 'Last day invoiced.' })
-  @Property({ type: 'date' })
-  periodEnd!: string;
-
-  @Field(() => LocalDate, { description: 'Issue date: the start of the period in advance, its end in arrears.' })
-  @Property({ type: 'date' })
-  issueDate!: string;
-
-  @Property({ type: 'decimal', precision: 14, scale: 2 })
-  amountExclVat!: string;
-
-  @Property({ type: 'decimal', precision: 14, scale: 2 })
-  vatAmount!: string;
-}
-
-export const FULFILMENT_ENTITIES = [DelayRequest, Delivery, DeliveryLine, Invoice];
+export const FULFILMENT_ENTITIES = [DelayRequest, Delivery, DeliveryLine];

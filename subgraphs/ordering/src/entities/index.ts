@@ -10,6 +10,22 @@ export {
   IdempotencyKey,
 } from './proposal.js';
 export { SubscriptionOrder, ProposalDocument, ProposalDocumentKind } from './subscription-order.js';
-export { BrandReference, BeneficiaryEntityReference, RequestReference, DashboardReference } from './references.js';
-export { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, FULFILMENT_ENTITIES } from './fulfilment.js';
+export {
+  BrandReference,
+  BeneficiaryEntityReference,
+  RequestReference,
+  DashboardReference,
+  IncidentReference,
+} from './references.js';
+export { DelayRequest, DelayStatus, Delivery, DeliveryLine, FULFILMENT_ENTITIES } from './fulfilment.js';
+export {
+  BILLING_ENTITIES,
+  CreditNote,
+  CreditNoteLine,
+  INVOICE_STATUS_LABELS,
+  Invoice,
+  InvoiceLine,
+  InvoiceStatus,
+} from './billing.js';
+export { KnownBrand, KnownMarket, PARTY_ENTITIES } from './parties.js';
 export { OrderIncident } from './order-incident.js';

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 /**
@@ -6,6 +7,8 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legac
  */
 @Entity({ tableName: 'order_incident' })
 export class OrderIncident {
+  [OptionalProps]?: 'number';
+
   @PrimaryKey({ type: 'uuid' })
   incidentId!: string;
 
@@ -15,4 +18,8 @@ export class OrderIncident {
 
   @Property({ type: 'boolean' })
   open!: boolean;
+
+  /** Its number ("SAV-10498"), for the credit note that resolves it; null when it was closed before we learnt it. */
+  @Property({ type: 'string', nullable: true })
+  number: string | null = null;
 }

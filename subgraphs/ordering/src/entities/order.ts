@@ -1,8 +1,9 @@
 import { Collection } from '@mikro-orm/core';
-import { Entity, Index, OneToMany, Property } from '@mikro-orm/decorators/legacy';
+import { Entity, Index, OneToMany, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { OrderLine } from './order-line.js';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { BaseEntity, LocalDate } from '@nuage/platform';
+import type { BuyerParty } from '@nuage/contracts';
 
 /** Where an order stands (the full lifecycle comes with the ordering issue). */
 export enum OrderStatus {
@@ -41,7 +42,8 @@ registerEnumType(OrderStatus, {
 @Index({ properties: ['entityId', 'placedAt', 'id'] })
 @Index({ properties: ['brandId', 'placedAt', 'id'] })
 @Index({ properties: ['placedAt', 'id'] })
-export class Order extends BaseEntity<'version' | 'renewsOrderLineIds' | 'creditsForOrderLineId'> {
+@Unique({ properties: ['entityId', 'legalCommitmentNumber'] })
+export class Order extends BaseEntity<'version' | 'renewsOrderLineIds' | 'creditsForOrderLineId' | 'buyer'> {
   @Field(() => String, { description: 'Order number, e.g. "CC022591".' })
   @Property({ type: 'string', unique: true })
   reference!: string;
@@ -107,9 +109,25 @@ export class Order extends BaseEntity<'version' | 'renewsOrderLineIds' | 'credit
   @Property({ type: 'string', nullable: true })
   ugapReference: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'The Chorus purchase request number, given on validation.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "UGAP's own purchase request in Chorus, given when UGAP validates the order (not the buyer's legal commitment).",
+  })
   @Property({ type: 'string', nullable: true })
-  chorusNumber: string | null = null;
+  chorusPurchaseRequestNumber: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The legal commitment (EJ, "engagement juridique") the buyer raised in Chorus for this order, 10 digits; every invoice carries it.',
+  })
+  @Property({ type: 'string', nullable: true })
+  legalCommitmentNumber: string | null = null;
+
+  /** The buying entity as it stood when the order was placed: the documents of the order name it. */
+  @Property({ type: 'json', nullable: true })
+  buyer: BuyerParty | null = null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Planned delivery date ("Date livraison").' })
   @Property({ type: 'date', nullable: true })

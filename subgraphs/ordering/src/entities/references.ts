@@ -12,3 +12,7 @@ export type RequestReference = InstanceType<typeof RequestReference>;
 /** The caller's dashboard: this subgraph adds the counts it owns. */
 export const DashboardReference = EntityReference('Dashboard', { resolvable: true });
 export type DashboardReference = InstanceType<typeof DashboardReference>;
+
+/** An incident: this subgraph adds the credit note that resolved it. */
+export const IncidentReference = EntityReference('Incident', { resolvable: true });
+export type IncidentReference = InstanceType<typeof IncidentReference>;

@@ -1,6 +1,7 @@
 import { Entity, Index, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity } from '@nuage/platform';
+import type { BuyerParty } from '@nuage/contracts';
 
 /**
  * That a brand may answer a request with proposals: learnt from the requests subgraph's
@@ -10,7 +11,7 @@ import { BaseEntity } from '@nuage/platform';
 @Entity({ tableName: 'solicitation' })
 @Unique({ properties: ['requestId', 'brandId'] })
 @Index({ properties: ['brandId', 'submittedAt'] })
-export class Solicitation extends BaseEntity<'renewedOrderLineIds'> {
+export class Solicitation extends BaseEntity<'renewedOrderLineIds' | 'buyer'> {
   @Field(() => ID, { description: 'The request (resolved by the requests subgraph).' })
   @Property({ type: 'uuid' })
   requestId!: string;
@@ -33,6 +34,10 @@ export class Solicitation extends BaseEntity<'renewedOrderLineIds'> {
 
   @Property({ type: 'string', nullable: true })
   entitySiret: string | null = null;
+
+  /** The buying entity as it stood at submission, for the documents of the order. */
+  @Property({ type: 'json', nullable: true })
+  buyer: BuyerParty | null = null;
 
   /** For a renewal, the order lines it renews. */
   @Property({ type: 'text[]', defaultRaw: `'{}'` })

@@ -3,6 +3,7 @@ import { DecimalScalar } from '@nuage/platform';
 import { Order, OrderLine } from '../entities/index.js';
 import type { Context } from '../loaders.js';
 import { LineAmounts, lineAmounts } from './pricing.types.js';
+import { BillingReconciliation, reconciliation } from './billing.types.js';
 
 @Resolver(() => OrderLine)
 export class OrderLineResolver {
@@ -14,6 +15,14 @@ export class OrderLineResolver {
   @FieldResolver(() => DecimalScalar, { description: '"Qté livrée": quantity delivered so far.' })
   quantityDelivered(@Root() line: OrderLine) {
     return line.quantityDelivered;
+  }
+
+  @FieldResolver(() => BillingReconciliation, {
+    description:
+      'Committed, invoiced, credited and paid for this line (excl. VAT), to check against its `consumption`.',
+  })
+  async billing(@Root() line: OrderLine, @Ctx() { loaders, locale }: Context) {
+    return reconciliation(await loaders.billingByOrderLine.load(line.id), locale);
   }
 
   @FieldResolver(() => Order, { description: 'The order it belongs to.' })

@@ -10,7 +10,8 @@ export class OrderFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: "Our number (CC…), UGAP's reference, the proposal (DC…) or the file number.",
+    description:
+      "Our number (CC…), UGAP's reference, the proposal (DC…), the file number or the buyer's legal commitment (EJ).",
   })
   reference?: string;
 
@@ -26,8 +27,8 @@ export class ValidateOrderInput {
   @Field(() => String, { description: "UGAP's own reference." })
   ugapReference!: string;
 
-  @Field(() => String, { description: 'The Chorus purchase request number.' })
-  chorusNumber!: string;
+  @Field(() => String, { description: "UGAP's own purchase request number in Chorus (not the buyer's EJ)." })
+  chorusPurchaseRequestNumber!: string;
 
   @Field(() => LocalDate, { description: 'Planned delivery date.' })
   plannedDeliveryDate!: string;
@@ -61,4 +62,13 @@ export class RenewalFilter {
 
   @Field(() => String, { nullable: true, description: "Words of the product's reference or designation." })
   product?: string;
+}
+
+@InputType({ description: 'The Chorus legal commitment (EJ) of an order.' })
+export class RecordLegalCommitmentInput {
+  @Field(() => ID, { description: 'The order.' })
+  orderId!: string;
+
+  @Field(() => String, { description: 'The EJ number Chorus gave the purchase request, 10 digits, e.g. "1300012345".' })
+  number!: string;
 }

@@ -6,6 +6,7 @@ import {
   LocalDate,
   MutationPayload,
   PageArgs,
+  Money,
   pick,
   succeeded,
   Caller,
@@ -15,6 +16,7 @@ import {
   BeneficiaryEntityReference,
   BrandReference,
   DelayRequest,
+  CreditNote,
   Invoice,
   Order,
   OrderLine,
@@ -36,8 +38,11 @@ import {
 import { OrderAction } from '../services/order-lifecycle.js';
 import type { Context } from '../loaders.js';
 import { quoteTotals, QuoteTotals } from './pricing.types.js';
-import { orderActionsOf } from '../services/access.js';
-import { DeliveredLineInput, OrderFilter, ValidateOrderInput } from './order.inputs.js';
+import { orderActionsOf, ordersFor } from '../services/access.js';
+import { DeliveredLineInput, OrderFilter, RecordLegalCommitmentInput, ValidateOrderInput } from './order.inputs.js';
+import { BillingGroup, OrderBilling, reconciliation } from './billing.types.js';
+import { BillingDimension, billingByGroup } from '../services/billing-figures.js';
+import { recordLegalCommitment } from '../services/legal-commitments.js';
 
 const OrderConnection = Connection(Order, 'Order', 'order');
 const OrderPayload = MutationPayload(Order, 'OrderPayload', 'order', 'order');
@@ -57,6 +62,17 @@ export class OrderResolver {
     @Caller() caller: Identity,
   ) {
     return listOrders(context.em, caller, { ...filter }, page);
+  }
+
+  @Query(() => Order, {
+    description: '"Détail de la commande": one order, if the caller may see it (NOT_FOUND otherwise).',
+  })
+  order(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() { em }: Context,
+    @Caller() caller: Identity,
+  ) {
+    return ordersFor(em, caller).get(id);
   }
 
   @Mutation(() => OrderPayload, { description: 'UGAP validates an order: it is then "A livrer".' })
@@ -206,6 +222,56 @@ export class OrderResolver {
   })
   schedule(@Root() order: Order, @Ctx() { loaders }: Context) {
     return loaders.invoicesByOrder.load(order.id);
+  }
+
+  @FieldResolver(() => [CreditNote], { description: 'Its credit notes ("avoirs"), oldest first.' })
+  creditNotes(@Root() order: Order, @Ctx() { loaders }: Context) {
+    return loaders.creditNotesByOrder.load(order.id);
+  }
+
+  @FieldResolver(() => OrderBilling, {
+    description: 'Committed, invoiced, credited and paid (excl. VAT), what is still owed, and the EJ.',
+  })
+  async billing(@Root() order: Order, @Ctx() { loaders, locale }: Context): Promise<OrderBilling> {
+    const [figures, outstanding] = await Promise.all([
+      loaders.billingByOrder.load(order.id),
+      loaders.outstandingByOrder.load(order.id),
+    ]);
+    return {
+      ...reconciliation(figures, locale),
+      outstandingInclVat: Money.of(outstanding, locale),
+      legalCommitmentNumber: order.legalCommitmentNumber,
+    };
+  }
+
+  @Mutation(() => OrderPayload, {
+    description:
+      'The buyer records the legal commitment (EJ, 10 digits) Chorus gave the purchase request it raised for this order; corrected until an invoice carries it.',
+  })
+  recordLegalCommitment(
+    @Arg('input', () => RecordLegalCommitmentInput, { description: 'The order and its EJ.' })
+    input: RecordLegalCommitmentInput,
+    @Ctx() { em }: Context,
+    @Caller() caller: Identity,
+  ) {
+    return recordLegalCommitment(em, caller, input.orderId, input.number).then(succeeded);
+  }
+
+  @Query(() => [BillingGroup], {
+    description:
+      "The market's billing by beneficiary entity or by brand: committed, invoiced, credited, paid (market holder, UGAP, analysts).",
+  })
+  async billingSummary(
+    @Arg('dimension', () => BillingDimension, { description: 'How to group.' }) dimension: BillingDimension,
+    @Ctx() { em, locale }: Context,
+    @Caller() caller: Identity,
+  ): Promise<BillingGroup[]> {
+    return (await billingByGroup(em, caller, dimension)).map((group) => ({
+      ...reconciliation(group, locale),
+      key: group.key,
+      beneficiaryEntity: dimension === BillingDimension.ENTITY ? BeneficiaryEntityReference.of(group.key) : null,
+      brand: dimension === BillingDimension.BRAND ? BrandReference.of(group.key) : null,
+    }));
   }
 
   @FieldResolver(() => Proposal, {

@@ -1,5 +1,6 @@
 import { documentRenderer } from '@nuage/pdf';
 import type { ProposalDocumentKind, Proposal, ProposalLine } from '../entities/index.js';
+import type { BillingPrint } from './billing-pdf.js';
 import type { ProposalPrint } from './proposal-pdf.js';
 
 /** What an acceptance gives the documents: the numbers of the order and subscription order it creates, when and by whom. */
@@ -10,14 +11,19 @@ export interface AcceptanceFacts {
   subscribedByName: string;
 }
 
+/** Where the gateway serves a proposal's document (GET with the caller's bearer token). */
+export const proposalDocumentPath = (id: string) => `/downloads/ordering/proposal-documents/${id}`;
+
 /** What the purchase request or the subscription order of an accepted proposal prints. */
 export const proposalPrint = (
   kind: ProposalDocumentKind,
   proposal: Proposal,
   lines: ProposalLine[],
   acceptance: AcceptanceFacts,
+  printed: Pick<ProposalPrint, 'parties' | 'projectName'>,
 ): ProposalPrint => ({
   kind,
+  ...printed,
   fileNumber: proposal.fileNumber,
   proposalNumber: proposal.number,
   proposedAt: proposal.createdAt,
@@ -39,5 +45,8 @@ export const proposalPrint = (
   })),
 });
 
-/** Lays proposals' documents out in a worker thread (see `documents.worker.ts`). */
-export const proposalDocuments = documentRenderer<ProposalPrint>(new URL('./documents.worker', import.meta.url));
+/** Every document ordering prints. */
+export type OrderingPrint = ProposalPrint | BillingPrint;
+
+/** Lays ordering's documents out in a worker thread (see `documents.worker.ts`). */
+export const orderingDocuments = documentRenderer<OrderingPrint>(new URL('./documents.worker', import.meta.url));

@@ -1,4 +1,7 @@
-import { renderProposalPdf, type ProposalPrint } from './proposal-pdf.js';
+import { renderBillingPdf } from './billing-pdf.js';
+import type { OrderingPrint } from './documents.js';
+import { renderProposalPdf } from './proposal-pdf.js';
 
 /** Runs in a worker thread: a slow layout blocks this thread, never the ordering service. */
-export default (print: ProposalPrint): Promise<Buffer> => renderProposalPdf(print);
+export default (print: OrderingPrint): Promise<Buffer> =>
+  print.kind === 'INVOICE' || print.kind === 'CREDIT_NOTE' ? renderBillingPdf(print) : renderProposalPdf(print);

@@ -16,13 +16,14 @@ import {
   assertMayTake,
 } from '@nuage/platform';
 import { TOPICS, type ActivationDisputed, type OrderActivated, type ServicesOpened } from '@nuage/contracts';
-import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Invoice, Order, OrderLine } from '../entities/index.js';
+import { DelayRequest, DelayStatus, Delivery, DeliveryLine, Order, OrderLine } from '../entities/index.js';
 import { assertMay, delayRequestsFor, ordersFor } from './access.js';
 import { ORDER_LIFECYCLE, type OrderTransition } from './order-lifecycle.js';
-import { addMonths, dayAfter, dayBefore, scheduleOf } from './invoices.js';
+import { addMonths, dayAfter, dayBefore } from './invoices.js';
+import { scheduleInvoices } from './billing.js';
 import { totalsOf } from './pricing.js';
 import { nextNumber, once } from './idempotency.js';
-import { recordDeliveryIssued, recordInvoiceScheduled, recordOrderStep } from './history.js';
+import { recordDeliveryIssued, recordOrderStep } from './history.js';
 
 const loadOrder = (tx: EntityManager, id: string) => tx.findOneOrFail(Order, { id });
 
@@ -49,20 +50,20 @@ export async function validateOrder(
   em: EntityManager,
   caller: Identity,
   id: string,
-  input: { ugapReference: string; chorusNumber: string; plannedDeliveryDate: string },
+  input: { ugapReference: string; chorusPurchaseRequestNumber: string; plannedDeliveryDate: string },
 ): Promise<Order> {
   assertMayTake(ORDER_LIFECYCLE, 'validate', caller);
   return em.transactional(async (tx) => {
     const order = await lockedOrder(tx, caller, id, 'id');
     const ugapReference = input.ugapReference.trim();
-    const chorusNumber = input.chorusNumber.trim();
+    const chorusPurchaseRequestNumber = input.chorusPurchaseRequestNumber.trim();
     if (!/^[\w-]{3,40}$/.test(ugapReference))
       throw invalid('input.ugapReference', {
         fr: 'La référence UGAP compte de 3 à 40 lettres, chiffres, - ou _.',
         en: "UGAP's reference is 3 to 40 letters, digits, - or _.",
       });
-    if (!/^\d{6,15}$/.test(chorusNumber))
-      throw invalid('input.chorusNumber', {
+    if (!/^\d{6,15}$/.test(chorusPurchaseRequestNumber))
+      throw invalid('input.chorusPurchaseRequestNumber', {
         fr: "Un numéro de demande d'achat Chorus compte de 6 à 15 chiffres.",
         en: 'A Chorus purchase request number is 6 to 15 digits.',
       });
@@ -71,11 +72,11 @@ export async function validateOrder(
         fr: 'La livraison prévue ne peut pas être dans le passé.',
         en: 'The planned delivery cannot be in the past.',
       });
-    const validated = { ugapReference, chorusNumber, plannedDeliveryDate: input.plannedDeliveryDate };
+    const validated = { ugapReference, chorusPurchaseRequestNumber, plannedDeliveryDate: input.plannedDeliveryDate };
     const changes = changesBetween(
       {
         ugapReference: order.ugapReference,
-        chorusNumber: order.chorusNumber,
+        chorusPurchaseRequestNumber: order.chorusPurchaseRequestNumber,
         plannedDeliveryDate: order.plannedDeliveryDate,
       },
       validated,
@@ -345,17 +346,7 @@ export async function validateActivation(em: EntityManager, caller: Identity, or
         topsUpOrderLineId: order.creditsForOrderLineId,
       })),
     } satisfies OrderActivated);
-    for (const invoice of scheduleOf({ ...order, startDate: start }, totals)) {
-      const scheduled = tx.create(Invoice, {
-        ...invoice,
-        number: await nextNumber(tx, 'invoice_number_seq', 'FA'),
-        order,
-        amountExclVat: invoice.amountExclVat.toFixed(2),
-        vatAmount: invoice.vatAmount.toFixed(2),
-      });
-      tx.persist(scheduled);
-      recordInvoiceScheduled(tx, scheduled, order, 'SYSTEM');
-    }
+    await scheduleInvoices(tx, order, lines, start);
     return order;
   });
 }

@@ -5,8 +5,11 @@ import { recordHistory, type FieldChange } from '@nuage/history';
 import {
   ORDER_STATUS_LABELS,
   PROPOSAL_STATUS_LABELS,
+  type CreditNote,
   type Delivery,
+  INVOICE_STATUS_LABELS,
   type Invoice,
+  type InvoiceStatus,
   type Order,
   type OrderStatus,
   type Proposal,
@@ -84,7 +87,11 @@ export function recordOrderStep(em: EntityManager, order: Order, actor: Actor, f
     ...step,
     step: PUBLISHED_ORDER_STEPS[step.action],
     search: {
-      references: [order.reference, ...(order.ugapReference ? [order.ugapReference] : [])],
+      references: [
+        order.reference,
+        ...(order.ugapReference ? [order.ugapReference] : []),
+        ...(order.legalCommitmentNumber ? [order.legalCommitmentNumber] : []),
+      ],
       title: `Commande ${order.reference}`,
       text: order.projectName ?? undefined,
     },
@@ -131,8 +138,35 @@ export const recordDeliveryIssued = (em: EntityManager, delivery: Delivery, orde
     en: `Delivery note ${delivery.number} of ${formatDay(delivery.deliveredOn, 'en')}`,
   });
 
-export const recordInvoiceScheduled = (em: EntityManager, invoice: Invoice, order: Order, actor: Actor) =>
-  recordIssued(em, HistorySubject.INVOICE, invoice, order, actor, {
-    fr: `Facture ${invoice.number} prévue le ${formatDay(invoice.issueDate, 'fr')} (${formatEuros(new Dec(invoice.amountExclVat), 'fr')} HT)`,
-    en: `Invoice ${invoice.number} scheduled on ${formatDay(invoice.issueDate, 'en')} (${formatEuros(new Dec(invoice.amountExclVat), 'en')} excl. VAT)`,
+/** A step of an invoice: scheduled, issued, suspended, released, paid, cancelled. */
+export function recordInvoiceStep(
+  em: EntityManager,
+  invoice: Invoice,
+  order: Pick<Order, 'id' | 'requestId' | 'entityId' | 'brandId' | 'reference'>,
+  actor: Actor,
+  from: InvoiceStatus | null,
+  step: Step,
+) {
+  return recordHistory(em, HISTORY_SOURCE, {
+    subjectType: HistorySubject.INVOICE,
+    subjectId: invoice.id,
+    subjectReference: invoice.number,
+    fileId: order.requestId,
+    entityId: order.entityId,
+    brandId: order.brandId,
+    actor,
+    from: from ? { status: from, label: INVOICE_STATUS_LABELS[from] } : null,
+    to: { status: invoice.status, label: INVOICE_STATUS_LABELS[invoice.status] },
+    ...step,
+    search: {
+      references: [invoice.number, ...(invoice.legalCommitmentNumber ? [invoice.legalCommitmentNumber] : [])],
+      orderId: order.id,
+    },
+  });
+}
+
+export const recordCreditNoteIssued = (em: EntityManager, note: CreditNote, order: Order, actor: Actor) =>
+  recordIssued(em, HistorySubject.CREDIT_NOTE, note, order, actor, {
+    fr: `Avoir ${note.number} de ${formatEuros(new Dec(note.amountExclVat), 'fr')} HT sur la facture ${note.invoice.number}`,
+    en: `Credit note ${note.number} of ${formatEuros(new Dec(note.amountExclVat), 'en')} excl. VAT on invoice ${note.invoice.number}`,
   });

@@ -3,12 +3,19 @@ import type Decimal from 'decimal.js';
 
 const MONTHS_PER_PERIOD: Record<string, number> = { MONTHLY: 1, QUARTERLY: 3, ANNUAL: 12 };
 
+/** What one invoice charges for one order line. */
+export interface ScheduledLine {
+  orderLineId: string;
+  designation: string;
+  amountExclVat: Decimal;
+  vatRate: string;
+}
+
 export interface ScheduledInvoice {
   periodStart: string;
   periodEnd: string;
   issueDate: string;
-  amountExclVat: Decimal;
-  vatAmount: Decimal;
+  lines: ScheduledLine[];
 }
 
 const addMonths = (day: string, months: number) => {
@@ -31,11 +38,20 @@ function split(total: Decimal, parts: number): Decimal[] {
   return Array.from({ length: parts }, (_, i) => share.plus(i < left ? 1 : 0).dividedBy(100));
 }
 
+/** The order lines as the schedule splits them: each line's total excl. VAT. */
+export interface BilledLine {
+  id: string;
+  designation: string;
+  totalExclVat: Decimal;
+  vatRate: string;
+}
+
 /**
  * The invoices of an order from its activation to its term: one at activation for a one-off or
  * uncommitted order; otherwise one per billing period over the commitment, dated at the start of
- * the period in advance ("à échoir") or at its end in arrears ("échu"). Amounts are split in exact
- * cents so that the invoices add up to the order's totals.
+ * the period in advance ("à échoir") or at its end in arrears ("échu"). Each line's total is split
+ * in exact cents over the invoices, so that they add up to the order's total excl. VAT; each
+ * invoice's VAT is then computed on its own lines, per rate, as any invoice's (`vatOf`).
  */
 export function scheduleOf(
   order: {
@@ -44,9 +60,16 @@ export function scheduleOf(
     billingPeriod: string | null;
     billingTiming: string | null;
   },
-  totals: { totalExclVat: Decimal; totalVat: Decimal },
+  lines: BilledLine[],
 ): ScheduledInvoice[] {
   const periodMonths = MONTHS_PER_PERIOD[order.billingPeriod ?? ''];
+  const linesOf = (shares: Decimal[][], i: number) =>
+    lines.map((line, l) => ({
+      orderLineId: line.id,
+      designation: line.designation,
+      amountExclVat: shares[l]![i]!,
+      vatRate: line.vatRate,
+    }));
   if (!order.commitmentMonths || !periodMonths) {
     const end = order.commitmentMonths
       ? dayBefore(addMonths(order.startDate, order.commitmentMonths))
@@ -56,25 +79,25 @@ export function scheduleOf(
         periodStart: order.startDate,
         periodEnd: end,
         issueDate: order.startDate,
-        amountExclVat: toCents(totals.totalExclVat),
-        vatAmount: toCents(totals.totalVat),
+        lines: linesOf(
+          lines.map((line) => [toCents(line.totalExclVat)]),
+          0,
+        ),
       },
     ];
   }
   const periods = Math.ceil(order.commitmentMonths / periodMonths);
-  const amounts = split(totals.totalExclVat, periods);
-  const vats = split(totals.totalVat, periods);
-  return amounts.map((amount, i) => {
+  const shares = lines.map((line) => split(line.totalExclVat, periods));
+  return Array.from({ length: periods }, (_, i) => {
     const periodStart = addMonths(order.startDate, i * periodMonths);
     const periodEnd = dayBefore(addMonths(order.startDate, Math.min((i + 1) * periodMonths, order.commitmentMonths!)));
     return {
       periodStart,
       periodEnd,
       issueDate: order.billingTiming === 'IN_ARREARS' ? periodEnd : periodStart,
-      amountExclVat: amount,
-      vatAmount: vats[i]!,
+      lines: linesOf(shares, i),
     };
   });
 }
 
-export { addDays, addMonths, dayAfter, dayBefore };
+export { addDays, addMonths, dayAfter, dayBefore, split };

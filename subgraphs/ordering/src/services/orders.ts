@@ -28,7 +28,7 @@ function period(from: string | undefined, to: string | undefined, field: string)
 
 export interface OrderFilter {
   statuses?: OrderStatus[];
-  /** Our number (CC…), UGAP's reference, the proposal (DC…) or the file number. */
+  /** Our number (CC…), UGAP's reference, the proposal (DC…), the file number or the buyer's EJ. */
   reference?: string;
   from?: string;
   to?: string;
@@ -46,6 +46,7 @@ export function listOrders(em: EntityManager, caller: Identity, filter: OrderFil
         { ugapReference: { $ilike: pattern } },
         { proposalNumber: { $ilike: pattern } },
         { fileNumber: { $ilike: pattern } },
+        { legalCommitmentNumber: { $ilike: pattern } },
       ],
     });
   }

@@ -1,24 +1,15 @@
-import type Decimal from 'decimal.js';
-import { Dec, formatEuros } from '@nuage/platform';
-import { pdfDocument, pdfFacts, pdfTable, pdfTitle, PDF_STYLE } from '@nuage/pdf';
-import { totalsOf } from './pricing.js';
-
-const PERIODS: Record<string, string> = {
-  ONE_OFF: 'Ponctuelle',
-  MONTHLY: 'Mensuelle',
-  QUARTERLY: 'Trimestrielle',
-  ANNUAL: 'Annuelle',
-};
-const TIMINGS: Record<string, string> = { IN_ADVANCE: 'A échoir', IN_ARREARS: 'Echu' };
-// Helvetica has no narrow no-break space (the French thousands separator): a plain space instead.
-const euros = (value: Decimal.Value) => formatEuros(new Dec(value), 'fr').replace(/\u202f/g, ' ');
-const frenchDateFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris' });
-const frenchDate = (date: Date) => frenchDateFormat.format(date);
+import type { BillingPeriod, BillingTiming } from '@nuage/contracts';
+import { documentParties, pdfDocument, pdfEnd, pdfFacts, pdfParties, pdfTable, pdfText, pdfTitle } from '@nuage/pdf';
+import type { OrderParties } from './parties.js';
+import { totalsOf, type QuoteTotals } from './pricing.js';
+import { euros, frenchDate, frenchDateTime, frenchDay, PERIODS, rate, TIMINGS } from './print-format.js';
 
 /** What a proposal's documents print: plain data, so that a worker thread lays it out. */
 export interface ProposalPrint {
   kind: 'PURCHASE_REQUEST' | 'SUBSCRIPTION_ORDER';
+  parties: OrderParties;
   fileNumber: string;
+  projectName: string | null;
   proposalNumber: string;
   proposedAt: Date;
   validUntil: string;
@@ -27,8 +18,8 @@ export interface ProposalPrint {
   subscriptionNumber: string;
   subscribedByName: string;
   commitmentMonths: number | null;
-  billingPeriod: string;
-  billingTiming: string;
+  billingPeriod: BillingPeriod;
+  billingTiming: BillingTiming;
   lines: {
     productCode: string | null;
     designation: string;
@@ -39,39 +30,7 @@ export interface ProposalPrint {
   }[];
 }
 
-/**
- * The purchase request (the proposal as the buyer raises it in Chorus) or the subscription order,
- * both with the lines, the subscription terms, VAT per rate and totals as the guide shows them.
- */
-export function renderProposalPdf(print: ProposalPrint): Promise<Buffer> {
-  const subscriptionOrder = print.kind === 'SUBSCRIPTION_ORDER';
-  const title = subscriptionOrder
-    ? `Bon de souscription Nuage Public ${print.subscriptionNumber}`
-    : `Demande d'achat — proposition ${print.proposalNumber}`;
-  const { doc, done } = pdfDocument({
-    Title: title,
-    Author: 'UGAP — Nuage Public',
-    Subject: print.fileNumber,
-    CreationDate: print.placedAt,
-  });
-  pdfTitle(doc, title, 16);
-  doc.moveDown(0.6);
-  pdfFacts(doc, [
-    ['N° DE DOSSIER', print.fileNumber],
-    [
-      'PROPOSITION',
-      `${print.proposalNumber} du ${frenchDate(print.proposedAt)}, valable jusqu'au ${print.validUntil.split('-').reverse().join('/')}`,
-    ],
-    ['COMMANDE', print.orderReference],
-    ['SOUSCRIT PAR', `${print.subscribedByName}, le ${frenchDate(print.placedAt)} (CGE et CGU acceptées)`],
-    [
-      'CONDITIONS',
-      `Durée/engagement : ${print.commitmentMonths ?? '—'} mois · Périodicité paiement : ${PERIODS[print.billingPeriod]} · Terme : ${TIMINGS[print.billingTiming]}`,
-    ],
-  ]);
-  doc.moveDown(0.5);
-  const { lines } = print;
-  const totals = totalsOf(lines);
+function linesTable(doc: PDFKit.PDFDocument, print: ProposalPrint, totals: QuoteTotals) {
   pdfTable(
     doc,
     [
@@ -83,7 +42,7 @@ export function renderProposalPdf(print: ProposalPrint): Promise<Buffer> {
       { title: 'Total prix public', width: 60, align: 'right' },
       { title: 'Total HT', width: 55, align: 'right' },
     ],
-    lines.map((line, i) => [
+    print.lines.map((line, i) => [
       line.productCode ?? '—',
       line.designation,
       euros(line.listUnitPrice),
@@ -93,23 +52,118 @@ export function renderProposalPdf(print: ProposalPrint): Promise<Buffer> {
       euros(totals.lines[i]!.totalExclVat),
     ]),
   );
-  doc.moveDown(0.8);
+}
+
+/** VAT per rate and the totals, as the guide shows them ("Taux, Base taxable, Montant TVA"). */
+function vatTable(doc: PDFKit.PDFDocument, totals: QuoteTotals) {
   pdfTable(
     doc,
     [
-      { title: 'Taux', width: 80, align: 'right' },
-      { title: 'Base taxable', width: 140, align: 'right' },
-      { title: 'Montant TVA', width: 140, align: 'right' },
+      { title: 'Taux', width: 70, align: 'right' },
+      { title: 'Base taxable HT', width: 120, align: 'right' },
+      { title: 'Montant TVA', width: 110, align: 'right' },
+      { title: 'Total TTC', width: 110, align: 'right' },
     ],
-    totals.vat.map((v) => [`${v.rate.toFixed(2).replace('.', ',')} %`, euros(v.base), euros(v.amount)]),
+    totals.vat.map((v) => [rate(v.rate), euros(v.base), euros(v.amount), euros(v.base.plus(v.amount))]),
   );
   doc.moveDown(0.6);
-  doc
-    .fillColor(PDF_STYLE.ink)
-    .font('Helvetica-Bold')
-    .fontSize(11)
-    .text(`Total HT : ${euros(totals.totalExclVat)}`, { align: 'right' })
-    .text(`Total TTC : ${euros(totals.totalInclVat)}`, { align: 'right' });
-  doc.end();
+  pdfText(doc, `Total HT : ${euros(totals.totalExclVat)}`, { bold: true, size: 11, align: 'right' });
+  pdfText(doc, `Total TVA : ${euros(totals.totalVat)}`, { size: 10, align: 'right' });
+  pdfText(doc, `Total TTC : ${euros(totals.totalInclVat)}`, { bold: true, size: 11, align: 'right' });
+}
+
+const conditions = (print: ProposalPrint) =>
+  `Durée/engagement : ${print.commitmentMonths ?? '—'} mois · Périodicité paiement : ${PERIODS[print.billingPeriod]} · Terme : ${TIMINGS[print.billingTiming]}`;
+
+const acceptance = (print: ProposalPrint) =>
+  `${print.subscribedByName}, le ${frenchDateTime(print.placedAt)} : CGE de l'UGAP et CGU de ${print.parties.supplier?.name ?? 'la marque'} acceptées sans réserve (versions en vigueur à cette date)`;
+
+/** The subscription order ("bon de souscription"): the contract the buyer signed by accepting the proposal. */
+function subscriptionOrder(doc: PDFKit.PDFDocument, print: ProposalPrint, totals: QuoteTotals) {
+  pdfTitle(doc, `Bon de souscription Nuage Public ${print.subscriptionNumber}`, 16);
+  doc.moveDown(0.5);
+  pdfParties(doc, documentParties(print.parties));
+  pdfFacts(doc, [
+    ['N° DE DOSSIER · PROJET', `${print.fileNumber} · ${print.projectName ?? '—'}`],
+    [
+      'PROPOSITION',
+      `${print.proposalNumber} du ${frenchDate(print.proposedAt)}, valable jusqu'au ${frenchDay(print.validUntil)}`,
+    ],
+    ['COMMANDE', `${print.orderReference}, passée le ${frenchDate(print.placedAt)}`],
+    ['SOUSCRIT PAR', acceptance(print)],
+    ['CONDITIONS', conditions(print)],
+  ]);
+  doc.moveDown(0.3);
+  linesTable(doc, print, totals);
+  doc.moveDown(0.8);
+  vatTable(doc, totals);
+}
+
+/**
+ * The purchase request ("demande d'achat"): what the buyer enters in Chorus to raise it — UGAP as
+ * supplier, the amounts per VAT rate, the numbers to quote — and what to do with the legal
+ * commitment (EJ) Chorus then gives.
+ */
+function purchaseRequest(doc: PDFKit.PDFDocument, print: ProposalPrint, totals: QuoteTotals) {
+  const ugap = print.parties.market?.purchasingBody;
+  pdfTitle(doc, `Demande d'achat à saisir dans Chorus — ${print.proposalNumber}`, 16);
+  pdfText(doc, `Pour la commande ${print.orderReference} et le bon de souscription ${print.subscriptionNumber}`, {
+    muted: true,
+  });
+  doc.moveDown(0.5);
+  pdfParties(doc, documentParties(print.parties));
+  pdfTitle(doc, 'À saisir dans Chorus', 12);
+  doc.moveDown(0.3);
+  pdfFacts(doc, [
+    [
+      'FOURNISSEUR À DÉSIGNER',
+      `${ugap?.name ?? 'UGAP'} (centrale d'achat) — immatriculation : ${ugap?.registration ?? 'à compléter par le titulaire du marché'}`,
+    ],
+    [
+      'OBJET',
+      `${print.parties.market?.marketName ?? 'Nuage Public'} — ${print.projectName ?? 'projet'} — dossier ${print.fileNumber}`,
+    ],
+    [
+      'RÉFÉRENCES À RAPPELER',
+      `Bon de souscription ${print.subscriptionNumber} · Dossier ${print.fileNumber} · Proposition ${print.proposalNumber} · Commande ${print.orderReference}`,
+    ],
+    ['SERVICE DESTINATAIRE', `Code service Chorus : ${print.parties.buyer?.chorusServiceCode ?? 'non renseigné'}`],
+    ['CONDITIONS', conditions(print)],
+  ]);
+  pdfText(doc, 'Montants à engager, par taux de TVA', { bold: true });
+  doc.moveDown(0.3);
+  vatTable(doc, totals);
+  doc.moveDown(0.8);
+  pdfTitle(doc, 'Détail de la commande', 12);
+  doc.moveDown(0.3);
+  linesTable(doc, print, totals);
+  doc.moveDown(0.8);
+  pdfTitle(doc, 'Ensuite', 12);
+  pdfText(
+    doc,
+    `Chorus attribue à la demande d'achat validée un numéro d'engagement juridique (EJ, 10 chiffres). ` +
+      `Enregistrez-le sur la commande ${print.orderReference} dans le portail : l'UGAP le lit pour valider la commande, ` +
+      `et chaque facture le rappelle. Adressez ce document et le bon de souscription ${print.subscriptionNumber} à l'UGAP.`,
+  );
+  doc.moveDown(0.4);
+  pdfText(doc, `Établi pour ${acceptance(print)}.`, { muted: true, size: 9 });
+}
+
+/** The purchase request or the subscription order of an accepted proposal, as PDF bytes. */
+export function renderProposalPdf(print: ProposalPrint): Promise<Buffer> {
+  const subscription = print.kind === 'SUBSCRIPTION_ORDER';
+  const title = subscription
+    ? `Bon de souscription ${print.subscriptionNumber}`
+    : `Demande d'achat ${print.proposalNumber}`;
+  const { doc, done } = pdfDocument({
+    Title: title,
+    Author: print.parties.market?.purchasingBody.name ?? 'UGAP',
+    Subject: `Dossier ${print.fileNumber}`,
+    CreationDate: print.placedAt,
+  });
+  const totals = totalsOf(print.lines);
+  if (subscription) subscriptionOrder(doc, print, totals);
+  else purchaseRequest(doc, print, totals);
+  pdfEnd(doc, `${title} — dossier ${print.fileNumber} — commande ${print.orderReference}`);
   return done;
 }

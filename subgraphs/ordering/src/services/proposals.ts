@@ -37,7 +37,9 @@ import {
   SubscriptionOrder,
 } from '../entities/index.js';
 import { PROPOSAL_LIFECYCLE, type ProposalTransition } from './proposal-lifecycle.js';
-import { type AcceptanceFacts, proposalDocuments, proposalPrint } from './documents.js';
+import { type AcceptanceFacts, orderingDocuments, proposalDocumentPath, proposalPrint } from './documents.js';
+import type { ProposalPrint } from './proposal-pdf.js';
+import { partiesOf } from './parties.js';
 import { nextNumber, once } from './idempotency.js';
 import { recordOrderStep, recordProposalStep, recordSubscriptionIssued } from './history.js';
 import { closeSolicitations } from './solicitations.js';
@@ -307,7 +309,12 @@ export async function accept(
     placedAt: new Date(),
     subscribedByName: caller.name,
   };
-  const documents = await storeAcceptanceDocuments(files, read, acceptance);
+  const solicited = await em.fork().findOne(Solicitation, { requestId: read.requestId, brandId: read.brandId });
+  const printed = {
+    projectName: solicited?.projectName ?? null,
+    parties: await partiesOf(em.fork(), read.brandId, solicited?.buyer ?? null),
+  };
+  const documents = await storeAcceptanceDocuments(files, read, acceptance, printed);
   const proposal = await em.transactional(async (tx) => {
     const target = await proposalsFor(tx, caller).get(id);
     // Suppliers' proposals compete for their request: they are locked together, and one only is accepted.
@@ -361,6 +368,7 @@ export async function accept(
     const order = tx.create(Order, {
       projectName: solicitation?.projectName ?? null,
       entitySiret: solicitation?.entitySiret ?? null,
+      buyer: solicitation?.buyer ?? null,
       reference: acceptance.orderReference,
       status: OrderStatus.AWAITING_VALIDATION,
       entityId: proposal.entityId,
@@ -411,8 +419,10 @@ export async function accept(
       },
     });
     recordSubscriptionIssued(tx, subscription, order, caller);
-    for (const document of documents)
-      tx.persist(tx.create(ProposalDocument, { ...document, proposal, createdByName: caller.name }));
+    const issued = documents.map((document) =>
+      tx.create(ProposalDocument, { ...document, proposal, createdByName: caller.name }),
+    );
+    tx.persist(issued);
     publish(tx, TOPICS.orderPlaced, {
       orderId: order.id,
       reference: order.reference,
@@ -428,6 +438,14 @@ export async function accept(
       requestId: proposal.requestId,
       proposalId: proposal.id,
       orderId: order.id,
+      documents: issued.map((document) => ({
+        kind: document.kind,
+        fileName: document.fileName,
+        size: document.size,
+        downloadUrl: proposalDocumentPath(document.id),
+        issuedByName: document.createdByName,
+        issuedAt: now.toISOString(),
+      })),
     } satisfies ProposalAccepted);
     return proposal;
   });
@@ -439,10 +457,17 @@ export async function accept(
  * before the transaction, so a document row never points to a missing file, under keys of their
  * own (an acceptance that loses leaves files no row points to).
  */
-async function storeAcceptanceDocuments(files: FileStore, proposal: Proposal, acceptance: AcceptanceFacts) {
+async function storeAcceptanceDocuments(
+  files: FileStore,
+  proposal: Proposal,
+  acceptance: AcceptanceFacts,
+  printed: Pick<ProposalPrint, 'parties' | 'projectName'>,
+) {
   return Promise.all(
     [ProposalDocumentKind.PURCHASE_REQUEST, ProposalDocumentKind.SUBSCRIPTION_ORDER].map(async (kind) => {
-      const body = await proposalDocuments.render(proposalPrint(kind, proposal, [...proposal.lines], acceptance));
+      const body = await orderingDocuments.render(
+        proposalPrint(kind, proposal, [...proposal.lines], acceptance, printed),
+      );
       const storageKey = `proposals/${proposal.id}/${acceptance.subscriptionNumber}-${kind.toLowerCase()}.pdf`;
       await files.put(storageKey, body);
       return {

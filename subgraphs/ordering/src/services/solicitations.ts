@@ -22,6 +22,8 @@ export async function openSolicitations(em: EntityManager, payload: RequestSubmi
         solutionIds: brand.solutionIds,
         entityId: payload.entityId,
         entitySiret: payload.entitySiret,
+        // Events produced before documents named the buyer carry no entity.
+        buyer: payload.entity ?? null,
         fileNumber: payload.fileNumber,
         projectName: payload.projectName,
         renewedOrderLineIds: payload.renewedOrderLineIds?.filter((id) => renewable.includes(id)) ?? [],

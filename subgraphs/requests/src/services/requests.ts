@@ -552,6 +552,12 @@ export async function submit(em: EntityManager, caller: Identity, id: string): P
       fileNumber: request.fileNumber,
       entityId: request.entityId,
       entitySiret: entity.siret,
+      entity: {
+        name: entity.name,
+        siret: entity.siret,
+        address: entity.address,
+        chorusServiceCode: entity.chorusServiceCode,
+      },
       kind: request.kind,
       projectName: request.project.codeName,
       brands: [...brands].map(([brandId, solutionIds]) => ({ brandId, solutionIds })),

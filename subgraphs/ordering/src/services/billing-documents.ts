@@ -1,0 +1,113 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Dec, todayInParis, type Identity } from '@nuage/platform';
+import {
+  CreditNote,
+  INVOICE_STATUS_LABELS,
+  type Invoice,
+  type Order,
+  OrderIncident,
+  SubscriptionOrder,
+} from '../entities/index.js';
+import { creditNotesFor, invoicesFor } from './billing.js';
+import type { BilledLinePrint, CreditNotePrint, InvoicePrint } from './billing-pdf.js';
+import { orderingDocuments } from './documents.js';
+import { partiesOf } from './parties.js';
+
+/** Where the gateway serves an invoice's or a credit note's PDF (GET with the caller's bearer token). */
+export const invoicePdfPath = (id: string) => `/downloads/ordering/invoices/${id}.pdf`;
+export const creditNotePdfPath = (id: string) => `/downloads/ordering/credit-notes/${id}.pdf`;
+
+async function orderFacts(
+  em: EntityManager,
+  order: Order,
+  legalCommitmentNumber: string | null,
+  lines: BilledLinePrint[],
+) {
+  const subscription = await em.findOne(SubscriptionOrder, { orderId: order.id });
+  return {
+    parties: await partiesOf(em, order.brandId, order.buyer),
+    orderReference: order.reference,
+    fileNumber: order.fileNumber,
+    projectName: order.projectName,
+    subscriptionNumber: subscription?.number ?? null,
+    ugapReference: order.ugapReference,
+    chorusPurchaseRequestNumber: order.chorusPurchaseRequestNumber,
+    legalCommitmentNumber,
+    lines,
+  };
+}
+
+/** The EJ an invoice carries: fixed when issued; before, the order's as it stands. */
+export const legalCommitmentOf = (invoice: Invoice) =>
+  invoice.legalCommitmentNumber ?? invoice.order.legalCommitmentNumber;
+
+/** An invoice's PDF, for whoever may read it (NOT_FOUND otherwise); laid out from what is recorded, as often as asked. */
+export async function invoicePdf(em: EntityManager, caller: Identity, id: string) {
+  const invoice = await invoicesFor(em, caller).get(id, { populate: ['order', 'lines'] });
+  const credits = await em.find(CreditNote, { invoice }, { orderBy: { createdAt: 'asc' } });
+  const print: InvoicePrint = {
+    kind: 'INVOICE',
+    ...(await orderFacts(
+      em,
+      invoice.order,
+      legalCommitmentOf(invoice),
+      invoice.lines.getItems().map((line) => ({
+        designation: line.designation,
+        periodStart: invoice.periodStart,
+        periodEnd: invoice.periodEnd,
+        amountExclVat: line.amountExclVat,
+        vatRate: line.vatRate,
+      })),
+    )),
+    number: invoice.number,
+    status: invoice.status,
+    statusLabel: INVOICE_STATUS_LABELS[invoice.status].fr,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    periodStart: invoice.periodStart,
+    periodEnd: invoice.periodEnd,
+    credits: credits.map((c) => ({
+      number: c.number,
+      amountInclVat: new Dec(c.amountExclVat).plus(c.vatAmount).toFixed(2),
+    })),
+    paidOn: invoice.paidOn,
+    paidAmount: invoice.paidAmount,
+  };
+  return {
+    body: await orderingDocuments.render(print),
+    contentType: 'application/pdf',
+    fileName: `${invoice.number}.pdf`,
+  };
+}
+
+/** A credit note's PDF, for whoever may read it (NOT_FOUND otherwise). */
+export async function creditNotePdf(em: EntityManager, caller: Identity, id: string) {
+  const note = await creditNotesFor(em, caller).get(id, { populate: ['order', 'invoice', 'lines'] });
+  const incident = await em.findOne(OrderIncident, { incidentId: note.incidentId });
+  const print: CreditNotePrint = {
+    kind: 'CREDIT_NOTE',
+    ...(await orderFacts(
+      em,
+      note.order,
+      legalCommitmentOf(note.invoice),
+      note.lines.getItems().map((line) => ({
+        designation: line.designation,
+        periodStart: note.invoice.periodStart,
+        periodEnd: note.invoice.periodEnd,
+        amountExclVat: line.amountExclVat,
+        vatRate: line.vatRate,
+      })),
+    )),
+    number: note.number,
+    issuedOn: todayInParis(note.createdAt),
+    invoiceNumber: note.invoice.number,
+    incidentNumber: incident?.number ?? null,
+    reason: note.reason,
+    statedBy: note.statedByName,
+  };
+  return {
+    body: await orderingDocuments.render(print),
+    contentType: 'application/pdf',
+    fileName: `${note.number}.pdf`,
+  };
+}
