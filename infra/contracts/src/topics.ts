@@ -1,5 +1,6 @@
 import type { HistoryRecorded } from './history.js';
 import type { BuyerParty, LegalParty, MarketParties } from './parties.js';
+import type { Role } from './roles.js';
 
 /**
  * The events subgraphs exchange: one map from topic to payload (`EventPayloads`), who consumes each
@@ -96,7 +97,9 @@ export interface IssuedDocument {
   size: number | null;
   /** Its path on the gateway (GET with the caller's bearer token; the issuer checks the rights). */
   downloadUrl: string;
+  issuedById: string;
   issuedByName: string;
+  issuedByRole: Role;
   /** ISO 8601. */
   issuedAt: string;
 }
@@ -230,6 +233,8 @@ export interface CreditNoteIssued {
   amountExclVat: string;
   reason: string;
   statedByName: string;
+  /** Its share on each order line of the invoice, excl. VAT. */
+  lines: { orderLineId: string; amountExclVat: string }[];
 }
 
 export interface ProposalSubmitted {
@@ -300,7 +305,7 @@ export const SUBSCRIPTIONS = {
     TOPICS.incidentClosed,
   ],
   incidents: [TOPICS.orderPlaced, TOPICS.activationDisputed, TOPICS.creditNoteIssued],
-  consumption: [TOPICS.orderActivated],
+  consumption: [TOPICS.orderActivated, TOPICS.creditNoteIssued],
 } as const satisfies Record<string, readonly Topic[]>;
 
 export type Consumer = keyof typeof SUBSCRIPTIONS;

@@ -23,6 +23,7 @@ import { startTestStack, type TestStack } from '../src/test-stack.js';
 const { beneficiary, manager, outscale, ovh, ugap, holder, analyst, stranger } = PEOPLE;
 let stack: TestStack;
 let orderId: string;
+let requestId: string;
 let invoices: { id: string; number: string; status: string; pdfUrl: string; issueDate: string }[];
 
 const ORDER = `id reference status legalCommitmentNumber chorusPurchaseRequestNumber
@@ -88,7 +89,7 @@ function expectParties(pdf: ReadPdf) {
 
 beforeAll(async () => {
   stack = await startTestStack(inject('databaseUrl'));
-  const requestId = await submitRequestSolicitingTwoBrands(stack, { codeName: 'Environnement Cloud' });
+  requestId = await submitRequestSolicitingTwoBrands(stack, { codeName: 'Environnement Cloud' });
   const { submitProposal } = await act(
     stack,
     outscale,
@@ -103,6 +104,7 @@ beforeAll(async () => {
   });
   const { acceptProposal } = await act(stack, beneficiary, ACCEPT_PROPOSAL, { id: proposalId });
   orderId = acceptProposal.proposal.subscriptionOrder.orderId;
+  await stack.settle();
 }, 120_000);
 afterAll(() => stack?.close());
 
@@ -149,6 +151,34 @@ describe('the documents of an order', () => {
     expect(pdf.text).toMatch(/20,00 % 9\s690,00\s€ 1\s938,00\s€ 11\s628,00\s€/);
     expect(pdf.text).toContain('engagement juridique (EJ, 10 chiffres)');
     expect(pdf.text).not.toContain('Bon de souscription Nuage Public');
+  });
+});
+
+describe("the request's documents tab", () => {
+  it('lists the PAAC report, named as the portal names it, with the purchase request and the subscription order', async () => {
+    const { data } = await stack.query(
+      beneficiary,
+      `query($id: ID!) { request(id: $id) { documents { kind fileName size downloadUrl uploadedByName } } }`,
+      { id: requestId },
+    );
+    const documents = data!.request.documents as {
+      kind: string;
+      fileName: string;
+      downloadUrl: string;
+      uploadedByName: string;
+    }[];
+    expect(documents.map((d) => d.kind).sort()).toEqual(['PURCHASE_REQUEST', 'REPORT', 'SUBSCRIPTION_ORDER']);
+    const report = documents.find((d) => d.kind === 'REPORT')!;
+    expect(report.fileName).toMatch(/^PAAC-\d{17}\.pdf$/);
+    expect(documents.every((d) => d.uploadedByName === 'Clara Maurice')).toBe(true);
+    const pdf = await pdfAt(beneficiary, report.downloadUrl);
+    expect(pdf.text).toContain("Parcours d'Aide Au Choix");
+    expect(pdf.text).toContain('SIRET : 130 025 265 00013');
+    expect(pdf.text).toContain("UGAP — Union des groupements d'achats publics");
+    expect(pdf.text).toContain('Marché Nuage Public — réf. UGAP-NUAGE-PUBLIC');
+    expect(pdf.text).toContain(report.fileName);
+    const subscription = documents.find((d) => d.kind === 'SUBSCRIPTION_ORDER')!;
+    expect((await pdfAt(beneficiary, subscription.downloadUrl)).text).toContain('Bon de souscription Nuage Public');
   });
 });
 
@@ -400,5 +430,56 @@ describe('an incident resolved with a credit', () => {
     });
     const refused = await stack.query(beneficiary, `query { billingSummary(dimension: ENTITY) { key } }`);
     expect(refused.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+
+    // Consumption shows the credit beside what was used, and the usage lines an invoice can be checked against.
+    const { data: usage } = await stack.query(
+      beneficiary,
+      `query($id: ID!) { order(id: $id) { consumption { credited { amount } } lines { id consumption { credited { amount } netCost { amount } } } } }`,
+      { id: orderId },
+    );
+    expect(usage!.order.consumption.credited).toEqual({ amount: '230.00' });
+    const lineId = usage!.order.lines[0].id;
+    await act(
+      stack,
+      outscale,
+      `mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted } errors { code } } }`,
+      {
+        lines: [1, 2, 3].map((hour) => ({
+          lineId: `vm-${orderId}-${hour}`,
+          orderLineId: lineId,
+          chargePeriodStart: `${inDays(0)}T0${hour}:00:00Z`,
+          chargePeriodEnd: `${inDays(0)}T0${hour + 1}:00:00Z`,
+          serviceName: 'Machines virtuelles',
+          serviceCategory: 'Compute',
+          consumedQuantity: '4',
+          consumedUnit: 'Hours',
+          billedCost: '10.00',
+          effectiveCost: '10.00',
+          currency: 'EUR',
+        })),
+      },
+    );
+    const page = await stack.query(
+      beneficiary,
+      `query($l: ID!) { usageLines(orderLineId: $l, first: 2) { totalCount pageInfo { hasNextPage } edges { node { lineId effectiveCost { amount } } } } }`,
+      { l: lineId },
+    );
+    expect(page.data!.usageLines).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true } });
+    expect(page.data!.usageLines.edges.map((e: { node: { lineId: string } }) => e.node.lineId)).toEqual([
+      `vm-${orderId}-3`,
+      `vm-${orderId}-2`,
+    ]);
+    const elsewhere = await stack.query(
+      ovh,
+      `query($l: ID!) { usageLines(orderLineId: $l, first: 2) { totalCount } }`,
+      { l: lineId },
+    );
+    expect(elsewhere.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    const { data: net } = await stack.query(
+      beneficiary,
+      `query($id: ID!) { order(id: $id) { lines { consumption { netCost { amount } } } } }`,
+      { id: orderId },
+    );
+    expect(net!.order.lines[0].consumption.netCost).toEqual({ amount: '-200.00' });
   });
 });

@@ -12,6 +12,7 @@ import {
 } from './entities/index.js';
 // The resolvers' import order is the schema's field order (kept as it was).
 import { UsageResolver } from './resolvers/usage.resolver.js';
+import { UsageLineResolver } from './resolvers/usage-line.resolver.js';
 import { ConsumptionAlertResolver } from './resolvers/consumption-alert.resolver.js';
 import { SpendResolver } from './resolvers/spend.resolver.js';
 import { resolveBeneficiaryEntityReference } from './resolvers/beneficiary-entity.reference.js';
@@ -34,6 +35,7 @@ export const consumption: SubgraphDefinition<ConsumptionLoaders> = {
   resolvers: [
     BeneficiaryEntityConsumptionResolver,
     UsageResolver,
+    UsageLineResolver,
     ConsumptionAlertResolver,
     SpendResolver,
     OrderLineConsumptionResolver,

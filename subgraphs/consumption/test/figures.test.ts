@@ -5,6 +5,7 @@ import { parseCsv } from '../src/services/usage.js';
 
 const figures = (committed: string, consumed: string, recent: string, recentDays: number, dueDate: string) => ({
   committed: new Dec(committed),
+  credited: new Dec(0),
   consumed: new Dec(consumed),
   recent: new Dec(recent),
   recentDays,

@@ -1,4 +1,5 @@
 import { TOPICS } from '@nuage/contracts';
+import { listIssuedDocument } from '@nuage/threads';
 import { keepTimelineCopy } from '@nuage/history';
 import type { ConsumerHandlers } from '@nuage/platform';
 import type { RequestsServices } from './loaders.js';
@@ -24,7 +25,11 @@ export const REQUESTS_CONSUME: ConsumerHandlers<'requests', RequestsServices> = 
   // The ordering subgraph has told the solicited brands: the request now awaits them.
   [TOPICS.solicitationOpened]: (em, { payload }) => follow(em, payload.requestId, 'solicit'),
   [TOPICS.proposalSubmitted]: (em, { payload }) => follow(em, payload.requestId, 'receiveProposal'),
-  [TOPICS.proposalAccepted]: (em, { payload }) => follow(em, payload.requestId, 'order'),
+  [TOPICS.proposalAccepted]: async (em, { payload }) => {
+    // "Documents": the purchase request and the subscription order, beside the PAAC report.
+    for (const document of payload.documents ?? []) await listIssuedDocument(em, payload.requestId, document);
+    await follow(em, payload.requestId, 'order');
+  },
   [TOPICS.alertRaised]: (em, { id, payload }) => tellBuyersOfAlert(em, payload, id),
   [TOPICS.renewalRequested]: (em, { payload }) => startRenewalDraft(em, payload),
   [TOPICS.servicesOpened]: (em, { id, payload }) => tellBuyersServicesOpened(em, payload, id),

@@ -28,7 +28,7 @@ import {
   type SubgraphContext,
   uploadRoute,
 } from '@nuage/platform';
-import { type Bilingual, Role } from '@nuage/contracts';
+import { type Bilingual, type IssuedDocument, Role } from '@nuage/contracts';
 import { checkAttachment, decodeFileName, type FileStore } from '@nuage/files';
 
 /**
@@ -128,13 +128,13 @@ export class Document extends BaseEntity {
   @Property({ type: 'string' })
   contentType!: string;
 
-  @Field(() => Int, { description: 'Size in bytes.' })
-  @Property({ type: 'integer' })
-  size!: number;
+  @Field(() => Int, { nullable: true, description: 'Size in bytes; null for a report laid out when downloaded.' })
+  @Property({ type: 'integer', nullable: true })
+  size!: number | null;
 
-  /** Where the bytes are in the file store. */
-  @Property({ type: 'string' })
-  storageKey!: string;
+  /** Where the bytes are in the file store; null for a document another subgraph issued and serves itself (`downloadUrl`). */
+  @Property({ type: 'string', nullable: true })
+  storageKey!: string | null;
 
   @Field(() => String, { description: 'Path of the file on the gateway; GET it with the same bearer token.' })
   @Property({ type: 'string' })
@@ -304,6 +304,30 @@ export async function attachDocuments(
  */
 export const PENDING_UPLOADS = { maxFiles: 20, maxBytes: 50 * 1024 * 1024, keptHours: 24 } as const;
 
+/**
+ * Lists with a file's documents one that another subgraph issued and serves itself (a PAAC report,
+ * a subscription order, a purchase request): its issuer checks who may download it. Once per URL.
+ */
+export async function listIssuedDocument(em: EntityManager, subjectId: string, issued: IssuedDocument): Promise<void> {
+  if (await em.findOne(Document, { subjectId, downloadUrl: issued.downloadUrl })) return;
+  em.persist(
+    em.create(Document, {
+      subjectId,
+      message: null,
+      kind: issued.kind,
+      fileName: issued.fileName,
+      contentType: 'application/pdf',
+      size: issued.size,
+      storageKey: null,
+      downloadUrl: issued.downloadUrl,
+      uploadedById: issued.issuedById,
+      uploadedByName: issued.issuedByName,
+      uploadedByRole: issued.issuedByRole,
+      createdAt: new Date(issued.issuedAt),
+    }),
+  );
+}
+
 /** Deletes the uploads never attached within {@link PENDING_UPLOADS.keptHours} (rows and bytes); how many. */
 export async function deleteUnattachedUploads(em: EntityManager, files: FileStore, now = new Date()): Promise<number> {
   const stale = await em.find(
@@ -311,7 +335,7 @@ export async function deleteUnattachedUploads(em: EntityManager, files: FileStor
     { subjectId: null, createdAt: { $lt: new Date(now.getTime() - PENDING_UPLOADS.keptHours * 3_600_000) } },
     { limit: 1_000 },
   );
-  for (const document of stale) await files.delete(document.storageKey);
+  for (const document of stale) if (document.storageKey) await files.delete(document.storageKey);
   if (stale.length) await em.remove(stale).flush();
   return stale.length;
 }
@@ -377,7 +401,7 @@ export function threadRoutes(
     downloadRoute(/^\/downloads\/documents\/([0-9a-f-]{36})$/, keys, async (caller, [id]) => {
       const em = orm.em.fork();
       const document = await em.findOne(Document, { id: id! });
-      if (!document) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
+      if (!document?.storageKey) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
       if (document.subjectId === null) {
         if (document.uploadedById !== caller.userId) throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
       } else {
@@ -389,7 +413,7 @@ export function threadRoutes(
           throw notFound({ fr: 'Le document', en: 'The document' }, 'id');
       }
       return {
-        body: await files.get(document.storageKey),
+        body: await files.get(document.storageKey!),
         contentType: document.contentType,
         fileName: document.fileName,
       };

@@ -258,7 +258,9 @@ export async function recordGuidedChoice(
       fileName: paacFileName(guidedChoice.createdAt),
       size: null,
       downloadUrl: reportPath(guidedChoice.id),
+      issuedById: guidedChoice.authorId,
       issuedByName: guidedChoice.authorName,
+      issuedByRole: caller.role,
       issuedAt: guidedChoice.createdAt.toISOString(),
     },
   } satisfies GuidedChoiceRecorded);

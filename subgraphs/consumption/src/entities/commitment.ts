@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 
 /**
@@ -9,6 +10,8 @@ import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/decorato
 @Index({ properties: ['entityId'] })
 @Index({ properties: ['requestId'] })
 export class Commitment {
+  [OptionalProps]?: 'credited';
+
   @PrimaryKey({ type: 'uuid' })
   orderLineId!: string;
 
@@ -41,6 +44,10 @@ export class Commitment {
 
   @Property({ type: 'date' })
   dueDate!: string;
+
+  /** Credit notes granted on the line, excl. VAT, from ordering's events: money given back, not usage. */
+  @Property({ type: 'decimal', precision: 14, scale: 2, default: '0' })
+  credited: string = '0.00';
 }
 
 /**

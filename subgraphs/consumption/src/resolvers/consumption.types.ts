@@ -20,6 +20,17 @@ export class ConsumptionFigures {
   @Field(() => Money, { description: 'Consumed to date (sum of effective costs).' })
   consumed!: Money;
 
+  @Field(() => Money, {
+    description:
+      'Credit notes ("avoirs") granted on these lines, excl. VAT: money given back, which does not change what was used.',
+  })
+  credited!: Money;
+
+  @Field(() => Money, {
+    description: 'What the consumption costs the buyer net of the credit notes: consumed less credited.',
+  })
+  netCost!: Money;
+
   @Field(() => DecimalScalar, { description: 'Percentage of the commitment used, e.g. "82.50".' })
   percentUsed!: string;
 
@@ -115,6 +126,8 @@ export function consumptionFigures(figures: Figures, locale: Locale): Consumptio
   return {
     committed: Money.of(figures.committed, locale),
     consumed: Money.of(figures.consumed, locale),
+    credited: Money.of(figures.credited, locale),
+    netCost: Money.of(figures.consumed.minus(figures.credited), locale),
     percentUsed: view.percentUsed.toFixed(2),
     remaining: Money.of(view.remaining, locale),
     monthly: [...figures.monthly]

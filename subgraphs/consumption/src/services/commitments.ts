@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OrderActivated } from '@nuage/contracts';
+import type { CreditNoteIssued, OrderActivated } from '@nuage/contracts';
 import { Dec } from '@nuage/platform';
 import { Commitment } from '../entities/index.js';
 
@@ -29,5 +29,15 @@ export async function commitOrder(em: EntityManager, payload: OrderActivated): P
     const known = await em.findOne(Commitment, { orderLineId: line.orderLineId });
     if (known) Object.assign(known, values);
     else em.persist(em.create(Commitment, { orderLineId: line.orderLineId, ...values }));
+  }
+}
+
+/** A credit note on an order (ordering): each line's share is kept, so figures show it beside what was used. */
+export async function creditLines(em: EntityManager, payload: CreditNoteIssued): Promise<void> {
+  const commitments = await em.find(Commitment, { orderLineId: { $in: payload.lines.map((l) => l.orderLineId) } });
+  for (const line of payload.lines) {
+    const commitment = commitments.find((c) => c.orderLineId === line.orderLineId);
+    // The inbox applies each event once: adding is safe.
+    if (commitment) commitment.credited = new Dec(commitment.credited).plus(line.amountExclVat).toFixed(2);
   }
 }

@@ -36,6 +36,8 @@ export const FORECAST_METHOD = {
 
 export interface Figures {
   committed: Decimal;
+  /** Credit notes on the lines, excl. VAT. */
+  credited: Decimal;
   consumed: Decimal;
   /** Consumption of the last RUN_RATE_DAYS days and the days it covers. */
   recent: Decimal;
@@ -112,6 +114,7 @@ export function sum(all: Figures[]): Figures | null {
     for (const [month, amount] of f.monthly) monthly.set(month, (monthly.get(month) ?? new Dec(0)).plus(amount));
   return {
     committed: all.reduce((s, f) => s.plus(f.committed), new Dec(0)),
+    credited: all.reduce((s, f) => s.plus(f.credited), new Dec(0)),
     consumed: all.reduce((s, f) => s.plus(f.consumed), new Dec(0)),
     recent: all.reduce((s, f) => s.plus(f.recent), new Dec(0)),
     recentDays: Math.max(...all.map((f) => f.recentDays)),
@@ -151,6 +154,7 @@ export function figuresLoader(em: EntityManager) {
       const monthly = new Map(months.filter((m) => m.order_line_id === id).map((m) => [m.month, new Dec(m.amount)]));
       return {
         committed: new Dec(commitment.committedAmount),
+        credited: new Dec(commitment.credited),
         consumed: [...monthly.values()].reduce((s, a) => s.plus(a), new Dec(0)),
         recent: new Dec(recent.find((r) => r.order_line_id === id)?.amount ?? 0),
         recentDays: Math.max(1, Math.min(RUN_RATE_DAYS, days(commitment.startDate, today))),

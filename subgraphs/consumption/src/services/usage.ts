@@ -1,8 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, Dec, formatDay, invalid, type Identity } from '@nuage/platform';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { sql, Dec, formatDay, invalid, notFound, paginate, type Identity, type PageArgs } from '@nuage/platform';
 import type { Bilingual } from '@nuage/contracts';
-import { Commitment } from '../entities/index.js';
-import { assertMay } from './access.js';
+import { Commitment, UsageLine } from '../entities/index.js';
+import { assertMay, mayReadCommitment } from './access.js';
 import { raiseAlerts } from './alerts.js';
 
 /** One usage line as a supplier pushes it (FOCUS column names in comments). */
@@ -303,4 +303,24 @@ export function recordUsage(em: EntityManager, caller: Identity, lines: UsageInp
 export function importUsage(em: EntityManager, caller: Identity, csv: string): Promise<UsageOutcome> {
   assertMay(caller, 'usage:push');
   return record(em, caller, usageFromFocusCsv(csv));
+}
+
+/**
+ * The usage lines of one order line, a page at a time, latest charge period first: read by the
+ * parties of its order and market-wide staff (NOT_FOUND for others, as for a line they cannot see).
+ */
+export async function listUsageLines(
+  em: EntityManager,
+  caller: Identity,
+  orderLineId: string,
+  period: { from?: Date; to?: Date },
+  page: PageArgs,
+) {
+  const commitment = await em.findOne(Commitment, { orderLineId });
+  if (!commitment || !mayReadCommitment(caller, commitment))
+    throw notFound({ fr: 'La ligne de commande', en: 'The order line' }, 'orderLineId');
+  const where: FilterQuery<UsageLine>[] = [{ orderLineId }];
+  if (period.from) where.push({ chargePeriodStart: { $gte: period.from } });
+  if (period.to) where.push({ chargePeriodStart: { $lt: period.to } });
+  return paginate(em, UsageLine, { $and: where }, [{ chargePeriodStart: 'desc' }, { id: 'desc' }], page);
 }

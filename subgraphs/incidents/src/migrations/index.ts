@@ -7,6 +7,7 @@ import { Migration20261128154921 } from './Migration20261128154921.js';
 import { Migration20261201200000 } from './Migration20261201200000.js';
 import { Migration20261202021202 } from './Migration20261202021202.js';
 import { Migration20261202140208 } from './Migration20261202140208.js';
+import { Migration20261202141001 } from './Migration20261202141001.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201200000', class: Migration20261201200000 },
   { name: 'Migration20261202021202', class: Migration20261202021202 },
   { name: 'Migration20261202140208', class: Migration20261202140208 },
+  { name: 'Migration20261202141001', class: Migration20261202141001 },
 ];

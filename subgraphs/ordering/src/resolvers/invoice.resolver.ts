@@ -75,6 +75,7 @@ class CancelInvoiceInput {
 @Resolver(() => Invoice)
 export class InvoiceResolver {
   @Query(() => InvoiceConnection, {
+    nullable: true,
     description:
       "Invoices the caller may read (own entity's, own brand's, or all for market-wide staff), latest issue date first.",
   })
@@ -89,7 +90,10 @@ export class InvoiceResolver {
     return listInvoices(em, caller, { ...filter }, page);
   }
 
-  @Query(() => Invoice, { description: 'One invoice, if the caller may read it (NOT_FOUND otherwise).' })
+  @Query(() => Invoice, {
+    nullable: true,
+    description: 'One invoice, if the caller may read it (NOT_FOUND otherwise).',
+  })
   invoice(
     @Arg('id', () => ID, { description: 'Its id.' }) id: string,
     @Ctx() { em }: Context,

@@ -65,6 +65,7 @@ export class OrderResolver {
   }
 
   @Query(() => Order, {
+    nullable: true,
     description: '"Détail de la commande": one order, if the caller may see it (NOT_FOUND otherwise).',
   })
   order(
@@ -258,6 +259,7 @@ export class OrderResolver {
   }
 
   @Query(() => [BillingGroup], {
+    nullable: true,
     description:
       "The market's billing by beneficiary entity or by brand: committed, invoiced, credited, paid (market holder, UGAP, analysts).",
   })

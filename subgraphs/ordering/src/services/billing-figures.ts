@@ -65,7 +65,9 @@ export async function figuresOfLines(em: EntityManager, lineIds: readonly string
 
 /** The figures of these orders, in their order. */
 export async function figuresOfOrders(em: EntityManager, orderIds: readonly string[]): Promise<BillingFigures[]> {
-  const rows = await sql<FigureRow[]>(em, FIGURES_BY('l.order_id', 'l.order_id = any(?::uuid[])'), [uuidArray(orderIds)]);
+  const rows = await sql<FigureRow[]>(em, FIGURES_BY('l.order_id', 'l.order_id = any(?::uuid[])'), [
+    uuidArray(orderIds),
+  ]);
   return orderIds.map((id) => figures(rows.find((r) => r.key === id)));
 }
 

@@ -325,6 +325,9 @@ export async function creditIncident(em: EntityManager, caller: Identity, input:
       amountExclVat: note.amountExclVat,
       reason,
       statedByName: caller.name,
+      lines: note.lines
+        .getItems()
+        .map((line) => ({ orderLineId: line.orderLine.id, amountExclVat: line.amountExclVat })),
     } satisfies CreditNoteIssued);
     return note;
   });

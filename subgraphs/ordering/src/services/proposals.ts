@@ -443,7 +443,9 @@ export async function accept(
         fileName: document.fileName,
         size: document.size,
         downloadUrl: proposalDocumentPath(document.id),
+        issuedById: caller.userId,
         issuedByName: document.createdByName,
+        issuedByRole: caller.role,
         issuedAt: now.toISOString(),
       })),
     } satisfies ProposalAccepted);

@@ -1,4 +1,6 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { IssuedDocument } from '@nuage/contracts';
 
 /**
  * This subgraph's copy of what it checks buyers' choices against, kept from the catalogue's
@@ -40,6 +42,8 @@ export class KnownProduct {
 
 @Entity({ tableName: 'known_guided_choice' })
 export class KnownGuidedChoice {
+  [OptionalProps]?: 'report';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
@@ -53,4 +57,8 @@ export class KnownGuidedChoice {
   /** The brand/solution pairs it retained. */
   @Property({ type: 'json' })
   matches!: { brandId: string; solutionId: string }[];
+
+  /** Its PAAC report, listed with the documents of the request built on it. */
+  @Property({ type: 'json', nullable: true })
+  report: IssuedDocument | null = null;
 }

@@ -29,6 +29,8 @@ export const keepGuidedChoice = (em: EntityManager, payload: GuidedChoiceRecorde
     entityId: payload.entityId,
     projectName: payload.projectName,
     matches: payload.matches,
+    // Events produced before the report was announced carry none.
+    report: payload.report ?? null,
   });
 
 export const keepOrder = (em: EntityManager, payload: OrderPlaced) =>

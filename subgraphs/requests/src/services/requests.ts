@@ -15,7 +15,7 @@ import {
   allows,
   formatEuros,
 } from '@nuage/platform';
-import { attachDocuments, type MessageInput, postMessage } from '@nuage/threads';
+import { attachDocuments, listIssuedDocument, type MessageInput, postMessage } from '@nuage/threads';
 import { changesBetween } from '@nuage/history';
 import { type Role, TOPICS, type RequestSubmitted, type RenewalRequested } from '@nuage/contracts';
 import {
@@ -547,6 +547,11 @@ export async function submit(em: EntityManager, caller: Identity, id: string): P
     for (const s of request.solutions)
       brands.set(s.brandId, [...(brands.get(s.brandId) ?? []), ...(s.solutionId ? [s.solutionId] : [])]);
     const entity = await tx.findOneOrFail(BeneficiaryEntity, { id: request.entityId });
+    // The PAAC report of the guided choice it is built on is one of its documents, as the guide shows.
+    const report = request.guidedChoiceId
+      ? (await tx.findOne(KnownGuidedChoice, { id: request.guidedChoiceId }))?.report
+      : null;
+    if (report) await listIssuedDocument(tx, request.id, report);
     publish(tx, TOPICS.requestSubmitted, {
       requestId: request.id,
       fileNumber: request.fileNumber,
