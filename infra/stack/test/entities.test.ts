@@ -51,6 +51,12 @@ const WALKS: Record<string, { as: Identity; query: () => string; pick: (data: an
     query: () => `{ search(query: "${found.incident}") { edges { node { incident { FIELDS } } } } }`,
     pick: (d) => d.search.edges[0].node.incident,
   },
+  // Invoices are ordering's alone for now (the event feed will point to them): reached from their list.
+  Invoice: {
+    as: beneficiary,
+    query: () => '{ invoices(first: 1) { edges { node { FIELDS } } } }',
+    pick: (d) => d.invoices.edges[0].node,
+  },
   Market: { as: beneficiary, query: () => '{ markets { FIELDS } }', pick: (d) => d.markets[0] },
   Order: {
     as: beneficiary,

@@ -165,7 +165,7 @@ describe("a file's timeline", () => {
       'ORDER:deliverAll',
       'ACTIVATION:openServices',
       'ACTIVATION:validateActivation',
-      'INVOICE:issue',
+      'INVOICE:schedule',
       'INCIDENT:declare',
       'INCIDENT:takeInCharge',
     ]) {
@@ -283,7 +283,7 @@ describe('each owner keeps its history', () => {
       { action: 'issue', subjectType: 'DELIVERY', actorRole: 'SUPPLIER' },
     ]);
     expect(order.schedule.length).toBeGreaterThan(0);
-    expect(order.schedule[0]!.history).toEqual([{ action: 'issue', subjectType: 'INVOICE' }]);
+    expect(order.schedule[0]!.history).toEqual([{ action: 'schedule', subjectType: 'INVOICE' }]);
     expect(order.proposal!.history.map((e) => e.action)).toEqual(['submit', 'revise', 'approve', 'accept']);
     expect(order.proposal!.subscriptionOrder!.history).toEqual([
       { action: 'issue', subjectType: 'SUBSCRIPTION_ORDER' },

@@ -108,7 +108,7 @@ const ORDER = graphql(`
   fragment OrderFields on Order {
     id reference status statusLabel ugapReference plannedDeliveryDate dueDate brand { name }
     lines { id quantityDelivered deliveredOn }
-    schedule { number periodStart issueDate issued amountExclVat { amount } vatAmount { amount } }
+    schedule { number periodStart issueDate status amountExclVat { amount } vatAmount { amount } }
   }
 `);
 const VALIDATE = graphql(
@@ -319,7 +319,7 @@ describe('proposals', () => {
       ' ',
     );
     expect(text).toContain(subscriptionOrder!.number);
-    expect(text).toContain('CGE et CGU acceptées');
+    expect(text).toMatch(/CGE de l'UGAP et CGU de OVH SAS acceptées sans réserve/);
     expect((await download(aws)).status).toBe(404);
     expect(subscriptionOrder!.order).toEqual({
       reference: expect.stringMatching(/^CC\d{6}$/),
@@ -511,11 +511,11 @@ describe('orders, from validation to invoices', () => {
     const activated = (await stack.query(beneficiary, ACTIVATE, { id: order.id })).data!.validateActivation;
     expect(activated.errors).toEqual([]);
     expect(activated.order).toMatchObject({ status: 'ACTIVATED', dueDate: expect.any(String) });
-    // 36 months billed annually in advance: three invoices of 3 230,00 + 646,00 VAT, the first issued today.
-    expect(activated.order!.schedule.map((i) => [i.issued, i.amountExclVat.amount, i.vatAmount.amount])).toEqual([
-      [true, '3230.00', '646.00'],
-      [false, '3230.00', '646.00'],
-      [false, '3230.00', '646.00'],
+    // 36 months billed annually in advance: three invoices of 3 230,00 + 646,00 VAT, for UGAP to issue from today.
+    expect(activated.order!.schedule.map((i) => [i.status, i.amountExclVat.amount, i.vatAmount.amount])).toEqual([
+      ['SCHEDULED', '3230.00', '646.00'],
+      ['SCHEDULED', '3230.00', '646.00'],
+      ['SCHEDULED', '3230.00', '646.00'],
     ]);
     expect(activated.order!.schedule[0]!.issueDate).toBe(inDays(0));
     expect((await stack.query(beneficiary, ACTIVATE, { id: order.id })).data!.validateActivation.errors).toEqual([

@@ -138,7 +138,6 @@ export class InvoiceLine extends BaseEntity {
 }
 
 /** A credit note ("avoir"): money UGAP gives back on an invoice, for an incident resolved with a credit. */
-@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A credit note ("Avoir") on an invoice, issued for an incident resolved with a credit.' })
 @Entity({ tableName: 'credit_note' })
 @Index({ properties: ['entityId', 'createdAt', 'id'] })
