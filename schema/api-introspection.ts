@@ -5480,6 +5480,18 @@ const introspection = {
             "isDeprecated": false
           },
           {
+            "name": "facturXUrl",
+            "type": {
+              "kind": "NON_NULL",
+              "ofType": {
+                "kind": "SCALAR",
+                "name": "String"
+              }
+            },
+            "args": [],
+            "isDeprecated": false
+          },
+          {
             "name": "history",
             "type": {
               "kind": "NON_NULL",

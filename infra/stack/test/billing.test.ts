@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
 import { SEED_ENTITY } from '@nuage/fixtures';
 import { readPdf, type ReadPdf } from '@nuage/pdf/testing';
 import type { Identity } from '@nuage/platform';
@@ -297,6 +299,33 @@ describe('invoices', () => {
         i === 0 ? `Facture ${invoices[0]!.number}` : `Facture à émettre ${invoices[i]!.number}`,
       );
     });
+  });
+
+  it('export their data as Factur-X EN 16931 XML that the official schema accepts', async () => {
+    const { data } = await stack.query(beneficiary, `query($id: ID!) { invoice(id: $id) { facturXUrl } }`, {
+      id: invoices[0]!.id,
+    });
+    const response = await fetch(new URL(data!.invoice.facturXUrl, stack.gatewayUrl), {
+      headers: { authorization: `Bearer ${await stack.tokenFor(beneficiary)}` },
+    });
+    expect(response.headers.get('content-type')).toContain('application/xml');
+    const xml = await response.text();
+    const schemas = new URL('./fixtures/factur-x/', import.meta.url);
+    const files = readdirSync(schemas).filter((name) => name.endsWith('.xsd'));
+    const main = 'Factur-X_1.07.3_EN16931.xsd';
+    const result = await validateXML({
+      xml: { fileName: 'invoice.xml', contents: xml },
+      schema: { fileName: main, contents: readFileSync(new URL(main, schemas), 'utf8') },
+      preload: files
+        .filter((name) => name !== main)
+        .map((name) => ({ fileName: name, contents: readFileSync(new URL(name, schemas), 'utf8') })),
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(xml).toContain(`<ram:ID>${invoices[0]!.number}</ram:ID>`);
+    expect(xml).toContain('<ram:ID schemeID="0009">13002526500013</ram:ID>');
+    expect(xml).toContain('<ram:IssuerAssignedID>1300012345</ram:IssuerAssignedID>');
+    expect(xml).toContain('<ram:GrandTotalAmount>3876.00</ram:GrandTotalAmount>');
   });
 
   it('are read within each role’s rights', async () => {

@@ -48,7 +48,12 @@ describe('the API schema’s conventions', () => {
     const actionEnums = Object.values(api.getTypeMap()).filter(
       (type): type is GraphQLEnumType => isEnumType(type) && type.name.endsWith('Action'),
     );
-    expect(actionEnums.map((e) => e.name).sort()).toEqual(['InvoiceAction', 'OrderAction', 'ProposalAction', 'RequestAction']);
+    expect(actionEnums.map((e) => e.name).sort()).toEqual([
+      'InvoiceAction',
+      'OrderAction',
+      'ProposalAction',
+      'RequestAction',
+    ]);
     for (const actions of actionEnums) {
       for (const { name } of actions.getValues())
         expect(mutations, `${actions.name}.${name}`).toHaveProperty(mutationOf(name));

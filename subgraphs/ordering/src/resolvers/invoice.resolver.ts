@@ -23,7 +23,7 @@ import {
   recordInvoicePayment,
   vatOf,
 } from '../services/billing.js';
-import { invoicePdfPath } from '../services/billing-documents.js';
+import { invoiceFacturXPath, invoicePdfPath } from '../services/billing-documents.js';
 import { INVOICE_LIFECYCLE, InvoiceAction } from '../services/invoice-lifecycle.js';
 import { VatAmount } from './pricing.types.js';
 
@@ -212,6 +212,14 @@ export class InvoiceResolver {
   @FieldResolver(() => String, { description: 'Path of its PDF on the gateway; GET it with the same bearer token.' })
   pdfUrl(@Root() invoice: Invoice) {
     return invoicePdfPath(invoice.id);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'Path of its data as Factur-X (profile EN 16931) UN/CEFACT CII XML on the gateway, for accounting systems; GET it with the same bearer token.',
+  })
+  facturXUrl(@Root() invoice: Invoice) {
+    return invoiceFacturXPath(invoice.id);
   }
 }
 

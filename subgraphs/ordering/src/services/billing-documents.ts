@@ -11,11 +11,13 @@ import {
 import { creditNotesFor, invoicesFor } from './billing.js';
 import type { BilledLinePrint, CreditNotePrint, InvoicePrint } from './billing-pdf.js';
 import { orderingDocuments } from './documents.js';
+import { facturX } from './factur-x.js';
 import { partiesOf } from './parties.js';
 
 /** Where the gateway serves an invoice's or a credit note's PDF (GET with the caller's bearer token). */
 export const invoicePdfPath = (id: string) => `/downloads/ordering/invoices/${id}.pdf`;
 export const creditNotePdfPath = (id: string) => `/downloads/ordering/credit-notes/${id}.pdf`;
+export const invoiceFacturXPath = (id: string) => `/downloads/ordering/invoices/${id}.xml`;
 
 async function orderFacts(
   em: EntityManager,
@@ -41,8 +43,8 @@ async function orderFacts(
 export const legalCommitmentOf = (invoice: Invoice) =>
   invoice.legalCommitmentNumber ?? invoice.order.legalCommitmentNumber;
 
-/** An invoice's PDF, for whoever may read it (NOT_FOUND otherwise); laid out from what is recorded, as often as asked. */
-export async function invoicePdf(em: EntityManager, caller: Identity, id: string) {
+/** What an invoice prints, for whoever may read it (NOT_FOUND otherwise), from what is recorded. */
+async function invoicePrint(em: EntityManager, caller: Identity, id: string): Promise<InvoicePrint> {
   const invoice = await invoicesFor(em, caller).get(id, { populate: ['order', 'lines'] });
   const credits = await em.find(CreditNote, { invoice }, { orderBy: { createdAt: 'asc' } });
   const print: InvoicePrint = {
@@ -73,10 +75,26 @@ export async function invoicePdf(em: EntityManager, caller: Identity, id: string
     paidOn: invoice.paidOn,
     paidAmount: invoice.paidAmount,
   };
+  return print;
+}
+
+/** An invoice's PDF, laid out from what is recorded, as often as asked. */
+export async function invoicePdf(em: EntityManager, caller: Identity, id: string) {
+  const print = await invoicePrint(em, caller, id);
   return {
     body: await orderingDocuments.render(print),
     contentType: 'application/pdf',
-    fileName: `${invoice.number}.pdf`,
+    fileName: `${print.number}.pdf`,
+  };
+}
+
+/** An invoice's data as Factur-X (EN 16931) CII XML, for accounting systems and Chorus Pro. */
+export async function invoiceFacturX(em: EntityManager, caller: Identity, id: string) {
+  const print = await invoicePrint(em, caller, id);
+  return {
+    body: Buffer.from(facturX(print)),
+    contentType: 'application/xml; charset=utf-8',
+    fileName: `${print.number}-factur-x.xml`,
   };
 }
 
