@@ -105,7 +105,7 @@ beforeAll(async () => {
     id: proposalId,
   });
   const { acceptProposal } = await act(stack, beneficiary, ACCEPT_PROPOSAL, { id: proposalId });
-  orderId = acceptProposal.proposal.subscriptionOrder.orderId;
+  orderId = acceptProposal.proposal!.subscriptionOrder!.orderId;
   await stack.settle();
 }, 120_000);
 afterAll(() => stack?.close());

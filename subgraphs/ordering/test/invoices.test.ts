@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '@nuage/platform';
-import { allocate, vatOf } from '../src/services/billing.js';
+import { allocate } from '../src/services/billing.js';
+import { vatOf } from '../src/services/pricing.js';
 import { scheduleOf } from '../src/services/invoices.js';
 
 // Each invoice's VAT is its own lines', per rate (the rounding rule of proposals).

@@ -110,19 +110,14 @@ export class Invoice extends BaseEntity<'status' | 'version' | 'legalCommitmentN
   lines = new Collection<InvoiceLine>(this);
 }
 
-/** What an invoice charges for one order line over its period. */
-@ObjectType({ description: 'A line of an invoice: one order line over the invoiced period.' })
-@Entity({ tableName: 'invoice_line' })
-export class InvoiceLine extends BaseEntity {
-  @Index()
-  @ManyToOne({ entity: () => Invoice })
-  invoice!: Invoice;
-
+/** What an invoice, or a credit note, charges (or gives back) for one order line. */
+@ObjectType()
+abstract class ChargedLine extends BaseEntity {
   @Index()
   @ManyToOne({ entity: () => OrderLine })
   orderLine!: OrderLine;
 
-  @Field(() => Int, { description: 'Rank in the invoice.' })
+  @Field(() => Int, { description: 'Rank in the document.' })
   @Property({ type: 'integer' })
   position!: number;
 
@@ -135,6 +130,15 @@ export class InvoiceLine extends BaseEntity {
 
   @Property({ type: 'decimal', precision: 5, scale: 2 })
   vatRate!: string;
+}
+
+/** What an invoice charges for one order line over its period. */
+@ObjectType({ description: 'A line of an invoice: one order line over the invoiced period.' })
+@Entity({ tableName: 'invoice_line' })
+export class InvoiceLine extends ChargedLine {
+  @Index()
+  @ManyToOne({ entity: () => Invoice })
+  invoice!: Invoice;
 }
 
 /** A credit note ("avoir"): money UGAP gives back on an invoice, for an incident resolved with a credit. */
@@ -190,26 +194,10 @@ export class CreditNote extends BaseEntity {
 
 /** The share of a credit note on one line of the invoice it corrects (for its VAT and per-line figures). */
 @Entity({ tableName: 'credit_note_line' })
-export class CreditNoteLine extends BaseEntity {
+export class CreditNoteLine extends ChargedLine {
   @Index()
   @ManyToOne({ entity: () => CreditNote })
   creditNote!: CreditNote;
-
-  @Index()
-  @ManyToOne({ entity: () => OrderLine })
-  orderLine!: OrderLine;
-
-  @Property({ type: 'integer' })
-  position!: number;
-
-  @Property({ type: 'text' })
-  designation!: string;
-
-  @Property({ type: 'decimal', precision: 14, scale: 2 })
-  amountExclVat!: string;
-
-  @Property({ type: 'decimal', precision: 5, scale: 2 })
-  vatRate!: string;
 }
 
 export const BILLING_ENTITIES = [Invoice, InvoiceLine, CreditNote, CreditNoteLine];

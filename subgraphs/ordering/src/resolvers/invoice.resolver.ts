@@ -15,14 +15,8 @@ import {
 import { Role } from '@nuage/contracts';
 import { CreditNote, Invoice, InvoiceLine, InvoiceStatus, Order, OrderLine } from '../entities/index.js';
 import type { Context } from '../loaders.js';
-import {
-  cancelInvoice,
-  invoicesFor,
-  issueInvoice,
-  listInvoices,
-  recordInvoicePayment,
-  vatOf,
-} from '../services/billing.js';
+import { cancelInvoice, invoicesFor, issueInvoice, listInvoices, recordInvoicePayment } from '../services/billing.js';
+import { vatOf } from '../services/pricing.js';
 import { invoiceFacturXPath, invoicePdfPath } from '../services/billing-documents.js';
 import { INVOICE_LIFECYCLE, InvoiceAction } from '../services/invoice-lifecycle.js';
 import { VatAmount } from './pricing.types.js';

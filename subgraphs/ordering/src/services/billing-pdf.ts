@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { Dec } from '@nuage/platform';
 import { documentParties, pdfDocument, pdfEnd, pdfFacts, pdfParties, pdfTable, pdfText, pdfTitle } from '@nuage/pdf';
 import type { OrderParties } from './parties.js';
-import { totalsOf } from './pricing.js';
+import { vatOf } from './pricing.js';
 import { euros, frenchDay, rate } from './print-format.js';
 
 /** A line of an invoice or a credit note, as printed. */
@@ -88,14 +88,7 @@ function amounts(doc: PDFKit.PDFDocument, print: OrderFacts, sign: 1 | -1) {
     ]),
   );
   doc.moveDown(0.8);
-  const totals = totalsOf(
-    print.lines.map((l) => ({
-      quantity: 1,
-      listUnitPrice: l.amountExclVat,
-      unitPrice: l.amountExclVat,
-      vatRate: l.vatRate,
-    })),
-  );
+  const totals = vatOf(print.lines);
   pdfTable(
     doc,
     [

@@ -35,7 +35,7 @@ import {
 import { INVOICE_LIFECYCLE, type InvoiceTransition } from './invoice-lifecycle.js';
 import { addDays, scheduleOf, split } from './invoices.js';
 import { nextNumber } from './idempotency.js';
-import { totalsOf } from './pricing.js';
+import { totalsOf, vatOf } from './pricing.js';
 import { recordCreditNoteIssued, recordInvoiceStep } from './history.js';
 
 /** Public buyers pay within 30 days of the invoice (the legal payment delay of the State). */
@@ -58,12 +58,6 @@ export const creditNotesFor = (em: EntityManager, caller: Identity) =>
 export const invoiceScope = (caller: Identity | null): FilterQuery<Invoice> =>
   caller ? partiesScope(caller) : NOTHING;
 export const creditNoteScope = (caller: Identity): FilterQuery<CreditNote> => partiesScope(caller);
-
-/** VAT per rate of amounts excl. VAT, by the rounding rule of proposals and orders (`totalsOf`). */
-export const vatOf = (lines: { amountExclVat: Decimal.Value; vatRate: Decimal.Value }[]) =>
-  totalsOf(
-    lines.map((l) => ({ quantity: 1, listUnitPrice: l.amountExclVat, unitPrice: l.amountExclVat, vatRate: l.vatRate })),
-  );
 
 /** Schedules an activated order's invoices to term, each with its lines and its VAT. */
 export async function scheduleInvoices(tx: EntityManager, order: Order, lines: OrderLine[], startDate: string) {

@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { BuyerParty, LegalParty } from '@nuage/contracts';
 import type { InvoicePrint } from './billing-pdf.js';
-import { totalsOf } from './pricing.js';
+import { vatOf } from './pricing.js';
 
 const NS = {
   rsm: 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100',
@@ -115,14 +115,7 @@ export function facturX(print: InvoicePrint): string {
       .txt(print.parties.market.marketReference);
   transaction.ele('ram:ApplicableHeaderTradeDelivery');
 
-  const totals = totalsOf(
-    print.lines.map((l) => ({
-      quantity: 1,
-      listUnitPrice: l.amountExclVat,
-      unitPrice: l.amountExclVat,
-      vatRate: l.vatRate,
-    })),
-  );
+  const totals = vatOf(print.lines);
   const settlement = transaction.ele('ram:ApplicableHeaderTradeSettlement');
   settlement.ele('ram:InvoiceCurrencyCode').txt('EUR');
   for (const vat of totals.vat) {

@@ -58,3 +58,9 @@ export function totalsOf(lines: PricedLine[]): QuoteTotals {
     totalInclVat: totalExclVat.plus(totalVat),
   };
 }
+
+/** VAT per rate of amounts excl. VAT (invoice and credit note lines), by the same rule (`totalsOf`). */
+export const vatOf = (lines: { amountExclVat: Decimal.Value; vatRate: Decimal.Value }[]): QuoteTotals =>
+  totalsOf(
+    lines.map((l) => ({ quantity: 1, listUnitPrice: l.amountExclVat, unitPrice: l.amountExclVat, vatRate: l.vatRate })),
+  );
