@@ -1,4 +1,9 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import {
+  LockMode,
+  UniqueConstraintViolationException,
+  type EntityManager,
+  type FilterQuery,
+} from '@mikro-orm/postgresql';
 import type Decimal from 'decimal.js';
 import { BUYER_ROLES, Role, TOPICS, type CreditNoteIssued } from '@nuage/contracts';
 import {
@@ -28,7 +33,7 @@ import {
   Invoice,
   InvoiceLine,
   InvoiceStatus,
-  type Order,
+  Order,
   OrderIncident,
   type OrderLine,
 } from '../entities/index.js';
@@ -122,7 +127,14 @@ async function lockedInvoice(tx: EntityManager, caller: Identity, id: string): P
   return invoice;
 }
 
-const openIncidentsOn = (tx: EntityManager, orderId: string) => tx.count(OrderIncident, { orderId, open: true });
+/**
+ * Whether an order has an open incident, its row locked first: issuing an invoice and an incident
+ * opening or closing (its event) take the same lock, so neither misses the other's change.
+ */
+async function disputed(tx: EntityManager, orderId: string): Promise<boolean> {
+  await tx.findOne(Order, { id: orderId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  return (await tx.count(OrderIncident, { orderId, open: true })) > 0;
+}
 
 /** UGAP issues a scheduled invoice once its date has come: it is charged to the order's EJ and due in 30 days. */
 export async function issueInvoice(em: EntityManager, caller: Identity, id: string): Promise<Invoice> {
@@ -142,7 +154,7 @@ export async function issueInvoice(em: EntityManager, caller: Identity, id: stri
       legalCommitmentNumber: invoice.order.legalCommitmentNumber,
     });
     // Issued while its order is disputed: it waits for the dispute like the others.
-    if ((await openIncidentsOn(tx, invoice.order.id)) > 0)
+    if (await disputed(tx, invoice.order.id))
       move(tx, invoice, 'suspend', 'SYSTEM', 'Litige en cours sur la commande / dispute open on the order');
     return invoice;
   });
@@ -198,6 +210,7 @@ export async function cancelInvoice(em: EntityManager, caller: Identity, id: str
 
 /** An incident opened on an order: its issued invoices wait for it. */
 export async function suspendInvoicesOf(em: EntityManager, orderId: string): Promise<void> {
+  if (!(await disputed(em, orderId))) return;
   for (const invoice of await em.find(
     Invoice,
     { order: orderId, status: InvoiceStatus.ISSUED },
@@ -208,7 +221,7 @@ export async function suspendInvoicesOf(em: EntityManager, orderId: string): Pro
 
 /** The last open incident of an order closed: its suspended invoices may be paid again. */
 export async function releaseInvoicesOf(em: EntityManager, orderId: string): Promise<void> {
-  if ((await openIncidentsOn(em, orderId)) > 0) return;
+  if (await disputed(em, orderId)) return;
   for (const invoice of await em.find(
     Invoice,
     { order: orderId, status: InvoiceStatus.SUSPENDED },
@@ -244,87 +257,101 @@ export async function creditIncident(em: EntityManager, caller: Identity, input:
       fr: 'Un montant positif, en euros et centimes.',
       en: 'A positive amount in euros and cents.',
     });
-  return em.transactional(async (tx) => {
-    const incident = await tx.findOne(OrderIncident, { incidentId: input.incidentId });
-    if (!incident) throw notFound({ fr: "L'incident", en: 'The incident' }, 'input.incidentId');
-    const already = await tx.findOne(CreditNote, { incidentId: incident.incidentId });
-    if (already)
-      throw conflict({
-        fr: `Cet incident est déjà résolu par l'avoir ${already.number}.`,
-        en: `This incident is already resolved by credit note ${already.number}.`,
-      });
-    if (!incident.open)
-      throw invalidTransition({
-        fr: 'Cet incident est clos : un avoir résout un incident ouvert.',
-        en: 'This incident is closed: a credit note resolves an open incident.',
-      });
-    const invoice = await lockedInvoice(tx, caller, input.invoiceId);
-    if (invoice.order.id !== incident.orderId)
-      throw invalid('input.invoiceId', {
-        fr: "Cette facture n'est pas celle de la commande de l'incident.",
-        en: "This invoice is not one of the incident's order.",
-      });
-    if (![InvoiceStatus.ISSUED, InvoiceStatus.SUSPENDED].includes(invoice.status))
-      throw invalidTransition({
-        fr: `Un avoir corrige une facture émise et non payée ; la facture ${invoice.number} est « ${INVOICE_LIFECYCLE.states[invoice.status].fr} ».`,
-        en: `A credit note corrects an issued, unpaid invoice; invoice ${invoice.number} is "${INVOICE_LIFECYCLE.states[invoice.status].en}".`,
-      });
-    const credited = (await tx.find(CreditNote, { invoice })).reduce((sum, c) => sum.plus(c.amountExclVat), new Dec(0));
-    const left = new Dec(invoice.amountExclVat).minus(credited);
-    if (amount.gt(left))
-      throw invalid('input.amountExclVat', {
-        fr: `L'avoir dépasse ce que la facture ${invoice.number} facture encore : ${formatEuros(left, 'fr')} HT au plus.`,
-        en: `The credit exceeds what invoice ${invoice.number} still bills: ${formatEuros(left, 'en')} excl. VAT at most.`,
-      });
-    const lines = await invoice.lines.loadItems({ populate: ['orderLine'] });
-    const shares = allocate(
-      amount,
-      lines.map((line) => new Dec(line.amountExclVat)),
-    );
-    const vat = vatOf(lines.map((line, i) => ({ amountExclVat: shares[i]!, vatRate: line.vatRate })));
-    const order = invoice.order;
-    const note = tx.create(CreditNote, {
-      number: await nextNumber(tx, 'credit_note_number_seq', 'AV'),
-      incidentId: incident.incidentId,
-      order,
-      invoice,
-      entityId: order.entityId,
-      brandId: order.brandId,
-      amountExclVat: amount.toFixed(2),
-      vatAmount: vat.totalVat.toFixed(2),
-      reason,
-      statedByName: caller.name,
-      statedByRole: caller.role,
+  return em
+    .transactional(async (tx) => creditNoteFor(tx, caller, input, amount, reason))
+    .catch((error: unknown) => {
+      // Two credits for one incident at the same moment: the second meets the unique index.
+      if (error instanceof UniqueConstraintViolationException) throw alreadyResolved(null);
+      throw error;
     });
-    note.lines.add(
-      lines.map((line, position) =>
-        tx.create(CreditNoteLine, {
-          creditNote: note,
-          orderLine: line.orderLine,
-          position,
-          designation: line.designation,
-          amountExclVat: shares[position]!.toFixed(2),
-          vatRate: line.vatRate,
-        }),
-      ),
-    );
-    tx.persist(note);
-    recordCreditNoteIssued(tx, note, order, caller);
-    publish(tx, TOPICS.creditNoteIssued, {
-      creditNoteId: note.id,
-      number: note.number,
-      incidentId: note.incidentId,
-      orderId: order.id,
-      invoiceNumber: invoice.number,
-      amountExclVat: note.amountExclVat,
-      reason,
-      statedByName: caller.name,
-      lines: note.lines
-        .getItems()
-        .map((line) => ({ orderLineId: line.orderLine.id, amountExclVat: line.amountExclVat })),
-    } satisfies CreditNoteIssued);
-    return note;
+}
+
+const alreadyResolved = (number: string | null) =>
+  conflict({
+    fr: `Cet incident est déjà résolu par ${number ? `l'avoir ${number}` : 'un avoir'}.`,
+    en: `This incident is already resolved by ${number ? `credit note ${number}` : 'a credit note'}.`,
   });
+
+async function creditNoteFor(
+  tx: EntityManager,
+  caller: Identity,
+  input: CreditInput,
+  amount: Decimal,
+  reason: string,
+): Promise<CreditNote> {
+  const incident = await tx.findOne(OrderIncident, { incidentId: input.incidentId });
+  if (!incident) throw notFound({ fr: "L'incident", en: 'The incident' }, 'input.incidentId');
+  const already = await tx.findOne(CreditNote, { incidentId: incident.incidentId });
+  if (already) throw alreadyResolved(already.number);
+  if (!incident.open)
+    throw invalidTransition({
+      fr: 'Cet incident est clos : un avoir résout un incident ouvert.',
+      en: 'This incident is closed: a credit note resolves an open incident.',
+    });
+  const invoice = await lockedInvoice(tx, caller, input.invoiceId);
+  if (invoice.order.id !== incident.orderId)
+    throw invalid('input.invoiceId', {
+      fr: "Cette facture n'est pas celle de la commande de l'incident.",
+      en: "This invoice is not one of the incident's order.",
+    });
+  if (![InvoiceStatus.ISSUED, InvoiceStatus.SUSPENDED].includes(invoice.status))
+    throw invalidTransition({
+      fr: `Un avoir corrige une facture émise et non payée ; la facture ${invoice.number} est « ${INVOICE_LIFECYCLE.states[invoice.status].fr} ».`,
+      en: `A credit note corrects an issued, unpaid invoice; invoice ${invoice.number} is "${INVOICE_LIFECYCLE.states[invoice.status].en}".`,
+    });
+  const credited = (await tx.find(CreditNote, { invoice })).reduce((sum, c) => sum.plus(c.amountExclVat), new Dec(0));
+  const left = new Dec(invoice.amountExclVat).minus(credited);
+  if (amount.gt(left))
+    throw invalid('input.amountExclVat', {
+      fr: `L'avoir dépasse ce que la facture ${invoice.number} facture encore : ${formatEuros(left, 'fr')} HT au plus.`,
+      en: `The credit exceeds what invoice ${invoice.number} still bills: ${formatEuros(left, 'en')} excl. VAT at most.`,
+    });
+  const lines = await invoice.lines.loadItems({ populate: ['orderLine'] });
+  const shares = allocate(
+    amount,
+    lines.map((line) => new Dec(line.amountExclVat)),
+  );
+  const vat = vatOf(lines.map((line, i) => ({ amountExclVat: shares[i]!, vatRate: line.vatRate })));
+  const order = invoice.order;
+  const note = tx.create(CreditNote, {
+    number: await nextNumber(tx, 'credit_note_number_seq', 'AV'),
+    incidentId: incident.incidentId,
+    order,
+    invoice,
+    entityId: order.entityId,
+    brandId: order.brandId,
+    amountExclVat: amount.toFixed(2),
+    vatAmount: vat.totalVat.toFixed(2),
+    reason,
+    statedByName: caller.name,
+    statedByRole: caller.role,
+  });
+  note.lines.add(
+    lines.map((line, position) =>
+      tx.create(CreditNoteLine, {
+        creditNote: note,
+        orderLine: line.orderLine,
+        position,
+        designation: line.designation,
+        amountExclVat: shares[position]!.toFixed(2),
+        vatRate: line.vatRate,
+      }),
+    ),
+  );
+  tx.persist(note);
+  recordCreditNoteIssued(tx, note, order, caller);
+  publish(tx, TOPICS.creditNoteIssued, {
+    creditNoteId: note.id,
+    number: note.number,
+    incidentId: note.incidentId,
+    orderId: order.id,
+    invoiceNumber: invoice.number,
+    amountExclVat: note.amountExclVat,
+    reason,
+    statedByName: caller.name,
+    lines: note.lines.getItems().map((line) => ({ orderLineId: line.orderLine.id, amountExclVat: line.amountExclVat })),
+  } satisfies CreditNoteIssued);
+  return note;
 }
 
 /**
