@@ -33,29 +33,35 @@ const figures = (row: FigureRow | undefined): BillingFigures => ({
   paid: new Dec(row?.paid ?? 0),
 });
 
-/** The figures of each order line, grouped by `group` (an SQL expression over the order line `l` and its order `o`). */
+/**
+ * The figures of the order lines `where` selects (over the line `l` and its order `o`), grouped by
+ * `group`: only their invoice and credit note lines are read.
+ */
 const FIGURES_BY = (group: string, where: string) => `
-  with invoiced as (
+  with lines as (
+    select l.id, l.quantity, l.unit_price, ${group} as key
+    from order_line l join customer_order o on o.id = l.order_id where ${where}
+  ), invoiced as (
     select il.order_line_id,
       sum(il.amount_excl_vat) filter (where i.status in ('ISSUED', 'SUSPENDED', 'PAID')) as invoiced,
       sum(il.amount_excl_vat) filter (where i.status = 'PAID') as paid
-    from invoice_line il join invoice i on i.id = il.invoice_id group by il.order_line_id
+    from invoice_line il join invoice i on i.id = il.invoice_id
+    where il.order_line_id in (select id from lines) group by il.order_line_id
   ), credited as (
     select cl.order_line_id, sum(cl.amount_excl_vat) as credited,
       sum(cl.amount_excl_vat) filter (where i.status = 'PAID') as credited_paid
     from credit_note_line cl join credit_note c on c.id = cl.credit_note_id join invoice i on i.id = c.invoice_id
-    group by cl.order_line_id
+    where cl.order_line_id in (select id from lines) group by cl.order_line_id
   )
-  select ${group} as key,
+  select l.key,
     sum(round(l.quantity * l.unit_price, 2)) as committed,
     coalesce(sum(inv.invoiced), 0) as invoiced,
     coalesce(sum(cr.credited), 0) as credited,
     coalesce(sum(inv.paid), 0) - coalesce(sum(cr.credited_paid), 0) as paid
-  from order_line l join customer_order o on o.id = l.order_id
+  from lines l
   left join invoiced inv on inv.order_line_id = l.id
   left join credited cr on cr.order_line_id = l.id
-  where ${where}
-  group by ${group}`;
+  group by l.key`;
 
 /** The figures of these order lines, in their order. */
 export async function figuresOfLines(em: EntityManager, lineIds: readonly string[]): Promise<BillingFigures[]> {
@@ -101,6 +107,6 @@ export async function billingByGroup(
 ): Promise<(BillingFigures & { key: string })[]> {
   assertMayAggregate(caller, 'billing:aggregate');
   const column = dimension === BillingDimension.ENTITY ? 'o.entity_id' : 'o.brand_id';
-  const rows = await sql<FigureRow[]>(em, `${FIGURES_BY(column, "o.status <> 'CANCELLED'")} order by 2 desc`);
+  const rows = await sql<FigureRow[]>(em, `${FIGURES_BY(column, "o.status <> 'CANCELLED'")} order by committed desc`);
   return rows.map((row) => ({ key: row.key, ...figures(row) }));
 }
