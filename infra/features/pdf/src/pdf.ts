@@ -11,6 +11,9 @@ export const PDF_FONTS = { regular: fontFile('DejaVuSans.ttf'), bold: fontFile('
 const REGULAR = 'Regular';
 const BOLD = 'Bold';
 
+/** A document being laid out (pdfkit's), for the modules that write into one. */
+export type PdfDocument = PDFKit.PDFDocument;
+
 export interface PdfColumn {
   title: string;
   width: number;

@@ -1,6 +1,16 @@
 import type Decimal from 'decimal.js';
 import { Dec } from '@nuage/platform';
-import { documentParties, pdfDocument, pdfEnd, pdfFacts, pdfParties, pdfTable, pdfText, pdfTitle } from '@nuage/pdf';
+import {
+  documentParties,
+  type PdfDocument,
+  pdfDocument,
+  pdfEnd,
+  pdfFacts,
+  pdfParties,
+  pdfTable,
+  pdfText,
+  pdfTitle,
+} from '@nuage/pdf';
 import type { OrderParties } from './parties.js';
 import { vatOf } from './pricing.js';
 import { euros, frenchDay, rate } from './print-format.js';
@@ -68,7 +78,7 @@ const orderFacts = (print: OrderFacts): [string, string][] => [
 ];
 
 /** The lines, VAT per rate and totals; the EJ is repeated on every line, as Chorus matches lines to it. */
-function amounts(doc: PDFKit.PDFDocument, print: OrderFacts, sign: 1 | -1) {
+function amounts(doc: PdfDocument, print: OrderFacts, sign: 1 | -1) {
   const signed = (value: Decimal.Value) => euros(new Dec(value).times(sign));
   pdfTable(
     doc,
@@ -105,7 +115,7 @@ function amounts(doc: PDFKit.PDFDocument, print: OrderFacts, sign: 1 | -1) {
   return totals;
 }
 
-function invoice(doc: PDFKit.PDFDocument, print: InvoicePrint) {
+function invoice(doc: PdfDocument, print: InvoicePrint) {
   const planned = print.status === 'SCHEDULED';
   pdfTitle(doc, planned ? `Facture à émettre ${print.number}` : `Facture ${print.number}`, 16);
   pdfText(
@@ -141,7 +151,7 @@ function invoice(doc: PDFKit.PDFDocument, print: InvoicePrint) {
     pdfText(doc, `Payée le ${frenchDay(print.paidOn)} : ${euros(print.paidAmount ?? '0')}`, { align: 'right' });
 }
 
-function creditNote(doc: PDFKit.PDFDocument, print: CreditNotePrint) {
+function creditNote(doc: PdfDocument, print: CreditNotePrint) {
   pdfTitle(doc, `Avoir ${print.number}`, 16);
   pdfText(doc, `Sur la facture ${print.invoiceNumber}, émis le ${frenchDay(print.issuedOn)}`, { muted: true });
   doc.moveDown(0.4);

@@ -1,5 +1,15 @@
 import type { BillingPeriod, BillingTiming } from '@nuage/contracts';
-import { documentParties, pdfDocument, pdfEnd, pdfFacts, pdfParties, pdfTable, pdfText, pdfTitle } from '@nuage/pdf';
+import {
+  documentParties,
+  type PdfDocument,
+  pdfDocument,
+  pdfEnd,
+  pdfFacts,
+  pdfParties,
+  pdfTable,
+  pdfText,
+  pdfTitle,
+} from '@nuage/pdf';
 import type { OrderParties } from './parties.js';
 import { totalsOf, type QuoteTotals } from './pricing.js';
 import { euros, frenchDate, frenchDateTime, frenchDay, PERIODS, rate, TIMINGS } from './print-format.js';
@@ -30,7 +40,7 @@ export interface ProposalPrint {
   }[];
 }
 
-function linesTable(doc: PDFKit.PDFDocument, print: ProposalPrint, totals: QuoteTotals) {
+function linesTable(doc: PdfDocument, print: ProposalPrint, totals: QuoteTotals) {
   pdfTable(
     doc,
     [
@@ -55,7 +65,7 @@ function linesTable(doc: PDFKit.PDFDocument, print: ProposalPrint, totals: Quote
 }
 
 /** VAT per rate and the totals, as the guide shows them ("Taux, Base taxable, Montant TVA"). */
-function vatTable(doc: PDFKit.PDFDocument, totals: QuoteTotals) {
+function vatTable(doc: PdfDocument, totals: QuoteTotals) {
   pdfTable(
     doc,
     [
@@ -79,7 +89,7 @@ const acceptance = (print: ProposalPrint) =>
   `${print.subscribedByName}, le ${frenchDateTime(print.placedAt)} : CGE de l'UGAP et CGU de ${print.parties.supplier?.name ?? 'la marque'} acceptées sans réserve (versions en vigueur à cette date)`;
 
 /** The subscription order ("bon de souscription"): the contract the buyer signed by accepting the proposal. */
-function subscriptionOrder(doc: PDFKit.PDFDocument, print: ProposalPrint, totals: QuoteTotals) {
+function subscriptionOrder(doc: PdfDocument, print: ProposalPrint, totals: QuoteTotals) {
   pdfTitle(doc, `Bon de souscription Nuage Public ${print.subscriptionNumber}`, 16);
   doc.moveDown(0.5);
   pdfParties(doc, documentParties(print.parties));
@@ -104,7 +114,7 @@ function subscriptionOrder(doc: PDFKit.PDFDocument, print: ProposalPrint, totals
  * supplier, the amounts per VAT rate, the numbers to quote — and what to do with the legal
  * commitment (EJ) Chorus then gives.
  */
-function purchaseRequest(doc: PDFKit.PDFDocument, print: ProposalPrint, totals: QuoteTotals) {
+function purchaseRequest(doc: PdfDocument, print: ProposalPrint, totals: QuoteTotals) {
   const ugap = print.parties.market?.purchasingBody;
   pdfTitle(doc, `Demande d'achat à saisir dans Chorus — ${print.proposalNumber}`, 16);
   pdfText(doc, `Pour la commande ${print.orderReference} et le bon de souscription ${print.subscriptionNumber}`, {
