@@ -2,9 +2,8 @@ import type { FileStore } from '@nuage/files';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderById, loaderByParent, type Identity, type SubgraphContext } from '@nuage/platform';
-import { orderScope, proposalScope } from './services/access.js';
+import { creditNoteScope, invoiceScope, orderScope, proposalScope } from './services/access.js';
 import { figuresOfLines, figuresOfOrders, outstandingOfOrders } from './services/billing-figures.js';
-import { creditNoteScope, invoiceScope } from './services/billing.js';
 import {
   CreditNote,
   CreditNoteLine,

@@ -7,7 +7,7 @@ export const PDF_STYLE = { margin: 50, ink: '#1d1d1b', muted: '#6b6b6b', accent:
 // Embedded (subset) in every document: PDF/A allows no standard font, and Helvetica lacks the
 // narrow no-break space French uses between thousands (« 1 234,50 € »).
 const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
-export const PDF_FONTS = { regular: fontFile('DejaVuSans.ttf'), bold: fontFile('DejaVuSans-Bold.ttf') } as const;
+const PDF_FONTS = { regular: fontFile('DejaVuSans.ttf'), bold: fontFile('DejaVuSans-Bold.ttf') } as const;
 const REGULAR = 'Regular';
 const BOLD = 'Bold';
 

@@ -1,9 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
 import type Decimal from 'decimal.js';
-import { Caller, Dec, DecimalScalar, type Identity, Money, MutationPayload, succeeded } from '@nuage/platform';
+import { Caller, DecimalScalar, type Identity, Money, MutationPayload, succeeded } from '@nuage/platform';
 import { CreditNote, IncidentReference, Invoice, Order } from '../entities/index.js';
 import type { Context } from '../loaders.js';
 import { creditIncident } from '../services/billing.js';
+import { inclVat } from '../services/pricing.js';
 import { creditNotePdfPath } from '../services/billing-documents.js';
 
 const CreditNotePayload = MutationPayload(CreditNote, 'CreditNotePayload', 'creditNote', 'credit note');
@@ -67,7 +68,7 @@ export class CreditNoteResolver {
 
   @FieldResolver(() => Money, { description: 'Amount incl. VAT, deducted from what the invoice asks.' })
   amountInclVat(@Root() note: CreditNote, @Ctx() { locale }: Context) {
-    return Money.of(new Dec(note.amountExclVat).plus(note.vatAmount), locale);
+    return Money.of(inclVat(note), locale);
   }
 
   @FieldResolver(() => Date, { description: 'When it was issued.' })

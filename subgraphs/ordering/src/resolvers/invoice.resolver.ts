@@ -3,7 +3,6 @@ import {
   available,
   Caller,
   Connection,
-  Dec,
   isPartyOf,
   type Identity,
   LocalDate,
@@ -15,8 +14,15 @@ import {
 import { Role } from '@nuage/contracts';
 import { CreditNote, Invoice, InvoiceLine, InvoiceStatus, Order, OrderLine } from '../entities/index.js';
 import type { Context } from '../loaders.js';
-import { cancelInvoice, invoicesFor, issueInvoice, listInvoices, recordInvoicePayment } from '../services/billing.js';
-import { vatOf } from '../services/pricing.js';
+import { invoicesFor } from '../services/access.js';
+import {
+  cancelInvoice,
+  issueInvoice,
+  legalCommitmentOf,
+  listInvoices,
+  recordInvoicePayment,
+} from '../services/billing.js';
+import { inclVat, netDueOf, vatOf } from '../services/pricing.js';
 import { invoiceFacturXPath, invoicePdfPath } from '../services/billing-documents.js';
 import { INVOICE_LIFECYCLE, InvoiceAction } from '../services/invoice-lifecycle.js';
 import { VatAmount } from './pricing.types.js';
@@ -150,8 +156,10 @@ export class InvoiceResolver {
     description: "The Chorus legal commitment (EJ) it is charged to: fixed when issued, the order's until then.",
   })
   async legalCommitmentNumber(@Root() invoice: Invoice, @Ctx() { loaders }: Context) {
-    if (invoice.legalCommitmentNumber) return invoice.legalCommitmentNumber;
-    return (await loaders.orderById.load(invoice.order.id))?.legalCommitmentNumber ?? null;
+    return legalCommitmentOf(
+      invoice,
+      invoice.legalCommitmentNumber ? null : await loaders.orderById.load(invoice.order.id),
+    );
   }
 
   @FieldResolver(() => [InvoiceLine], { description: 'What it charges, order line by order line.' })
@@ -171,7 +179,7 @@ export class InvoiceResolver {
 
   @FieldResolver(() => Money, { description: 'Amount incl. VAT.' })
   amountInclVat(@Root() invoice: Invoice, @Ctx() { locale }: Context) {
-    return Money.of(new Dec(invoice.amountExclVat).plus(invoice.vatAmount), locale);
+    return Money.of(inclVat(invoice), locale);
   }
 
   @FieldResolver(() => [VatAmount], { description: 'VAT per rate, highest rate first.' })
@@ -190,12 +198,7 @@ export class InvoiceResolver {
 
   @FieldResolver(() => Money, { description: 'What the buyer owes: incl. VAT, net of the credit notes.' })
   async netDueInclVat(@Root() invoice: Invoice, @Ctx() { loaders, locale }: Context) {
-    const credits = await loaders.creditNotesByInvoice.load(invoice.id);
-    const due = credits.reduce(
-      (sum, c) => sum.minus(c.amountExclVat).minus(c.vatAmount),
-      new Dec(invoice.amountExclVat).plus(invoice.vatAmount),
-    );
-    return Money.of(due, locale);
+    return Money.of(netDueOf(invoice, await loaders.creditNotesByInvoice.load(invoice.id)), locale);
   }
 
   @FieldResolver(() => Money, { nullable: true, description: 'What was paid, once UGAP recorded it.' })
@@ -240,8 +243,9 @@ export class InvoiceLineResolver {
   })
   async legalCommitmentNumber(@Root() line: InvoiceLine, @Ctx() { loaders }: Context) {
     const invoice = (await loaders.invoiceById.load(line.invoice.id))!;
-    return (
-      invoice.legalCommitmentNumber ?? (await loaders.orderById.load(invoice.order.id))?.legalCommitmentNumber ?? null
+    return legalCommitmentOf(
+      invoice,
+      invoice.legalCommitmentNumber ? null : await loaders.orderById.load(invoice.order.id),
     );
   }
 

@@ -9,7 +9,16 @@ import {
   partiesScope,
   ScopedRepository,
 } from '@nuage/platform';
-import { DelayRequest, Delivery, Order, Proposal, ProposalDocument, SubscriptionOrder } from '../entities/index.js';
+import {
+  CreditNote,
+  DelayRequest,
+  Delivery,
+  Invoice,
+  Order,
+  Proposal,
+  ProposalDocument,
+  SubscriptionOrder,
+} from '../entities/index.js';
 import { ORDER_LIFECYCLE, type OrderAction } from './order-lifecycle.js';
 import { PROPOSAL_LIFECYCLE, type ProposalAction } from './proposal-lifecycle.js';
 
@@ -24,6 +33,16 @@ export const proposalScope = (caller: Identity | null): FilterQuery<Proposal> =>
 
 export const ordersFor = (em: EntityManager, caller: Identity) =>
   new ScopedRepository(em, Order, orderScope(caller), { fr: 'La commande', en: 'The order' });
+
+/** Invoices and credit notes: the parties of their order, and market-wide staff. */
+export const invoiceScope = (caller: Identity | null): FilterQuery<Invoice> => scope(caller);
+export const creditNoteScope = (caller: Identity | null): FilterQuery<CreditNote> => scope(caller);
+
+export const invoicesFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(em, Invoice, invoiceScope(caller), { fr: 'La facture', en: 'The invoice' });
+
+export const creditNotesFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(em, CreditNote, creditNoteScope(caller), { fr: "L'avoir", en: 'The credit note' });
 
 export const proposalsFor = (em: EntityManager, caller: Identity) =>
   new ScopedRepository(em, Proposal, proposalScope(caller), { fr: 'La proposition', en: 'The proposal' });
@@ -71,6 +90,12 @@ export const assertMay = definePermissions({
   'credits:renew': BUYER_ROLES,
   /** A supplier lists the requests its brand may answer. */
   'solicitation:list': [Role.SUPPLIER],
+  /** The buyer records the legal commitment (EJ) it raised in Chorus. */
+  'legalCommitment:record': BUYER_ROLES,
+  /** The market holder or UGAP state a credit that resolves an incident. */
+  'credit:state': [Role.MARKET_HOLDER, Role.UGAP],
+  /** Market-wide staff read the market's billing figures, entity by entity or brand by brand. */
+  'billing:aggregate': [Role.MARKET_HOLDER, Role.UGAP, Role.ANALYST],
 });
 
 /** What the caller may do with an order now: its parties and UGAP act on it, market-wide readers do not. */

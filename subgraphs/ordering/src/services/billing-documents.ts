@@ -1,14 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Dec, todayInParis, type Identity } from '@nuage/platform';
-import {
-  CreditNote,
-  INVOICE_STATUS_LABELS,
-  type Invoice,
-  type Order,
-  OrderIncident,
-  SubscriptionOrder,
-} from '../entities/index.js';
-import { creditNotesFor, invoicesFor } from './billing.js';
+import { todayInParis, type Identity } from '@nuage/platform';
+import { CreditNote, INVOICE_STATUS_LABELS, type Order, OrderIncident, SubscriptionOrder } from '../entities/index.js';
+import { creditNotesFor, invoicesFor } from './access.js';
+import { legalCommitmentOf } from './billing.js';
+import { inclVat } from './pricing.js';
 import type { BilledLinePrint, CreditNotePrint, InvoicePrint } from './billing-pdf.js';
 import { orderingDocuments } from './documents.js';
 import { facturX } from './factur-x.js';
@@ -39,10 +34,6 @@ async function orderFacts(
   };
 }
 
-/** The EJ an invoice carries: fixed when issued; before, the order's as it stands. */
-export const legalCommitmentOf = (invoice: Invoice) =>
-  invoice.legalCommitmentNumber ?? invoice.order.legalCommitmentNumber;
-
 /** What an invoice prints, for whoever may read it (NOT_FOUND otherwise), from what is recorded. */
 async function invoicePrint(em: EntityManager, caller: Identity, id: string): Promise<InvoicePrint> {
   const invoice = await invoicesFor(em, caller).get(id, { populate: ['order', 'lines'] });
@@ -52,7 +43,7 @@ async function invoicePrint(em: EntityManager, caller: Identity, id: string): Pr
     ...(await orderFacts(
       em,
       invoice.order,
-      legalCommitmentOf(invoice),
+      legalCommitmentOf(invoice, invoice.order),
       invoice.lines.getItems().map((line) => ({
         designation: line.designation,
         periodStart: invoice.periodStart,
@@ -70,7 +61,7 @@ async function invoicePrint(em: EntityManager, caller: Identity, id: string): Pr
     periodEnd: invoice.periodEnd,
     credits: credits.map((c) => ({
       number: c.number,
-      amountInclVat: new Dec(c.amountExclVat).plus(c.vatAmount).toFixed(2),
+      amountInclVat: inclVat(c).toFixed(2),
     })),
     paidOn: invoice.paidOn,
     paidAmount: invoice.paidAmount,
@@ -107,7 +98,7 @@ export async function creditNotePdf(em: EntityManager, caller: Identity, id: str
     ...(await orderFacts(
       em,
       note.order,
-      legalCommitmentOf(note.invoice),
+      legalCommitmentOf(note.invoice, note.order),
       note.lines.getItems().map((line) => ({
         designation: line.designation,
         periodStart: note.invoice.periodStart,

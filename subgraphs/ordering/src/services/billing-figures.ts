@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type Decimal from 'decimal.js';
-import { Role } from '@nuage/contracts';
-import { Dec, definePermissions, sql, type Identity } from '@nuage/platform';
+import { Dec, sql, type Identity } from '@nuage/platform';
+import { assertMay } from './access.js';
 
 /**
  * Order ↔ invoice reconciliation, excl. VAT: what is committed (the order line's total), invoiced
@@ -94,18 +94,13 @@ export enum BillingDimension {
   BRAND = 'BRAND',
 }
 
-const assertMayAggregate = definePermissions({
-  /** Market-wide staff read the market's billing figures, entity by entity or brand by brand. */
-  'billing:aggregate': [Role.MARKET_HOLDER, Role.UGAP, Role.ANALYST],
-});
-
 /** The market's billing figures by entity or by brand, orders not cancelled (market-wide staff only). */
 export async function billingByGroup(
   em: EntityManager,
   caller: Identity,
   dimension: BillingDimension,
 ): Promise<(BillingFigures & { key: string })[]> {
-  assertMayAggregate(caller, 'billing:aggregate');
+  assertMay(caller, 'billing:aggregate');
   const column = dimension === BillingDimension.ENTITY ? 'o.entity_id' : 'o.brand_id';
   const rows = await sql<FigureRow[]>(em, `${FIGURES_BY(column, "o.status <> 'CANCELLED'")} order by committed desc`);
   return rows.map((row) => ({ key: row.key, ...figures(row) }));

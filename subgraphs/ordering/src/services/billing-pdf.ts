@@ -13,7 +13,7 @@ import {
 } from '@nuage/pdf';
 import type { OrderParties } from './parties.js';
 import { vatOf } from './pricing.js';
-import { euros, frenchDay, rate } from './print-format.js';
+import { euros, frenchDay, rate, vatAndTotals } from './print-format.js';
 
 /** A line of an invoice or a credit note, as printed. */
 export interface BilledLinePrint {
@@ -99,19 +99,7 @@ function amounts(doc: PdfDocument, print: OrderFacts, sign: 1 | -1) {
   );
   doc.moveDown(0.8);
   const totals = vatOf(print.lines);
-  pdfTable(
-    doc,
-    [
-      { title: 'Taux', width: 70, align: 'right' },
-      { title: 'Base taxable HT', width: 120, align: 'right' },
-      { title: 'Montant TVA', width: 110, align: 'right' },
-    ],
-    totals.vat.map((v) => [rate(v.rate), signed(v.base), signed(v.amount)]),
-  );
-  doc.moveDown(0.6);
-  pdfText(doc, `Total HT : ${signed(totals.totalExclVat)}`, { bold: true, size: 11, align: 'right' });
-  pdfText(doc, `Total TVA : ${signed(totals.totalVat)}`, { align: 'right' });
-  pdfText(doc, `Total TTC : ${signed(totals.totalInclVat)}`, { bold: true, size: 11, align: 'right' });
+  vatAndTotals(doc, totals, sign);
   return totals;
 }
 

@@ -5,25 +5,21 @@ import {
   type FilterQuery,
 } from '@mikro-orm/postgresql';
 import type Decimal from 'decimal.js';
-import { BUYER_ROLES, Role, TOPICS, type CreditNoteIssued } from '@nuage/contracts';
+import { TOPICS, type CreditNoteIssued } from '@nuage/contracts';
 import {
   assertMayTake,
   conflict,
   Dec,
-  definePermissions,
   formatDay,
   formatEuros,
   invalid,
   invalidTransition,
   notFound,
   paginate,
-  partiesScope,
   publish,
-  ScopedRepository,
   take,
   todayInParis,
   toCents,
-  NOTHING,
   type Identity,
   type PageArgs,
 } from '@nuage/platform';
@@ -37,32 +33,15 @@ import {
   OrderIncident,
   type OrderLine,
 } from '../entities/index.js';
+import { assertMay, invoicesFor } from './access.js';
 import { INVOICE_LIFECYCLE, type InvoiceTransition } from './invoice-lifecycle.js';
 import { addDays, scheduleOf, split } from './invoices.js';
 import { nextNumber } from './idempotency.js';
-import { totalsOf, vatOf } from './pricing.js';
+import { netDueOf, totalsOf, vatOf } from './pricing.js';
 import { recordCreditNoteIssued, recordInvoiceStep } from './history.js';
 
 /** Public buyers pay within 30 days of the invoice (the legal payment delay of the State). */
 const PAYMENT_DAYS = 30;
-/** Invoices that count as invoiced: issued, whatever happened to them since, except cancelled. */
-export const INVOICED = [InvoiceStatus.ISSUED, InvoiceStatus.SUSPENDED, InvoiceStatus.PAID];
-
-export const assertMayBill = definePermissions({
-  /** The market holder or UGAP state a credit that resolves an incident. */
-  'credit:state': [Role.MARKET_HOLDER, Role.UGAP],
-  /** The buyer records the legal commitment it raised in Chorus. */
-  'legalCommitment:record': BUYER_ROLES,
-});
-
-/** Invoices and credit notes are read by the parties of their order and market-wide staff. */
-export const invoicesFor = (em: EntityManager, caller: Identity) =>
-  new ScopedRepository(em, Invoice, partiesScope(caller), { fr: 'La facture', en: 'The invoice' });
-export const creditNotesFor = (em: EntityManager, caller: Identity) =>
-  new ScopedRepository(em, CreditNote, partiesScope(caller), { fr: "L'avoir", en: 'The credit note' });
-export const invoiceScope = (caller: Identity | null): FilterQuery<Invoice> =>
-  caller ? partiesScope(caller) : NOTHING;
-export const creditNoteScope = (caller: Identity): FilterQuery<CreditNote> => partiesScope(caller);
 
 /** Schedules an activated order's invoices to term, each with its lines and its VAT. */
 export async function scheduleInvoices(tx: EntityManager, order: Order, lines: OrderLine[], startDate: string) {
@@ -160,14 +139,11 @@ export async function issueInvoice(em: EntityManager, caller: Identity, id: stri
   });
 }
 
-/** What the buyer owes on an invoice: its amount incl. VAT less its credit notes. */
-export async function netDue(em: EntityManager, invoice: Invoice): Promise<Decimal> {
-  const credits = await em.find(CreditNote, { invoice });
-  return credits.reduce(
-    (due, credit) => due.minus(credit.amountExclVat).minus(credit.vatAmount),
-    new Dec(invoice.amountExclVat).plus(invoice.vatAmount),
-  );
-}
+/** The EJ an invoice is charged to: fixed on it when issued; until then, its order's as it stands. */
+export const legalCommitmentOf = (
+  invoice: Pick<Invoice, 'legalCommitmentNumber'>,
+  order: Pick<Order, 'legalCommitmentNumber'> | null | undefined,
+) => invoice.legalCommitmentNumber ?? order?.legalCommitmentNumber ?? null;
 
 /** UGAP records that the buyer paid an issued invoice, net of its credit notes. */
 export async function recordInvoicePayment(
@@ -186,7 +162,10 @@ export async function recordInvoicePayment(
         en: `A payment is dated between the issue (${formatDay(invoice.issueDate, 'en')}) and today.`,
       });
     move(tx, invoice, 'pay', caller);
-    Object.assign(invoice, { paidOn: day, paidAmount: (await netDue(tx, invoice)).toFixed(2) });
+    Object.assign(invoice, {
+      paidOn: day,
+      paidAmount: netDueOf(invoice, await tx.find(CreditNote, { invoice })).toFixed(2),
+    });
     return invoice;
   });
 }
@@ -244,7 +223,7 @@ export interface CreditInput {
  * resolves the incident (event).
  */
 export async function creditIncident(em: EntityManager, caller: Identity, input: CreditInput): Promise<CreditNote> {
-  assertMayBill(caller, 'credit:state');
+  assertMay(caller, 'credit:state');
   const reason = input.reason.trim();
   if (reason.length < 5)
     throw invalid('input.reason', {

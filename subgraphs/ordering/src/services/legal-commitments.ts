@@ -1,8 +1,7 @@
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { invalid, invalidTransition, type Identity } from '@nuage/platform';
 import { Invoice, InvoiceStatus, Order, OrderStatus } from '../entities/index.js';
-import { ordersFor } from './access.js';
-import { assertMayBill } from './billing.js';
+import { assertMay, ordersFor } from './access.js';
 import { recordOrderStep } from './history.js';
 
 /** A Chorus legal commitment number ("numéro d'engagement juridique", EJ): 10 digits. */
@@ -25,7 +24,7 @@ export async function recordLegalCommitment(
   orderId: string,
   value: string,
 ): Promise<Order> {
-  assertMayBill(caller, 'legalCommitment:record');
+  assertMay(caller, 'legalCommitment:record');
   const number = value.replace(/\s/g, '');
   if (!EJ_FORMAT.test(number))
     throw invalid('input.number', {

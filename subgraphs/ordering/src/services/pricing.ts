@@ -64,3 +64,12 @@ export const vatOf = (lines: { amountExclVat: Decimal.Value; vatRate: Decimal.Va
   totalsOf(
     lines.map((l) => ({ quantity: 1, listUnitPrice: l.amountExclVat, unitPrice: l.amountExclVat, vatRate: l.vatRate })),
   );
+
+type Billed = { amountExclVat: Decimal.Value; vatAmount: Decimal.Value };
+
+/** An invoice's or a credit note's amount incl. VAT. */
+export const inclVat = (billed: Billed): Decimal => new Dec(billed.amountExclVat).plus(billed.vatAmount);
+
+/** What the buyer owes on an invoice: its amount incl. VAT less its credit notes'. */
+export const netDueOf = (invoice: Billed, credits: Billed[]): Decimal =>
+  credits.reduce((due, credit) => due.minus(inclVat(credit)), inclVat(invoice));

@@ -1,5 +1,7 @@
 import type Decimal from 'decimal.js';
 import { Dec, formatEuros } from '@nuage/platform';
+import { type PdfDocument, pdfTable, pdfText } from '@nuage/pdf';
+import type { QuoteTotals } from './pricing.js';
 import type { BillingPeriod, BillingTiming } from '@nuage/contracts';
 
 /** How documents write what they print, in French (the documents are the portal's, in French). */
@@ -23,3 +25,25 @@ export const frenchDate = (date: Date) => dateFormat.format(date);
 export const frenchDateTime = (date: Date) => dateTimeFormat.format(date).replace(' ', ' à ');
 /** "2024-10-09" → "09/10/2024". */
 export const frenchDay = (day: string) => day.split('-').reverse().join('/');
+
+/**
+ * VAT per rate ("Taux, Base taxable, Montant TVA") and the totals, as every document of an order
+ * prints them; a credit note prints them negative (`sign` -1).
+ */
+export function vatAndTotals(doc: PdfDocument, totals: QuoteTotals, sign: 1 | -1 = 1) {
+  const signed = (value: Decimal.Value) => euros(new Dec(value).times(sign));
+  pdfTable(
+    doc,
+    [
+      { title: 'Taux', width: 70, align: 'right' },
+      { title: 'Base taxable HT', width: 120, align: 'right' },
+      { title: 'Montant TVA', width: 110, align: 'right' },
+      { title: 'Total TTC', width: 110, align: 'right' },
+    ],
+    totals.vat.map((v) => [rate(v.rate), signed(v.base), signed(v.amount), signed(v.base.plus(v.amount))]),
+  );
+  doc.moveDown(0.6);
+  pdfText(doc, `Total HT : ${signed(totals.totalExclVat)}`, { bold: true, size: 11, align: 'right' });
+  pdfText(doc, `Total TVA : ${signed(totals.totalVat)}`, { align: 'right' });
+  pdfText(doc, `Total TTC : ${signed(totals.totalInclVat)}`, { bold: true, size: 11, align: 'right' });
+}

@@ -12,7 +12,7 @@ import {
 } from '@nuage/pdf';
 import type { OrderParties } from './parties.js';
 import { totalsOf, type QuoteTotals } from './pricing.js';
-import { euros, frenchDate, frenchDateTime, frenchDay, PERIODS, rate, TIMINGS } from './print-format.js';
+import { euros, frenchDate, frenchDateTime, frenchDay, PERIODS, TIMINGS, vatAndTotals } from './print-format.js';
 
 /** What a proposal's documents print: plain data, so that a worker thread lays it out. */
 export interface ProposalPrint {
@@ -64,24 +64,6 @@ function linesTable(doc: PdfDocument, print: ProposalPrint, totals: QuoteTotals)
   );
 }
 
-/** VAT per rate and the totals, as the guide shows them ("Taux, Base taxable, Montant TVA"). */
-function vatTable(doc: PdfDocument, totals: QuoteTotals) {
-  pdfTable(
-    doc,
-    [
-      { title: 'Taux', width: 70, align: 'right' },
-      { title: 'Base taxable HT', width: 120, align: 'right' },
-      { title: 'Montant TVA', width: 110, align: 'right' },
-      { title: 'Total TTC', width: 110, align: 'right' },
-    ],
-    totals.vat.map((v) => [rate(v.rate), euros(v.base), euros(v.amount), euros(v.base.plus(v.amount))]),
-  );
-  doc.moveDown(0.6);
-  pdfText(doc, `Total HT : ${euros(totals.totalExclVat)}`, { bold: true, size: 11, align: 'right' });
-  pdfText(doc, `Total TVA : ${euros(totals.totalVat)}`, { size: 10, align: 'right' });
-  pdfText(doc, `Total TTC : ${euros(totals.totalInclVat)}`, { bold: true, size: 11, align: 'right' });
-}
-
 const conditions = (print: ProposalPrint) =>
   `Durée/engagement : ${print.commitmentMonths ?? '—'} mois · Périodicité paiement : ${PERIODS[print.billingPeriod]} · Terme : ${TIMINGS[print.billingTiming]}`;
 
@@ -106,7 +88,7 @@ function subscriptionOrder(doc: PdfDocument, print: ProposalPrint, totals: Quote
   doc.moveDown(0.3);
   linesTable(doc, print, totals);
   doc.moveDown(0.8);
-  vatTable(doc, totals);
+  vatAndTotals(doc, totals);
 }
 
 /**
@@ -142,7 +124,7 @@ function purchaseRequest(doc: PdfDocument, print: ProposalPrint, totals: QuoteTo
   ]);
   pdfText(doc, 'Montants à engager, par taux de TVA', { bold: true });
   doc.moveDown(0.3);
-  vatTable(doc, totals);
+  vatAndTotals(doc, totals);
   doc.moveDown(0.8);
   pdfTitle(doc, 'Détail de la commande', 12);
   doc.moveDown(0.3);
