@@ -173,6 +173,10 @@ describe("the request's documents tab", () => {
     const report = documents.find((d) => d.kind === 'REPORT')!;
     expect(report.fileName).toMatch(/^PAAC-\d{17}\.pdf$/);
     expect(documents.every((d) => d.uploadedByName === 'Clara Maurice')).toBe(true);
+    const served = await fetch(new URL(report.downloadUrl, stack.gatewayUrl), {
+      headers: { authorization: `Bearer ${await stack.tokenFor(beneficiary)}` },
+    });
+    expect(served.headers.get('content-disposition')).toContain(report.fileName);
     const pdf = await pdfAt(beneficiary, report.downloadUrl);
     expect(pdf.text).toContain("Parcours d'Aide Au Choix");
     expect(pdf.text).toContain('SIRET : 130 025 265 00013');
@@ -298,6 +302,7 @@ describe('invoices', () => {
       expect(pdf.text).toContain(
         i === 0 ? `Facture ${invoices[0]!.number}` : `Facture à émettre ${invoices[i]!.number}`,
       );
+      if (i === 0) expect(pdf.text).toContain("Émise par UGAP — Union des groupements d'achats publics");
     });
   });
 

@@ -261,9 +261,8 @@ describe('guided choice (PAAC)', () => {
     const response = await download(beneficiary);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toContain(
-      'parcours-aide-au-choix-Environnement-Cloud-Projet.pdf',
-    );
+    // Named as the portal names it: PAAC-<yyyyMMddHHmmssSSS>.pdf, Paris time of the evaluation.
+    expect(response.headers.get('content-disposition')).toMatch(/PAAC-\d{17}\.pdf/);
     const pdf = new Uint8Array(await response.arrayBuffer());
     const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ');
     for (const expected of [

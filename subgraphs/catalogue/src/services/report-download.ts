@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { documentRenderer } from '@nuage/pdf';
 import type { Identity } from '@nuage/platform';
 import { findGuidedChoice } from './guided-choice.js';
-import { type GuidedChoicePrint, guidedChoicePrint } from './report.js';
+import { type GuidedChoicePrint, guidedChoicePrint, paacFileName } from './report.js';
 
 /** Lays PAAC reports out in a worker thread (see `report.worker.ts`). */
 const reports = documentRenderer<GuidedChoicePrint>(new URL('./report.worker', import.meta.url));
@@ -10,15 +10,9 @@ const reports = documentRenderer<GuidedChoicePrint>(new URL('./report.worker', i
 /** The PAAC report of a recorded guided choice, for whoever may read it (NOT_FOUND otherwise). */
 export async function guidedChoiceReport(em: EntityManager, caller: Identity, id: string) {
   const choice = await findGuidedChoice(em, caller, id);
-  const slug =
-    choice.projectName
-      .normalize('NFD')
-      .replace(/[^\w]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60) || 'projet';
   return {
     body: await reports.render(guidedChoicePrint(choice)),
     contentType: 'application/pdf',
-    fileName: `parcours-aide-au-choix-${slug}.pdf`,
+    fileName: paacFileName(choice.createdAt),
   };
 }

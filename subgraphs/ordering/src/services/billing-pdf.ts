@@ -110,7 +110,7 @@ function invoice(doc: PdfDocument, print: InvoicePrint) {
     doc,
     planned
       ? `Document prévisionnel : cette échéance sera facturée par l'UGAP le ${frenchDay(print.issueDate)}.`
-      : `Statut : ${print.statusLabel}`,
+      : `Émise par ${print.parties.market?.purchasingBody.name ?? "l'UGAP"} · Statut : ${print.statusLabel}`,
     { muted: true },
   );
   doc.moveDown(0.4);
