@@ -24,3 +24,4 @@ export * from './events/index.js';
 export * from './lifecycle.js';
 export * from './input-checks.js';
 import './billing.js';
+export * from './working-days.js';

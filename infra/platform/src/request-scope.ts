@@ -2,13 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '@nuage/contracts';
 
-/** What every part of a request's work may need without being handed it: its id (logs, errors) and language. */
 /** A job a mutation waits for: an event's, on its consumer's queue (not waited for while that consumer lags), or an effect's. */
 export interface AwaitedJob {
   id: string;
   consumerQueue?: string;
 }
 
+/** What every part of a request's work may need without being handed it: its id (logs, errors) and language. */
 export interface RequestScope {
   requestId: string;
   locale: Locale;
@@ -16,6 +16,8 @@ export interface RequestScope {
   signal?: AbortSignal;
   /** The engine's jobs of what this request published or asked for, which a mutation waits for before answering. */
   awaitedJobs?: AwaitedJob[];
+  /** It asked for work it does not wait for (a webhook): relayed as it answers all the same. */
+  relayNow?: boolean;
 }
 
 const scope = new AsyncLocalStorage<RequestScope>();

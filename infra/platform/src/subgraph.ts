@@ -25,6 +25,7 @@ import {
   EVENT_ENTITIES,
   EventChannel,
   type DeliveryPolicy,
+  type Effect,
   type EffectHandlers,
   type TopicHandlers,
 } from './events/index.js';
@@ -53,6 +54,16 @@ export interface SubgraphDefinition<Loaders, Services extends object = object> {
   consumes?: TopicHandlers<Services>;
   /** The side effects it carries out after its transactions commit (emails…), by name. */
   effects?: EffectHandlers<Services>;
+  /** Effects retried by a policy of their own, from its settings (a webhook is retried for days), each on its own queue. */
+  effectQueues?: (settings: Readonly<Record<string, unknown>>) => Partial<Record<Effect, DeliveryPolicy>>;
+  /**
+   * Work due at a time (a response deadline that passes, a reminder): run every `everyMs` (from its
+   * settings) by each replica; it must find what is due itself and take it once (under a lock).
+   */
+  clock?: {
+    everyMs: (settings: Readonly<Record<string, unknown>>) => number;
+    run: (runtime: SubgraphRuntime<Services>) => Promise<unknown>;
+  };
   /** Periodic clean-up (uploads never attached…), run every {@link HOUSEKEEPING_EVERY_MS}. */
   housekeeping?: (runtime: SubgraphRuntime<Services>) => Promise<unknown>;
   /** The settings it reads besides every subgraph's (its features' and its own), checked at start. */
@@ -80,10 +91,10 @@ export const entitiesOf = (definition: Pick<SubgraphDefinition<unknown>, 'entiti
 /** How often a subgraph's housekeeping runs. */
 export const HOUSEKEEPING_EVERY_MS = 15 * 60_000;
 
-/** The subgraph's schema alone, without a database (for composition). */
 /** What the schema is built from. */
 type SchemaParts = Pick<SubgraphDefinition<unknown>, 'resolvers' | 'orphanedTypes' | 'references'>;
 
+/** The subgraph's schema alone, without a database (for composition). */
 export function buildSubgraphSchemaOf(definition: SchemaParts): Promise<GraphQLSchema> {
   return buildFederatedSchema(
     {
@@ -186,13 +197,9 @@ export async function startSubgraph<Loaders, Services extends object>(
 ): Promise<RunningSubgraph> {
   const logger = createLogger(definition.name);
   const orm = await openSubgraphDatabase(definition, options, logger);
-  const services = (definition.services?.({
-    name: definition.name,
-    dataDir: options.dataDir,
-    settings: { ...defaultsOf(definition.settings), ...options.settings },
-    orm,
-    logger,
-  }) ?? {}) as Services;
+  const settings = { ...defaultsOf(definition.settings), ...options.settings };
+  const services = (definition.services?.({ name: definition.name, dataDir: options.dataDir, settings, orm, logger }) ??
+    {}) as Services;
   const runtime: SubgraphRuntime<Services> = { ...services, orm, identityKeys: options.keys.identities };
   const metrics = new ServiceMetrics(definition.name);
   const events = new EventChannel<Services>({
@@ -202,6 +209,7 @@ export async function startSubgraph<Loaders, Services extends object>(
       options.eventsDatabaseUrl ?? (await eventsDatabaseOn(options.databaseUrl, options.databasePrefix)),
     consumes: definition.consumes,
     effects: definition.effects,
+    effectQueues: definition.effectQueues?.(settings),
     services,
     delivery: options.delivery ?? DEFAULT_DELIVERY,
     signing: options.keys.events,
@@ -227,8 +235,13 @@ export async function startSubgraph<Loaders, Services extends object>(
         async requestDidStart() {
           return {
             async willSendResponse({ operation }) {
-              const jobs = currentRequest()?.awaitedJobs;
-              if (operation?.operation !== 'mutation' || !jobs?.length) return;
+              const request = currentRequest();
+              const jobs = request?.awaitedJobs;
+              if (operation?.operation !== 'mutation') return;
+              if (!jobs?.length) {
+                if (request?.relayNow) void events.relay();
+                return;
+              }
               const applied = await events
                 .waitApplied(jobs, eventWaitMs)
                 .catch((error) => logger.warn({ err: error }, 'could not follow the events of a mutation'));
@@ -270,6 +283,16 @@ export async function startSubgraph<Loaders, Services extends object>(
     }
   };
   const housekeeping = setInterval(() => void housekeep(), HOUSEKEEPING_EVERY_MS).unref();
+  const { clock } = definition;
+  let ticking: Promise<unknown> | null = null;
+  const tick = () => {
+    // One round at a time: a slow round is not stacked with the next.
+    ticking ??= clock!
+      .run(runtime)
+      .catch((error) => logger.error({ err: error }, 'scheduled work failed; retried at the next round'))
+      .finally(() => (ticking = null));
+  };
+  const clockTimer = clock ? setInterval(tick, clock.everyMs(settings)).unref() : undefined;
   return {
     ...http,
     orm,
@@ -277,6 +300,8 @@ export async function startSubgraph<Loaders, Services extends object>(
     housekeep,
     close: async () => {
       clearInterval(housekeeping);
+      clearInterval(clockTimer);
+      await ticking;
       await http.close();
       await events.stop();
       await orm.close();

@@ -7,7 +7,14 @@ import type { AwaitedJob } from '../request-scope.js';
 import { jobsDone, jobsIn, laggingQueues } from './engine-queries.js';
 import type { KeyRing } from '../signing.js';
 import { type DeliveredEvent, type Effect, type EffectPayloads, outboxWrites, signedPartOf } from './outbox.js';
-import { deadLettersQueue, effectsQueue, ensureQueues, eventsQueue, type DeliveryPolicy } from './queues.js';
+import {
+  deadLettersQueue,
+  dedicatedEffectQueue,
+  effectsQueue,
+  ensureQueues,
+  eventsQueue,
+  type DeliveryPolicy,
+} from './queues.js';
 import { type EffectJob, OutboxRelay } from './relay.js';
 
 /** Applies one event inside the consumer's transaction (`em`), with the subgraph's services. */
@@ -28,7 +35,12 @@ export type TopicHandlers<Services extends object> = { [T in Topic]?: EventHandl
 /** Carries out one side effect after its transaction committed; `key` is its idempotency key. */
 export type EffectHandler<E extends Effect, Services extends object = object> = (
   payload: EffectPayloads[E],
-  context: { key: string; services: Services },
+  context: {
+    key: string;
+    services: Services;
+    /** Which attempt this is (1 for the first), and whether a failure now is the last (no retry follows). */
+    attempt: { number: number; last: boolean };
+  },
 ) => Promise<void>;
 
 export type EffectHandlers<Services extends object = object> = { [E in Effect]?: EffectHandler<E, Services> };
@@ -43,6 +55,8 @@ export interface EventChannelOptions<Services extends object> {
   effects?: EffectHandlers<Services>;
   services: Services;
   delivery: DeliveryPolicy;
+  /** Effects retried by a policy of their own (webhooks, for days), each on its own queue. */
+  effectQueues?: Partial<Record<Effect, DeliveryPolicy>>;
   /** Signs the events it relays and verifies those it applies (every subgraph holds the same keys). */
   signing: KeyRing;
   logger: Logger;
@@ -85,7 +99,15 @@ export class EventChannel<Services extends object = object> {
     });
     // The engine reports connection losses as errors and reconnects by itself: logged, not fatal.
     this.boss.on('error', (error) => options.logger.warn({ err: error }, 'event engine error'));
-    this.relayer = new OutboxRelay(options.name, options.orm, this.boss, options.logger, options.signing);
+    this.relayer = new OutboxRelay(options.name, options.orm, this.boss, options.logger, options.signing, (effect) =>
+      this.queueOf(effect),
+    );
+  }
+
+  /** The queue an effect goes to: its own when it has a policy of its own, the subgraph's effects queue otherwise. */
+  private queueOf(effect: string): string {
+    const { name, effectQueues = {} } = this.options;
+    return effect in effectQueues ? dedicatedEffectQueue(name, effect) : effectsQueue(name);
   }
 
   private get orm() {
@@ -101,9 +123,17 @@ export class EventChannel<Services extends object = object> {
   async start(): Promise<void> {
     const { name, effects = {} } = this.options;
     await this.boss.start({ attempts: 10 });
-    await ensureQueues(this.boss, name, this.options.delivery);
+    const dedicated = (this.options.effectQueues ?? {}) as Record<string, DeliveryPolicy>;
+    await ensureQueues(this.boss, name, this.options.delivery, dedicated);
     await this.resumeConsuming();
-    if (Object.keys(effects).length) await this.work<EffectJob>(effectsQueue(name), (job) => this.carryOut(job));
+    if (Object.keys(effects).length)
+      await this.work<EffectJob>(effectsQueue(name), (job, { retryCount }) =>
+        this.carryOut(job, retryCount, this.options.delivery),
+      );
+    for (const [effect, policy] of Object.entries(dedicated))
+      await this.work<EffectJob>(dedicatedEffectQueue(name, effect), (job, { retryCount }) =>
+        this.carryOut(job, retryCount, policy),
+      );
     this.timer = setInterval(() => {
       void this.relay();
       void this.countDeadLetters();
@@ -123,7 +153,7 @@ export class EventChannel<Services extends object = object> {
    * at a time), each completed or failed on its own; after a batch, the worker fetches again at
    * once, since a file's next event may be waiting. Idle, it wakes on NOTIFY, or polls every second.
    */
-  private async work<T extends object>(queue: string, handle: (data: T) => Promise<void>): Promise<void> {
+  private async work<T extends object>(queue: string, handle: (data: T, job: Job<T>) => Promise<void>): Promise<void> {
     const workerId: string = await this.boss.work<T, unknown, WorkOptions & { perJobResults: true }>(
       queue,
       { batchSize: WORK_BATCH, perJobResults: true, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
@@ -133,7 +163,7 @@ export class EventChannel<Services extends object = object> {
         const lane = async () => {
           for (const job of next) {
             try {
-              await handle(job.data);
+              await handle(job.data, job);
               results.push({ id: job.id, status: 'completed' });
             } catch (error) {
               const { message, stack } = error as Error;
@@ -205,10 +235,14 @@ export class EventChannel<Services extends object = object> {
     if (outboxWrites.count !== written) void this.relay();
   }
 
-  private async carryOut(job: EffectJob): Promise<void> {
+  private async carryOut(job: EffectJob, retryCount: number, policy: DeliveryPolicy): Promise<void> {
     const handler = this.options.effects?.[job.effect] as EffectHandler<Effect, Services> | undefined;
     if (!handler) throw new Error(`${this.options.name} has no handler for the effect ${job.effect}.`);
-    await handler(job.payload as EffectPayloads[Effect], { key: job.key, services: this.options.services });
+    await handler(job.payload as EffectPayloads[Effect], {
+      key: job.key,
+      services: this.options.services,
+      attempt: { number: retryCount + 1, last: retryCount >= policy.retryLimit },
+    });
     this.counters.effectsDone += 1;
   }
 

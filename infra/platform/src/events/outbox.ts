@@ -124,17 +124,21 @@ export function publish<T extends Topic>(em: EntityManager, topic: T, payload: E
 
 /**
  * Asks for a side effect after the transaction commits, at most once per `key` (an email to one
- * person about one event…): a failure retries that effect alone. A mutation waits for it, briefly, as for its events.
+ * person about one event…): a failure retries that effect alone. A mutation waits for it, briefly,
+ * as for its events, unless it is not `awaited` (a call to someone else's server, which may be slow).
  */
 export function enqueueEffect<E extends Effect>(
   em: EntityManager,
   effect: E,
   payload: EffectPayloads[E],
   key: string,
+  { awaited = true }: { awaited?: boolean } = {},
 ): OutboxEvent {
   const row = em.create(OutboxEvent, { kind: 'EFFECT', topic: effect, key, payload: payload as object });
   em.persist(row);
   outboxWrites.count += 1;
-  currentRequest()?.awaitedJobs?.push({ id: effectJobId(effect, key) });
+  const request = currentRequest();
+  if (awaited) request?.awaitedJobs?.push({ id: effectJobId(effect, key) });
+  else if (request) request.relayNow = true;
   return row;
 }

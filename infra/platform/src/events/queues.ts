@@ -9,6 +9,8 @@ import { stableId } from '../db.js';
  */
 export const eventsQueue = (subgraph: string) => `${subgraph}.events`;
 export const effectsQueue = (subgraph: string) => `${subgraph}.effects`;
+/** An effect with a delivery policy of its own (webhooks retry for days) has a queue of its own. */
+export const dedicatedEffectQueue = (subgraph: string, effect: string) => `${subgraph}.effects.${effect}`;
 export const deadLettersQueue = (subgraph: string) => `${subgraph}.dead-letters`;
 
 /** Every subgraph that has queues: those that consume events, and any other that has side effects. */
@@ -47,7 +49,12 @@ const retries = (policy: DeliveryPolicy) => ({
  * keep a strict order per file (`key_strict_fifo`: a file's next event waits while one is being
  * applied, retried or dead). Its own queues take its delivery policy.
  */
-export async function ensureQueues(boss: PgBoss, self: string, policy: DeliveryPolicy): Promise<void> {
+export async function ensureQueues(
+  boss: PgBoss,
+  self: string,
+  policy: DeliveryPolicy,
+  dedicated: Readonly<Record<string, DeliveryPolicy>> = {},
+): Promise<void> {
   const create = async (name: string, options: Omit<Queue, 'name'>) => {
     await boss.createQueue(name, options);
     // Created by another subgraph first (or by an older version), it had those settings: its own win.
@@ -67,14 +74,17 @@ export async function ensureQueues(boss: PgBoss, self: string, policy: DeliveryP
       ...retries(policy),
     });
   }
-  await create(effectsQueue(self), {
-    notify: true,
-    deadLetter: deadLettersQueue(self),
-    // An effect's data may hold what should not linger (an invitation's link): gone a day after it is done.
-    deleteAfterSeconds: 24 * 3600,
-    retentionSeconds: WAITING_KEPT_SECONDS,
-    ...retries(policy),
-  });
+  const effects = (name: string, policy: DeliveryPolicy) =>
+    create(name, {
+      notify: true,
+      deadLetter: deadLettersQueue(self),
+      // An effect's data may hold what should not linger (an invitation's link): gone a day after it is done.
+      deleteAfterSeconds: 24 * 3600,
+      retentionSeconds: WAITING_KEPT_SECONDS,
+      ...retries(policy),
+    });
+  await effects(effectsQueue(self), policy);
+  for (const [effect, own] of Object.entries(dedicated)) await effects(dedicatedEffectQueue(self, effect), own);
 }
 
 /** The job that carries one event to one consumer: derived from both, so sending it twice makes one job. */

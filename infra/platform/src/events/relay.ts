@@ -48,6 +48,8 @@ export class OutboxRelay {
     private readonly boss: PgBoss,
     private readonly logger: Logger,
     private readonly signing: KeyRing,
+    /** The queue an effect goes to (its subgraph's effects queue, or one of its own). */
+    private readonly effectQueue: (effect: string) => string = () => effectsQueue(name),
   ) {}
 
   /** Moves what committed transactions wrote in the outbox to the engine; concurrent calls share one pass. */
@@ -112,7 +114,7 @@ export class OutboxRelay {
     for (const row of rows) {
       if (row.kind === 'EFFECT') {
         const data: EffectJob = { effect: row.topic as Effect, key: row.key, payload: row.payload };
-        add(effectsQueue(name), { id: effectJobId(row.topic, row.key), data }, row.key);
+        add(this.effectQueue(row.topic), { id: effectJobId(row.topic, row.key), data }, row.key);
         continue;
       }
       const topic = row.topic as Topic;
