@@ -121,6 +121,14 @@ export interface RequestSubmitted {
   /** The recorded guided choice it is built on, if any: its solicited brands may then read it. */
   guidedChoiceId: string | null;
   submittedAt: string;
+  /** ISO 8601: proposals are received until then (the buyer may extend it). */
+  responseDeadline?: string;
+  /** Whether its proposals stay sealed until the deadline (or every brand answered and the buyer opens them). */
+  sealed?: boolean;
+  /** The need's estimated duration, in months, for the like-for-like comparison of its proposals. */
+  durationMonths?: number | null;
+  /** What a renewal or complementary request lists, for the comparison of what each proposal covers. */
+  items?: { productCode: string | null; designation: string; quantity: string }[];
 }
 
 export interface RequestCancelled {

@@ -92,7 +92,11 @@ export const UNHURRIED_RATE_ENVIRONMENT = Object.fromEntries(
  */
 export async function startTestStack(
   databaseUrl: string,
-  options: { databasePrefix?: string } = {},
+  options: {
+    databasePrefix?: string;
+    /** Settings of some subgraphs besides their defaults (a faster clock, shorter retries, allowed webhook hosts). */
+    settings?: Partial<Record<SubgraphName, Record<string, unknown>>>;
+  } = {},
 ): Promise<TestStack> {
   const dir = mkdtempSync(join(tmpdir(), 'nuage-test-stack-'));
   const keysEnvironment = devKeysEnvironment();
@@ -107,6 +111,7 @@ export async function startTestStack(
         databasePrefix,
         keys: platformKeys,
         dataDir: dir,
+        settings: options.settings?.[name],
       });
     }),
   );
