@@ -1,10 +1,12 @@
 import type { FileStore } from '@nuage/files';
+import type { ConsultationPolicy } from './settings.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { loaderById, loaderByParent, type Identity, type SubgraphContext } from '@nuage/platform';
 import { creditNoteScope, invoiceScope, orderScope, proposalScope } from './services/access.js';
 import { figuresOfLines, figuresOfOrders, outstandingOfOrders } from './services/billing-figures.js';
 import {
+  Consultation,
   CreditNote,
   CreditNoteLine,
   InvoiceLine,
@@ -17,6 +19,7 @@ import {
   Proposal,
   ProposalDocument,
   ProposalLine,
+  Solicitation,
   SubscriptionOrder,
 } from './entities/index.js';
 
@@ -32,6 +35,10 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
       proposalScope(identity),
     ),
     proposalById: loaderById(em, Proposal),
+    /** Every proposal of a request, sealed included: only who proposed and when is read from these (`Consultation`). */
+    receivedByRequest: loaderByParent(em, Proposal, 'requestId', { createdAt: 'asc', id: 'asc' }),
+    consultationByRequest: loaderByParent(em, Consultation, 'requestId', { id: 'asc' }),
+    solicitationsByRequest: loaderByParent(em, Solicitation, 'requestId', { submittedAt: 'asc', id: 'asc' }),
     /** Proposals by id that this reader may read (null otherwise): other subgraphs' references, batched. */
     readableProposalById: loaderById(em, Proposal, () => proposalScope(identity)),
     orderById: loaderById(em, Order),
@@ -88,7 +95,7 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
 export type OrderingLoaders = ReturnType<typeof createLoaders>;
 
 /** The opt-in services this subgraph uses (see `services` in its definition). */
-export type OrderingServices = { files: FileStore };
+export type OrderingServices = { files: FileStore; consultations: ConsultationPolicy };
 
 /** What this subgraph's resolvers receive: the platform's context with these loaders and its services. */
 export type Context = SubgraphContext<OrderingLoaders, OrderingServices>;

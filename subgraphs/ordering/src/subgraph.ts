@@ -1,6 +1,8 @@
-import { FILE_STORE_SETTINGS, fileStoreOf, StoredFile } from '@nuage/files';
+import { fileStoreOf, StoredFile } from '@nuage/files';
 import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
-import type { SubgraphDefinition } from '@nuage/platform';
+import { settingsFrom, type SubgraphDefinition } from '@nuage/platform';
+import { consultationPolicyOf, ORDERING_SETTINGS } from './settings.js';
+import { keepConsultationsOnTime } from './services/consultations.js';
 import {
   DashboardReference,
   Delivery,
@@ -19,6 +21,7 @@ import {
   ProposalLine,
   RequestReference,
   Solicitation,
+  Consultation,
   SubscriptionOrder,
 } from './entities/index.js';
 // The resolvers' import order is the schema's field order: orders first, as they always were.
@@ -38,6 +41,11 @@ import { SolicitationResolver } from './resolvers/solicitation.resolver.js';
 import { DashboardResolver } from './resolvers/dashboard.resolver.js';
 import { ProposalDocumentResolver, ProposalLineResolver, ProposalResolver } from './resolvers/proposal.resolver.js';
 import { RequestProposalsResolver } from './resolvers/request.resolver.js';
+import {
+  ConsultationResolver,
+  RequestConsultationResolver,
+  SolicitationDeclineResolver,
+} from './resolvers/consultation.resolver.js';
 import { ORDERING_CONSUME } from './events.js';
 import { routes } from './routes.js';
 import { createLoaders, type OrderingLoaders, type OrderingServices } from './loaders.js';
@@ -60,11 +68,14 @@ export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
     DeliveryResolver,
     DeliveryLineResolver,
     SolicitationResolver,
+    SolicitationDeclineResolver,
+    ConsultationResolver,
     DashboardResolver,
     ProposalResolver,
     ProposalLineResolver,
     ProposalDocumentResolver,
     RequestProposalsResolver,
+    RequestConsultationResolver,
     HistoryEntryFields,
     HistoryField(Proposal, 'proposal'),
     HistoryField(SubscriptionOrder, 'subscription order'),
@@ -88,6 +99,7 @@ export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
     Order,
     OrderLine,
     Solicitation,
+    Consultation,
     Proposal,
     ProposalLine,
     IdempotencyKey,
@@ -102,8 +114,12 @@ export const ordering: SubgraphDefinition<OrderingLoaders, OrderingServices> = {
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   createLoaders,
-  settings: FILE_STORE_SETTINGS,
-  services: fileStoreOf,
+  settings: ORDERING_SETTINGS,
+  services: (setup) => ({ ...fileStoreOf(setup), consultations: consultationPolicyOf(setup) }),
+  clock: {
+    everyMs: (settings) => settingsFrom(settings, ORDERING_SETTINGS).CONSULTATION_CLOCK_SECONDS * 1_000,
+    run: ({ orm, consultations }) => keepConsultationsOnTime(orm.em.fork(), consultations),
+  },
   consumes: ORDERING_CONSUME,
   routes,
 };

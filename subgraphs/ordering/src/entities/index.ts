@@ -1,6 +1,7 @@
 export { Order, OrderStatus, ORDER_STATUS_LABELS } from './order.js';
 export { OrderLine } from './order-line.js';
 export { Solicitation } from './solicitation.js';
+export { Consultation, DeadlineExtension, ProposalOpening, type NeedItem } from './consultation.js';
 export {
   Proposal,
   ProposalLine,

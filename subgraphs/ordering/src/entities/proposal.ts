@@ -58,7 +58,7 @@ registerEnumType(ProposalOrigin, {
 @Index({ properties: ['brandId', 'createdAt'] })
 @Index({ properties: ['status', 'createdAt'] })
 export class Proposal extends BaseEntity<
-  'status' | 'version' | 'revision' | 'renewsOrderLineIds' | 'creditsForOrderLineId'
+  'status' | 'version' | 'revision' | 'renewsOrderLineIds' | 'creditsForOrderLineId' | 'sealed'
 > {
   @Field(() => String, { description: 'Proposal number, e.g. "DC041181".' })
   @Property({ type: 'string', unique: true })
@@ -89,6 +89,10 @@ export class Proposal extends BaseEntity<
   /** The subscription lines it renews (from the renewal request): the order it becomes starts after them. */
   @Property({ type: 'text[]', defaultRaw: `'{}'` })
   renewsOrderLineIds: string[] = [];
+
+  /** Sealed until its request's proposals open: only its own supplier reads it meanwhile. */
+  @Property({ type: 'boolean', default: false })
+  sealed: boolean = false;
 
   /** For credits the buyer stated ("Usages (crédits)"), the order line they top up. */
   @Property({ type: 'uuid', nullable: true })

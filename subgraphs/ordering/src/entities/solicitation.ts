@@ -11,7 +11,7 @@ import type { BuyerParty } from '@nuage/contracts';
 @Entity({ tableName: 'solicitation' })
 @Unique({ properties: ['requestId', 'brandId'] })
 @Index({ properties: ['brandId', 'submittedAt'] })
-export class Solicitation extends BaseEntity<'renewedOrderLineIds' | 'buyer'> {
+export class Solicitation extends BaseEntity<'renewedOrderLineIds' | 'buyer' | 'declinedAt' | 'declineReason'> {
   @Field(() => ID, { description: 'The request (resolved by the requests subgraph).' })
   @Property({ type: 'uuid' })
   requestId!: string;
@@ -51,10 +51,18 @@ export class Solicitation extends BaseEntity<'renewedOrderLineIds' | 'buyer'> {
   @Property({ type: 'datetime' })
   submittedAt!: Date;
 
+  @Field(() => Date, { nullable: true, description: 'When the brand declined to answer; null unless it did.' })
+  @Property({ type: 'datetime', nullable: true })
+  declinedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Why the brand declined to answer.' })
+  @Property({ type: 'text', nullable: true })
+  declineReason: string | null = null;
+
   @Field(() => Date, {
     nullable: true,
     description:
-      "When it stopped awaiting the brand's answer (request ordered or cancelled, the brand's proposal refused or closed); null while open.",
+      "When it stopped awaiting the brand's answer (the brand declined; the request was ordered or cancelled; the brand's proposal was refused or closed); null while open.",
   })
   @Property({ type: 'datetime', nullable: true })
   closedAt: Date | null = null;

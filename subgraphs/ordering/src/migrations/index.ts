@@ -10,6 +10,7 @@ import { Migration20261201131114 } from './Migration20261201131114.js';
 import { Migration20261201200000 } from './Migration20261201200000.js';
 import { Migration20261202021159 } from './Migration20261202021159.js';
 import { Migration20261202140204 } from './Migration20261202140204.js';
+import { Migration20261202191323 } from './Migration20261202191323.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201200000', class: Migration20261201200000 },
   { name: 'Migration20261202021159', class: Migration20261202021159 },
   { name: 'Migration20261202140204', class: Migration20261202140204 },
+  { name: 'Migration20261202191323', class: Migration20261202191323 },
 ];

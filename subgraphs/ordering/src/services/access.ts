@@ -29,7 +29,12 @@ import { PROPOSAL_LIFECYCLE, type ProposalAction } from './proposal-lifecycle.js
 const scope = (caller: Identity | null) => (caller ? partiesScope(caller) : NOTHING);
 
 export const orderScope = (caller: Identity | null): FilterQuery<Order> => scope(caller);
-export const proposalScope = (caller: Identity | null): FilterQuery<Proposal> => scope(caller);
+/**
+ * A sealed proposal is read by its own supplier only until its request's proposals open: the
+ * buyer, its managers and market-wide staff learn that it exists (`Consultation`), not what it says.
+ */
+export const proposalScope = (caller: Identity | null): FilterQuery<Proposal> =>
+  caller?.role === Role.SUPPLIER ? scope(caller) : { $and: [scope(caller), { sealed: false }] };
 
 export const ordersFor = (em: EntityManager, caller: Identity) =>
   new ScopedRepository(em, Order, orderScope(caller), { fr: 'La commande', en: 'The order' });
@@ -90,6 +95,14 @@ export const assertMay = definePermissions({
   'credits:renew': BUYER_ROLES,
   /** A supplier lists the requests its brand may answer. */
   'solicitation:list': [Role.SUPPLIER],
+  /** A solicited supplier declines to answer, with a reason the buyer reads. */
+  'solicitation:decline': [Role.SUPPLIER],
+  /** The buyer moves its request's response deadline later (recorded with why). */
+  'consultation:extend': BUYER_ROLES,
+  /** The buyer opens sealed proposals before the deadline, once every solicited brand answered or declined. */
+  'consultation:open': BUYER_ROLES,
+  /** The buyer's side and market staff compare a request's proposals like for like. */
+  'comparison:read': [...BUYER_ROLES, Role.UGAP, Role.MARKET_HOLDER],
   /** The buyer records the legal commitment (EJ) it raised in Chorus. */
   'legalCommitment:record': BUYER_ROLES,
   /** The market holder or UGAP state a credit that resolves an incident. */

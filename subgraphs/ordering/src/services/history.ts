@@ -5,6 +5,7 @@ import { recordHistory, type FieldChange } from '@nuage/history';
 import {
   ORDER_STATUS_LABELS,
   PROPOSAL_STATUS_LABELS,
+  type Consultation,
   type CreditNote,
   type Delivery,
   INVOICE_STATUS_LABELS,
@@ -26,12 +27,26 @@ const PUBLISHED_PROPOSAL_STEPS: Record<string, FileStep> = {
   stateCredits: FileStep.CREDITS_STATED,
   approve: FileStep.PROPOSAL_APPROVED,
   reject: FileStep.PROPOSAL_REJECTED,
+  accept: FileStep.PROPOSAL_ACCEPTED,
+  refuse: FileStep.PROPOSAL_REFUSED,
+  withdraw: FileStep.PROPOSAL_CLOSED,
+  close: FileStep.PROPOSAL_CLOSED,
 };
 const PUBLISHED_ORDER_STEPS: Record<string, FileStep> = {
   validate: FileStep.ORDER_VALIDATED,
+  requestDelay: FileStep.DELAY_REQUESTED,
   acceptDelay: FileStep.DELAY_ANSWERED,
   refuseDelay: FileStep.DELAY_ANSWERED,
+  deliverPart: FileStep.DELIVERY_RECORDED,
+  deliverAll: FileStep.DELIVERY_RECORDED,
   openServices: FileStep.SERVICES_OPENED,
+  validateActivation: FileStep.ACTIVATION_VALIDATED,
+  reportProblem: FileStep.ACTIVATION_DISPUTED,
+};
+const PUBLISHED_INVOICE_STEPS: Record<string, FileStep> = {
+  issue: FileStep.INVOICE_ISSUED,
+  suspend: FileStep.INVOICE_SUSPENDED,
+  pay: FileStep.INVOICE_PAID,
 };
 
 /** The history of what the ordering subgraph owns, each entry tied to its file (the request). */
@@ -158,6 +173,7 @@ export function recordInvoiceStep(
     from: from ? { status: from, label: INVOICE_STATUS_LABELS[from] } : null,
     to: { status: invoice.status, label: INVOICE_STATUS_LABELS[invoice.status] },
     ...step,
+    step: PUBLISHED_INVOICE_STEPS[step.action],
     search: {
       references: [invoice.number, ...(invoice.legalCommitmentNumber ? [invoice.legalCommitmentNumber] : [])],
       orderId: order.id,
@@ -170,3 +186,21 @@ export const recordCreditNoteIssued = (em: EntityManager, note: CreditNote, orde
     fr: `Avoir ${note.number} de ${formatEuros(new Dec(note.amountExclVat), 'fr')} HT sur la facture ${note.invoice.number}`,
     en: `Credit note ${note.number} of ${formatEuros(new Dec(note.amountExclVat), 'en')} excl. VAT on invoice ${note.invoice.number}`,
   });
+
+/** A step of how a request receives proposals (deadline moved or near, a brand declined, sealed proposals opened). */
+export function recordConsultationStep(
+  em: EntityManager,
+  consultation: Pick<Consultation, 'requestId' | 'entityId' | 'fileNumber'>,
+  actor: Actor,
+  step: Step & { step: FileStep; brandId?: string | null },
+) {
+  return recordHistory(em, HISTORY_SOURCE, {
+    subjectType: HistorySubject.REQUEST,
+    subjectId: consultation.requestId,
+    subjectReference: consultation.fileNumber,
+    fileId: consultation.requestId,
+    entityId: consultation.entityId,
+    actor,
+    ...step,
+  });
+}

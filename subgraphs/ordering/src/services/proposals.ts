@@ -43,6 +43,7 @@ import { partiesOf } from './parties.js';
 import { nextNumber, once } from './idempotency.js';
 import { recordOrderStep, recordProposalStep, recordSubscriptionIssued } from './history.js';
 import { closeSolicitations } from './solicitations.js';
+import { assertReceivingProposals, sealsProposals } from './consultations.js';
 import { assertMay, proposalsFor } from './access.js';
 
 export interface ProposalLineInput {
@@ -157,6 +158,7 @@ export function submitProposal(
         'requestId',
       );
     const lines = checkTerms(terms);
+    const consultation = await assertReceivingProposals(tx, requestId);
     const proposal = tx.create(Proposal, {
       number: await nextNumber(tx, 'proposal_number_seq', 'DC'),
       requestId,
@@ -169,6 +171,7 @@ export function submitProposal(
       billingPeriod: terms.billingPeriod,
       billingTiming: terms.billingTiming,
       renewsOrderLineIds: solicitation.renewedOrderLineIds,
+      sealed: sealsProposals(consultation),
     });
     applyTerms(tx, proposal, terms, lines);
     tx.persist(proposal);
@@ -198,7 +201,8 @@ export function reviseProposal(
     const checked = checkTerms(terms);
     applyTerms(tx, proposal, terms, checked);
     proposal.revision += 1;
-    move(tx, proposal, 'revise', caller, null, changesBetween(before, termsOf(proposal)));
+    // Sealed, its terms stay out of the file's history (the buyer reads it) until the opening.
+    move(tx, proposal, 'revise', caller, null, proposal.sealed ? [] : changesBetween(before, termsOf(proposal)));
     proposal.managerComment = proposal.managerName = null;
     proposal.managerDecidedAt = null;
     return proposal;

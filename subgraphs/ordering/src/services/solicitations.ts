@@ -3,6 +3,7 @@ import { TOPICS, type RequestSubmitted, type SolicitationOpened } from '@nuage/c
 import { paginate, publish, type Identity, type PageArgs } from '@nuage/platform';
 import { OrderLine, Solicitation } from '../entities/index.js';
 import { assertMay } from './access.js';
+import { openConsultation } from './consultations.js';
 
 /** A submitted request opens one solicitation per brand it solicits, then tells the requests subgraph. */
 export async function openSolicitations(em: EntityManager, payload: RequestSubmitted): Promise<void> {
@@ -31,6 +32,7 @@ export async function openSolicitations(em: EntityManager, payload: RequestSubmi
       }),
     );
   }
+  await openConsultation(em, payload);
   publish(em, TOPICS.solicitationOpened, {
     requestId: payload.requestId,
     brandIds: payload.brands.map((b) => b.brandId),
