@@ -24,7 +24,7 @@ import {
   type OrderPlaced,
 } from '@nuage/contracts';
 import { Incident, IncidentSource, IncidentStatus, IncidentType, KnownOrder } from '../entities/index.js';
-import { recordIncidentStep } from './history.js';
+import { recordIncidentMessage, recordIncidentStep } from './history.js';
 import { INCIDENT_LIFECYCLE, stepOf, type IncidentTransition } from './incident-lifecycle.js';
 import { assertMay, incidentsFor } from './access.js';
 
@@ -273,7 +273,11 @@ export async function statistics(em: EntityManager, caller: Identity): Promise<I
 /** Posts a message on an incident's thread, for those who write on it. */
 export function postIncidentMessage(em: EntityManager, caller: Identity, message: MessageInput) {
   assertMay(caller, 'incident:write');
-  return postMessage(em, incidentThread, caller, message);
+  return em.transactional(async (tx) => {
+    const posted = await postMessage(tx, incidentThread, caller, message);
+    recordIncidentMessage(tx, await tx.findOneOrFail(Incident, posted.subjectId), posted, caller);
+    return posted;
+  });
 }
 
 /** The kinds of incident a buyer can declare now, in display order. */
