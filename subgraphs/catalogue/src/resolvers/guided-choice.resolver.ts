@@ -9,7 +9,13 @@ import {
   type Identity,
 } from '@nuage/platform';
 import { Brand, GuidedChoice, Market, Solution } from '../entities/index.js';
-import { evaluateAnswers, findGuidedChoice, listGuidedChoices, recordGuidedChoice } from '../services/guided-choice.js';
+import {
+  evaluateAnswers,
+  findGuidedChoice,
+  listGuidedChoices,
+  recordGuidedChoice,
+  resultSeenBy,
+} from '../services/guided-choice.js';
 import type { EvaluationResult } from '../services/evaluation.js';
 import { paacFileName, reportPath } from '../services/report.js';
 import type { Context } from '../loaders.js';
@@ -132,9 +138,11 @@ export class GuidedChoiceResolver {
     return loaders.marketById.load(choice.market.id);
   }
 
-  @FieldResolver(() => GuidedChoiceEvaluation, { description: 'The answers and results as they were evaluated.' })
-  evaluation(@Root() choice: GuidedChoice) {
-    return choice.result;
+  @FieldResolver(() => GuidedChoiceEvaluation, {
+    description: "The answers and results as they were evaluated (a supplier reads only its own brand's pairs).",
+  })
+  evaluation(@Root() choice: GuidedChoice, @Caller() caller: Identity) {
+    return resultSeenBy(choice, caller);
   }
 
   @FieldResolver(() => String, {

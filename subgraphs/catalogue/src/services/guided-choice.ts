@@ -10,7 +10,7 @@ import {
   type Identity,
   type PageArgs,
 } from '@nuage/platform';
-import { TOPICS, type GuidedChoiceRecorded, type RequestSubmitted } from '@nuage/contracts';
+import { Role, TOPICS, type GuidedChoiceRecorded, type RequestSubmitted } from '@nuage/contracts';
 import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities/index.js';
 import {
   evaluate,
@@ -266,6 +266,20 @@ export async function recordGuidedChoice(
   } satisfies GuidedChoiceRecorded);
   await em.flush();
   return guidedChoice;
+}
+
+/**
+ * A recorded evaluation as the caller may read it: a supplier sees only its own brand's pairs,
+ * never which competitors were retained or excluded (the others see it whole).
+ */
+export function resultSeenBy(choice: GuidedChoice, caller: Identity): EvaluationResult {
+  if (caller.role !== Role.SUPPLIER) return choice.result;
+  const own = (pair: { brandId: string }) => pair.brandId === caller.brandId;
+  return {
+    ...choice.result,
+    matches: choice.result.matches.filter(own),
+    exclusions: choice.result.exclusions.filter(own),
+  };
 }
 
 export const findGuidedChoice = (em: EntityManager, caller: Identity, id: string): Promise<GuidedChoice> =>
