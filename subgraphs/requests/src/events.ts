@@ -5,7 +5,7 @@ import type { ConsumerHandlers } from '@nuage/platform';
 import type { RequestsServices } from './loaders.js';
 import { tellBuyersOfAlert, tellBuyersServicesOpened } from './services/buyer-notices.js';
 import { keepGuidedChoice, keepOrder, keepProduct, keepSolution } from './services/copies.js';
-import { notifyFromHistory } from './services/notifications.js';
+import { announceStep } from './services/announcements.js';
 import { follow, startRenewalDraft } from './services/requests.js';
 import { indexFromHistory } from './services/search.js';
 
@@ -14,10 +14,11 @@ export const REQUESTS_CONSUME: ConsumerHandlers<'requests', RequestsServices> = 
   [TOPICS.solutionChanged]: (em, { payload }) => keepSolution(em, payload),
   [TOPICS.productChanged]: (em, { payload }) => keepProduct(em, payload),
   [TOPICS.guidedChoiceRecorded]: (em, { payload }) => keepGuidedChoice(em, payload),
-  // A step of a file recorded by another subgraph: kept for the file's timeline, notified, searchable.
+  // A step of a file recorded by another subgraph: kept for the file's timeline, announced (feeds,
+  // webhooks, notifications), searchable.
   [TOPICS.historyRecorded]: async (em, { payload }) => {
     const entry = keepTimelineCopy(em, payload);
-    await notifyFromHistory(em, entry, payload.entry.step);
+    await announceStep(em, { ...entry, orderId: payload.search?.orderId }, payload.entry.step);
     await indexFromHistory(em, entry, payload.search);
   },
   // An order placed by one of the entities: what its renewals and complementary orders may name.

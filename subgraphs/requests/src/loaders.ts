@@ -8,6 +8,7 @@ import { Role } from '@nuage/contracts';
 import { threadLoaders } from '@nuage/threads';
 import {
   BeneficiaryEntity,
+  FeedEvent,
   Person,
   Project,
   RequestItem,
@@ -16,6 +17,9 @@ import {
   Team,
 } from './entities/index.js';
 import { readableEntities, visibleRequests } from './services/access.js';
+import type { ConsultationDefaults } from './services/requests.js';
+import type { WebhookPolicy } from './settings.js';
+import type { WebhookSender } from './services/webhook-sender.js';
 
 export function createLoaders(em: EntityManager, identity: Identity | null) {
   return {
@@ -25,6 +29,8 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
     /** Entities by id whose profile this reader may read (null otherwise): see `readableEntities`. */
     readableEntityById: loaderById(em, BeneficiaryEntity, () => (identity ? readableEntities(em, identity) : NOTHING)),
     personById: loaderById(em, Person),
+    /** The events of a webhook delivery log (each delivery's own, read in one statement). */
+    eventById: loaderById(em, FeedEvent),
     projectById: loaderById(em, Project),
     teamById: loaderById(em, Team),
     /** "Mon équipe" of many entities in one statement each, however deeply a query nests them. */
@@ -53,7 +59,15 @@ export function createLoaders(em: EntityManager, identity: Identity | null) {
 export type RequestsLoaders = ReturnType<typeof createLoaders>;
 
 /** The opt-in services this subgraph uses (see `services` in its definition). */
-export type RequestsServices = { files: FileStore; mailer: Mailer; activationUrl: string };
+export type RequestsServices = {
+  files: FileStore;
+  mailer: Mailer;
+  activationUrl: string;
+  consultation: ConsultationDefaults;
+  webhookPolicy: WebhookPolicy;
+  webhooks: WebhookSender;
+  eventRetentionDays: number;
+};
 
 /** What this subgraph's resolvers receive: the platform's context with these loaders and its services. */
 export type Context = SubgraphContext<RequestsLoaders, RequestsServices>;

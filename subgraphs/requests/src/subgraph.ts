@@ -1,6 +1,13 @@
 import { fileStoreOf, StoredFile } from '@nuage/files';
 import { mailEffects, mailerOf } from '@nuage/mail';
-import { invitationLinksOf, REQUESTS_SETTINGS } from './settings.js';
+import {
+  consultationDefaultsOf,
+  eventRetentionDaysOf,
+  invitationLinksOf,
+  REQUESTS_SETTINGS,
+  webhookPolicyOf,
+  webhookRetriesOf,
+} from './settings.js';
 import { DocumentFields, MessageFields, THREAD_ENTITIES, deleteUnattachedUploads } from '@nuage/threads';
 import { HistoryEntry, HistoryEntryFields, HistoryField } from '@nuage/history';
 import type { SubgraphDefinition } from '@nuage/platform';
@@ -11,6 +18,7 @@ import {
   KnownOrder,
   KnownProduct,
   KnownSolution,
+  FeedEvent,
   Notification,
   Person,
   Project,
@@ -19,6 +27,8 @@ import {
   SearchDocument,
   ServiceRequest,
   Team,
+  WebhookDelivery,
+  WebhookEndpoint,
 } from './entities/index.js';
 import { PersonResolver } from './resolvers/person.resolver.js';
 import { resolvePersonReference } from './resolvers/person.reference.js';
@@ -34,6 +44,10 @@ import { SearchResolver } from './resolvers/search.resolver.js';
 import { TeamMembersResolver, TeamResolver } from './resolvers/team.resolver.js';
 import { Dashboard, DashboardResolver } from './resolvers/dashboard.resolver.js';
 import { resolveDashboardReference } from './resolvers/dashboard.reference.js';
+import { EventResolver } from './resolvers/event.resolver.js';
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from './resolvers/webhook.resolver.js';
+import { WebhookSender, webhookEffects } from './services/webhook-sender.js';
+import { deleteOldEvents } from './services/feed.js';
 import { routes } from './routes.js';
 import { REQUESTS_CONSUME } from './events.js';
 import { createLoaders, type RequestsLoaders, type RequestsServices } from './loaders.js';
@@ -61,6 +75,9 @@ export const requests: SubgraphDefinition<RequestsLoaders, RequestsServices> = {
     TimelineResolver,
     NotificationResolver,
     SearchResolver,
+    EventResolver,
+    WebhookEndpointResolver,
+    WebhookDeliveryResolver,
   ],
   orphanedTypes: [Dashboard],
   references: {
@@ -86,15 +103,33 @@ export const requests: SubgraphDefinition<RequestsLoaders, RequestsServices> = {
     KnownProduct,
     KnownGuidedChoice,
     KnownOrder,
+    FeedEvent,
+    WebhookEndpoint,
+    WebhookDelivery,
   ],
   migrations,
   migrationsPath: new URL('./migrations', import.meta.url).pathname,
   seed: (em) => seedRequests(em, SEED_BRANDS),
   createLoaders,
   settings: REQUESTS_SETTINGS,
-  services: (setup) => ({ ...fileStoreOf(setup), ...mailerOf(setup), ...invitationLinksOf(setup) }),
+  services: (setup) => {
+    const { webhookPolicy } = webhookPolicyOf(setup);
+    return {
+      ...fileStoreOf(setup),
+      ...mailerOf(setup),
+      ...invitationLinksOf(setup),
+      ...consultationDefaultsOf(setup),
+      webhookPolicy,
+      webhooks: new WebhookSender(setup.orm, webhookPolicy),
+      eventRetentionDays: eventRetentionDaysOf(setup.settings),
+    };
+  },
   consumes: REQUESTS_CONSUME,
-  effects: mailEffects,
-  housekeeping: ({ orm, files }) => deleteUnattachedUploads(orm.em.fork(), files),
+  effects: { ...mailEffects, ...webhookEffects },
+  effectQueues: webhookRetriesOf,
+  housekeeping: async ({ orm, files, eventRetentionDays }) => {
+    await deleteUnattachedUploads(orm.em.fork(), files);
+    await deleteOldEvents(orm.em.fork(), eventRetentionDays);
+  },
   routes,
 };

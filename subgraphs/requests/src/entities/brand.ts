@@ -27,3 +27,7 @@ export type ProposalReference = InstanceType<typeof ProposalReference>;
 /** An incident, known here by its key (a search hit); the incidents subgraph resolves it, with its rights. */
 export const IncidentReference = EntityReference('Incident');
 export type IncidentReference = InstanceType<typeof IncidentReference>;
+
+/** An invoice, known here by its key (an event's subject); the ordering subgraph resolves it, with its rights. */
+export const InvoiceReference = EntityReference('Invoice');
+export type InvoiceReference = InstanceType<typeof InvoiceReference>;

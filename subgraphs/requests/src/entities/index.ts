@@ -8,6 +8,7 @@ export {
   OrderReference,
   ProposalReference,
   IncidentReference,
+  InvoiceReference,
 } from './brand.js';
 export { Team } from './team.js';
 export { Project } from './project.js';
@@ -18,3 +19,5 @@ export { KnownSolution, KnownProduct, KnownGuidedChoice } from './catalogue-copy
 export { KnownOrder } from './order-copy.js';
 export { Notification, NotificationKind, NOTIFICATION_KIND_LABELS } from './notification.js';
 export { SearchDocument } from './search-document.js';
+export { FeedEvent, EventType, EVENT_TYPE_LABELS } from './feed-event.js';
+export { WebhookEndpoint, WebhookDelivery, WebhookOwner, WebhookDeliveryStatus } from './webhook.js';

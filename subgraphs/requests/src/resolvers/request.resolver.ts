@@ -105,10 +105,27 @@ export class RequestResolver {
   })
   submitRequest(
     @Arg('id', () => ID, { description: 'The draft.' }) id: string,
+    @Arg('responseDeadline', () => Date, {
+      nullable: true,
+      description: 'Until when suppliers may send proposals; by default, the end of the day ten working days from now.',
+    })
+    responseDeadline: Date | undefined,
+    @Arg('sealedProposals', () => Boolean, {
+      nullable: true,
+      description:
+        'Whether proposals stay sealed until the deadline; by default, when a guided choice solicits several brands.',
+    })
+    sealedProposals: boolean | undefined,
     @Ctx() context: Context,
     @Caller() caller: Identity,
   ) {
-    return submit(context.em, caller, id).then(succeeded);
+    return submit(
+      context.em,
+      caller,
+      id,
+      { responseDeadline: responseDeadline ?? undefined, sealedProposals: sealedProposals ?? undefined },
+      context.consultation,
+    ).then(succeeded);
   }
 
   @Mutation(() => RequestPayload, { description: 'Cancels a request that is not ordered yet.' })

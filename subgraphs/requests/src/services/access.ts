@@ -12,7 +12,17 @@ import {
 import { BUYER_ROLES, Role } from '@nuage/contracts';
 import type { ThreadAccess } from '@nuage/threads';
 import { REQUEST_LIFECYCLE, type RequestAction } from './request-lifecycle.js';
-import { type BeneficiaryEntity, Project, RequestSolution, RequestStatus, ServiceRequest } from '../entities/index.js';
+import {
+  type BeneficiaryEntity,
+  FeedEvent,
+  Project,
+  RequestSolution,
+  RequestStatus,
+  ServiceRequest,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookOwner,
+} from '../entities/index.js';
 
 /**
  * Who reads a request: its entity's buyers; a supplier, once it is submitted, if it solicits the
@@ -97,7 +107,49 @@ export const assertMay = definePermissions({
   'request:write': [...BUYER_ROLES, Role.SUPPLIER, Role.MARKET_HOLDER],
   /** The "Fiche bénéficiaire", teams and accounts of an entity: its managers, the market holder. */
   'entity:manage': [Role.MANAGER, Role.MARKET_HOLDER],
+  /** Read the event feed: everyone with a scope (a brand's, an entity's, the market's). */
+  'event:read': [...BUYER_ROLES, Role.SUPPLIER, Role.UGAP, Role.MARKET_HOLDER, Role.ANALYST],
+  /** Register and manage webhook endpoints: a brand's suppliers, an entity's managers, UGAP and the market holder. */
+  'webhook:manage': [Role.SUPPLIER, Role.MANAGER, Role.UGAP, Role.MARKET_HOLDER],
 });
+
+/** The events a caller sees: a supplier its brand's, a buyer its entity's, the market's staff all. */
+export function eventsFor(em: EntityManager, caller: Identity) {
+  const scope: FilterQuery<FeedEvent> = isMarketWide(caller)
+    ? {}
+    : caller.role === Role.SUPPLIER
+      ? { brandIds: { $contains: [caller.brandId!] } }
+      : isBuyer(caller)
+        ? { entityId: caller.entityId! }
+        : { id: null };
+  return new ScopedRepository(em, FeedEvent, scope, { fr: "L'événement", en: 'The event' });
+}
+
+/** Whose webhook endpoints a caller manages: its brand's, its entity's, or the market's (UGAP, the market holder). */
+export function webhookOwnerOf(caller: Identity): { ownerType: WebhookOwner; ownerId: string | null } {
+  if (caller.role === Role.SUPPLIER) return { ownerType: WebhookOwner.BRAND, ownerId: caller.brandId! };
+  if (isBuyer(caller)) return { ownerType: WebhookOwner.ENTITY, ownerId: caller.entityId! };
+  return { ownerType: WebhookOwner.MARKET, ownerId: null };
+}
+
+/** The caller's own endpoints; another owner's are NOT_FOUND. */
+export const endpointsFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(em, WebhookEndpoint, webhookOwnerOf(caller), {
+    fr: 'Le point de réception',
+    en: 'The webhook endpoint',
+  });
+
+/** The deliveries to the caller's own endpoints. */
+export const deliveriesFor = (em: EntityManager, caller: Identity) =>
+  new ScopedRepository(
+    em,
+    WebhookDelivery,
+    { endpoint: webhookOwnerOf(caller) },
+    {
+      fr: 'La livraison',
+      en: 'The delivery',
+    },
+  );
 
 /** Who reads and writes the messages and documents of a request: those who may read it; the solicited brands take part. */
 export const requestThread: ThreadAccess = async (em, caller, requestId) => {

@@ -4,6 +4,7 @@ import { sendMailAfterCommit } from '@nuage/mail';
 import { Dec, formatEuros } from '@nuage/platform';
 import { NotificationKind } from '../entities/index.js';
 import { entityBuyers, notify } from './notifications.js';
+import { announce } from './announcements.js';
 
 /**
  * Step 8: the entity's buyers are told, and emailed, when consumption crosses a threshold or will
@@ -11,22 +12,35 @@ import { entityBuyers, notify } from './notifications.js';
  */
 export async function tellBuyersOfAlert(em: EntityManager, payload: AlertRaised, eventId: string): Promise<void> {
   const buyers = await entityBuyers(em, payload.entityId);
+  const summary =
+    payload.kind === 'THRESHOLD'
+      ? {
+          fr: `« ${payload.designation} » (commande ${payload.orderReference}) a atteint ${payload.threshold} % de son engagement`,
+          en: `"${payload.designation}" (order ${payload.orderReference}) reached ${payload.threshold}% of its commitment`,
+        }
+      : {
+          fr: `« ${payload.designation} » (commande ${payload.orderReference}) s'épuisera avant son échéance`,
+          en: `"${payload.designation}" (order ${payload.orderReference}) will run out before its due date`,
+        };
   notify(em, buyers, {
     kind: NotificationKind.CONSUMPTION_ALERT,
-    summary:
-      payload.kind === 'THRESHOLD'
-        ? {
-            fr: `« ${payload.designation} » (commande ${payload.orderReference}) a atteint ${payload.threshold} % de son engagement`,
-            en: `"${payload.designation}" (order ${payload.orderReference}) reached ${payload.threshold}% of its commitment`,
-          }
-        : {
-            fr: `« ${payload.designation} » (commande ${payload.orderReference}) s'épuisera avant son échéance`,
-            en: `"${payload.designation}" (order ${payload.orderReference}) will run out before its due date`,
-          },
+    summary,
     fileId: payload.requestId ?? null,
     subjectType: HistorySubject.ORDER,
     subjectId: payload.orderId ?? null,
     reference: payload.orderReference,
+  });
+  await announce(em, {
+    type: 'CONSUMPTION_ALERT',
+    entityId: payload.entityId,
+    brandIds: [],
+    subjectType: HistorySubject.ORDER,
+    subjectId: payload.orderId ?? null,
+    reference: payload.orderReference,
+    fileId: payload.requestId ?? null,
+    orderId: payload.orderId ?? null,
+    actorRole: 'SYSTEM',
+    summary,
   });
   const what =
     payload.kind === 'THRESHOLD'

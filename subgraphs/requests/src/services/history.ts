@@ -1,12 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { HistorySubject } from '@nuage/contracts';
+import { FileStep, HistorySubject } from '@nuage/contracts';
 import { recordHistory, type FieldChange } from '@nuage/history';
 import type { Identity } from '@nuage/platform';
 import { indexRequest } from './search.js';
+import { announceStep } from './announcements.js';
 import { REQUEST_STATUS_LABELS, type RequestStatus, type ServiceRequest } from '../entities/index.js';
 
 /** Requests keeps every file's whole timeline: its own entries need no publishing. */
 const HISTORY_SOURCE = { name: 'requests', keepsFileTimelines: true };
+
+/** The steps of a request others hear of, by published name (a draft's are the buyer's own). */
+const PUBLISHED_REQUEST_STEPS: Record<string, FileStep> = {
+  submit: FileStep.REQUEST_SUBMITTED,
+  edit: FileStep.REQUEST_UPDATED,
+  cancel: FileStep.REQUEST_CANCELLED,
+};
 
 const labelled = (status: RequestStatus) => ({ status, label: REQUEST_STATUS_LABELS[status] });
 
@@ -43,5 +51,6 @@ export async function recordRequestStep(
     changes: step.changes,
   });
   await indexRequest(em, request, { fr: entry.summaryFr, en: entry.summaryEn });
+  if (request.submittedAt) await announceStep(em, entry, PUBLISHED_REQUEST_STEPS[step.action]);
   return entry;
 }

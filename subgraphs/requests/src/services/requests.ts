@@ -9,6 +9,8 @@ import {
   publish,
   take,
   todayInParis,
+  addWorkingDays,
+  endOfParisDay,
   type Identity,
   type PageArgs,
   assertMayTake,
@@ -17,7 +19,7 @@ import {
 } from '@nuage/platform';
 import { attachDocuments, listIssuedDocument, type MessageInput, postMessage } from '@nuage/threads';
 import { changesBetween } from '@nuage/history';
-import { type Role, TOPICS, type RequestSubmitted, type RenewalRequested } from '@nuage/contracts';
+import { HistorySubject, type Role, TOPICS, type RequestSubmitted, type RenewalRequested } from '@nuage/contracts';
 import {
   BeneficiaryEntity,
   KnownGuidedChoice,
@@ -33,6 +35,7 @@ import {
   Team,
 } from '../entities/index.js';
 import { editableFields, recordRequestStep } from './history.js';
+import { announceMessage } from './announcements.js';
 import { assertMay, projectsFor, requestsFor, requestThread } from './access.js';
 import { REQUEST_LIFECYCLE, type RequestTransition } from './request-lifecycle.js';
 
@@ -524,12 +527,48 @@ export function fileNumberOf(sequence: number): string {
   return `${sequence}-${String(key).padStart(2, '0')}`;
 }
 
+/** What the buyer chooses of how its request receives proposals, at submission. */
+export interface ConsultationChoice {
+  /** Proposals are received until then; by default, the end of the Paris day `workingDays` working days from today. */
+  responseDeadline?: Date;
+  /** Whether proposals stay sealed until the deadline; by default, for a guided choice soliciting several brands. */
+  sealedProposals?: boolean;
+}
+
+export interface ConsultationDefaults {
+  workingDays: number;
+}
+
+/** The deadline a submission sets: the buyer's, at least a working day away and within a year, or the default. */
+function deadlineOf(choice: ConsultationChoice, defaults: ConsultationDefaults): Date {
+  if (!choice.responseDeadline) return endOfParisDay(addWorkingDays(todayInParis(), defaults.workingDays));
+  const at = choice.responseDeadline.getTime();
+  if (Number.isNaN(at) || at <= Date.now())
+    throw invalid('responseDeadline', {
+      fr: 'La date limite de réponse est à venir.',
+      en: 'The response deadline is in the future.',
+    });
+  if (at > Date.now() + 365 * 86_400_000)
+    throw invalid('responseDeadline', {
+      fr: "Une date limite tient dans l'année.",
+      en: 'A deadline falls within a year.',
+    });
+  return choice.responseDeadline;
+}
+
 /**
  * Submits a draft: checks it is complete, gives it its file number and tells the ordering
  * subgraph which brands may now answer (an event in the same transaction).
  */
-export async function submit(em: EntityManager, caller: Identity, id: string): Promise<ServiceRequest> {
+export async function submit(
+  em: EntityManager,
+  caller: Identity,
+  id: string,
+  consultation: ConsultationChoice,
+  defaults: ConsultationDefaults,
+): Promise<ServiceRequest> {
   assertMayTake(REQUEST_LIFECYCLE, 'submit', caller);
+  const responseDeadline = deadlineOf(consultation, defaults);
   return em.transactional(async (tx) => {
     const request = await requestsFor(tx, caller).get(id, { lock: true });
     // Locked: of two concurrent submits, the second sees the first's result and is refused.
@@ -572,6 +611,13 @@ export async function submit(em: EntityManager, caller: Identity, id: string): P
           : [],
       guidedChoiceId: request.guidedChoiceId,
       submittedAt: request.submittedAt.toISOString(),
+      responseDeadline: responseDeadline.toISOString(),
+      // Sealed by default when a guided choice put several brands in competition.
+      sealed: consultation.sealedProposals ?? (request.kind === RequestKind.GUIDED_CHOICE && brands.size > 1),
+      durationMonths: request.durationYears ? request.durationYears * 12 : null,
+      items: request.items
+        .getItems()
+        .map(({ productCode, designation, quantity }) => ({ productCode, designation, quantity })),
     } satisfies RequestSubmitted);
     return request;
   });
@@ -675,7 +721,19 @@ export function listProjects(em: EntityManager, caller: Identity, entityId: stri
 /** Posts a message on a request's thread, for those who write on it. */
 export function postRequestMessage(em: EntityManager, caller: Identity, message: MessageInput) {
   assertMay(caller, 'request:write');
-  return postMessage(em, requestThread, caller, message);
+  return em.transactional(async (tx) => {
+    const posted = await postMessage(tx, requestThread, caller, message);
+    const request = await tx.findOneOrFail(ServiceRequest, posted.subjectId);
+    await announceMessage(tx, posted, {
+      subjectType: HistorySubject.REQUEST,
+      subjectId: request.id,
+      reference: request.fileNumber!,
+      fileId: request.id,
+      entityId: request.entityId,
+      orderId: null,
+    });
+    return posted;
+  });
 }
 
 /** From a consumption alert, the buyer stated an amount to renew: a renewal draft on the same project, soliciting the same brand. */
