@@ -1561,8 +1561,8 @@ const introspection = {
             "type": {
               "kind": "NON_NULL",
               "ofType": {
-                "kind": "SCALAR",
-                "name": "Decimal"
+                "kind": "OBJECT",
+                "name": "Money"
               }
             },
             "args": [],
@@ -1585,8 +1585,8 @@ const introspection = {
             "type": {
               "kind": "NON_NULL",
               "ofType": {
-                "kind": "SCALAR",
-                "name": "Decimal"
+                "kind": "OBJECT",
+                "name": "Money"
               }
             },
             "args": [],
@@ -1597,8 +1597,8 @@ const introspection = {
             "type": {
               "kind": "NON_NULL",
               "ofType": {
-                "kind": "SCALAR",
-                "name": "Decimal"
+                "kind": "OBJECT",
+                "name": "Money"
               }
             },
             "args": [],
@@ -1663,8 +1663,8 @@ const introspection = {
             "type": {
               "kind": "NON_NULL",
               "ofType": {
-                "kind": "SCALAR",
-                "name": "Decimal"
+                "kind": "OBJECT",
+                "name": "Money"
               }
             },
             "args": [],
@@ -1675,8 +1675,8 @@ const introspection = {
             "type": {
               "kind": "NON_NULL",
               "ofType": {
-                "kind": "SCALAR",
-                "name": "Decimal"
+                "kind": "OBJECT",
+                "name": "Money"
               }
             },
             "args": [],
@@ -1711,8 +1711,8 @@ const introspection = {
             "type": {
               "kind": "NON_NULL",
               "ofType": {
-                "kind": "SCALAR",
-                "name": "Decimal"
+                "kind": "OBJECT",
+                "name": "Money"
               }
             },
             "args": [],
@@ -1723,8 +1723,8 @@ const introspection = {
             "type": {
               "kind": "NON_NULL",
               "ofType": {
-                "kind": "SCALAR",
-                "name": "Decimal"
+                "kind": "OBJECT",
+                "name": "Money"
               }
             },
             "args": [],

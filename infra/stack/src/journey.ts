@@ -80,11 +80,10 @@ export async function act(
   return data;
 }
 
-/** A submitted guided-choice request soliciting OVHcloud and 3DS Outscale (their SecNumCloud offers). */
-export async function submitRequestSolicitingTwoBrands(
-  client: JourneyClient,
-  words: { codeName?: string; shortDescription?: string; need?: string } = {},
-): Promise<string> {
+type DraftWords = { codeName?: string; shortDescription?: string; need?: string };
+
+/** A draft guided-choice request soliciting OVHcloud and 3DS Outscale (their SecNumCloud offers), ready to submit. */
+export async function draftRequestSolicitingTwoBrands(client: JourneyClient, words: DraftWords = {}): Promise<string> {
   const recorded = await must(
     client,
     'recordGuidedChoice',
@@ -122,15 +121,40 @@ export async function submitRequestSolicitingTwoBrands(
       },
     },
   );
-  const id = draft.createRequestDraft.request!.id as string;
+  return draft.createRequestDraft.request!.id as string;
+}
+
+/** How a request receives proposals, as its submission sets it. */
+export interface ConsultationChoice {
+  sealedProposals?: boolean;
+  responseDeadline?: string;
+}
+
+/** Submits a draft; its events delivered. */
+export async function submitDraft(client: JourneyClient, id: string, consultation: ConsultationChoice = {}) {
   await must(
     client,
     'submitRequest',
     beneficiary,
-    graphql(`mutation($id: ID!) { submitRequest(id: $id) { errors { message } } }`),
-    { id },
+    graphql(`mutation($id: ID!, $sealed: Boolean, $deadline: DateTimeISO) {
+      submitRequest(id: $id, sealedProposals: $sealed, responseDeadline: $deadline) { errors { message } }
+    }`),
+    { id, sealed: consultation.sealedProposals ?? null, deadline: consultation.responseDeadline ?? null },
   );
   await client.settle();
+}
+
+/**
+ * A submitted guided-choice request soliciting OVHcloud and 3DS Outscale. Journeys about what
+ * follows a proposal see each one as it comes (unsealed); the seal has tests of its own.
+ */
+export async function submitRequestSolicitingTwoBrands(
+  client: JourneyClient,
+  words: DraftWords = {},
+  consultation: ConsultationChoice = { sealedProposals: false },
+): Promise<string> {
+  const id = await draftRequestSolicitingTwoBrands(client, words);
+  await submitDraft(client, id, consultation);
   return id;
 }
 

@@ -153,23 +153,41 @@ describe('notifications', () => {
       'CONSUMPTION_ALERT',
       'CONSUMPTION_ALERT',
       'DELAY_ANSWERED',
+      'DELIVERY_RECORDED',
       'INCIDENT_UPDATED',
       'ORDER_VALIDATED',
       'PROPOSAL_APPROVED',
       'PROPOSAL_RECEIVED',
       'SERVICES_OPENED',
     ]);
+    // The beneficiary asked for the delay and declared the incident: the manager hears of both.
     expect(await kinds(manager)).toEqual([
       'APPROVAL_REQUESTED',
       'CONSUMPTION_ALERT',
       'CONSUMPTION_ALERT',
       'DELAY_ANSWERED',
-      'INCIDENT_UPDATED',
+      'DELAY_REQUESTED',
+      'DELIVERY_RECORDED',
+      'INCIDENT_OPENED',
       'INCIDENT_UPDATED',
       'ORDER_VALIDATED',
       'SERVICES_OPENED',
     ]);
-    expect(await kinds(ovh)).toEqual(['INCIDENT_UPDATED', 'INCIDENT_UPDATED', 'ORDER_VALIDATED', 'PROPOSAL_APPROVED']);
+    // The supplier, from the request to answer to the activation its buyer validated.
+    expect(await kinds(ovh)).toEqual([
+      'ACTIVATION_VALIDATED',
+      'DELAY_REQUESTED',
+      'INCIDENT_OPENED',
+      'INCIDENT_UPDATED',
+      'ORDER_VALIDATED',
+      'PROPOSAL_ACCEPTED',
+      'PROPOSAL_APPROVED',
+      'REQUEST_TO_ANSWER',
+    ]);
+    // UGAP: the order to validate, the delay it may answer, the activation it invoices on.
+    expect(await kinds(ugap)).toEqual(['ACTIVATION_VALIDATED', 'DELAY_REQUESTED', 'ORDER_TO_VALIDATE']);
+    // The market holder: the incident declared (it took it in charge itself).
+    expect(await kinds(holder)).toEqual(['INCIDENT_OPENED']);
     // The manager's: the beneficiary's are marked read in another test.
     const { items } = await inbox(manager);
     const opened = items.find((n) => n.kind === 'SERVICES_OPENED')!;
@@ -191,28 +209,28 @@ describe('notifications', () => {
   it('never show a file to someone who may not read it', async () => {
     expect((await inbox(stranger)).count).toEqual({ total: 0, unread: 0 });
     expect((await inbox(aws)).count).toEqual({ total: 0, unread: 0 });
-    // Outscale was solicited but its proposal was never made: nothing of OVHcloud's order reaches it.
-    expect(await kinds(outscale)).toEqual([]);
+    // Outscale was solicited (it has the request to answer) but never proposed: nothing of OVHcloud's order reaches it.
+    expect(await kinds(outscale)).toEqual(['REQUEST_TO_ANSWER']);
   });
 
   it('are marked read one by one or all at once, each person their own', async () => {
     const before = await inbox(beneficiary);
-    expect(before.count).toEqual({ total: 8, unread: 8 });
+    expect(before.count).toEqual({ total: 9, unread: 9 });
     const MARK = graphql(`
       mutation Mark($id: ID!) { markNotificationRead(id: $id) { notification { read } errors { code field } } }
     `);
     const one = await act(stack, beneficiary, MARK, { id: before.items[0]!.id });
     expect(one.markNotificationRead.notification!.read).toBe(true);
-    expect((await inbox(beneficiary)).count.unread).toBe(7);
+    expect((await inbox(beneficiary)).count.unread).toBe(8);
     const foreign = await stack.query(manager, MARK, { id: before.items[1]!.id });
     expect(foreign.data!.markNotificationRead).toEqual({
       notification: null,
       errors: [{ code: 'NOT_FOUND', field: 'id' }],
     });
     const MARK_ALL = graphql(`mutation MarkAll { markAllNotificationsRead { count errors { code } } }`);
-    expect((await act(stack, beneficiary, MARK_ALL)).markAllNotificationsRead).toEqual({ count: 7, errors: [] });
-    expect((await inbox(beneficiary)).count).toEqual({ total: 8, unread: 0 });
-    expect((await inbox(manager)).count.unread).toBe(8);
+    expect((await act(stack, beneficiary, MARK_ALL)).markAllNotificationsRead).toEqual({ count: 8, errors: [] });
+    expect((await inbox(beneficiary)).count).toEqual({ total: 9, unread: 0 });
+    expect((await inbox(manager)).count.unread).toBe(10);
   });
 
   it('send the emails the guide gives once: services opened, consumption alert', async () => {

@@ -1,6 +1,16 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
-import { Role } from '@nuage/contracts';
-import { Caller, isMarketWide, LocalizedText, pick, succeeded, todayInParis, type Identity } from '@nuage/platform';
+import type Decimal from 'decimal.js';
+import { type Locale, Role } from '@nuage/contracts';
+import {
+  Caller,
+  isMarketWide,
+  LocalizedText,
+  Money,
+  pick,
+  succeeded,
+  todayInParis,
+  type Identity,
+} from '@nuage/platform';
 import { BrandReference, Consultation, ProposalStatus, RequestReference, Solicitation } from '../entities/index.js';
 import type { Context } from '../loaders.js';
 import { declineSolicitation, extendDeadline, openProposalsEarly } from '../services/consultations.js';
@@ -63,6 +73,7 @@ export class RequestConsultationResolver {
       sealedCount: received.filter((p) => p.sealed).length,
       proposals: comparison.proposals.map((row) => ({
         ...row,
+        ...moneyOf(row, locale),
         proposal: suppliers.find((p) => p.id === row.proposalId)!,
         notes: row.notes.map((note) => ({
           kind: note.kind,
@@ -73,6 +84,19 @@ export class RequestConsultationResolver {
     });
   }
 }
+
+const AMOUNTS = [
+  'termExclVat',
+  'termInclVat',
+  'totalExclVat',
+  'totalInclVat',
+  'monthlyExclVat',
+  'monthlyInclVat',
+  'aboveCheapestExclVat',
+] as const;
+/** A compared proposal's amounts as the API gives money: to the cent, and written for people. */
+const moneyOf = (row: Record<(typeof AMOUNTS)[number], Decimal>, locale: Locale) =>
+  Object.fromEntries(AMOUNTS.map((name) => [name, Money.of(row[name], locale)]));
 
 @Resolver(() => Consultation)
 export class ConsultationResolver {

@@ -1,6 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import type Decimal from 'decimal.js';
-import { DecimalScalar, LocalizedText, MutationPayload } from '@nuage/platform';
+import { LocalizedText, Money, MutationPayload } from '@nuage/platform';
 import { BrandReference, Consultation, Proposal, Solicitation } from '../entities/index.js';
 import { ComparisonNoteKind } from '../services/comparison.js';
 
@@ -52,28 +51,28 @@ export class ComparedProposal {
   @Field(() => Int, { description: 'Months the terms cover (may exceed the need).' })
   coveredMonths!: number;
 
-  @Field(() => DecimalScalar, { description: 'One term, excl. VAT.' })
-  termExclVat!: Decimal;
+  @Field(() => Money, { description: 'One term, excl. VAT.' })
+  termExclVat!: Money;
 
-  @Field(() => DecimalScalar, { description: 'One term, incl. VAT.' })
-  termInclVat!: Decimal;
+  @Field(() => Money, { description: 'One term, incl. VAT.' })
+  termInclVat!: Money;
 
-  @Field(() => DecimalScalar, { description: 'Total cost over the duration, excl. VAT.' })
-  totalExclVat!: Decimal;
+  @Field(() => Money, { description: 'Total cost over the duration, excl. VAT.' })
+  totalExclVat!: Money;
 
-  @Field(() => DecimalScalar, { description: 'Total cost over the duration, incl. VAT.' })
-  totalInclVat!: Decimal;
+  @Field(() => Money, { description: 'Total cost over the duration, incl. VAT.' })
+  totalInclVat!: Money;
 
-  @Field(() => DecimalScalar, {
+  @Field(() => Money, {
     description: 'Monthly equivalent excl. VAT: the total over the duration ÷ its months, to the cent.',
   })
-  monthlyExclVat!: Decimal;
+  monthlyExclVat!: Money;
 
-  @Field(() => DecimalScalar, { description: 'Monthly equivalent incl. VAT.' })
-  monthlyInclVat!: Decimal;
+  @Field(() => Money, { description: 'Monthly equivalent incl. VAT.' })
+  monthlyInclVat!: Money;
 
-  @Field(() => DecimalScalar, { description: 'How much more than the cheapest over the duration, excl. VAT.' })
-  aboveCheapestExclVat!: Decimal;
+  @Field(() => Money, { description: 'How much more than the cheapest over the duration, excl. VAT.' })
+  aboveCheapestExclVat!: Money;
 
   @Field(() => [ComparisonNote], {
     description: 'Why it differs: renewals, coverage, billing, what it misses or adds.',

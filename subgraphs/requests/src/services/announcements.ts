@@ -70,7 +70,7 @@ export const STEP_RULES: Record<FileStep, StepRule> = {
   SERVICES_OPENED: { feed: BOTH, notify: [{ kind: K.SERVICES_OPENED, to: ['BUYERS'] }] },
   ACTIVATION_VALIDATED: { feed: BOTH, notify: [{ kind: K.ACTIVATION_VALIDATED, to: ['SUPPLIERS', 'UGAP'] }] },
   ACTIVATION_DISPUTED: { feed: BOTH, notify: [{ kind: K.ACTIVATION_DISPUTED, to: ['SUPPLIERS', 'UGAP'] }] },
-  INCIDENT_OPENED: { feed: BOTH, notify: [{ kind: K.INCIDENT_OPENED, to: ['SUPPLIERS', 'MARKET_HOLDER'] }] },
+  INCIDENT_OPENED: { feed: BOTH, notify: [{ kind: K.INCIDENT_OPENED, to: [...BOTH_SIDES, 'MARKET_HOLDER'] }] },
   INCIDENT_UPDATED: { feed: BOTH, notify: [{ kind: K.INCIDENT_UPDATED, to: BOTH_SIDES }] },
   INCIDENT_RESOLVED: { feed: BOTH, notify: [{ kind: K.INCIDENT_RESOLVED, to: BOTH_SIDES }] },
   INVOICE_ISSUED: { feed: BOTH, notify: [{ kind: K.INVOICE_ISSUED, to: ['BUYERS'] }] },
