@@ -391,10 +391,14 @@ describe('sealed proposals', () => {
 describe('response deadlines', () => {
   it('refuse a proposal once passed, with a typed error and nothing written, until the buyer extends it (recorded)', async () => {
     const id = await draftRequestSolicitingTwoBrands(stack);
-    await submitDraft(stack, id, { sealedProposals: false, responseDeadline: secondsFromNow(2) });
-    const [deadlineShown] = [(await consultationSeenBy(ovh, id)).consultation!.responseDeadline];
-    expect(new Date(deadlineShown as string).getTime()).toBeGreaterThan(Date.now() - 2_000);
-    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    const deadline = secondsFromNow(3);
+    await submitDraft(stack, id, { sealedProposals: false, responseDeadline: deadline });
+    expect((await consultationSeenBy(ovh, id)).consultation!.responseDeadline).toBe(deadline);
+    // Within the reminder window (48 hours) from the start: the brands that have not answered are reminded.
+    await until('the reminder', async () =>
+      (await feedOf(ovh, ['RESPONSE_DEADLINE_NEAR'])).find((e) => e.request?.id === id),
+    );
+    await new Promise((resolve) => setTimeout(resolve, Date.parse(deadline) - Date.now() + 200));
     const late = await propose(ovh, id, ONE_OFF_12_MONTHS);
     expect(late.errors.map((e) => e.code)).toEqual(['INVALID_TRANSITION']);
     expect(late.proposal).toBeNull();
@@ -481,6 +485,8 @@ describe('webhook endpoints', () => {
       { code: 'BAD_USER_INPUT', field: 'input.url' },
     ]);
     expect(await attempt('https://10.0.0.7/nuage')).toEqual([{ code: 'BAD_USER_INPUT', field: 'input.url' }]);
+    // Registered already: a retried registration gives no second endpoint.
+    expect(await attempt(`${receiverUrl}/ovh`)).toEqual([{ code: 'CONFLICT', field: 'input.url' }]);
     const unknownType = await stack.query(ovh, REGISTER, {
       input: { url: `${receiverUrl}/ovh`, eventTypes: ['NOT_A_TYPE' as never] },
     });

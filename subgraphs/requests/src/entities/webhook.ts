@@ -43,6 +43,11 @@ registerEnumType(WebhookDeliveryStatus, {
 @ObjectType({ description: 'An endpoint that receives events, signed, as they happen.' })
 @Entity({ tableName: 'webhook_endpoint' })
 @Index({ properties: ['ownerType', 'ownerId'] })
+@Index({
+  name: 'webhook_endpoint_owner_url',
+  expression:
+    'create unique index "webhook_endpoint_owner_url" on "webhook_endpoint" ("owner_type", coalesce("owner_id", \'00000000-0000-0000-0000-000000000000\'), "url")',
+})
 export class WebhookEndpoint extends BaseEntity<'enabled' | 'consecutiveFailures' | 'disabledAt'> {
   @Field(() => WebhookOwner, { description: 'Whose it is.' })
   @Enum({ items: () => WebhookOwner, nativeEnumName: 'webhook_owner' })

@@ -21,6 +21,9 @@ export class Migration20261203114855 extends Migration {
     this.addSql(
       `create index "webhook_endpoint_owner_type_owner_id_index" on "webhook_endpoint" ("owner_type", "owner_id");`,
     );
+    this.addSql(
+      `create unique index "webhook_endpoint_owner_url" on "webhook_endpoint" ("owner_type", coalesce("owner_id", '00000000-0000-0000-0000-000000000000'), "url");`,
+    );
 
     this.addSql(
       `create table "webhook_delivery" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "endpoint_id" uuid not null, "event_id" uuid not null, "status" "webhook_delivery_status" not null default 'PENDING', "attempts" int not null default 0, "last_response_code" int null, "last_latency_ms" int null, "last_error" text null, "last_attempt_at" timestamptz null, "delivered_at" timestamptz null, primary key ("id"));`,

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { invalid, invalidTransition, paginate, type Identity, type PageArgs } from '@nuage/platform';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { conflict, invalid, invalidTransition, paginate, type Identity, type PageArgs } from '@nuage/platform';
 import { type EventType, WebhookDelivery, WebhookDeliveryStatus, WebhookEndpoint } from '../entities/index.js';
 import type { WebhookPolicy } from '../settings.js';
 import { assertMay, deliveriesFor, endpointsFor, webhookOwnerOf } from './access.js';
@@ -84,8 +84,25 @@ export async function createEndpoint(em: EntityManager, caller: Identity, input:
     description: checkedDescription(input.description),
     secret: newSecret(),
   });
-  await em.persist(endpoint).flush();
+  await saved(em.persist(endpoint));
   return { endpoint, secret: endpoint.secret };
+}
+
+/** One endpoint per address and owner: a retried registration does not double every delivery. */
+async function saved(em: EntityManager) {
+  try {
+    await em.flush();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException)
+      throw conflict(
+        {
+          fr: 'Cette adresse est déjà enregistrée : faites tourner son secret pour en obtenir un nouveau.',
+          en: 'This address is already registered: rotate its secret to get a new one.',
+        },
+        'input.url',
+      );
+    throw error;
+  }
 }
 
 export interface EndpointChanges {
@@ -111,7 +128,7 @@ export async function updateEndpoint(
   if (changes.enabled != null && changes.enabled !== endpoint.enabled) {
     Object.assign(endpoint, { enabled: changes.enabled, consecutiveFailures: 0, disabledAt: null });
   }
-  await em.flush();
+  await saved(em);
   return endpoint;
 }
 
