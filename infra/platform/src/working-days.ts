@@ -4,6 +4,8 @@
  * ISO dates ("2026-12-25"), read in Paris time.
  */
 
+import { todayInParis } from './scalars.js';
+
 const dayMs = 86_400_000;
 const iso = (utcMs: number) => new Date(utcMs).toISOString().slice(0, 10);
 const utcOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -62,6 +64,10 @@ export function workingDaysBetween(from: string, to: string): number {
   for (let at = utcOf(from) + dayMs; at <= utcOf(to); at += dayMs) if (isWorkingDay(iso(at))) count += 1;
   return count;
 }
+
+/** The end of the Paris day `count` working days after the Paris day of `from` (a response deadline by default). */
+export const endOfWorkingDaysAfter = (from: Date, count: number): Date =>
+  endOfParisDay(addWorkingDays(todayInParis(from), count));
 
 const parisOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
 

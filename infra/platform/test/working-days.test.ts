@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, easterSunday, endOfParisDay, isWorkingDay, workingDaysBetween } from '../src/working-days.js';
+import {
+  addWorkingDays,
+  easterSunday,
+  endOfParisDay,
+  endOfWorkingDaysAfter,
+  isWorkingDay,
+  workingDaysBetween,
+} from '../src/working-days.js';
 
 describe('French working days', () => {
   it.each([
@@ -40,5 +47,7 @@ describe('French working days', () => {
   it('ends a Paris day at its last millisecond, in winter and in summer time', () => {
     expect(endOfParisDay('2026-12-16').toISOString()).toBe('2026-12-16T22:59:59.999Z');
     expect(endOfParisDay('2026-07-01').toISOString()).toBe('2026-07-01T21:59:59.999Z');
+    // Ten working days from Wednesday 23 December 2026: Christmas and New Year's Day skipped.
+    expect(endOfWorkingDaysAfter(new Date('2026-12-23T10:00:00Z'), 10).toISOString()).toBe('2027-01-08T22:59:59.999Z');
   });
 });

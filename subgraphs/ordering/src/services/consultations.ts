@@ -1,15 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { type Bilingual, FileStep, type RequestSubmitted } from '@nuage/contracts';
-import {
-  addWorkingDays,
-  conflict,
-  endOfParisDay,
-  invalid,
-  invalidTransition,
-  notFound,
-  todayInParis,
-  type Identity,
-} from '@nuage/platform';
+import { conflict, endOfWorkingDaysAfter, invalid, invalidTransition, notFound, type Identity } from '@nuage/platform';
 import { Consultation, ProposalOpening, Proposal, ProposalStatus, Solicitation } from '../entities/index.js';
 import type { ConsultationPolicy } from '../settings.js';
 import { assertMay } from './access.js';
@@ -38,7 +29,7 @@ export async function openConsultation(em: EntityManager, payload: RequestSubmit
       fileNumber: payload.fileNumber,
       responseDeadline: payload.responseDeadline
         ? new Date(payload.responseDeadline)
-        : endOfParisDay(addWorkingDays(todayInParis(submitted), DEFAULT_WORKING_DAYS)),
+        : endOfWorkingDaysAfter(submitted, DEFAULT_WORKING_DAYS),
       sealed: payload.sealed ?? false,
       durationMonths: payload.durationMonths ?? null,
       needItems: payload.items ?? [],

@@ -9,8 +9,7 @@ import {
   publish,
   take,
   todayInParis,
-  addWorkingDays,
-  endOfParisDay,
+  endOfWorkingDaysAfter,
   type Identity,
   type PageArgs,
   assertMayTake,
@@ -541,7 +540,7 @@ export interface ConsultationDefaults {
 
 /** The deadline a submission sets: the buyer's, at least a working day away and within a year, or the default. */
 function deadlineOf(choice: ConsultationChoice, defaults: ConsultationDefaults): Date {
-  if (!choice.responseDeadline) return endOfParisDay(addWorkingDays(todayInParis(), defaults.workingDays));
+  if (!choice.responseDeadline) return endOfWorkingDaysAfter(new Date(), defaults.workingDays);
   const at = choice.responseDeadline.getTime();
   if (Number.isNaN(at) || at <= Date.now())
     throw invalid('responseDeadline', {
