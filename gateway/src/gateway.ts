@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import {
   createLogger,
   errorFormatter,
@@ -139,8 +142,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningHttp
     includeStacktraceInErrorResponses: options.development ?? false,
     parseOptions: { maxTokens: limits.maxTokens },
     ...(options.trustedDocuments ? { persistedQueries: { cache: options.trustedDocuments.cache } } : {}),
-    // GraphiQL is served by its own route (compressed once, revalidated by ETag).
-    plugins: [ApolloServerPluginLandingPageDisabled(), metrics.plugin(), federationTiming(totals), costHeader],
+    // GraphiQL is served by its own route (compressed once, revalidated by ETag). No cache hints
+    // are used: answers are per caller.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      metrics.plugin(),
+      federationTiming(totals),
+      costHeader,
+    ],
   });
   const graphiql = exposure.graphiql ? graphiqlPage() : undefined;
 

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { MigrationObject } from '@mikro-orm/core';
 import type { NonEmptyArray } from 'type-graphql';
@@ -225,15 +228,21 @@ export async function startSubgraph<Loaders, Services extends object>(
     formatError: errorFormatter(logger),
     introspection: true,
     includeStacktraceInErrorResponses: options.development ?? false,
-    // Traces are for Apollo's hosted studio, which is not used here.
+    // Traces are for Apollo's hosted studio, which is not used here. Cache hints are not used
+    // either, and Apollo's default cache-control plugin wraps every field resolver to compute them.
     plugins: [
       ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
       metrics.plugin(),
       {
         // Read-your-writes: a mutation answers once its consumers have applied its events (or after
         // a short wait), so the caller's next request sees its effects in every subgraph.
         async requestDidStart() {
           return {
+            async didResolveOperation({ operation }) {
+              const request = currentRequest();
+              if (request) request.readOnly = operation?.operation === 'query';
+            },
             async willSendResponse({ operation }) {
               const request = currentRequest();
               const jobs = request?.awaitedJobs;
