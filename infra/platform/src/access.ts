@@ -11,6 +11,7 @@ import { createParameterDecorator } from 'type-graphql';
 import { callerOf } from './context.js';
 import { forbidden, notFound } from './errors.js';
 import type { Identity } from './identity.js';
+import { readingOptions } from './request-scope.js';
 
 /**
  * Access, written once: who the caller is (`@Caller()`), what of a noun they may read (a scope,
@@ -128,7 +129,7 @@ export class ScopedRepository<T extends object> {
   }
 
   find(where: FilterQuery<T> = {}, options?: FindOptions<T>): Promise<T[]> {
-    return this.em.find(this.entity, this.scoped(where), options);
+    return this.em.find(this.entity, this.scoped(where), { ...readingOptions(), ...options });
   }
 
   count(where: FilterQuery<T> = {}): Promise<number> {

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
+import { readingOptions } from './request-scope.js';
 
 /**
  * Loads rows by id, one SQL statement per batch; unknown ids give null, and so do rows that fail
@@ -13,7 +14,7 @@ export function loaderById<T extends { id: string }>(
 ) {
   return new DataLoader<string, T | null>(async (ids) => {
     const byIds = { id: { $in: [...ids] } } as unknown as FilterQuery<T>;
-    const rows = await em.find(entity, (where ? { $and: [byIds, where()] } : byIds) as never);
+    const rows = await em.find(entity, (where ? { $and: [byIds, where()] } : byIds) as never, readingOptions());
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -33,7 +34,14 @@ export function loaderByParent<T extends object>(
 ) {
   return new DataLoader<string, T[]>(async (parentIds) => {
     const byParent = { [parentKey]: { $in: [...parentIds] } } as FilterQuery<T>;
-    const rows = await em.find(entity, (where ? { $and: [byParent, where] } : byParent) as never, { orderBy } as never);
+    const rows = await em.find(
+      entity,
+      (where ? { $and: [byParent, where] } : byParent) as never,
+      {
+        orderBy,
+        ...readingOptions(),
+      } as never,
+    );
     const groups = new Map<string, T[]>(parentIds.map((id) => [id, []]));
     for (const row of rows) {
       const parent = (row as Record<string, unknown>)[parentKey] as { id: string } | string;

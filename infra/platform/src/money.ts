@@ -70,15 +70,16 @@ export class Money {
   @Field(() => String, { description: 'ISO 4217 currency code; always EUR on this market.' })
   currency!: string;
 
+  private locale!: Locale;
+
+  // Written for people only when asked: a list of totals asks for `amount`, and formatting
+  // through Intl costs more than the exact arithmetic.
   @Field(() => String, { description: 'The amount written for people in the caller\'s language, e.g. "9 690,00 €".' })
-  formatted!: string;
+  get formatted(): string {
+    return formatEuros(new Dec(this.amount), this.locale);
+  }
 
   static of(amount: Decimal.Value, locale: Locale): Money {
-    const cents = toCents(amount);
-    return Object.assign(new Money(), {
-      amount: cents.toFixed(2),
-      currency: 'EUR',
-      formatted: formatEuros(cents, locale),
-    });
+    return Object.assign(new Money(), { amount: toCents(amount).toFixed(2), currency: 'EUR', locale });
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { invalid } from './errors.js';
+import { readingOptions } from './request-scope.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -117,6 +118,7 @@ export async function paginate<T extends object>(
       ...size,
       ...(args.after ? { after: args.after } : {}),
       ...(args.before ? { before: args.before } : {}),
+      ...readingOptions(),
     } as never);
     const items = cursor.items as T[];
     return {
