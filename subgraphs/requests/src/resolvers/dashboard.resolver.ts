@@ -22,6 +22,8 @@ const requestCounts = (dashboard: Dashboard, context: Context, caller: Identity)
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
+  // Shared with the ordering subgraph, which answers its own counts beside its lists.
+  @Directive('@shareable')
   @Query(() => Dashboard, { description: "The caller's dashboard counts ('Tableau de bord')." })
   dashboard(@Caller() caller: Identity): Dashboard {
     return { id: caller.userId };
