@@ -1,5 +1,5 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { sql, Dec, formatDay, invalid, notFound, paginate, type Identity, type PageArgs } from '@nuage/platform';
+import { sqlBound, formatDay, invalid, notFound, paginate, type Identity, type PageArgs } from '@nuage/platform';
 import type { Bilingual } from '@nuage/contracts';
 import { Commitment, UsageLine } from '../entities/index.js';
 import { assertMay, mayReadCommitment } from './access.js';
@@ -79,7 +79,8 @@ function problem(line: UsageInput, commitment: Commitment | undefined, caller: I
         },
       ];
   }
-  if (new Dec(line.consumedQuantity).isNegative())
+  // A decimal string (checked above) is negative when it starts with a minus sign.
+  if (line.consumedQuantity.startsWith('-'))
     return [
       'consumedQuantity',
       { fr: "Une quantité consommée n'est pas négative.", en: 'A consumed quantity is not negative.' },
@@ -156,16 +157,16 @@ async function ingestUsage(em: EntityManager, caller: Identity, lines: UsageInpu
     currency: l.currency,
     tags: l.tags ?? null,
   }));
-  const [result] = await sql<{ inserted: string }[]>(
+  const [result] = await sqlBound<{ inserted: string }>(
     em,
     `with input as (
-       select * from jsonb_to_recordset(?::jsonb) as x(line_id text, order_line_id uuid, charge_period_start timestamptz, charge_period_end timestamptz,
+       select * from jsonb_to_recordset($1::jsonb) as x(line_id text, order_line_id uuid, charge_period_start timestamptz, charge_period_end timestamptz,
          service_name text, service_category text, resource_id text, sku_id text, consumed_quantity numeric, consumed_unit text,
          billed_cost numeric, effective_cost numeric, currency text, tags jsonb)
      ), inserted as (
        insert into usage_line (brand_id, line_id, order_line_id, charge_period_start, charge_period_end, service_name, service_category, resource_id, sku_id,
                                consumed_quantity, consumed_unit, billed_cost, effective_cost, currency, tags)
-       select ?, line_id, order_line_id, charge_period_start, charge_period_end, service_name, service_category, resource_id, sku_id,
+       select $2::uuid, line_id, order_line_id, charge_period_start, charge_period_end, service_name, service_category, resource_id, sku_id,
               consumed_quantity, consumed_unit, billed_cost, effective_cost, currency, tags
          from input
        on conflict (brand_id, line_id) do nothing
