@@ -82,14 +82,16 @@ describe('guided-choice evaluation', () => {
     expect(names(evaluate(criteria, candidates, '2024-10-02').matches).sort()).toEqual(expected);
   });
 
-  it('ranks by desired options met, ties sharing a rank, then by brand and solution name', () => {
+  it('ranks by desired options met, ties sharing a rank and keeping the listing order they came in', () => {
+    // The catalogue lists its offers by brand, then solution name (see catalogue-snapshot.ts).
+    const [qualified, plain, compute, paas] = candidates;
     const result = evaluate(
       [
         criterion(QuestionRule.EXPOSURE, EXPOSURE.ANY),
         criterion(QuestionRule.SERVICE_CATEGORY, 'CMDB', Requirement.DESIRED, 2),
         criterion(QuestionRule.SERVICE_CATEGORY, 'MARKETPLACE', Requirement.DESIRED, 2),
       ],
-      candidates,
+      [compute!, plain!, qualified!, paas!],
       '2024-10-02',
     );
     expect(result.matches.map((m) => [m.brandName, m.solutionName, m.desiredMet, m.rank])).toEqual([

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { extractText } from 'unpdf';
-import { IDENTITY_HEADER, signIdentity, todayInParis, type Identity } from '@nuage/platform';
+import { IDENTITY_HEADER, signIdentity, sql, sqlStatementCount, todayInParis, type Identity } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
 import { catalogue } from '../src/index.js';
 import {
@@ -67,6 +67,14 @@ describe('guided choice (PAAC)', () => {
     );
     expect(outscale.checks.find((c: { option: string }) => c.option === 'MARKETPLACE')).toMatchObject({ met: true });
     expect(evaluation!.matchCount + evaluation!.excludedCount).toBe(39); // every seeded solution, matched or excluded
+    // Among equals, and among exclusions, pairs are listed by brand, then solution name (French collation).
+    const collator = new Intl.Collator('fr');
+    const listed = (nodes: { edges: { node: Pair & { desiredMet?: number } }[] }) =>
+      nodes.edges.map(({ node }) => [node.desiredMet ?? 0, node.brandName, node.solutionName] as const);
+    for (const list of [listed(evaluation!.matches), listed(evaluation!.exclusions)])
+      expect(list).toEqual(
+        [...list].sort((a, b) => b[0] - a[0] || collator.compare(a[1], b[1]) || collator.compare(a[2], b[2])),
+      );
   });
 
   it('adds S3NS / PREMI3NS when asked as of today (qualified on 2025-12-17), and reads today by default', async () => {
@@ -76,6 +84,37 @@ describe('guided choice (PAAC)', () => {
     expect(data!.evaluateGuidedChoice!.matchCount).toBe(4);
     const before = await evaluate(GUIDE_ANSWERS, '2025-12-16');
     expect(pairs(before.data!.evaluateGuidedChoice!.matches)).not.toContain('S3NS / PREMI3NS');
+  });
+
+  it('reads the catalogue once while it does not change, and again as soon as anything changes it', async () => {
+    const outscale = '3DS OUTSCALE / Outscale Cloud Secteur Public SecNumCloud';
+    await evaluate(GUIDE_ANSWERS, '2024-10-02');
+    const before = sqlStatementCount(subgraph.orm);
+    const { data } = await evaluate(GUIDE_ANSWERS, '2024-10-02');
+    expect(pairs(data!.evaluateGuidedChoice!.matches)).toContain(outscale);
+    // The catalogue's version, and the brands the answer shows: the questionnaire and offers are kept.
+    expect(sqlStatementCount(subgraph.orm) - before).toBe(2);
+
+    // Withdrawn behind the service's back (another replica, an operator's script): the next
+    // evaluation sees it, and so does the one after the certification is restored.
+    const em = subgraph.orm.em.fork();
+    const withdraw = (to: string | null) =>
+      sql(
+        em,
+        `update certification set valid_to = ? where code = 'SECNUMCLOUD'
+            and solution_id = (select id from solution where name = 'Outscale Cloud Secteur Public SecNumCloud')`,
+        [to],
+      );
+    await withdraw('2024-01-01');
+    try {
+      const after = await evaluate(GUIDE_ANSWERS, '2024-10-02');
+      expect(pairs(after.data!.evaluateGuidedChoice!.matches)).not.toContain(outscale);
+      expect(pairs(after.data!.evaluateGuidedChoice!.exclusions)).toContain(outscale);
+    } finally {
+      await withdraw(null);
+    }
+    const restored = await evaluate(GUIDE_ANSWERS, '2024-10-02');
+    expect(pairs(restored.data!.evaluateGuidedChoice!.matches)).toContain(outscale);
   });
 
   it('gives every excluded pair the first reason it failed', async () => {

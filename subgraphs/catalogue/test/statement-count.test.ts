@@ -39,7 +39,13 @@ const LISTS = {
 describe('SQL statements per list', () => {
   it('stay the same when the catalogue grows from 39 to 1,039 solutions', async () => {
     const small: Record<string, number> = {};
-    for (const [name, [query, variables]] of Object.entries(LISTS)) small[name] = await statementsOf(query, variables);
+    // Each list read twice, the second time counted: the guided choice keeps the catalogue it read
+    // until the catalogue changes (the first evaluation after a change reads it again).
+    const steady = async (query: string, variables?: Record<string, unknown>) => {
+      await statementsOf(query, variables);
+      return statementsOf(query, variables);
+    };
+    for (const [name, [query, variables]] of Object.entries(LISTS)) small[name] = await steady(query, variables);
     await addGeneratedSolutions(subgraph.orm.em.fork(), 1_000);
     const { data } = await subgraph.query(
       analyst,
@@ -48,11 +54,11 @@ describe('SQL statements per list', () => {
     );
     expect(data!.evaluateGuidedChoice!.matchCount + data!.evaluateGuidedChoice!.excludedCount).toBe(1_039);
     for (const [name, [query, variables]] of Object.entries(LISTS)) {
-      expect({ name, statements: await statementsOf(query, variables) }).toEqual({ name, statements: small[name] });
+      expect({ name, statements: await steady(query, variables) }).toEqual({ name, statements: small[name] });
     }
     // And few: a statement or two per level of the tree, never one per row.
     expect(small).toEqual({
-      'the guided-choice evaluation with every pair’s brand and solution': 7,
+      'the guided-choice evaluation with every pair’s brand and solution': 3,
       'a page of brands with their solutions, certifications and products': 5,
       'a page of products with brand and solution': 4,
       'the questionnaire with its options': 2,

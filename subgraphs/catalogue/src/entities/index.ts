@@ -7,3 +7,4 @@ export { Question, QuestionRule } from './question.js';
 export { QuestionOption } from './question-option.js';
 export { CatalogueChange } from './catalogue-change.js';
 export { GuidedChoice } from './guided-choice.js';
+export { CatalogueVersion } from './catalogue-version.js';

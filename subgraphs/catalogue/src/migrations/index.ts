@@ -6,6 +6,7 @@ import { Migration20261201143218 } from './Migration20261201143218.js';
 import { Migration20261201200000 } from './Migration20261201200000.js';
 import { Migration20261202135043 } from './Migration20261202135043.js';
 import { Migration20261202140216 } from './Migration20261202140216.js';
+import { Migration20261203140000 } from './Migration20261203140000.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201200000', class: Migration20261201200000 },
   { name: 'Migration20261202135043', class: Migration20261202135043 },
   { name: 'Migration20261202140216', class: Migration20261202140216 },
+  { name: 'Migration20261203140000', class: Migration20261203140000 },
 ];

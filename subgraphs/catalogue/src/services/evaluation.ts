@@ -88,16 +88,34 @@ export interface EvaluationResult {
   exclusions: Exclusion[];
 }
 
-// Formatters and collator built once: creating them per call costs more than the evaluation itself.
+// Formatters built once: creating them per call costs more than the evaluation itself.
 const DAY_FORMATS = {
   fr: new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
 };
-const day = (iso: string, locale: 'fr' | 'en') => DAY_FORMATS[locale].format(new Date(`${iso}T00:00:00Z`));
-const collator = new Intl.Collator('fr');
+type DayWriter = (iso: string, locale: 'fr' | 'en') => string;
+
+/** Days written for people, each once per evaluation: formatting them again for every pair was most of its time. */
+function dayWriter(): DayWriter {
+  const written = new Map<string, string>();
+  return (iso, locale) => {
+    const key = `${locale}${iso}`;
+    let text = written.get(key);
+    if (text === undefined) {
+      text = DAY_FORMATS[locale].format(new Date(`${iso}T00:00:00Z`));
+      written.set(key, text);
+    }
+    return text;
+  };
+}
 
 /** Whether a pair meets one criterion, and why, in both languages. */
-function check(criterion: Criterion, candidate: Candidate, asOf: string): { met: boolean; explanation: Text } {
+function check(
+  criterion: Criterion,
+  candidate: Candidate,
+  asOf: string,
+  day: DayWriter,
+): { met: boolean; explanation: Text } {
   const { brand, solution } = candidate;
   const label = criterion.optionLabel;
   switch (criterion.rule) {
@@ -197,10 +215,14 @@ function check(criterion: Criterion, candidate: Candidate, asOf: string): { met:
 const byQuestionnaireOrder = (a: Criterion, b: Criterion) =>
   a.questionPosition - b.questionPosition || a.optionPosition - b.optionPosition;
 
-/** Evaluates every candidate pair against the criteria (see the module's comment). */
+/**
+ * Evaluates every candidate pair against the criteria (see the module's comment). Candidates are
+ * given in the order results are listed in among equals (brand, then solution name).
+ */
 export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: string): EvaluationResult {
   const ordered = [...criteria].sort(byQuestionnaireOrder);
   const desiredCount = ordered.filter((c) => c.requirement === Requirement.DESIRED).length;
+  const day = dayWriter();
   const matches: Omit<PairResult, 'rank'>[] = [];
   const exclusions: Exclusion[] = [];
   for (const candidate of candidates) {
@@ -217,7 +239,7 @@ export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: s
         question: criterion.question,
         option: criterion.option,
         requirement: criterion.requirement,
-        ...check(criterion, candidate, asOf),
+        ...check(criterion, candidate, asOf, day),
       };
       if (!outcome.met && criterion.requirement === Requirement.REQUIRED) {
         failed = outcome;
@@ -234,10 +256,8 @@ export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: s
         checks,
       });
   }
-  const byName = (a: { brandName: string; solutionName: string }, b: { brandName: string; solutionName: string }) =>
-    collator.compare(a.brandName, b.brandName) || collator.compare(a.solutionName, b.solutionName);
-  matches.sort((a, b) => b.desiredMet - a.desiredMet || byName(a, b));
-  exclusions.sort(byName);
+  // Candidates come in listing order and the sort is stable: equal pairs stay in that order.
+  matches.sort((a, b) => b.desiredMet - a.desiredMet);
   let rank = 0;
   const ranked = matches.map((match, index) => {
     if (index === 0 || matches[index - 1]!.desiredMet !== match.desiredMet) rank = index + 1;

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  sql,
   invalid,
   notFound,
   paginate,
@@ -11,15 +10,9 @@ import {
   type PageArgs,
 } from '@nuage/platform';
 import { Role, TOPICS, type GuidedChoiceRecorded, type RequestSubmitted } from '@nuage/contracts';
-import { GuidedChoice, Market, Question, QuestionOption, QuestionRule } from '../entities/index.js';
-import {
-  evaluate,
-  EXPOSURE,
-  Requirement,
-  type Candidate,
-  type Criterion,
-  type EvaluationResult,
-} from './evaluation.js';
+import { GuidedChoice, Market, QuestionRule } from '../entities/index.js';
+import { candidatesOn, catalogueSnapshot, type QuestionnaireEntry } from './catalogue-snapshot.js';
+import { evaluate, EXPOSURE, Requirement, type Criterion, type EvaluationResult } from './evaluation.js';
 import { assertMay, guidedChoicesFor } from './access.js';
 import { paacFileName, reportPath } from './report.js';
 
@@ -30,23 +23,6 @@ export interface Answer {
   requirement?: Requirement;
   /** Only with the exposure option ANY_EXCEPT: the brands ticked as not acceptable. */
   exceptBrandIds?: string[];
-}
-
-export interface QuestionnaireEntry {
-  question: Question;
-  options: QuestionOption[];
-}
-
-/** The questionnaire in order, with each question's options in order (two statements). */
-export async function loadQuestionnaire(
-  em: EntityManager,
-  { includeRetired = false } = {},
-): Promise<QuestionnaireEntry[]> {
-  const [questions, options] = await Promise.all([
-    em.find(Question, {}, { orderBy: { position: 'asc', id: 'asc' } }),
-    em.find(QuestionOption, includeRetired ? {} : { retiredAt: null }, { orderBy: { position: 'asc', id: 'asc' } }),
-  ]);
-  return questions.map((question) => ({ question, options: options.filter((o) => o.question.id === question.id) }));
 }
 
 const text = (row: { labelFr: string; labelEn: string }) => ({ fr: row.labelFr, en: row.labelEn });
@@ -138,77 +114,16 @@ export function resolveAnswers(
   return criteria;
 }
 
-interface BrandRow {
-  id: string;
-  name: string;
-  legal_country: string;
-  extra_eu_legislation: boolean | null;
-  services: string[];
-}
-
-/**
- * Every offered solution with its brand and the certifications it holds on `asOf` among `codes`:
- * two statements whatever the size of the catalogue, read as plain rows (no entity tracking).
- */
-async function loadCandidates(
-  em: EntityManager,
-  brands: BrandRow[],
-  asOf: string,
-  codes: string[],
-): Promise<Candidate[]> {
-  const [solutions, certifications] = await Promise.all([
-    sql<{ id: string; brand_id: string; name: string; service_categories: string[] }[]>(
-      em,
-      'select id, brand_id, name, service_categories from solution where retired_at is null',
-    ),
-    codes.length === 0
-      ? Promise.resolve([])
-      : sql<{ solution_id: string; code: string; valid_from: string | null; always: boolean }[]>(
-          em,
-          `select solution_id, code, to_char(min(valid_from), 'YYYY-MM-DD') as valid_from, bool_or(valid_from is null) as always
-             from certification
-            where code in (?) and (valid_from is null or valid_from <= ?) and (valid_to is null or valid_to >= ?)
-            group by solution_id, code`,
-          [codes, asOf, asOf],
-        ),
-  ]);
-  const brandById = new Map(
-    brands.map((b) => [
-      b.id,
-      {
-        id: b.id,
-        name: b.name,
-        legalCountry: b.legal_country,
-        extraEuLegislation: b.extra_eu_legislation,
-        services: b.services,
-      },
-    ]),
-  );
-  const held = new Map<string, Map<string, string | null>>();
-  for (const row of certifications) {
-    if (!held.has(row.solution_id)) held.set(row.solution_id, new Map());
-    held.get(row.solution_id)!.set(row.code, row.always ? null : row.valid_from);
-  }
-  return solutions.map((s) => ({
-    brand: brandById.get(s.brand_id)!,
-    solution: { id: s.id, name: s.name, serviceCategories: s.service_categories },
-    certifications: held.get(s.id) ?? new Map(),
-  }));
-}
-
 /** Evaluates a buyer's answers against the catalogue as it stood on `asOf` (today by default). */
 export async function evaluateAnswers(
   em: EntityManager,
   answers: Answer[],
   asOf = todayInParis(),
 ): Promise<EvaluationResult> {
-  const [questionnaire, brands] = await Promise.all([
-    loadQuestionnaire(em),
-    sql<BrandRow[]>(em, 'select id, name, legal_country, extra_eu_legislation, services from brand'),
-  ]);
-  const criteria = resolveAnswers(questionnaire, answers, new Map(brands.map((b) => [b.id, b.name])));
+  const snapshot = await catalogueSnapshot(em);
+  const criteria = resolveAnswers(snapshot.questionnaire, answers, snapshot.brandNames);
   const codes = criteria.filter((c) => c.rule === QuestionRule.CERTIFICATION).map((c) => c.criterion);
-  return evaluate(criteria, await loadCandidates(em, brands, asOf, codes), asOf);
+  return evaluate(criteria, candidatesOn(snapshot, asOf, codes), asOf);
 }
 
 export const NUAGE_PUBLIC_MARKET_ID = stableId('market', 'NUAGE_PUBLIC');
