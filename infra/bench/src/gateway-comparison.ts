@@ -28,7 +28,7 @@ type Sign = (identity: Identity, tokenId?: string) => Promise<string>;
 export async function benchGateways(
   stack: RunningStack,
   sign: Sign,
-  options: { loadSeconds: number },
+  options: { loadSeconds: number; postgresCpuMicros?: () => number },
 ): Promise<string[]> {
   const token = await sign(seededIdentity('beneficiary'));
   const ours: GatewayUnderTest = {
@@ -43,12 +43,12 @@ export async function benchGateways(
     const statements = await statementsPerListSize(stack, ours, token);
     const planning = planningTimes();
     const overhead = await federationOverhead(ours, token);
-    const load = await underLoad(stack, gateways, sign, options.loadSeconds);
+    const load = await underLoad(stack, gateways, sign, options);
     const memory = await memoryOf(stack, gateways);
     return [
       `\n1–2. The buyer's dashboard (5 subgraphs, 10 latest requests and orders), ${CONNECTIONS} connections, ${options.loadSeconds} s × 2 rounds per gateway, a distinct token per request (medians of the rounds)`,
       table(
-        [30, 7, 7, 7, 11, 15, 14, 18, 16, 16],
+        [30, 7, 7, 7, 11, 15, 14, 13, 16, 18, 16, 16],
         [
           [
             'Gateway',
@@ -58,6 +58,8 @@ export async function benchGateways(
             'CPU ms/req',
             'subgraph calls',
             'subgraphs CPU',
+            'PostgreSQL',
+            'per CPU-second',
             'ours/theirs req/s',
             'ours/theirs p99',
             'ours/theirs CPU',
@@ -74,6 +76,8 @@ export async function benchGateways(
               s.cpu.toFixed(2),
               s.fetches.toFixed(1),
               s.subgraphCpu.toFixed(2),
+              s.postgresCpu?.toFixed(2) ?? 'n/a',
+              s.perCpuSecond?.toFixed(0) ?? 'n/a',
               versus((f) => f.rps),
               versus((f) => f.p99),
               versus((f) => f.cpu),
@@ -81,7 +85,7 @@ export async function benchGateways(
           }),
         ],
       ),
-      '(req/s higher is better for us when ours/theirs > 1; p99 and CPU better when < 1)',
+      '(CPU in ms per request, PostgreSQL counted from its own processes; per CPU-second: dashboards answered per second of CPU of gateway, subgraphs and PostgreSQL together. req/s higher is better for us when ours/theirs > 1; p99 and CPU better when < 1)',
       `\n3. Federation overhead, sequential requests through our gateway (median of 50): end-to-end ${overhead.endToEnd.toFixed(1)} ms ÷ subgraph fetches on the critical path ${overhead.critical.toFixed(1)} ms = ${overhead.ratio.toFixed(2)}`,
       `   Planning the dashboard (Apollo's planner, done once per operation, then cached by its hash): ${planning.warm.toFixed(1)} ms warm, ${planning.first.toFixed(0)} ms the first time`,
       '\n4. SQL statements per dashboard request',
@@ -178,16 +182,25 @@ async function federationOverhead(ours: GatewayUnderTest, token: string) {
 }
 
 /** Every gateway in turn, twice, each request with a token of its own; the medians of the rounds. */
-async function underLoad(stack: RunningStack, gateways: GatewayUnderTest[], sign: Sign, seconds: number) {
+async function underLoad(
+  stack: RunningStack,
+  gateways: GatewayUnderTest[],
+  sign: Sign,
+  { loadSeconds: seconds, postgresCpuMicros }: { loadSeconds: number; postgresCpuMicros?: () => number },
+) {
   const beneficiary = seededIdentity('beneficiary');
   const tokens = await Promise.all(Array.from({ length: 20_000 }, (_, i) => sign(beneficiary, `bench-${i}`)));
   const body = JSON.stringify({ query: DASHBOARD_TEXT, variables: { first: 10 } });
   const runs = new Map<GatewayUnderTest, LoadFigures[]>(gateways.map((g) => [g, []]));
   for (const gateway of gateways)
-    await loadTest(gateway, stack, body, tokens, { connections: CONNECTIONS, seconds: 2 }); // warm-up
+    await loadTest(gateway, stack, body, tokens, { connections: CONNECTIONS, seconds: 2, postgresCpuMicros }); // warm-up
   for (let round = 0; round < 2; round++) {
     for (const gateway of gateways) {
-      const figures = await loadTest(gateway, stack, body, tokens, { connections: CONNECTIONS, seconds });
+      const figures = await loadTest(gateway, stack, body, tokens, {
+        connections: CONNECTIONS,
+        seconds,
+        postgresCpuMicros,
+      });
       if (figures.failed)
         throw new Error(`${gateway.name}: ${figures.failed} failed requests under load: ${figures.firstError}`);
       runs.get(gateway)!.push(figures);
@@ -204,6 +217,8 @@ async function underLoad(stack: RunningStack, gateways: GatewayUnderTest[], sign
         cpu: of(figures, (f) => f.cpuMsPerRequest),
         subgraphCpu: of(figures, (f) => f.subgraphCpuMsPerRequest),
         fetches: of(figures, (f) => f.subgraphFetchesPerRequest),
+        postgresCpu: postgresCpuMicros ? of(figures, (f) => f.postgresCpuMsPerRequest!) : undefined,
+        perCpuSecond: postgresCpuMicros ? of(figures, (f) => f.perCpuSecond!) : undefined,
       },
     ]),
   );

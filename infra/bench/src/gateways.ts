@@ -73,6 +73,10 @@ export interface LoadFigures {
   subgraphCpuMsPerRequest: number;
   /** Requests the subgraphs received per answered request. */
   subgraphFetchesPerRequest: number;
+  /** PostgreSQL's CPU time per answered request, in ms (its server and backends), when it runs on this machine. */
+  postgresCpuMsPerRequest?: number;
+  /** Answered requests per second of CPU of the whole stack: gateway, subgraphs and PostgreSQL. */
+  perCpuSecond?: number;
   answered: number;
   failed: number;
   firstError?: string;
@@ -87,7 +91,7 @@ export async function loadTest(
   stack: RunningStack,
   body: string,
   tokens: string[],
-  options: { connections: number; seconds: number },
+  options: { connections: number; seconds: number; postgresCpuMicros?: () => number },
 ): Promise<LoadFigures> {
   let next = 0;
   let graphqlErrors = 0;
@@ -100,6 +104,7 @@ export async function loadTest(
     );
   const before = await readMetrics(gateway.metricsUrl, secret);
   const subgraphsBefore = await subgraphTotals();
+  const postgresBefore = options.postgresCpuMicros?.();
   const result = await autocannon({
     url: gateway.url,
     connections: options.connections,
@@ -128,7 +133,9 @@ export async function loadTest(
   });
   const after = await readMetrics(gateway.metricsUrl, secret);
   const subgraphsAfter = await subgraphTotals();
+  const postgresMicros = postgresBefore === undefined ? undefined : options.postgresCpuMicros!() - postgresBefore;
   const answered = result['2xx'];
+  const stackMicros = after.cpuMicros - before.cpuMicros + subgraphsAfter.cpu - subgraphsBefore.cpu;
   return {
     requestsPerSecond: answered / options.seconds,
     p50: result.latency.p50,
@@ -136,6 +143,12 @@ export async function loadTest(
     cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(answered, 1),
     subgraphCpuMsPerRequest: (subgraphsAfter.cpu - subgraphsBefore.cpu) / 1000 / Math.max(answered, 1),
     subgraphFetchesPerRequest: (subgraphsAfter.fetches - subgraphsBefore.fetches) / Math.max(answered, 1),
+    ...(postgresMicros === undefined
+      ? {}
+      : {
+          postgresCpuMsPerRequest: postgresMicros / 1000 / Math.max(answered, 1),
+          perCpuSecond: answered / ((stackMicros + postgresMicros) / 1e6),
+        }),
     answered,
     failed: result.non2xx + result.errors + result.timeouts + graphqlErrors,
     firstError,

@@ -14,6 +14,7 @@ import { benchCosts } from './costs.js';
 import { benchScale } from './scale.js';
 import { benchColdStart } from './cold-start.js';
 import { mib, percentile, post, table } from './report.js';
+import { processTreeCpuMicros } from './process-cpu.js';
 
 /**
  * `npm run bench`: figures that tests must not assert (times drift on shared 2-core machines, so
@@ -70,13 +71,18 @@ try {
     firstSubgraphPort: 0,
     keysDir,
     output: 'ignore',
+    fromBuild: true,
     // The load generators are a few people asking far faster than anyone clicks, and the
     // statements check reads the dashboard in pages of 100 (a cost above the default limit).
     gatewayEnvironment: { ...UNHURRIED_RATE_ENVIRONMENT, OPERATION_MAX_COST: '20000' },
   });
   const sign = await tokenSigner(stack.keys);
   const token = await sign(seededIdentity('beneficiary'));
-  if (wants('dashboard')) out.push(...(await benchGateways(stack, sign, { loadSeconds: LOAD_SECONDS })));
+  // PostgreSQL's own CPU counters when it runs here (the embedded server and its backends).
+  const postgresPid = postgres?.pid();
+  const postgresCpuMicros = postgresPid ? () => processTreeCpuMicros(postgresPid) : undefined;
+  if (wants('dashboard'))
+    out.push(...(await benchGateways(stack, sign, { loadSeconds: LOAD_SECONDS, postgresCpuMicros })));
   if (wants('costs')) out.push(...(await benchCosts(stack, sign, databaseUrl, databasePrefix)));
 
   if (wants('guided-choice')) {

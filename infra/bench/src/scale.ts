@@ -84,6 +84,7 @@ export async function benchScale(options: ScaleOptions): Promise<string[]> {
       output: 'ignore',
       gatewayEnvironment: UNHURRIED_RATE_ENVIRONMENT,
       replicas,
+      fromBuild: true,
     });
   const db = (service: string) =>
     new pg.Client({

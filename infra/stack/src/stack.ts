@@ -32,6 +32,11 @@ export interface StackOptions {
    * listener over its replicas, as a Kubernetes Service: the scale-out benchmark runs two of each.
    */
   replicas?: number;
+  /**
+   * Runs the services' build (`dist/`, plain node, as deployed) even when this process runs from
+   * the sources: the benchmark measures what production runs, without the TypeScript loader's hooks.
+   */
+  fromBuild?: boolean;
 }
 
 /** A service of the stack, supervised: restarted when it exits unexpectedly. */
@@ -161,12 +166,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await Promise.all(listeners.map((listener) => listener.close()));
     await Promise.all(Object.values(services).map((service) => service.stop()));
   };
+  const entryFile = (workspace: string) =>
+    options.fromBuild ? `${workspace}/dist/main.js` : entryOf(workspace, 'main');
+  const execArgv = options.fromBuild ? [] : childExecArgv;
   const launchOne = async (name: string, entry: string, env: Record<string, string>, port: number) => {
     const output = options.output ?? 'inherit';
     const service = supervise(
       name,
       () => {
-        const child = spawn(process.execPath, [...childExecArgv, entry], {
+        const child = spawn(process.execPath, [...execArgv, entry], {
           cwd: repoRoot,
           env: { ...process.env, ...keysEnvironment, ...env, PORT: String(port) },
           stdio: ['ignore', typeof output === 'function' ? 'pipe' : output, 'inherit'],
@@ -201,7 +209,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         const port = ports[index]!;
         await launch(
           name,
-          entryOf(`subgraphs/${name}`, 'main'),
+          entryFile(`subgraphs/${name}`),
           {
             DATABASE_URL: options.databaseUrl,
             DATABASE_PREFIX: prefix,
@@ -216,7 +224,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const gatewayPort = options.gatewayPort || (await freePort());
     await launch(
       'gateway',
-      entryOf('gateway', 'main'),
+      entryFile('gateway'),
       { ...gatewayEnvironment(keys, subgraphUrls), ...options.gatewayEnvironment },
       gatewayPort,
     );
