@@ -16,6 +16,9 @@ export default defineConfig({
   test: {
     include: ['{infra,gateway,subgraphs}/**/*.test.ts'],
     globalSetup: ['infra/stack/test/global-setup.ts'],
+    // Test files mostly wait on their stack's services and PostgreSQL: three at a time keep two
+    // cores busy (one at a time, vitest's choice on two cores, left one idle half the run).
+    maxWorkers: 3,
     testTimeout: 60_000,
     hookTimeout: 180_000,
     env: { LOG_LEVEL: 'warn' },
