@@ -10,6 +10,7 @@ import { Migration20261202021157 } from './Migration20261202021157.js';
 import { Migration20261202140212 } from './Migration20261202140212.js';
 import { Migration20261202140955 } from './Migration20261202140955.js';
 import { Migration20261203114855 } from './Migration20261203114855.js';
+import { Migration20261203150000 } from './Migration20261203150000.js';
 
 /** The committed migrations, in order (an explicit list behaves the same under tsx and vitest). */
 export const migrations: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202140212', class: Migration20261202140212 },
   { name: 'Migration20261202140955', class: Migration20261202140955 },
   { name: 'Migration20261203114855', class: Migration20261203114855 },
+  { name: 'Migration20261203150000', class: Migration20261203150000 },
 ];

@@ -125,6 +125,8 @@ export interface SearchHitRow {
 
 /** The most hits a search returns (pages of them through `first`/`after`). */
 export const MAX_SEARCH_HITS = 50;
+/** Words are ranked by relevance among this many of the latest documents that contain them. */
+export const WORDS_RANKED_AMONG = 1_000;
 
 /**
  * What the caller may see that matches: an exact reference first, then references that start
@@ -153,15 +155,25 @@ export async function search(em: EntityManager, caller: Identity, text: string):
   // Three searches, each served by its index (exact reference, reference start by trigrams, French
   // words), restricted to what the caller may see and to its own best hits, then merged: the best
   // score of each wins (the overall best are among each search's best, ties broken alike).
+  // `offset 0` keeps a reference's few matches read from its own index, then sorted, rather than
+  // the whole index of dates scanned newest first for them.
   const branch = (match: string, score: string) =>
-    `(select d.id, ${score} as rank, d.updated_at from search_document d where ${match} and ${visibility.sql} order by 2 desc, d.updated_at desc, d.id limit ${MAX_SEARCH_HITS})`;
+    `(select * from (select d.id, ${score} as rank, d.updated_at from search_document d where ${match} and ${visibility.sql} offset 0) m
+       order by 2 desc, m.updated_at desc, m.id limit ${MAX_SEARCH_HITS})`;
   const words = "websearch_to_tsquery('nuage_french', ?)";
+  // Words are ranked among the latest documents that contain them: a common word is in tens of
+  // thousands of documents, and ranking them all cost most of a search (PostgreSQL reads a rare
+  // word's few documents from its index, a common word's latest ones newest first).
+  const latestWithWords = `(select r.id, ts_rank_cd(r.words, ${words}, 32) as rank, r.updated_at
+       from (select d.id, d.words, d.updated_at from search_document d where d.words @@ ${words} and ${visibility.sql}
+              order by d.updated_at desc, d.id desc limit ${WORDS_RANKED_AMONG}) r
+      order by 2 desc, r.updated_at desc, r.id limit ${MAX_SEARCH_HITS})`;
   return sql<SearchHitRow[]>(
     em,
     `with matched as (
        ${branch('d.refs @> array[?::text]', '3')}
        union all ${branch('d.refs_text like ?', '2')}
-       union all ${branch(`d.words @@ ${words}`, `ts_rank_cd(d.words, ${words}, 32)`)}
+       union all ${latestWithWords}
      ),
      best as (select id, max(rank) as rank from matched group by id)
      select d.id, d.subject_type, d.reference, d.refs, d.title, d.summary_fr, d.summary_en, d.file_id, d.order_id, d.updated_at, best.rank = 3 as exact, best.rank
