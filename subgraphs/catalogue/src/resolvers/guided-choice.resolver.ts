@@ -17,7 +17,7 @@ import {
   resultSeenBy,
 } from '../services/guided-choice.js';
 import type { EvaluationResult } from '../services/evaluation.js';
-import { paacFileName, reportPath } from '../services/report.js';
+import { paacFileName, reportPath } from '../services/report-print.js';
 import type { Context } from '../loaders.js';
 import {
   GuidedChoiceEvaluation,

@@ -23,7 +23,7 @@ import {
   Solution,
 } from '../entities/index.js';
 import { assertMay } from './access.js';
-import { marketParties } from './report.js';
+import { marketParties } from './report-print.js';
 
 /**
  * The market holder's changes to the catalogue. Each runs in one transaction with the dated record

@@ -14,7 +14,7 @@ import { GuidedChoice, Market, QuestionRule } from '../entities/index.js';
 import { candidatesOn, catalogueSnapshot, type QuestionnaireEntry } from './catalogue-snapshot.js';
 import { evaluate, EXPOSURE, Requirement, type Criterion, type EvaluationResult } from './evaluation.js';
 import { assertMay, guidedChoicesFor } from './access.js';
-import { paacFileName, reportPath } from './report.js';
+import { paacFileName, reportPath } from './report-print.js';
 
 /** What a buyer ticked: one option of one question, required or desired. */
 export interface Answer {

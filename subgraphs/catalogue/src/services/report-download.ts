@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { documentRenderer } from '@nuage/pdf';
+import { documentRenderer } from '@nuage/pdf/rendering';
 import type { Identity } from '@nuage/platform';
 import { findGuidedChoice, resultSeenBy } from './guided-choice.js';
-import { type GuidedChoicePrint, guidedChoicePrint, paacFileName } from './report.js';
+import { type GuidedChoicePrint, guidedChoicePrint, paacFileName } from './report-print.js';
 
 /** Lays PAAC reports out in a worker thread (see `report.worker.ts`). */
 const reports = documentRenderer<GuidedChoicePrint>(new URL('./report.worker', import.meta.url));

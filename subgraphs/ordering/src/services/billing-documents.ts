@@ -83,7 +83,7 @@ export async function invoicePdf(em: EntityManager, caller: Identity, id: string
 export async function invoiceFacturX(em: EntityManager, caller: Identity, id: string) {
   const print = await invoicePrint(em, caller, id);
   return {
-    body: Buffer.from(facturX(print)),
+    body: Buffer.from(await facturX(print)),
     contentType: 'application/xml; charset=utf-8',
     fileName: `${print.number}-factur-x.xml`,
   };

@@ -1,4 +1,4 @@
-import { documentRenderer } from '@nuage/pdf';
+import { documentRenderer } from '@nuage/pdf/rendering';
 import type { ProposalDocumentKind, Proposal, ProposalLine } from '../entities/index.js';
 import type { BillingPrint } from './billing-pdf.js';
 import type { ProposalPrint } from './proposal-pdf.js';

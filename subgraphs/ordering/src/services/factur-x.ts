@@ -1,4 +1,3 @@
-import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { BuyerParty, LegalParty } from '@nuage/contracts';
 import type { InvoicePrint } from './billing-pdf.js';
@@ -50,7 +49,9 @@ const buyerParty = (buyer: BuyerParty | null) =>
  * the market as contract, one line per order line with its period and VAT, VAT per rate and totals.
  * It validates against the Factur-X 1.07.3 EN 16931 XSD; the Schematron business rules are not run.
  */
-export function facturX(print: InvoicePrint): string {
+export async function facturX(print: InvoicePrint): Promise<string> {
+  // Loaded when an invoice's XML is first asked for: the XML library was a tenth of the service's start.
+  const { create } = await import('xmlbuilder2');
   const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(NS.rsm, 'rsm:CrossIndustryInvoice', {
     'xmlns:ram': NS.ram,
     'xmlns:qdt': NS.qdt,
