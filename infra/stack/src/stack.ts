@@ -176,7 +176,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       () => {
         const child = spawn(process.execPath, [...execArgv, entry], {
           cwd: repoRoot,
-          env: { ...process.env, ...keysEnvironment, ...env, PORT: String(port) },
+          env: {
+            // V8's compiled code kept on disk between starts, rather than the same modules compiled
+            // again at each (about a tenth of loading a service's modules).
+            NODE_COMPILE_CACHE: `${options.dataDir ?? dataDir}/compile-cache`,
+            ...process.env,
+            ...keysEnvironment,
+            ...env,
+            PORT: String(port),
+          },
           stdio: ['ignore', typeof output === 'function' ? 'pipe' : output, 'inherit'],
         });
         if (typeof output === 'function') createInterface({ input: child.stdout! }).on('line', output);
@@ -200,14 +208,15 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   };
 
   try {
-    const subgraphUrls: Record<string, string> = {};
     const ports = await Promise.all(
       SUBGRAPHS.map((_, index) => (options.firstSubgraphPort ? options.firstSubgraphPort + index : freePort())),
     );
+    const subgraphUrls = Object.fromEntries(
+      SUBGRAPHS.map((name, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]),
+    );
     await Promise.all(
-      SUBGRAPHS.map(async (name, index) => {
-        const port = ports[index]!;
-        await launch(
+      SUBGRAPHS.map((name, index) =>
+        launch(
           name,
           entryFile(`subgraphs/${name}`),
           {
@@ -216,10 +225,9 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
             DATA_DIR: options.dataDir ?? dataDir,
             ...options.environment,
           },
-          port,
-        );
-        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
-      }),
+          ports[index]!,
+        ),
+      ),
     );
     const gatewayPort = options.gatewayPort || (await freePort());
     await launch(
