@@ -1,6 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
-const GIN_INDEXES = ['search_document_words', 'search_document_refs', 'search_document_refs_text', 'search_document_brands'];
+const GIN_INDEXES = [
+  'search_document_words',
+  'search_document_refs',
+  'search_document_refs_text',
+  'search_document_brands',
+];
 
 /**
  * The search's words are ranked among the latest documents that contain them, read newest first.
