@@ -64,6 +64,11 @@ try {
     const seedSeconds = await seedFiles(databaseUrl, databasePrefix, FILES);
     out.push(`\n${FILES} files seeded through the gateway in ${seedSeconds.toFixed(0)} s.`);
   }
+  // BENCH_CPU_PROFILE_DIR: every service writes a V8 CPU profile there when it stops (`npm run -s
+  // profile-summary -- <file>` reads one).
+  const profiling: Record<string, string> = process.env.BENCH_CPU_PROFILE_DIR
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}` }
+    : {};
   stack = await startStack({
     databaseUrl,
     databasePrefix,
@@ -72,9 +77,10 @@ try {
     keysDir,
     output: 'ignore',
     fromBuild: true,
+    environment: profiling,
     // The load generators are a few people asking far faster than anyone clicks, and the
     // statements check reads the dashboard in pages of 100 (a cost above the default limit).
-    gatewayEnvironment: { ...UNHURRIED_RATE_ENVIRONMENT, OPERATION_MAX_COST: '20000' },
+    gatewayEnvironment: { ...UNHURRIED_RATE_ENVIRONMENT, OPERATION_MAX_COST: '20000', ...profiling },
   });
   const sign = await tokenSigner(stack.keys);
   const token = await sign(seededIdentity('beneficiary'));
