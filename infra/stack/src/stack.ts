@@ -176,15 +176,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       () => {
         const child = spawn(process.execPath, [...execArgv, entry], {
           cwd: repoRoot,
-          env: {
-            // V8's compiled code kept on disk between starts, rather than the same modules compiled
-            // again at each (about a tenth of loading a service's modules).
-            NODE_COMPILE_CACHE: `${options.dataDir ?? dataDir}/compile-cache`,
-            ...process.env,
-            ...keysEnvironment,
-            ...env,
-            PORT: String(port),
-          },
+          env: { ...process.env, ...keysEnvironment, ...env, PORT: String(port) },
           stdio: ['ignore', typeof output === 'function' ? 'pipe' : output, 'inherit'],
         });
         if (typeof output === 'function') createInterface({ input: child.stdout! }).on('line', output);
