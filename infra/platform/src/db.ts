@@ -69,6 +69,8 @@ export interface DatabaseOptions {
   migrationsPath?: string;
   /** Where the ORM's own messages (migrations applied…) go. */
   logger?: { info: (message: string) => void };
+  /** A database to copy when this one is created (tests: one already migrated and seeded). */
+  template?: string;
 }
 
 /** The database a subgraph owns: one database per subgraph on the same server, so no subgraph reads another's tables. */
@@ -183,7 +185,7 @@ export async function openDatabase(
   options: DatabaseOptions,
   prepare?: (orm: MikroORM) => Promise<void>,
 ): Promise<MikroORM> {
-  await ensureDatabases(options.serverUrl, [databaseName(options)]);
+  await ensureDatabases(options.serverUrl, [databaseName(options)], options.template);
   const orm = await MikroORM.init(ormConfig(options));
   try {
     if (prepare) await holdingSchemaLock(databaseUrl(options.serverUrl, options), () => prepare(orm));
@@ -228,15 +230,22 @@ export async function databaseIsReady(em: EntityManager, withinMs = 1_000): Prom
 }
 
 /** CREATE DATABASE, retried while another session copies the template (PostgreSQL error 55006). */
-async function createDatabase(client: import('pg').Client, name: string, attempts = 20): Promise<void> {
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function createDatabase(
+  client: import('pg').Client,
+  name: string,
+  template?: string,
+  attempts = 20,
+): Promise<void> {
   try {
-    await client.query(`create database "${name.replace(/"/g, '""')}"`);
+    await client.query(`create database ${quoted(name)}${template ? ` template ${quoted(template)}` : ''}`);
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === '42P04' || code === '23505') return; // created meanwhile by someone else
     if (code !== '55006' || attempts <= 1) throw error;
     await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
-    await createDatabase(client, name, attempts - 1);
+    await createDatabase(client, name, template, attempts - 1);
   }
 }
 
@@ -244,7 +253,7 @@ async function createDatabase(client: import('pg').Client, name: string, attempt
  * Creates the databases that are missing. Services starting together may race: PostgreSQL refuses
  * concurrent CREATE DATABASE from one template, so creation is retried (see createDatabase).
  */
-export async function ensureDatabases(serverUrl: string, names: string[]): Promise<void> {
+export async function ensureDatabases(serverUrl: string, names: string[], template?: string): Promise<void> {
   const { default: pg } = await import('pg');
   const url = new URL(serverUrl);
   url.pathname = '/postgres';
@@ -253,7 +262,7 @@ export async function ensureDatabases(serverUrl: string, names: string[]): Promi
   try {
     for (const name of names) {
       const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-      if (!rowCount) await createDatabase(client, name);
+      if (!rowCount) await createDatabase(client, name, template);
     }
   } finally {
     await client.end();

@@ -141,6 +141,8 @@ export interface SubgraphRuntimeOptions {
   development?: boolean;
   /** Migrates and seeds its database at start (the default), or expects the release's migration step to have done it. */
   migrateOnStart?: boolean;
+  /** A database its own is copied from when created (tests: one migrated and seeded once per run). */
+  databaseTemplate?: string;
 }
 
 /** What the channel offers outside the subgraph: tests and the stack follow and feed it. */
@@ -171,9 +173,9 @@ async function eventsDatabaseOn(serverUrl: string, databasePrefix?: string): Pro
  * The subgraph's database, migrated and seeded (unless the release's migration step did it: then
  * only checked to be up to date).
  */
-function openSubgraphDatabase(
+export function openSubgraphDatabase(
   definition: Pick<SubgraphDefinition<unknown>, 'name' | 'entities' | 'migrations' | 'seed'>,
-  options: Pick<SubgraphRuntimeOptions, 'databaseUrl' | 'databasePrefix' | 'migrateOnStart'>,
+  options: Pick<SubgraphRuntimeOptions, 'databaseUrl' | 'databasePrefix' | 'migrateOnStart' | 'databaseTemplate'>,
   logger: Logger,
 ): Promise<MikroORM> {
   const prepare = async (orm: MikroORM) => {
@@ -188,6 +190,7 @@ function openSubgraphDatabase(
       entities: entitiesOf(definition),
       migrations: definition.migrations,
       logger,
+      template: options.databaseTemplate,
     },
     options.migrateOnStart === false ? undefined : prepare,
   );

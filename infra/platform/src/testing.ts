@@ -1,13 +1,15 @@
 import type {} from 'vitest';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { devKeysEnvironment } from './dev-keys.js';
 import { subgraphKeysFrom, type SubgraphKeys } from './service-settings.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph.js';
+import { openSubgraphDatabase, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph.js';
+import { databaseName } from './db.js';
+import { createLogger } from './logger.js';
 import { IDENTITY_HEADER, signIdentity, type Identity } from './identity.js';
 import type { Topic } from '@nuage/contracts';
 import type { DeliveryPolicy } from './events/index.js';
@@ -68,6 +70,59 @@ export interface TestSubgraphOptions {
 /** The keys test subgraphs share unless given others: those of one deployment, so that one's events are another's. */
 export const TEST_KEYS: SubgraphKeys = subgraphKeysFrom(devKeysEnvironment());
 
+const templates = new Map<string, Promise<string>>();
+
+/**
+ * A database of the subgraph's, migrated and seeded once per test server by whichever test file
+ * asks first (under a lock: files run in parallel), that test databases are copied from: copying
+ * its files replaces migrating and seeding the databases of every test file. Named after its
+ * migrations' code, so that a changed migration gets a template of its own. A test database is
+ * still migrated and seeded at start (nothing to do on a good copy).
+ */
+export function databaseTemplate(
+  definition: Pick<SubgraphDefinition<unknown>, 'name' | 'entities' | 'migrations' | 'seed'>,
+  serverUrl: string,
+): Promise<string> {
+  const migrations = definition.migrations.map((m) => `${m.name}\n${m.class.toString()}`).join('\n');
+  const prefix = `template${createHash('sha256').update(migrations).digest('hex').slice(0, 12)}`;
+  const name = databaseName({ service: definition.name, databasePrefix: prefix });
+  const key = `${serverUrl} ${name}`;
+  let template = templates.get(key);
+  if (!template) {
+    template = prepareTemplate(definition, serverUrl, prefix, name);
+    templates.set(key, template);
+  }
+  return template;
+}
+
+async function prepareTemplate(
+  definition: Pick<SubgraphDefinition<unknown>, 'name' | 'entities' | 'migrations' | 'seed'>,
+  serverUrl: string,
+  prefix: string,
+  name: string,
+): Promise<string> {
+  const { default: pg } = await import('pg');
+  const url = new URL(serverUrl);
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [name]);
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) {
+      const orm = await openSubgraphDatabase(
+        definition,
+        { databaseUrl: serverUrl, databasePrefix: prefix },
+        createLogger(definition.name),
+      );
+      await orm.close();
+    }
+  } finally {
+    await client.end();
+  }
+  return name;
+}
+
 /** Starts one subgraph on a free port with databases of its own (a unique prefix) on the test server. */
 export async function startTestSubgraph<L, S extends object>(
   definition: SubgraphDefinition<L, S>,
@@ -80,6 +135,7 @@ export async function startTestSubgraph<L, S extends object>(
     port: 0,
     databaseUrl,
     databasePrefix: options.databasePrefix ?? `t${randomBytes(5).toString('hex')}`,
+    databaseTemplate: await databaseTemplate(definition, databaseUrl),
     keys,
     delivery: options.delivery,
     settings: options.settings,

@@ -10,6 +10,7 @@ import {
   type BucketSize,
   type GatewayOptions,
 } from '@nuage/gateway';
+import { databaseTemplate } from '@nuage/platform/testing';
 import {
   devKeysEnvironment,
   startSubgraph,
@@ -105,10 +106,12 @@ export async function startTestStack(
   const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
   await Promise.all(
     SUBGRAPHS.map(async (name) => {
-      subgraphs[name] = await startSubgraph(await loadDefinition(name), {
+      const definition = await loadDefinition(name);
+      subgraphs[name] = await startSubgraph(definition, {
         port: 0,
         databaseUrl,
         databasePrefix,
+        databaseTemplate: await databaseTemplate(definition, databaseUrl),
         keys: platformKeys,
         dataDir: dir,
         settings: options.settings?.[name],
