@@ -229,9 +229,12 @@ export async function databaseIsReady(em: EntityManager, withinMs = 1_000): Prom
   }
 }
 
-/** CREATE DATABASE, retried while another session copies the template (PostgreSQL error 55006). */
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/**
+ * CREATE DATABASE (a copy of `template`, else of PostgreSQL's), retried while another session
+ * copies the same template (PostgreSQL error 55006).
+ */
 async function createDatabase(
   client: import('pg').Client,
   name: string,
