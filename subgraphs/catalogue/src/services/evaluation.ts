@@ -212,6 +212,23 @@ function check(
   }
 }
 
+/**
+ * What a check's answer depends on besides its criterion: pairs of one case get the same answer,
+ * built once per evaluation and shared (10,000 pairs share a few dozen answers).
+ */
+function caseOf(criterion: Criterion, candidate: Candidate): string {
+  switch (criterion.rule) {
+    case QuestionRule.EXPOSURE:
+      return criterion.criterion === EXPOSURE.ANY ? '' : candidate.brand.id;
+    case QuestionRule.CERTIFICATION: {
+      const since = candidate.certifications.get(criterion.criterion);
+      return since === undefined ? 'not held' : (since ?? 'held');
+    }
+    case QuestionRule.SERVICE_CATEGORY:
+      return candidate.solution.serviceCategories.includes(criterion.criterion) ? 'solution' : candidate.brand.id;
+  }
+}
+
 const byQuestionnaireOrder = (a: Criterion, b: Criterion) =>
   a.questionPosition - b.questionPosition || a.optionPosition - b.optionPosition;
 
@@ -223,6 +240,21 @@ export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: s
   const ordered = [...criteria].sort(byQuestionnaireOrder);
   const desiredCount = ordered.filter((c) => c.requirement === Requirement.DESIRED).length;
   const day = dayWriter();
+  const answers = ordered.map(() => new Map<string, Check>());
+  const answer = (index: number, criterion: Criterion, candidate: Candidate): Check => {
+    const key = caseOf(criterion, candidate);
+    let found = answers[index]!.get(key);
+    if (!found) {
+      found = {
+        question: criterion.question,
+        option: criterion.option,
+        requirement: criterion.requirement,
+        ...check(criterion, candidate, asOf, day),
+      };
+      answers[index]!.set(key, found);
+    }
+    return found;
+  };
   const matches: Omit<PairResult, 'rank'>[] = [];
   const exclusions: Exclusion[] = [];
   for (const candidate of candidates) {
@@ -234,13 +266,8 @@ export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: s
     };
     const checks: Check[] = [];
     let failed: Check | undefined;
-    for (const criterion of ordered) {
-      const outcome = {
-        question: criterion.question,
-        option: criterion.option,
-        requirement: criterion.requirement,
-        ...check(criterion, candidate, asOf, day),
-      };
+    for (const [index, criterion] of ordered.entries()) {
+      const outcome = answer(index, criterion, candidate);
       if (!outcome.met && criterion.requirement === Requirement.REQUIRED) {
         failed = outcome;
         break;
