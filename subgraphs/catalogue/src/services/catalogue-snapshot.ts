@@ -33,6 +33,8 @@ export interface CatalogueSnapshot {
   brandNames: Map<string, string>;
   /** Every offered solution with its brand and certifications, in listing order (brand, then solution name). */
   offers: { brand: CandidateBrand; solution: Candidate['solution']; held: Held[] }[];
+  /** The candidates of the latest days and certifications asked for (see `candidatesOn`). */
+  candidates: Map<string, Candidate[]>;
 }
 
 const collator = new Intl.Collator('fr');
@@ -80,7 +82,7 @@ async function loadSnapshot(em: EntityManager): Promise<CatalogueSnapshot> {
   offers.sort(
     (a, b) => collator.compare(a.brand.name, b.brand.name) || collator.compare(a.solution.name, b.solution.name),
   );
-  return { questionnaire, brandNames: new Map(brands.map((b) => [b.id, b.name])), offers };
+  return { questionnaire, brandNames: new Map(brands.map((b) => [b.id, b.name])), offers, candidates: new Map() };
 }
 
 /** Per database (its ORM's configuration), the snapshot of the last version read. */
@@ -113,7 +115,22 @@ export async function catalogueSnapshot(em: EntityManager): Promise<CatalogueSna
  * (its first day of the period held, or null when held from before any record).
  */
 export function candidatesOn(snapshot: CatalogueSnapshot, asOf: string, codes: string[]): Candidate[] {
-  const wanted = new Set(codes);
+  // Most evaluations ask for today and a few certifications: the latest such lists are kept with
+  // the snapshot (and go with it when the catalogue changes).
+  const key = `${asOf} ${[...new Set(codes)].sort().join(' ')}`;
+  let candidates = snapshot.candidates.get(key);
+  if (!candidates) {
+    candidates = heldOn(snapshot, asOf, new Set(codes));
+    if (snapshot.candidates.size >= KEPT_CANDIDATE_LISTS)
+      snapshot.candidates.delete(snapshot.candidates.keys().next().value!);
+    snapshot.candidates.set(key, candidates);
+  }
+  return candidates;
+}
+
+const KEPT_CANDIDATE_LISTS = 16;
+
+function heldOn(snapshot: CatalogueSnapshot, asOf: string, wanted: Set<string>): Candidate[] {
   return snapshot.offers.map(({ brand, solution, held }) => {
     const certifications = new Map<string, string | null>();
     for (const { code, validFrom, validTo } of held) {
