@@ -110,6 +110,9 @@ export async function catalogueSnapshot(em: EntityManager): Promise<CatalogueSna
   return cached.snapshot;
 }
 
+/** How many lists of candidates a snapshot keeps (the latest days and certifications asked for). */
+const KEPT_CANDIDATE_LISTS = 16;
+
 /**
  * The offers as candidates on `asOf`, with the certifications among `codes` each holds that day
  * (its first day of the period held, or null when held from before any record).
@@ -127,8 +130,6 @@ export function candidatesOn(snapshot: CatalogueSnapshot, asOf: string, codes: s
   }
   return candidates;
 }
-
-const KEPT_CANDIDATE_LISTS = 16;
 
 function heldOn(snapshot: CatalogueSnapshot, asOf: string, wanted: Set<string>): Candidate[] {
   return snapshot.offers.map(({ brand, solution, held }) => {

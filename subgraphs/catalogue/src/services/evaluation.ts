@@ -93,29 +93,10 @@ const DAY_FORMATS = {
   fr: new Intl.DateTimeFormat('fr-FR', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }),
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }),
 };
-type DayWriter = (iso: string, locale: 'fr' | 'en') => string;
-
-/** Days written for people, each once per evaluation: formatting them again for every pair was most of its time. */
-function dayWriter(): DayWriter {
-  const written = new Map<string, string>();
-  return (iso, locale) => {
-    const key = `${locale}${iso}`;
-    let text = written.get(key);
-    if (text === undefined) {
-      text = DAY_FORMATS[locale].format(new Date(`${iso}T00:00:00Z`));
-      written.set(key, text);
-    }
-    return text;
-  };
-}
+const day = (iso: string, locale: 'fr' | 'en') => DAY_FORMATS[locale].format(new Date(`${iso}T00:00:00Z`));
 
 /** Whether a pair meets one criterion, and why, in both languages. */
-function check(
-  criterion: Criterion,
-  candidate: Candidate,
-  asOf: string,
-  day: DayWriter,
-): { met: boolean; explanation: Text } {
+function check(criterion: Criterion, candidate: Candidate, asOf: string): { met: boolean; explanation: Text } {
   const { brand, solution } = candidate;
   const label = criterion.optionLabel;
   switch (criterion.rule) {
@@ -239,7 +220,6 @@ const byQuestionnaireOrder = (a: Criterion, b: Criterion) =>
 export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: string): EvaluationResult {
   const ordered = [...criteria].sort(byQuestionnaireOrder);
   const desiredCount = ordered.filter((c) => c.requirement === Requirement.DESIRED).length;
-  const day = dayWriter();
   const answers = ordered.map(() => new Map<string, Check>());
   const answer = (index: number, criterion: Criterion, candidate: Candidate): Check => {
     const key = caseOf(criterion, candidate);
@@ -249,7 +229,7 @@ export function evaluate(criteria: Criterion[], candidates: Candidate[], asOf: s
         question: criterion.question,
         option: criterion.option,
         requirement: criterion.requirement,
-        ...check(criterion, candidate, asOf, day),
+        ...check(criterion, candidate, asOf),
       };
       answers[index]!.set(key, found);
     }
