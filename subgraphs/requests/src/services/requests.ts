@@ -771,7 +771,8 @@ export async function startRenewalDraft(em: EntityManager, payload: RenewalReque
  * that arrives late (the request moved on, or was cancelled) changes nothing.
  */
 export async function follow(em: EntityManager, requestId: string, name: RequestTransition) {
-  const request = await em.findOne(ServiceRequest, { id: requestId });
+  // Locked first, like a buyer's change: taking the search entry before the row would deadlock with one.
+  const request = await em.findOne(ServiceRequest, { id: requestId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!request || !allows(REQUEST_LIFECYCLE, request.status, name, 'SYSTEM')) return;
   const from = request.status;
   transition(request, name, 'SYSTEM');
