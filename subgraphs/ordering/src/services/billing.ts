@@ -187,13 +187,18 @@ export async function cancelInvoice(em: EntityManager, caller: Identity, id: str
   });
 }
 
+/*
+ * The invoices an incident suspends or releases are locked as they are read: one paid or cancelled
+ * meanwhile (under its own lock) is then read as it now stands, and left alone.
+ */
+
 /** An incident opened on an order: its issued invoices wait for it. */
 export async function suspendInvoicesOf(em: EntityManager, orderId: string): Promise<void> {
   if (!(await disputed(em, orderId))) return;
   for (const invoice of await em.find(
     Invoice,
     { order: orderId, status: InvoiceStatus.ISSUED },
-    { populate: ['order'] },
+    { populate: ['order'], lockMode: LockMode.PESSIMISTIC_WRITE },
   ))
     move(em, invoice, 'suspend', 'SYSTEM', 'Incident ouvert sur la commande / incident opened on the order');
 }
@@ -204,7 +209,7 @@ export async function releaseInvoicesOf(em: EntityManager, orderId: string): Pro
   for (const invoice of await em.find(
     Invoice,
     { order: orderId, status: InvoiceStatus.SUSPENDED },
-    { populate: ['order'] },
+    { populate: ['order'], lockMode: LockMode.PESSIMISTIC_WRITE },
   ))
     move(em, invoice, 'release', 'SYSTEM', 'Incidents de la commande clos / incidents of the order closed');
 }
