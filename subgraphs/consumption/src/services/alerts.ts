@@ -33,10 +33,12 @@ export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Pr
       s.thresholds,
     ]),
   );
+  // The figures of every line at once: one batch, not one per line.
+  const allFigures = await figures.loadMany(commitments);
   let raised = 0;
-  for (const commitment of commitments) {
-    const lineFigures = await figures.load(commitment.orderLineId);
-    if (!lineFigures) continue;
+  for (const [index, commitment] of commitments.entries()) {
+    const lineFigures = allFigures[index]!;
+    if (lineFigures instanceof Error) throw lineFigures;
     const view = outlook(lineFigures);
     const due = [
       ...(settings.get(commitment.entityId) ?? DEFAULT_THRESHOLDS)

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { sql, Dec, toCents, todayInParis, type Identity } from '@nuage/platform';
 import type Decimal from 'decimal.js';
-import { Commitment } from '../entities/index.js';
+import type { Commitment } from '../entities/index.js';
 import type { ConsumptionLoaders } from '../loaders.js';
 import { mayReadCommitment } from './access.js';
 
@@ -128,42 +128,45 @@ export function sum(all: Figures[]): Figures | null {
 }
 
 /**
- * The figures of many order lines in three statements (commitments, monthly totals, the last
- * 30 days), whatever their number: for lists such as the renewal candidates.
+ * The figures of many commitments (one per order line) in two statements (monthly totals, the last
+ * 30 days), whatever their number: for lists such as the renewal candidates. The commitments are
+ * those the caller already read, so they are not read again.
  */
 export function figuresLoader(em: EntityManager) {
-  return new DataLoader<string, Figures | null>(async (ids) => {
-    const today = todayInParis();
-    const since = addDays(today, -(RUN_RATE_DAYS - 1)); // the last 30 days, today included
-    const [commitments, months, recent] = await Promise.all([
-      em.find(Commitment, { orderLineId: { $in: [...ids] } }),
-      sql<{ order_line_id: string; month: string; amount: string }[]>(
-        em,
-        `select order_line_id, to_char(month, 'YYYY-MM') as month, sum(effective_cost) as amount from usage_month where order_line_id in (?) group by 1, 2`,
-        [[...ids]],
-      ),
-      sql<{ order_line_id: string; amount: string }[]>(
-        em,
-        `select order_line_id, sum(effective_cost) as amount from usage_line where order_line_id in (?) and charge_period_start >= ? group by 1`,
-        [[...ids], `${since}T00:00:00+01:00`],
-      ),
-    ]);
-    return ids.map((id) => {
-      const commitment = commitments.find((c) => c.orderLineId === id);
-      if (!commitment) return null;
-      const monthly = new Map(months.filter((m) => m.order_line_id === id).map((m) => [m.month, new Dec(m.amount)]));
-      return {
-        committed: new Dec(commitment.committedAmount),
-        credited: new Dec(commitment.credited),
-        consumed: [...monthly.values()].reduce((s, a) => s.plus(a), new Dec(0)),
-        recent: new Dec(recent.find((r) => r.order_line_id === id)?.amount ?? 0),
-        recentDays: Math.max(1, Math.min(RUN_RATE_DAYS, days(commitment.startDate, today))),
-        monthly,
-        dueDate: commitment.dueDate,
-        startDate: commitment.startDate,
-      };
-    });
-  });
+  return new DataLoader<Commitment, Figures, string>(
+    async (commitments) => {
+      const today = todayInParis();
+      const since = addDays(today, -(RUN_RATE_DAYS - 1)); // the last 30 days, today included
+      const ids = commitments.map((c) => c.orderLineId);
+      const [months, recent] = await Promise.all([
+        sql<{ order_line_id: string; month: string; amount: string }[]>(
+          em,
+          `select order_line_id, to_char(month, 'YYYY-MM') as month, sum(effective_cost) as amount from usage_month where order_line_id in (?) group by 1, 2`,
+          [ids],
+        ),
+        sql<{ order_line_id: string; amount: string }[]>(
+          em,
+          `select order_line_id, sum(effective_cost) as amount from usage_line where order_line_id in (?) and charge_period_start >= ? group by 1`,
+          [ids, `${since}T00:00:00+01:00`],
+        ),
+      ]);
+      return commitments.map((commitment) => {
+        const id = commitment.orderLineId;
+        const monthly = new Map(months.filter((m) => m.order_line_id === id).map((m) => [m.month, new Dec(m.amount)]));
+        return {
+          committed: new Dec(commitment.committedAmount),
+          credited: new Dec(commitment.credited),
+          consumed: [...monthly.values()].reduce((s, a) => s.plus(a), new Dec(0)),
+          recent: new Dec(recent.find((r) => r.order_line_id === id)?.amount ?? 0),
+          recentDays: Math.max(1, Math.min(RUN_RATE_DAYS, days(commitment.startDate, today))),
+          monthly,
+          dueDate: commitment.dueDate,
+          startDate: commitment.startDate,
+        };
+      });
+    },
+    { cacheKeyFn: (commitment) => commitment.orderLineId },
+  );
 }
 
 /** The summed figures of those commitments the caller may read; null when none has figures. */
@@ -173,6 +176,7 @@ export async function readableFigures(
   commitments: Commitment[],
 ): Promise<Figures | null> {
   const readable = commitments.filter((c) => mayReadCommitment(caller, c));
-  const all = await loaders.figures.loadMany(readable.map((c) => c.orderLineId));
-  return sum(all.filter((f): f is Figures => f !== null && !(f instanceof Error)));
+  const all = await loaders.figures.loadMany(readable);
+  for (const figures of all) if (figures instanceof Error) throw figures;
+  return sum(all as Figures[]);
 }
