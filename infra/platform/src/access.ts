@@ -5,6 +5,7 @@ import {
   type FindOneOptions,
   type FindOptions,
   LockMode,
+  raw,
 } from '@mikro-orm/postgresql';
 import { type Bilingual, BUYER_ROLES, ROLE_LABELS, Role } from '@nuage/contracts';
 import { createParameterDecorator } from 'type-graphql';
@@ -134,5 +135,42 @@ export class ScopedRepository<T extends object> {
 
   count(where: FilterQuery<T> = {}): Promise<number> {
     return this.em.count(this.entity, this.scoped(where));
+  }
+
+  /**
+   * How many rows of the scope there are per status, in one grouped statement computed once per
+   * request (its `em`, which has one caller, hence one scope per noun): a dashboard's counts each
+   * read their statuses from it, and so does the total of the same list unfiltered.
+   */
+  countsByStatus(): StatusCounts {
+    const ofRequest = statusCountsOf.get(this.em) ?? new Map<unknown, Promise<Map<string, number>>>();
+    statusCountsOf.set(this.em, ofRequest);
+    let counts = ofRequest.get(this.entity);
+    if (!counts) {
+      counts = this.em
+        .createQueryBuilder(this.entity)
+        .select(['status', raw('count(*) as count')] as never)
+        .where(this.scope as never)
+        .groupBy('status' as never)
+        .execute<{ status: string; count: string }[]>('all', false)
+        .then((rows) => new Map(rows.map((row) => [row.status, Number(row.count)])));
+      ofRequest.set(this.entity, counts);
+    }
+    return new StatusCounts(counts);
+  }
+}
+
+const statusCountsOf = new WeakMap<EntityManager, Map<unknown, Promise<Map<string, number>>>>();
+
+/** Rows of a scope counted by status (see {@link ScopedRepository.countsByStatus}). */
+export class StatusCounts {
+  constructor(private readonly counts: Promise<Map<string, number>>) {}
+
+  /** Rows in these statuses, or in any status when none is given. */
+  async total(statuses?: readonly string[]): Promise<number> {
+    const all = await this.counts;
+    return statuses
+      ? statuses.reduce((sum, status) => sum + (all.get(status) ?? 0), 0)
+      : [...all.values()].reduce((a, b) => a + b, 0);
   }
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { raw, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/postgresql';
 import type { ClassType } from 'type-graphql';
 import { readingOptions } from './request-scope.js';
 
@@ -49,38 +49,4 @@ export function loaderByParent<T extends object>(
     }
     return parentIds.map((id) => groups.get(id) ?? []);
   });
-}
-
-const statusCountsOf = new WeakMap<object, Promise<Map<string, number>>>();
-
-/**
- * How many rows there are per status, in one grouped statement, computed once per `parent` (a
- * dashboard's counts each read their statuses from it rather than counting again).
- */
-export function countsByStatus<T extends { status: string }>(
-  parent: object,
-  em: EntityManager,
-  entity: ClassType<T>,
-  where: FilterQuery<T>,
-) {
-  let counts = statusCountsOf.get(parent);
-  if (!counts) {
-    counts = em
-      .createQueryBuilder(entity)
-      .select(['status', raw('count(*) as count')] as never)
-      .where(where as never)
-      .groupBy('status' as never)
-      .execute<{ status: string; count: string }[]>('all', false)
-      .then((rows) => new Map(rows.map((row) => [row.status, Number(row.count)])));
-    statusCountsOf.set(parent, counts);
-  }
-  return {
-    /** Rows in these statuses, or in any status when none is given. */
-    async total(statuses?: readonly string[]) {
-      const all = await counts;
-      return statuses
-        ? statuses.reduce((sum, status) => sum + (all.get(status) ?? 0), 0)
-        : [...all.values()].reduce((a, b) => a + b, 0);
-    },
-  };
 }

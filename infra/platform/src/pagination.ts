@@ -101,7 +101,8 @@ function pageSize(args: PageArgs): { first?: number; last?: number } {
 
 /**
  * One page of a list by keyset (cursor) pagination: two SQL statements (the page and the count),
- * whatever the page size. `orderBy` must end with a unique column so that the order is stable.
+ * whatever the page size, or one when `totalCount` is known otherwise (counts the request reads
+ * anyway). `orderBy` must end with a unique column so that the order is stable.
  */
 export async function paginate<T extends object>(
   em: EntityManager,
@@ -109,17 +110,22 @@ export async function paginate<T extends object>(
   where: FilterQuery<T>,
   orderBy: QueryOrderMap<T>[],
   args: PageArgs,
+  totalCount?: () => Promise<number>,
 ): Promise<ConnectionShape<T>> {
   const size = pageSize(args);
   try {
-    const cursor = await em.findByCursor(entity, {
-      where,
-      orderBy,
-      ...size,
-      ...(args.after ? { after: args.after } : {}),
-      ...(args.before ? { before: args.before } : {}),
-      ...readingOptions(),
-    } as never);
+    const [cursor, counted] = await Promise.all([
+      em.findByCursor(entity, {
+        where,
+        orderBy,
+        ...size,
+        ...(args.after ? { after: args.after } : {}),
+        ...(args.before ? { before: args.before } : {}),
+        ...(totalCount ? { includeCount: false } : {}),
+        ...readingOptions(),
+      } as never),
+      totalCount?.(),
+    ]);
     const items = cursor.items as T[];
     return {
       edges: items.map((node) => ({ cursor: cursor.from(node as never), node })),
@@ -129,7 +135,7 @@ export async function paginate<T extends object>(
         startCursor: cursor.startCursor,
         endCursor: cursor.endCursor,
       },
-      totalCount: cursor.totalCount as number,
+      totalCount: counted ?? (cursor.totalCount as number),
     };
   } catch (error) {
     if (error instanceof Error && /cursor/i.test(error.message)) {

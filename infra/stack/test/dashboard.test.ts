@@ -53,6 +53,19 @@ describe("the buyer's dashboard", () => {
       consumption: { consumed: { amount: '0.00' } },
     });
     expect(four.data.dashboard).toMatchObject({ orders: 4, activationsToValidate: 0 });
+    // The lists' totals are the dashboard's counts, whatever the page.
+    expect(four.data.orders!.totalCount).toBe(4);
+    expect(four.data.requests!.totalCount).toBe(4 + four.data.dashboard!.draftRequests);
+    const second = await stack.query(beneficiary, BUYER_DASHBOARD, {
+      first: 1,
+      after: four.data.orders!.edges[0]!.cursor,
+      requestsAfter: four.data.requests!.edges[0]!.cursor,
+    });
+    expect(second.data!.orders).toMatchObject({
+      totalCount: 4,
+      edges: [{ node: { reference: four.data.orders!.edges[1]!.node.reference } }],
+    });
+    expect(second.data!.requests!.totalCount).toBe(four.data.requests!.totalCount);
     expect(four.statements).toEqual(one.statements);
   });
 });

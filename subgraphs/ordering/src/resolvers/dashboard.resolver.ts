@@ -1,12 +1,11 @@
-import { Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { Caller, countsByStatus, type Identity } from '@nuage/platform';
-import { DashboardReference, Order, OrderStatus, ProposalStatus } from '../entities/index.js';
+import { Ctx, Directive, FieldResolver, Int, Query, Resolver } from 'type-graphql';
+import { Caller, type Identity } from '@nuage/platform';
+import { DashboardReference, OrderStatus, ProposalStatus } from '../entities/index.js';
 import type { Context } from '../loaders.js';
-import { orderScope, proposalsFor } from '../services/access.js';
+import { ordersFor, proposalsFor } from '../services/access.js';
 
-/** The caller's orders counted by status, one statement for all the dashboard's order counts. */
-const orderCounts = (dashboard: DashboardReference, context: Context, caller: Identity) =>
-  countsByStatus(dashboard, context.em, Order, orderScope(caller));
+/** The caller's orders counted by status, one statement for all the dashboard's order counts and the list's total. */
+const orderCounts = (context: Context, caller: Identity) => ordersFor(context.em, caller).countsByStatus();
 
 /** The dashboard counts the ordering subgraph owns. */
 @Resolver(() => DashboardReference)
@@ -20,8 +19,8 @@ export class DashboardResolver {
   }
 
   @FieldResolver(() => Int, { description: '"Commandes en cours": orders awaiting validation or delivery.' })
-  ordersInProgress(@Root() dashboard: DashboardReference, @Ctx() context: Context, @Caller() caller: Identity) {
-    return orderCounts(dashboard, context, caller).total([OrderStatus.AWAITING_VALIDATION, OrderStatus.TO_DELIVER]);
+  ordersInProgress(@Ctx() context: Context, @Caller() caller: Identity) {
+    return orderCounts(context, caller).total([OrderStatus.AWAITING_VALIDATION, OrderStatus.TO_DELIVER]);
   }
 
   @FieldResolver(() => Int, {
@@ -34,12 +33,12 @@ export class DashboardResolver {
   @FieldResolver(() => Int, {
     description: '"Mise en service à valider": orders whose services the supplier declared open.',
   })
-  activationsToValidate(@Root() dashboard: DashboardReference, @Ctx() context: Context, @Caller() caller: Identity) {
-    return orderCounts(dashboard, context, caller).total([OrderStatus.SERVICES_OPENED]);
+  activationsToValidate(@Ctx() context: Context, @Caller() caller: Identity) {
+    return orderCounts(context, caller).total([OrderStatus.SERVICES_OPENED]);
   }
 
   @FieldResolver(() => Int, { description: '"Commandes": every order the caller may see.' })
-  orders(@Root() dashboard: DashboardReference, @Ctx() context: Context, @Caller() caller: Identity) {
-    return orderCounts(dashboard, context, caller).total();
+  orders(@Ctx() context: Context, @Caller() caller: Identity) {
+    return orderCounts(context, caller).total();
   }
 }

@@ -1,5 +1,5 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { invalid, paginate, startOfParisDay, type Identity, type PageArgs, subquery } from '@nuage/platform';
+import { invalid, paginate, startOfParisDay, subquery, type Identity, type PageArgs } from '@nuage/platform';
 import { Delivery, Order, OrderLine, OrderStatus, SubscriptionOrder } from '../entities/index.js';
 import { totalsOf } from './pricing.js';
 import { deliveriesFor, orderScope, ordersFor, subscriptionOrdersFor } from './access.js';
@@ -50,12 +50,15 @@ export function listOrders(em: EntityManager, caller: Identity, filter: OrderFil
       ],
     });
   }
+  const orders = ordersFor(em, caller);
   return paginate(
     em,
     Order,
-    ordersFor(em, caller).where({ $and: where }),
+    orders.where({ $and: where }),
     [{ placedAt: 'desc' }, { id: 'desc' }],
     page,
+    // Unfiltered, the list counts what the dashboard counts by status.
+    where.length ? undefined : () => orders.countsByStatus().total(),
   );
 }
 

@@ -1,6 +1,6 @@
-import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Caller, countsByStatus, type Identity } from '@nuage/platform';
-import { RequestStatus, ServiceRequest } from '../entities/index.js';
+import { Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Caller, type Identity } from '@nuage/platform';
+import { RequestStatus } from '../entities/index.js';
 import type { Context } from '../loaders.js';
 import { requestsFor } from '../services/access.js';
 import { IN_PROGRESS } from '../services/request-lifecycle.js';
@@ -16,9 +16,8 @@ export class Dashboard {
   id!: string;
 }
 
-/** The caller's requests counted by status, one statement for both counts. */
-const requestCounts = (dashboard: Dashboard, context: Context, caller: Identity) =>
-  countsByStatus(dashboard, context.em, ServiceRequest, requestsFor(context.em, caller).scope);
+/** The caller's requests counted by status, one statement for both counts and the list's total. */
+const requestCounts = (context: Context, caller: Identity) => requestsFor(context.em, caller).countsByStatus();
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
@@ -30,12 +29,12 @@ export class DashboardResolver {
   }
 
   @FieldResolver(() => Int, { description: '"Demandes en cours": requests submitted and not yet ordered.' })
-  requestsInProgress(@Root() dashboard: Dashboard, @Ctx() context: Context, @Caller() caller: Identity) {
-    return requestCounts(dashboard, context, caller).total(IN_PROGRESS);
+  requestsInProgress(@Ctx() context: Context, @Caller() caller: Identity) {
+    return requestCounts(context, caller).total(IN_PROGRESS);
   }
 
   @FieldResolver(() => Int, { description: 'Drafts to finish.' })
-  draftRequests(@Root() dashboard: Dashboard, @Ctx() context: Context, @Caller() caller: Identity) {
-    return requestCounts(dashboard, context, caller).total([RequestStatus.DRAFT]);
+  draftRequests(@Ctx() context: Context, @Caller() caller: Identity) {
+    return requestCounts(context, caller).total([RequestStatus.DRAFT]);
   }
 }

@@ -702,12 +702,15 @@ export function listRequests(em: EntityManager, caller: Identity, filter: Reques
     });
   if (filter.from) where.push({ createdAt: { $gte: startOfParisDay(filter.from) } });
   if (filter.to) where.push({ createdAt: { $lt: startOfParisDay(nextDay(filter.to)) } });
+  const requests = requestsFor(em, caller);
   return paginate(
     em,
     ServiceRequest,
-    requestsFor(em, caller).where({ $and: where }),
+    requests.where({ $and: where }),
     [{ createdAt: 'desc' }, { id: 'desc' }],
     page,
+    // Unfiltered, the list counts what the dashboard counts by status.
+    where.length ? undefined : () => requests.countsByStatus().total(),
   );
 }
 
