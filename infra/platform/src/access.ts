@@ -143,8 +143,11 @@ export class ScopedRepository<T extends object> {
    * read their statuses from it, and so does the total of the same list unfiltered.
    */
   countsByStatus(): StatusCounts {
-    const ofRequest = statusCountsOf.get(this.em) ?? new Map<unknown, Promise<Map<string, number>>>();
-    statusCountsOf.set(this.em, ofRequest);
+    let ofRequest = statusCountsOf.get(this.em);
+    if (!ofRequest) {
+      ofRequest = new Map();
+      statusCountsOf.set(this.em, ofRequest);
+    }
     let counts = ofRequest.get(this.entity);
     if (!counts) {
       counts = this.em

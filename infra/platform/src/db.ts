@@ -203,17 +203,31 @@ export async function openDatabase(
   return orm;
 }
 
-/** Runs `work` holding the schema lock, on a connection of its own (ending it releases the lock, even on a crash). */
-async function holdingSchemaLock(url: string, work: () => Promise<void>): Promise<void> {
+/** Runs `work` on a connection of its own to `url`, ended afterwards (which releases its session locks). */
+export async function onConnection<T>(url: string, work: (client: import('pg').Client) => Promise<T>): Promise<T> {
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
-    await work();
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** The server's maintenance database (`postgres`), where databases are created and looked up. */
+export function maintenanceUrl(serverUrl: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = '/postgres';
+  return url.toString();
+}
+
+/** Runs `work` holding the schema lock, on a connection of its own (ending it releases the lock, even on a crash). */
+function holdingSchemaLock(url: string, work: () => Promise<void>): Promise<void> {
+  return onConnection(url, async (client) => {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    await work();
+  });
 }
 
 /** Whether the database answers within a second: an exhausted pool or a stuck server makes `/ready` fail, not hang. */
@@ -256,18 +270,14 @@ async function createDatabase(
  * Creates the databases that are missing. Services starting together may race: PostgreSQL refuses
  * concurrent CREATE DATABASE from one template, so creation is retried (see createDatabase).
  */
-export async function ensureDatabases(serverUrl: string, names: string[], template?: string): Promise<void> {
-  const { default: pg } = await import('pg');
-  const url = new URL(serverUrl);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    for (const name of names) {
-      const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-      if (!rowCount) await createDatabase(client, name, template);
-    }
-  } finally {
-    await client.end();
-  }
+export function ensureDatabases(serverUrl: string, names: string[], template?: string): Promise<void> {
+  return onConnection(maintenanceUrl(serverUrl), async (client) => {
+    for (const name of names) if (!(await databaseExists(client, name))) await createDatabase(client, name, template);
+  });
+}
+
+/** Whether the server has this database (asked on its maintenance database). */
+export async function databaseExists(client: import('pg').Client, name: string): Promise<boolean> {
+  const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+  return !!rowCount;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSubgraphDatabase, startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './subgraph.js';
-import { databaseName } from './db.js';
+import { databaseExists, databaseName, maintenanceUrl, onConnection } from './db.js';
 import { createLogger } from './logger.js';
 import { IDENTITY_HEADER, signIdentity, type Identity } from './identity.js';
 import type { Topic } from '@nuage/contracts';
@@ -101,25 +101,16 @@ async function prepareTemplate(
   prefix: string,
   name: string,
 ): Promise<string> {
-  const { default: pg } = await import('pg');
-  const url = new URL(serverUrl);
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
+  await onConnection(maintenanceUrl(serverUrl), async (client) => {
     await client.query('select pg_advisory_lock(hashtext($1))', [name]);
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) {
-      const orm = await openSubgraphDatabase(
-        definition,
-        { databaseUrl: serverUrl, databasePrefix: prefix },
-        createLogger(definition.name),
-      );
-      await orm.close();
-    }
-  } finally {
-    await client.end();
-  }
+    if (await databaseExists(client, name)) return;
+    const orm = await openSubgraphDatabase(
+      definition,
+      { databaseUrl: serverUrl, databasePrefix: prefix },
+      createLogger(definition.name),
+    );
+    await orm.close();
+  });
   return name;
 }
 

@@ -2,8 +2,6 @@ import { documentParties, pdfDocument, pdfEnd, pdfFacts, pdfParties, pdfTable, p
 import { Requirement } from './evaluation.js';
 import { type GuidedChoicePrint, paacFileName } from './report-print.js';
 
-export type { GuidedChoicePrint };
-
 const parisTimeFormat = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
   day: '2-digit',
