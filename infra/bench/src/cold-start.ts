@@ -4,17 +4,27 @@ import { tmpdir } from 'node:os';
 import { freePort, repoRoot } from '@nuage/stack';
 import { median, table } from './report.js';
 
+function groupAlive(groupId: number): boolean {
+  try {
+    process.kill(-groupId, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Starts `npm start` as a developer does, and resolves once it says it is ready: how long that took, and what it said. */
 function timedStart(env: NodeJS.ProcessEnv): Promise<{ ms: number; said: string; stop: () => Promise<void> }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn('npm', ['start'], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
-    const stop = () =>
-      new Promise<void>((done) => {
-        child.once('exit', () => done());
-        process.kill(-child.pid!, 'SIGTERM');
-      });
+    // Stopped once every process of its group is gone (the database too), so the next start finds
+    // its ports free.
+    const stop = async () => {
+      process.kill(-child.pid!, 'SIGTERM');
+      while (groupAlive(child.pid!)) await new Promise((wait) => setTimeout(wait, 50));
+    };
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk;
       const said = /Nuage Public is ready in ([\d.]+ s)/.exec(output);
