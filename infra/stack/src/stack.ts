@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { ensureDevKeys, ALGORITHM, AUDIENCE, ISSUER, type DevKeys } from './keys.js';
-import { dataDir, repoRoot, schemaDir, SUBGRAPHS } from './paths.js';
+import { compileCacheDir, dataDir, repoRoot, schemaDir, SUBGRAPHS } from './paths.js';
 import { freePort } from './ports.js';
 import { roundRobin } from './round-robin.js';
 import { HEALTHY_AFTER_MS, notice, restartDelayMs } from './supervision.js';
@@ -176,7 +176,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       () => {
         const child = spawn(process.execPath, [...execArgv, entry], {
           cwd: repoRoot,
-          env: { ...process.env, ...keysEnvironment, ...env, PORT: String(port) },
+          env: {
+            ...process.env,
+            NODE_COMPILE_CACHE: compileCacheDir,
+            ...keysEnvironment,
+            ...env,
+            PORT: String(port),
+          },
           stdio: ['ignore', typeof output === 'function' ? 'pipe' : output, 'inherit'],
         });
         if (typeof output === 'function') createInterface({ input: child.stdout! }).on('line', output);
@@ -206,8 +212,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     const subgraphUrls = Object.fromEntries(
       SUBGRAPHS.map((name, index) => [name, `http://127.0.0.1:${ports[index]}/graphql`]),
     );
-    await Promise.all(
-      SUBGRAPHS.map((name, index) =>
+    const gatewayPort = options.gatewayPort || (await freePort());
+    // The gateway plans over the committed supergraph and does not call the subgraphs to start:
+    // it starts beside them, and the stack is ready when all six are.
+    await Promise.all([
+      ...SUBGRAPHS.map((name, index) =>
         launch(
           name,
           entryFile(`subgraphs/${name}`),
@@ -220,14 +229,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           ports[index]!,
         ),
       ),
-    );
-    const gatewayPort = options.gatewayPort || (await freePort());
-    await launch(
-      'gateway',
-      entryFile('gateway'),
-      { ...gatewayEnvironment(keys, subgraphUrls), ...options.gatewayEnvironment },
-      gatewayPort,
-    );
+      launch(
+        'gateway',
+        entryFile('gateway'),
+        { ...gatewayEnvironment(keys, subgraphUrls), ...options.gatewayEnvironment },
+        gatewayPort,
+      ),
+    ]);
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       subgraphUrls,
