@@ -26,7 +26,12 @@ import { alertsFor, assertMay } from './access.js';
 export async function raiseAlerts(em: EntityManager, orderLineIds: string[]): Promise<number> {
   if (orderLineIds.length === 0) return 0;
   const figures = figuresLoader(em);
-  const commitments = await em.find(Commitment, { orderLineId: { $in: orderLineIds } });
+  // In the order of their keys, as the usage they follow: concurrent batches take the alerts' locks alike.
+  const commitments = await em.find(
+    Commitment,
+    { orderLineId: { $in: orderLineIds } },
+    { orderBy: { orderLineId: 'asc' } },
+  );
   const settings = new Map(
     (await em.find(AlertSettings, { entityId: { $in: [...new Set(commitments.map((c) => c.entityId))] } })).map((s) => [
       s.entityId,

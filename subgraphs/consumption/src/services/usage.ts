@@ -118,7 +118,9 @@ function problem(line: UsageInput, commitment: Commitment | undefined, caller: I
 /**
  * Takes a batch of usage lines from a supplier: each line is checked on its own (the bad ones are
  * rejected with their reason, the rest accepted); accepted lines are inserted and the monthly
- * totals updated in one statement, lines already known (same supplier line id) skipped.
+ * totals updated in one statement, lines already known (same supplier line id) skipped. Lines and
+ * monthly totals are written in the order of their keys: batches pushed at the same time over the
+ * same lines or months wait for each other instead of deadlocking.
  */
 async function ingestUsage(em: EntityManager, caller: Identity, lines: UsageInput[]): Promise<IngestionResult> {
   if (lines.length === 0) throw invalid('lines', { fr: 'Envoyez au moins une ligne.', en: 'Send one line at least.' });
@@ -168,7 +170,7 @@ async function ingestUsage(em: EntityManager, caller: Identity, lines: UsageInpu
                                consumed_quantity, consumed_unit, billed_cost, effective_cost, currency, tags)
        select $2::uuid, line_id, order_line_id, charge_period_start, charge_period_end, service_name, service_category, resource_id, sku_id,
               consumed_quantity, consumed_unit, billed_cost, effective_cost, currency, tags
-         from input
+         from input order by line_id
        on conflict (brand_id, line_id) do nothing
        returning order_line_id, charge_period_start, service_category, effective_cost, billed_cost
      ), months as (
@@ -177,6 +179,7 @@ async function ingestUsage(em: EntityManager, caller: Identity, lines: UsageInpu
               sum(i.effective_cost), sum(i.billed_cost), count(*)
          from inserted i join commitment c on c.order_line_id = i.order_line_id
         group by 1, 2, 3, 4, 5
+        order by 1, 2, 3
        on conflict (order_line_id, month, service_category) do update
          set effective_cost = usage_month.effective_cost + excluded.effective_cost,
              billed_cost = usage_month.billed_cost + excluded.billed_cost,
