@@ -5,8 +5,13 @@ import { entitiesOf, openDatabase, stableId } from '@nuage/platform';
 
 /** What the consumption benchmark reports. */
 export interface ConsumptionFigures {
+  /** Lines of each of the three ingestions. */
   linesThroughGateway: number;
   ingestionSeconds: number;
+  /** The same number of lines again, as FOCUS CSV exports (`importUsageCsv`). */
+  csvIngestionSeconds: number;
+  /** And again as CSV, two batches in flight. */
+  csvTwoInFlightSeconds: number;
   historyLines: number;
   apiAggregationMs: number[];
   rawAggregationMs: number;
@@ -15,6 +20,108 @@ export interface ConsumptionFigures {
 const ORDER_LINES = 200;
 const DAY = 86_400_000;
 const BATCH = 5_000;
+const CATEGORIES = ['Compute', 'Storage', 'Networking', 'Databases'];
+
+/** A usage line as the bench pushes it (the API's `UsageLineInput`, every field given). */
+type BenchLine = Record<
+  | 'lineId'
+  | 'orderLineId'
+  | 'chargePeriodStart'
+  | 'chargePeriodEnd'
+  | 'serviceName'
+  | 'serviceCategory'
+  | 'resourceId'
+  | 'skuId'
+  | 'consumedQuantity'
+  | 'consumedUnit'
+  | 'billedCost'
+  | 'effectiveCost'
+  | 'currency',
+  string
+>;
+
+/** A year of daily usage of each order line, `daysBefore` days before the latest year. */
+function usageOfYear(orderLines: string[], today: number, daysBefore: number): BenchLine[] {
+  const usage: BenchLine[] = [];
+  for (let day = daysBefore + 365; day > daysBefore; day--) {
+    for (const [i, orderLineId] of orderLines.entries()) {
+      const start = new Date(today - day * DAY);
+      usage.push({
+        lineId: `bench-${i}-${day}`,
+        orderLineId,
+        chargePeriodStart: start.toISOString(),
+        chargePeriodEnd: new Date(start.getTime() + DAY).toISOString(),
+        serviceName: 'Compute instances',
+        serviceCategory: CATEGORIES[i % CATEGORIES.length]!,
+        resourceId: `vm-${i}`,
+        skuId: 'B2-15',
+        consumedQuantity: '24',
+        consumedUnit: 'Hours',
+        billedCost: `${(i % 50) + 10}.25`,
+        effectiveCost: `${(i % 50) + 10}.25`,
+        currency: 'EUR',
+      });
+    }
+  }
+  return usage;
+}
+
+const FOCUS_HEADER =
+  'x_LineId,x_OrderLineId,ChargePeriodStart,ChargePeriodEnd,ServiceName,ServiceCategory,ResourceId,SkuId,ConsumedQuantity,ConsumedUnit,BilledCost,EffectiveCost,BillingCurrency';
+
+/** Lines as a supplier's FOCUS export writes them (no field here needs quoting). */
+const focusCsv = (usage: BenchLine[]) =>
+  [
+    FOCUS_HEADER,
+    ...usage.map((l) =>
+      [
+        l.lineId,
+        l.orderLineId,
+        l.chargePeriodStart,
+        l.chargePeriodEnd,
+        l.serviceName,
+        l.serviceCategory,
+        l.resourceId,
+        l.skuId,
+        l.consumedQuantity,
+        l.consumedUnit,
+        l.billedCost,
+        l.effectiveCost,
+        l.currency,
+      ].join(','),
+    ),
+  ].join('\n');
+
+const PUSH_USAGE =
+  'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted duplicates rejected { reason } } } }';
+const IMPORT_CSV =
+  'mutation($csv: String!) { importUsageCsv(csv: $csv) { report { accepted duplicates rejected { reason } } } }';
+
+interface UsageReport {
+  accepted: number;
+  duplicates: number;
+  rejected: { reason: string }[];
+}
+
+/** Sends `usage` in batches, `inFlight` at a time; the seconds it took. Every line must be accepted. */
+async function ingest(
+  usage: BenchLine[],
+  send: (batch: BenchLine[]) => Promise<UsageReport>,
+  inFlight: number,
+): Promise<number> {
+  const batches = Array.from({ length: Math.ceil(usage.length / BATCH) }, (_, i) =>
+    usage.slice(i * BATCH, (i + 1) * BATCH),
+  );
+  const started = performance.now();
+  const worker = async () => {
+    for (let batch = batches.shift(); batch; batch = batches.shift()) {
+      const report = await send(batch);
+      if (report.accepted !== batch.length) throw new Error(`batch not recorded whole: ${JSON.stringify(report)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return (performance.now() - started) / 1000;
+}
 
 /**
  * Consumption at volume: 200 running order lines; one year of daily usage pushed through the
@@ -55,37 +162,17 @@ export async function benchConsumption(options: {
     return body.data;
   };
 
-  // One year of daily lines (200 × 365 = 73,000) through the gateway.
-  const usage = [];
+  // A year of daily lines (200 × 365 = 73,000) through the gateway, in batches of 5,000, three
+  // ways: typed lines one batch at a time, the year before as FOCUS CSV exports, and the year
+  // before that as CSV again with two batches in flight, as a supplier's two workers would.
   const today = Date.parse(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`);
-  for (let day = 365; day >= 1; day--) {
-    for (const [i, orderLineId] of lines.entries()) {
-      const start = new Date(today - day * DAY);
-      usage.push({
-        lineId: `bench-${i}-${day}`,
-        orderLineId,
-        chargePeriodStart: start.toISOString(),
-        chargePeriodEnd: new Date(start.getTime() + DAY).toISOString(),
-        serviceName: 'Compute instances',
-        serviceCategory: ['Compute', 'Storage', 'Networking', 'Databases'][i % 4],
-        resourceId: `vm-${i}`,
-        skuId: 'B2-15',
-        consumedQuantity: '24',
-        consumedUnit: 'Hours',
-        billedCost: `${(i % 50) + 10}.25`,
-        effectiveCost: `${(i % 50) + 10}.25`,
-        currency: 'EUR',
-      });
-    }
-  }
-  const mutation =
-    'mutation($lines: [UsageLineInput!]!) { pushUsage(lines: $lines) { report { accepted duplicates rejected { reason } } } }';
-  const started = performance.now();
-  for (let i = 0; i < usage.length; i += BATCH) {
-    const report = (await post(mutation, { lines: usage.slice(i, i + BATCH) }, supplierToken)).pushUsage.report;
-    if (report.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(report.rejected[0])}`);
-  }
-  const ingestionSeconds = (performance.now() - started) / 1000;
+  const pushLines = async (batch: BenchLine[]) =>
+    (await post(PUSH_USAGE, { lines: batch }, supplierToken)).pushUsage.report as UsageReport;
+  const importCsv = async (batch: BenchLine[]) =>
+    (await post(IMPORT_CSV, { csv: focusCsv(batch) }, supplierToken)).importUsageCsv.report as UsageReport;
+  const ingestionSeconds = await ingest(usageOfYear(lines, today, 0), pushLines, 1);
+  const csvIngestionSeconds = await ingest(usageOfYear(lines, today, 365), importCsv, 1);
+  const csvTwoInFlightSeconds = await ingest(usageOfYear(lines, today, 730), importCsv, 2);
 
   // The two years before, in SQL, up to 1,000,000 lines: several lines a day per order line (one per
   // service category, some days more), as a supplier's detailed export would give.
@@ -132,8 +219,10 @@ export async function benchConsumption(options: {
   const rawAggregationMs = performance.now() - t;
   await orm.close();
   return {
-    linesThroughGateway: usage.length,
+    linesThroughGateway: ORDER_LINES * 365,
     ingestionSeconds,
+    csvIngestionSeconds,
+    csvTwoInFlightSeconds,
     historyLines: Number(history!.total),
     apiAggregationMs,
     rawAggregationMs,

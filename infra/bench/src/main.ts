@@ -123,6 +123,7 @@ try {
     });
     out.push(
       `\nConsumption: ${volume.linesThroughGateway.toLocaleString('en')} usage lines pushed through the gateway in ${volume.ingestionSeconds.toFixed(1)} s (batches of 5,000): ${Math.round(volume.linesThroughGateway / volume.ingestionSeconds).toLocaleString('en')} lines/s`,
+      `The same number again as FOCUS CSV exports (importUsageCsv), batches of 5,000: ${volume.csvIngestionSeconds.toFixed(1)} s, ${Math.round(volume.linesThroughGateway / volume.csvIngestionSeconds).toLocaleString('en')} lines/s; two batches in flight: ${volume.csvTwoInFlightSeconds.toFixed(1)} s, ${Math.round(volume.linesThroughGateway / volume.csvTwoInFlightSeconds).toLocaleString('en')} lines/s`,
       `Analysts' monthly spend over ${volume.historyLines.toLocaleString('en')} lines, through the gateway (median of 5): by brand ${volume.apiAggregationMs[0]!.toFixed(1)} ms, by entity ${volume.apiAggregationMs[1]!.toFixed(1)} ms, by service category ${volume.apiAggregationMs[2]!.toFixed(1)} ms`,
       `(the same aggregation computed from the raw lines in SQL: ${volume.rawAggregationMs.toFixed(0)} ms)`,
     );
