@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TOPICS } from '@nuage/contracts';
 import { sqlStatementCount, stableId } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
+import { activateOrder } from './activated-order.js';
 import { consumption } from '../src/index.js';
 import { raiseAlerts } from '../src/services/alerts.js';
 
@@ -10,21 +10,7 @@ const lineIds = Array.from({ length: 12 }, (_, i) => stableId('order-line', `ale
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(consumption, inject('databaseUrl'));
-  await subgraph.deliver({
-    topic: TOPICS.orderActivated,
-    source: 'ordering',
-    payload: {
-      orderId: stableId('order', 'alerts'),
-      reference: 'BC000777',
-      requestId: null,
-      entityId: '00000000-0000-4000-8000-000000000001',
-      brandId: stableId('brand', 'OVHCLOUD'),
-      projectName: 'Calcul',
-      startDate: '2026-01-01',
-      dueDate: '2027-01-01',
-      lines: lineIds.map((orderLineId, i) => ({ orderLineId, designation: `Ligne ${i}`, committedAmount: '1000.00' })),
-    },
-  });
+  await activateOrder(subgraph, 'alerts', 'BC000777', lineIds, '1000.00');
 });
 afterAll(() => subgraph?.close());
 

@@ -1,37 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TOPICS } from '@nuage/contracts';
 import { seededIdentity } from '@nuage/fixtures';
 import { sql, stableId } from '@nuage/platform';
 import { startTestSubgraph, type TestSubgraph } from '@nuage/platform/testing';
+import { activateOrder } from './activated-order.js';
 import { consumption } from '../src/index.js';
 import { recordUsage, type UsageInput } from '../src/services/usage.js';
 
 let subgraph: TestSubgraph;
-const brandId = stableId('brand', 'OVHCLOUD');
 const orderLineIds = Array.from({ length: 12 }, (_, i) => stableId('order-line', `concurrent-${i}`));
 const supplier = seededIdentity('supplier:ovhcloud');
 
 beforeAll(async () => {
   subgraph = await startTestSubgraph(consumption, inject('databaseUrl'));
-  await subgraph.deliver({
-    topic: TOPICS.orderActivated,
-    source: 'ordering',
-    payload: {
-      orderId: stableId('order', 'concurrent'),
-      reference: 'BC000778',
-      requestId: null,
-      entityId: '00000000-0000-4000-8000-000000000001',
-      brandId,
-      projectName: 'Calcul',
-      startDate: '2026-01-01',
-      dueDate: '2027-01-01',
-      lines: orderLineIds.map((orderLineId, i) => ({
-        orderLineId,
-        designation: `Ligne ${i}`,
-        committedAmount: '100000.00',
-      })),
-    },
-  });
+  await activateOrder(subgraph, 'concurrent', 'BC000778', orderLineIds, '100000.00');
 });
 afterAll(() => subgraph?.close());
 
